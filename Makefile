@@ -1,0 +1,25 @@
+# Curator: the two commands of the README, and a few more for developers.
+.PHONY: run demo test lint bench clean
+
+ARCHIVE ?= $(HOME)/Curator/Demo.curator
+
+# Set up (system packages, venv) and start Curator on the demo archive.
+run:
+	./scripts/setup.sh
+	.venv/bin/curator demo --if-missing "$(ARCHIVE)"
+	.venv/bin/curator info "$(ARCHIVE)"
+
+# Set up (system packages, venv, test tools) and run every test.
+test:
+	./scripts/setup.sh --test
+	./scripts/test.sh
+
+lint:
+	.venv/bin/ruff check src tests benchmarks
+
+bench:
+	./scripts/setup.sh --test
+	for b in benchmarks/bench_*.py; do .venv/bin/python $$b || exit 1; done
+
+clean:
+	rm -rf build dist .pytest_cache src/*.egg-info

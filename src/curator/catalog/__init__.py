@@ -1,0 +1,97 @@
+"""The catalogue's operations: the only code that opens database sessions.
+
+`Catalog` is the facade the GUI, the command line and the tests all use. Every
+mutation runs as one transaction and returns a `Changes`; `Catalog.undo`
+inverts one, and returns the Changes of the undo, which redo inverts again.
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import func, select
+
+from curator.catalog.bulk import BulkOps, BulkResult, FilmData
+from curator.catalog.changes import Changes, RowChange
+from curator.catalog.collections import CollectionOps
+from curator.catalog.errors import Cancelled, Conflict, NotFound, StaleVersion, ValidationError
+from curator.catalog.festivals import FestivalOps
+from curator.catalog.films import FilmOps
+from curator.catalog.people import PersonOps
+from curator.catalog.records import *  # noqa: F401,F403
+from curator.catalog.search import FilmQuery, SearchOps
+from curator.catalog.stills_meta import StillOps
+from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
+from curator.model import (
+    Award,
+    Collection,
+    Credit,
+    Edition,
+    Festival,
+    Film,
+    NameVariant,
+    Person,
+    Quote,
+    Screening,
+    Section,
+    Setting,
+    Still,
+)
+from curator.store import Archive, search
+
+__all__ = [
+    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmQuery",
+    "NotFound", "RowChange", "StaleVersion", "ValidationError",
+]  # fmt: skip
+
+COUNTED = {
+    "films": Film, "people": Person, "name variants": NameVariant, "credits": Credit,
+    "festivals": Festival, "editions": Edition, "sections": Section, "screenings": Screening,
+    "awards": Award, "stills": Still, "quotes": Quote, "lists": Collection,
+}  # fmt: skip
+
+
+class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps):
+    """All operations on one archive."""
+
+    @classmethod
+    def open(cls, folder: str | os.PathLike[str]) -> Catalog:
+        return cls(Archive.open(folder))
+
+    @classmethod
+    def create(cls, folder: str | os.PathLike[str]) -> Catalog:
+        return cls(Archive.create(folder))
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def undo(self, changes: Changes) -> Changes:
+        """Write `changes` backwards; returns the Changes of doing so (undo them to redo)."""
+        with translate_errors(), self.archive.write_engine.begin() as conn:
+            rows = tuple(apply_inverse(conn, changes))
+            films = affected_film_ids(conn, rows)
+            search.reindex_films(conn, films)
+        return Changes(changes.label, rows, frozenset(films), changes.created_id)
+
+    def counts(self) -> dict[str, int]:
+        with self._read() as session:
+            return {
+                name: session.scalar(select(func.count()).select_from(entity)) or 0
+                for name, entity in COUNTED.items()
+            }
+
+    def schema_revision(self) -> str | None:
+        return self.archive.schema_revision()
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self._read() as session:
+            row = session.get(Setting, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with translate_errors(), self.archive.write_engine.begin() as conn:
+            table = Setting.__table__
+            if conn.execute(select(table.c.key).where(table.c.key == key)).first():
+                conn.execute(table.update().where(table.c.key == key).values(value=value))
+            else:
+                conn.execute(table.insert().values(key=key, value=value))

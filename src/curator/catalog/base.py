@@ -1,0 +1,65 @@
+"""The catalog facade's shared plumbing: sessions for reading and units of work for writing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from curator.catalog.changes import Changes
+from curator.catalog.errors import NotFound, StaleVersion
+from curator.catalog.unit import UnitOfWork, translate_errors, unit_of_work
+from curator.store import Archive
+
+T = TypeVar("T")
+
+
+class CatalogBase:
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with translate_errors(), Session(self.archive.engine) as session:
+            yield session
+
+    @contextmanager
+    def _write(self, label: str, out: list[Changes]) -> Iterator[UnitOfWork]:
+        with unit_of_work(self.archive.write_engine, label, out) as uow:
+            yield uow
+
+    @staticmethod
+    def _get(session: Session, entity: type[T], ident: int, what: str) -> T:
+        obj = session.get(entity, ident)
+        if obj is None:
+            raise NotFound(f"There is no {what} with id {ident}.")
+        return obj
+
+    @staticmethod
+    def _check_version(obj: Any, version: int | None, name: str) -> None:
+        if version is not None and obj.version != version:
+            raise StaleVersion(
+                f"\u201c{name}\u201d was changed elsewhere since you opened it; "
+                "it has been reloaded, please make your change again."
+            )
+
+    @staticmethod
+    def _set_fields(obj: Any, fields: dict[str, Any], allowed: set[str]) -> list[str]:
+        """Assign plain column values; returns the names of those that really changed."""
+        changed = []
+        for name, value in fields.items():
+            if name not in allowed:
+                raise TypeError(f"{type(obj).__name__} has no editable field {name!r}")
+            if getattr(obj, name) != value:
+                setattr(obj, name, value)
+                changed.append(name)
+        return changed
+
+
+def describe(changed: list[str], name: str, what: str = "") -> str:
+    """An undo label: `Change year of From Russia with Rock` or `Edit From Russia with Rock`."""
+    if len(changed) == 1:
+        return f"Change {changed[0].replace('_', ' ')} of {name}"
+    return f"Edit {what + ' ' if what else ''}{name}"

@@ -1,0 +1,49 @@
+"""Slugs for URLs and sort keys for titles and names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Leading articles that file a title under its next word. Ambiguous ones
+# ("Die", "I", "O") are left out: "Die Hard" files under D.
+ARTICLES = (
+    "the", "a", "an", "les", "le", "la", "l'", "der", "das", "den", "el", "los", "las",
+    "il", "gli", "lo", "un", "une", "ein", "eine", "het", "de",
+)  # fmt: skip
+_ARTICLE = re.compile(r"^(?:(" + "|".join(re.escape(a) for a in ARTICLES if a != "l'") + r")\s+|l['’])",
+                      re.IGNORECASE)
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya i yi ye g u".split(" "),
+        strict=True,
+    )
+)
+
+
+def sort_title(title: str) -> str:
+    """The title as it files: without a leading article (`Les Misérables` -> `Misérables`)."""
+    stripped = _ARTICLE.sub("", title.strip(), count=1).strip()
+    stripped = stripped.lstrip("'\"\u2018\u2019\u201c\u201d\u00ab([.-\u2026 ") or title.strip()
+    return stripped[:1].upper() + stripped[1:]
+
+
+def sort_name(name: str) -> str:
+    """A person's name as it files: surname first (`Mykkänen, Marjaana`)."""
+    parts = name.strip().split()
+    if len(parts) < 2 or "," in name:
+        return name.strip()
+    particles = {"von", "van", "de", "der", "da", "di", "du", "la", "le"}
+    i = len(parts) - 1
+    while i > 1 and parts[i - 1].casefold() in particles:
+        i -= 1
+    return " ".join(parts[i:]) + ", " + " ".join(parts[:i])
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """A lower-case ASCII slug: `From Russia with Rock` -> `from-russia-with-rock`."""
+    lowered = "".join(_CYRILLIC.get(ch, ch) for ch in text.casefold())
+    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:80].rstrip("-") or fallback

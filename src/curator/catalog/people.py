@@ -1,0 +1,203 @@
+"""Operations on people: create, edit, delete, merge duplicates, find by any spelling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from curator.catalog.base import CatalogBase, describe
+from curator.catalog.changes import Changes
+from curator.catalog.errors import Conflict
+from curator.catalog.films import still_record
+from curator.catalog.naming import slugify, sort_name
+from curator.catalog.records import ExternalIdData, PersonRecord
+from curator.catalog.validation import person_problems, raise_if
+from curator.model import Award, Credit, ExternalId, Film, NameVariant, Person
+from curator.model.entities import utcnow
+
+PERSON_COLUMNS = {
+    "name", "sort_name", "slug", "birth_year", "death_year", "country", "biography", "notes",
+    "state",
+}  # fmt: skip
+
+
+class PersonOps(CatalogBase):
+    def get_person(self, person_id: int) -> PersonRecord:
+        with self._read() as session:
+            p = session.scalars(
+                select(Person)
+                .where(Person.id == person_id)
+                .options(selectinload(Person.variants), selectinload(Person.external_ids),
+                         selectinload(Person.portraits))
+            ).first()
+            if p is None:
+                self._get(session, Person, person_id, "person")
+            films = session.execute(
+                select(Film.id, Film.title, Film.year, Credit.role)
+                .join(Credit, Credit.film_id == Film.id)
+                .where(Credit.person_id == person_id)
+                .order_by(Film.year, Film.sort_title, Credit.position)
+            ).all()
+            return PersonRecord(
+                **{c: getattr(p, c) for c in PERSON_COLUMNS},
+                id=p.id,
+                version=p.version,
+                variants=tuple(v.name for v in p.variants),
+                external_ids=tuple(ExternalIdData(e.scheme, e.value) for e in p.external_ids),
+                filmography=tuple((r.id, r.title, r.year, r.role) for r in films),
+                portraits=tuple(still_record(s) for s in p.portraits),
+            )
+
+    def find_people(self, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
+        """People whose name or a name variant starts with (or contains) text.
+
+        Returns (id, name, the variant that matched or "") for completion lists.
+        """
+        needle = text.strip()
+        if not needle:
+            return []
+        pattern = f"%{needle}%"
+        with self._read() as session:
+            rows = session.execute(
+                select(Person.id, Person.name, NameVariant.name)
+                .outerjoin(NameVariant, NameVariant.person_id == Person.id)
+                .where(or_(Person.name.ilike(pattern), NameVariant.name.ilike(pattern)))
+                .order_by(Person.sort_name)
+                .limit(limit * 3)
+            ).all()
+        found: dict[int, tuple[int, str, str]] = {}
+        folded = needle.casefold()
+        for pid, name, variant in rows:
+            hit = "" if folded in name.casefold() else (variant or "")
+            if pid not in found or (found[pid][2] and not hit):
+                found[pid] = (pid, name, hit)
+        return list(found.values())[:limit]
+
+    def person_named(self, name: str) -> int | None:
+        """The id of the person with exactly this name or name variant (case-insensitive)."""
+        folded = name.strip().casefold()
+        with self._read() as session:
+            row = session.execute(
+                select(Person.id).where(func.lower(Person.name) == folded).limit(1)
+            ).first() or session.execute(
+                select(NameVariant.person_id).where(func.lower(NameVariant.name) == folded).limit(1)
+            ).first()
+            return row[0] if row else None
+
+    def create_person(self, name: str, **fields: Any) -> Changes:
+        variants = fields.pop("variants", ())
+        external_ids = fields.pop("external_ids", ())
+        raise_if(person_problems({"name": name, **fields}))
+        out: list[Changes] = []
+        with self._write(f"Create person {name.strip()}", out) as uow:
+            person = Person(
+                name=name.strip(),
+                sort_name=fields.pop("sort_name", None) or sort_name(name),
+                slug=fields.pop("slug", None) or slugify(name, "person"),
+            )
+            self._set_fields(person, fields, PERSON_COLUMNS)
+            person.variants = [NameVariant(name=v.strip()) for v in dict.fromkeys(variants)]
+            person.external_ids = [ExternalId(scheme=e.scheme, value=e.value) for e in external_ids]
+            uow.session.add(person)
+            uow.session.flush()
+            uow.created_id = person.id
+        return out[0]
+
+    def update_person(self, person_id: int, version: int | None, **fields: Any) -> Changes:
+        raise_if(person_problems(fields))
+        out: list[Changes] = []
+        with self._write("Edit person", out) as uow:
+            person = self._get(uow.session, Person, person_id, "person")
+            self._check_version(person, version, person.name)
+            name = person.name
+            variants = fields.pop("variants", None)
+            external_ids = fields.pop("external_ids", None)
+            if "name" in fields:
+                fields["name"] = fields["name"].strip()
+                if "sort_name" not in fields and person.sort_name == sort_name(person.name):
+                    fields["sort_name"] = sort_name(fields["name"])
+            changed = self._set_fields(person, fields, PERSON_COLUMNS)
+            if variants is not None:
+                wanted = [v.strip() for v in dict.fromkeys(variants) if v.strip()]
+                if wanted != [v.name for v in person.variants]:
+                    for v in list(person.variants):
+                        uow.session.delete(v)
+                    person.variants.clear()
+                    uow.session.flush()
+                    person.variants.extend(NameVariant(name=v) for v in wanted)
+                    changed.append("name variants")
+            if external_ids is not None:
+                wanted_ids = [ExternalIdData(e.scheme, e.value) for e in external_ids]
+                if wanted_ids != [ExternalIdData(e.scheme, e.value) for e in person.external_ids]:
+                    for e in list(person.external_ids):
+                        uow.session.delete(e)
+                    person.external_ids.clear()
+                    person.external_ids.extend(
+                        ExternalId(scheme=e.scheme, value=e.value) for e in wanted_ids
+                    )
+                    changed.append("external ids")
+            uow.label = describe([c for c in changed if c != "sort_name"] or changed, name)
+            if changed:
+                person.updated_at = utcnow()
+        return out[0]
+
+    def delete_person(self, person_id: int) -> Changes:
+        """Delete a person with their credits and awards (the GUI asks first if there are any)."""
+        out: list[Changes] = []
+        with self._write("Delete person", out) as uow:
+            person = self._get(uow.session, Person, person_id, "person")
+            uow.label = f"Delete {person.name}"
+            for row in uow.session.scalars(select(Credit).where(Credit.person_id == person_id)):
+                uow.session.delete(row)
+            for row in uow.session.scalars(select(Award).where(Award.person_id == person_id)):
+                uow.session.delete(row)
+            uow.session.delete(person)
+        return out[0]
+
+    def person_credit_count(self, person_id: int) -> int:
+        with self._read() as session:
+            return session.scalar(
+                select(func.count()).select_from(Credit).where(Credit.person_id == person_id)
+            ) or 0
+
+    def merge_people(self, survivor_id: int, other_id: int) -> Changes:
+        """Fold `other` into `survivor`: credits and awards move, the name becomes a variant."""
+        if survivor_id == other_id:
+            raise Conflict("Choose two different people to merge.")
+        out: list[Changes] = []
+        with self._write("Merge people", out) as uow:
+            s = uow.session
+            survivor = self._get(s, Person, survivor_id, "person")
+            other = self._get(s, Person, other_id, "person")
+            uow.label = f"Merge {other.name} into {survivor.name}"
+            held = {
+                (c.film_id, c.role, c.character)
+                for c in s.scalars(select(Credit).where(Credit.person_id == survivor_id))
+            }
+            for credit in list(s.scalars(select(Credit).where(Credit.person_id == other_id))):
+                key = (credit.film_id, credit.role, credit.character)
+                if key in held:
+                    s.delete(credit)  # the film already credits the survivor in this role
+                else:
+                    credit.person_id = survivor_id
+                    held.add(key)
+            for award in s.scalars(select(Award).where(Award.person_id == other_id)):
+                award.person_id = survivor_id
+            known = {survivor.name.casefold()} | {v.name.casefold() for v in survivor.variants}
+            for name in [other.name, *(v.name for v in other.variants)]:
+                if name.casefold() not in known:
+                    survivor.variants.append(NameVariant(name=name))
+                    known.add(name.casefold())
+            for field in ("birth_year", "death_year", "country", "biography"):
+                if not getattr(survivor, field) and getattr(other, field):
+                    setattr(survivor, field, getattr(other, field))
+            have = {(e.scheme, e.value) for e in survivor.external_ids}
+            for e in list(other.external_ids):
+                if (e.scheme, e.value) not in have:
+                    survivor.external_ids.append(ExternalId(scheme=e.scheme, value=e.value))
+            s.flush()
+            s.delete(other)
+            survivor.updated_at = utcnow()
+        return out[0]

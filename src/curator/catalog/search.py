@@ -1,0 +1,195 @@
+"""Finding films: full-text search plus filters and sort orders, all in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Select, and_, exists, func, not_, select
+from sqlalchemy.orm import Session
+
+from curator.catalog.base import CatalogBase
+from curator.catalog.records import FilmRow, SearchResult
+from curator.model import Credit, Edition, Festival, Film, FilmCountry, Person, Screening, Section, Still
+from curator.store import search as fts
+
+Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished"]
+SORT_KEYS = ("relevance", "title", "original_title", "year", "countries", "directors",
+             "appearances", "stills", "state")
+
+
+@dataclass(frozen=True)
+class FilmQuery:
+    """What the archivist is looking for. Every part is optional."""
+
+    text: str = ""
+    edition_id: int | None = None
+    section_id: int | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    country: str | None = None
+    kind: str | None = None
+    state: str | None = None
+    attention: Attention | None = None
+    collection_id: int | None = None
+    order: str = "relevance"
+    descending: bool = False
+
+    @property
+    def has_filters(self) -> bool:
+        return any(v is not None for v in (
+            self.edition_id, self.section_id, self.year_from, self.year_to, self.country,
+            self.kind, self.state, self.attention, self.collection_id))
+
+
+_HAS_DIRECTOR = exists().where(and_(Credit.film_id == Film.id, Credit.role == "director"))
+_HAS_STILL = exists().where(Still.film_id == Film.id)
+ATTENTION = {
+    "no-director": not_(_HAS_DIRECTOR),
+    "no-synopsis": Film.synopsis == "",
+    "no-still": not_(_HAS_STILL),
+    "unpublished": Film.state != "published",
+}
+
+
+def _sort_column(order: str):  # noqa: ANN202 - a SQL expression
+    if order == "original_title":
+        return Film.original_title
+    if order == "year":
+        return Film.year
+    if order == "state":
+        return Film.state
+    if order == "countries":
+        return (select(func.min(FilmCountry.name)).where(FilmCountry.film_id == Film.id)
+                .scalar_subquery())
+    if order == "directors":
+        return (select(func.min(Person.sort_name)).join(Credit, Credit.person_id == Person.id)
+                .where(Credit.film_id == Film.id, Credit.role == "director").scalar_subquery())
+    if order == "appearances":
+        return select(func.count()).where(Screening.film_id == Film.id).scalar_subquery()
+    if order == "stills":
+        return select(func.count()).where(Still.film_id == Film.id).scalar_subquery()
+    return Film.sort_title
+
+
+class SearchOps(CatalogBase):
+    def _filtered(self, session: Session, q: FilmQuery) -> Select:
+        stmt = select(Film.id)
+        conn = session.connection()
+        if q.text.strip():
+            matching = fts.matching_film_ids(conn, q.text)
+            if matching is not None:
+                stmt = stmt.where(Film.id.in_(matching.scalar_subquery()))
+        if q.edition_id is not None or q.section_id is not None:
+            screened = select(Screening.film_id)
+            if q.edition_id is not None:
+                screened = screened.where(Screening.edition_id == q.edition_id)
+            if q.section_id is not None:
+                screened = screened.where(Screening.section_id == q.section_id)
+            stmt = stmt.where(Film.id.in_(screened))
+        if q.year_from is not None:
+            stmt = stmt.where(Film.year >= q.year_from)
+        if q.year_to is not None:
+            stmt = stmt.where(Film.year <= q.year_to)
+        if q.country:
+            stmt = stmt.where(Film.id.in_(
+                select(FilmCountry.film_id).where(func.lower(FilmCountry.name)
+                                                  == q.country.strip().lower())))
+        if q.kind:
+            stmt = stmt.where(Film.kind == q.kind)
+        if q.state:
+            stmt = stmt.where(Film.state == q.state)
+        if q.attention:
+            stmt = stmt.where(ATTENTION[q.attention])
+        if q.collection_id is not None:
+            from curator.model import CollectionItem
+
+            stmt = stmt.where(Film.id.in_(
+                select(CollectionItem.film_id).where(
+                    CollectionItem.collection_id == q.collection_id)))
+        return stmt
+
+    def search(self, q: FilmQuery | str = FilmQuery(), *, limit: int = 200, offset: int = 0,
+               count: bool = True) -> SearchResult:
+        """Ids of matching films, one page at a time, and (if asked) how many match in all."""
+        if isinstance(q, str):
+            q = FilmQuery(text=q)
+        with self._read() as session:
+            conn = session.connection()
+            total = -1
+            if count:
+                total = session.scalar(
+                    select(func.count()).select_from(self._filtered(session, q).subquery())
+                ) or 0
+            if q.order == "relevance" and q.text.strip():
+                if not q.has_filters and not q.descending:
+                    ranked = fts.ranked_film_ids(conn, q.text, limit + offset)
+                    if ranked is not None:
+                        return SearchResult(total, ranked[offset:])
+                # Too many hits to rank them all: title matches first, then by title.
+                in_titles = fts.title_matching_film_ids(conn, q.text)
+                stmt = self._filtered(session, q)
+                if in_titles is not None:
+                    stmt = stmt.order_by(Film.id.not_in(in_titles.scalar_subquery()))
+                stmt = stmt.order_by(Film.sort_title, Film.id)
+            else:
+                column = _sort_column(q.order)
+                key = column.desc() if q.descending else column.asc()
+                tiebreak = Film.sort_title.desc() if q.descending else Film.sort_title
+                stmt = self._filtered(session, q).order_by(key, tiebreak, Film.id)
+            ids = list(session.scalars(stmt.limit(limit).offset(offset)))
+            return SearchResult(total if count else len(ids), ids)
+
+    def film_rows(self, film_ids: list[int]) -> list[FilmRow]:
+        """The list pane's rows for these films, in the order given."""
+        if not film_ids:
+            return []
+        with self._read() as session:
+            films = {r.id: r for r in session.execute(
+                select(Film.id, Film.title, Film.original_title, Film.sort_title, Film.year,
+                       Film.state).where(Film.id.in_(film_ids)))}
+            countries: dict[int, list[str]] = {}
+            for fid, name in session.execute(
+                select(FilmCountry.film_id, FilmCountry.name)
+                .where(FilmCountry.film_id.in_(film_ids)).order_by(FilmCountry.position)
+            ):
+                countries.setdefault(fid, []).append(name)
+            directors: dict[int, list[str]] = {}
+            for fid, name in session.execute(
+                select(Credit.film_id, Person.name).join(Person, Person.id == Credit.person_id)
+                .where(Credit.film_id.in_(film_ids), Credit.role == "director")
+                .order_by(Credit.position)
+            ):
+                directors.setdefault(fid, []).append(name)
+            appearances: dict[int, list[str]] = {}
+            for fid, short, name, year, section in session.execute(
+                select(Screening.film_id, Festival.short_name, Festival.name, Edition.year,
+                       Section.name)
+                .join(Edition, Edition.id == Screening.edition_id)
+                .join(Festival, Festival.id == Edition.festival_id)
+                .outerjoin(Section, Section.id == Screening.section_id)
+                .where(Screening.film_id.in_(film_ids)).order_by(Edition.year)
+            ):
+                label = f"{short or name} {year}" + (f", {section}" if section else "")
+                appearances.setdefault(fid, []).append(label)
+            stills = dict(session.execute(
+                select(Still.film_id, func.count()).where(Still.film_id.in_(film_ids))
+                .group_by(Still.film_id)).tuples().all())
+            return [
+                FilmRow(
+                    id=f.id, title=f.title, original_title=f.original_title,
+                    sort_title=f.sort_title, year=f.year,
+                    countries=" / ".join(countries.get(f.id, [])),
+                    directors=", ".join(directors.get(f.id, [])),
+                    appearances="; ".join(appearances.get(f.id, [])),
+                    stills=stills.get(f.id, 0), state=f.state,
+                )
+                for f in (films.get(i) for i in film_ids) if f is not None
+            ]
+
+    def attention_counts(self) -> dict[str, int]:
+        with self._read() as session:
+            return {
+                name: session.scalar(select(func.count()).select_from(Film).where(cond)) or 0
+                for name, cond in ATTENTION.items()
+            }

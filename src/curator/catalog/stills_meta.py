@@ -1,0 +1,129 @@
+"""Operations on stills' records: caption, credit, alt text, order, primary, focal point.
+
+The image files themselves are the business of `curator.stills`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from curator.catalog.base import CatalogBase, describe
+from curator.catalog.changes import Changes
+from curator.catalog.errors import ValidationError
+from curator.catalog.films import still_record
+from curator.catalog.records import StillRecord
+from curator.model import Film, Person, Still
+from curator.model.entities import utcnow
+
+STILL_COLUMNS = {"caption", "credit", "alt_text", "rights", "focal_x", "focal_y"}
+FILE_COLUMNS = {"sha256", "width", "height", "format", "original_name"}
+
+
+class StillOps(CatalogBase):
+    def get_still(self, still_id: int) -> StillRecord:
+        with self._read() as session:
+            return still_record(self._get(session, Still, still_id, "still"))
+
+    def stills_of(self, *, film_id: int | None = None, person_id: int | None = None
+                  ) -> list[StillRecord]:
+        with self._read() as session:
+            q = select(Still).order_by(Still.position, Still.id)
+            q = q.where(Still.film_id == film_id) if film_id is not None else q.where(
+                Still.person_id == person_id)
+            return [still_record(s) for s in session.scalars(q)]
+
+    def still_references(self, sha256: str) -> int:
+        with self._read() as session:
+            return session.scalar(
+                select(func.count()).select_from(Still).where(Still.sha256 == sha256)) or 0
+
+    def all_still_hashes(self) -> list[tuple[str, int | None, int | None]]:
+        with self._read() as session:
+            return list(session.execute(
+                select(Still.sha256, Still.film_id, Still.person_id).order_by(Still.id)).tuples())
+
+    def add_stills(self, files: list[dict[str, Any]], *, film_id: int | None = None,
+                   person_id: int | None = None) -> Changes:
+        """Record already-stored images on a film (or as a person's portraits)."""
+        if (film_id is None) == (person_id is None):
+            raise ValidationError({"film_id": "A still belongs to one film or one person."})
+        out: list[Changes] = []
+        with self._write("Add stills", out) as uow:
+            owner = (self._get(uow.session, Film, film_id, "film") if film_id is not None
+                     else self._get(uow.session, Person, person_id, "person"))
+            existing = owner.stills if film_id is not None else owner.portraits
+            name = getattr(owner, "title", None) or owner.name
+            uow.label = (f"Add still to {name}" if len(files) == 1
+                         else f"Add {len(files)} stills to {name}")
+            position = max((s.position for s in existing), default=-1) + 1
+            for n, meta in enumerate(files):
+                still = Still(film_id=film_id, person_id=person_id, position=position + n,
+                              is_primary=not existing and n == 0)
+                self._set_fields(still, meta, FILE_COLUMNS | STILL_COLUMNS)
+                uow.session.add(still)
+            owner.updated_at = utcnow()
+            uow.session.flush()
+            uow.created_id = still.id if files else None
+        return out[0]
+
+    def update_still(self, still_id: int, version: int | None, **fields: Any) -> Changes:
+        for axis in ("focal_x", "focal_y"):
+            if axis in fields and not 0.0 <= fields[axis] <= 1.0:
+                raise ValidationError({axis: "The focal point must lie inside the image."})
+        out: list[Changes] = []
+        with self._write("Edit still", out) as uow:
+            still = self._get(uow.session, Still, still_id, "still")
+            self._check_version(still, version, still.original_name or "still")
+            changed = self._set_fields(still, fields, STILL_COLUMNS)
+            uow.label = describe(changed, "still")
+            self._touch_owner(uow.session, still)
+        return out[0]
+
+    def set_primary_still(self, still_id: int) -> Changes:
+        out: list[Changes] = []
+        with self._write("Set primary still", out) as uow:
+            still = self._get(uow.session, Still, still_id, "still")
+            for other in self._siblings(uow.session, still):
+                if other.is_primary != (other.id == still_id):
+                    other.is_primary = other.id == still_id
+            self._touch_owner(uow.session, still)
+        return out[0]
+
+    def reorder_stills(self, still_ids: list[int]) -> Changes:
+        out: list[Changes] = []
+        with self._write("Reorder stills", out) as uow:
+            stills = [self._get(uow.session, Still, i, "still") for i in still_ids]
+            for position, still in enumerate(stills):
+                if still.position != position:
+                    still.position = position
+            if stills:
+                self._touch_owner(uow.session, stills[0])
+        return out[0]
+
+    def delete_still(self, still_id: int) -> Changes:
+        """Delete a still's record; its file is the image store's to collect."""
+        out: list[Changes] = []
+        with self._write("Delete still", out) as uow:
+            still = self._get(uow.session, Still, still_id, "still")
+            siblings = [s for s in self._siblings(uow.session, still) if s.id != still_id]
+            if still.is_primary and siblings:
+                siblings[0].is_primary = True
+            self._touch_owner(uow.session, still)
+            uow.session.delete(still)
+        return out[0]
+
+    @staticmethod
+    def _siblings(session: Any, still: Still) -> list[Still]:
+        q = select(Still).order_by(Still.position, Still.id)
+        q = q.where(Still.film_id == still.film_id) if still.film_id is not None else q.where(
+            Still.person_id == still.person_id)
+        return list(session.scalars(q))
+
+    @staticmethod
+    def _touch_owner(session: Any, still: Still) -> None:
+        owner = session.get(Film, still.film_id) if still.film_id else session.get(
+            Person, still.person_id)
+        if owner is not None:
+            owner.updated_at = utcnow()

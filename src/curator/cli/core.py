@@ -1,0 +1,131 @@
+"""Verbs on the archive itself: new, demo, info, search."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from curator.catalog import Catalog, FilmQuery
+from curator.store import Archive, ArchiveError, is_archive
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="create an empty archive folder")
+    p.add_argument("archive", type=Path)
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("demo", help="build the demo archive (MIFF 1989 and 9,066 titles)")
+    p.add_argument("archive", type=Path)
+    p.add_argument("--if-missing", action="store_true",
+                   help="do nothing if the archive already exists")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("info", help="print counts per entity and the schema version")
+    p.add_argument("archive", type=Path)
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("search", help="find films by title, person, synopsis or country")
+    p.add_argument("archive", type=Path)
+    p.add_argument("query")
+    p.add_argument("--limit", type=_positive, default=20, help="at most N films (default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--year", metavar="FROM[-TO]", help="only films of these years")
+    p.add_argument("--country")
+    p.add_argument("--state", choices=["draft", "published", "withdrawn"])
+    p.add_argument("--order", choices=["relevance", "title", "year"], default="relevance")
+    p.set_defaults(handler=cmd_search)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if is_archive(args.archive):
+        print(f"{args.archive} is already a Curator archive; nothing to do.")
+        return 0
+    Archive.create(args.archive).close()
+    print(f"Created the archive {args.archive}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from curator.interchange.demo import build_demo
+
+    if args.if_missing and is_archive(args.archive):
+        return 0
+    if args.archive.exists() and (not args.archive.is_dir() or any(args.archive.iterdir())):
+        raise ArchiveError(f"{args.archive} already exists; choose a new folder for the demo.")
+    started = time.perf_counter()
+    catalog = Catalog.create(args.archive)
+    try:
+        summary = build_demo(catalog, report=lambda msg: print(msg, flush=True))
+    except BaseException:
+        catalog.close()
+        raise
+    catalog.close()
+    print(f"Built the demo archive {args.archive}: {summary.films:,} films "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    catalog = Catalog.open(args.archive)
+    counts = catalog.counts()
+    width = max(len(k) for k in counts)
+    print(f"Archive: {catalog.archive.folder}")
+    print(f"Schema version: {catalog.schema_revision()}")
+    for name, count in counts.items():
+        print(f"  {name:<{width}}  {count:>9,}")
+    catalog.close()
+    return 0
+
+
+def _years(text: str | None) -> tuple[int | None, int | None]:
+    if not text:
+        return None, None
+    first, _, last = text.partition("-")
+    try:
+        return int(first), int(last or first)
+    except ValueError:
+        raise ArchiveError(f"--year takes a year or a range like 1986-1991, not {text!r}.") \
+            from None
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    catalog = Catalog.open(args.archive)
+    year_from, year_to = _years(args.year)
+    query = FilmQuery(text=args.query, year_from=year_from, year_to=year_to,
+                      country=args.country, state=args.state, order=args.order)
+    result = catalog.search(query, limit=args.limit)
+    rows = catalog.film_rows(result.ids)
+    catalog.close()
+    if args.json:
+        json.dump(
+            {"total": result.total, "films": [
+                {"id": r.id, "title": r.title, "year": r.year,
+                 "countries": [c for c in r.countries.split(" / ") if c],
+                 "directors": [d for d in r.directors.split(", ") if d]}
+                for r in rows]},
+            sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not rows:
+        print(f"No film matches \u201c{args.query}\u201d.")
+        return 0
+    for r in rows:
+        details = ", ".join(x for x in (r.countries, str(r.year or "")) if x)
+        directors = f" \u2014 {r.directors}" if r.directors else ""
+        print(f"{r.id:>7}  {r.title}" + (f" ({details})" if details else "") + directors)
+    if result.total > len(rows):
+        print(f"… {len(rows)} of {result.total:,} films; use --limit to see more.")
+    return 0

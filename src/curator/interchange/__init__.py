@@ -1,0 +1,1 @@
+"""Import and export of catalogue data: spreadsheets, catalogue files, archive pages."""

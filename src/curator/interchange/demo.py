@@ -1,0 +1,153 @@
+"""The demo archive: a real MIFF archive page fully catalogued, and 9,066 MovieLens titles.
+
+Built from files in resources/demo/: the rendered text of the festival's page for
+*From Russia with Rock* (its synopsis, the director's statement, its "See also"
+films with the text the page gives) and the MovieLens title list with its mess
+("Misérables, Les", titles in brackets). Nothing is invented: a "See also" film
+whose title the page does not show is kept as an untitled draft that needs attention.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from curator import resources_dir
+from curator.catalog import Catalog, FilmData
+from curator.catalog.records import CreditData, QuoteData, RelatedData, ScreeningData
+from curator.interchange.titles import parse_title
+
+Report = Callable[[str], None]
+
+
+@dataclass
+class DemoSummary:
+    films: int
+    movielens_skipped: list[tuple[int, str]]
+
+
+def demo_file(name: str) -> Path:
+    return resources_dir() / "demo" / name
+
+
+def read_archive_page() -> dict:
+    """The parts of the reference page the demo needs, read from its rendered text."""
+    text = demo_file("archive-page-from-russia-with-rock.txt").read_text(encoding="utf-8")
+    body, _, see_also = text.partition("See also...")
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    # paragraphs: "Skip to main content", "USSR, 1988 (MIFF 1989)", "Director: ...", synopsis...
+    synopsis = paragraphs[3:5]
+    statement = " ".join(paragraphs[5:]).strip()
+    statement, _, attribution = statement.rpartition("\u2014")
+    entries = []
+    pending_title = ""
+    for block in (b.strip() for b in see_also.split("\n\n")):
+        if not block:
+            continue
+        if block.startswith("Select a festival"):
+            break
+        flat = " ".join(block.split())
+        if flat.endswith("More \u00bb"):
+            # the teaser as the page cuts it, its trailing "..." kept as an ellipsis
+            teaser = flat.removesuffix("More \u00bb").strip()
+            if teaser.endswith("..."):
+                base = teaser[:-3].rstrip()
+                teaser = base + (" \u2026" if base.endswith(".") else "\u2026")
+            entries.append((pending_title, teaser))
+            pending_title = ""
+        else:
+            pending_title = flat
+    return {
+        "synopsis": "\n\n".join(synopsis),
+        "statement": statement.strip().rstrip("'").strip(),
+        "attribution": attribution.strip(),
+        "see_also": entries,
+    }
+
+
+def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSummary:
+    page = read_archive_page()
+    report("Cataloguing Melbourne International Film Festival 1989")
+    festival = catalog.create_festival(
+        "Melbourne International Film Festival", short_name="MIFF", city="Melbourne",
+        country="Australia",
+    ).created_id
+    edition = catalog.create_edition(festival, 1989).created_id
+    documentaries = catalog.create_section(edition, "Documentaries").created_id
+    animation = catalog.create_section(edition, "Animation").created_id
+
+    director = catalog.create_person(
+        "Marjaana Mykkanen", variants=["Marjaana Mykkänen"], country="Finland"
+    ).created_id
+
+    # The "See also" films, with the text the page gives.
+    related = []
+    for n, (title, teaser) in enumerate(page["see_also"], start=1):
+        fields: dict = {"synopsis": teaser, "state": "published"}
+        if not title and "Black Square" in teaser:
+            title = "Black Square"
+        if not title:
+            title = f"Untitled (See also {n} of From Russia with Rock)"
+            fields["state"] = "draft"
+            fields["notes"] = ("The archive page gives no title for this film, only the "
+                               "teaser kept as its synopsis; find it in the MIFF 1989 catalogue.")
+        screening = ScreeningData(edition)
+        if "puppet-animated" in teaser:
+            screening = ScreeningData(edition, animation)
+            fields["kind"] = "animation"
+        elif title in ("Black Square", "Off the Coast of the Antarctic"):
+            screening = ScreeningData(edition, documentaries)
+            fields["kind"] = "documentary"
+        fields["screenings"] = [screening]
+        related.append(catalog.create_film(title, **fields).created_id)
+
+    film = catalog.create_film(
+        "From Russia with Rock",
+        year=1988,
+        countries=["USSR"],
+        kind="documentary",
+        synopsis=page["synopsis"],
+        credits=[CreditData(director, "director")],
+        quotes=[QuoteData(page["statement"], page["attribution"], "Director's statement")],
+        screenings=[ScreeningData(edition)],
+        related=[RelatedData(r) for r in related],
+        state="published",
+    ).created_id
+    catalog.update_edition(edition, None, opening_film_id=None,
+                           intro="The 1989 festival, as its archive pages record it.")
+    report(f"Catalogued From Russia with Rock (film {film}) and {len(related)} See-also films")
+
+    report("Importing 9,066 MovieLens titles")
+    films, skipped = read_movielens(demo_file("movielens_titles.csv"))
+    result = catalog.bulk_add_films(films, label="Import MovieLens titles")
+    skipped += [(line, msg) for line, msg in result.errors]
+    report(f"Imported {len(result.film_ids):,} MovieLens titles"
+           + (f"; skipped {len(skipped)} rows without a title" if skipped else ""))
+    return DemoSummary(films=catalog.counts()["films"], movielens_skipped=skipped)
+
+
+def read_movielens(path: Path) -> tuple[list[FilmData], list[tuple[int, str]]]:
+    """MovieLens rows as films; rows without a title are reported by line number."""
+    films: list[FilmData] = []
+    skipped: list[tuple[int, str]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            raw = (row.get("title") or "").strip()
+            if not raw:
+                skipped.append((line, f"line {line}: no title (MovieLens id {row.get('movieId')})"))
+                continue
+            parsed = parse_title(raw)
+            genres = tuple(g for g in (row.get("genres") or "").split("|")
+                           if g and g != "(no genres listed)")
+            kind = ("animation" if "Animation" in genres
+                    else "documentary" if "Documentary" in genres else "")
+            year = (row.get("year") or "").strip()
+            films.append(FilmData(
+                title=parsed.title, sort_title=parsed.sort_title,
+                original_title=parsed.original_title, alt_titles=tuple(parsed.alt_titles),
+                year=int(year) if year.isdigit() else None, genres=genres, kind=kind,
+                external_ids=(("movielens", row["movieId"]),), state="draft",
+            ))
+    return films, skipped

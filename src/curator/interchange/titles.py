@@ -1,0 +1,79 @@
+"""Catalogue title conventions: inverted articles and titles in brackets.
+
+    "Misérables, Les"                       -> title "Les Misérables", sorts as "Misérables"
+    "Postman, The (Postino, Il)"            -> "The Postman", original title "Il Postino"
+    "Seven (a.k.a. Se7en)"                  -> "Seven", alternative title "Se7en"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+INVERTIBLE = (
+    "The", "A", "An", "Les", "Le", "La", "L'", "Il", "I", "Gli", "Lo", "Der", "Die", "Das",
+    "Den", "Det", "De", "Het", "El", "Los", "Las", "Un", "Une", "Ein", "Eine", "O", "Os", "As",
+)  # fmt: skip
+_INVERTED = re.compile(r"^(?P<rest>.+?),\s*(?P<article>" + "|".join(
+    re.escape(a) for a in INVERTIBLE) + r")$", re.IGNORECASE)
+_AKA = re.compile(r"^(?:a\.?k\.?a\.?|also known as)\s+", re.IGNORECASE)
+
+
+@dataclass
+class ParsedTitle:
+    title: str
+    sort_title: str
+    original_title: str = ""
+    alt_titles: list[str] = field(default_factory=list)
+
+
+def uninvert(text: str) -> tuple[str, str]:
+    """`Misérables, Les` -> (`Les Misérables`, `Misérables`); other text is left alone."""
+    text = text.strip()
+    m = _INVERTED.match(text)
+    if not m:
+        return text, ""
+    article, rest = m.group("article"), m.group("rest").strip()
+    joined = f"{article}{rest}" if article.endswith("'") else f"{article} {rest}"
+    return joined, rest
+
+
+def _bracket_groups(text: str) -> tuple[str, list[str]]:
+    """Split trailing balanced bracket groups off a title."""
+    groups: list[str] = []
+    text = text.strip()
+    while text.endswith(")"):
+        depth = 0
+        for i in range(len(text) - 1, -1, -1):
+            if text[i] == ")":
+                depth += 1
+            elif text[i] == "(":
+                depth -= 1
+                if depth == 0:
+                    break
+        else:
+            break
+        if depth != 0 or i == 0:
+            break
+        groups.insert(0, text[i + 1 : -1].strip())
+        text = text[:i].rstrip()
+    return text, groups
+
+
+def parse_title(raw: str) -> ParsedTitle:
+    """Apply the catalogue conventions to one title as a spreadsheet gives it."""
+    main, groups = _bracket_groups(raw)
+    title, sort = uninvert(main)
+    from curator.catalog.naming import sort_title as default_sort
+
+    parsed = ParsedTitle(title=title, sort_title=sort or default_sort(title))
+    for group in groups:
+        if not group:
+            continue
+        aka = _AKA.match(group)
+        name, _ = uninvert(group[aka.end():] if aka else group)
+        if not aka and not parsed.original_title:
+            parsed.original_title = name
+        elif name not in parsed.alt_titles and name != parsed.title:
+            parsed.alt_titles.append(name)
+    return parsed

@@ -1,0 +1,451 @@
+"""The catalogue's tables as typed SQLAlchemy 2 entities.
+
+Every editable row carries a version counter (optimistic locking: a save based
+on a stale version is refused) and its creation and change times.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import NewType
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+FilmId = NewType("FilmId", int)
+PersonId = NewType("PersonId", int)
+FestivalId = NewType("FestivalId", int)
+EditionId = NewType("EditionId", int)
+SectionId = NewType("SectionId", int)
+CollectionId = NewType("CollectionId", int)
+StillId = NewType("StillId", int)
+
+# A naming convention makes constraint names stable, so Alembic batch migrations
+# can find and alter them on SQLite.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Editable:
+    """Mixin: a version counter checked on every UPDATE, and timestamps."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, nullable=False, default=utcnow, onupdate=utcnow
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805 - SQLAlchemy's declared_attr signature
+        return {"version_id_col": cls.__table__.c.version}
+
+
+CASCADE = "all, delete-orphan"
+
+
+class Film(Editable, Base):
+    __tablename__ = "film"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are in URLs: never reuse one
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    title: Mapped[str] = mapped_column(String(500), nullable=False)
+    original_title: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    sort_title: Mapped[str] = mapped_column(String(500), nullable=False, index=True)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    runtime: Mapped[int | None] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    colour: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    kind: Mapped[str] = mapped_column(String(40), nullable=False, default="", index=True)
+    synopsis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    state: Mapped[str] = mapped_column(String(20), nullable=False, default="draft", index=True)
+
+    countries: Mapped[list[FilmCountry]] = relationship(
+        cascade=CASCADE, order_by="FilmCountry.position", back_populates="film"
+    )
+    languages: Mapped[list[FilmLanguage]] = relationship(
+        cascade=CASCADE, order_by="FilmLanguage.position", back_populates="film"
+    )
+    genres: Mapped[list[FilmGenre]] = relationship(
+        cascade=CASCADE, order_by="FilmGenre.position", back_populates="film"
+    )
+    alt_titles: Mapped[list[AltTitle]] = relationship(
+        cascade=CASCADE, order_by="AltTitle.position", back_populates="film"
+    )
+    credits: Mapped[list[Credit]] = relationship(
+        cascade=CASCADE, order_by="Credit.position", back_populates="film"
+    )
+    quotes: Mapped[list[Quote]] = relationship(
+        cascade=CASCADE, order_by="Quote.position", back_populates="film"
+    )
+    screenings: Mapped[list[Screening]] = relationship(cascade=CASCADE, back_populates="film")
+    external_ids: Mapped[list[ExternalId]] = relationship(
+        cascade=CASCADE, back_populates="film", foreign_keys="ExternalId.film_id"
+    )
+    related: Mapped[list[RelatedFilm]] = relationship(
+        cascade=CASCADE,
+        order_by="RelatedFilm.position",
+        foreign_keys="RelatedFilm.film_id",
+        back_populates="film",
+    )
+    stills: Mapped[list[Still]] = relationship(
+        cascade=CASCADE, order_by="Still.position", foreign_keys="Still.film_id"
+    )
+
+
+class _FilmValue(Editable):
+    """A film's ordered list of plain values (countries, languages, genres)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+
+    @declared_attr
+    def film_id(cls) -> Mapped[int]:  # noqa: N805
+        return mapped_column(ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+class FilmCountry(_FilmValue, Base):
+    __tablename__ = "film_country"
+    __table_args__ = (Index("ix_film_country_name", "name"),)
+    film: Mapped[Film] = relationship(back_populates="countries")
+
+
+class FilmLanguage(_FilmValue, Base):
+    __tablename__ = "film_language"
+    film: Mapped[Film] = relationship(back_populates="languages")
+
+
+class FilmGenre(_FilmValue, Base):
+    __tablename__ = "film_genre"
+    film: Mapped[Film] = relationship(back_populates="genres")
+
+
+class AltTitle(Editable, Base):
+    """Another title of a film: a translation, a working title, a title in another script."""
+
+    __tablename__ = "alt_title"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    title: Mapped[str] = mapped_column(String(500), nullable=False)
+    note: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    film: Mapped[Film] = relationship(back_populates="alt_titles")
+
+
+class Person(Editable, Base):
+    __tablename__ = "person"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are in URLs: never reuse one
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    sort_name: Mapped[str] = mapped_column(String(300), nullable=False, index=True)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    death_year: Mapped[int | None] = mapped_column(Integer)
+    country: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    biography: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    state: Mapped[str] = mapped_column(String(20), nullable=False, default="published")
+
+    variants: Mapped[list[NameVariant]] = relationship(
+        cascade=CASCADE, order_by="NameVariant.id", back_populates="person"
+    )
+    credits: Mapped[list[Credit]] = relationship(back_populates="person")
+    external_ids: Mapped[list[ExternalId]] = relationship(
+        cascade=CASCADE, back_populates="person", foreign_keys="ExternalId.person_id"
+    )
+    portraits: Mapped[list[Still]] = relationship(
+        cascade=CASCADE, order_by="Still.position", foreign_keys="Still.person_id"
+    )
+
+
+class NameVariant(Editable, Base):
+    """Another spelling or script of a person's name (Mykkänen / Mykkanen)."""
+
+    __tablename__ = "name_variant"
+    __table_args__ = (UniqueConstraint("person_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(300), nullable=False, index=True)
+    person: Mapped[Person] = relationship(back_populates="variants")
+
+
+class Credit(Editable, Base):
+    __tablename__ = "credit"
+    __table_args__ = (UniqueConstraint("film_id", "person_id", "role", "character"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), nullable=False, index=True
+    )
+    role: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    character: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    film: Mapped[Film] = relationship(back_populates="credits")
+    person: Mapped[Person] = relationship(back_populates="credits")
+
+
+class Quote(Editable, Base):
+    __tablename__ = "quote"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    attribution: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    source: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    film: Mapped[Film] = relationship(back_populates="quotes")
+
+
+class ExternalId(Editable, Base):
+    """An identifier in another database: IMDb, Wikidata, MovieLens..."""
+
+    __tablename__ = "external_id"
+    __table_args__ = (Index("ix_external_id_scheme_value", "scheme", "value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int | None] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    scheme: Mapped[str] = mapped_column(String(40), nullable=False)
+    value: Mapped[str] = mapped_column(String(200), nullable=False)
+
+    film: Mapped[Film | None] = relationship(back_populates="external_ids", foreign_keys=[film_id])
+    person: Mapped[Person | None] = relationship(
+        back_populates="external_ids", foreign_keys=[person_id]
+    )
+
+
+class RelatedFilm(Editable, Base):
+    """A manual "See also" link, listed before the automatic ones."""
+
+    __tablename__ = "related_film"
+    __table_args__ = (UniqueConstraint("film_id", "related_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    related_id: Mapped[int] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    note: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+
+    film: Mapped[Film] = relationship(foreign_keys=[film_id], back_populates="related")
+    related_film: Mapped[Film] = relationship(foreign_keys=[related_id])
+
+
+class Festival(Editable, Base):
+    __tablename__ = "festival"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are in URLs: never reuse one
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    short_name: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    city: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    country: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    editions: Mapped[list[Edition]] = relationship(
+        cascade=CASCADE, order_by="Edition.year", back_populates="festival"
+    )
+
+
+class Edition(Editable, Base):
+    __tablename__ = "edition"
+    __table_args__ = (UniqueConstraint("festival_id", "year"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int] = mapped_column(
+        ForeignKey("festival.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    slug: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    number: Mapped[int | None] = mapped_column(Integer)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    intro: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    opening_film_id: Mapped[int | None] = mapped_column(
+        ForeignKey("film.id", ondelete="SET NULL")
+    )
+    state: Mapped[str] = mapped_column(String(20), nullable=False, default="published")
+
+    festival: Mapped[Festival] = relationship(back_populates="editions")
+    sections: Mapped[list[Section]] = relationship(
+        cascade=CASCADE, order_by="Section.position", back_populates="edition"
+    )
+
+
+class Section(Editable, Base):
+    __tablename__ = "section"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are in URLs: never reuse one
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(
+        ForeignKey("edition.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    slug: Mapped[str] = mapped_column(String(200), nullable=False)
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    edition: Mapped[Edition] = relationship(back_populates="sections")
+
+
+class Screening(Editable, Base):
+    """A film shown at a festival edition, optionally in one of its sections."""
+
+    __tablename__ = "screening"
+    __table_args__ = (UniqueConstraint("film_id", "edition_id", "section_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    edition_id: Mapped[int] = mapped_column(
+        ForeignKey("edition.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    section_id: Mapped[int | None] = mapped_column(
+        ForeignKey("section.id", ondelete="SET NULL"), index=True
+    )
+    premiere: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+
+    film: Mapped[Film] = relationship(back_populates="screenings")
+    edition: Mapped[Edition] = relationship()
+    section: Mapped[Section | None] = relationship()
+
+
+class Award(Editable, Base):
+    __tablename__ = "award"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(
+        ForeignKey("edition.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    film_id: Mapped[int | None] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    result: Mapped[str] = mapped_column(String(20), nullable=False, default="won")
+
+    edition: Mapped[Edition] = relationship()
+
+
+class Still(Editable, Base):
+    """An image of a film, or a portrait of a person; the file itself lives in stills/."""
+
+    __tablename__ = "still"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are in URLs: never reuse one
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int | None] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    width: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    height: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    format: Mapped[str] = mapped_column(String(10), nullable=False, default="")
+    original_name: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    caption: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    credit: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    alt_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    rights: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    is_primary: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    focal_x: Mapped[float] = mapped_column(Float, nullable=False, default=0.5)
+    focal_y: Mapped[float] = mapped_column(Float, nullable=False, default=0.5)
+
+
+class Collection(Editable, Base):
+    """A retrospective list: an ordered, annotated selection of films."""
+
+    __tablename__ = "collection"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are in URLs: never reuse one
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    title: Mapped[str] = mapped_column(String(500), nullable=False)
+    curator: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    introduction: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    state: Mapped[str] = mapped_column(String(20), nullable=False, default="draft")
+
+    items: Mapped[list[CollectionItem]] = relationship(
+        cascade=CASCADE, order_by="CollectionItem.position", back_populates="collection"
+    )
+
+
+class CollectionItem(Editable, Base):
+    __tablename__ = "collection_item"
+    __table_args__ = (UniqueConstraint("collection_id", "film_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("collection.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    collection: Mapped[Collection] = relationship(back_populates="items")
+    film: Mapped[Film] = relationship()
+
+
+class Setting(Base):
+    """Per-archive settings: site base URL, export folder, archive name."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False, default="")

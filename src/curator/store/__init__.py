@@ -1,0 +1,10 @@
+"""Opening an archive folder: engine and pragmas, Alembic migrations, backups, search index."""
+
+from curator.store.archive import (  # noqa: F401
+    SCHEMA_HEAD,
+    SCHEMA_REVISIONS,
+    Archive,
+    ArchiveBusy,
+    ArchiveError,
+    is_archive,
+)

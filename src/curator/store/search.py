@@ -1,0 +1,166 @@
+"""The full-text search index: the only module that speaks SQLite's FTS5.
+
+One row per film (rowid = film id) holding its titles, people (names and name
+variants), synopsis and quotes, and countries. The unicode61 tokenizer with
+remove_diacritics makes search case- and accent-insensitive; the prefix indexes
+make search-as-you-type cheap. Other databases fall back to portable LIKE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, and_, false, func, literal_column, or_, select, text
+from sqlalchemy.sql import Select
+
+from curator.model import AltTitle, Credit, Film, FilmCountry, NameVariant, Person
+
+FTS_TABLE = "film_search"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Above this many hits, bm25 ranking of every hit costs more than the answer is
+# worth; such queries rank title matches first instead.
+RANK_LIMIT = 2000
+
+
+def is_sqlite(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def create_index(conn: Connection) -> None:
+    if not is_sqlite(conn):
+        return
+    conn.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+        "titles, people, synopsis, countries, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)')"
+    )
+
+
+_DOCUMENT_SQL = f"""
+INSERT INTO {FTS_TABLE}(rowid, titles, people, synopsis, countries)
+SELECT f.id,
+  f.title || ' ' || f.original_title || ' ' ||
+    coalesce((SELECT group_concat(a.title, ' ') FROM alt_title a WHERE a.film_id = f.id), ''),
+  coalesce((SELECT group_concat(p.name || ' ' || coalesce(
+      (SELECT group_concat(v.name, ' ') FROM name_variant v WHERE v.person_id = p.id), ''), ' ')
+    FROM credit c JOIN person p ON p.id = c.person_id WHERE c.film_id = f.id), ''),
+  f.synopsis || ' ' ||
+    coalesce((SELECT group_concat(q.text || ' ' || q.attribution, ' ')
+              FROM quote q WHERE q.film_id = f.id), ''),
+  coalesce((SELECT group_concat(c.name, ' ') FROM film_country c WHERE c.film_id = f.id), '')
+FROM film f
+"""
+
+
+def rebuild_index(conn: Connection) -> None:
+    """Rebuild the whole index from the catalogue tables."""
+    if not is_sqlite(conn):
+        return
+    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+    conn.exec_driver_sql(_DOCUMENT_SQL)
+
+
+def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
+    """Bring the index rows of these films in step with the tables (deleted ones vanish)."""
+    if not is_sqlite(conn):
+        return
+    ids = sorted(set(film_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
+        conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id IN ({marks})", tuple(chunk))
+
+
+def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
+    """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
+    if not is_sqlite(conn):
+        return
+    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
+    conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id BETWEEN ? AND ?", (first_id, last_id))
+
+
+def tokens(query: str) -> list[str]:
+    return _TOKEN.findall(query.casefold())
+
+
+def _fts_query(words: list[str], column: str | None = None) -> str:
+    # Every word must match; the last one (or every one: the user may still be
+    # typing any of them) as a prefix. Quoting keeps FTS5 operators inert.
+    terms = " ".join(f'"{w}"*' for w in words)
+    return f"{{{column}}} : ({terms})" if column else terms
+
+
+def matching_film_ids(conn: Connection, query: str) -> Select | None:
+    """A SELECT of the ids of films matching every word of query, or None for no words."""
+    words = tokens(query)
+    if not words:
+        return None
+    if is_sqlite(conn):
+        return select(literal_column("rowid").label("id")).select_from(
+            text(FTS_TABLE)
+        ).where(text(f"{FTS_TABLE} MATCH :fts_q").bindparams(fts_q=_fts_query(words)))
+    return _portable_matching_ids(words)
+
+
+def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
+    """Like matching_film_ids, restricted to the titles."""
+    words = tokens(query)
+    if not words or not is_sqlite(conn):
+        return None
+    return select(literal_column("rowid").label("id")).select_from(text(FTS_TABLE)).where(
+        text(f"{FTS_TABLE} MATCH :fts_t").bindparams(fts_t=_fts_query(words, "titles"))
+    )
+
+
+def ranked_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
+    """Film ids by bm25 relevance, or None when the query has too many hits to rank cheaply."""
+    words = tokens(query)
+    if not words or not is_sqlite(conn):
+        return None
+    q = _fts_query(words)
+    probe = conn.exec_driver_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?)",
+        (q, RANK_LIMIT + 1),
+    ).scalar_one()
+    if probe > RANK_LIMIT:
+        return None
+    rows = conn.exec_driver_sql(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?",
+        (q, limit),
+    )
+    return [r[0] for r in rows]
+
+
+def _portable_matching_ids(words: list[str]) -> Select:
+    """LIKE-based matching for databases without FTS5 (case-insensitive, not accent-blind)."""
+    conditions = []
+    for w in words:
+        pattern = f"%{w}%"
+        people = (
+            select(Credit.film_id)
+            .join(Person, Person.id == Credit.person_id)
+            .outerjoin(NameVariant, NameVariant.person_id == Person.id)
+            .where(or_(Person.name.ilike(pattern), NameVariant.name.ilike(pattern)))
+        )
+        conditions.append(
+            or_(
+                Film.title.ilike(pattern),
+                Film.original_title.ilike(pattern),
+                Film.synopsis.ilike(pattern),
+                Film.id.in_(select(AltTitle.film_id).where(AltTitle.title.ilike(pattern))),
+                Film.id.in_(select(FilmCountry.film_id).where(FilmCountry.name.ilike(pattern))),
+                Film.id.in_(people),
+            )
+        )
+    return select(Film.id).where(and_(*conditions) if conditions else false())
+
+
+def index_size(conn: Connection) -> int:
+    if not is_sqlite(conn):
+        return 0
+    return conn.execute(select(func.count()).select_from(text(FTS_TABLE))).scalar_one()

@@ -1,0 +1,64 @@
+"""Shared fixtures: real archives on disk, never mocks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+if not SHARED_DATA.is_dir():  # a CI clone sits beside shared/ too, under another name
+    SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not beside this checkout")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    """A folder for a new archive, with a space and non-ASCII letters in its path."""
+    return tmp_path / "Fé stival archive" / "MIFF Ärchive.curator"
+
+
+@pytest.fixture
+def catalog(archive_path: Path):
+    from curator.catalog import Catalog
+
+    cat = Catalog.create(archive_path)
+    yield cat
+    cat.close()
+
+
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo archive, built once per test run; tests must not change it (copy it first)."""
+    from curator.catalog import Catalog
+    from curator.interchange.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "Demo.curator"
+    cat = Catalog.create(path)
+    build_demo(cat)
+    cat.close()
+    return path
+
+
+@pytest.fixture
+def demo_catalog(demo_archive: Path, tmp_path: Path):
+    """A private, writable copy of the demo archive."""
+    import shutil
+
+    from curator.catalog import Catalog
+
+    copy = tmp_path / "Demo copy.curator"
+    shutil.copytree(demo_archive, copy)
+    cat = Catalog.open(copy)
+    yield cat
+    cat.close()
