@@ -3,7 +3,8 @@
 One row per film (rowid = film id) holding its titles, people (names and name
 variants), synopsis and quotes, and countries. The unicode61 tokenizer with
 remove_diacritics makes search case- and accent-insensitive; the prefix indexes
-make search-as-you-type cheap (longer prefixes expand over few terms). Other databases fall back to portable LIKE.
+make search-as-you-type cheap (longer prefixes expand over few terms). Other
+databases fall back to portable LIKE.
 """
 
 from __future__ import annotations
