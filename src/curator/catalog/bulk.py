@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes, RowChange
@@ -23,6 +22,7 @@ from curator.catalog.validation import film_problems
 from curator.model import Base
 from curator.model.entities import utcnow
 from curator.store import search as fts
+from curator.store.rows import first_free_id, insert_many_sql, reset_sequences
 
 
 @dataclass
@@ -66,19 +66,10 @@ class _Rows:
         self.next_id: dict[str, int] = {}
         self.now = utcnow()
 
-    def first_id(self, table: str) -> int:
-        t = TABLES[table]
-        first = (self.conn.execute(select(func.max(t.c.id))).scalar() or 0) + 1
-        if self.conn.dialect.name == "sqlite" and table in ("film", "person"):
-            seq = self.conn.exec_driver_sql(
-                "SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).scalar()
-            first = max(first, (seq or 0) + 1)  # AUTOINCREMENT: never reuse a deleted id
-        return first
-
     def add(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
         """Give the row its id and bookkeeping columns and queue it."""
         if table not in self.next_id:
-            self.next_id[table] = self.first_id(table)
+            self.next_id[table] = first_free_id(self.conn, TABLES[table])
             self.by_table[table] = []
         row["id"] = self.next_id[table]
         self.next_id[table] += 1
@@ -94,31 +85,12 @@ class _Rows:
             rows = self.by_table.get(t.name)
             if not rows:
                 continue
-            self.conn.exec_driver_sql(_insert_sql(self.conn, t, self.now), rows)
+            self.conn.exec_driver_sql(insert_many_sql(self.conn, t, self.now), rows)
             name = t.name
             changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
+        reset_sequences(self.conn, [TABLES[t] for t in self.by_table])
         self.by_table.clear()
         return changes
-
-
-def _insert_sql(conn: Connection, table: Any, now: datetime) -> str:
-    """An INSERT for the driver's executemany over dict rows.
-
-    On SQLite the (shared) timestamps go in as a literal in SQLAlchemy's storage
-    format, so no row needs converting; other drivers take the datetime itself.
-    """
-    quote = conn.dialect.identifier_preparer.quote
-    names = [c.name for c in table.c]
-    sqlite = conn.dialect.name == "sqlite"
-    stamp = "'" + now.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
-
-    def mark(name: str) -> str:
-        if sqlite and name in ("created_at", "updated_at"):
-            return stamp
-        return f":{name}" if sqlite else f"%({name})s"
-
-    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-            f"VALUES ({', '.join(mark(n) for n in names)})")
 
 
 class BulkOps(CatalogBase):
