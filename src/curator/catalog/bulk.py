@@ -153,7 +153,7 @@ class BulkOps(CatalogBase):
                             "death_year": None, "country": "", "biography": "", "notes": "",
                             "state": "published"})
                         pid = people[key] = person["id"]
-                        known_names[pid] = person["name"]
+                        known_names[pid] = person["name"] + " "
                         created_people += 1
                     if (pid, role) in seen:
                         continue
@@ -164,11 +164,12 @@ class BulkOps(CatalogBase):
                 for pos, (text, attribution) in enumerate(film.quotes):
                     rows.add("quote", {"film_id": fid, "position": pos, "text": text,
                                        "attribution": attribution, "source": ""})
+                # the same text search.reindex_films would build from the tables
                 documents.append((
-                    fid, " ".join((title, film.original_title, *film.alt_titles)),
+                    fid, f"{title} {film.original_title.strip()} " + " ".join(film.alt_titles),
                     " ".join(names),
-                    " ".join((film.synopsis, *(f"{t} {a}" for t, a in film.quotes))),
-                    " ".join(film.countries),
+                    f"{film.synopsis} " + " ".join(f"{t} {a}" for t, a in film.quotes),
+                    " ".join(dict.fromkeys(c.strip() for c in film.countries if c.strip())),
                 ))
                 for scheme, value in film.external_ids:
                     rows.add("external_id", {"film_id": fid, "person_id": None,
@@ -185,10 +186,12 @@ class BulkOps(CatalogBase):
         person, variant = TABLES["person"], TABLES["name_variant"]
         index: dict[str, int] = {}
         names: dict[int, str] = {}
-        for pid, name in conn.execute(select(person.c.id, person.c.name)):
+        variants: dict[int, list[str]] = {}
+        for pid, name in conn.execute(
+                select(variant.c.person_id, variant.c.name).order_by(variant.c.id)):
             index[name.casefold()] = pid
-            names[pid] = name
-        for pid, name in conn.execute(select(variant.c.person_id, variant.c.name)):
-            index.setdefault(name.casefold(), pid)
-            names[pid] = f"{names.get(pid, '')} {name}"
+            variants.setdefault(pid, []).append(name)
+        for pid, name in conn.execute(select(person.c.id, person.c.name)):
+            index[name.casefold()] = pid  # a name wins over another person's variant
+            names[pid] = f"{name} " + " ".join(variants.get(pid, ()))
         return index, names
