@@ -87,8 +87,18 @@ def test_ids_names_and_version_agree():
     newest = meta.find("releases/release")
     assert newest is not None and newest.get("version") == PROJECT["version"]
     assert newest.findall("description/ul/li")
-    screenshot = meta.find("screenshots/screenshot[@type='default']/image")
-    assert screenshot is not None and screenshot.text.startswith("https://")
+
+
+def test_metainfo_screenshot_is_the_one_the_script_takes():
+    image = ET.parse(METAINFO).getroot().find("screenshots/screenshot[@type='default']/image")
+    assert image is not None
+    assert image.text.startswith("https://")
+    assert image.text.endswith("/docs/screenshots/main-window.png")
+    script = (ROOT / "scripts" / "take_screenshot.py").read_text(encoding="utf-8")
+    assert f"SIZE = ({image.get('width')}, {image.get('height')})" in script
+    taken = ROOT / "docs" / "screenshots" / "main-window.png"
+    if taken.exists():
+        assert Image.open(taken).size == (int(image.get("width")), int(image.get("height")))
 
 
 def test_icon_is_drawn_at_every_size():
