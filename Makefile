@@ -1,5 +1,5 @@
 # Curator: the two commands of the README, and a few more for developers.
-.PHONY: run demo test lint bench clean
+.PHONY: run demo test lint bench clean wheel bundle
 
 ARCHIVE ?= $(HOME)/Curator/Demo.curator
 
@@ -13,6 +13,18 @@ run:
 test:
 	./scripts/setup.sh --test
 	./scripts/test.sh
+
+# The wheel and source distribution in dist/ (carrying resources/ and the migrations).
+wheel:
+	./scripts/setup.sh --test
+	.venv/bin/python -m build --outdir dist .
+
+# The one-folder desktop bundle in dist/Curator, built with PyInstaller and started
+# once offscreen to check it (several minutes; not part of `make test`).
+bundle:
+	./scripts/setup.sh
+	.venv/bin/pip install -q -e ".[gui,bundle]"
+	.venv/bin/python scripts/build_bundle.py
 
 lint:
 	.venv/bin/ruff check src tests benchmarks

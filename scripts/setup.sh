@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 QT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0"
-TEST_PACKAGES="chromium libatomic1 poppler-utils"
+# desktop-file-utils and appstream: the validators of tests/packaging/test_desktop_files.py
+TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream"
 
 want="$QT_PACKAGES"
 [ "${1:-}" = "--test" ] && want="$want $TEST_PACKAGES"

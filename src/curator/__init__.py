@@ -1,12 +1,31 @@
 """Curator: a desktop catalogue for film-festival archives."""
 
+import tomllib
 from importlib import metadata as _metadata
 from pathlib import Path
 
-try:
-    __version__ = _metadata.version("curator")
-except _metadata.PackageNotFoundError:  # running from a checkout that is not installed
-    __version__ = "0.0.0"
+
+def _version() -> str:
+    """The one version number, written in pyproject.toml.
+
+    A checkout reads it there, so a changed number shows at once even when an older
+    install of the package sits in the environment; an installed wheel or the desktop
+    bundle reads it from the package metadata that the build wrote from the same file.
+    """
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    try:
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+        if project.get("name") == "curator":
+            return str(project["version"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        pass
+    try:
+        return _metadata.version("curator")
+    except _metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+__version__ = _version()
 
 
 class CuratorError(Exception):
