@@ -1,0 +1,534 @@
+"""The still strip of a film's form (or a person's portraits): thumbnails to drop, order and edit.
+
+Files dropped from the file manager (or chosen with Add…) are imported on a
+worker task; their records appear at once and each thumbnail as soon as it is
+made. Dragging a thumbnail reorders, and every edit (caption, credit, alt text,
+rights, primary still, order, deletion, focal point) is one step on the undo stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator import CuratorError
+from curator.catalog import Changes
+from curator.catalog.records import StillRecord
+from curator.gui.undo import CatalogUndo
+from curator.gui.workers import Task, TaskRunner
+from curator.stills import THUMBNAIL, derivative_file, ensure_derivatives, import_stills
+
+EMPTY_TEXT = "No stills yet \u2014 drop images here"
+FILE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff);;All files (*)"
+CELL = QSize(176, 150)  # one thumbnail with its caption
+PICTURE = QSize(160, 104)
+STILL_ROLE = Qt.ItemDataRole.UserRole + 1  # the StillRecord
+PIXMAP_ROLE = Qt.ItemDataRole.UserRole + 2  # its thumbnail, once made
+EDITABLE = ("caption", "credit", "alt_text", "rights")
+
+
+class _Relay(QObject):
+    """Carries 'this thumbnail is ready' from a worker thread to the GUI thread."""
+
+    thumbnail_made = Signal(str)
+
+
+class _ThumbnailDelegate(QStyledItemDelegate):
+    """A thumbnail letterboxed in its cell, a primary badge, and the caption below."""
+
+    def sizeHint(self, _option: QStyleOptionViewItem, _index: object) -> QSize:  # noqa: N802
+        return CELL
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: object) -> None:
+        still: StillRecord = index.data(STILL_ROLE)
+        pixmap: QPixmap | None = index.data(PIXMAP_ROLE)
+        pal = option.palette
+        cell = option.rect.adjusted(4, 4, -4, -4)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            highlight = QColor(pal.color(QPalette.ColorRole.Highlight))
+            highlight.setAlpha(60)
+            painter.setBrush(highlight)
+            painter.drawRoundedRect(cell, 6, 6)
+        frame = QRect(cell.x() + (cell.width() - PICTURE.width()) // 2, cell.y() + 4,
+                      PICTURE.width(), PICTURE.height())
+        painter.fillRect(frame, pal.color(QPalette.ColorRole.AlternateBase).darker(104))
+        if pixmap is not None and not pixmap.isNull():
+            scaled = pixmap.scaled(frame.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            at = QPoint(frame.x() + (frame.width() - scaled.width()) // 2,
+                        frame.y() + (frame.height() - scaled.height()) // 2)
+            painter.drawPixmap(at, scaled)
+        else:
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(frame, Qt.AlignmentFlag.AlignCenter, "Making thumbnail\u2026")
+        if selected:
+            painter.setPen(pal.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(frame.adjusted(0, 0, -1, -1))
+        if still.is_primary:
+            badge = QRect(frame.x() + 4, frame.y() + 4, 58, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(badge, 4, 4)
+            font = QFont(option.font)
+            font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(pal.color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "Primary")
+        text_rect = QRect(cell.x() + 2, frame.bottom() + 6, cell.width() - 4,
+                          cell.bottom() - frame.bottom() - 6)
+        painter.setFont(option.font)
+        caption = still.caption or still.original_name or "Untitled still"
+        painter.setPen(pal.color(QPalette.ColorRole.Text if still.caption
+                                 else QPalette.ColorRole.PlaceholderText))
+        elided = option.fontMetrics.elidedText(caption, Qt.TextElideMode.ElideRight,
+                                               text_rect.width())
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                         elided)
+        painter.restore()
+
+
+class StripView(QListWidget):
+    """The thumbnails in a row; takes image files from outside and moves within."""
+
+    files_dropped = Signal(list)  # [Path]
+    still_moved = Signal(int, int)  # from row, to row (in the order before the move)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListWidget.ViewMode.ListMode)
+        self.setFlow(QListWidget.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setUniformItemSizes(True)
+        self.setItemDelegate(_ThumbnailDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setMinimumHeight(CELL.height() + 24)
+        self.setMaximumHeight(CELL.height() + 24)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Stills")
+
+    # -- dropping ---------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.source() is self or _local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if event.source() is self:
+            super().dragMoveEvent(event)
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        elif _local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if event.source() is self:
+            # The catalogue decides the order: report the move and let the reload
+            # redraw, instead of letting Qt shuffle items (or delete the source).
+            source = self.currentRow()
+            target = self.drop_row(event.position().toPoint())
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            if source >= 0 and target not in (source, source + 1):
+                self.still_moved.emit(source, target if target < source else target - 1)
+            return
+        files = _local_files(event.mimeData().urls())
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            event.ignore()
+
+    def drop_row(self, pos: QPoint) -> int:
+        """The gap a drop at `pos` means: before the item under it, after it if on its right."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return self.count()
+        rect = self.visualRect(index)
+        return index.row() + (1 if pos.x() > rect.center().x() else 0)
+
+    # -- the empty state ----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.count() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
+
+
+def _local_files(urls: list[QUrl]) -> list[Path]:
+    return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
+
+
+class StillStrip(QWidget):
+    """Stills of one film (or portraits of one person): the strip and the selected one's fields."""
+
+    preview_requested = Signal(int)  # still id
+    message_shown = Signal(str)  # what happened, for a status bar
+
+    def __init__(self, undo: CatalogUndo, parent: QWidget | None = None, *,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self.undo = undo
+        self.catalog = undo.catalog
+        self.runner = runner or TaskRunner(self)
+        self.film_id: int | None = None
+        self.person_id: int | None = None
+        self._stills: list[StillRecord] = []
+        self._tasks: list[Task] = []
+        self._relay = _Relay(self)
+        self._relay.thumbnail_made.connect(self._show_thumbnail)
+
+        self.view = StripView(self)
+        self.view.files_dropped.connect(self.add_files)
+        self.view.still_moved.connect(self.move_still)
+        self.view.currentRowChanged.connect(self._show_fields)
+        self.view.itemActivated.connect(lambda _item: self.open_preview())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+        self.add_button = QPushButton("Add\u2026")
+        self.add_button.setToolTip("Import JPEG, PNG, WebP or TIFF files")
+        self.add_button.clicked.connect(self._choose_files)
+        self.primary_button = QPushButton("Set as primary")
+        self.primary_button.setToolTip("Show this still first, on lists and on the film's page")
+        self.primary_button.clicked.connect(self.set_primary)
+        self.preview_button = QPushButton("Preview\u2026")
+        self.preview_button.setToolTip("A larger view; click in it to set the focal point")
+        self.preview_button.clicked.connect(self.open_preview)
+        self.delete_button = QPushButton("Remove")
+        self.delete_button.setToolTip("Remove this still from the film (undoable)")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for b in (self.add_button, self.primary_button, self.preview_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        placeholders = {
+            "caption": "What the still shows, as the page should print it",
+            "credit": "Photo: name, or the rights holder",
+            "alt_text": "Describes the image for readers who cannot see it",
+            "rights": "Licence or rights, e.g. \u00a9 Studio, CC BY 4.0",
+        }
+        labels = {"caption": "Caption", "credit": "Credit", "alt_text": "Alt text",
+                  "rights": "Rights"}
+        for name in EDITABLE:
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholders[name])
+            edit.setAccessibleName(labels[name])
+            edit.editingFinished.connect(lambda n=name: self._commit_field(n))
+            self.edits[name] = edit
+            form.addRow(labels[name], edit)
+        self.details = QLabel()
+        self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow("", self.details)
+        self.fields_box = QWidget()
+        self.fields_box.setLayout(form)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.fields_box)
+        layout.addStretch(1)
+
+        delete = QAction("Remove still", self.view)
+        delete.setShortcuts([QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)])
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_current)
+        self.view.addAction(delete)
+
+        undo.changed.connect(self._on_changed)
+        self._set_status("")
+        self._refresh()
+
+    # -- what is shown ------------------------------------------------------------------------
+    def load_film(self, film_id: int | None) -> None:
+        """Show the stills of this film (None: nothing)."""
+        self.film_id, self.person_id = film_id, None
+        self._set_status("")
+        self._refresh()
+
+    def load_person(self, person_id: int | None) -> None:
+        """Show this person's portraits."""
+        self.film_id, self.person_id = None, person_id
+        self._set_status("")
+        self._refresh()
+
+    show_film = load_film  # the film form's stills slot calls show_film
+    show_person = load_person
+
+    @property
+    def stills(self) -> list[StillRecord]:
+        return list(self._stills)
+
+    def current_still(self) -> StillRecord | None:
+        row = self.view.currentRow()
+        return self._stills[row] if 0 <= row < len(self._stills) else None
+
+    def select_still(self, still_id: int) -> None:
+        for row, still in enumerate(self._stills):
+            if still.id == still_id:
+                self.view.setCurrentRow(row)
+
+    def _owner(self) -> dict[str, int]:
+        return ({"film_id": self.film_id} if self.film_id is not None
+                else {"person_id": self.person_id} if self.person_id is not None else {})
+
+    def _refresh(self) -> None:
+        keep = self.current_still()
+        owner = self._owner()
+        self._stills = self.catalog.stills_of(**owner) if owner else []
+        self.view.blockSignals(True)
+        self.view.clear()
+        missing = []
+        for still in self._stills:
+            item = QListWidgetItem()
+            item.setData(STILL_ROLE, still)
+            item.setToolTip(self._describe(still))
+            thumb = derivative_file(self.catalog.archive, still.sha256, THUMBNAIL, "jpeg")
+            if thumb.is_file():
+                item.setData(PIXMAP_ROLE, QPixmap(str(thumb)))
+            else:
+                missing.append(still.sha256)
+            self.view.addItem(item)
+        self.view.blockSignals(False)
+        row = next((n for n, s in enumerate(self._stills) if keep and s.id == keep.id),
+                   0 if self._stills else -1)
+        self.view.setCurrentRow(row)
+        self._show_fields(row)
+        self.setEnabled(bool(owner))
+        if missing:
+            self._make_thumbnails(missing)
+
+    def _describe(self, still: StillRecord) -> str:
+        name = f" \u00b7 {still.original_name}" if still.original_name else ""
+        kind = _FORMAT_NAMES.get(still.format, still.format)
+        return f"{still.width} \u00d7 {still.height} {kind}{name}"
+
+    def _show_fields(self, row: int) -> None:
+        still = self._stills[row] if 0 <= row < len(self._stills) else None
+        for name, edit in self.edits.items():
+            edit.blockSignals(True)
+            edit.setText(getattr(still, name) if still else "")
+            edit.setEnabled(still is not None)
+            edit.blockSignals(False)
+        self.details.setText(self._describe(still) if still else "")
+        for button in (self.primary_button, self.preview_button, self.delete_button):
+            button.setEnabled(still is not None)
+        if still is not None:
+            self.primary_button.setEnabled(not still.is_primary)
+        self.fields_box.setVisible(bool(self._stills))
+
+    def _show_thumbnail(self, sha256: str) -> None:
+        thumb = derivative_file(self.catalog.archive, sha256, THUMBNAIL, "jpeg")
+        for row, still in enumerate(self._stills):
+            if still.sha256 == sha256 and thumb.is_file():
+                self.view.item(row).setData(PIXMAP_ROLE, QPixmap(str(thumb)))
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        self.status.setForegroundRole(QPalette.ColorRole.BrightText if error
+                                      else QPalette.ColorRole.WindowText)
+        self.status.setStyleSheet("color: #b3261e;" if error else "")
+        if text:
+            self.message_shown.emit(text)
+
+    def _on_changed(self, changes: Changes) -> None:
+        owner = self._owner()
+        if not owner or not changes.touches("still", "film", "person"):
+            return
+        key, value = next(iter(owner.items()))
+        table = "film" if key == "film_id" else "person"
+        if value in changes.ids(table) or any(
+                r.table == "still" and r.value(key) == value for r in changes.rows):
+            self._refresh()
+
+    # -- editing --------------------------------------------------------------------------------
+    def _run(self, operation) -> Changes | None:
+        try:
+            return self.undo.run(operation)
+        except CuratorError as exc:
+            self._set_status(str(exc), error=True)
+            self._refresh()
+            return None
+
+    def _commit_field(self, name: str) -> None:
+        still = self.current_still()
+        if still is None:
+            return
+        value = self.edits[name].text().strip()
+        if value == getattr(still, name):
+            return
+        self._run(lambda: self.catalog.update_still(still.id, still.version, **{name: value}))
+
+    def set_primary(self) -> None:
+        still = self.current_still()
+        if still is not None and not still.is_primary:
+            self._run(lambda: self.catalog.set_primary_still(still.id))
+
+    def move_still(self, from_row: int, to_row: int) -> None:
+        """Move the still at from_row so that it ends up at to_row."""
+        ids = [s.id for s in self._stills]
+        if not (0 <= from_row < len(ids)) or from_row == to_row:
+            return
+        moved = ids.pop(from_row)
+        ids.insert(max(0, min(to_row, len(ids))), moved)
+        if self._run(lambda: self.catalog.reorder_stills(ids)) is not None:
+            self.select_still(moved)
+
+    def delete_current(self) -> None:
+        still = self.current_still()
+        if still is None:
+            return
+        if self._run(lambda: self.catalog.delete_still(still.id)) is not None:
+            self._set_status(f"Removed {still.caption or still.original_name or 'the still'}; "
+                             "Undo brings it back.")
+
+    def set_focal_point(self, still_id: int, x: float, y: float) -> None:
+        still = next((s for s in self._stills if s.id == still_id), None)
+        if still is not None:
+            self._run(lambda: self.catalog.update_still(still.id, still.version,
+                                                        focal_x=x, focal_y=y))
+
+    def open_preview(self) -> None:
+        still = self.current_still()
+        if still is None:
+            return
+        self.preview_requested.emit(still.id)
+        from curator.gui.still_preview import StillPreview
+
+        preview = StillPreview(self, still.id)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.show()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if self.view.itemAt(pos) is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Preview\u2026", self.open_preview)
+        menu.addAction("Set as primary", self.set_primary).setEnabled(
+            self.primary_button.isEnabled())
+        menu.addSeparator()
+        menu.addAction("Remove still", self.delete_current)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    # -- importing --------------------------------------------------------------------------------
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Add stills", "", FILE_FILTER)
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> Task | None:
+        """Import files on a worker task; the stills appear when stored, thumbnails as made."""
+        owner = self._owner()
+        if not owner or not paths:
+            return None
+        catalog = self.catalog
+        count = len(paths)
+        task = Task(f"Adding {count} still{'s' if count != 1 else ''}",
+                    lambda progress: import_stills(catalog, paths, progress=progress, **owner))
+        task.progressed.connect(lambda done, total, _m: self._set_status(
+            f"Checking images\u2026 {done} of {total}"))
+        task.finished.connect(lambda result, o=owner: self._imported(result, o))
+        task.failed.connect(lambda message: self._set_status(message, error=True))
+        task.cancelled.connect(lambda: self._set_status("The import was cancelled."))
+        self._start(task)
+        return task
+
+    def _imported(self, result, owner: dict[str, int]) -> None:
+        self.undo.push(result.changes)  # one undo step for the whole drop
+        refused = result.refused
+        added = len(result.added_hashes)
+        lines = []
+        if added:
+            lines.append(f"Added {added} still{'s' if added != 1 else ''}.")
+        lines += [str(o) for o in result.outcomes if o.status in ("skipped", "already present")]
+        lines += [str(o) for o in refused]
+        self._set_status("\n".join(lines), error=bool(refused))
+        if owner == self._owner():
+            self._refresh()
+        if result.added_hashes:
+            self._make_thumbnails(result.added_hashes)
+
+    def _make_thumbnails(self, hashes: list[str]) -> Task:
+        archive = self.catalog.archive
+        relay = self._relay
+        task = Task("Making thumbnails and web sizes", lambda progress: ensure_derivatives(
+            archive, hashes, progress, made=relay.thumbnail_made.emit))
+        task.finished.connect(self._thumbnails_done)
+        self._start(task)
+        return task
+
+    def _thumbnails_done(self, report) -> None:
+        for sha, message in report.failed:
+            names = [s.original_name or sha[:12] for s in self._stills if s.sha256 == sha]
+            self._set_status(f"{', '.join(names) or sha[:12]}: no thumbnail ({message})",
+                             error=True)
+
+    def _start(self, task: Task) -> None:
+        self._tasks.append(task)
+        task.ended.connect(lambda t=task: self._tasks.remove(t) if t in self._tasks else None)
+        self.runner.start(task)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+
+_FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "TIFF": "TIFF"}
