@@ -135,7 +135,8 @@ class BulkOps(CatalogBase):
                 for table, values in (("film_country", film.countries),
                                       ("film_language", film.languages),
                                       ("film_genre", film.genres)):
-                    for pos, name in enumerate(dict.fromkeys(v.strip() for v in values if v.strip())):
+                    unique = dict.fromkeys(v.strip() for v in values if v.strip())
+                    for pos, name in enumerate(unique):
                         rows.add(table, film_id=fid, position=pos, name=name)
                 for pos, alt in enumerate(film.alt_titles):
                     rows.add("alt_title", film_id=fid, position=pos, title=alt, note="")

@@ -94,7 +94,9 @@ class CollectionOps(CatalogBase):
             uow.session.delete(c)
         return out[0]
 
-    def add_to_collection(self, collection_id: int, film_ids: list[int]) -> tuple[Changes, list[int]]:
+    def add_to_collection(
+        self, collection_id: int, film_ids: list[int]
+    ) -> tuple[Changes, list[int]]:
         """Append films; returns the changes and the ids that were already on the list."""
         out: list[Changes] = []
         with self._write("Add to list", out) as uow:
@@ -135,7 +137,8 @@ class CollectionOps(CatalogBase):
             uow.label = f"Reorder {c.title}"
             items = {i.film_id: i for i in c.items}
             if sorted(items) != sorted(film_ids):
-                raise ValidationError({"items": "The new order must name every film on the list once."})
+                raise ValidationError(
+                    {"items": "The new order must name every film on the list once."})
             for position, film_id in enumerate(film_ids):
                 if items[film_id].position != position:
                     items[film_id].position = position

@@ -14,7 +14,7 @@ from curator.catalog.films import award_record
 from curator.catalog.naming import slugify
 from curator.catalog.records import AwardRecord, EditionRecord, FestivalRecord, SectionRecord
 from curator.catalog.validation import check_year, raise_if
-from curator.model import AwardResult, Award, Edition, Festival, Film, Person, Screening, Section
+from curator.model import Award, AwardResult, Edition, Festival, Film, Person, Screening, Section
 from curator.model.entities import utcnow
 
 FESTIVAL_COLUMNS = {"name", "short_name", "slug", "city", "country", "description"}

@@ -11,12 +11,13 @@ ARTICLES = (
     "the", "a", "an", "les", "le", "la", "l'", "der", "das", "den", "el", "los", "las",
     "il", "gli", "lo", "un", "une", "ein", "eine", "het", "de",
 )  # fmt: skip
-_ARTICLE = re.compile(r"^(?:(" + "|".join(re.escape(a) for a in ARTICLES if a != "l'") + r")\s+|l['’])",
-                      re.IGNORECASE)
+_WORDS = "|".join(re.escape(a) for a in ARTICLES if a != "l'")
+_ARTICLE = re.compile(r"^(?:(" + _WORDS + r")\s+|l['\u2019])", re.IGNORECASE)
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya i yi ye g u".split(" "),
+        ("a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya "
+         "i yi ye g u").split(" "),
         strict=True,
     )
 )

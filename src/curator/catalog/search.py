@@ -10,7 +10,17 @@ from sqlalchemy.orm import Session
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.records import FilmRow, SearchResult
-from curator.model import Credit, Edition, Festival, Film, FilmCountry, Person, Screening, Section, Still
+from curator.model import (
+    Credit,
+    Edition,
+    Festival,
+    Film,
+    FilmCountry,
+    Person,
+    Screening,
+    Section,
+    Still,
+)
 from curator.store import search as fts
 
 Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished"]
@@ -125,7 +135,8 @@ class SearchOps(CatalogBase):
                 if not q.has_filters and not q.descending:
                     ranked = fts.ranked_film_ids(conn, q.text, limit + offset)
                     if ranked is not None:
-                        return SearchResult(total, ranked[offset:])
+                        return SearchResult(total, self._exact_first(session, q.text,
+                                                                     ranked)[offset:])
                 # Too many hits to rank them all: title matches first, then by title.
                 in_titles = fts.title_matching_film_ids(conn, q.text)
                 stmt = self._filtered(session, q)
@@ -139,6 +150,15 @@ class SearchOps(CatalogBase):
                 stmt = self._filtered(session, q).order_by(key, tiebreak, Film.id)
             ids = list(session.scalars(stmt.limit(limit).offset(offset)))
             return SearchResult(total if count else len(ids), ids)
+
+    @staticmethod
+    def _exact_first(session: Session, text: str, ranked: list[int]) -> list[int]:
+        """A film whose title is exactly what was typed leads, whatever bm25 says."""
+        exact = set(session.scalars(
+            select(Film.id).where(func.lower(Film.title) == text.strip().lower()).limit(50)))
+        if not exact:
+            return ranked
+        return sorted(exact) + [i for i in ranked if i not in exact]
 
     def film_rows(self, film_ids: list[int]) -> list[FilmRow]:
         """The list pane's rows for these films, in the order given."""
@@ -174,7 +194,7 @@ class SearchOps(CatalogBase):
                 appearances.setdefault(fid, []).append(label)
             stills = dict(session.execute(
                 select(Still.film_id, func.count()).where(Still.film_id.in_(film_ids))
-                .group_by(Still.film_id)).tuples().all())
+                .group_by(Still.film_id)).all())
             return [
                 FilmRow(
                     id=f.id, title=f.title, original_title=f.original_title,

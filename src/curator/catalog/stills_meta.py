@@ -41,9 +41,8 @@ class StillOps(CatalogBase):
 
     def all_still_hashes(self) -> list[tuple[str, int | None, int | None]]:
         with self._read() as session:
-            rows = session.execute(
-                select(Still.sha256, Still.film_id, Still.person_id).order_by(Still.id))
-            return [(sha, film_id, person_id) for sha, film_id, person_id in rows]
+            return list(session.execute(
+                select(Still.sha256, Still.film_id, Still.person_id).order_by(Still.id)))
 
     def add_stills(self, files: list[dict[str, Any]], *, film_id: int | None = None,
                    person_id: int | None = None) -> Changes:

@@ -39,7 +39,8 @@ def film_problems(values: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(runtime, bool) or not isinstance(runtime, int):
             problems["runtime"] = "The runtime must be a whole number of minutes."
         elif not 1 <= runtime <= MAX_RUNTIME:
-            problems["runtime"] = f"The runtime must be 1 to {MAX_RUNTIME:,} minutes, not {runtime}."
+            problems["runtime"] = (
+                f"The runtime must be 1 to {MAX_RUNTIME:,} minutes, not {runtime}.")
     if "state" in values and values["state"] not in set(PublicationState):
         problems["state"] = f"Unknown publication state \u201c{values['state']}\u201d."
     if "kind" in values and values["kind"] and values["kind"] not in set(FilmKind):
@@ -57,10 +58,14 @@ def film_problems(values: Mapping[str, Any]) -> dict[str, str]:
             seen.add(key)
     if "quotes" in values and any(not q.text.strip() for q in values["quotes"]):
         problems["quotes"] = "A quote needs its text."
-    if "alt_titles" in values and any(not a.title.strip() for a in values["alt_titles"]):
+    if "alt_titles" in values and any(
+        not (a if isinstance(a, str) else a.title).strip() for a in values["alt_titles"]
+    ):
         problems["alt_titles"] = "An alternative title cannot be empty."
     if "external_ids" in values and any(
-        not e.scheme.strip() or not e.value.strip() for e in values["external_ids"]
+        not str(scheme).strip() or not str(value).strip()
+        for scheme, value in (e if isinstance(e, tuple) else (e.scheme, e.value)
+                              for e in values["external_ids"])
     ):
         problems["external_ids"] = "An external id needs both its database and its value."
     return problems

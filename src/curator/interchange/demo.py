@@ -89,7 +89,7 @@ def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSumm
         if not title and "Black Square" in teaser:
             title = "Black Square"
         if not title:
-            title = f"Untitled (See also {n} of From Russia with Rock)"
+            title = f"Untitled see-also film {n}"
             fields["state"] = "draft"
             fields["notes"] = ("The archive page gives no title for this film, only the "
                                "teaser kept as its synopsis; find it in the MIFF 1989 catalogue.")

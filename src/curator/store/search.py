@@ -80,7 +80,8 @@ def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
     """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
     if not is_sqlite(conn):
         return
-    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
+    conn.exec_driver_sql(
+        f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
     conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id BETWEEN ? AND ?", (first_id, last_id))
 
 

@@ -1,0 +1,58 @@
+"""Helpers for core tests: a small catalogued festival and a whole-archive snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from curator.catalog import Catalog
+from curator.catalog.records import CreditData, QuoteData, ScreeningData
+from curator.model import Base
+from curator.store import search
+
+BOOKKEEPING = {"version", "created_at", "updated_at"}
+
+
+@dataclass
+class Festival:
+    festival: int
+    edition: int
+    section: int
+    director: int
+    critic: int
+    film: int
+    other: int
+
+
+def catalogue_miff(catalog: Catalog) -> Festival:
+    festival = catalog.create_festival("Melbourne International Film Festival",
+                                       short_name="MIFF").created_id
+    edition = catalog.create_edition(festival, 1989).created_id
+    section = catalog.create_section(edition, "Documentaries").created_id
+    director = catalog.create_person("Marjaana Mykkanen",
+                                     variants=["Marjaana Mykkänen"]).created_id
+    critic = catalog.create_person("Marjaana Mykkänen-Smith").created_id
+    other = catalog.create_film("Black Square", year=1988, countries=["USSR"],
+                                screenings=[ScreeningData(edition, section)]).created_id
+    film = catalog.create_film(
+        "From Russia with Rock", year=1988, countries=["USSR"], kind="documentary",
+        synopsis="Nautilus Pompilius from Sverdlovsk.",
+        credits=[CreditData(director, "director")],
+        quotes=[QuoteData("The first steps of perestroika in action.", "Marjaana Mykkanen")],
+        screenings=[ScreeningData(edition)], state="published",
+    ).created_id
+    return Festival(festival, edition, section, director, critic, film, other)
+
+
+def snapshot(catalog: Catalog) -> dict:
+    """Every row of every table (bookkeeping columns aside), and the search index."""
+    state = {}
+    with catalog.archive.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            cols = [c for c in table.c if c.name not in BOOKKEEPING]
+            rows = conn.execute(select(*cols).order_by(*table.primary_key.columns)).all()
+            state[table.name] = [tuple(r) for r in rows]
+        state["search"] = conn.exec_driver_sql(
+            f"SELECT rowid, * FROM {search.FTS_TABLE} ORDER BY rowid").all()
+    return state
