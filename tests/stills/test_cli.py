@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tests.stills import images
-
 from curator.catalog import Catalog
 from curator.cli import main
 from curator.stills import has_derivatives, original_path
+from tests.stills import images
 
 
 def _archive_with_film(archive_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PIL import Image
-from tests.stills import images
 
 from curator.catalog import Cancelled
 from curator.stills import (
@@ -17,6 +16,7 @@ from curator.stills import (
     has_derivatives,
     import_stills,
 )
+from tests.stills import images
 
 
 def _import(catalog, film, *paths):

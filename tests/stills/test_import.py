@@ -7,8 +7,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from tests.stills import images
-from tests.stills.images import stored_files
 
 from curator.stills import (
     ALREADY_PRESENT,
@@ -18,6 +16,8 @@ from curator.stills import (
     import_stills,
     original_path,
 )
+from tests.stills import images
+from tests.stills.images import stored_files
 
 
 def test_shared_photographs_are_stored_unchanged_under_their_hash(catalog, film, photos):
