@@ -25,7 +25,7 @@ def test_add_prints_what_it_did_with_each_file(archive_path, photos, tmp_path, c
 
     assert code == 1
     assert f"{photos[0].name}: stored (" in out
-    assert "Made thumbnails and web sizes of 1 still." in out
+    assert "Thumbnails and web sizes of 1 still are ready." in out
     assert "notes.jpg: refused, unsupported format" in err
     catalog = Catalog.open(archive_path)
     (still,) = catalog.stills_of(film_id=film)

@@ -125,3 +125,18 @@ def test_a_missing_original_is_reported_not_raised(catalog, film, photos):
     assert report.failed and "missing" in report.failed[0][1]
     with pytest.raises(StillMissing):
         derivative_path(catalog.archive, sha, 480, "jpeg")
+
+
+def test_an_import_can_make_web_sizes_from_the_decode_that_verified(catalog, film, tmp_path):
+    files = [images.marked_jpeg(tmp_path / "sideways.jpg", orientation=6),
+             images.cmyk_jpeg(tmp_path / "cmyk.jpg"), images.alpha_png(tmp_path / "a.png")]
+    result = import_stills(catalog, files, film_id=film, web_sizes=True)
+    sideways, cmyk, alpha = result.added_hashes
+
+    assert all(has_derivatives(catalog.archive, h) for h in result.added_hashes)
+    with Image.open(derivative_file(catalog.archive, sideways, THUMBNAIL, "jpeg")) as im:
+        assert im.size == (80, 120) and im.getpixel((70, 10))[0] > 150
+    with Image.open(derivative_file(catalog.archive, cmyk, 480, "webp")) as im:
+        assert im.mode == "RGB" and im.getpixel((10, 10))[0] < 20
+    with Image.open(derivative_file(catalog.archive, alpha, 480, "webp")) as im:
+        assert im.mode == "RGBA"

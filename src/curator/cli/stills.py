@@ -58,14 +58,15 @@ def cmd_add(args: argparse.Namespace) -> int:
         fields = {"caption": args.caption, "credit": args.credit, "alt_text": args.alt_text,
                   "rights": args.rights}
         result = import_stills(catalog, args.files, fields={k: v for k, v in fields.items() if v},
-                               **owner)
+                               web_sizes=not args.no_web_sizes, **owner)
         for outcome in result.outcomes:
             print(outcome, file=sys.stderr if outcome.status == "refused" else sys.stdout)
         if result.added_hashes and not args.no_web_sizes:
+            # made while importing; this only fills in what that could not write
             report = ensure_derivatives(catalog.archive, result.added_hashes)
-            if report.made:
-                print(f"Made thumbnails and web sizes of {len(report.made)} "
-                      f"still{'s' if len(report.made) != 1 else ''}.")
+            ready = len(result.added_hashes) - len(report.failed)
+            print(f"Thumbnails and web sizes of {ready} still{'s' if ready != 1 else ''} "
+                  "are ready.")
             for sha, message in report.failed:
                 print(f"{sha[:12]}\u2026: no web sizes: {message}", file=sys.stderr)
     finally:

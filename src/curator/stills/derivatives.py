@@ -23,19 +23,19 @@ from PIL import Image, ImageCms, ImageOps
 
 from curator import CuratorError
 from curator.catalog.errors import Cancelled
+from curator.stills.decoding import LARGEST_WEB_WIDTH, draft_for_web
 from curator.stills.originals import MAX_PIXELS, original_path
 from curator.store import Archive
 
 THUMBNAIL = 320  # strips and lists: sharp at twice their 160 px cells
-WEB_WIDTHS = (480, 960, 1600)
+WEB_WIDTHS = (480, 960, LARGEST_WEB_WIDTH)
 WIDTHS = (THUMBNAIL, *WEB_WIDTHS)
 FORMATS = {"webp": "webp", "jpeg": "jpg"}  # format -> file extension
 RECIPE = "v1"
-WEBP_OPTIONS = {"quality": 80, "method": 2}  # method 2: nearly method 4's size, twice the speed
+WEBP_OPTIONS = {"quality": 80, "method": 1}  # method 1: method 4's size within 2%, 8x faster
 JPEG_OPTIONS = {"quality": 85, "optimize": False}
 
 Progress = Callable[[int, int, str], bool]
-ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -156,25 +156,24 @@ def make_derivatives(source: Path, folder: Path) -> list[Path]:
     with Image.open(source) as im:
         if im.size[0] * im.size[1] > MAX_PIXELS:
             raise CuratorError(f"{source.name[:12]}\u2026 has too many pixels to make web sizes.")
-        orientation = im.getexif().get(0x0112, 1)
-        if im.format == "JPEG":
-            # Decode at the smallest 1/2, 1/4 or 1/8 scale still at least as big
-            # as the largest size we need: most of the work of a big JPEG saved.
-            w, h = im.size
-            upright_w = h if orientation in ROTATED else w
-            scale = min(1.0, max(WIDTHS) / upright_w)
-            im.draft("RGB" if im.mode in ("RGB", "YCbCr") else None,
-                     (max(1, int(w * scale)), max(1, int(h * scale))))
+        draft_for_web(im)
         im.load()
-        upright = ImageOps.exif_transpose(im)
-        image = to_srgb(upright)
+        return write_derivatives(im, folder)
+
+
+def write_derivatives(im: Image.Image, folder: Path) -> list[Path]:
+    """Write every size of an image already decoded (at reduced scale if a JPEG)."""
+    ImageOps.exif_transpose(im, in_place=True)  # upright, without a copy
+    image = to_srgb(im)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     current = image
     for width in sorted(WIDTHS, reverse=True):
         size = derivative_size(current.width, current.height, width)
         if size != current.size:
-            current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+            # Pillow's bicubic is area-aware when shrinking: as sharp as Lanczos
+            # to the eye here, and markedly quicker on a 2000 px draft decode.
+            current = current.resize(size, Image.Resampling.BICUBIC, reducing_gap=3.0)
         for fmt, ext in FORMATS.items():
             written.append(_write(folder / f"{width}.{ext}", current, fmt))
     return written

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog, Changes
+from curator.stills.derivatives import derivative_folder, has_derivatives, write_derivatives
 from curator.stills.originals import StillFile, StillRefused, read_still, store_original
 
 Progress = Callable[[int, int, str], bool]
@@ -63,12 +64,16 @@ def import_stills(
     fields: dict[str, str] | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    web_sizes: bool = False,
 ) -> ImportResult:
     """Store and record image files on a film or as a person's portraits.
 
     `fields` (caption, credit, alt_text, rights) apply to every new still.
     `progress(done, total, message)` returning False cancels: nothing is
     recorded (stored originals stay until collected, as unreferenced files do).
+    `web_sizes` makes each file's thumbnail and web sizes from the decode that
+    verified it (the quickest way; the GUI instead shows the stills first and
+    makes thumbnails after, with `ensure_derivatives`).
     """
     files = [Path(p) for p in paths]
     owner = _owner_name(catalog, film_id, person_id)
@@ -78,7 +83,8 @@ def import_stills(
     results: list[tuple[StillFile | None, bool, str]] = []
     count = max(1, min(workers or os.cpu_count() or 1, total or 1))
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="import") as pool:
-        for done, result in enumerate(pool.map(lambda p: _store(catalog, p), files), start=1):
+        jobs = pool.map(lambda p: _store(catalog, p, web_sizes), files)
+        for done, result in enumerate(jobs, start=1):
             results.append(result)
             if progress is not None and not progress(
                     done, total, f"Checked {done} of {total} image files"):
@@ -114,14 +120,20 @@ def import_stills(
     return result
 
 
-def _store(catalog: Catalog, path: Path) -> tuple[StillFile | None, bool, str]:
+def _store(catalog: Catalog, path: Path, web_sizes: bool
+           ) -> tuple[StillFile | None, bool, str]:
     try:
-        data, still = read_still(path)
+        data, still, image = read_still(path, keep_decoded=web_sizes)
         written = store_original(catalog.archive, data, still.sha256)
     except StillRefused as exc:
         return None, False, exc.reason
     except OSError as exc:
         return None, False, f"could not be stored ({exc.strerror or exc})."
+    if image is not None and not has_derivatives(catalog.archive, still.sha256):
+        try:  # the decode that verified the file makes its web sizes too: one decode
+            write_derivatives(image, derivative_folder(catalog.archive, still.sha256))
+        except (OSError, ValueError):
+            pass  # the cache is best effort: ensure_derivatives makes them when wanted
     return still, written, ""
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from curator import CuratorError
+from curator.stills.decoding import ROTATED, draft_for_web
 from curator.store import Archive
 
 # Pillow's format names -> what an archivist calls them.
@@ -66,8 +67,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify_image(data: bytes, name: str) -> tuple[int, int, str]:
-    """Check that `data` is a whole, readable still; returns (width, height, format).
+def verify_image(data: bytes, name: str, *, keep_decoded: bool = False
+                 ) -> tuple[int, int, str, Image.Image | None]:
+    """Check that `data` is a whole, readable still; returns (width, height, format, image).
+
+    `image` is the decoded picture (at the reduced scale web sizes need) when
+    `keep_decoded`, so derivatives can be made without decoding the file again.
 
     The size is the upright one, as the still is shown (EXIF orientation applied).
 
@@ -101,13 +106,15 @@ def verify_image(data: bytes, name: str) -> tuple[int, int, str]:
     try:
         with Image.open(io.BytesIO(data)) as im:
             im.verify()  # structure and checksums, without decoding
-        with Image.open(io.BytesIO(data)) as im:
-            # A real decode finds what verify cannot (a JPEG cut short); for JPEG
-            # a reduced decode (1/8 scale) is enough to read every byte of the scan.
-            if fmt == "JPEG":
-                im.draft(None, (max(1, width // 8), max(1, height // 8)))
-            im.load()
-            orientation = im.getexif().get(0x0112, 1)
+        # A real decode finds what verify cannot (a JPEG cut short); for JPEG
+        # a reduced decode is enough to read every byte of the scan.
+        im = Image.open(io.BytesIO(data))
+        if keep_decoded:
+            draft_for_web(im)
+        elif fmt == "JPEG":
+            im.draft(None, (max(1, width // 8), max(1, height // 8)))
+        im.load()
+        orientation = im.getexif().get(0x0112, 1)
     except Image.DecompressionBombError:
         raise StillRefused(name, _too_big(width, height)) from None
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombWarning) as exc:
@@ -116,9 +123,9 @@ def verify_image(data: bytes, name: str) -> tuple[int, int, str]:
             raise StillRefused(name, "the image is truncated (the file ends too early).") \
                 from None
         raise StillRefused(name, f"the image is corrupt ({reason}).") from None
-    if orientation in (5, 6, 7, 8):  # stored sideways: the catalogue records it upright
+    if orientation in ROTATED:  # stored sideways: the catalogue records it upright
         width, height = height, width
-    return width, height, fmt
+    return width, height, fmt, (im if keep_decoded else None)
 
 
 def _too_big(width: int, height: int) -> str:
@@ -137,8 +144,10 @@ def _bomb_reason(data: bytes) -> str:
         Image.MAX_IMAGE_PIXELS = previous
 
 
-def read_still(path: Path) -> tuple[bytes, StillFile]:
-    """Read and verify a file; returns its bytes and what to record. Raises StillRefused."""
+def read_still(path: Path, *, keep_decoded: bool = False
+               ) -> tuple[bytes, StillFile, Image.Image | None]:
+    """Read and verify a file; returns its bytes, what to record and (if asked) the
+    decoded image for web sizes. Raises StillRefused."""
     name = path.name
     try:
         data = path.read_bytes()
@@ -150,9 +159,9 @@ def read_still(path: Path) -> tuple[bytes, StillFile]:
         raise StillRefused(name, f"cannot be read ({exc.strerror}).") from None
     if not data:
         raise StillRefused(name, "the file is empty.")
-    width, height, fmt = verify_image(data, name)
+    width, height, fmt, image = verify_image(data, name, keep_decoded=keep_decoded)
     sha = hashlib.sha256(data).hexdigest()
-    return data, StillFile(sha, width, height, fmt, name[:300])
+    return data, StillFile(sha, width, height, fmt, name[:300]), image
 
 
 def store_original(archive: Archive, data: bytes, sha256: str) -> bool:
