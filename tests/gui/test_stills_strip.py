@@ -181,3 +181,13 @@ def test_portraits_of_a_person(strip, catalog, tmp_path):
     import_stills(catalog, _images(tmp_path, 1), person_id=person)
     strip.load_person(person)
     assert [s.person_id for s in strip.stills] == [person]
+
+
+def test_thumbnails_are_made_again_when_the_cache_was_deleted(qtbot, strip, catalog, stocked):
+    import shutil
+
+    shutil.rmtree(catalog.archive.cache_dir)
+    strip.load_film(stocked)
+    assert strip.busy  # placeholders now, thumbnails on a worker
+    qtbot.waitUntil(lambda: not strip.busy, timeout=20_000)
+    assert all(strip.view.item(n).data(PIXMAP_ROLE) is not None for n in range(3))
