@@ -93,6 +93,9 @@ def import_stills(
     result = ImportResult()
     new: list[dict[str, object]] = []
     seen: dict[str, str] = {}
+    # files are stored in parallel: of two copies of one image in a batch, either
+    # may be the one that wrote it, but the first listed is the one reported stored
+    written_now = {still.sha256 for still, written, _r in results if still and written}
     for path, (still, written, refusal) in zip(files, results, strict=True):
         if still is None:
             result.outcomes.append(ImportOutcome(path, REFUSED, f"refused, {refusal}"))
@@ -108,7 +111,7 @@ def import_stills(
             seen[still.sha256] = path.name
             new.append({**(fields or {}), **still.as_meta()})
             size = f"{still.width}x{still.height} {still.format}"
-            if written:
+            if written or still.sha256 in written_now:
                 result.outcomes.append(ImportOutcome(path, STORED, f"stored ({size})", still))
             else:
                 result.outcomes.append(ImportOutcome(
