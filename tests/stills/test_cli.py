@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from curator.catalog import Catalog
 from curator.cli import main
 from curator.stills import has_derivatives, original_path
@@ -68,6 +71,8 @@ def test_gc_keeps_unreferenced_originals_a_day_unless_now(archive_path, photos, 
     catalog = Catalog.open(archive_path)
     (still,) = catalog.stills_of(film_id=film)
     catalog.delete_still(still.id)
+    old = time.time() - 3600  # stored an hour ago: no import elsewhere can be recording it
+    os.utime(original_path(catalog.archive, still.sha256), (old, old))
     catalog.close()
     capsys.readouterr()
 

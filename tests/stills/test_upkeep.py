@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from curator.stills import check_stills, collect_unreferenced, import_stills, original_path
 from curator.stills.derivatives import derivative_folder, ensure_derivatives
 
 DAY = 24 * 3600.0
+
+
+def _age(catalog, seconds: float = 3600.0) -> None:
+    """Make every stored original look as if stored `seconds` ago."""
+    then = time.time() - seconds
+    for path in catalog.archive.stills_dir.glob("*/*"):
+        os.utime(path, (then, then))
 
 
 def test_collection_keeps_what_any_still_refers_to(catalog, film, photos):
@@ -17,6 +27,8 @@ def test_collection_keeps_what_any_still_refers_to(catalog, film, photos):
 
     for still in catalog.stills_of(film_id=film):
         catalog.delete_still(still.id)
+    assert collect_unreferenced(catalog, grace=0).removed == []  # just stored: kept
+    _age(catalog)
     result = collect_unreferenced(catalog, grace=0)
 
     assert result.removed == [alone]
@@ -28,22 +40,24 @@ def test_collection_keeps_what_any_still_refers_to(catalog, film, photos):
 
 def test_a_deleted_still_can_be_undone_until_the_grace_has_passed(catalog, film, photos):
     import_stills(catalog, photos[:1], film_id=film)
+    _age(catalog)
     (still,) = catalog.stills_of(film_id=film)
     deletion = catalog.delete_still(still.id)
+    start = time.time()
 
-    first = collect_unreferenced(catalog, now=1000.0)
+    first = collect_unreferenced(catalog, now=start)
     assert first.removed == [] and first.waiting == [still.sha256]
-    assert collect_unreferenced(catalog, now=1000.0 + DAY / 2).removed == []
+    assert collect_unreferenced(catalog, now=start + DAY / 2).removed == []
 
     catalog.undo(deletion)  # the image is still there for the restored record
     assert check_stills(catalog).problems == []
-    assert collect_unreferenced(catalog, now=1000.0 + 2 * DAY).removed == []
+    assert collect_unreferenced(catalog, now=start + 2 * DAY).removed == []
     assert original_path(catalog.archive, still.sha256).is_file()
 
     # deleted again: the clock starts afresh, it does not remember the old sighting
     catalog.delete_still(still.id)
-    assert collect_unreferenced(catalog, now=5 * DAY).removed == []
-    assert collect_unreferenced(catalog, now=6 * DAY + 1).removed == [still.sha256]
+    assert collect_unreferenced(catalog, now=start + 5 * DAY).removed == []
+    assert collect_unreferenced(catalog, now=start + 6 * DAY + 1).removed == [still.sha256]
 
 
 def test_check_names_missing_and_corrupt_originals_with_their_films(catalog, film, photos):

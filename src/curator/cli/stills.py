@@ -105,7 +105,10 @@ def cmd_gc(args: argparse.Namespace) -> int:
     if result.removed:
         print(f"Removed {len(result.removed)} unreferenced originals "
               f"({result.freed_bytes / 1e6:.1f} MB).")
-    if result.waiting:
+    if result.waiting and args.now:
+        print(f"Kept {len(result.waiting)} unreferenced originals stored in the last ten "
+              "minutes: an import may be about to record them.")
+    elif result.waiting:
         print(f"Kept {len(result.waiting)} unreferenced originals for a day, so a session that "
               "deleted their stills can still undo; `curator stills gc --now` removes them.")
     if not result.removed and not result.waiting:

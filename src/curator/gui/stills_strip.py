@@ -31,7 +31,14 @@ from curator.catalog.records import StillRecord
 from curator.gui.still_thumbnails import EMPTY_TEXT, PIXMAP_ROLE, STILL_ROLE, StripView
 from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
-from curator.stills import THUMBNAIL, derivative_file, ensure_derivatives, import_stills
+from curator.stills import (
+    THUMBNAIL,
+    DerivativesReport,
+    ImportResult,
+    derivative_file,
+    ensure_derivatives,
+    import_stills,
+)
 
 __all__ = ["EMPTY_TEXT", "PIXMAP_ROLE", "StillStrip"]
 
@@ -333,17 +340,27 @@ class StillStrip(QWidget):
             return None
         catalog = self.catalog
         count = len(paths)
-        task = Task(f"Adding {count} still{'s' if count != 1 else ''}",
-                    lambda progress: import_stills(catalog, paths, progress=progress, **owner))
-        task.progressed.connect(lambda done, total, _m: self._set_status(
-            f"Checking images\u2026 {done} of {total}"))
-        task.finished.connect(lambda result, o=owner: self._imported(result, o))
-        task.failed.connect(lambda message: self._set_status(message, error=True))
-        task.cancelled.connect(lambda: self._set_status("The import was cancelled."))
+        task = Task(f"Adding {count} still{'s' if count != 1 else ''}", lambda progress: (
+            owner, import_stills(catalog, paths, progress=progress, **owner)))
+        # bound methods, not lambdas: Qt drops them if the strip goes before the task ends
+        task.progressed.connect(self._import_progressed)
+        task.finished.connect(self._imported)
+        task.failed.connect(self._task_failed)
+        task.cancelled.connect(self._import_cancelled)
         self._start(task)
         return task
 
-    def _imported(self, result, owner: dict[str, int]) -> None:
+    def _import_progressed(self, done: int, total: int, _message: str) -> None:
+        self._set_status(f"Checking images\u2026 {done} of {total}")
+
+    def _import_cancelled(self) -> None:
+        self._set_status("The import was cancelled; no still was added.")
+
+    def _task_failed(self, message: str) -> None:
+        self._set_status(message, error=True)
+
+    def _imported(self, outcome: tuple[dict[str, int], ImportResult]) -> None:
+        owner, result = outcome
         self.undo.push(result.changes)  # one undo step for the whole drop
         refused = result.refused
         added = len(result.added_hashes)
@@ -364,12 +381,13 @@ class StillStrip(QWidget):
         self._making.update(hashes)
         task = Task("Making thumbnails and web sizes", lambda progress: ensure_derivatives(
             archive, hashes, progress, made=relay.thumbnail_made.emit))
+        task.hashes = hashes
         task.finished.connect(self._thumbnails_done)
-        task.ended.connect(lambda: self._making.difference_update(hashes))
+        task.failed.connect(self._task_failed)
         self._start(task)
         return task
 
-    def _thumbnails_done(self, report) -> None:
+    def _thumbnails_done(self, report: DerivativesReport) -> None:
         for sha, message in report.failed:
             self._making.discard(sha)
             names = [s.original_name or sha[:12] for s in self._stills if s.sha256 == sha]
@@ -378,8 +396,14 @@ class StillStrip(QWidget):
 
     def _start(self, task: Task) -> None:
         self._tasks.append(task)
-        task.ended.connect(lambda t=task: self._tasks.remove(t) if t in self._tasks else None)
+        task.ended.connect(self._task_ended)
         self.runner.start(task)
+
+    def _task_ended(self) -> None:
+        task = self.sender()
+        if task in self._tasks:
+            self._tasks.remove(task)
+        self._making.difference_update(getattr(task, "hashes", ()))
 
     @property
     def busy(self) -> bool:

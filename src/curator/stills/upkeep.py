@@ -22,6 +22,9 @@ from curator.stills.derivatives import derivative_folder
 from curator.stills.originals import TEMP_PREFIX, file_sha256, original_path
 
 DEFAULT_GRACE = 24 * 3600.0  # seconds an unreferenced original is kept after it is first seen
+# An original stored this recently may belong to an import another session is
+# about to record (files are stored first, then recorded): never removed, even --now.
+FRESH = 600.0
 PENDING_FILE = "unreferenced.json"  # in stills/: hash -> when first found unreferenced
 
 
@@ -91,8 +94,9 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
     """Remove originals (and their derivatives) that no still refers to any more.
 
     An unreferenced original is removed once an earlier collection found it
-    unreferenced at least `grace` seconds ago; `grace=0` removes it now.
-    Leftovers of interrupted imports are cleared too.
+    unreferenced at least `grace` seconds ago; `grace=0` removes it now, unless
+    it was stored in the last ten minutes (`FRESH`: an import elsewhere may be
+    about to record it). Leftovers of interrupted imports are cleared too.
     """
     now = time.time() if now is None else now
     archive = catalog.archive
@@ -102,8 +106,8 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
     still_pending: dict[str, float] = {}
     for sha in sorted(stored_hashes(catalog) - referenced):
         first_seen = pending.get(sha, now)
-        if now - first_seen >= grace:
-            path = original_path(archive, sha)
+        path = original_path(archive, sha)
+        if now - first_seen >= grace and now - path.stat().st_mtime >= FRESH:
             # Read the references again at the last moment: another session may
             # have added this very image since the list above was taken.
             if catalog.still_references(sha):
