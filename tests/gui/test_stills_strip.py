@@ -142,6 +142,18 @@ def test_reorder_by_dragging_and_set_primary(strip, catalog, stocked):
     assert strip.stills[0].is_primary
 
 
+def test_the_keyboard_moves_a_still(qtbot, strip, catalog, stocked):
+    strip.load_film(stocked)
+    names = [s.original_name for s in strip.stills]
+    strip.view.setFocus()
+    strip.view.setCurrentRow(0)
+    qtbot.keyClick(strip.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert [s.original_name for s in catalog.stills_of(film_id=stocked)] == [
+        names[1], names[0], names[2]]
+    qtbot.keyClick(strip.view, Qt.Key.Key_Delete)
+    assert [s.original_name for s in strip.stills] == [names[1], names[2]]
+
+
 def test_remove_and_undo_keeps_the_image(strip, catalog, stocked):
     from curator.stills import check_stills
 

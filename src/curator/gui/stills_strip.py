@@ -140,6 +140,13 @@ class StillStrip(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_current)
         self.view.addAction(delete)
+        for keys, step, label in (("Ctrl+Left", -1, "Move still earlier"),
+                                  ("Ctrl+Right", 1, "Move still later")):
+            move = QAction(label, self.view)
+            move.setShortcut(QKeySequence(keys))  # the keyboard's way to reorder
+            move.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            move.triggered.connect(self.move_earlier if step < 0 else self.move_later)
+            self.view.addAction(move)
 
         undo.changed.connect(self._on_changed)
         self._set_status("")
@@ -290,6 +297,16 @@ class StillStrip(QWidget):
         ids.insert(max(0, min(to_row, len(ids))), moved)
         if self._run(lambda: self.catalog.reorder_stills(ids)) is not None:
             self.select_still(moved)
+
+    def move_earlier(self) -> None:
+        row = self.view.currentRow()
+        if row > 0:
+            self.move_still(row, row - 1)
+
+    def move_later(self) -> None:
+        row = self.view.currentRow()
+        if 0 <= row < len(self._stills) - 1:
+            self.move_still(row, row + 1)
 
     def delete_current(self) -> None:
         still = self.current_still()
