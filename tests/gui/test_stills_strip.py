@@ -167,12 +167,16 @@ def test_remove_and_undo_keeps_the_image(strip, catalog, stocked):
     assert check_stills(catalog).problems == []
 
 
-def test_preview_click_sets_the_focal_point_undoably(qtbot, strip, catalog, stocked):
+def test_double_click_opens_the_preview_where_a_click_sets_the_focal_point(
+        qtbot, strip, catalog, stocked):
     strip.load_film(stocked)
-    strip.view.setCurrentRow(2)
-    preview = StillPreview(strip, strip.current_still().id)
-    qtbot.addWidget(preview)
-    preview.show()
+    cell = strip.view.visualRect(strip.view.model().index(2, 0))
+    qtbot.mouseClick(strip.view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    qtbot.mouseDClick(strip.view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    preview = strip.preview
+    assert isinstance(preview, StillPreview)
+    assert preview.still_id == strip.stills[2].id
+    assert preview.windowTitle() == "Still 3 of 3"
     qtbot.waitExposed(preview)
     rect = preview.image.image_rect()
     assert not rect.isNull()
@@ -186,6 +190,7 @@ def test_preview_click_sets_the_focal_point_undoably(qtbot, strip, catalog, stoc
     assert "focal point 25% across, 75% down" in preview.caption.text()
     strip.undo.stack.undo()
     assert catalog.stills_of(film_id=stocked)[2].focal_x == 0.5
+    preview.close()
 
 
 def test_portraits_of_a_person(strip, catalog, tmp_path):

@@ -71,13 +71,15 @@ class StillStrip(QWidget):
         self._making: set[str] = set()  # hashes whose thumbnails a task is making
         self._pixmaps: dict[str, QPixmap] = {}  # thumbnails read, by hash
         self._relay = _Relay(self)
+        self.preview: QWidget | None = None  # the preview opened last
         self._relay.thumbnail_made.connect(self._show_thumbnail)
 
         self.view = StripView(self)
         self.view.files_dropped.connect(self.add_files)
         self.view.still_moved.connect(self.move_still)
         self.view.currentRowChanged.connect(self._show_fields)
-        self.view.itemActivated.connect(lambda _item: self.open_preview())
+        # a double-click, not "activated" (a single click under some desktops' settings)
+        self.view.itemDoubleClicked.connect(self._double_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 
@@ -140,6 +142,12 @@ class StillStrip(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_current)
         self.view.addAction(delete)
+        preview = QAction("Preview still", self.view)
+        preview.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter),
+                              QKeySequence(Qt.Key.Key_Space)])
+        preview.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        preview.triggered.connect(self.open_preview)
+        self.view.addAction(preview)
         for keys, step, label in (("Ctrl+Left", -1, "Move still earlier"),
                                   ("Ctrl+Right", 1, "Move still later")):
             move = QAction(label, self.view)
@@ -322,6 +330,9 @@ class StillStrip(QWidget):
             self._run(lambda: self.catalog.update_still(still.id, still.version,
                                                         focal_x=x, focal_y=y))
 
+    def _double_clicked(self, _item: QListWidgetItem) -> None:
+        self.open_preview()
+
     def open_preview(self) -> None:
         still = self.current_still()
         if still is None:
@@ -332,6 +343,7 @@ class StillStrip(QWidget):
         preview = StillPreview(self, still.id)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.show()
+        self.preview = preview
 
     def _context_menu(self, pos: QPoint) -> None:
         if self.view.itemAt(pos) is None:
