@@ -70,8 +70,10 @@ def test_check_names_missing_and_corrupt_originals_with_their_films(catalog, fil
     damaged.chmod(0o644)
     damaged.write_bytes(damaged.read_bytes()[:-10] + b"0123456789")
 
-    report = check_stills(catalog)
+    seen = []
+    report = check_stills(catalog, lambda done, total, _m: seen.append((done, total)) or True)
 
+    assert seen == [(1, 3), (2, 3), (3, 3)]
     assert report.checked == 3
     assert [(p.sha256, p.problem) for p in report.problems] == [
         (missing, "missing"), (corrupt, "corrupt")]

@@ -194,6 +194,8 @@ class StillStrip(QWidget):
                 else {"person_id": self.person_id} if self.person_id is not None else {})
 
     def _refresh(self) -> None:
+        whose = "person's portraits" if self.person_id is not None else "film"
+        self.delete_button.setToolTip(f"Remove this still from the {whose} (undoable)")
         keep = self.current_still()
         owner = self._owner()
         self._stills = self.catalog.stills_of(**owner) if owner else []

@@ -14,13 +14,15 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curator.catalog import Catalog
+from curator.catalog import Cancelled, Catalog
 from curator.stills.derivatives import derivative_folder
 from curator.stills.originals import TEMP_PREFIX, file_sha256, original_path
 
+Progress = Callable[[int, int, str], bool]
 DEFAULT_GRACE = 24 * 3600.0  # seconds an unreferenced original is kept after it is first seen
 # An original stored this recently may belong to an import another session is
 # about to record (files are stored first, then recorded): never removed, even --now.
@@ -51,15 +53,22 @@ class CleanupReport:
     freed_bytes: int = 0
 
 
-def check_stills(catalog: Catalog) -> CheckReport:
-    """Every original a still refers to exists and still has the hash it is named by."""
+def check_stills(catalog: Catalog, progress: Progress | None = None) -> CheckReport:
+    """Every original a still refers to exists and still has the hash it is named by.
+
+    `progress(done, total, message)` returning False cancels (Cancelled is raised).
+    """
     owners: dict[str, list[tuple[int | None, int | None]]] = {}
     for sha, film_id, person_id in catalog.all_still_hashes():
         owners.setdefault(sha, []).append((film_id, person_id))
     report = CheckReport()
+    total = len(owners)
     for sha, refs in owners.items():
         path = original_path(catalog.archive, sha)
         report.checked += 1
+        if progress is not None and not progress(
+                report.checked, total, f"Checked {report.checked} of {total} originals"):
+            raise Cancelled("The check was cancelled.")
         if not path.is_file():
             problem = "missing"
         elif file_sha256(path) != sha:
