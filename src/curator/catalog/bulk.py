@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes, RowChange
@@ -22,6 +22,7 @@ from curator.catalog.validation import film_problems
 from curator.model import Base
 from curator.model.entities import utcnow
 from curator.store import search as fts
+from curator.store.rows import first_free_id, insert_many_sql, reset_sequences
 
 
 @dataclass
@@ -63,34 +64,31 @@ class _Rows:
         self.conn = conn
         self.by_table: dict[str, list[dict[str, Any]]] = {}
         self.next_id: dict[str, int] = {}
+        self.now = utcnow()
 
-    def new_id(self, table: str) -> int:
+    def add(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """Give the row its id and bookkeeping columns and queue it."""
         if table not in self.next_id:
-            t = TABLES[table]
-            self.next_id[table] = (self.conn.execute(select(func.max(t.c.id))).scalar() or 0) + 1
-            if table in ("film", "person") and self.conn.dialect.name == "sqlite":
-                seq = self.conn.exec_driver_sql(
-                    "SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).scalar()
-                self.next_id[table] = max(self.next_id[table], (seq or 0) + 1)
-        value = self.next_id[table]
+            self.next_id[table] = first_free_id(self.conn, TABLES[table])
+            self.by_table[table] = []
+        row["id"] = self.next_id[table]
         self.next_id[table] += 1
-        return value
-
-    def add(self, table: str, **values: Any) -> dict[str, Any]:
-        now = utcnow()
-        row = {"id": self.new_id(table), "version": 1, "created_at": now, "updated_at": now,
-               **values}
-        self.by_table.setdefault(table, []).append(row)
+        row["version"] = 1
+        row["created_at"] = row["updated_at"] = self.now
+        self.by_table[table].append(row)
         return row
 
     def flush(self) -> list[RowChange]:
-        order = [t.name for t in Base.metadata.sorted_tables]
-        changes = []
-        for table in order:
-            rows = self.by_table.get(table)
-            if rows:
-                self.conn.execute(insert(TABLES[table]), rows)
-                changes.extend(RowChange(table, (r["id"],), None, r) for r in rows)
+        """Insert every queued row with the driver's executemany, parents first."""
+        changes: list[RowChange] = []
+        for t in Base.metadata.sorted_tables:
+            rows = self.by_table.get(t.name)
+            if not rows:
+                continue
+            self.conn.exec_driver_sql(insert_many_sql(self.conn, t, self.now), rows)
+            name = t.name
+            changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
+        reset_sequences(self.conn, [TABLES[t] for t in self.by_table])
         self.by_table.clear()
         return changes
 
@@ -112,7 +110,8 @@ class BulkOps(CatalogBase):
         errors: list[tuple[int, str]] = []
         with translate_errors(), self.archive.write_engine.begin() as conn:
             rows = _Rows(conn)
-            people = self._people_index(conn)
+            people, known_names = self._people_index(conn)
+            documents: list[tuple[int, str, str, str, str]] = []
             created_people = 0
             for n, film in enumerate(films):
                 if progress and n % 1000 == 0 and progress(n) is False:
@@ -124,12 +123,13 @@ class BulkOps(CatalogBase):
                     errors.append((n, " ".join(problems.values())))
                     continue
                 title = film.title.strip()
-                f = rows.add(
-                    "film", title=title, original_title=film.original_title.strip(),
-                    sort_title=film.sort_title or sort_title(title), slug=slugify(title, "film"),
-                    year=film.year, runtime=film.runtime, format=film.format, colour=film.colour,
-                    kind=film.kind, synopsis=film.synopsis, notes=film.notes, state=film.state,
-                )
+                f = rows.add("film", {
+                    "title": title, "original_title": film.original_title.strip(),
+                    "sort_title": film.sort_title or sort_title(title),
+                    "slug": slugify(title, "film"), "year": film.year, "runtime": film.runtime,
+                    "format": film.format, "colour": film.colour, "kind": film.kind,
+                    "synopsis": film.synopsis, "notes": film.notes, "state": film.state,
+                })
                 fid = f["id"]
                 result_ids.append(fid)
                 for table, values in (("film_country", film.countries),
@@ -137,42 +137,61 @@ class BulkOps(CatalogBase):
                                       ("film_genre", film.genres)):
                     unique = dict.fromkeys(v.strip() for v in values if v.strip())
                     for pos, name in enumerate(unique):
-                        rows.add(table, film_id=fid, position=pos, name=name)
+                        rows.add(table, {"film_id": fid, "position": pos, "name": name})
                 for pos, alt in enumerate(film.alt_titles):
-                    rows.add("alt_title", film_id=fid, position=pos, title=alt, note="")
+                    rows.add("alt_title", {"film_id": fid, "position": pos, "title": alt,
+                                           "note": ""})
                 seen = set()
+                names: list[str] = []
                 for pos, (name, role) in enumerate(film.credits):
                     key = name.strip().casefold()
                     pid = people.get(key)
                     if pid is None:
-                        person = rows.add("person", name=name.strip(), sort_name=sort_name(name),
-                                          slug=slugify(name, "person"), birth_year=None,
-                                          death_year=None, country="", biography="", notes="",
-                                          state="published")
+                        person = rows.add("person", {
+                            "name": name.strip(), "sort_name": sort_name(name),
+                            "slug": slugify(name, "person"), "birth_year": None,
+                            "death_year": None, "country": "", "biography": "", "notes": "",
+                            "state": "published"})
                         pid = people[key] = person["id"]
+                        known_names[pid] = person["name"] + " "
                         created_people += 1
                     if (pid, role) in seen:
                         continue
                     seen.add((pid, role))
-                    rows.add("credit", film_id=fid, person_id=pid, role=role, character="",
-                             position=pos)
+                    names.append(known_names[pid])
+                    rows.add("credit", {"film_id": fid, "person_id": pid, "role": role,
+                                        "character": "", "position": pos})
                 for pos, (text, attribution) in enumerate(film.quotes):
-                    rows.add("quote", film_id=fid, position=pos, text=text,
-                             attribution=attribution, source="")
+                    rows.add("quote", {"film_id": fid, "position": pos, "text": text,
+                                       "attribution": attribution, "source": ""})
+                # the same text search.reindex_films would build from the tables
+                documents.append((
+                    fid, f"{title} {film.original_title.strip()} " + " ".join(film.alt_titles),
+                    " ".join(names),
+                    f"{film.synopsis} " + " ".join(f"{t} {a}" for t, a in film.quotes),
+                    " ".join(dict.fromkeys(c.strip() for c in film.countries if c.strip())),
+                ))
                 for scheme, value in film.external_ids:
-                    rows.add("external_id", film_id=fid, person_id=None, scheme=scheme,
-                             value=value)
+                    rows.add("external_id", {"film_id": fid, "person_id": None,
+                                             "scheme": scheme, "value": value})
             changes = rows.flush()
-            if result_ids:
-                fts.reindex_range(conn, result_ids[0], result_ids[-1])
+            fts.add_documents(conn, documents)
         changes_obj = Changes(label, tuple(changes), frozenset(result_ids))
         return BulkResult(changes_obj, result_ids, errors, created_people)
 
     @staticmethod
-    def _people_index(conn: Connection) -> dict[str, int]:
+    def _people_index(conn: Connection) -> tuple[dict[str, int], dict[int, str]]:
+        """Every name and name variant (case-folded) -> person id; and each person's
+        names as the search index holds them."""
         person, variant = TABLES["person"], TABLES["name_variant"]
-        index = {name.casefold(): pid for pid, name in
-                 conn.execute(select(variant.c.person_id, variant.c.name))}
-        index.update({name.casefold(): pid for pid, name in
-                      conn.execute(select(person.c.id, person.c.name))})
-        return index
+        index: dict[str, int] = {}
+        names: dict[int, str] = {}
+        variants: dict[int, list[str]] = {}
+        for pid, name in conn.execute(
+                select(variant.c.person_id, variant.c.name).order_by(variant.c.id)):
+            index[name.casefold()] = pid
+            variants.setdefault(pid, []).append(name)
+        for pid, name in conn.execute(select(person.c.id, person.c.name)):
+            index[name.casefold()] = pid  # a name wins over another person's variant
+            names[pid] = f"{name} " + " ".join(variants.get(pid, ()))
+        return index, names

@@ -13,14 +13,15 @@ ARTICLES = (
 )  # fmt: skip
 _WORDS = "|".join(re.escape(a) for a in ARTICLES if a != "l'")
 _ARTICLE = re.compile(r"^(?:(" + _WORDS + r")\s+|l['\u2019])", re.IGNORECASE)
-_CYRILLIC = dict(
+_CYRILLIC = str.maketrans(dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
         ("a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya "
          "i yi ye g u").split(" "),
         strict=True,
     )
-)
+))
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def sort_title(title: str) -> str:
@@ -44,7 +45,9 @@ def sort_name(name: str) -> str:
 
 def slugify(text: str, fallback: str = "item") -> str:
     """A lower-case ASCII slug: `From Russia with Rock` -> `from-russia-with-rock`."""
-    lowered = "".join(_CYRILLIC.get(ch, ch) for ch in text.casefold())
-    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    lowered = text.casefold()
+    if not lowered.isascii():
+        lowered = unicodedata.normalize("NFKD", lowered.translate(_CYRILLIC))
+        lowered = lowered.encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", lowered).strip("-")
     return slug[:80].rstrip("-") or fallback

@@ -128,16 +128,17 @@ class SearchOps(CatalogBase):
             conn = session.connection()
             total = -1
             if count:
-                total = session.scalar(
+                fast = None if q.has_filters else fts.count_matches(conn, q.text)
+                total = fast if fast is not None else session.scalar(
                     select(func.count()).select_from(self._filtered(session, q).subquery())
                 ) or 0
             if q.order == "relevance" and q.text.strip():
                 if not q.has_filters and not q.descending:
-                    ranked = fts.ranked_film_ids(conn, q.text, limit + offset)
+                    ranked = fts.relevance_film_ids(conn, q.text, limit + offset)
                     if ranked is not None:
-                        return SearchResult(total, self._exact_first(session, q.text,
-                                                                     ranked)[offset:])
-                # Too many hits to rank them all: title matches first, then by title.
+                        ids = self._exact_first(session, q.text, ranked)[offset:]
+                        return SearchResult(total if count else len(ids), ids)
+                # With filters: title matches first, then by title.
                 in_titles = fts.title_matching_film_ids(conn, q.text)
                 stmt = self._filtered(session, q)
                 if in_titles is not None:
@@ -154,11 +155,11 @@ class SearchOps(CatalogBase):
     @staticmethod
     def _exact_first(session: Session, text: str, ranked: list[int]) -> list[int]:
         """A film whose title is exactly what was typed leads, whatever bm25 says."""
-        exact = set(session.scalars(
-            select(Film.id).where(func.lower(Film.title) == text.strip().lower()).limit(50)))
+        exact = set(session.scalars(select(Film.id).where(
+            Film.id.in_(ranked), func.lower(Film.title) == text.strip().lower())))
         if not exact:
             return ranked
-        return sorted(exact) + [i for i in ranked if i not in exact]
+        return [i for i in ranked if i in exact] + [i for i in ranked if i not in exact]
 
     def film_rows(self, film_ids: list[int]) -> list[FilmRow]:
         """The list pane's rows for these films, in the order given."""

@@ -3,7 +3,8 @@
 One row per film (rowid = film id) holding its titles, people (names and name
 variants), synopsis and quotes, and countries. The unicode61 tokenizer with
 remove_diacritics makes search case- and accent-insensitive; the prefix indexes
-make search-as-you-type cheap. Other databases fall back to portable LIKE.
+make search-as-you-type cheap (longer prefixes expand over few terms). Other
+databases fall back to portable LIKE.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def create_index(conn: Connection) -> None:
     conn.exec_driver_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
         "titles, people, synopsis, countries, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')"
     )
     conn.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)')"
@@ -85,14 +86,28 @@ def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
     conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id BETWEEN ? AND ?", (first_id, last_id))
 
 
+def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, str]]) -> None:
+    """Index new films from (id, titles, people, synopsis, countries) built by the caller.
+
+    The bulk path has every value in memory already; this spares it the
+    correlated queries of reindex_films.
+    """
+    if not is_sqlite(conn) or not documents:
+        return
+    conn.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE}(rowid, titles, people, synopsis, countries) "
+        "VALUES (?, ?, ?, ?, ?)", documents)
+
+
 def tokens(query: str) -> list[str]:
     return _TOKEN.findall(query.casefold())
 
 
 def _fts_query(words: list[str], column: str | None = None) -> str:
-    # Every word must match; the last one (or every one: the user may still be
-    # typing any of them) as a prefix. Quoting keeps FTS5 operators inert.
-    terms = " ".join(f'"{w}"*' for w in words)
+    # Every word must match. The last one is a prefix, as the user is still typing
+    # it; the ones before are whole words (a prefix costs a doclist merge each).
+    # Quoting keeps FTS5 operators inert.
+    terms = " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
     return f"{{{column}}} : ({terms})" if column else terms
 
 
@@ -118,23 +133,50 @@ def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
     )
 
 
-def ranked_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
-    """Film ids by bm25 relevance, or None when the query has too many hits to rank cheaply."""
+def _hits(conn: Connection, fts_query: str, limit: int, ranked: bool = False) -> list[int]:
+    order = " ORDER BY rank" if ranked else ""
+    rows = conn.exec_driver_sql(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT ?",
+        (fts_query, limit),
+    )
+    return [r[0] for r in rows]
+
+
+def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
+    """The first `limit` films by relevance; None where FTS5 is not available.
+
+    A query with few hits is ranked whole with bm25. A very common word or a
+    one-letter prefix is not: ranking every hit costs more than the answer is
+    worth. Then films matching in their titles lead (ranked if they are few),
+    followed by the other hits in catalogue order.
+    """
     words = tokens(query)
     if not words or not is_sqlite(conn):
         return None
-    q = _fts_query(words)
-    probe = conn.exec_driver_sql(
-        f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?)",
-        (q, RANK_LIMIT + 1),
-    ).scalar_one()
-    if probe > RANK_LIMIT:
+    everywhere = _fts_query(words)
+    first = _hits(conn, everywhere, max(RANK_LIMIT, limit) + 1)
+    if len(first) <= RANK_LIMIT:
+        return _hits(conn, everywhere, limit, ranked=True) if len(first) > 1 else first
+    in_titles = _fts_query(words, "titles")
+    title_hits = _hits(conn, in_titles, max(RANK_LIMIT, limit) + 1)
+    if len(title_hits) <= RANK_LIMIT:
+        title_hits = _hits(conn, in_titles, limit, ranked=True)
+    lead = title_hits[:limit]
+    seen = set(lead)
+    rest = [i for i in first if i not in seen]
+    if len(lead) + len(rest) < limit:  # a deep page of a common word
+        rest = [i for i in _hits(conn, everywhere, limit + len(lead)) if i not in seen]
+    return lead + rest[: limit - len(lead)]
+
+
+def count_matches(conn: Connection, query: str) -> int | None:
+    """How many films match every word; None where FTS5 is not available."""
+    words = tokens(query)
+    if not words or not is_sqlite(conn):
         return None
-    rows = conn.exec_driver_sql(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?",
-        (q, limit),
-    )
-    return [r[0] for r in rows]
+    return conn.exec_driver_sql(
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (_fts_query(words),)
+    ).scalar_one()
 
 
 def _portable_matching_ids(words: list[str]) -> Select:

@@ -1,0 +1,47 @@
+"""Verbs on retrospective lists: show them, write one as a spreadsheet."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from curator.catalog import Catalog
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("lists", help="show the retrospective lists and their counts")
+    p.add_argument("archive", type=Path)
+    p.add_argument("--csv", nargs=2, metavar=("LIST_ID", "FILE"),
+                   help="write one list as a CSV spreadsheet")
+    p.set_defaults(handler=cmd_lists, parser=p)
+
+
+def _runtime(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+
+
+def cmd_lists(args: argparse.Namespace) -> int:
+    catalog = Catalog.open(args.archive)
+    try:
+        if args.csv:
+            from curator.interchange.list_csv import write_list_csv
+
+            list_id, target = args.csv
+            if not list_id.isdigit():
+                args.parser.error(f"--csv takes a list id, not {list_id!r}")
+            count = write_list_csv(catalog, int(list_id), target)
+            print(f"Wrote {count} films of list {list_id} to {target}")
+            return 0
+        lists = catalog.collections()
+        if not lists:
+            print("No lists yet.")
+            return 0
+        for c in lists:
+            films = len(c.items)
+            print(f"{c.id:>5}  {c.title}  ({films} film{'s' if films != 1 else ''}, "
+                  f"{_runtime(c.total_runtime)}, {c.state})"
+                  + (f" \u2014 {c.curator}" if c.curator else ""))
+        return 0
+    finally:
+        catalog.close()

@@ -1,0 +1,47 @@
+"""Database-specific details of writing many rows at once (kept out of the catalog)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, Table, func, select
+
+
+def first_free_id(conn: Connection, table: Table) -> int:
+    """The next id the table would give a new row, never a deleted row's id."""
+    first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    if conn.dialect.name == "sqlite" and table.kwargs.get("sqlite_autoincrement"):
+        seq = conn.exec_driver_sql(
+            "SELECT seq FROM sqlite_sequence WHERE name = ?", (table.name,)).scalar()
+        first = max(first, (seq or 0) + 1)
+    return first
+
+
+def insert_many_sql(conn: Connection, table: Table, now: datetime) -> str:
+    """An INSERT for the driver's executemany over dict rows.
+
+    On SQLite the (shared) timestamps go in as a literal in SQLAlchemy's storage
+    format, so no row needs converting; other drivers take the datetime itself.
+    """
+    quote = conn.dialect.identifier_preparer.quote
+    names = [c.name for c in table.c]
+    sqlite = conn.dialect.name == "sqlite"
+    stamp = "'" + now.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
+
+    def mark(name: str) -> str:
+        if sqlite and name in ("created_at", "updated_at"):
+            return stamp
+        return f":{name}" if sqlite else f"%({name})s"
+
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+            f"VALUES ({', '.join(mark(n) for n in names)})")
+
+
+def reset_sequences(conn: Connection, tables: list[Table]) -> None:
+    """After rows went in with explicit ids, let PostgreSQL's sequences catch up."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"(SELECT coalesce(max(id), 1) FROM {table.name}))")
