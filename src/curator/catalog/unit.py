@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from curator.catalog.changes import Changes, RowChange, merge_rows
+from curator.catalog.changes import BOOKKEEPING, Changes, RowChange, merge_rows
 from curator.catalog.errors import Conflict, StaleVersion
 from curator.model import Base
 from curator.model.entities import utcnow
@@ -214,6 +214,9 @@ def _match(table: Table, key: tuple[Any, ...]) -> Any:
 def _same_version(now: dict[str, Any] | None, expected: Any) -> bool:
     if now is None or expected is None:
         return now is None and expected is None
-    if "version" in now:
-        return now["version"] == expected.get("version")
-    return all(now.get(k) == v for k, v in expected.items())
+    if "version" in now and now["version"] == expected.get("version"):
+        return True
+    # Undoing a later step on the same row bumps its version but puts back exactly
+    # what this step left, so steps can be undone one after another; only a real
+    # change of content since (someone else's edit) refuses.
+    return all(now.get(k) == v for k, v in expected.items() if k not in BOOKKEEPING)

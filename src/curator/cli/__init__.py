@@ -16,6 +16,7 @@ from curator import CuratorError, __version__
 COMMAND_MODULES = [
     "curator.cli.core",
     "curator.cli.lists",
+    "curator.cli.stills",
 ]
 
 

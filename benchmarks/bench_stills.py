@@ -1,0 +1,133 @@
+"""How fast stills are imported with all their derivatives, against Pillow's own floor.
+
+Imports ../shared/data/stills and a batch of generated 4000x3000 JPEGs into a
+temporary archive and makes every thumbnail and web size; then, in the same
+run, decodes the same files on one core with Pillow's reduced JPEG decode
+(`draft`, at the scale the largest web size needs): the least work any
+derivative maker must do. Target: images/s >= 0.6 x cores x draft-decode rate.
+
+    python benchmarks/bench_stills.py [--generated 12] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+sys.path.insert(0, str(SRC))
+
+from curator.catalog import Catalog  # noqa: E402
+from curator.stills import ensure_derivatives, import_stills  # noqa: E402
+from curator.stills.derivatives import draft_for_web  # noqa: E402
+
+TARGET = 0.6
+
+
+def shared_stills() -> list[Path]:
+    for parent in Path(__file__).resolve().parents:
+        folder = parent / "shared" / "data" / "stills"
+        if folder.is_dir():
+            return sorted(folder.glob("*.jpg"))
+    return []
+
+
+def generate_jpegs(folder: Path, count: int) -> list[Path]:
+    """Photograph-like 4000x3000 JPEGs: smooth light and colour, with grain."""
+    paths = []
+    size = (4000, 3000)
+    for n in range(count):
+        base = Image.linear_gradient("L").resize(size).rotate(15 * n, expand=False)
+        grain = Image.effect_noise(size, 22 + n)
+        red = Image.blend(base, grain, 0.25)
+        green = Image.blend(base.transpose(Image.Transpose.FLIP_LEFT_RIGHT), grain, 0.2)
+        blue = Image.radial_gradient("L").resize(size)
+        path = folder / f"generated-{n + 1:02}.jpg"
+        Image.merge("RGB", (red, green, blue)).save(path, "JPEG", quality=90)
+        paths.append(path)
+    return paths
+
+
+def draft_decode_seconds(paths: list[Path]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds to draft-decode every file, one after another."""
+    started, cpu = time.perf_counter(), time.process_time()
+    for path in paths:
+        with Image.open(path) as im:
+            draft_for_web(im)
+            im.load()
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--generated", type=int, default=12, help="4000x3000 JPEGs to make")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary archive")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="curator-bench-stills-"))
+    try:
+        photos = shared_stills()
+        if not photos:
+            print("../shared/data/stills not found; using generated images only")
+        print(f"Generating {args.generated} JPEGs of 4000x3000\u2026", flush=True)
+        files = photos + generate_jpegs(work, args.generated)
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+        catalog = Catalog.create(work / "Bench.curator")
+        film = catalog.create_film("Benchmark").created_id
+        cores = os.cpu_count() or 1
+
+        # the floor is measured before and after, so a change in the machine's load
+        # during the run weighs on both figures alike
+        before_seconds, before_cpu = draft_decode_seconds(files)
+        started, cpu = time.perf_counter(), time.process_time()
+        # as `curator stills add` does: the decode that verifies a file makes its sizes
+        result = import_stills(catalog, files, film_id=film, web_sizes=True)
+        imported = time.perf_counter()
+        report = ensure_derivatives(catalog.archive, result.added_hashes)  # all there already
+        finished, cpu = time.perf_counter(), time.process_time() - cpu
+        catalog.close()
+        assert not result.refused and not report.failed, (result.refused, report.failed)
+        count = len(result.added_hashes)
+        ours = count / (finished - started)
+
+        after_seconds, after_cpu = draft_decode_seconds(files)
+        floor_seconds = (before_seconds + after_seconds) / 2
+        floor_cpu = (before_cpu + after_cpu) / 2
+        floor = len(files) / floor_seconds
+        target = TARGET * cores * floor
+        # CPU time does not depend on what else the machine is running: the fairest view
+        # of the work per image, where wall-clock rates move with other processes' load.
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+        print(f"{count} images ({len(photos)} shared photographs, {args.generated} generated "
+              f"4000x3000), {megabytes:.0f} MB, {cores} cores")
+        print(f"  import: verify, hash, store, 4 widths x WebP+JPEG: {imported - started:6.2f} s")
+        print(f"  check that every derivative is there:             {finished - imported:6.2f} s")
+        print(f"  images/second with all derivatives made: {ours:6.2f}")
+        print(f"  Pillow draft-decode rate, one core:        {floor:6.2f} images/s")
+        print(f"  target {TARGET} x {cores} cores x {floor:.2f} = {target:.2f} images/s; "
+              f"ratio {ours / target:.2f} ({'met' if ours >= target else 'NOT met'})")
+        print(f"  CPU per image: {1000 * cpu / count:.0f} ms all derivatives, "
+              f"{1000 * floor_cpu / len(files):.0f} ms draft decode alone "
+              f"({floor_cpu / cpu * count / len(files):.2f} of the work); cores busy "
+              f"{cpu / (finished - started):.2f} of {cores}; load average {load:.1f}")
+        ideal = cores * count / cpu  # every core ours, none waiting
+        print(f"  on {cores} idle cores (from CPU time): {ideal:.2f} images/s, ratio "
+              f"{ideal / (TARGET * cores * len(files) / floor_cpu):.2f}")
+        if args.keep:
+            print(f"  archive kept at {work / 'Bench.curator'}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
