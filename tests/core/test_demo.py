@@ -71,3 +71,13 @@ def test_movielens_titles_follow_the_catalogue_conventions(demo_archive):
                                   catalog.get_films(catalog.search("jumanji").ids)
                                   for e in f.external_ids}
     catalog.close()
+
+
+def test_the_demo_has_a_published_retrospective_list_with_notes(demo_archive):
+    catalog = Catalog.open(demo_archive)
+    [lst] = catalog.collections()
+    assert (lst.title, lst.state) == ("Perestroika on film", "published")
+    assert [i.title for i in lst.items] == ["From Russia with Rock", "Black Square",
+                                            "Defence Councel Sedov"]
+    assert all(i.note for i in lst.items)
+    catalog.close()

@@ -240,3 +240,20 @@ def test_film_ids_are_never_reused(catalog):
     first = catalog.create_film("First").created_id
     catalog.delete_film(first)
     assert catalog.create_film("Second").created_id != first
+
+
+def test_successive_edits_of_one_record_undo_in_turn_and_redo(catalog):
+    miff = catalogue_miff(catalog)
+    first = snapshot(catalog)
+    year = catalog.update_film(miff.film, None, year=1989)
+    second = snapshot(catalog)
+    runtime = catalog.update_film(miff.film, None, runtime=52)
+    third = snapshot(catalog)
+    undo_runtime = catalog.undo(runtime)
+    assert snapshot(catalog) == second
+    undo_year = catalog.undo(year)
+    assert snapshot(catalog) == first
+    catalog.undo(undo_year)
+    assert snapshot(catalog) == second
+    catalog.undo(undo_runtime)
+    assert snapshot(catalog) == third

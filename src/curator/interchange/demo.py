@@ -127,6 +127,10 @@ def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSumm
     report(f"Imported {len(result.film_ids):,} MovieLens titles"
            + (f"; skipped {len(skipped)} rows without a title" if skipped else ""))
     attach_demo_stills(catalog, report)
+    from curator.interchange.demo_list import build_demo_list
+
+    build_demo_list(catalog)
+    report("Assembled the retrospective list \u201cPerestroika on film\u201d")
     return DemoSummary(films=catalog.counts()["films"], movielens_skipped=skipped)
 
 
