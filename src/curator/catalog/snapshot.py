@@ -69,8 +69,9 @@ class SnapshotOps(CatalogBase):
                     conn.execute(table.delete().where(
                         table.c.key.in_([r["key"] for r in full])))
                 else:
-                    full = [{"version": 1, "created_at": now, "updated_at": now, **r}
-                            for r in rows]
+                    defaults = {"version": 1, "created_at": now, "updated_at": now,
+                                **_defaults(name)}
+                    full = [{**defaults, **r} for r in rows]
                 conn.execute(insert(table), full)
                 keys = [c.name for c in table.primary_key.columns]
                 changes.extend(RowChange(name, tuple(r[k] for k in keys), None, r)
@@ -78,3 +79,17 @@ class SnapshotOps(CatalogBase):
             fts.rebuild_index(conn)
         films = frozenset(r["id"] for r in tables.get("film", ()))
         return Changes(label, tuple(changes), films)
+
+
+def _defaults(table_name: str) -> dict[str, Any]:
+    """Values for the columns a row leaves out: the column's default, or NULL."""
+    values: dict[str, Any] = {}
+    for column in TABLES[table_name].columns:
+        if column.primary_key:
+            continue
+        default = column.default
+        if default is not None and not callable(getattr(default, "arg", None)):
+            values[column.name] = default.arg
+        elif column.nullable:
+            values[column.name] = None
+    return values
