@@ -56,16 +56,16 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     # Line by line: a file pasted together from a UTF-8 and a Latin-1 export still reads.
-    lines, latin = [], 0
+    lines, latin, utf8 = [], 0, 0
     for line in body.split(b"\n"):
         try:
             lines.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
         except UnicodeDecodeError:
             lines.append(line.decode("cp1252", errors="strict") if _is_cp1252(line)
                          else line.decode("latin-1"))
             latin += 1
-    total = len(lines)
-    if latin == total or latin == total - 1 and not lines[-1]:
+    if not utf8:  # every line with a letter beyond ASCII is Latin-1
         return "\n".join(lines), "Latin-1"
     return "\n".join(lines), f"{name}, {latin:,} lines in Latin-1"
 
