@@ -17,6 +17,7 @@ from typing import Any
 
 from curator import CuratorError
 from curator.catalog import Catalog, Changes
+from curator.catalog.naming import slugify, sort_name, sort_title
 
 FORMAT_NAME = "curator-catalogue"
 FORMAT_VERSION = 1
@@ -206,22 +207,28 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
     section_of: dict[int, int] = {}
 
     for f in _records(document, "festivals", "name"):
-        add("festival", {"id": f["id"], **_values(f, FESTIVAL_FIELDS), **_times(f)}, True)
+        add("festival", {"id": f["id"], "slug": slugify(f["name"], "festival"),
+                         **_values(f, FESTIVAL_FIELDS), **_times(f)}, True)
         for e in _list(f, "editions"):
             _need(e, "editions", "year")
             opening = e.get("opening_film")
             _check_ref(opening, film_ids, f"edition {e['id']}", "film")
-            add("edition", {"id": e["id"], "festival_id": f["id"], **_values(e, EDITION_FIELDS),
-                            "opening_film_id": opening, **_times(e)}, True)
+            label = f"{f.get('short_name') or f['name']} {e['year']}"
+            add("edition", {"id": e["id"], "festival_id": f["id"], "slug": slugify(label),
+                            **_values(e, EDITION_FIELDS), "opening_film_id": opening,
+                            **_times(e)}, True)
             edition_ids.add(e["id"])
             for pos, s in enumerate(_list(e, "sections")):
                 _need(s, "sections", "name")
                 add("section", {"id": s["id"], "edition_id": e["id"],
+                                "slug": slugify(s["name"], "section"),
                                 **_values(s, SECTION_FIELDS), "position": pos, **_times(s)}, True)
                 section_of[s["id"]] = e["id"]
 
     for p in people:
-        add("person", {"id": p["id"], **_values(p, PERSON_FIELDS), **_times(p)}, True)
+        add("person", {"id": p["id"], "slug": slugify(p["name"], "person"),
+                       "sort_name": sort_name(p["name"]), **_values(p, PERSON_FIELDS),
+                       **_times(p)}, True)
         for name in _list(p, "variants"):
             add("name_variant", {"person_id": p["id"], "name": name})
         for e in _list(p, "external_ids"):
@@ -232,7 +239,9 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
 
     for f in films:
         fid = f["id"]
-        add("film", {"id": fid, **_values(f, FILM_FIELDS), **_times(f)}, True)
+        add("film", {"id": fid, "slug": slugify(f["title"], "film"),
+                     "sort_title": sort_title(f["title"]), **_values(f, FILM_FIELDS),
+                     **_times(f)}, True)
         for table, key in (("film_country", "countries"), ("film_language", "languages"),
                            ("film_genre", "genres")):
             for pos, name in enumerate(_list(f, key)):
@@ -274,7 +283,8 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
                       "film_id": a.get("film"), "person_id": a.get("person"),
                       "result": a.get("result", "won"), **_times(a)}, True)
     for c in _records(document, "lists", "title"):
-        add("collection", {"id": c["id"], **_values(c, LIST_FIELDS), **_times(c)}, True)
+        add("collection", {"id": c["id"], "slug": slugify(c["title"], "list"),
+                           **_values(c, LIST_FIELDS), **_times(c)}, True)
         for pos, i in enumerate(_list(c, "items")):
             _check_ref(i.get("film"), film_ids, f"list {c['id']}", "film", required=True)
             add("collection_item", {"collection_id": c["id"], "film_id": i["film"],
