@@ -266,17 +266,19 @@ class _Archive:
         ours: dict[str, set[str]] = {}
         for scheme, value in film.external_ids:
             ours.setdefault(scheme.casefold(), set()).add(value.strip())
+        compatible = []
         for fid in candidates:
-            if self.year.get(fid) != film.year:
-                continue
             theirs_ids = self.external_of.get(fid, {})
             if any(s in theirs_ids and not v & theirs_ids[s] for s, v in ours.items()):
                 continue  # the same database says these are two films
             theirs = self.directors.get(fid, set())
-            if not has_directors or not theirs or director_ids & theirs:
-                if film.year is None and not director_ids & theirs:
-                    continue  # a title alone is too little to call two films one
+            if has_directors and theirs and not director_ids & theirs:
+                continue
+            if self.year.get(fid) == film.year:
                 return fid
+            compatible.append(fid)
+        if film.year is None and len(compatible) == 1:
+            return compatible[0]  # a film named without its year: the only one of that title
         return None
 
 

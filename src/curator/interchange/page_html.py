@@ -62,7 +62,8 @@ class _PageParser(HTMLParser):
             self.in_json_ld = True
         if tag == "title":
             self.in_title = True
-        if tag in SKIPPED or self.skip_depth:
+        site_chrome = tag in ("header", "footer") and self.quote_group is None
+        if tag in SKIPPED or self.skip_depth or site_chrome:
             if tag not in VOID:
                 self.skip_depth += 1
             self.stack.append(tag)
@@ -76,6 +77,7 @@ class _PageParser(HTMLParser):
             self.groups += 1
             self.item_group = self.groups
         elif tag == "a" and self.item_group is not None:
+            self._flush()  # the text before the link is a block of its own
             self.link_text = []
         self.stack.append(tag)
 
@@ -103,9 +105,8 @@ class _PageParser(HTMLParser):
         if tag == "a" and self.link_text is not None:
             title = " ".join("".join(self.link_text).split())
             if title and not title.startswith("More"):
-                self._flush()
+                self.text = []  # the link's text becomes the entry's title, not a paragraph
                 self.page.blocks.append(Block("item-title", title, self.item_group))
-                self.text = []
             self.link_text = None
             return
         if tag in BLOCK_TAGS:
@@ -122,6 +123,7 @@ class _PageParser(HTMLParser):
             self.json_text.append(data)
         if self.skip_depth:
             return
+        data = data.replace("\n", " ")  # a line break in the source is only a space
         self.text.append(data)
         if self.link_text is not None:
             self.link_text.append(data)
