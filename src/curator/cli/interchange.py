@@ -17,6 +17,16 @@ FORMATS = ("csv", "json", "page")
 MAX_ERRORS_SHOWN = 50
 
 
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
+def _counted(counts: dict[str, int], *names: str) -> str:
+    words = {"films": ("film", None), "people": ("person", "people"),
+             "festivals": ("festival", None), "awards": ("award", None), "lists": ("list", None)}
+    return ", ".join(_n(counts[n], *words[n]) for n in names)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import", help="import films from a spreadsheet, a catalogue file or archive pages",
@@ -125,14 +135,12 @@ def _import_json(catalog: Catalog, args: argparse.Namespace) -> int:
                   (("films", "film"), ("people", "person"), ("festivals", "festival"),
                    ("lists", "collection"))}
         state = "empty" if catalog.is_empty() else "not empty: the import would be refused"
-        print(f"Would import {counts['films']:,} films, {counts['people']:,} people, "
-              f"{counts['festivals']:,} festivals and {counts['lists']:,} lists "
+        print(f"Would import {_counted(counts, 'films', 'people', 'festivals', 'lists')} "
               f"(the archive is {state}). Nothing was changed.")
         return 0
     changes = import_catalogue(catalog, path)
     counts = catalog.counts()
-    print(f"Imported {path.name}: {counts['films']:,} films, {counts['people']:,} people, "
-          f"{counts['festivals']:,} festivals, {counts['lists']:,} lists "
+    print(f"Imported {path.name}: {_counted(counts, 'films', 'people', 'festivals', 'lists')} "
           f"({len(changes.rows):,} records).")
     return 0
 
@@ -162,7 +170,6 @@ def cmd_export_data(args: argparse.Namespace) -> int:
         counts = write_catalogue(catalog, args.file)
     finally:
         catalog.close()
-    print(f"Wrote {args.file}: {counts['films']:,} films, {counts['people']:,} people, "
-          f"{counts['festivals']:,} festivals, {counts['awards']:,} awards, "
-          f"{counts['lists']:,} lists.")
+    print(f"Wrote {args.file}: "
+          f"{_counted(counts, 'films', 'people', 'festivals', 'awards', 'lists')}.")
     return 0
