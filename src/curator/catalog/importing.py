@@ -26,12 +26,20 @@ from curator.catalog.changes import Changes, RowChange, merge_rows
 from curator.catalog.errors import Cancelled
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.unit import TABLES, translate_errors
-from curator.catalog.validation import check_year, film_problems
-from curator.model import Base
+from curator.catalog.validation import (
+    FIRST_FILM_YEAR,
+    MAX_RUNTIME,
+    check_year,
+    film_problems,
+    latest_year,
+)
+from curator.model import Base, FilmKind, PublicationState
 from curator.model.entities import utcnow
 from curator.store import search as fts
 
 EXISTING_POLICIES = ("skip", "update", "duplicate")
+_STATES = frozenset(PublicationState)
+_KINDS = frozenset(FilmKind) | {""}
 Progress = Callable[[int, int], bool | None]
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _ASCII_SLUG = re.compile(r"[^a-z0-9]+")
@@ -347,15 +355,16 @@ class _ImportRun:
         self.screened: set[tuple[int, int, int | None]] = set()
         self.screened_films: set[int] = set()
         self.created: set[int] = set()
+        self.latest_year = latest_year()
         self.updated: set[int] = set()
         self.unchanged: set[int] = set()
 
     # -- one film --------------------------------------------------------------------
     def import_one(self, item: FilmImport) -> int | None:
         film = item.film
-        problems = film_problems({"title": film.title, "year": film.year,
-                                  "runtime": film.runtime, "state": film.state,
-                                  "kind": film.kind})
+        problems = {} if self._plainly_valid(film) else film_problems(
+            {"title": film.title, "year": film.year, "runtime": film.runtime,
+             "state": film.state, "kind": film.kind})
         for ref in item.screenings:
             if not ref.festival.strip():
                 problems["festival"] = "The festival has no name."
@@ -390,6 +399,14 @@ class _ImportRun:
             self.unchanged.add(match)
             self.result.unchanged.append(match)
         return match
+
+    def _plainly_valid(self, film: FilmData) -> bool:
+        """The common case, checked cheaply; anything else gets the catalogue's full rules."""
+        year, runtime = film.year, film.runtime
+        return (film.title.strip() != "" and film.state in _STATES and film.kind in _KINDS
+                and (year is None or type(year) is int and FIRST_FILM_YEAR <= year
+                     <= self.latest_year)
+                and (runtime is None or type(runtime) is int and 1 <= runtime <= MAX_RUNTIME))
 
     def _create(self, item: FilmImport) -> int:
         film, rows = item.film, self.rows
