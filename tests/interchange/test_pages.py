@@ -98,30 +98,86 @@ def test_no_truncation_of_the_reference_crashes_or_invents(tmp_path, reference):
             assert part.split()[0] in reference
 
 
-EXPORTED = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<title>{title} \u2014 MIFF Film Archive</title>
+# The shape of the film page Curator's export writes (templates/film.html and base.html).
+EXPORTED = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title} \u00b7 MIFF Film Archive</title>
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Movie",
  "name": "{title}"}}</script>
-<style>h1 {{ font-size: 2em }}</style></head>
-<body><header><nav><a href="/">Select a festival</a> <a href="/search/">Search The Film
-Archive</a> <a href="/directors/">Browse By Director</a></nav></header>
-<main><article class="film">
-{h1}
-<p class="facts">USSR / Finland, 1988 (MIFF 1989, Documentaries)</p>
-<p class="directors">Director: <a href="/people/4/marjaana-mykkanen/">Marjaana Mykkanen</a>,
- <a href="/people/5/juris-podnieks/">Juris Podnieks</a></p>
-<div class="synopsis"><p>From Russia with Rock is the first overview of the Soviet rock
-scene.</p><p>The film interpolates tremendous concert footage &amp; interviews.</p></div>
-<section class="quotes"><blockquote><p>\u2018Captures the first steps of perestroika in
-action.\u2019</p><footer>\u2014 <cite>Marjaana Mykkanen</cite></footer></blockquote></section>
-<section class="see-also"><h2>See also...</h2><ul>
-<li><h3><a href="/films/2/black-square/">Black Square</a></h3><p>USSR, 1988</p>
-<p>If perestroika seems slow to influence Soviet features, its effect on documentaries is
-clear ...</p><a href="/films/2/black-square/">More \u00bb</a></li>
-<li><h3>Defence Councel Sedov</h3><p>USSR, 1989</p><p>Late one evening in Moscow ...</p></li>
-</ul></section></article></main>
-<footer><p>\u00a9 Melbourne International Film Festival</p></footer></body></html>
+</head>
+<body class="page film-page">
+<a class="skip" href="#main">Skip to main content</a>
+<header class="masthead"><div class="wrap masthead-inner">
+  <a class="brand" href="../../../">MIFF Film Archive</a>
+  <nav class="site-nav" aria-label="Archive"><ul><li><a href="../../../#festivals">Festivals</a>
+  </li><li><a href="../../../directors/">Directors</a></li></ul></nav></div></header>
+<main id="main" tabindex="-1">
+<article class="film wrap">
+  <header class="film-head">
+    {h1}
+    <p class="original-title">Rok iz Rossii</p>
+    <ul class="appearances">
+      <li>USSR / Finland, 1988 (<a href="../../../miff/1989/">MIFF 1989</a>,
+       <a href="../../../miff/1989/documentaries/">Documentaries</a>)</li>
+      <li>USSR / Finland, 1988 (<a href="../../../miff/1990/">MIFF 1990</a>)</li>
+    </ul>
+    <p class="directors">Directors: <a href="../../../people/4/marjaana-mykkanen/">Marjaana
+     Mykkanen</a>, <a href="../../../people/5/juris-podnieks/">Juris Podnieks</a></p>
+    <p class="alt-titles">Also known as From Russia With Rock \u00b7 Rock aus Russland</p>
+  </header>
+  <figure class="lead-still"><img src="x.webp" alt="A crowd"><figcaption>Concert in
+   Moscow. <span class="credit">Photo: MIFF</span></figcaption></figure>
+  <div class="film-columns">
+  <div class="film-body">
+    <section class="synopsis" aria-label="Synopsis">
+      <p>From Russia with Rock is the first overview of the Soviet rock scene.</p>
+      <p>The film interpolates tremendous concert footage &amp; interviews.</p>
+    </section>
+    <section class="quotes" aria-label="Statements">
+      <figure class="quote">
+        <blockquote><p>Captures the first steps of perestroika in action.</p></blockquote>
+        <figcaption>&mdash; Marjaana Mykkanen, <cite>Director&#39;s statement</cite></figcaption>
+      </figure>
+    </section>
+  </div>
+  <aside class="facts" aria-label="Credits and details">
+    <section class="credits" aria-labelledby="credits-h"><h2 id="credits-h">Credits</h2>
+      <dl><div><dt>Cinematography</dt><dd><a href="#">Juris Podnieks</a></dd></div>
+      <div><dt>Cast</dt><dd>Nautilus Pompilius <span class="character">(themselves)</span>
+      </dd></div></dl></section>
+    <section class="details" aria-labelledby="details-h"><h2 id="details-h">Technical
+     details</h2><dl><div><dt>Runtime</dt><dd>90 min</dd></div>
+      <div><dt>Format</dt><dd>35mm</dd></div><div><dt>Colour</dt><dd>Colour</dd></div>
+      <div><dt>Languages</dt><dd>Russian, Finnish</dd></div></dl></section>
+    <section class="awards"><h2>Awards</h2><ul><li><span class="award-name">Audience
+     Award</span>, <a href="#">MIFF 1989</a></li></ul></section>
+  </aside>
+  </div>
+  <section class="see-also" aria-labelledby="see-also-h">
+    <h2 id="see-also-h">See also&hellip;</h2>
+    <ul>
+      <li>
+        <h3><a href="../../2/black-square/">Black Square</a></h3>
+        <p class="film-meta">USSR, 1988</p>
+        <p class="teaser">If perestroika seems slow to influence Soviet features, its effect
+        on documentaries is clear\u2026 <a class="more" href="../../2/black-square/">More<span
+        class="visually-hidden"> about Black Square</span>&nbsp;&raquo;</a></p>
+      </li>
+      <li>
+        <h3>Defence Councel Sedov</h3>
+        <p class="film-meta">USSR, 1989</p>
+        <p class="teaser">Late one evening in Moscow in 1937\u2026</p>
+      </li>
+    </ul>
+  </section>
+</article>
+</main>
+<footer class="colophon"><div class="wrap"><p><a href="../../../">MIFF Film Archive</a></p>
+<ul><li><a href="../../../search/">Search the film archive</a></li></ul></div></footer>
+</body>
+</html>
 """
 
 
@@ -132,14 +188,21 @@ def _exported(title: str = "From Russia with Rock", h1: bool = True) -> str:
 def test_our_exported_html_reads_back(tmp_path):
     page = read_page(_page(tmp_path, "index.html", _exported()))
     assert page.title == "From Russia with Rock" and page.problems == []
+    assert page.original_title == "Rok iz Rossii"
+    assert page.alt_titles == ["From Russia With Rock", "Rock aus Russland"]
     assert (page.countries, page.year) == (["USSR", "Finland"], 1988)
-    assert (page.festival, page.festival_year, page.section) == ("MIFF", 1989, "Documentaries")
+    assert page.appearances == [("MIFF", 1989, "Documentaries"), ("MIFF", 1990, "")]
     assert page.directors == ["Marjaana Mykkanen", "Juris Podnieks"]
+    assert page.credits == [("Juris Podnieks", "cinematographer"),
+                            ("Nautilus Pompilius", "cast")]
+    assert page.details == {"runtime": "90 min", "format": "35mm", "colour": "Colour",
+                            "languages": "Russian, Finnish"}
     assert page.synopsis == [
         "From Russia with Rock is the first overview of the Soviet rock scene.",
         "The film interpolates tremendous concert footage & interviews."]
     assert page.quotes == [("Captures the first steps of perestroika in action.",
                             "Marjaana Mykkanen")]
+    assert page.quote_sources == ["Director's statement"]
     assert [(s.title, s.countries, s.year) for s in page.see_also] == [
         ("Black Square", ["USSR"], 1988), ("Defence Councel Sedov", ["USSR"], 1989)]
     assert page.see_also[0].teaser.endswith("documentaries is clear\u2026")
@@ -150,6 +213,11 @@ def test_exported_pages_import_as_published_films_with_links(catalog, tmp_path):
     film = catalog.get_film(result.film_ids[0])
     assert film.state == "published" and film.notes == ""
     assert film.directors == ("Marjaana Mykkanen", "Juris Podnieks")
+    assert (film.runtime, film.format, film.colour, film.languages) == (
+        90, "35mm", "colour", ("Russian", "Finnish"))
+    assert [s.label for s in film.screenings] == ["MIFF 1989, Documentaries", "MIFF 1990"]
+    assert (film.quotes[0].attribution, film.quotes[0].source) == (
+        "Marjaana Mykkanen", "Director's statement")
     assert [r.title for r in film.related] == ["Black Square", "Defence Councel Sedov"]
     square = catalog.get_film(film.related[0].film_id)
     assert (square.state, square.year, square.countries) == ("draft", 1988, ("USSR",))

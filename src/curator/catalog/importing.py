@@ -64,6 +64,7 @@ class FilmImport:
     screenings: tuple[ScreeningRef, ...] = ()
     related: tuple[int, ...] = ()  # indexes of this import's items: its "See also" films
     existing: str | None = None  # this record's own policy, overriding the import's
+    quote_sources: tuple[str, ...] = ()  # where each of the film's quotes was said
 
 
 @dataclass
@@ -426,9 +427,11 @@ class _ImportRun:
         for pos, alt in enumerate(dict.fromkeys(a.strip() for a in film.alt_titles if a.strip())):
             rows.add("alt_title", film_id=fid, position=pos, title=alt, note="")
         self._add_credits(fid, film.credits, set(), 0)
+        sources = item.quote_sources
         for pos, (text, attribution) in enumerate(film.quotes):
             rows.add("quote", film_id=fid, position=pos, text=text.strip(),
-                     attribution=attribution.strip(), source="")
+                     attribution=attribution.strip(),
+                     source=sources[pos].strip() if pos < len(sources) else "")
         for scheme, value in dict.fromkeys(film.external_ids):
             self._add_external_id(fid, scheme, value)
         for ref in item.screenings:
@@ -585,10 +588,11 @@ class _ImportRun:
         have_quotes = {r.text.strip() for r in conn.execute(
             select(quote.c.text).where(quote.c.film_id == fid))}
         pos = len(have_quotes)
-        for text, attribution in film.quotes:
+        for n, (text, attribution) in enumerate(film.quotes):
             if text.strip() and text.strip() not in have_quotes:
+                source = item.quote_sources[n] if n < len(item.quote_sources) else ""
                 self.rows.add("quote", film_id=fid, position=pos, text=text.strip(),
-                              attribution=attribution.strip(), source="")
+                              attribution=attribution.strip(), source=source.strip())
                 have_quotes.add(text.strip())
                 pos += 1
                 changed = True

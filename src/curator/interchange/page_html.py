@@ -19,12 +19,17 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", 
               "footer", "header", "table", "tr", "td", "th", "aside", "address", "body"}
 SKIPPED = {"script", "style", "nav", "noscript", "template", "svg", "head", "button", "form",
            "select"}
+HIDDEN_CLASSES = {"visually-hidden", "sr-only", "skip"}
+# Class names Curator's export gives the parts of a film page.
+CLASS_KINDS = {"appearances": "facts", "original-title": "original-title",
+               "alt-titles": "alt-titles", "directors": "p"}
 VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr"}
 
 
 @dataclass
 class Block:
-    kind: str  # title, heading, p, quote, attribution, item-title, item
+    kind: str  # title, heading, p, facts, fact, quote, attribution, source, caption,
+    #            original-title, alt-titles, item-title, item
     text: str
     group: int | None = None  # which blockquote or list entry the block belongs to
 
@@ -41,6 +46,8 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = HtmlPage()
         self.stack: list[str] = []
+        self.classes: list[set[str]] = []  # the class names of each open element
+        self.figure_quote: list[bool] = []  # per open <figure>: does it hold a blockquote?
         self.skip_depth = 0
         self.text: list[str] = []
         self.quote_group: int | None = None
@@ -62,24 +69,42 @@ class _PageParser(HTMLParser):
             self.in_json_ld = True
         if tag == "title":
             self.in_title = True
-        site_chrome = tag in ("header", "footer") and self.quote_group is None
-        if tag in SKIPPED or self.skip_depth or site_chrome:
-            if tag not in VOID:
-                self.skip_depth += 1
-            self.stack.append(tag)
+        classes = set((dict(attrs).get("class") or "").split())
+        # the site's masthead and colophon sit right in <body>; a film's own header does not
+        site_chrome = tag in ("header", "footer") and set(self.stack) <= {"html", "body"}
+        hidden = bool(classes & HIDDEN_CLASSES)
+        if tag in SKIPPED or self.skip_depth or site_chrome or hidden:
+            self.skip_depth += 1
+            self._push(tag, classes)
             return
         if tag in BLOCK_TAGS:
             self._flush()
-        if tag == "blockquote":
-            self.groups += 1
-            self.quote_group = self.groups
-        elif tag == "li":
+        if tag == "figure":
+            self.figure_quote.append(False)
+        elif tag == "blockquote":
+            if self.figure_quote and self.figure_quote[-1] and self.quote_group is not None:
+                pass  # a second blockquote in the same figure: the same quote
+            else:
+                self.groups += 1
+                self.quote_group = self.groups
+            if self.figure_quote:
+                self.figure_quote[-1] = True
+        elif tag == "cite" and self.quote_group is not None:
+            self._flush("figcaption")  # the attribution before the source
+        elif tag == "li" and not self._within("appearances"):
             self.groups += 1
             self.item_group = self.groups
         elif tag == "a" and self.item_group is not None:
             self._flush()  # the text before the link is a block of its own
             self.link_text = []
+        self._push(tag, classes)
+
+    def _push(self, tag: str, classes: set[str]) -> None:
         self.stack.append(tag)
+        self.classes.append(classes)
+
+    def _within(self, class_name: str) -> bool:
+        return any(class_name in c for c in self.classes)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
@@ -87,8 +112,10 @@ class _PageParser(HTMLParser):
         if tag not in self.stack:
             return  # a stray end tag: ignore it, as browsers do
         while self.stack:
-            open_tag = self.stack.pop()
+            open_tag = self.stack[-1]
             self._close(open_tag)
+            self.stack.pop()
+            self.classes.pop()
             if open_tag == tag:
                 break
 
@@ -109,10 +136,16 @@ class _PageParser(HTMLParser):
                 self.page.blocks.append(Block("item-title", title, self.item_group))
             self.link_text = None
             return
+        if tag == "cite" and self.quote_group is not None:
+            self._flush("cite")
+            return
         if tag in BLOCK_TAGS:
             self._flush(tag)
-        if tag == "blockquote":
+        if tag == "blockquote" and not self.figure_quote:
             self.quote_group = None
+        elif tag == "figure" and self.figure_quote:
+            if self.figure_quote.pop():
+                self.quote_group = None  # the figure held a quote: its caption was credited
         elif tag == "li":
             self.item_group = None
 
@@ -144,14 +177,26 @@ class _PageParser(HTMLParser):
             text, self.term = f"{self.term}: {text}", ""
         kind = "p"
         group = None
+        # the innermost element with a telling class decides (unclosed tags nest deep)
+        kind = next((CLASS_KINDS[c] for classes in reversed(self.classes) for c in classes
+                     if c in CLASS_KINDS), kind)
         if inner == "h1":
             kind = "title"
         elif inner in ("h2", "h3", "h4", "h5", "h6"):
             kind = "heading"
+        elif inner in ("dt", "dd"):
+            kind = "fact"
         if self.quote_group is not None:
-            in_credit = any(t in ("footer", "cite") for t in self.stack) or inner in (
-                "footer", "cite")
-            kind, group = ("attribution" if in_credit else "quote"), self.quote_group
+            group = self.quote_group
+            if inner == "cite":
+                kind = "source"
+            elif "figcaption" in self.stack or "footer" in self.stack or inner in (
+                    "footer", "figcaption"):
+                kind = "attribution"
+            else:
+                kind = "quote"
+        elif inner == "figcaption" or "figcaption" in self.stack:
+            kind = "caption"
         elif self.item_group is not None:
             kind = "item-title" if inner in ("h2", "h3", "h4", "h5", "h6") else "item"
             group = self.item_group
@@ -172,7 +217,9 @@ class _PageParser(HTMLParser):
     def close(self) -> None:
         super().close()
         while self.stack:
-            self._close(self.stack.pop())
+            self._close(self.stack[-1])
+            self.stack.pop()
+            self.classes.pop()
         self._flush()
 
 

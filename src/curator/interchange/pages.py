@@ -19,7 +19,10 @@ from pathlib import Path
 from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
 from curator.catalog.validation import check_year
 from curator.interchange.page_html import Block, parse_html
-from curator.interchange.values import split_countries
+from curator.interchange.values import parse_runtime, split_countries
+from curator.model import Colour
+
+COLOURS = set(Colour)
 
 CHROME = {"skip to main content", "select a festival", "search the film archive",
           "browse by director", "more \u00bb", "more", "menu", "home"}
@@ -58,9 +61,15 @@ class FilmPage:
     festival: str = ""
     festival_year: int | None = None
     section: str = ""
+    appearances: list[tuple[str, int, str]] = field(default_factory=list)  # all screenings
     directors: list[str] = field(default_factory=list)
+    original_title: str = ""
+    alt_titles: list[str] = field(default_factory=list)
+    credits: list[tuple[str, str]] = field(default_factory=list)  # (name, role), no directors
+    details: dict[str, str] = field(default_factory=dict)  # runtime, format, colour...
     synopsis: list[str] = field(default_factory=list)
     quotes: list[tuple[str, str]] = field(default_factory=list)
+    quote_sources: list[str] = field(default_factory=list)
     see_also: list[SeeAlso] = field(default_factory=list)
     untitled_see_also: list[str] = field(default_factory=list)  # their teasers
     problems: list[str] = field(default_factory=list)
@@ -121,7 +130,7 @@ def _interpret(page: FilmPage, blocks: list[Block]) -> None:
     see_at = next((i for i, b in enumerate(blocks) if _SEE_ALSO.match(b.text)
                    and len(b.text) < 40), len(blocks))
     body, related = blocks[:see_at], blocks[see_at + 1:]
-    facts_at = next((i for i, b in enumerate(body[:6]) if b.kind in ("p", "heading")
+    facts_at = next((i for i, b in enumerate(body[:8]) if b.kind in ("facts", "p", "heading")
                      and _facts(b.text)), None)
     heading = next((b.text for b in body if b.kind == "title"), "")
     if heading:
@@ -134,10 +143,21 @@ def _interpret(page: FilmPage, blocks: list[Block]) -> None:
     rest_from = 0
     if facts_at is not None:
         _read_facts(page, body[facts_at].text)
+        for b in body[facts_at + 1:]:  # one line per festival appearance in our export
+            if b.kind == "facts" and _facts(b.text):
+                _read_facts(page, b.text, more=True)
         rest_from = facts_at + 1
     else:
         page.problems.append("The page has no line with the countries, the year and the "
                              "festival.")
+    for b in body:
+        if b.kind == "original-title" and not page.original_title:
+            page.original_title = b.text
+        elif b.kind == "alt-titles":
+            page.alt_titles = [t.strip() for t in re.split(r"\s+\u00b7\s+", re.sub(
+                r"^also known as\s+", "", b.text, flags=re.IGNORECASE)) if t.strip()]
+        elif b.kind == "fact":
+            _read_detail(page, b.text)
     director_at = next((i for i, b in enumerate(body) if b.kind == "p"
                         and _DIRECTOR.match(b.text) and len(b.text) < 300), None)
     if director_at is not None:
@@ -147,8 +167,8 @@ def _interpret(page: FilmPage, blocks: list[Block]) -> None:
         rest_from = max(rest_from, director_at + 1)
     else:
         page.problems.append("The page names no director.")
-    text_blocks = [b for i, b in enumerate(body) if i >= rest_from and b.kind != "title"
-                   and i != director_at]
+    text_blocks = [b for i, b in enumerate(body) if i >= rest_from and i != director_at
+                   and b.kind in ("p", "quote", "attribution", "source")]
     _read_synopsis(page, text_blocks)
     _read_see_also(page, related)
     last = (page.synopsis or [""])[-1] if not page.see_also else ""
@@ -165,8 +185,15 @@ def _facts(text: str) -> bool:
                                                 or _FESTIVAL.match(m.group("festival"))))
 
 
-def _read_facts(page: FilmPage, text: str) -> None:
+def _read_facts(page: FilmPage, text: str, more: bool = False) -> None:
     m = _FACTS.match(text)
+    festival = (m.group("festival") or "").strip()
+    fm = _FESTIVAL.match(festival) if festival else None
+    if fm:
+        page.appearances.append((fm.group("name").strip(), int(fm.group("year")),
+                                 (fm.group("section") or "").strip()))
+    if more:
+        return
     countries = (m.group("countries") or "").strip().rstrip(",")
     page.countries = split_countries(countries)
     if m.group("year"):
@@ -179,8 +206,6 @@ def _read_facts(page: FilmPage, text: str) -> None:
         page.problems.append("The page names no country.")
     if page.year is None and m.group("year") is None:
         page.problems.append("The page gives no year.")
-    festival = (m.group("festival") or "").strip()
-    fm = _FESTIVAL.match(festival) if festival else None
     if fm:
         page.festival = fm.group("name").strip()
         page.festival_year = int(fm.group("year"))
@@ -189,18 +214,53 @@ def _read_facts(page: FilmPage, text: str) -> None:
         page.problems.append("The page names no festival.")
 
 
+# The labels Curator's export gives credits and technical details.
+ROLE_LABELS = {
+    "director": "director", "directors": "director", "screenplay": "screenwriter",
+    "producer": "producer", "producers": "producer", "cinematography": "cinematographer",
+    "editing": "editor", "music": "composer", "sound": "sound",
+    "production design": "production designer", "animation": "animator",
+    "narrator": "narrator", "narrators": "narrator", "cast": "cast",
+    "also credited": "other",
+}  # fmt: skip
+DETAILS = {"runtime": "runtime", "format": "format", "colour": "colour",
+           "language": "languages", "languages": "languages", "genre": "genres",
+           "genres": "genres"}
+
+
+def _read_detail(page: FilmPage, text: str) -> None:
+    label, sep, value = text.partition(":")
+    label, value = label.strip().casefold(), value.strip()
+    if not sep or not value:
+        return
+    if label in ROLE_LABELS:
+        names = [re.sub(r"\s*\([^)]*\)$", "", n).strip() for n in value.split(",")]
+        role = ROLE_LABELS[label]
+        for name in filter(None, names):
+            if role == "director":
+                if name not in page.directors:
+                    page.directors.append(name)
+            else:
+                page.credits.append((name, role))
+    elif label in DETAILS:
+        page.details[DETAILS[label]] = value
+
+
 def _read_synopsis(page: FilmPage, blocks: list[Block]) -> None:
     paragraphs: list[str] = []
     quote_groups: dict[int, list[str]] = {}
     attributions: dict[int, str] = {}
+    sources: dict[int, str] = {}
     order: list[int] = []
     for b in blocks:
-        if b.kind in ("quote", "attribution") and b.group is not None:
+        if b.kind in ("quote", "attribution", "source") and b.group is not None:
             if b.group not in quote_groups:
                 quote_groups[b.group] = []
                 order.append(b.group)
-            if b.kind == "attribution":
-                attributions[b.group] = _clean_attribution(b.text)
+            if b.kind == "source":
+                sources[b.group] = b.text.strip()
+            elif b.kind == "attribution":
+                attributions[b.group] = _clean_attribution(b.text).rstrip(",").strip()
             elif (m := _ATTRIBUTION.match(b.text)) and "\n" not in b.text:
                 attributions[b.group] = _clean_attribution(m.group("who"))
             else:
@@ -214,6 +274,7 @@ def _read_synopsis(page: FilmPage, blocks: list[Block]) -> None:
         text = "\n\n".join(quote_groups[group])
         if text:
             page.quotes.append((_unquote(text), attributions.get(group, "")))
+            page.quote_sources.append(sources.get(group, ""))
     _quotes_in_synopsis(page, paragraphs)
 
 
@@ -251,6 +312,7 @@ def _quotes_in_synopsis(page: FilmPage, paragraphs: list[str]) -> None:
                 f"The quote of {who} has no opening quotation mark; it may begin earlier in "
                 "the synopsis.")
         page.quotes.append((_unquote(text), who))
+        page.quote_sources.append("")
     page.synopsis = synopsis
     if not synopsis:
         page.problems.append("The page has no synopsis.")
@@ -314,6 +376,10 @@ def _read_see_also(page: FilmPage, blocks: list[Block]) -> None:
             page.untitled_see_also.append(teaser_text)
 
 
+def split_names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(",") if n.strip()]
+
+
 def _teaser(text: str) -> str:
     """The teaser as the page cuts it, its "... More »" turned into an ellipsis."""
     text = " ".join(text.split())
@@ -327,14 +393,15 @@ def _teaser(text: str) -> str:
 
 
 def _json_ld_title(entries: list[dict]) -> str:
-    for entry in entries:
+    for entry in [*entries, *(g for e in entries for g in e.get("@graph", ())
+                              if isinstance(g, dict))]:
         if entry.get("@type") in ("Movie", "Film", "CreativeWork") and entry.get("name"):
             return str(entry["name"]).strip()
     return ""
 
 
 def _document_title(text: str) -> str:
-    return re.split(r"\s+[|\u2013\u2014-]\s+", text)[0].strip() if text else ""
+    return re.split(r"\s+[|\u00b7\u2013\u2014-]\s+", text)[0].strip() if text else ""
 
 
 def _find_title(page: FilmPage, fallback: str, path: Path) -> None:
@@ -363,17 +430,28 @@ def page_imports(page: FilmPage) -> list[FilmImport]:
     if page.untitled_see_also:
         notes.append("The See also list names films without their titles: " + " | ".join(
             f"\u201c{t}\u201d" for t in page.untitled_see_also))
-    screenings = ()
-    if page.festival and page.festival_year:
-        screenings = (ScreeningRef(page.festival, page.festival_year, page.section),)
+    screenings = tuple(ScreeningRef(name, year, section)
+                       for name, year, section in dict.fromkeys(page.appearances))
+    details = page.details
+    runtime = None
+    if details.get("runtime"):
+        try:
+            runtime = parse_runtime(details["runtime"])
+        except ValueError:
+            notes.append(f"The runtime \u201c{details['runtime']}\u201d could not be read.")
+    colour = details.get("colour", "").casefold().replace(" ", "-")
     main = FilmImport(FilmData(
-        title=page.title, year=page.year, countries=tuple(page.countries),
+        title=page.title, original_title=page.original_title, year=page.year,
+        alt_titles=tuple(page.alt_titles), countries=tuple(page.countries), runtime=runtime,
+        format=details.get("format", ""), colour=colour if colour in COLOURS else "",
+        languages=tuple(split_names(details.get("languages", ""))),
+        genres=tuple(split_names(details.get("genres", ""))),
         synopsis="\n\n".join(page.synopsis), quotes=tuple(page.quotes),
-        credits=tuple((d, "director") for d in page.directors),
+        credits=tuple((d, "director") for d in page.directors) + tuple(page.credits),
         notes=("Imported from the archive page " + page.source + ". " + " ".join(notes)).strip()
         if notes else "",
         state="draft" if page.needs_attention or page.untitled_see_also else "published",
-    ), page.source, screenings=screenings)
+    ), page.source, screenings=screenings, quote_sources=tuple(page.quote_sources))
     related = []
     for entry in page.see_also:
         related.append(FilmImport(FilmData(
