@@ -157,6 +157,25 @@ class _NewRows:
         self.by_table.setdefault(table, []).append(row)
         return row
 
+    def add_values(self, table: str, film_id: int, values: tuple[str, ...]) -> None:
+        """A film's countries, languages or genres: the bulk of an import's rows."""
+        out = self.by_table.setdefault(table, [])
+        if table not in self.next_id:
+            self.new_id(table)
+            self.next_id[table] -= 1
+        next_id, now = self.next_id[table], self.now_text
+        position = 0
+        seen = set()
+        for value in values:
+            name = value.strip()
+            if name and name not in seen:
+                seen.add(name)
+                out.append({"id": next_id, "version": 1, "created_at": now, "updated_at": now,
+                            "film_id": film_id, "position": position, "name": name})
+                next_id += 1
+                position += 1
+        self.next_id[table] = next_id
+
     def flush(self) -> list[RowChange]:
         changes: list[RowChange] = []
         cursor = self.conn.connection.cursor()
@@ -422,8 +441,8 @@ class _ImportRun:
         self.known.add_film(fid, title, film.original_title, film.year)
         for table, values in (("film_country", film.countries),
                               ("film_language", film.languages), ("film_genre", film.genres)):
-            for pos, name in enumerate(dict.fromkeys(v.strip() for v in values if v.strip())):
-                rows.add(table, film_id=fid, position=pos, name=name)
+            if values:
+                rows.add_values(table, fid, values)
         for pos, alt in enumerate(dict.fromkeys(a.strip() for a in film.alt_titles if a.strip())):
             rows.add("alt_title", film_id=fid, position=pos, title=alt, note="")
         self._add_credits(fid, film.credits, set(), 0)
