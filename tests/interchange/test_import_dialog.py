@@ -8,7 +8,12 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtWidgets import QMainWindow, QMenu  # noqa: E402
 
-from curator.gui.import_dialog import ImportDialog, install  # noqa: E402
+from curator.gui.import_dialog import (  # noqa: E402
+    ImportDialog,
+    import_catalogue_file,
+    import_pages,
+    install,
+)
 from curator.gui.undo import CatalogUndo  # noqa: E402
 from curator.gui.workers import TaskRunner  # noqa: E402
 
@@ -66,6 +71,7 @@ def test_menu_entry_is_installed(desk):
     action = install(desk)
     texts = [a.text() for a in desk.menus["file"].actions()]
     assert texts.index(action.text()) < texts.index("Quit")
+    assert "Import Archive Pages\u2026" in texts and "Import Catalogue File\u2026" in texts
     assert isinstance(desk.menus["file"], QMenu)
 
 
@@ -141,3 +147,21 @@ def test_an_unreadable_file_is_reported(qtbot, desk, tmp_path):
     empty.write_text("", encoding="utf-8")
     assert not dialog.load(empty)
     assert desk.errors == ["Cannot read empty.csv: empty.csv is empty."]
+
+
+def test_pages_import_off_the_gui_thread_as_one_undo_step(qtbot, desk, shared_data):
+    import_pages(desk, [shared_data / "archive-page-from-russia-with-rock.txt"])
+    qtbot.waitUntil(lambda: desk.undo.stack.count() == 1, timeout=20_000)
+    assert desk.catalog.counts()["films"] == 3
+    assert desk.messages[-1] == "Imported pages: 3 new films, 0 updates, 0 rows with errors."
+    desk.undo.stack.undo()
+    assert desk.catalog.counts()["films"] == 0
+
+
+def test_catalogue_file_refused_into_a_full_archive_says_why(qtbot, desk, tmp_path):
+    desk.catalog.create_film("Stalker", year=1979)
+    path = tmp_path / "cat.json"
+    path.write_text('{"format": "curator-catalogue", "format_version": 1}', encoding="utf-8")
+    import_catalogue_file(desk, path)
+    qtbot.waitUntil(lambda: bool(desk.errors), timeout=20_000)
+    assert "already holds records" in desk.errors[0]

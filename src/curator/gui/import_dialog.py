@@ -319,18 +319,73 @@ def open_import_dialog(window: Any, path: Path | None = None) -> ImportDialog:
     return dialog
 
 
+def import_pages(window: Any, paths: list[Path]) -> Task:
+    """Import film pages of a web archive as a task; the result is one undo step."""
+    from curator.interchange.pages import import_pages as read_and_import
+
+    catalog = window.catalog
+    task = Task(f"Importing {len(paths)} page{'' if len(paths) == 1 else 's'}",
+                lambda _progress: read_and_import(catalog, paths)[0])
+    task.finished.connect(lambda result: _landed(window, result.changes,
+                                                 f"Imported pages: {result.summary()}."))
+    task.failed.connect(window.show_error)
+    window.tasks.start(task)
+    return task
+
+
+def import_catalogue_file(window: Any, path: Path) -> Task:
+    """Restore a catalogue file into the (empty) archive as a task; one undo step."""
+    from curator.interchange.catalogue_file import import_catalogue
+
+    catalog = window.catalog
+    task = Task(f"Importing {path.name}", lambda _progress: import_catalogue(catalog, path))
+    task.finished.connect(lambda changes: _landed(
+        window, changes, f"Imported {path.name}: {len(changes.film_ids):,} films."))
+    task.failed.connect(window.show_error)
+    window.tasks.start(task)
+    return task
+
+
+def _landed(window: Any, changes: Any, message: str) -> None:
+    window.undo.push(changes)
+    window.show_message(message)
+
+
+def _choose_pages(window: Any) -> None:
+    parent = window if isinstance(window, QWidget) else None
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import Archive Pages", str(Path.home()),
+                                            "Film pages (*.html *.htm *.txt);;All files (*)")
+    if paths:
+        import_pages(window, [Path(p) for p in paths])
+
+
+def _choose_catalogue(window: Any) -> None:
+    parent = window if isinstance(window, QWidget) else None
+    path, _ = QFileDialog.getOpenFileName(parent, "Import Catalogue File", str(Path.home()),
+                                          "Catalogue files (*.json)")
+    if path:
+        import_catalogue_file(window, Path(path))
+
+
 def install(window: Any) -> QAction:
-    """Add File > Import Spreadsheet… to a main window."""
+    """Add File > Import Spreadsheet…, Import Archive Pages… and Import Catalogue File…"""
     menu = window.menus["file"]
     action = QAction("Import Spreadsheet\u2026", menu)
     action.setShortcut(QKeySequence("Ctrl+Shift+I"))
     action.setStatusTip("Import films from a CSV or TSV spreadsheet")
     action.triggered.connect(lambda: open_import_dialog(window))
+    pages = QAction("Import Archive Pages\u2026", menu)
+    pages.setStatusTip("Import film pages of an existing web archive (HTML or text)")
+    pages.triggered.connect(lambda: _choose_pages(window))
+    catalogue = QAction("Import Catalogue File\u2026", menu)
+    catalogue.setStatusTip("Restore a Curator catalogue file (JSON) into this empty archive")
+    catalogue.triggered.connect(lambda: _choose_catalogue(window))
     separator = next((a for a in menu.actions() if a.isSeparator()), None)
-    if separator is not None:  # with New and Open, before the rest of the menu
-        menu.insertAction(separator, action)
-    else:
-        menu.addAction(action)
+    for entry in (action, pages, catalogue):
+        if separator is not None:  # with New and Open, before the rest of the menu
+            menu.insertAction(separator, entry)
+        else:
+            menu.addAction(entry)
     window.import_action = action
     return action
 
