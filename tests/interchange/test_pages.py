@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from curator.interchange.pages import import_pages, read_page
+from curator.interchange.page_import import import_pages
+from curator.interchange.pages import read_page
 
 REFERENCE = "archive-page-from-russia-with-rock.txt"
 SYNOPSIS_START = "From Russia with Rock is the first overview"

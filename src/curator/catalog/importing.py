@@ -11,19 +11,19 @@ does all of it and rolls back, so its plan is exactly what the import would do.
 from __future__ import annotations
 
 import gc
-import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.bulk import FilmData
 from curator.catalog.changes import Changes, RowChange, merge_rows
 from curator.catalog.errors import Cancelled
+from curator.catalog.import_rows import NewRows, fast_slug
+from curator.catalog.import_update import UpdatingFilms
+from curator.catalog.matching import ArchiveIndex, fold
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import (
@@ -33,16 +33,16 @@ from curator.catalog.validation import (
     film_problems,
     latest_year,
 )
-from curator.model import Base, FilmKind, PublicationState
-from curator.model.entities import utcnow
+from curator.model import FilmKind, PublicationState
 from curator.store import search as fts
+
+__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "ScreeningRef",
+           "fold", "without_cycle_collector"]
 
 EXISTING_POLICIES = ("skip", "update", "duplicate")
 _STATES = frozenset(PublicationState)
 _KINDS = frozenset(FilmKind) | {""}
 Progress = Callable[[int, int], bool | None]
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-_ASCII_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -107,209 +107,6 @@ def without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-blind form of a title or a name, for matching."""
-    if text.isascii():
-        return _NON_WORD.sub(" ", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", bare).strip()
-
-
-def fast_slug(text: str, fallback: str) -> str:
-    """`slugify` with a fast path for plain ASCII text (same result, far cheaper)."""
-    if text.isascii():
-        return _ASCII_SLUG.sub("-", text.lower()).strip("-")[:80].rstrip("-") or fallback
-    return slugify(text, fallback)
-
-
-class _NewRows:
-    """Rows to insert, ids assigned up front, written with the driver's executemany."""
-
-    AUTOINCREMENT = ("film", "person", "festival", "edition", "section", "still", "collection")
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.by_table: dict[str, list[dict[str, Any]]] = {}
-        self.next_id: dict[str, int] = {}
-        self.now = utcnow()
-        # SQLAlchemy's SQLite DateTime format: the driver gets the text, Changes the datetime
-        self.now_text = self.now.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-    def new_id(self, table: str) -> int:
-        if table not in self.next_id:
-            t = TABLES[table]
-            from sqlalchemy import func
-
-            top = self.conn.execute(select(func.max(t.c.id))).scalar() or 0
-            if table in self.AUTOINCREMENT and self.conn.dialect.name == "sqlite":
-                seq = self.conn.exec_driver_sql(
-                    "SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).scalar()
-                top = max(top, seq or 0)
-            self.next_id[table] = top + 1
-        value = self.next_id[table]
-        self.next_id[table] += 1
-        return value
-
-    def add(self, table: str, **values: Any) -> dict[str, Any]:
-        row = {"id": self.new_id(table), "version": 1, "created_at": self.now_text,
-               "updated_at": self.now_text, **values}
-        self.by_table.setdefault(table, []).append(row)
-        return row
-
-    def add_values(self, table: str, film_id: int, values: tuple[str, ...]) -> None:
-        """A film's countries, languages or genres: the bulk of an import's rows."""
-        out = self.by_table.setdefault(table, [])
-        if table not in self.next_id:
-            self.new_id(table)
-            self.next_id[table] -= 1
-        next_id, now = self.next_id[table], self.now_text
-        position = 0
-        seen = set()
-        for value in values:
-            name = value.strip()
-            if name and name not in seen:
-                seen.add(name)
-                out.append({"id": next_id, "version": 1, "created_at": now, "updated_at": now,
-                            "film_id": film_id, "position": position, "name": name})
-                next_id += 1
-                position += 1
-        self.next_id[table] = next_id
-
-    def flush(self) -> list[RowChange]:
-        changes: list[RowChange] = []
-        cursor = self.conn.connection.cursor()
-        try:
-            for table in (t.name for t in Base.metadata.sorted_tables):
-                rows = self.by_table.get(table)
-                if not rows:
-                    continue
-                columns = list(rows[0])
-                sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-                       f"VALUES ({', '.join(':' + c for c in columns)})")
-                cursor.executemany(sql, rows)
-                now = self.now
-                for r in rows:
-                    r["created_at"] = r["updated_at"] = now
-                changes.extend(_inserted(table, r) for r in rows)
-        finally:
-            cursor.close()
-        self.by_table.clear()
-        return changes
-
-
-def _inserted(table: str, row: dict[str, Any]) -> RowChange:
-    """RowChange(table, (id,), None, row), built without the frozen dataclass's slow
-    field-by-field __init__: an import records hundreds of thousands of them."""
-    change = object.__new__(RowChange)
-    change.__dict__.update(table=table, key=(row["id"],), before=None, after=row)
-    return change
-
-
-class _Archive:
-    """What the import needs to know of the archive, loaded once and kept up to date."""
-
-    def __init__(self, conn: Connection) -> None:
-        t = TABLES
-        self.by_external: dict[tuple[str, str], int] = {}
-        self.external_of: dict[int, dict[str, set[str]]] = {}
-        for scheme, value, fid in conn.execute(select(
-                t["external_id"].c.scheme, t["external_id"].c.value, t["external_id"].c.film_id)
-                .where(t["external_id"].c.film_id.is_not(None))):
-            self.add_external(fid, scheme, value)
-        self.by_title: dict[str, list[int]] = {}
-        self.year: dict[int, int | None] = {}
-        film = t["film"]
-        for fid, title, original, year in conn.execute(
-                select(film.c.id, film.c.title, film.c.original_title, film.c.year)
-                .order_by(film.c.id)):
-            self.add_film(fid, title, original, year)
-        self.directors: dict[int, set[int]] = {}
-        credit = t["credit"]
-        for fid, pid in conn.execute(select(credit.c.film_id, credit.c.person_id)
-                                     .where(credit.c.role == "director")):
-            self.directors.setdefault(fid, set()).add(pid)
-        self.people: dict[str, int] = {}
-        self.people_folded: dict[str, int | None] = {}
-        variant, person = t["name_variant"], t["person"]
-        for pid, name in [*conn.execute(select(variant.c.person_id, variant.c.name)),
-                          *conn.execute(select(person.c.id, person.c.name))]:
-            self.add_person(pid, name)
-        self.festivals: dict[str, int] = {}
-        self.festival_slugs: set[str] = set()
-        for fid, name, short, slug in conn.execute(select(
-                t["festival"].c.id, t["festival"].c.name, t["festival"].c.short_name,
-                t["festival"].c.slug)):
-            self.festival_slugs.add(slug)
-            for n in (name, short):
-                if n.strip():
-                    self.festivals.setdefault(n.strip().casefold(), fid)
-        edition = t["edition"]
-        self.editions: dict[tuple[int, int], int] = {}
-        self.edition_slugs: set[str] = set()
-        for eid, fid, year, slug in conn.execute(select(edition.c.id, edition.c.festival_id,
-                                                        edition.c.year, edition.c.slug)):
-            self.editions[(fid, year)] = eid
-            self.edition_slugs.add(slug)
-        section = t["section"]
-        self.sections: dict[tuple[int, str], int] = {}
-        self.section_count: dict[int, int] = {}
-        for sid, eid, name in conn.execute(select(section.c.id, section.c.edition_id,
-                                                  section.c.name)):
-            self.sections.setdefault((eid, name.strip().casefold()), sid)
-            self.section_count[eid] = self.section_count.get(eid, 0) + 1
-        self.festival_short: dict[int, str] = {
-            fid: short or name for fid, name, short in conn.execute(
-                select(t["festival"].c.id, t["festival"].c.name, t["festival"].c.short_name))}
-
-    def add_film(self, fid: int, title: str, original: str, year: int | None) -> None:
-        self.year[fid] = year
-        for text in {fold(title), fold(original)} - {""}:
-            self.by_title.setdefault(text, []).append(fid)
-
-    def add_external(self, fid: int, scheme: str, value: str) -> None:
-        key = (scheme.casefold(), value.strip())
-        self.by_external.setdefault(key, fid)
-        self.external_of.setdefault(fid, {}).setdefault(key[0], set()).add(key[1])
-
-    def add_person(self, pid: int, name: str) -> None:
-        self.people.setdefault(name.strip().casefold(), pid)
-        key = fold(name)
-        if key in self.people_folded and self.people_folded[key] != pid:
-            self.people_folded[key] = None  # two people fold alike: no accent-blind match
-        else:
-            self.people_folded[key] = pid
-
-    def person(self, name: str) -> int | None:
-        pid = self.people.get(name.strip().casefold())
-        return pid if pid is not None else self.people_folded.get(fold(name))
-
-    def match(self, film: FilmData, has_directors: bool, director_ids: set[int]) -> int | None:
-        for scheme, value in film.external_ids:
-            fid = self.by_external.get((scheme.casefold(), value.strip()))
-            if fid is not None:
-                return fid
-        keys = {fold(film.title), fold(film.original_title)} - {""}
-        candidates = sorted({fid for k in keys for fid in self.by_title.get(k, ())})
-        ours: dict[str, set[str]] = {}
-        for scheme, value in film.external_ids:
-            ours.setdefault(scheme.casefold(), set()).add(value.strip())
-        compatible = []
-        for fid in candidates:
-            theirs_ids = self.external_of.get(fid, {})
-            if any(s in theirs_ids and not v & theirs_ids[s] for s, v in ours.items()):
-                continue  # the same database says these are two films
-            theirs = self.directors.get(fid, set())
-            if has_directors and theirs and not director_ids & theirs:
-                continue
-            if self.year.get(fid) == film.year:
-                return fid
-            compatible.append(fid)
-        if film.year is None and len(compatible) == 1:
-            return compatible[0]  # a film named without its year: the only one of that title
-        return None
-
-
 class ImportOps(CatalogBase):
     def import_films(
         self,
@@ -361,15 +158,15 @@ class ImportOps(CatalogBase):
                                          frozenset(result.created + result.updated))
 
 
-class _ImportRun:
+class _ImportRun(UpdatingFilms):
     """The state of one import inside its transaction."""
 
     def __init__(self, conn: Connection, result: ImportResult, policy: str) -> None:
         self.conn = conn
         self.result = result
         self.policy = policy
-        self.rows = _NewRows(conn)
-        self.known = _Archive(conn)
+        self.rows = NewRows(conn)
+        self.known = ArchiveIndex(conn)
         self.extra: list[RowChange] = []  # updates and deletes, recorded by hand
         self.touched: set[int] = set()  # existing films changed by this import
         self.screened: set[tuple[int, int, int | None]] = set()
@@ -538,94 +335,6 @@ class _ImportRun:
         rows.add("screening", film_id=fid, edition_id=edition_id, section_id=section_id,
                  premiere=ref.premiere)
         return True
-
-    # -- updating a film already in the archive ------------------------------------------
-    def _update(self, fid: int, item: FilmImport) -> bool:
-        film, conn, t = item.film, self.conn, TABLES
-        before = dict(conn.execute(select(t["film"]).where(t["film"].c.id == fid))
-                      .mappings().one())
-        values: dict[str, Any] = {}
-        for name in ("original_title", "year", "runtime", "kind", "format", "colour",
-                     "synopsis"):
-            new = getattr(film, name)
-            if isinstance(new, str):
-                new = new.strip()
-            if new not in (None, "") and new != before[name]:
-                values[name] = new
-        if film.notes.strip() and film.notes.strip() not in before["notes"]:
-            values["notes"] = "\n\n".join(x for x in (before["notes"], film.notes.strip()) if x)
-        changed = bool(values)
-        for table, wanted in (("film_country", film.countries),
-                              ("film_language", film.languages), ("film_genre", film.genres)):
-            changed |= self._replace_values(fid, table, wanted)
-        changed |= self._add_missing(fid, item)
-        if changed:
-            after = {**before, **values, "version": before["version"] + 1,
-                     "updated_at": utcnow()}
-            conn.execute(update(t["film"]).where(t["film"].c.id == fid).values(
-                **{k: after[k] for k in (*values, "version", "updated_at")}))
-            self.extra.append(RowChange("film", (fid,), before, after))
-            self.touched.add(fid)
-        return changed
-
-    def _replace_values(self, fid: int, table: str, wanted: tuple[str, ...]) -> bool:
-        wanted_list = list(dict.fromkeys(v.strip() for v in wanted if v.strip()))
-        if not wanted_list:
-            return False
-        t = TABLES[table]
-        current = [dict(r) for r in self.conn.execute(
-            select(t).where(t.c.film_id == fid).order_by(t.c.position)).mappings()]
-        if [r["name"] for r in current] == wanted_list:
-            return False
-        self.conn.execute(delete(t).where(t.c.film_id == fid))
-        self.extra.extend(RowChange(table, (r["id"],), r, None) for r in current)
-        for pos, name in enumerate(wanted_list):
-            self.rows.add(table, film_id=fid, position=pos, name=name)
-        return True
-
-    def _add_missing(self, fid: int, item: FilmImport) -> bool:
-        """Add the parts the import knows and the film lacks; nothing is taken away."""
-        film, conn, t = item.film, self.conn, TABLES
-        changed = False
-        alt = t["alt_title"]
-        have_alt = {r.title.casefold(): r.position for r in conn.execute(
-            select(alt.c.title, alt.c.position).where(alt.c.film_id == fid))}
-        pos = max(have_alt.values(), default=-1) + 1
-        for title in dict.fromkeys(a.strip() for a in film.alt_titles if a.strip()):
-            if title.casefold() not in have_alt:
-                self.rows.add("alt_title", film_id=fid, position=pos, title=title, note="")
-                have_alt[title.casefold()] = pos
-                pos += 1
-                changed = True
-        credit = t["credit"]
-        held = {(r.person_id, r.role) for r in conn.execute(
-            select(credit.c.person_id, credit.c.role).where(credit.c.film_id == fid))}
-        top = conn.execute(select(credit.c.position).where(credit.c.film_id == fid)
-                           .order_by(credit.c.position.desc()).limit(1)).scalar()
-        changed |= self._add_credits(fid, film.credits, held, (top if top is not None else -1) + 1)
-        quote = t["quote"]
-        have_quotes = {r.text.strip() for r in conn.execute(
-            select(quote.c.text).where(quote.c.film_id == fid))}
-        pos = len(have_quotes)
-        for n, (text, attribution) in enumerate(film.quotes):
-            if text.strip() and text.strip() not in have_quotes:
-                source = item.quote_sources[n] if n < len(item.quote_sources) else ""
-                self.rows.add("quote", film_id=fid, position=pos, text=text.strip(),
-                              attribution=attribution.strip(), source=source.strip())
-                have_quotes.add(text.strip())
-                pos += 1
-                changed = True
-        ext = t["external_id"]
-        have_ids = {(r.scheme.casefold(), r.value) for r in conn.execute(
-            select(ext.c.scheme, ext.c.value).where(ext.c.film_id == fid))}
-        for scheme, value in film.external_ids:
-            if (scheme.casefold(), value.strip()) not in have_ids:
-                self._add_external_id(fid, scheme, value)
-                have_ids.add((scheme.casefold(), value.strip()))
-                changed = True
-        for ref in item.screenings:
-            changed |= self._add_screening(fid, ref)
-        return changed
 
     # -- after every film ----------------------------------------------------------------
     def link_related(self, items: Sequence[FilmImport]) -> None:

@@ -81,7 +81,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if fmt == "csv":
             result = _import_csv(catalog, args)
         else:
-            from curator.interchange.pages import import_pages
+            from curator.interchange.page_import import import_pages
 
             result, pages = import_pages(catalog, args.files, existing=args.existing,
                                          dry_run=args.dry_run)

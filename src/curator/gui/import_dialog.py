@@ -321,7 +321,7 @@ def open_import_dialog(window: Any, path: Path | None = None) -> ImportDialog:
 
 def import_pages(window: Any, paths: list[Path]) -> Task:
     """Import film pages of a web archive as a task; the result is one undo step."""
-    from curator.interchange.pages import import_pages as read_and_import
+    from curator.interchange.page_import import import_pages as read_and_import
 
     catalog = window.catalog
     task = Task(f"Importing {len(paths)} page{'' if len(paths) == 1 else 's'}",

@@ -16,13 +16,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
 from curator.catalog.validation import check_year
 from curator.interchange.page_html import Block, parse_html
-from curator.interchange.values import parse_runtime, split_countries
-from curator.model import Colour
-
-COLOURS = set(Colour)
+from curator.interchange.values import split_countries
 
 CHROME = {"skip to main content", "select a festival", "search the film archive",
           "browse by director", "more \u00bb", "more", "menu", "home"}
@@ -376,10 +372,6 @@ def _read_see_also(page: FilmPage, blocks: list[Block]) -> None:
             page.untitled_see_also.append(teaser_text)
 
 
-def split_names(text: str) -> list[str]:
-    return [n.strip() for n in text.split(",") if n.strip()]
-
-
 def _teaser(text: str) -> str:
     """The teaser as the page cuts it, its "... More »" turned into an ellipsis."""
     text = " ".join(text.split())
@@ -419,68 +411,3 @@ def _find_title(page: FilmPage, fallback: str, path: Path) -> None:
                                 f"from {page.title_from}. Check it.")
     else:
         page.problems.insert(0, "The page shows no title, and none could be found.")
-
-
-# -- into the catalogue ------------------------------------------------------------------
-def page_imports(page: FilmPage) -> list[FilmImport]:
-    """The page's film (first) and its See-also films, linked; empty if it has no title."""
-    if not page.title:
-        return []
-    notes = list(page.problems)
-    if page.untitled_see_also:
-        notes.append("The See also list names films without their titles: " + " | ".join(
-            f"\u201c{t}\u201d" for t in page.untitled_see_also))
-    screenings = tuple(ScreeningRef(name, year, section)
-                       for name, year, section in dict.fromkeys(page.appearances))
-    details = page.details
-    runtime = None
-    if details.get("runtime"):
-        try:
-            runtime = parse_runtime(details["runtime"])
-        except ValueError:
-            notes.append(f"The runtime \u201c{details['runtime']}\u201d could not be read.")
-    colour = details.get("colour", "").casefold().replace(" ", "-")
-    main = FilmImport(FilmData(
-        title=page.title, original_title=page.original_title, year=page.year,
-        alt_titles=tuple(page.alt_titles), countries=tuple(page.countries), runtime=runtime,
-        format=details.get("format", ""), colour=colour if colour in COLOURS else "",
-        languages=tuple(split_names(details.get("languages", ""))),
-        genres=tuple(split_names(details.get("genres", ""))),
-        synopsis="\n\n".join(page.synopsis), quotes=tuple(page.quotes),
-        credits=tuple((d, "director") for d in page.directors) + tuple(page.credits),
-        notes=("Imported from the archive page " + page.source + ". " + " ".join(notes)).strip()
-        if notes else "",
-        state="draft" if page.needs_attention or page.untitled_see_also else "published",
-    ), page.source, screenings=screenings, quote_sources=tuple(page.quote_sources))
-    related = []
-    for entry in page.see_also:
-        related.append(FilmImport(FilmData(
-            title=entry.title, year=entry.year, countries=tuple(entry.countries),
-            synopsis=entry.teaser, state="draft",
-            notes=f"Known only from the See also list of {page.title} ({page.source}); its "
-                  "synopsis is the list's teaser, cut short.",
-        ), f"{page.source}, See also \u201c{entry.title}\u201d", existing="skip"))
-    main.related = tuple(range(1, len(related) + 1))
-    return [main, *related]
-
-
-def import_pages(catalog: Catalog, paths: list[Path], *, existing: str = "skip",
-                 dry_run: bool = False) -> tuple[ImportResult, list[FilmPage]]:
-    """Import film pages; a page without any title is reported, the others import."""
-    items: list[FilmImport] = []
-    pages: list[FilmPage] = []
-    errors: list[tuple[str, str]] = []
-    for path in paths:
-        page = read_page(path)
-        pages.append(page)
-        found = page_imports(page)
-        if not found:
-            errors.append((page.source, "the page shows no title, and none could be found"))
-            continue
-        offset = len(items)
-        found[0].related = tuple(offset + i for i in found[0].related)
-        items.extend(found)
-    label = f"Import {paths[0].name}" if len(paths) == 1 else f"Import {len(paths)} pages"
-    result = catalog.import_films(items, existing=existing, dry_run=dry_run, label=label)
-    result.errors = errors + result.errors
-    return result, pages
