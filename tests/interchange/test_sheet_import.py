@@ -168,3 +168,18 @@ def test_cancelling_leaves_the_archive_as_it_was(catalog, shared_data):
         import_spreadsheet(catalog, shared_data / "movielens_titles.csv",
                            progress=lambda done, total: done < 3000)
     assert catalog.counts()["films"] == 0
+
+
+def test_festivals_match_by_name_or_short_name(demo_catalog, tmp_path):
+    path = tmp_path / "programme.csv"
+    path.write_text("Title,Year,Festival,Festival year,Section\n"
+                    "Rock Around the Kremlin,1989,Melbourne International Film Festival,1989,"
+                    "documentaries\n"
+                    "Assa,1987,MIFF,1989,Late Night\n", encoding="utf-8")
+    before = demo_catalog.counts()
+    result = import_spreadsheet(demo_catalog, path)
+    after = demo_catalog.counts()
+    assert (after["festivals"], after["editions"]) == (before["festivals"], before["editions"])
+    assert after["sections"] == before["sections"] + 1  # only "Late Night" is new
+    labels = [s.label for f in demo_catalog.get_films(result.created) for s in f.screenings]
+    assert labels == ["MIFF 1989, Documentaries", "MIFF 1989, Late Night"]
