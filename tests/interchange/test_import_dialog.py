@@ -165,3 +165,13 @@ def test_catalogue_file_refused_into_a_full_archive_says_why(qtbot, desk, tmp_pa
     import_catalogue_file(desk, path)
     qtbot.waitUntil(lambda: bool(desk.errors), timeout=20_000)
     assert "already holds records" in desk.errors[0]
+
+
+def test_closing_during_the_check_leaves_nothing_behind(qtbot, desk, shared_data):
+    dialog = ImportDialog(desk, desk)
+    qtbot.addWidget(dialog)
+    dialog.load(shared_data / "movielens_titles.csv")
+    dialog.reject()  # while the dry run of 9,066 rows is under way
+    desk.tasks.wait(20_000)
+    qtbot.wait(50)
+    assert desk.catalog.counts()["films"] == 0 and desk.errors == []

@@ -62,6 +62,7 @@ class ImportDialog(QDialog):
         self.sheet: Spreadsheet | None = None
         self.plan: ImportResult | None = None
         self.task: Task | None = None
+        self.plan_task: Task | None = None  # the dry run under way, if any
         self._generation = 0  # the settings a dry run was made for
         self.setWindowTitle("Import Spreadsheet")
         self.resize(900, 620)
@@ -213,6 +214,8 @@ class ImportDialog(QDialog):
             self._show_summary("Choose the column that holds the titles.", [])
             return
         self._show_summary("Checking what the import would do\u2026", [])
+        if self.plan_task is not None:
+            self.plan_task.cancel()  # its plan is out of date: let it stop and let go
         generation, sheet, existing = self._generation, self.sheet, self.existing
         catalog = self.window_like.catalog
         task = Task("Checking the import", lambda progress: import_spreadsheet(
@@ -220,7 +223,13 @@ class ImportDialog(QDialog):
             dry_run=True, progress=lambda done, total: progress(done, total, "rows")))
         task.finished.connect(lambda result: self._plan_ready(generation, result))
         task.failed.connect(lambda message: self._plan_failed(generation, message))
+        task.ended.connect(lambda: self._plan_ended(task))
+        self.plan_task = task
         self.window_like.tasks.start(task)
+
+    def _plan_ended(self, task: Task) -> None:
+        if self.plan_task is task:
+            self.plan_task = None
 
     def _plan_ready(self, generation: int, result: ImportResult) -> None:
         if generation != self._generation:
@@ -300,6 +309,18 @@ class ImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
         self.table.setEnabled(not busy)
         self.policy.setEnabled(not busy)
+
+    def done(self, result: int) -> None:
+        if self.plan_task is not None:  # the dialog goes: its dry run has no one to tell
+            self.plan_task.cancel()
+            for signal in (self.plan_task.finished, self.plan_task.failed,
+                           self.plan_task.ended):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):
+                    pass
+            self.plan_task = None
+        super().done(result)
 
     def reject(self) -> None:
         if self.task is not None:  # closing while importing: cancel first, never half-write
