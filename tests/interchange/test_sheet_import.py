@@ -130,13 +130,14 @@ def test_people_match_on_name_variants(demo_catalog, tmp_path):
     path = tmp_path / "more.csv"
     path.write_text("Title\tYear\tDirector(s)\n"
                     "Another Rock Film\t1990\tMarjaana Mykkänen\n"
-                    "From Russia with Rock\t1988\tmarjaana mykkanen\n", encoding="utf-8")
+                    "From Russia with Rock\t1988\tmarjaana mykkanen\n"
+                    "Rock Film Three\t1991\tMykkänen, Marjaana\n", encoding="utf-8")
     people = demo_catalog.counts()["people"]
     result = import_spreadsheet(demo_catalog, path)
     assert demo_catalog.counts()["people"] == people  # the variant is the same person
-    assert len(result.created) == 1 and len(result.unchanged) == 1  # the demo's film matched
-    [film] = demo_catalog.get_films(result.created)
-    assert film.directors == ("Marjaana Mykkanen",)
+    assert len(result.created) == 2 and len(result.unchanged) == 1  # the demo's film matched
+    films = demo_catalog.get_films(result.created)
+    assert [f.directors for f in films] == [("Marjaana Mykkanen",)] * 2
 
 
 def test_same_title_and_year_by_another_director_is_another_film(catalog, tmp_path):

@@ -23,7 +23,7 @@ from curator.catalog.changes import Changes, RowChange, merge_rows
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows, fast_slug
 from curator.catalog.import_update import UpdatingFilms
-from curator.catalog.matching import ArchiveIndex, fold
+from curator.catalog.matching import ArchiveIndex, fold, name_as_written
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import (
@@ -275,7 +275,7 @@ class _ImportRun(UpdatingFilms):
     def _person(self, name: str) -> int:
         pid = self.known.person(name)
         if pid is None:
-            clean = " ".join(name.split())
+            clean = name_as_written(name)
             pid = self.rows.add("person", slug=fast_slug(clean, "person"), name=clean,
                                 sort_name=sort_name(clean), birth_year=None, death_year=None,
                                 country="", biography="", notes="", state="published")["id"]

@@ -27,6 +27,16 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", bare).strip()
 
 
+def name_as_written(name: str) -> str:
+    """`Mykkänen, Marjaana` (as catalogues file names) -> `Marjaana Mykkänen`."""
+    clean = " ".join(name.split())
+    surname, comma, forenames = clean.partition(", ")
+    if comma and surname and forenames and "," not in forenames \
+            and not any(ch.isdigit() for ch in clean) and len(forenames.split()) <= 3:
+        return f"{forenames} {surname}"
+    return clean
+
+
 class ArchiveIndex:
     """What the import needs to know of the archive, loaded once and kept up to date."""
 
@@ -102,6 +112,7 @@ class ArchiveIndex:
             self.people_folded[key] = pid
 
     def person(self, name: str) -> int | None:
+        name = name_as_written(name)
         pid = self.people.get(name.strip().casefold())
         return pid if pid is not None else self.people_folded.get(fold(name))
 
