@@ -125,3 +125,19 @@ def test_a_restore_is_one_undoable_step(catalog, tmp_path):
     assert catalog.counts()["films"] == 0 and catalog.counts()["people"] == 0
     catalog.undo(redo)
     assert catalog.get_film(40).title == "From Russia with Rock"
+
+
+def test_into_an_archive_with_records_the_films_merge(demo_catalog, catalog, tmp_path):
+    path = tmp_path / "demo.json"
+    write_catalogue(demo_catalog, path)
+    catalog.create_film("From Russia with Rock", year=1988)  # already here, no director yet
+    from curator.interchange.catalogue_merge import merge_catalogue
+
+    result = merge_catalogue(catalog, path, existing="update")
+    assert len(result.created) == 9067 and len(result.updated) == 1
+    film = catalog.get_film(result.updated[0])
+    assert film.directors == ("Marjaana Mykkanen",)
+    assert [s.label for s in film.screenings] == ["MIFF 1989"]
+    assert len(film.related) == 6 and film.quotes[0].source == "Director's statement"
+    again = merge_catalogue(catalog, path)
+    assert again.created == []  # a second merge adds nothing

@@ -158,13 +158,26 @@ def test_pages_import_off_the_gui_thread_as_one_undo_step(qtbot, desk, shared_da
     assert desk.catalog.counts()["films"] == 0
 
 
-def test_catalogue_file_refused_into_a_full_archive_says_why(qtbot, desk, tmp_path):
+def test_catalogue_file_merges_into_an_archive_with_records(qtbot, desk, tmp_path):
     desk.catalog.create_film("Stalker", year=1979)
     path = tmp_path / "cat.json"
-    path.write_text('{"format": "curator-catalogue", "format_version": 1}', encoding="utf-8")
+    path.write_text('{"format": "curator-catalogue", "format_version": 1, "films": ['
+                    '{"id": 7, "title": "Stalker", "year": 1979}, '
+                    '{"id": 8, "title": "Mirror", "year": 1975}]}', encoding="utf-8")
+    import_catalogue_file(desk, path)
+    qtbot.waitUntil(lambda: bool(desk.messages), timeout=20_000)
+    assert desk.messages[-1] == ("Imported the films of cat.json: 1 new film, 0 updates, "
+                                 "1 already in the archive, 0 rows with errors.")
+    assert desk.catalog.counts()["films"] == 2 and desk.undo.stack.count() == 1
+
+
+def test_a_damaged_catalogue_file_is_reported(qtbot, desk, tmp_path):
+    path = tmp_path / "cat.json"
+    path.write_text('{"format": "curator-catalogue", "format_version": 1, "films": [{}]}',
+                    encoding="utf-8")
     import_catalogue_file(desk, path)
     qtbot.waitUntil(lambda: bool(desk.errors), timeout=20_000)
-    assert "already holds records" in desk.errors[0]
+    assert "has no title" in desk.errors[0]
 
 
 def test_closing_during_the_check_leaves_nothing_behind(qtbot, desk, shared_data):

@@ -126,17 +126,24 @@ def _import_json(catalog: Catalog, args: argparse.Namespace) -> int:
         import_catalogue,
         read_catalogue,
     )
+    from curator.interchange.catalogue_merge import merge_catalogue
 
     path = args.files[0]
+    if not catalog.is_empty():
+        # an archive with records: the file's films are matched and merged like a sheet's
+        started = time.perf_counter()
+        result = merge_catalogue(catalog, path, existing=args.existing, dry_run=args.dry_run)
+        _report(result, time.perf_counter() - started)
+        print("  (Into an archive that already holds records, a catalogue file brings its "
+              "films; ids, awards, lists and stills come only into an empty archive.)")
+        return 0
     if args.dry_run:
-        document = read_catalogue(path)
-        tables = catalogue_tables(document)
+        tables = catalogue_tables(read_catalogue(path))
         counts = {k: len(tables.get(t, ())) for k, t in
                   (("films", "film"), ("people", "person"), ("festivals", "festival"),
                    ("lists", "collection"))}
-        state = "empty" if catalog.is_empty() else "not empty: the import would be refused"
         print(f"Would import {_counted(counts, 'films', 'people', 'festivals', 'lists')} "
-              f"(the archive is {state}). Nothing was changed.")
+              "into the empty archive, ids and all. Nothing was changed (dry run).")
         return 0
     changes = import_catalogue(catalog, path)
     counts = catalog.counts()

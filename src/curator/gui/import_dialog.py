@@ -355,13 +355,25 @@ def import_pages(window: Any, paths: list[Path]) -> Task:
 
 
 def import_catalogue_file(window: Any, path: Path) -> Task:
-    """Restore a catalogue file into the (empty) archive as a task; one undo step."""
+    """Import a catalogue file as a task; one undo step.
+
+    Into an empty archive the whole catalogue is restored, ids and all; into one
+    with records, the file's films are matched and merged like a spreadsheet's.
+    """
     from curator.interchange.catalogue_file import import_catalogue
+    from curator.interchange.catalogue_merge import merge_catalogue
 
     catalog = window.catalog
-    task = Task(f"Importing {path.name}", lambda _progress: import_catalogue(catalog, path))
-    task.finished.connect(lambda changes: _landed(
-        window, changes, f"Imported {path.name}: {len(changes.film_ids):,} films."))
+
+    def work(_progress: Any) -> tuple[Any, str]:
+        if catalog.is_empty():
+            changes = import_catalogue(catalog, path)
+            return changes, f"Imported {path.name}: {len(changes.film_ids):,} films."
+        result = merge_catalogue(catalog, path)
+        return result.changes, f"Imported the films of {path.name}: {result.summary()}."
+
+    task = Task(f"Importing {path.name}", work)
+    task.finished.connect(lambda done: _landed(window, *done))
     task.failed.connect(window.show_error)
     window.tasks.start(task)
     return task
@@ -399,7 +411,8 @@ def install(window: Any) -> QAction:
     pages.setStatusTip("Import film pages of an existing web archive (HTML or text)")
     pages.triggered.connect(lambda: _choose_pages(window))
     catalogue = QAction("Import Catalogue File\u2026", menu)
-    catalogue.setStatusTip("Restore a Curator catalogue file (JSON) into this empty archive")
+    catalogue.setStatusTip("Import a Curator catalogue file (JSON): all of it into an empty "
+                           "archive, its films into one with records")
     catalogue.triggered.connect(lambda: _choose_catalogue(window))
     separator = next((a for a in menu.actions() if a.isSeparator()), None)
     for entry in (action, pages, catalogue):

@@ -209,7 +209,7 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
     for f in _records(document, "festivals", "name"):
         add("festival", {"id": f["id"], "slug": slugify(f["name"], "festival"),
                          **_values(f, FESTIVAL_FIELDS), **_times(f)}, True)
-        for e in _list(f, "editions"):
+        for e in list_of(f, "editions"):
             _need(e, "editions", "year")
             opening = e.get("opening_film")
             _check_ref(opening, film_ids, f"edition {e['id']}", "film")
@@ -218,7 +218,7 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
                             **_values(e, EDITION_FIELDS), "opening_film_id": opening,
                             **_times(e)}, True)
             edition_ids.add(e["id"])
-            for pos, s in enumerate(_list(e, "sections")):
+            for pos, s in enumerate(list_of(e, "sections")):
                 _need(s, "sections", "name")
                 add("section", {"id": s["id"], "edition_id": e["id"],
                                 "slug": slugify(s["name"], "section"),
@@ -229,12 +229,12 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
         add("person", {"id": p["id"], "slug": slugify(p["name"], "person"),
                        "sort_name": sort_name(p["name"]), **_values(p, PERSON_FIELDS),
                        **_times(p)}, True)
-        for name in _list(p, "variants"):
+        for name in list_of(p, "variants"):
             add("name_variant", {"person_id": p["id"], "name": name})
-        for e in _list(p, "external_ids"):
+        for e in list_of(p, "external_ids"):
             add("external_id", {"film_id": None, "person_id": p["id"], "scheme": e["scheme"],
                                 "value": e["value"]})
-        for pos, s in enumerate(_list(p, "portraits")):
+        for pos, s in enumerate(list_of(p, "portraits")):
             add("still", _still_row(s, None, p["id"], pos), True)
 
     for f in films:
@@ -244,22 +244,22 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
                      **_times(f)}, True)
         for table, key in (("film_country", "countries"), ("film_language", "languages"),
                            ("film_genre", "genres")):
-            for pos, name in enumerate(_list(f, key)):
+            for pos, name in enumerate(list_of(f, key)):
                 add(table, {"film_id": fid, "position": pos, "name": name})
-        for pos, a in enumerate(_list(f, "alt_titles")):
+        for pos, a in enumerate(list_of(f, "alt_titles")):
             add("alt_title", {"film_id": fid, "position": pos, "title": a["title"],
                               "note": a.get("note", "")})
-        for pos, c in enumerate(_list(f, "credits")):
+        for pos, c in enumerate(list_of(f, "credits")):
             _check_ref(c.get("person"), person_ids, f"film {fid}", "person", required=True)
             add("credit", {"film_id": fid, "person_id": c["person"], "role": c["role"],
                            "character": c.get("character", ""), "position": pos})
-        for pos, q in enumerate(_list(f, "quotes")):
+        for pos, q in enumerate(list_of(f, "quotes")):
             add("quote", {"film_id": fid, "position": pos, "text": q["text"],
                           "attribution": q.get("attribution", ""), "source": q.get("source", "")})
-        for e in _list(f, "external_ids"):
+        for e in list_of(f, "external_ids"):
             add("external_id", {"film_id": fid, "person_id": None, "scheme": e["scheme"],
                                 "value": e["value"]})
-        for s in _list(f, "screenings"):
+        for s in list_of(f, "screenings"):
             _check_ref(s.get("edition"), edition_ids, f"film {fid}", "edition", required=True)
             section = s.get("section")
             if section is not None and section_of.get(section) != s["edition"]:
@@ -268,11 +268,11 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
                     f"edition {s['edition']}.")
             add("screening", {"film_id": fid, "edition_id": s["edition"], "section_id": section,
                               "premiere": s.get("premiere", "")})
-        for pos, r in enumerate(_list(f, "related")):
+        for pos, r in enumerate(list_of(f, "related")):
             _check_ref(r.get("film"), film_ids, f"film {fid}", "related film", required=True)
             add("related_film", {"film_id": fid, "related_id": r["film"], "position": pos,
                                  "note": r.get("note", "")})
-        for pos, s in enumerate(_list(f, "stills")):
+        for pos, s in enumerate(list_of(f, "stills")):
             add("still", _still_row(s, fid, None, pos), True)
 
     for a in _records(document, "awards", "name"):
@@ -285,7 +285,7 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
     for c in _records(document, "lists", "title"):
         add("collection", {"id": c["id"], "slug": slugify(c["title"], "list"),
                            **_values(c, LIST_FIELDS), **_times(c)}, True)
-        for pos, i in enumerate(_list(c, "items")):
+        for pos, i in enumerate(list_of(c, "items")):
             _check_ref(i.get("film"), film_ids, f"list {c['id']}", "film", required=True)
             add("collection_item", {"collection_id": c["id"], "film_id": i["film"],
                                     "position": pos, "note": i.get("note", "")})
@@ -298,7 +298,7 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
 
 
 def _records(document: dict[str, Any], key: str, required: str) -> list[dict[str, Any]]:
-    records = _list(document, key)
+    records = list_of(document, key)
     seen = set()
     for r in records:
         _need(r, key, required)
@@ -308,7 +308,7 @@ def _records(document: dict[str, Any], key: str, required: str) -> list[dict[str
     return records
 
 
-def _list(record: dict[str, Any], key: str) -> list[Any]:
+def list_of(record: dict[str, Any], key: str) -> list[Any]:
     value = record.get(key) or []
     if not isinstance(value, list):
         raise CatalogueFileError(f"\u201c{key}\u201d must be a list in a catalogue file.")
@@ -378,3 +378,4 @@ def import_catalogue(catalog: Catalog, path: Path | str) -> Changes:
         raise CatalogueFileError(f"{Path(path).name} is damaged: a record lacks {exc}.") \
             from None
     return catalog.restore_catalogue(tables, label=f"Import {Path(path).name}")
+
