@@ -39,8 +39,9 @@ class Spreadsheet:
     @property
     def described(self) -> str:
         """`1,204 rows, semicolon-separated, UTF-8 with BOM`."""
-        return (f"{len(self.rows):,} rows, {DELIMITER_NAMES[self.delimiter]}-separated, "
-                f"{self.encoding}")
+        rows = len(self.rows)
+        return (f"{rows:,} row{'' if rows == 1 else 's'}, "
+                f"{DELIMITER_NAMES[self.delimiter]}-separated, {self.encoding}")
 
 
 def decode(data: bytes) -> tuple[str, str]:
