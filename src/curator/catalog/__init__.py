@@ -17,9 +17,11 @@ from curator.catalog.collections import CollectionOps
 from curator.catalog.errors import Cancelled, Conflict, NotFound, StaleVersion, ValidationError
 from curator.catalog.festivals import FestivalOps
 from curator.catalog.films import FilmOps
+from curator.catalog.importing import FilmImport, ImportOps, ImportResult, ScreeningRef
 from curator.catalog.people import PersonOps
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.search import FilmQuery, SearchOps
+from curator.catalog.snapshot import SnapshotOps
 from curator.catalog.stills_meta import StillOps
 from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
 from curator.model import (
@@ -40,8 +42,9 @@ from curator.model import (
 from curator.store import Archive, search
 
 __all__ = [
-    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmQuery",
-    "NotFound", "RowChange", "StaleVersion", "ValidationError",
+    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmImport",
+    "FilmQuery", "ImportResult", "NotFound", "RowChange", "ScreeningRef", "StaleVersion",
+    "ValidationError",
 ]  # fmt: skip
 
 COUNTED = {
@@ -51,7 +54,8 @@ COUNTED = {
 }  # fmt: skip
 
 
-class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps):
+class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
+              ImportOps, SnapshotOps):
     """All operations on one archive."""
 
     @classmethod

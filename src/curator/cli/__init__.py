@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "curator.cli.core",
     "curator.cli.lists",
     "curator.cli.stills",
+    "curator.cli.interchange",
 ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from curator.catalog.naming import sort_title as default_sort
+
 INVERTIBLE = (
     "The", "A", "An", "Les", "Le", "La", "L'", "Il", "I", "Gli", "Lo", "Der", "Die", "Das",
     "Den", "Det", "De", "Het", "El", "Los", "Las", "Un", "Une", "Ein", "Eine", "O", "Os", "As",
@@ -62,10 +64,11 @@ def _bracket_groups(text: str) -> tuple[str, list[str]]:
 
 def parse_title(raw: str) -> ParsedTitle:
     """Apply the catalogue conventions to one title as a spreadsheet gives it."""
+    if "," not in raw and not raw.rstrip().endswith(")"):
+        plain = raw.strip()  # most titles: nothing inverted, nothing in brackets
+        return ParsedTitle(title=plain, sort_title=default_sort(plain))
     main, groups = _bracket_groups(raw)
     title, sort = uninvert(main)
-    from curator.catalog.naming import sort_title as default_sort
-
     parsed = ParsedTitle(title=title, sort_title=sort or default_sort(title))
     for group in groups:
         if not group:

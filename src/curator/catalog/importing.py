@@ -1,0 +1,375 @@
+"""Importing films into an archive that already holds some: match, then skip, update or add.
+
+A film matches on an external id first (IMDb, Wikidata, MovieLens...), then on
+its title, year and director; a person on their name or a name variant. New
+films go in with executemany as on the bulk path; festivals, editions and
+sections named by the import are found or created, and screenings added. The
+whole import is one transaction and one Changes: one undoable step. A dry run
+does all of it and rolls back, so its plan is exactly what the import would do.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, select
+
+from curator.catalog.base import CatalogBase
+from curator.catalog.bulk import FilmData
+from curator.catalog.changes import Changes, RowChange, merge_rows
+from curator.catalog.errors import Cancelled
+from curator.catalog.import_rows import NewRows, fast_slug
+from curator.catalog.import_update import UpdatingFilms
+from curator.catalog.matching import ArchiveIndex, fold, name_as_written
+from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.catalog.unit import TABLES, translate_errors
+from curator.catalog.validation import (
+    FIRST_FILM_YEAR,
+    MAX_RUNTIME,
+    check_year,
+    film_problems,
+    latest_year,
+)
+from curator.model import FilmKind, PublicationState
+from curator.store import search as fts
+
+__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "ScreeningRef",
+           "fold", "without_cycle_collector"]
+
+EXISTING_POLICIES = ("skip", "update", "duplicate")
+_STATES = frozenset(PublicationState)
+_KINDS = frozenset(FilmKind) | {""}
+Progress = Callable[[int, int], bool | None]
+
+
+@dataclass(frozen=True)
+class ScreeningRef:
+    """A festival appearance as a spreadsheet or a page names it: `MIFF`, 1989, `Animation`."""
+
+    festival: str
+    year: int
+    section: str = ""
+    premiere: str = ""
+
+
+@dataclass
+class FilmImport:
+    """One film to import, with where it came from (`row 12`, a page's file name)."""
+
+    film: FilmData
+    source: str
+    screenings: tuple[ScreeningRef, ...] = ()
+    related: tuple[int, ...] = ()  # indexes of this import's items: its "See also" films
+    existing: str | None = None  # this record's own policy, overriding the import's
+    quote_sources: tuple[str, ...] = ()  # where each of the film's quotes was said
+
+
+@dataclass
+class ImportResult:
+    changes: Changes
+    dry_run: bool
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)  # matched, and left as they were
+    repeated: list[str] = field(default_factory=list)  # sources repeating an earlier film
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    film_ids: list[int | None] = field(default_factory=list)  # per item; None: not imported
+    people_created: int = 0
+
+    def summary(self) -> str:
+        """`2,481 new films, 12 updates, 3 rows with errors` (what the import does or did)."""
+        parts = [_count(len(self.created), "new film"), _count(len(self.updated), "update")]
+        if self.unchanged:
+            parts.append(f"{len(self.unchanged):,} already in the archive")
+        if self.repeated:
+            parts.append(f"{len(self.repeated):,} repeating a film above")
+        parts.append(_count(len(self.errors), "row") + " with errors")
+        return ", ".join(parts)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+@contextmanager
+def without_cycle_collector() -> Iterator[None]:
+    """Pause the cyclic garbage collector: an import makes hundreds of thousands of
+    objects, none of them garbage, and the collector would only rescan them again and again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class ImportOps(CatalogBase):
+    def import_films(
+        self,
+        items: Sequence[FilmImport],
+        *,
+        existing: str = "skip",
+        dry_run: bool = False,
+        label: str = "Import films",
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Import films, matching those already in the archive; see the module docstring.
+
+        `existing` says what to do with a film that matches one in the archive:
+        skip it, update it with what the import knows, or add it again anyway.
+        `progress(done, total)` returning False cancels, leaving the archive as it was.
+        """
+        if existing not in EXISTING_POLICIES:
+            raise ValueError(f"existing must be one of {EXISTING_POLICIES}, not {existing!r}")
+        result = ImportResult(Changes(label), dry_run)
+        with without_cycle_collector():
+            self._import(items, existing, dry_run, label, progress, result)
+        return result
+
+    def _import(self, items: Sequence[FilmImport], existing: str, dry_run: bool, label: str,
+                progress: Progress | None, result: ImportResult) -> None:
+        with translate_errors(), self.archive.write_engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                # a big import touches every index page; keep them in memory (64 MB)
+                conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()
+            transaction = conn.begin()
+            try:
+                run = _ImportRun(conn, result, existing)
+                for n, item in enumerate(items):
+                    if progress and n % 1000 == 0 and progress(n, len(items)) is False:
+                        raise Cancelled("The import was cancelled; nothing was changed.")
+                    result.film_ids.append(run.import_one(item))
+                run.link_related(items)
+                rows = run.finish()
+                if progress:
+                    progress(len(items), len(items))
+            except BaseException:
+                transaction.rollback()
+                raise
+            if dry_run:
+                transaction.rollback()
+            else:
+                transaction.commit()
+                result.changes = Changes(label, tuple(rows),
+                                         frozenset(result.created + result.updated))
+
+
+class _ImportRun(UpdatingFilms):
+    """The state of one import inside its transaction."""
+
+    def __init__(self, conn: Connection, result: ImportResult, policy: str) -> None:
+        self.conn = conn
+        self.result = result
+        self.policy = policy
+        self.rows = NewRows(conn)
+        self.known = ArchiveIndex(conn)
+        self.extra: list[RowChange] = []  # updates and deletes, recorded by hand
+        self.touched: set[int] = set()  # existing films changed by this import
+        self.screened: set[tuple[int, int, int | None]] = set()
+        self.screened_films: set[int] = set()
+        self.created: set[int] = set()
+        self.latest_year = latest_year()
+        self.updated: set[int] = set()
+        self.unchanged: set[int] = set()
+
+    # -- one film --------------------------------------------------------------------
+    def import_one(self, item: FilmImport) -> int | None:
+        film = item.film
+        problems = {} if self._plainly_valid(film) else film_problems(
+            {"title": film.title, "year": film.year, "runtime": film.runtime,
+             "state": film.state, "kind": film.kind})
+        for ref in item.screenings:
+            if not ref.festival.strip():
+                problems["festival"] = "The festival has no name."
+            elif msg := check_year(ref.year, label=f"The year of {ref.festival}"):
+                problems["festival"] = msg
+        if problems:
+            self.result.errors.append((item.source, " ".join(problems.values())))
+            return None
+        policy = item.existing or self.policy
+        names = [name for name, role in film.credits if role == "director"]
+        directors = {pid for name in names if (pid := self.known.person(name)) is not None}
+        match = None if policy == "duplicate" else self.known.match(film, bool(names), directors)
+        if match is None:
+            fid = self._create(item)
+            self.result.created.append(fid)
+            self.created.add(fid)
+            return fid
+        if match in self.created:
+            # the same film again further down the file: one more screening, say
+            for ref in item.screenings:
+                self._add_screening(match, ref)
+            self.result.repeated.append(item.source)
+            return match
+        if policy == "update" and self._update(match, item):
+            if match not in self.updated:
+                self.updated.add(match)
+                self.result.updated.append(match)
+            if match in self.unchanged:
+                self.unchanged.discard(match)
+                self.result.unchanged.remove(match)
+        elif match not in self.unchanged:
+            self.unchanged.add(match)
+            self.result.unchanged.append(match)
+        return match
+
+    def _plainly_valid(self, film: FilmData) -> bool:
+        """The common case, checked cheaply; anything else gets the catalogue's full rules."""
+        year, runtime = film.year, film.runtime
+        return (film.title.strip() != "" and film.state in _STATES and film.kind in _KINDS
+                and (year is None or type(year) is int and FIRST_FILM_YEAR <= year
+                     <= self.latest_year)
+                and (runtime is None or type(runtime) is int and 1 <= runtime <= MAX_RUNTIME))
+
+    def _create(self, item: FilmImport) -> int:
+        film, rows = item.film, self.rows
+        title = film.title.strip()
+        fid = rows.add(
+            "film", slug=fast_slug(title, "film"), title=title,
+            original_title=film.original_title.strip(),
+            sort_title=film.sort_title or sort_title(title), year=film.year,
+            runtime=film.runtime, format=film.format, colour=film.colour, kind=film.kind,
+            synopsis=film.synopsis, notes=film.notes, state=film.state,
+        )["id"]
+        self.known.add_film(fid, title, film.original_title, film.year)
+        for table, values in (("film_country", film.countries),
+                              ("film_language", film.languages), ("film_genre", film.genres)):
+            if values:
+                rows.add_values(table, fid, values)
+        for pos, alt in enumerate(dict.fromkeys(a.strip() for a in film.alt_titles if a.strip())):
+            rows.add("alt_title", film_id=fid, position=pos, title=alt, note="")
+        self._add_credits(fid, film.credits, set(), 0)
+        sources = item.quote_sources
+        for pos, (text, attribution) in enumerate(film.quotes):
+            rows.add("quote", film_id=fid, position=pos, text=text.strip(),
+                     attribution=attribution.strip(),
+                     source=sources[pos].strip() if pos < len(sources) else "")
+        for scheme, value in dict.fromkeys(film.external_ids):
+            self._add_external_id(fid, scheme, value)
+        for ref in item.screenings:
+            self._add_screening(fid, ref)
+        return fid
+
+    def _add_credits(self, fid: int, credits: tuple[tuple[str, str], ...],
+                     held: set[tuple[int, str]], position: int) -> bool:
+        added = False
+        for name, role in credits:
+            if not name.strip():
+                continue
+            pid = self._person(name)
+            if (pid, role) in held:
+                continue
+            held.add((pid, role))
+            self.rows.add("credit", film_id=fid, person_id=pid, role=role, character="",
+                          position=position)
+            position += 1
+            added = True
+            if role == "director":
+                self.known.directors.setdefault(fid, set()).add(pid)
+        return added
+
+    def _person(self, name: str) -> int:
+        pid = self.known.person(name)
+        if pid is None:
+            clean = name_as_written(name)
+            pid = self.rows.add("person", slug=fast_slug(clean, "person"), name=clean,
+                                sort_name=sort_name(clean), birth_year=None, death_year=None,
+                                country="", biography="", notes="", state="published")["id"]
+            self.known.add_person(pid, clean)
+            self.result.people_created += 1
+        return pid
+
+    def _add_external_id(self, fid: int, scheme: str, value: str) -> None:
+        self.rows.add("external_id", film_id=fid, person_id=None, scheme=scheme.strip(),
+                      value=value.strip())
+        self.known.add_external(fid, scheme, value)
+
+    def _add_screening(self, fid: int, ref: ScreeningRef) -> bool:
+        known, rows = self.known, self.rows
+        festival_id = known.festivals.get(ref.festival.strip().casefold())
+        if festival_id is None:
+            name = " ".join(ref.festival.split())
+            is_acronym = " " not in name and len(name) <= 12
+            slug = _free(fast_slug(name, "festival"), known.festival_slugs)
+            festival_id = rows.add("festival", slug=slug, name=name,
+                                   short_name=name if is_acronym else "", city="", country="",
+                                   description="")["id"]
+            known.festivals[name.casefold()] = festival_id
+            known.festival_short[festival_id] = name
+        edition_id = known.editions.get((festival_id, ref.year))
+        if edition_id is None:
+            label = f"{known.festival_short[festival_id]} {ref.year}"
+            edition_id = rows.add("edition", festival_id=festival_id,
+                                  slug=_free(slugify(label), known.edition_slugs),
+                                  year=ref.year, number=None, starts_on=None, ends_on=None,
+                                  intro="", opening_film_id=None, state="published")["id"]
+            known.editions[(festival_id, ref.year)] = edition_id
+        section_id = None
+        if ref.section.strip():
+            section = " ".join(ref.section.split())
+            section_id = known.sections.get((edition_id, section.casefold()))
+            if section_id is None:
+                position = known.section_count.get(edition_id, 0)
+                section_id = rows.add("section", edition_id=edition_id,
+                                      slug=fast_slug(section, "section"), name=section,
+                                      description="", position=position)["id"]
+                known.sections[(edition_id, section.casefold())] = section_id
+                known.section_count[edition_id] = position + 1
+        key = (fid, edition_id, section_id)
+        if key in self.screened:
+            return False
+        if fid not in self.screened_films and fid not in self.created:
+            # an existing film: learn its screenings once, so none is added twice
+            self.screened_films.add(fid)
+            s = TABLES["screening"]
+            self.screened.update(self.conn.execute(
+                select(s.c.film_id, s.c.edition_id, s.c.section_id).where(s.c.film_id == fid)))
+            if key in self.screened:
+                return False
+        self.screened.add(key)
+        self.screened_films.add(fid)
+        rows.add("screening", film_id=fid, edition_id=edition_id, section_id=section_id,
+                 premiere=ref.premiere)
+        return True
+
+    # -- after every film ----------------------------------------------------------------
+    def link_related(self, items: Sequence[FilmImport]) -> None:
+        """Add each item's "See also" links (created and updated films only)."""
+        ids = self.result.film_ids
+        changing = set(self.result.created) | set(self.result.updated)
+        rel = TABLES["related_film"]
+        for item, fid in zip(items, ids, strict=True):
+            if fid is None or fid not in changing or not item.related:
+                continue
+            have = {r.related_id: r.position for r in self.conn.execute(
+                select(rel.c.related_id, rel.c.position).where(rel.c.film_id == fid))}
+            pos = max(have.values(), default=-1) + 1
+            for index in item.related:
+                other = ids[index] if 0 <= index < len(ids) else None
+                if other is None or other == fid or other in have:
+                    continue
+                self.rows.add("related_film", film_id=fid, related_id=other, position=pos,
+                              note="")
+                have[other] = pos
+                pos += 1
+
+    def finish(self) -> list[RowChange]:
+        inserted = self.rows.flush()
+        created = self.result.created
+        if created:
+            fts.reindex_range(self.conn, min(created), max(created))
+        if self.touched:
+            fts.reindex_films(self.conn, self.touched)
+        return [*merge_rows(self.extra), *inserted]
+
+
+def _free(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

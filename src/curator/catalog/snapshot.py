@@ -1,0 +1,95 @@
+"""The whole catalogue as plain rows, and back: what a catalogue file is made from.
+
+`catalogue_rows` reads every table; `restore_catalogue` writes such rows into an
+empty archive in one transaction, keeping their ids (they are in URLs), and
+returns one Changes, so a restore is one undoable step like any other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from curator.catalog.base import CatalogBase
+from curator.catalog.changes import Changes, RowChange
+from curator.catalog.errors import Conflict
+from curator.catalog.unit import TABLES, translate_errors
+from curator.model import Base
+from curator.model.entities import utcnow
+from curator.store import search as fts
+
+# The tables a catalogue file carries, parents before children.
+CATALOGUE_TABLES = tuple(t.name for t in Base.metadata.sorted_tables)
+_RECORDS = ("film", "person", "festival", "collection")
+
+
+class SnapshotOps(CatalogBase):
+    def catalogue_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every catalogue table, by table, in primary-key order."""
+        with self._read() as session:
+            conn = session.connection()
+            out = {}
+            for name in CATALOGUE_TABLES:
+                table = TABLES[name]
+                rows = conn.execute(select(table).order_by(*table.primary_key.columns))
+                out[name] = [dict(r) for r in rows.mappings()]
+            return out
+
+    def is_empty(self) -> bool:
+        """True when the archive holds no film, person, festival or list."""
+        with self._read() as session:
+            conn = session.connection()
+            return not any(
+                conn.execute(select(func.count()).select_from(TABLES[t])).scalar()
+                for t in _RECORDS
+            )
+
+    def restore_catalogue(self, tables: dict[str, list[dict[str, Any]]],
+                          label: str = "Import catalogue file") -> Changes:
+        """Write a whole catalogue, ids and all, into this (empty) archive."""
+        unknown = set(tables) - set(CATALOGUE_TABLES)
+        if unknown:
+            raise ValueError(f"not a catalogue table: {sorted(unknown)[0]}")
+        if not self.is_empty():
+            raise Conflict(
+                f"{self.archive.name} already holds records; a catalogue file is restored "
+                "into an empty archive (create one with \u201ccurator new\u201d)."
+            )
+        now = utcnow()
+        changes: list[RowChange] = []
+        with translate_errors(), self.archive.write_engine.begin() as conn:
+            for name in CATALOGUE_TABLES:
+                rows = tables.get(name) or []
+                if not rows:
+                    continue
+                table = TABLES[name]
+                if name == "setting":
+                    full = [dict(r) for r in rows]
+                    conn.execute(table.delete().where(
+                        table.c.key.in_([r["key"] for r in full])))
+                else:
+                    defaults = {"version": 1, "created_at": now, "updated_at": now,
+                                **_defaults(name)}
+                    full = [{**defaults, **r} for r in rows]
+                conn.execute(insert(table), full)
+                keys = [c.name for c in table.primary_key.columns]
+                changes.extend(RowChange(name, tuple(r[k] for k in keys), None, r)
+                               for r in full)
+            fts.rebuild_index(conn)
+        films = frozenset(r["id"] for r in tables.get("film", ()))
+        return Changes(label, tuple(changes), films)
+
+
+def _defaults(table_name: str) -> dict[str, Any]:
+    """Values for the columns a row leaves out: the column's default, or NULL."""
+    values: dict[str, Any] = {}
+    for column in TABLES[table_name].columns:
+        if column.primary_key:
+            continue
+        default = column.default
+        if default is not None and not callable(getattr(default, "arg", None)):
+            values[column.name] = default.arg
+        elif column.nullable:
+            values[column.name] = None
+    return values

@@ -1,0 +1,381 @@
+"""Catalogue files: the whole archive as one JSON document, and back (docs/catalogue-format.md).
+
+Every record keeps its id (ids are in the web archive's URLs), its timestamps
+and its publication state; parts (credits, countries, screenings...) are listed
+in their order inside the record they belong to. Exporting, importing into an
+empty archive and exporting again gives the same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from curator import CuratorError
+from curator.catalog import Catalog, Changes
+from curator.catalog.naming import slugify, sort_name, sort_title
+
+FORMAT_NAME = "curator-catalogue"
+FORMAT_VERSION = 1
+
+FILM_FIELDS = ("slug", "title", "original_title", "sort_title", "year", "runtime", "kind",
+               "format", "colour", "state", "synopsis", "notes")
+PERSON_FIELDS = ("slug", "name", "sort_name", "birth_year", "death_year", "country",
+                 "biography", "notes", "state")
+FESTIVAL_FIELDS = ("slug", "name", "short_name", "city", "country", "description")
+EDITION_FIELDS = ("slug", "year", "number", "starts_on", "ends_on", "intro", "state")
+SECTION_FIELDS = ("slug", "name", "description")
+STILL_FIELDS = ("sha256", "width", "height", "format", "original_name", "caption", "credit",
+                "alt_text", "rights")
+LIST_FIELDS = ("slug", "title", "curator", "introduction", "state")
+STAMPS = ("created_at", "updated_at")
+DATES = {"starts_on", "ends_on"}
+
+
+class CatalogueFileError(CuratorError):
+    pass
+
+
+# -- export ----------------------------------------------------------------------------
+def export_catalogue(catalog: Catalog) -> dict[str, Any]:
+    """The archive as a catalogue document (plain JSON values)."""
+    rows = catalog.catalogue_rows()
+
+    def children(table: str, owner: str, order: tuple[str, ...] = ("position", "id")
+                 ) -> dict[int, list[dict[str, Any]]]:
+        grouped: dict[int, list[dict[str, Any]]] = {}
+        for r in sorted(rows[table], key=lambda r: tuple(_sort_key(r[k]) for k in order)):
+            if r.get(owner) is not None:
+                grouped.setdefault(r[owner], []).append(r)
+        return grouped
+
+    countries = children("film_country", "film_id")
+    languages = children("film_language", "film_id")
+    genres = children("film_genre", "film_id")
+    alt_titles = children("alt_title", "film_id")
+    credits = children("credit", "film_id")
+    quotes = children("quote", "film_id")
+    film_ids = children("external_id", "film_id", ("id",))
+    person_ids = children("external_id", "person_id", ("id",))
+    screenings = children("screening", "film_id", ("edition_id", "section_id", "id"))
+    related = children("related_film", "film_id")
+    film_stills = children("still", "film_id")
+    portraits = children("still", "person_id")
+    variants = children("name_variant", "person_id", ("id",))
+    editions = children("edition", "festival_id", ("year", "id"))
+    sections = children("section", "edition_id")
+    items = children("collection_item", "collection_id")
+
+    films = [{
+        "id": f["id"], **_fields(f, FILM_FIELDS),
+        "countries": [c["name"] for c in countries.get(f["id"], [])],
+        "languages": [c["name"] for c in languages.get(f["id"], [])],
+        "genres": [c["name"] for c in genres.get(f["id"], [])],
+        "alt_titles": [{"title": a["title"], "note": a["note"]}
+                       for a in alt_titles.get(f["id"], [])],
+        "credits": [{"person": c["person_id"], "role": c["role"], "character": c["character"]}
+                    for c in credits.get(f["id"], [])],
+        "quotes": [{"text": q["text"], "attribution": q["attribution"], "source": q["source"]}
+                   for q in quotes.get(f["id"], [])],
+        "external_ids": [{"scheme": e["scheme"], "value": e["value"]}
+                         for e in film_ids.get(f["id"], [])],
+        "screenings": [{"edition": s["edition_id"], "section": s["section_id"],
+                        "premiere": s["premiere"]} for s in screenings.get(f["id"], [])],
+        "related": [{"film": r["related_id"], "note": r["note"]}
+                    for r in related.get(f["id"], [])],
+        "stills": [_still(s) for s in film_stills.get(f["id"], [])],
+        **_stamps(f),
+    } for f in rows["film"]]
+    people = [{
+        "id": p["id"], **_fields(p, PERSON_FIELDS),
+        "variants": [v["name"] for v in variants.get(p["id"], [])],
+        "external_ids": [{"scheme": e["scheme"], "value": e["value"]}
+                         for e in person_ids.get(p["id"], [])],
+        "portraits": [_still(s) for s in portraits.get(p["id"], [])],
+        **_stamps(p),
+    } for p in rows["person"]]
+    festivals = [{
+        "id": f["id"], **_fields(f, FESTIVAL_FIELDS),
+        "editions": [{
+            "id": e["id"], **_fields(e, EDITION_FIELDS), "opening_film": e["opening_film_id"],
+            "sections": [{"id": s["id"], **_fields(s, SECTION_FIELDS), **_stamps(s)}
+                         for s in sections.get(e["id"], [])],
+            **_stamps(e),
+        } for e in editions.get(f["id"], [])],
+        **_stamps(f),
+    } for f in rows["festival"]]
+    awards = [{"id": a["id"], "edition": a["edition_id"], "name": a["name"],
+               "film": a["film_id"], "person": a["person_id"], "result": a["result"],
+               **_stamps(a)} for a in rows["award"]]
+    lists = [{
+        "id": c["id"], **_fields(c, LIST_FIELDS),
+        "items": [{"film": i["film_id"], "note": i["note"]} for i in items.get(c["id"], [])],
+        **_stamps(c),
+    } for c in rows["collection"]]
+    return {
+        "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
+        "films": films, "people": people, "festivals": festivals, "awards": awards,
+        "lists": lists, "settings": {s["key"]: s["value"] for s in rows["setting"]},
+    }
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    return (0, 0) if value is None else (1, value)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _fields(row: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: _json_value(row[n]) for n in names}
+
+
+def _stamps(row: dict[str, Any]) -> dict[str, Any]:
+    return {n: _json_value(row[n]) for n in STAMPS}
+
+
+def _still(s: dict[str, Any]) -> dict[str, Any]:
+    return {"id": s["id"], **_fields(s, STILL_FIELDS), "primary": s["is_primary"],
+            "focal_point": [s["focal_x"], s["focal_y"]], **_stamps(s)}
+
+
+def write_catalogue(catalog: Catalog, path: Path | str) -> dict[str, int]:
+    """Write the catalogue file (atomically: a failed write leaves no half file)."""
+    document = export_catalogue(catalog)
+    path = Path(path)
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=".curator-", suffix=".json", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return {k: len(document[k]) for k in ("films", "people", "festivals", "awards", "lists")}
+
+
+# -- import ----------------------------------------------------------------------------
+def read_catalogue(path: Path | str) -> dict[str, Any]:
+    """Load and check a catalogue file; a wrong one raises CatalogueFileError."""
+    path = Path(path)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CatalogueFileError(f"{path.name} is not a catalogue file (not UTF-8 text).") \
+            from None
+    except json.JSONDecodeError as exc:
+        raise CatalogueFileError(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}).") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise CatalogueFileError(f"{path.name} is not a Curator catalogue file.")
+    version = document.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise CatalogueFileError(
+            f"{path.name} is in catalogue format {version}, newer than this Curator "
+            f"reads ({FORMAT_VERSION}); upgrade Curator to import it.")
+    return document
+
+
+def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The document as rows per table, every reference checked."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    next_id: dict[str, int] = {}
+
+    def add(table: str, row: dict[str, Any], keep_id: bool = False) -> dict[str, Any]:
+        if not keep_id:
+            next_id[table] = next_id.get(table, 0) + 1
+            row = {"id": next_id[table], **row}
+        tables.setdefault(table, []).append(row)
+        return row
+
+    films = _records(document, "films", "title")
+    people = _records(document, "people", "name")
+    film_ids = {f["id"] for f in films}
+    person_ids = {p["id"] for p in people}
+    edition_ids: set[int] = set()
+    section_of: dict[int, int] = {}
+
+    for f in _records(document, "festivals", "name"):
+        add("festival", {"id": f["id"], "slug": slugify(f["name"], "festival"),
+                         **_values(f, FESTIVAL_FIELDS), **_times(f)}, True)
+        for e in list_of(f, "editions"):
+            _need(e, "editions", "year")
+            opening = e.get("opening_film")
+            _check_ref(opening, film_ids, f"edition {e['id']}", "film")
+            label = f"{f.get('short_name') or f['name']} {e['year']}"
+            add("edition", {"id": e["id"], "festival_id": f["id"], "slug": slugify(label),
+                            **_values(e, EDITION_FIELDS), "opening_film_id": opening,
+                            **_times(e)}, True)
+            edition_ids.add(e["id"])
+            for pos, s in enumerate(list_of(e, "sections")):
+                _need(s, "sections", "name")
+                add("section", {"id": s["id"], "edition_id": e["id"],
+                                "slug": slugify(s["name"], "section"),
+                                **_values(s, SECTION_FIELDS), "position": pos, **_times(s)}, True)
+                section_of[s["id"]] = e["id"]
+
+    for p in people:
+        add("person", {"id": p["id"], "slug": slugify(p["name"], "person"),
+                       "sort_name": sort_name(p["name"]), **_values(p, PERSON_FIELDS),
+                       **_times(p)}, True)
+        for name in list_of(p, "variants"):
+            add("name_variant", {"person_id": p["id"], "name": name})
+        for e in list_of(p, "external_ids"):
+            add("external_id", {"film_id": None, "person_id": p["id"], "scheme": e["scheme"],
+                                "value": e["value"]})
+        for pos, s in enumerate(list_of(p, "portraits")):
+            add("still", _still_row(s, None, p["id"], pos), True)
+
+    for f in films:
+        fid = f["id"]
+        add("film", {"id": fid, "slug": slugify(f["title"], "film"),
+                     "sort_title": sort_title(f["title"]), **_values(f, FILM_FIELDS),
+                     **_times(f)}, True)
+        for table, key in (("film_country", "countries"), ("film_language", "languages"),
+                           ("film_genre", "genres")):
+            for pos, name in enumerate(list_of(f, key)):
+                add(table, {"film_id": fid, "position": pos, "name": name})
+        for pos, a in enumerate(list_of(f, "alt_titles")):
+            add("alt_title", {"film_id": fid, "position": pos, "title": a["title"],
+                              "note": a.get("note", "")})
+        for pos, c in enumerate(list_of(f, "credits")):
+            _check_ref(c.get("person"), person_ids, f"film {fid}", "person", required=True)
+            add("credit", {"film_id": fid, "person_id": c["person"], "role": c["role"],
+                           "character": c.get("character", ""), "position": pos})
+        for pos, q in enumerate(list_of(f, "quotes")):
+            add("quote", {"film_id": fid, "position": pos, "text": q["text"],
+                          "attribution": q.get("attribution", ""), "source": q.get("source", "")})
+        for e in list_of(f, "external_ids"):
+            add("external_id", {"film_id": fid, "person_id": None, "scheme": e["scheme"],
+                                "value": e["value"]})
+        for s in list_of(f, "screenings"):
+            _check_ref(s.get("edition"), edition_ids, f"film {fid}", "edition", required=True)
+            section = s.get("section")
+            if section is not None and section_of.get(section) != s["edition"]:
+                raise CatalogueFileError(
+                    f"Film {fid} screens in section {section}, which is not a section of "
+                    f"edition {s['edition']}.")
+            add("screening", {"film_id": fid, "edition_id": s["edition"], "section_id": section,
+                              "premiere": s.get("premiere", "")})
+        for pos, r in enumerate(list_of(f, "related")):
+            _check_ref(r.get("film"), film_ids, f"film {fid}", "related film", required=True)
+            add("related_film", {"film_id": fid, "related_id": r["film"], "position": pos,
+                                 "note": r.get("note", "")})
+        for pos, s in enumerate(list_of(f, "stills")):
+            add("still", _still_row(s, fid, None, pos), True)
+
+    for a in _records(document, "awards", "name"):
+        _check_ref(a.get("edition"), edition_ids, f"award {a['id']}", "edition", required=True)
+        _check_ref(a.get("film"), film_ids, f"award {a['id']}", "film")
+        _check_ref(a.get("person"), person_ids, f"award {a['id']}", "person")
+        add("award", {"id": a["id"], "edition_id": a["edition"], "name": a["name"],
+                      "film_id": a.get("film"), "person_id": a.get("person"),
+                      "result": a.get("result", "won"), **_times(a)}, True)
+    for c in _records(document, "lists", "title"):
+        add("collection", {"id": c["id"], "slug": slugify(c["title"], "list"),
+                           **_values(c, LIST_FIELDS), **_times(c)}, True)
+        for pos, i in enumerate(list_of(c, "items")):
+            _check_ref(i.get("film"), film_ids, f"list {c['id']}", "film", required=True)
+            add("collection_item", {"collection_id": c["id"], "film_id": i["film"],
+                                    "position": pos, "note": i.get("note", "")})
+    settings = document.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise CatalogueFileError("The settings of a catalogue file are a JSON object.")
+    for key, value in settings.items():
+        tables.setdefault("setting", []).append({"key": key, "value": str(value)})
+    return tables
+
+
+def _records(document: dict[str, Any], key: str, required: str) -> list[dict[str, Any]]:
+    records = list_of(document, key)
+    seen = set()
+    for r in records:
+        _need(r, key, required)
+        if r["id"] in seen:
+            raise CatalogueFileError(f"Two {key} share the id {r['id']}.")
+        seen.add(r["id"])
+    return records
+
+
+def list_of(record: dict[str, Any], key: str) -> list[Any]:
+    value = record.get(key) or []
+    if not isinstance(value, list):
+        raise CatalogueFileError(f"\u201c{key}\u201d must be a list in a catalogue file.")
+    return value
+
+
+def _need(record: Any, what: str, field: str) -> None:
+    if not isinstance(record, dict):
+        raise CatalogueFileError(f"An entry of {what} is not a JSON object.")
+    if "id" in record and not isinstance(record["id"], int):
+        raise CatalogueFileError(f"An entry of {what} has the id {record['id']!r}, "
+                                 "not a whole number.")
+    if "id" not in record or record.get(field) in (None, ""):
+        ident = record.get("id", "without an id")
+        raise CatalogueFileError(f"An entry of {what} ({ident}) has no {field}.")
+
+
+def _check_ref(value: Any, known: set[int], where: str, what: str,
+               required: bool = False) -> None:
+    if value is None and not required:
+        return
+    if value not in known:
+        raise CatalogueFileError(f"{where.capitalize()} refers to {what} {value}, which the "
+                                 "file does not contain.")
+
+
+def _values(record: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    out = {}
+    for n in names:
+        if n not in record:
+            continue  # the database default applies
+        value = record[n]
+        if n in DATES and value:
+            value = date.fromisoformat(value)
+        out[n] = value
+    return out
+
+
+def _times(record: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for n in STAMPS:
+        if record.get(n):
+            try:
+                out[n] = datetime.fromisoformat(record[n])
+            except (TypeError, ValueError):
+                raise CatalogueFileError(
+                    f"\u201c{record[n]}\u201d is not a date and time ({n} of record "
+                    f"{record.get('id')}).") from None
+    return out
+
+
+def _still_row(s: dict[str, Any], film_id: int | None, person_id: int | None,
+               pos: int) -> dict[str, Any]:
+    _need(s, "stills", "sha256")
+    focal = s.get("focal_point") or [0.5, 0.5]
+    return {"id": s["id"], "film_id": film_id, "person_id": person_id,
+            **_values(s, STILL_FIELDS), "position": pos, "is_primary": bool(s.get("primary")),
+            "focal_x": float(focal[0]), "focal_y": float(focal[1]), **_times(s)}
+
+
+def import_catalogue(catalog: Catalog, path: Path | str) -> Changes:
+    """Restore a catalogue file into an empty archive, ids and all; one undoable step."""
+    document = read_catalogue(path)
+    try:
+        tables = catalogue_tables(document)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CatalogueFileError(f"{Path(path).name} is damaged: a record lacks {exc}.") \
+            from None
+    return catalog.restore_catalogue(tables, label=f"Import {Path(path).name}")
+

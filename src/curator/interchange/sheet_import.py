@@ -1,0 +1,179 @@
+"""Spreadsheet rows as films to import, and the spreadsheet import as one operation.
+
+Each row goes through the catalogue conventions (inverted articles, titles in
+brackets, several values per cell, approximate years, runtimes in any notation);
+a row whose values cannot be read is reported with its row number and the
+reason, and the other rows import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
+from curator.catalog.importing import without_cycle_collector
+from curator.interchange.mapping import MULTI_VALUED, ROLES, apply_overrides, guess_mapping
+from curator.interchange.spreadsheet import Spreadsheet, read_spreadsheet
+from curator.interchange.titles import parse_title
+from curator.interchange.values import (
+    imdb_id,
+    parse_runtime,
+    parse_year,
+    split_countries,
+    split_values,
+    wikidata_id,
+)
+from curator.model import FilmKind
+
+_FESTIVAL_YEAR = re.compile(r"^(?P<name>.*?)[\s,]+(?P<year>\d{4})$")
+_NO_GENRE = {"(no genres listed)", "n/a", "-"}
+KINDS = {k.value: k.value for k in FilmKind} | {
+    "feature film": "feature", "features": "feature", "short film": "short", "shorts": "short",
+    "doc": "documentary", "documentaries": "documentary", "animated": "animation",
+    "animated film": "animation", "tv series": "series",
+}  # fmt: skip
+STATES = {"draft": "draft", "published": "published", "withdrawn": "withdrawn",
+          "public": "published", "online": "published"}
+
+
+class RowError(ValueError):
+    pass
+
+
+def film_from_row(values: dict[str, list[str]], source: str) -> FilmImport:
+    """One row's values by field (a list per field: two columns may feed one) as a film."""
+    def one(name: str) -> str:
+        cells = values.get(name)
+        if not cells:
+            return ""
+        if len(cells) == 1:
+            return cells[0].strip()
+        return " ".join(v.strip() for v in cells if v.strip())
+
+    def many(name: str, split: Callable[[str], list[str]] = split_values) -> list[str]:
+        cells = values.get(name)
+        if not cells:
+            return []
+        if len(cells) == 1:
+            return split(cells[0])
+        return [x for v in cells for x in split(v)]
+
+    raw_title = one("title")
+    if not raw_title:
+        raise RowError("it has no title")
+    parsed = parse_title(raw_title)
+    original = one("original_title")
+    alt_titles = list(parsed.alt_titles)
+    if original and parsed.original_title and parsed.original_title != original:
+        alt_titles.insert(0, parsed.original_title)
+    notes = [one("notes")]
+    try:
+        year, year_note = parse_year(one("year"))
+        runtime = parse_runtime(one("runtime"))
+        ids = [("imdb", imdb_id(v)) for v in many("imdb_id")]
+        ids += [("wikidata", wikidata_id(v)) for v in many("wikidata_id")]
+    except ValueError as exc:
+        raise RowError(str(exc)) from None
+    ids += [("movielens", v) for v in many("movielens_id")]
+    notes.append(year_note)
+    kind_text = one("kind").casefold()
+    kind = KINDS.get(kind_text, kind_text)
+    state_text = one("state").casefold()
+    state = STATES.get(state_text, state_text) if state_text else "draft"
+    credits = tuple((name, role) for field, role in ROLES.items() for name in many(field))
+    film = FilmData(
+        title=parsed.title, sort_title=parsed.sort_title,
+        original_title=original or parsed.original_title,
+        alt_titles=tuple(alt_titles + many("alt_titles")), year=year, runtime=runtime,
+        kind=kind, format=one("format"), colour=one("colour"),
+        synopsis="\n\n".join(p for v in values.get("synopsis", ()) if (p := v.strip())),
+        notes="\n\n".join(n for n in notes if n), state=state,
+        countries=tuple(many("countries", split_countries)),
+        languages=tuple(many("languages")),
+        genres=tuple(g for g in many("genres") if g.casefold() not in _NO_GENRE),
+        credits=credits, external_ids=tuple((s, v) for s, v in ids if v),
+    )
+    return FilmImport(film, source, screenings=_screenings(one, source))
+
+
+def _screenings(one: Callable[[str], str], source: str) -> tuple[ScreeningRef, ...]:
+    festival, section = one("festival"), one("section")
+    if not festival:
+        if section:
+            raise RowError(f"the section \u201c{section}\u201d is given without its festival")
+        return ()
+    year_text = one("festival_year")
+    m = _FESTIVAL_YEAR.match(festival)
+    if m and not year_text:
+        festival, year_text = m.group("name").strip(), m.group("year")
+    if not year_text:
+        raise RowError(f"the festival \u201c{festival}\u201d is given without its year")
+    if not year_text.isdigit():
+        raise RowError(f"\u201c{year_text}\u201d is not a festival year")
+    return (ScreeningRef(festival, int(year_text), section, one("premiere").casefold()),)
+
+
+def films_from_sheet(sheet: Spreadsheet, mapping: list[str]
+                     ) -> tuple[list[FilmImport], list[tuple[str, str]]]:
+    """The sheet's rows as films, and the rows that could not be read as films."""
+    items: list[FilmImport] = []
+    errors: list[tuple[str, str]] = []
+    columns = [(i, name) for i, name in enumerate(mapping) if name]
+    for number, row in sheet.rows:
+        values: dict[str, list[str]] = {}
+        for i, name in columns:
+            if name in MULTI_VALUED:
+                values.setdefault(name, []).append(row[i])
+            else:
+                values[name] = [row[i]]
+        source = f"row {number}"
+        try:
+            items.append(film_from_row(values, source))
+        except RowError as exc:
+            errors.append((source, str(exc)))
+    return items, errors
+
+
+def import_spreadsheet(
+    catalog: Catalog,
+    path: Path | str,
+    *,
+    overrides: list[str] = (),
+    mapping: list[str] | None = None,
+    existing: str = "skip",
+    dry_run: bool = False,
+    progress: Callable[[int, int], bool | None] | None = None,
+    sheet: Spreadsheet | None = None,
+) -> ImportResult:
+    """Import a CSV or TSV file; errors of every kind are in the result, by row."""
+    with without_cycle_collector():
+        return _import_spreadsheet(catalog, path, overrides, mapping, existing, dry_run,
+                                   progress, sheet)
+
+
+def _import_spreadsheet(catalog: Catalog, path: Path | str, overrides: list[str],
+                        mapping: list[str] | None, existing: str, dry_run: bool,
+                        progress: Callable[[int, int], bool | None] | None,
+                        sheet: Spreadsheet | None) -> ImportResult:
+    sheet = sheet or read_spreadsheet(path)
+    if mapping is None:
+        mapping = guess_mapping(sheet.header)
+    mapping = apply_overrides(sheet.header, mapping, list(overrides))
+    if "title" not in mapping:
+        from curator import CuratorError
+
+        raise CuratorError(
+            f"No column of {sheet.name} holds the title; name it with "
+            "--map \u201cColumn=title\u201d.")
+    items, errors = films_from_sheet(sheet, mapping)
+    result = catalog.import_films(items, existing=existing, dry_run=dry_run,
+                                  label=f"Import {sheet.name}", progress=progress)
+    result.errors = sorted([*sheet.errors, *errors, *result.errors], key=_row_order)
+    return result
+
+
+def _row_order(error: tuple[str, str]) -> tuple[int, str]:
+    digits = re.search(r"\d+", error[0])
+    return (int(digits.group()) if digits else 0, error[0])

@@ -1,0 +1,143 @@
+"""Catalogue files: everything in the archive goes out, comes back, and goes out the same."""
+
+import json
+from datetime import date
+
+import pytest
+
+from curator.catalog import Catalog
+from curator.catalog.records import AltTitleData, CreditData, ExternalIdData, QuoteData, RelatedData
+from curator.interchange.catalogue_file import (
+    FORMAT_VERSION,
+    CatalogueFileError,
+    export_catalogue,
+    import_catalogue,
+    write_catalogue,
+)
+
+
+def _enrich(cat: Catalog) -> int:
+    """Give the demo archive one of everything the demo itself lacks."""
+    [festival] = cat.festivals()
+    edition = festival.editions[0]
+    cat.update_edition(edition.id, None, starts_on=date(1989, 6, 9), ends_on=date(1989, 6, 25),
+                       number=38)
+    person = cat.create_person("Juris Podnieks", variants=["Юрис Подниекс"], birth_year=1950,
+                               external_ids=[ExternalIdData("wikidata", "Q1985")]).created_id
+    film = cat.create_film(
+        "Is It Easy to Be Young?", original_title="Vai viegli būt jaunam?", year=1986,
+        countries=["USSR", "Latvia"], runtime=83, kind="documentary", colour="colour",
+        format="35mm", alt_titles=[AltTitleData("Legko li byt molodym?", "Russian title")],
+        credits=[CreditData(person, "director"), CreditData(person, "cinematographer")],
+        quotes=[QuoteData("A generation speaks.", "The Age", "review")],
+        external_ids=[ExternalIdData("imdb", "tt0091356")],
+        related=[RelatedData(1, "also Soviet youth")],
+        state="published", notes="Print from the Riga archive.",
+    ).created_id
+    cat.create_award(edition.id, "Audience Award", film_id=film, person_id=person)
+    lst = cat.create_collection("Soviet rock on film, 1986-91", [film, 1], curator="M. K.",
+                                introduction="Glasnost years.").created_id
+    cat.annotate(lst, film, "Opens the programme.")
+    cat.add_stills([{"sha256": "ab" * 32, "width": 1280, "height": 1024, "format": "jpeg",
+                     "original_name": "square.jpg", "caption": "Concert", "credit": "MIFF",
+                     "alt_text": "A crowd", "rights": "GPL-2+", "focal_x": 0.25}], film_id=film)
+    cat.add_stills([{"sha256": "cd" * 32, "width": 800, "height": 600, "format": "png"}],
+                   person_id=person)
+    cat.set_setting("site_url", "https://archive.miff.example/")
+    return film
+
+
+def test_round_trip_of_the_demo_archive_is_identical(demo_catalog, tmp_path):
+    film = _enrich(demo_catalog)
+    first = tmp_path / "first.json"
+    write_catalogue(demo_catalog, first)
+    empty = Catalog.create(tmp_path / "Empty.curator")
+    try:
+        changes = import_catalogue(empty, first)
+        second = tmp_path / "second.json"
+        write_catalogue(empty, second)
+        assert second.read_bytes() == first.read_bytes()
+        assert empty.counts() == demo_catalog.counts()
+        copy = empty.get_film(film)
+        assert copy.alt_titles[0] == AltTitleData("Legko li byt molodym?", "Russian title")
+        assert [s.focal_x for s in copy.stills] == [0.25]
+        assert empty.setting("site_url") == "https://archive.miff.example/"
+        assert len(changes.rows) > 9000
+    finally:
+        empty.close()
+
+
+def test_the_document_says_what_it_is(demo_catalog):
+    document = export_catalogue(demo_catalog)
+    assert (document["format"], document["format_version"]) == ("curator-catalogue",
+                                                                FORMAT_VERSION)
+    film = next(f for f in document["films"] if f["title"] == "From Russia with Rock")
+    assert film["credits"][0]["role"] == "director"
+    person = next(p for p in document["people"] if p["id"] == film["credits"][0]["person"])
+    assert person["variants"] == ["Marjaana Mykkänen"]
+    assert film["quotes"][0]["source"] == "Director's statement"
+    assert len(film["related"]) == 6 and film["state"] == "published"
+    assert json.dumps(document)  # plain JSON values only
+
+
+def test_a_catalogue_file_is_restored_only_into_an_empty_archive(demo_catalog, tmp_path):
+    path = tmp_path / "demo.json"
+    write_catalogue(demo_catalog, path)
+    from curator.catalog import Conflict
+
+    with pytest.raises(Conflict, match="empty archive"):
+        import_catalogue(demo_catalog, path)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{not json", "not valid JSON"),
+    ('{"films": []}', "not a Curator catalogue file"),
+    ('{"format": "curator-catalogue", "format_version": 99}', "newer than this Curator"),
+    ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1}]}',
+     "has no title"),
+    ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1, "title": "A",'
+     ' "credits": [{"person": 7, "role": "director"}]}]}', "refers to person 7"),
+])
+def test_a_wrong_file_is_refused_with_a_reason(catalog, tmp_path, content, message):
+    path = tmp_path / "wrong.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CatalogueFileError, match=message):
+        import_catalogue(catalog, path)
+    assert catalog.counts()["films"] == 0
+
+
+def test_a_restore_is_one_undoable_step(catalog, tmp_path):
+    path = tmp_path / "small.json"
+    path.write_text(json.dumps({
+        "format": "curator-catalogue", "format_version": 1,
+        "people": [{"id": 4, "name": "Marjaana Mykkanen", "variants": ["Marjaana Mykkänen"]}],
+        "festivals": [{"id": 2, "name": "MIFF", "editions": [
+            {"id": 3, "year": 1989, "sections": [{"id": 5, "name": "Documentaries"}]}]}],
+        "films": [{"id": 40, "title": "From Russia with Rock", "year": 1988,
+                   "credits": [{"person": 4, "role": "director"}],
+                   "screenings": [{"edition": 3, "section": 5}]}],
+    }), encoding="utf-8")
+    changes = import_catalogue(catalog, path)
+    film = catalog.get_film(40)  # the file's ids are kept: they are in the site's URLs
+    assert film.directors == ("Marjaana Mykkanen",)
+    assert [s.label for s in film.screenings] == ["MIFF 1989, Documentaries"]
+    redo = catalog.undo(changes)
+    assert catalog.counts()["films"] == 0 and catalog.counts()["people"] == 0
+    catalog.undo(redo)
+    assert catalog.get_film(40).title == "From Russia with Rock"
+
+
+def test_into_an_archive_with_records_the_films_merge(demo_catalog, catalog, tmp_path):
+    path = tmp_path / "demo.json"
+    write_catalogue(demo_catalog, path)
+    catalog.create_film("From Russia with Rock", year=1988)  # already here, no director yet
+    from curator.interchange.catalogue_merge import merge_catalogue
+
+    result = merge_catalogue(catalog, path, existing="update")
+    assert len(result.created) == 9067 and len(result.updated) == 1
+    film = catalog.get_film(result.updated[0])
+    assert film.directors == ("Marjaana Mykkanen",)
+    assert [s.label for s in film.screenings] == ["MIFF 1989"]
+    assert len(film.related) == 6 and film.quotes[0].source == "Director's statement"
+    again = merge_catalogue(catalog, path)
+    assert again.created == []  # a second merge adds nothing
