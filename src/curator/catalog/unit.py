@@ -10,7 +10,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, event, insert, inspect, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    event,
+    insert,
+    inspect,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -172,43 +183,79 @@ def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
     """Write each row of `changes` back to its `before` state; returns what that changed.
 
     Refuses with StaleVersion when a row is no longer as the operation left it
-    (someone changed it since), so an undo never overwrites another edit.
+    (someone changed it since), so an undo never overwrites another edit. Rows
+    are read and written table by table in batches: undoing a whole import is
+    one step too.
     """
-    plan: list[tuple[Table, RowChange]] = [(TABLES[r.table], r) for r in changes.rows]
+    by_table: dict[str, list[RowChange]] = {}
+    for r in changes.rows:
+        by_table.setdefault(r.table, []).append(r)
+    order = sorted(by_table, key=TABLE_ORDER.__getitem__)
     current: dict[tuple[str, tuple[Any, ...]], dict[str, Any] | None] = {}
-    for table, r in plan:
-        row = conn.execute(select(table).where(_match(table, r.key))).mappings().first()
-        now = dict(row) if row is not None else None
-        current[(r.table, r.key)] = now
-        if not _same_version(now, r.after):
-            raise StaleVersion(
-                f"Cannot undo \u201c{changes.label}\u201d: the {r.table.replace('_', ' ')} "
-                "it changed has been changed since."
-            )
+    for name in order:
+        table = TABLES[name]
+        found = _current_rows(conn, table, [r.key for r in by_table[name]])
+        for r in by_table[name]:
+            now = found.get(r.key)
+            current[(name, r.key)] = now
+            if not _same_version(now, r.after):
+                raise StaleVersion(
+                    f"Cannot undo \u201c{changes.label}\u201d: the {name.replace('_', ' ')} "
+                    "it changed has been changed since."
+                )
     done: list[RowChange] = []
-    by_order = sorted(plan, key=lambda p: TABLE_ORDER[p[0].name])
-    for table, r in by_order:  # inserts: parents first
-        if r.after is None and r.before is not None:
-            conn.execute(insert(table).values(**r.before))
-            done.append(RowChange(r.table, r.key, None, dict(r.before)))
-    for table, r in by_order:  # updates
-        if r.after is not None and r.before is not None:
-            now = current[(r.table, r.key)]
+    for name in order:  # inserts: parents first
+        rows = [r for r in by_table[name] if r.after is None and r.before is not None]
+        if rows:
+            conn.execute(insert(TABLES[name]), [dict(r.before) for r in rows])
+            done.extend(RowChange(name, r.key, None, dict(r.before)) for r in rows)
+    stamp = utcnow()
+    for name in order:  # updates
+        table = TABLES[name]
+        rows = [r for r in by_table[name] if r.after is not None and r.before is not None]
+        if not rows:
+            continue
+        written = []
+        for r in rows:
             values = dict(r.before)
             if "version" in table.c:
-                values["version"] = now["version"] + 1
-                values["updated_at"] = utcnow()
-            conn.execute(update(table).where(_match(table, r.key)).values(**values))
-            done.append(RowChange(r.table, r.key, now, values))
-    for table, r in reversed(by_order):  # deletes: children first
-        if r.before is None and r.after is not None:
-            conn.execute(delete(table).where(_match(table, r.key)))
-            done.append(RowChange(r.table, r.key, current[(r.table, r.key)], None))
+                values["version"] = current[(name, r.key)]["version"] + 1
+                values["updated_at"] = stamp
+            written.append(values)
+        keys = [c.name for c in table.primary_key.columns]
+        stmt = update(table).where(
+            *(table.c[k] == bindparam(f"_key_{k}") for k in keys)
+        ).values({c: bindparam(f"_v_{c}") for c in written[0] if c not in keys})
+        conn.execute(stmt, [{**{f"_v_{c}": x for c, x in v.items()},
+                             **{f"_key_{k}": v[k] for k in keys}} for v in written])
+        done.extend(RowChange(name, r.key, current[(name, r.key)], v)
+                    for r, v in zip(rows, written, strict=True))
+    for name in reversed(order):  # deletes: children first
+        table = TABLES[name]
+        rows = [r for r in by_table[name] if r.before is None and r.after is not None]
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            conn.execute(delete(table).where(_key_in(table, [r.key for r in chunk])))
+            done.extend(RowChange(name, r.key, current[(name, r.key)], None) for r in chunk)
     return done
 
 
-def _match(table: Table, key: tuple[Any, ...]) -> Any:
-    return and_(*(col == value for col, value in zip(table.primary_key.columns, key, strict=True)))
+def _key_in(table: Table, keys: list[tuple[Any, ...]]) -> Any:
+    columns = list(table.primary_key.columns)
+    if len(columns) == 1:
+        return columns[0].in_([k[0] for k in keys])
+    return tuple_(*columns).in_(keys)
+
+
+def _current_rows(conn: Connection, table: Table, keys: list[tuple[Any, ...]]
+                  ) -> dict[tuple[Any, ...], dict[str, Any]]:
+    columns = list(table.primary_key.columns)
+    found = {}
+    for start in range(0, len(keys), 500):
+        for row in conn.execute(select(table).where(_key_in(table, keys[start:start + 500]))
+                                ).mappings():
+            found[tuple(row[c.name] for c in columns)] = dict(row)
+    return found
 
 
 def _same_version(now: dict[str, Any] | None, expected: Any) -> bool:
