@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import Connection, select
 
 from curator.catalog.base import CatalogBase
-from curator.catalog.changes import Changes, RowChange
+from curator.catalog.changes import Changes
 from curator.catalog.errors import Cancelled
+from curator.catalog.import_rows import NewRows
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import film_problems
-from curator.model import Base
-from curator.model.entities import utcnow
 from curator.store import search as fts
-from curator.store.rows import first_free_id, insert_many_sql, reset_sequences
 
 
 @dataclass
@@ -57,42 +54,6 @@ class BulkResult:
     people_created: int = 0
 
 
-class _Rows:
-    """Rows to insert per table, recorded as Changes at the same time."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.by_table: dict[str, list[dict[str, Any]]] = {}
-        self.next_id: dict[str, int] = {}
-        self.now = utcnow()
-
-    def add(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
-        """Give the row its id and bookkeeping columns and queue it."""
-        if table not in self.next_id:
-            self.next_id[table] = first_free_id(self.conn, TABLES[table])
-            self.by_table[table] = []
-        row["id"] = self.next_id[table]
-        self.next_id[table] += 1
-        row["version"] = 1
-        row["created_at"] = row["updated_at"] = self.now
-        self.by_table[table].append(row)
-        return row
-
-    def flush(self) -> list[RowChange]:
-        """Insert every queued row with the driver's executemany, parents first."""
-        changes: list[RowChange] = []
-        for t in Base.metadata.sorted_tables:
-            rows = self.by_table.get(t.name)
-            if not rows:
-                continue
-            self.conn.exec_driver_sql(insert_many_sql(self.conn, t, self.now), rows)
-            name = t.name
-            changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
-        reset_sequences(self.conn, [TABLES[t] for t in self.by_table])
-        self.by_table.clear()
-        return changes
-
-
 class BulkOps(CatalogBase):
     def bulk_add_films(
         self,
@@ -109,7 +70,7 @@ class BulkOps(CatalogBase):
         result_ids: list[int] = []
         errors: list[tuple[int, str]] = []
         with translate_errors(), self.archive.write_engine.begin() as conn:
-            rows = _Rows(conn)
+            rows = NewRows(conn)
             people, known_names = self._people_index(conn)
             documents: list[tuple[int, str, str, str, str]] = []
             created_people = 0
@@ -123,7 +84,7 @@ class BulkOps(CatalogBase):
                     errors.append((n, " ".join(problems.values())))
                     continue
                 title = film.title.strip()
-                f = rows.add("film", {
+                f = rows.add("film", **{
                     "title": title, "original_title": film.original_title.strip(),
                     "sort_title": film.sort_title or sort_title(title),
                     "slug": slugify(title, "film"), "year": film.year, "runtime": film.runtime,
@@ -137,9 +98,9 @@ class BulkOps(CatalogBase):
                                       ("film_genre", film.genres)):
                     unique = dict.fromkeys(v.strip() for v in values if v.strip())
                     for pos, name in enumerate(unique):
-                        rows.add(table, {"film_id": fid, "position": pos, "name": name})
+                        rows.add(table, **{"film_id": fid, "position": pos, "name": name})
                 for pos, alt in enumerate(film.alt_titles):
-                    rows.add("alt_title", {"film_id": fid, "position": pos, "title": alt,
+                    rows.add("alt_title", **{"film_id": fid, "position": pos, "title": alt,
                                            "note": ""})
                 seen = set()
                 names: list[str] = []
@@ -147,7 +108,7 @@ class BulkOps(CatalogBase):
                     key = name.strip().casefold()
                     pid = people.get(key)
                     if pid is None:
-                        person = rows.add("person", {
+                        person = rows.add("person", **{
                             "name": name.strip(), "sort_name": sort_name(name),
                             "slug": slugify(name, "person"), "birth_year": None,
                             "death_year": None, "country": "", "biography": "", "notes": "",
@@ -159,10 +120,10 @@ class BulkOps(CatalogBase):
                         continue
                     seen.add((pid, role))
                     names.append(known_names[pid])
-                    rows.add("credit", {"film_id": fid, "person_id": pid, "role": role,
+                    rows.add("credit", **{"film_id": fid, "person_id": pid, "role": role,
                                         "character": "", "position": pos})
                 for pos, (text, attribution) in enumerate(film.quotes):
-                    rows.add("quote", {"film_id": fid, "position": pos, "text": text,
+                    rows.add("quote", **{"film_id": fid, "position": pos, "text": text,
                                        "attribution": attribution, "source": ""})
                 # the same text search.reindex_films would build from the tables
                 documents.append((
@@ -172,7 +133,7 @@ class BulkOps(CatalogBase):
                     " ".join(dict.fromkeys(c.strip() for c in film.countries if c.strip())),
                 ))
                 for scheme, value in film.external_ids:
-                    rows.add("external_id", {"film_id": fid, "person_id": None,
+                    rows.add("external_id", **{"film_id": fid, "person_id": None,
                                              "scheme": scheme, "value": value})
             changes = rows.flush()
             fts.add_documents(conn, documents)

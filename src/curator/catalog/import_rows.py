@@ -7,55 +7,36 @@ raw inserts, and the same dicts become the Changes that undo the import.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from curator.catalog.changes import RowChange
-from curator.catalog.naming import slugify
 from curator.catalog.unit import TABLES
 from curator.model import Base
 from curator.model.entities import utcnow
+from curator.store.rows import first_free_id, insert_many_sql, reset_sequences
 
-_ASCII_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def fast_slug(text: str, fallback: str) -> str:
-    """`slugify` with a fast path for plain ASCII text (same result, far cheaper)."""
-    if text.isascii():
-        return _ASCII_SLUG.sub("-", text.lower()).strip("-")[:80].rstrip("-") or fallback
-    return slugify(text, fallback)
 
 class NewRows:
     """Rows to insert, ids assigned up front, written with the driver's executemany."""
-
-    AUTOINCREMENT = ("film", "person", "festival", "edition", "section", "still", "collection")
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.by_table: dict[str, list[dict[str, Any]]] = {}
         self.next_id: dict[str, int] = {}
         self.now = utcnow()
-        # SQLAlchemy's SQLite DateTime format: the driver gets the text, Changes the datetime
-        self.now_text = self.now.strftime("%Y-%m-%d %H:%M:%S.%f")
 
     def new_id(self, table: str) -> int:
         if table not in self.next_id:
-            t = TABLES[table]
-            top = self.conn.execute(select(func.max(t.c.id))).scalar() or 0
-            if table in self.AUTOINCREMENT and self.conn.dialect.name == "sqlite":
-                seq = self.conn.exec_driver_sql(
-                    "SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).scalar()
-                top = max(top, seq or 0)
-            self.next_id[table] = top + 1
+            self.next_id[table] = first_free_id(self.conn, TABLES[table])
         value = self.next_id[table]
         self.next_id[table] += 1
         return value
 
     def add(self, table: str, **values: Any) -> dict[str, Any]:
-        row = {"id": self.new_id(table), "version": 1, "created_at": self.now_text,
-               "updated_at": self.now_text, **values}
+        row = {"id": self.new_id(table), "version": 1, "created_at": self.now,
+               "updated_at": self.now, **values}
         self.by_table.setdefault(table, []).append(row)
         return row
 
@@ -63,9 +44,8 @@ class NewRows:
         """A film's countries, languages or genres: the bulk of an import's rows."""
         out = self.by_table.setdefault(table, [])
         if table not in self.next_id:
-            self.new_id(table)
-            self.next_id[table] -= 1
-        next_id, now = self.next_id[table], self.now_text
+            self.next_id[table] = first_free_id(self.conn, TABLES[table])
+        next_id, now = self.next_id[table], self.now
         position = 0
         seen = set()
         for value in values:
@@ -79,30 +59,15 @@ class NewRows:
         self.next_id[table] = next_id
 
     def flush(self) -> list[RowChange]:
+        """Insert every queued row, parents first; the rows become the Changes."""
         changes: list[RowChange] = []
-        cursor = self.conn.connection.cursor()
-        try:
-            for table in (t.name for t in Base.metadata.sorted_tables):
-                rows = self.by_table.get(table)
-                if not rows:
-                    continue
-                columns = list(rows[0])
-                sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-                       f"VALUES ({', '.join(':' + c for c in columns)})")
-                cursor.executemany(sql, rows)
-                now = self.now
-                for r in rows:
-                    r["created_at"] = r["updated_at"] = now
-                changes.extend(_inserted(table, r) for r in rows)
-        finally:
-            cursor.close()
+        for t in Base.metadata.sorted_tables:
+            rows = self.by_table.get(t.name)
+            if not rows:
+                continue
+            self.conn.exec_driver_sql(insert_many_sql(self.conn, t, self.now), rows)
+            name = t.name
+            changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
+        reset_sequences(self.conn, [TABLES[name] for name in self.by_table])
         self.by_table.clear()
         return changes
-
-
-def _inserted(table: str, row: dict[str, Any]) -> RowChange:
-    """RowChange(table, (id,), None, row), built without the frozen dataclass's slow
-    field-by-field __init__: an import records hundreds of thousands of them."""
-    change = object.__new__(RowChange)
-    change.__dict__.update(table=table, key=(row["id"],), before=None, after=row)
-    return change

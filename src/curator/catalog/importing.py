@@ -21,7 +21,7 @@ from curator.catalog.base import CatalogBase
 from curator.catalog.bulk import FilmData
 from curator.catalog.changes import Changes, RowChange, merge_rows
 from curator.catalog.errors import Cancelled
-from curator.catalog.import_rows import NewRows, fast_slug
+from curator.catalog.import_rows import NewRows
 from curator.catalog.import_update import UpdatingFilms
 from curator.catalog.matching import ArchiveIndex, fold, name_as_written
 from curator.catalog.naming import slugify, sort_name, sort_title
@@ -229,7 +229,7 @@ class _ImportRun(UpdatingFilms):
         film, rows = item.film, self.rows
         title = film.title.strip()
         fid = rows.add(
-            "film", slug=fast_slug(title, "film"), title=title,
+            "film", slug=slugify(title, "film"), title=title,
             original_title=film.original_title.strip(),
             sort_title=film.sort_title or sort_title(title), year=film.year,
             runtime=film.runtime, format=film.format, colour=film.colour, kind=film.kind,
@@ -276,7 +276,7 @@ class _ImportRun(UpdatingFilms):
         pid = self.known.person(name)
         if pid is None:
             clean = name_as_written(name)
-            pid = self.rows.add("person", slug=fast_slug(clean, "person"), name=clean,
+            pid = self.rows.add("person", slug=slugify(clean, "person"), name=clean,
                                 sort_name=sort_name(clean), birth_year=None, death_year=None,
                                 country="", biography="", notes="", state="published")["id"]
             self.known.add_person(pid, clean)
@@ -294,7 +294,7 @@ class _ImportRun(UpdatingFilms):
         if festival_id is None:
             name = " ".join(ref.festival.split())
             is_acronym = " " not in name and len(name) <= 12
-            slug = _free(fast_slug(name, "festival"), known.festival_slugs)
+            slug = _free(slugify(name, "festival"), known.festival_slugs)
             festival_id = rows.add("festival", slug=slug, name=name,
                                    short_name=name if is_acronym else "", city="", country="",
                                    description="")["id"]
@@ -315,7 +315,7 @@ class _ImportRun(UpdatingFilms):
             if section_id is None:
                 position = known.section_count.get(edition_id, 0)
                 section_id = rows.add("section", edition_id=edition_id,
-                                      slug=fast_slug(section, "section"), name=section,
+                                      slug=slugify(section, "section"), name=section,
                                       description="", position=position)["id"]
                 known.sections[(edition_id, section.casefold())] = section_id
                 known.section_count[edition_id] = position + 1
