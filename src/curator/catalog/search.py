@@ -174,7 +174,7 @@ class SearchOps(CatalogBase):
                 appearances.setdefault(fid, []).append(label)
             stills = dict(session.execute(
                 select(Still.film_id, func.count()).where(Still.film_id.in_(film_ids))
-                .group_by(Still.film_id)).tuples().all())
+                .group_by(Still.film_id)).all())
             return [
                 FilmRow(
                     id=f.id, title=f.title, original_title=f.original_title,
