@@ -59,7 +59,8 @@ class Task(QObject):
         except CuratorError as exc:
             self.failed.emit(str(exc))
         except OSError as exc:
-            self.failed.emit(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+            where = f": {exc.filename}" if exc.filename else ""
+            self.failed.emit(f"{exc.strerror or exc}{where}")
         except Exception as exc:  # an unexpected failure still reaches the user
             traceback.print_exc()
             self.failed.emit(f"Unexpected error: {exc}")
