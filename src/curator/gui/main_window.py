@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
         for task in self.tasks.running:
             task.cancel()
         self.tasks.wait(10_000)
+        self.list_pane.films.wait_for_ids()
         if self._owns_catalog:
             self.catalog.close()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ row is only built when a view asks for it, one page of rows per catalog query
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,12 +32,13 @@ class PagedTableModel(QAbstractTableModel):
     """Rows come from `fetch(offset, limit, count)`; each has an `id`."""
 
     PAGE = 200
+    KEPT_PAGES = 100  # built rows kept; older pages are built again when shown again
 
     def __init__(self, columns: list[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self._total = 0
-        self._pages: dict[int, list[Any]] = {}
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
 
     # -- what subclasses provide --------------------------------------------------------
     def fetch(self, offset: int, limit: int, count: bool) -> tuple[int, list[Any]]:
@@ -72,8 +74,12 @@ class PagedTableModel(QAbstractTableModel):
         if not 0 <= row < self._total:
             return None
         page = row // self.PAGE
-        if page not in self._pages:
+        if page in self._pages:
+            self._pages.move_to_end(page)
+        else:
             self._pages[page] = self.fetch(page * self.PAGE, self.PAGE, False)[1]
+            while len(self._pages) > self.KEPT_PAGES:
+                self._pages.popitem(last=False)
         rows = self._pages[page]
         offset = row - page * self.PAGE
         return rows[offset] if offset < len(rows) else None

@@ -45,11 +45,12 @@ class View:
 
 
 class SidebarModel(QStandardItemModel):
-    def __init__(self, catalog: Catalog, parent: Any = None) -> None:
+    def __init__(self, catalog: Catalog, parent: Any = None, *, build: bool = True) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.setColumnCount(2)
-        self.rebuild()
+        if build:
+            self.rebuild()
 
     def rebuild(self) -> None:
         """Read the catalogue's festivals, lists and counts again."""

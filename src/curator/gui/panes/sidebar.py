@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from curator.catalog import Catalog
@@ -15,7 +15,8 @@ class Sidebar(QTreeView):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.tree = SidebarModel(catalog, self)
+        # the counts are read just after the window first paints, so the list shows sooner
+        self.tree = SidebarModel(catalog, self, build=False)
         self.setModel(self.tree)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
@@ -29,8 +30,16 @@ class Sidebar(QTreeView):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setMinimumWidth(190)
         self.selectionModel().currentChanged.connect(self._moved)
+        QTimer.singleShot(0, self._first_build)
+
+    def _first_build(self) -> None:
+        if self.tree.rowCount():
+            return  # already built (a change arrived first)
+        self.selectionModel().blockSignals(True)  # the list already shows the films
+        self.tree.rebuild()
         self._expand_defaults()
         self.select_view("films::")
+        self.selectionModel().blockSignals(False)
 
     def _expand_defaults(self) -> None:
         for key in ("festivals::",):
@@ -45,6 +54,8 @@ class Sidebar(QTreeView):
         return view if isinstance(view, View) else None
 
     def select_view(self, key: str) -> bool:
+        if not self.tree.rowCount():
+            self._first_build()
         item = self.tree.find(key)
         if item is None:
             return False
@@ -53,6 +64,9 @@ class Sidebar(QTreeView):
 
     def rebuild(self) -> None:
         """Read the tree and counts again, keeping the current view and what is open."""
+        if not self.tree.rowCount():
+            self._first_build()
+            return
         current = self.current_view
         expanded = set()
         pending = [self.tree.invisibleRootItem()]
