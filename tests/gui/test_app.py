@@ -32,3 +32,16 @@ def test_curator_with_an_archive_or_nothing_means_open() -> None:
     args = parser.parse_args(["open", "Demo.curator"])
     assert args.archive == Path("Demo.curator") and args.handler.__name__ == "cmd_open"
     assert parser.parse_args(["open"]).archive is None
+
+
+def test_curator_archive_opens_the_window(demo_catalog, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QImage
+
+    from curator.cli import main
+
+    picture = tmp_path / "desk.png"
+    folder = demo_catalog.archive.folder
+    assert main([str(folder), "--screenshot", str(picture)]) == 0  # no verb: `open`
+    image = QImage(str(picture))
+    assert (image.width(), image.height()) == (1440, 900)
+    assert app.last_archive() == folder.resolve()

@@ -72,15 +72,19 @@ def test_sort_by_year_is_a_query(window, demo_catalog) -> None:  # noqa: ANN001
 
 
 def test_column_choice_is_remembered(window, open_window, demo_catalog) -> None:  # noqa: ANN001
-    original = window.list_pane.column_actions[1]
-    assert original.text() == "Original title"
-    original.setChecked(False)
-    assert window.list_pane.films_view.isColumnHidden(1)
+    original, stills = window.list_pane.column_actions[1], window.list_pane.column_actions[6]
+    assert original.text() == "Original title" and not original.isChecked()
+    assert window.list_pane.films_view.isColumnHidden(1)  # hidden until chosen
+    original.setChecked(True)
+    stills.setChecked(False)
+    assert window.list_pane.films_view.isColumnHidden(6)
     window.list_pane.films_view.horizontalHeader().resizeSection(0, 333)
     window.close()
     again = open_window(demo_catalog)
-    assert again.list_pane.films_view.isColumnHidden(1)
-    assert not again.list_pane.column_actions[1].isChecked()
+    assert not again.list_pane.films_view.isColumnHidden(1)
+    assert again.list_pane.films_view.isColumnHidden(6)
+    assert again.list_pane.column_actions[1].isChecked()
+    assert not again.list_pane.column_actions[6].isChecked()
     assert again.list_pane.films_view.columnWidth(0) == 333
 
 
@@ -256,3 +260,24 @@ def test_sidebar_views_with_counts(window, demo_catalog) -> None:  # noqa: ANN00
     assert not window.list_pane.search.isVisible()
     window.sidebar.select_view("lists::")
     assert "No lists yet" in window.list_pane.empty.text()
+
+
+def test_extensions_are_installed_and_extend_the_list_menu(  # noqa: ANN001
+        demo_catalog, open_window, tmp_path, monkeypatch) -> None:
+    from curator.gui import main_window
+
+    (tmp_path / "curator_test_extension.py").write_text(
+        "def install(window):\n"
+        "    action = window.menus['archive'].addAction('Export Site')\n"
+        "    window.list_pane.context_menu_requested.connect(\n"
+        "        lambda menu: menu.addAction(action))\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(main_window, "EXTENSIONS", ["curator_test_extension"])
+    window = open_window(demo_catalog)
+    assert "Export Site" in [a.text() for a in window.menus["archive"].actions()]
+    shown: list[list[str]] = []
+    window.list_pane.context_menu_requested.connect(
+        lambda menu: shown.append([a.text() for a in menu.actions()]))
+    menu = window.list_pane.row_menu()
+    assert "Export Site" in [a.text() for a in menu.actions()]
+    assert "Delete" in shown[0]

@@ -36,6 +36,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Curator")
     app.setDesktopFileName("curator")
     apply_style(app)
+    hints = app.styleHints()
+    if not app.property("curatorStyled"):  # follow the system when it turns dark or light
+        hints.colorSchemeChanged.connect(lambda _scheme: apply_style(app))
+        app.setProperty("curatorStyled", True)
     app.setWindowIcon(icon("curator"))
     return app
 
@@ -115,6 +119,26 @@ def build_demo_then_open(path: Path, runner: TaskRunner) -> QProgressDialog:
     runner.start(task)
     dialog.show()
     return dialog
+
+
+def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900)) -> int:
+    """Save a picture of the main window on `archive` (its best-known film shown) and quit."""
+    app = application()
+    window = open_archive_window(archive)
+    if window is None:
+        return 1
+    window.resize(*size)
+    app.processEvents()
+    hits = window.catalog.search("From Russia with Rock", limit=1).ids
+    if hits:
+        window.open_record("film", hits[0])
+    app.processEvents()
+    saved = window.grab().save(str(target))
+    window.close()
+    if not saved:
+        raise CuratorError(f"Cannot write the screenshot {target}.")
+    print(f"Saved {target}")
+    return 0
 
 
 def run(archive: Path | None = None) -> int:

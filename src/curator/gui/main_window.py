@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
             self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 820, 420])
+        self.splitter.setSizes([240, 840, 360])
         self.centre.setSizes([520, 330])
         self.setCentralWidget(self.splitter)
 

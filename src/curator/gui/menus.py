@@ -125,11 +125,9 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     menus["help"].addAction(a["about"])
     for name in ("file", "edit", "view", "archive", "help"):
         bar.addMenu(menus[name])
-    w.toolbar.addActions([a["new-film"], a["delete"]])
+    w.toolbar.addActions([a["new-film"], a["delete"], a["merge"]])
     w.toolbar.addSeparator()
     w.toolbar.addActions([a["undo"], a["redo"]])
-    w.toolbar.addSeparator()
-    w.toolbar.addAction(a["merge"])
     return menus
 
 

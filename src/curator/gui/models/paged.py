@@ -26,6 +26,7 @@ class Column:
     align_right: bool = False
     sortable: bool = True
     width: int = 120  # a sensible first width in pixels, before the user resizes it
+    shown: bool = True  # shown until the user chooses otherwise
 
 
 class PagedTableModel(QAbstractTableModel):

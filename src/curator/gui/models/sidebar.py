@@ -54,8 +54,8 @@ class SidebarModel(QStandardItemModel):
 
     def rebuild(self) -> None:
         """Read the catalogue's festivals, lists and counts again."""
-        self.clear()
-        self.setColumnCount(2)
+        # rows go, columns stay: clear() would reset the view's column sizing
+        self.removeRows(0, self.rowCount())
         counts = self.catalog.counts()
         attention = self.catalog.attention_counts()
         root = self.invisibleRootItem()

@@ -46,6 +46,10 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in parts)
 
 
+def _films(n: int) -> str:
+    return f"{n:,} film" if n == 1 else f"{n:,} films"
+
+
 def _state(state: str) -> str:
     if state == "published":
         return ""
@@ -148,10 +152,10 @@ def edition_html(edition: EditionRecord, festival: FestivalRecord | None = None)
         facts.append(f"{edition.starts_on:%-d %B} \u2013 {edition.ends_on:%-d %B %Y}")
     out.append(f'<p class="line">{escape(", ".join(facts))}</p>')
     out.append(_paragraphs(edition.intro))
-    out.append(f"<p>{edition.film_count:,} films screened.</p>" if edition.film_count else "")
+    out.append(f"<p>{_films(edition.film_count)} screened.</p>" if edition.film_count else "")
     if edition.sections:
         out.append("<h3>Sections</h3><p>" + "<br>".join(
-            link("section", s.id, s.name) + f' <span class="muted">{s.film_count} films</span>'
+            link("section", s.id, s.name) + f' <span class="muted">{_films(s.film_count)}</span>'
             for s in edition.sections) + "</p>")
     return "".join(out)
 
@@ -162,7 +166,7 @@ def section_html(edition: EditionRecord, section_id: int) -> str:
         f"<h1>{escape(section.name)}</h1>",
         f'<p class="line">{link("edition", edition.id, edition.label)}</p>',
         _paragraphs(section.description),
-        f"<p>{section.film_count:,} films.</p>" if section.film_count else "",
+        f"<p>{_films(section.film_count)}.</p>" if section.film_count else "",
     ])
 
 
@@ -174,7 +178,7 @@ def festival_html(festival: FestivalRecord) -> str:
     out.append(_paragraphs(festival.description))
     if festival.editions:
         out.append("<h3>Editions</h3><p>" + "<br>".join(
-            link("edition", e.id, e.label) + f' <span class="muted">{e.film_count} films</span>'
+            link("edition", e.id, e.label) + f' <span class="muted">{_films(e.film_count)}</span>'
             for e in festival.editions) + "</p>")
     return "".join(out)
 

@@ -121,7 +121,9 @@ class ListPane(QWidget):
         head.setResizeContentsPrecision(0)  # fitting a column measures visible rows only
         head.setMinimumSectionSize(40)
         for n, column in enumerate(model.columns):
-            head.resizeSection(n, column.width)
+            # never narrower than the column's own title
+            head.resizeSection(n, max(column.width, head.sectionSizeFromContents(n).width()))
+            head.setSectionHidden(n, not column.shown)
         head.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         head.customContextMenuRequested.connect(self._header_menu)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -136,7 +138,7 @@ class ListPane(QWidget):
         actions = []
         head = self.films_view.horizontalHeader()
         for n, column in enumerate(self.films.columns):
-            action = QAction(column.title, self, checkable=True, checked=True)
+            action = QAction(column.title, self, checkable=True, checked=column.shown)
             action.setEnabled(n != 0)
             action.toggled.connect(lambda on, n=n: self._show_column(n, on))
             actions.append(action)
@@ -343,12 +345,17 @@ class ListPane(QWidget):
         self.films.refresh_rows(film_ids)
 
     # -- menus --------------------------------------------------------------------------
-    def _row_menu(self, table: QTableView, pos: QPoint) -> None:
+    def row_menu(self) -> QMenu:
+        """The context menu of the selected rows, after extensions have added to it."""
         menu = QMenu(self)
         for action in self.context_actions:
             if action.isVisible():
                 menu.addAction(action)
         self.context_menu_requested.emit(menu)
+        return menu
+
+    def _row_menu(self, table: QTableView, pos: QPoint) -> None:
+        menu = self.row_menu()
         if not menu.isEmpty():
             menu.exec(table.viewport().mapToGlobal(pos))
 

@@ -28,7 +28,7 @@ class Sidebar(QTreeView):
         head.setStretchLastSection(False)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.setMinimumWidth(190)
+        self.setMinimumWidth(200)
         self.selectionModel().currentChanged.connect(self._moved)
         QTimer.singleShot(0, self._first_build)
 
