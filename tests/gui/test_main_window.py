@@ -89,7 +89,11 @@ def test_column_choice_is_remembered(window, open_window, demo_catalog) -> None:
 
 
 def test_new_film_undo_redo(window, qtbot) -> None:  # noqa: ANN001
+    window.list_pane.search.setText("rock")  # the new film does not match: the search goes
+    window.list_pane._run_search()
     window.action_map["new-film"].trigger()
+    assert window.list_pane.search.text() == ""
+    assert window.list_pane.current_record() == ("film", window.detail.record_id)
     assert window.list_pane.films.total == 9069
     assert window.detail.toPlainText().startswith("Untitled film")
     assert window.list_pane.current_record()[0] == "film"

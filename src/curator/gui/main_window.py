@@ -113,7 +113,10 @@ class MainWindow(QMainWindow):
             self.list_pane.search.blockSignals(True)
             self.list_pane.search.clear()
             self.list_pane.search.blockSignals(False)
+            before = self.sidebar.current_view
             self.sidebar.select_view(HOME_VIEW[kind])
+            if before is not None and before.key == HOME_VIEW[kind]:
+                self.list_pane.reload()  # same view, but the search text is gone
             if self.list_pane.select_record(kind, record_id):
                 return
         self._record_current(kind, record_id)
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
         people = changes.touches("person", "name_variant", "credit")
         structure = changes.touches("festival", "edition", "section", "collection",
                                     "collection_item", "screening")
-        if films_gone_or_new or people or structure or changes.film_ids:
+        if films_gone_or_new or people or structure or _changes_counts(changes):
             self.sidebar.rebuild()
         pane = self.list_pane
         query = pane.current_query()
@@ -335,3 +338,13 @@ class MainWindow(QMainWindow):
             self.catalog.close()
         super().closeEvent(event)
 
+
+def _changes_counts(changes: Changes) -> bool:
+    """Whether a change moves a sidebar count: a film's state or synopsis, a still."""
+    if changes.touches("still"):
+        return True
+    return any(
+        r.table == "film" and r.before is not None and r.after is not None
+        and any(r.before.get(c) != r.after.get(c) for c in ("state", "synopsis"))
+        for r in changes.rows
+    )

@@ -130,7 +130,7 @@ class ListPane(QWidget):
         table.customContextMenuRequested.connect(lambda pos, t=table: self._row_menu(t, pos))
         table.selectionModel().currentRowChanged.connect(
             lambda current, _previous, n=name: self._current_moved(n, current))
-        table.doubleClicked.connect(lambda index, n=name: self._activate(n, index))
+        table.activated.connect(lambda index, n=name: self._activate(n, index))
         return table
 
     def _column_actions(self) -> list[QAction]:
