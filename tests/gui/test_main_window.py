@@ -285,3 +285,28 @@ def test_extensions_are_installed_and_extend_the_list_menu(  # noqa: ANN001
     menu = window.list_pane.row_menu()
     assert "Export Site" in [a.text() for a in menu.actions()]
     assert "Delete" in shown[0]
+
+
+def test_long_work_shows_progress_and_can_be_cancelled(window, qtbot) -> None:  # noqa: ANN001
+    import threading
+
+    from curator.catalog import Cancelled
+    from curator.gui.workers import Task
+
+    release = threading.Event()
+
+    def work(progress) -> None:  # noqa: ANN001
+        done = 0
+        while progress(done, 100, f"film {done} of 100"):
+            done = min(done + 1, 50)
+            release.wait(0.01)
+        raise Cancelled("stopped")
+
+    task = window.run_task(Task("Exporting the site", work))
+    status = window.task_status
+    qtbot.waitUntil(lambda: "film 50 of 100" in status.label.text())
+    assert status.isVisible() and status.bar.maximum() == 100
+    qtbot.mouseClick(status.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not status.isVisible())
+    assert task.is_cancelled
+    assert window.statusBar().currentMessage() == "Exporting the site: cancelled."
