@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.undo.failed.connect(self._undo_failed)
         self._restore_settings()
         self._update_actions()
-        self.list_pane.reload()
+        self.list_pane.announce()  # the list read its first page before the panes listened
 
         for name in EXTENSIONS:
             importlib.import_module(name).install(self)

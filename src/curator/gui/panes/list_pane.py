@@ -243,7 +243,7 @@ class ListPane(QWidget):
         if self.model.total and self.view.kind not in ("edition", "section", "list"):
             self.select_row(0)  # a view of its own records opens on the first
             return
-        self._announce()
+        self.announce()
 
     def _run_search(self) -> None:
         self._timer.stop()
@@ -322,13 +322,14 @@ class ListPane(QWidget):
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
         else:
-            self._announce()
+            self.announce()
 
     def _current_moved(self, name: str, current: QModelIndex) -> None:
         if name == self.table_name:
-            self._announce()
+            self.announce()
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
+        """Tell the window which record is current (or that none is)."""
         record = self.current_record()
         if record is None:
             self.cleared.emit()
