@@ -30,8 +30,8 @@ FILM_COLUMNS = [
 class FilmTableModel(PagedTableModel):
     """Ids come from the query in chunks; rows are built a page at a time from them."""
 
-    PAGE = 100
-    ID_CHUNK = 2000
+    PAGE = 50
+    ID_CHUNK = 500
     _ids_read = Signal(int, object)  # generation, every id of the query in order
 
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
@@ -103,11 +103,12 @@ class FilmTableModel(PagedTableModel):
         ids = self._ids(row, 1, self.total) if 0 <= row < self.total else []
         return ids[0] if ids else None
 
-    def row_of(self, record_id: int) -> int | None:
+    def row_of(self, record_id: int, *, anywhere: bool = True) -> int | None:
+        """The row of a film; `anywhere=False` looks only among the ids already read."""
         for chunk, ids in self._id_chunks.items():
             if record_id in ids:
                 return chunk * self.ID_CHUNK + ids.index(record_id)
-        return self.locate(record_id)
+        return self.locate(record_id) if anywhere else None
 
     def locate(self, record_id: int) -> int | None:
         ids = self.catalog.search(self.query, limit=max(self.total, 1), count=False).ids

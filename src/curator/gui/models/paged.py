@@ -33,7 +33,7 @@ class PagedTableModel(QAbstractTableModel):
     """Rows come from `fetch(offset, limit, count)`; each has an `id`."""
 
     PAGE = 200
-    KEPT_PAGES = 100  # built rows kept; older pages are built again when shown again
+    KEPT_PAGES = 200  # built rows kept; older pages are built again when shown again
 
     def __init__(self, columns: list[Column], parent: Any = None) -> None:
         super().__init__(parent)
@@ -89,12 +89,13 @@ class PagedTableModel(QAbstractTableModel):
         r = self.row(row)
         return r.id if r is not None else None
 
-    def row_of(self, record_id: int) -> int | None:
+    def row_of(self, record_id: int, *, anywhere: bool = True) -> int | None:
+        """The row of a record; `anywhere=False` looks only among the rows already built."""
         for page, rows in self._pages.items():
             for n, r in enumerate(rows):
                 if r.id == record_id:
                     return page * self.PAGE + n
-        return self.locate(record_id)
+        return self.locate(record_id) if anywhere else None
 
     @property
     def total(self) -> int:

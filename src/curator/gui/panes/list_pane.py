@@ -222,8 +222,12 @@ class ListPane(QWidget):
             order=self.films.query.order, descending=self.films.query.descending,
         )
 
-    def reload(self, keep: tuple[str, int] | None = None) -> None:
-        """Query again; the record `keep` (or the current one) stays selected if still listed."""
+    def reload(self, keep: tuple[str, int] | None = None, *, look_far: bool = True) -> None:
+        """Query again; the record `keep` (or the current one) stays selected if still listed.
+
+        With `look_far` False (typing a search) it stays selected only if it is among the
+        first rows, so a keystroke never waits for the whole list to be read.
+        """
         keep = keep or self.current_record()
         name = self.table_name
         if name == "films":
@@ -238,7 +242,7 @@ class ListPane(QWidget):
                 festivals = [f for f in festivals if f.id == self.view.record_id]
             self.editions.set_records([e for f in festivals for e in f.editions])
         self._show_table()
-        if keep and ROW_KIND[name] == keep[0] and self.select_record(*keep):
+        if keep and ROW_KIND[name] == keep[0] and self.select_record(*keep, look_far=look_far):
             return
         if self.model.total and self.view.kind not in ("edition", "section", "list"):
             self.select_row(0)  # a view of its own records opens on the first
@@ -248,7 +252,7 @@ class ListPane(QWidget):
     def _run_search(self) -> None:
         self._timer.stop()
         if self.search.isEnabled():
-            self.reload()
+            self.reload(look_far=False)
 
     def _show_table(self) -> None:
         model = self.model
@@ -299,11 +303,11 @@ class ListPane(QWidget):
     def selected_film_ids(self) -> list[int]:
         return self.selected_ids() if self.table_name == "films" else []
 
-    def select_record(self, kind: str, record_id: int) -> bool:
+    def select_record(self, kind: str, record_id: int, *, look_far: bool = True) -> bool:
         """Make this record current and selected, if the list shows it."""
         if ROW_KIND[self.table_name] != kind:
             return False
-        row = self.model.row_of(record_id)
+        row = self.model.row_of(record_id, anywhere=look_far)
         if row is None:
             return False
         index = self.model.index(row, 0)
