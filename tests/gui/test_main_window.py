@@ -23,6 +23,7 @@ def test_opens_on_demo_and_search_filters_as_you_type(window, qtbot) -> None:  #
     pane = window.list_pane
     assert pane.films.total == 9068
     assert pane.count.text() == "9,068 films"
+    assert "9,068 films \u00b7 1 person \u00b7 1 festival edition" in window.summary.text()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert pane.search.hasFocus()
     qtbot.keyClicks(pane.search, "mykkanen")

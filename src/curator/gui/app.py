@@ -129,9 +129,10 @@ def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900))
         return 1
     window.resize(*size)
     app.processEvents()
-    hits = window.catalog.search("From Russia with Rock", limit=1).ids
-    if hits:
-        window.open_record("film", hits[0])
+    rows = window.catalog.film_rows(window.catalog.search("From Russia with Rock", limit=10).ids)
+    best = [r for r in rows if r.title == "From Russia with Rock"] or rows
+    if best:
+        window.open_record("film", best[0].id)
     app.processEvents()
     saved = window.grab().save(str(target))
     window.close()

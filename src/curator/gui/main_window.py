@@ -12,7 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+)
 
 from curator.catalog import Catalog, Changes, StaleVersion
 from curator.gui.dialogs.about import AboutDialog
@@ -81,7 +89,10 @@ class MainWindow(QMainWindow):
         self.action_map = build_actions(self)
         self.menus: dict[str, QMenu] = build_menus(self)
         self.task_status = TaskStatus(self.tasks, self)
+        self.summary = QLabel(objectName="archiveSummary")
+        self.statusBar().addWidget(self.summary)
         self.statusBar().addPermanentWidget(self.task_status)
+        self.sidebar.tree.counted.connect(self._summarise)
         self.statusBar().setSizeGripEnabled(False)
 
         self.sidebar.view_chosen.connect(self._view_chosen)
@@ -107,7 +118,7 @@ class MainWindow(QMainWindow):
         if kind in VIEW_RECORD_KINDS:
             if self.sidebar.select_view(f"{kind}:{record_id}:"):
                 return
-        elif self.list_pane.select_record(kind, record_id):
+        elif self.list_pane.select_record(kind, record_id, centre=True):
             return
         elif kind in HOME_VIEW:
             self.list_pane.search.blockSignals(True)
@@ -117,7 +128,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select_view(HOME_VIEW[kind])
             if before is not None and before.key == HOME_VIEW[kind]:
                 self.list_pane.reload()  # same view, but the search text is gone
-            if self.list_pane.select_record(kind, record_id):
+            if self.list_pane.select_record(kind, record_id, centre=True):
                 return
         self._record_current(kind, record_id)
 
@@ -228,6 +239,17 @@ class MainWindow(QMainWindow):
 
         if path is not None and open_archive_window(path, create=create, parent=self):
             self.close()
+
+    def _summarise(self, counts: dict[str, int]) -> None:
+        def n(key: str, one: str, many: str) -> str:
+            return f"{counts[key]:,} {one if counts[key] == 1 else many}"
+
+        self.summary.setText(" · ".join((
+            self.catalog.archive.name, n("films", "film", "films"),
+            n("people", "person", "people"), n("editions", "festival edition",
+                                                "festival editions"),
+            n("stills", "still", "stills"))))
+        self.summary.setToolTip(str(self.catalog.archive.folder))
 
     # -- following the panes ------------------------------------------------------------
     def _view_chosen(self, view: View) -> None:

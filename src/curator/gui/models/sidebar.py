@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from curator.catalog import Catalog
@@ -45,6 +45,7 @@ class View:
 
 
 class SidebarModel(QStandardItemModel):
+    counted = Signal(dict)  # the catalogue's counts, each time they are read
     def __init__(self, catalog: Catalog, parent: Any = None, *, build: bool = True) -> None:
         super().__init__(parent)
         self.catalog = catalog
@@ -57,6 +58,7 @@ class SidebarModel(QStandardItemModel):
         # rows go, columns stay: clear() would reset the view's column sizing
         self.removeRows(0, self.rowCount())
         counts = self.catalog.counts()
+        self.counted.emit(counts)
         attention = self.catalog.attention_counts()
         root = self.invisibleRootItem()
         root.appendRow(self._row(View("films", title="Films"), "film", counts["films"]))

@@ -63,7 +63,7 @@ def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm]) -> str:
     out.append(_state(film.state))
     place = country_year(film.countries, film.year)
     lines = [
-        escape(f"{place} ({s.label})" if place else f"({s.label})") for s in film.screenings
+        escape(f"{place} ({s.label})" if place else s.label) for s in film.screenings
     ] or ([escape(place)] if place else [])
     if lines:
         out.append(f'<p class="line">{"<br>".join(lines)}</p>')

@@ -303,7 +303,8 @@ class ListPane(QWidget):
     def selected_film_ids(self) -> list[int]:
         return self.selected_ids() if self.table_name == "films" else []
 
-    def select_record(self, kind: str, record_id: int, *, look_far: bool = True) -> bool:
+    def select_record(self, kind: str, record_id: int, *, look_far: bool = True,
+                      centre: bool = False) -> bool:
         """Make this record current and selected, if the list shows it."""
         if ROW_KIND[self.table_name] != kind:
             return False
@@ -315,7 +316,7 @@ class ListPane(QWidget):
         table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        if not table.viewport().rect().contains(table.visualRect(index)):
+        if centre or not table.viewport().rect().contains(table.visualRect(index)):
             table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
