@@ -120,7 +120,12 @@ def test_undo_names_the_step_and_panes_follow(window, demo_catalog) -> None:  # 
     assert window.list_pane.films.row(row).year == 1988
     assert "USSR, 1988 (MIFF 1989)" in window.detail.toPlainText()
     window.action_map["redo"].trigger()
-    assert demo_catalog.get_film(frwr).year == 1989
+    window.close()
+    reopened = Catalog.open(demo_catalog.archive.folder)  # the edit is in the archive
+    try:
+        assert reopened.get_film(frwr).year == 1989
+    finally:
+        reopened.close()
 
 
 def test_delete_without_question_and_undo(window, qtbot) -> None:  # noqa: ANN001
@@ -303,7 +308,7 @@ def test_long_work_shows_progress_and_can_be_cancelled(window, qtbot) -> None:  
             release.wait(0.01)
         raise Cancelled("stopped")
 
-    task = window.run_task(Task("Exporting the site", work))
+    task = window.tasks.start(Task("Exporting the site", work))  # as an extension would
     status = window.task_status
     qtbot.waitUntil(lambda: "film 50 of 100" in status.label.text())
     assert status.isVisible() and status.bar.maximum() == 100

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.form.record_opened.connect(self.open_record)
         self.undo.changed.connect(self._changes_arrived)
         self.undo.failed.connect(self._undo_failed)
+        self.tasks.started.connect(self._task_started)
         self._restore_settings()
         self._update_actions()
         self.list_pane.announce()  # the list read its first page before the panes listened
@@ -159,9 +160,12 @@ class MainWindow(QMainWindow):
 
     def run_task(self, task: Task) -> Task:
         """Start long work; its progress and Cancel show in the status bar."""
+        return self.tasks.start(task)
+
+    def _task_started(self, task: Task) -> None:
+        # any task on the window's runner reports its failure or cancellation here
         task.failed.connect(self.show_error)
         task.cancelled.connect(lambda: self.show_message(f"{task.title}: cancelled."))
-        return self.tasks.start(task)
 
     # -- commands -----------------------------------------------------------------------
     def new_film(self) -> None:
