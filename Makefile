@@ -7,7 +7,7 @@ ARCHIVE ?= $(HOME)/Curator/Demo.curator
 run:
 	./scripts/setup.sh
 	.venv/bin/curator demo --if-missing "$(ARCHIVE)"
-	.venv/bin/curator info "$(ARCHIVE)"
+	.venv/bin/curator open "$(ARCHIVE)"
 
 # Set up (system packages, venv, test tools) and run every test.
 test:

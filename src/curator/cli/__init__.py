@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "curator.cli.lists",
     "curator.cli.stills",
     "curator.cli.interchange",
+    "curator.cli.gui",
 ]
 
 
@@ -34,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
+    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+        argv = ["open", *argv]  # `curator [ARCHIVE]` opens the main window
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

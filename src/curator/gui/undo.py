@@ -32,10 +32,18 @@ class CatalogCommand(QUndoCommand):
         if self._fresh:
             self._fresh = False
             return
-        self._done = self._undo.invert(self._done)
+        self._invert()
 
     def undo(self) -> None:
-        self._done = self._undo.invert(self._done)
+        self._invert()
+
+    def _invert(self) -> None:
+        try:
+            self._done = self._undo.invert(self._done)
+        except Exception:  # noqa: BLE001 - `failed` has told the user why
+            # Nothing was written; an obsolete command is dropped by the stack, so the
+            # stack never claims a step that the archive does not hold.
+            self.setObsolete(True)
 
 
 class CatalogUndo(QObject):

@@ -1,0 +1,156 @@
+"""Starting the desk: the application object, which archive to open, the demo on first run.
+
+`curator [ARCHIVE]` opens ARCHIVE; with none, the last archive used, else the demo
+archive (~/Curator/Demo.curator), built on first run with progress and a Cancel.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+from curator import CuratorError, __version__
+from curator.catalog import Cancelled, Catalog
+from curator.gui.main_window import MainWindow
+from curator.gui.style import apply_style, icon
+from curator.gui.workers import Task, TaskRunner
+from curator.store import is_archive
+
+ORGANISATION = "Curator"
+APPLICATION = "Curator"
+RECENT_LIMIT = 8
+
+_windows: list[MainWindow] = []  # open windows, kept alive here
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named so that QSettings finds the user's settings."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("Curator")
+    app.setDesktopFileName("curator")
+    apply_style(app)
+    hints = app.styleHints()
+    if not app.property("curatorStyled"):  # follow the system when it turns dark or light
+        hints.colorSchemeChanged.connect(lambda _scheme: apply_style(app))
+        app.setProperty("curatorStyled", True)
+    app.setWindowIcon(icon("curator"))
+    return app
+
+
+def demo_path() -> Path:
+    return Path.home() / "Curator" / "Demo.curator"
+
+
+def recent_archives() -> list[Path]:
+    value = QSettings().value("archives/recent", [])
+    paths = [value] if isinstance(value, str) else list(value or [])
+    return [Path(p) for p in paths if p and is_archive(Path(p))]
+
+
+def remember(path: Path) -> None:
+    """Make `path` the last archive used, first in Open Recent."""
+    path = path.resolve()
+    paths = [str(path)] + [str(p) for p in recent_archives() if p.resolve() != path]
+    settings = QSettings()
+    settings.setValue("archives/recent", paths[:RECENT_LIMIT])
+    settings.setValue("archives/last", str(path))
+
+
+def last_archive() -> Path | None:
+    value = QSettings().value("archives/last", "")
+    return Path(value) if value and is_archive(Path(value)) else None
+
+
+def open_archive_window(path: Path, *, create: bool = False,
+                        parent: QWidget | None = None) -> MainWindow | None:
+    """Open (or create) an archive in a new window; a failure is shown and returns None."""
+    try:
+        catalog = Catalog.create(path) if create else Catalog.open(path)
+    except CuratorError as exc:
+        QMessageBox.warning(parent, "Curator", str(exc))
+        return None
+    window = MainWindow(catalog, owns_catalog=True)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda _obj=None, w=window: _windows.remove(w)
+                             if w in _windows else None)
+    _windows.append(window)
+    remember(path)
+    window.show()
+    return window
+
+
+def build_demo_then_open(path: Path, runner: TaskRunner) -> QProgressDialog:
+    """Build the demo archive off the GUI thread, showing its steps; open it when done."""
+    from curator.interchange.demo import build_demo
+
+    def work(progress) -> Path:  # noqa: ANN001 - workers.Progress
+        catalog = Catalog.create(path)
+        try:
+            def report(message: str) -> None:
+                if not progress(0, 0, message):
+                    raise Cancelled("The demo archive was not built.")
+            build_demo(catalog, report=report)
+        except BaseException:
+            catalog.close()
+            shutil.rmtree(path, ignore_errors=True)  # nothing half-built stays behind
+            raise
+        catalog.close()
+        return path
+
+    dialog = QProgressDialog("Building the demo archive\u2026", "Cancel", 0, 0)
+    dialog.setWindowTitle("Curator")
+    dialog.setMinimumWidth(420)
+    dialog.setMinimumDuration(0)
+    task = Task("Building the demo archive", work)
+    task.progressed.connect(lambda _d, _t, message: dialog.setLabelText(message))
+    dialog.canceled.connect(task.cancel)
+    task.finished.connect(lambda built: open_archive_window(built))
+    task.failed.connect(lambda message: QMessageBox.warning(None, "Curator", message))
+    task.cancelled.connect(QApplication.quit)
+    task.failed.connect(QApplication.quit)
+    task.ended.connect(dialog.reset)
+    runner.start(task)
+    dialog.show()
+    return dialog
+
+
+def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900)) -> int:
+    """Save a picture of the main window on `archive` (its best-known film shown) and quit."""
+    app = application()
+    window = open_archive_window(archive)
+    if window is None:
+        return 1
+    window.resize(*size)
+    app.processEvents()
+    rows = window.catalog.film_rows(window.catalog.search("From Russia with Rock", limit=10).ids)
+    best = [r for r in rows if r.title == "From Russia with Rock"] or rows
+    if best:
+        window.open_record("film", best[0].id)
+    app.processEvents()
+    saved = window.grab().save(str(target))
+    window.close()
+    if not saved:
+        raise CuratorError(f"Cannot write the screenshot {target}.")
+    print(f"Saved {target}")
+    return 0
+
+
+def run(archive: Path | None = None) -> int:
+    """The `curator` command's GUI: returns the exit status."""
+    app = application()
+    runner = TaskRunner(app)
+    path = archive or last_archive() or demo_path()
+    if archive is None and path == demo_path() and not is_archive(path):
+        _keep = build_demo_then_open(path, runner)  # noqa: F841 - alive until the loop ends
+    elif open_archive_window(path) is None:
+        return 1
+    status = app.exec()
+    runner.wait()
+    return status

@@ -1,0 +1,1 @@
+"""The main window's dialogs: About, confirmations, merging people, choosing an archive."""

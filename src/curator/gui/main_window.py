@@ -1,0 +1,376 @@
+"""The curator's desk: sidebar, list, detail and form panes over one archive.
+
+Extensions (import, export, stills...) are modules with `install(window)`, listed in
+EXTENSIONS; they use `catalog`, `undo`, `tasks`, `menus`, `toolbar`, `list_pane`,
+`open_record`, `show_error` and `show_message`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+)
+
+from curator.catalog import Catalog, Changes, StaleVersion
+from curator.gui.dialogs.about import AboutDialog
+from curator.gui.dialogs.confirm import confirm_deletion
+from curator.gui.dialogs.merge import MergePeopleDialog
+from curator.gui.forms import FormPane
+from curator.gui.menus import build_actions, build_menus
+from curator.gui.models.sidebar import View
+from curator.gui.panes.detail_pane import DetailPane
+from curator.gui.panes.list_pane import ListPane
+from curator.gui.panes.sidebar import Sidebar
+from curator.gui.panes.task_status import TaskStatus
+from curator.gui.undo import CatalogUndo
+from curator.gui.workers import Task, TaskRunner
+
+# Modules with an `install(window)` function, imported and installed in this order.
+EXTENSIONS: list[str] = []
+
+# The sidebar view that lists each kind of record.
+HOME_VIEW = {"film": "films::", "person": "people::"}
+VIEW_RECORD_KINDS = {"festival": "festival", "edition": "edition", "section": "section",
+                     "list": "list"}
+STATUS_TIMEOUT_MS = 6000
+EMPTY_DETAIL = {
+    "films": "Choose a film in the list to read its page as the web archive will show it.",
+    "people": "Choose a person to see their films and the other spellings of their name.",
+    "editions": "Choose a festival edition to see its sections and films.",
+    "lists": "Choose a list to see its films in order.",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalog: Catalog, *, owns_catalog: bool = False) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self._owns_catalog = owns_catalog
+        self.undo = CatalogUndo(catalog, self)
+        self.tasks = TaskRunner(self)
+        self.error_box: QMessageBox | None = None
+        self.about_box: AboutDialog | None = None
+        self.setWindowTitle(f"{catalog.archive.name} \u2014 Curator")
+        self.setDocumentMode(True)
+
+        self.sidebar = Sidebar(catalog)
+        self.list_pane = ListPane(catalog)
+        self.detail = DetailPane(catalog)
+        self.form = FormPane(self.undo)
+        self.centre = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
+        self.centre.addWidget(self.list_pane)
+        self.centre.addWidget(self.detail)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        for pane in (self.sidebar, self.centre, self.form):
+            self.splitter.addWidget(pane)
+            self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 840, 360])
+        self.centre.setSizes([520, 330])
+        self.setCentralWidget(self.splitter)
+
+        self.toolbar = QToolBar("Toolbar", objectName="toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.action_map = build_actions(self)
+        self.menus: dict[str, QMenu] = build_menus(self)
+        self.task_status = TaskStatus(self.tasks, self)
+        self.summary = QLabel(objectName="archiveSummary")
+        self.statusBar().addWidget(self.summary)
+        self.statusBar().addPermanentWidget(self.task_status)
+        self.sidebar.tree.counted.connect(self._summarise)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.sidebar.view_chosen.connect(self._view_chosen)
+        self.list_pane.current_changed.connect(self._record_current)
+        self.list_pane.cleared.connect(self._show_view_record)
+        self.list_pane.activated.connect(self._activated)
+        for table in self.list_pane.tables.values():
+            table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.detail.record_opened.connect(self.open_record)
+        self.form.record_opened.connect(self.open_record)
+        self.undo.changed.connect(self._changes_arrived)
+        self.undo.failed.connect(self._undo_failed)
+        self.tasks.started.connect(self._task_started)
+        self._restore_settings()
+        self._update_actions()
+        self.list_pane.announce()  # the list read its first page before the panes listened
+
+        for name in EXTENSIONS:
+            importlib.import_module(name).install(self)
+
+    # -- the extension surface ----------------------------------------------------------
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Select a record where it is listed and show it in the detail and form panes."""
+        if kind in VIEW_RECORD_KINDS:
+            if self.sidebar.select_view(f"{kind}:{record_id}:"):
+                return
+        elif self.list_pane.select_record(kind, record_id, centre=True):
+            return
+        elif kind in HOME_VIEW:
+            self.list_pane.search.blockSignals(True)
+            self.list_pane.search.clear()
+            self.list_pane.search.blockSignals(False)
+            before = self.sidebar.current_view
+            self.sidebar.select_view(HOME_VIEW[kind])
+            if before is not None and before.key == HOME_VIEW[kind]:
+                self.list_pane.reload()  # same view, but the search text is gone
+            if self.list_pane.select_record(kind, record_id, centre=True):
+                return
+        self._record_current(kind, record_id)
+
+    def show_error(self, message: str) -> None:
+        """A message the user must read (a refused change, a failed undo); never blocks."""
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+        if self.error_box is not None:
+            self.error_box.close()
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Curator", message,
+                                     QMessageBox.StandardButton.Ok, self)
+        self.error_box.open()
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def run_operation(self, operation) -> Changes | None:  # noqa: ANN001 - () -> Changes
+        """Run a catalog operation as one undo step; a refusal is shown, not raised."""
+        from curator import CuratorError
+
+        try:
+            return self.undo.run(operation)
+        except StaleVersion as exc:
+            self.show_error(str(exc))
+            self.reload_all()
+        except CuratorError as exc:
+            self.show_error(str(exc))
+        return None
+
+    def run_task(self, task: Task) -> Task:
+        """Start long work; its progress and Cancel show in the status bar."""
+        return self.tasks.start(task)
+
+    def _task_started(self, task: Task) -> None:
+        # any task on the window's runner reports its failure or cancellation here
+        task.failed.connect(self.show_error)
+        task.cancelled.connect(lambda: self.show_message(f"{task.title}: cancelled."))
+
+    # -- commands -----------------------------------------------------------------------
+    def new_film(self) -> None:
+        changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
+        if changes and changes.created_id is not None:
+            self.open_record("film", changes.created_id)
+            self.show_message("New draft film: give it a title in the form.")
+
+    def delete_selected(self) -> None:
+        pane = self.list_pane
+        rows = sorted(i.row() for i in pane.table.selectionModel().selectedRows())
+        if pane.table_name == "films":
+            ids = pane.selected_film_ids()
+            if not ids:
+                return
+            impact = self.catalog.film_deletion_impact(ids)
+            what = (f"\u201c{pane.films.row(rows[0]).title}\u201d" if len(ids) == 1
+                    else f"{len(ids):,} films")
+            if any(impact.values()) and not self.confirm_deletion(what, impact):
+                return
+            done = self.run_operation(
+                (lambda: self.catalog.delete_film(ids[0])) if len(ids) == 1
+                else (lambda: self.catalog.delete_films(ids)))
+        elif pane.table_name == "people" and len(pane.selected_ids()) == 1:
+            person_id = pane.selected_ids()[0]
+            credits = self.catalog.person_credit_count(person_id)
+            name = pane.people.row(rows[0]).name
+            if credits and not self.confirm_deletion(f"\u201c{name}\u201d",
+                                                     {"credits": credits}):
+                return
+            done = self.run_operation(lambda: self.catalog.delete_person(person_id))
+        else:
+            return
+        if done:
+            pane.select_row(rows[0])
+            self.show_message(f"{done.label}. Undo brings it back.")
+
+    def confirm_deletion(self, what: str, impact: dict[str, int]) -> bool:
+        return confirm_deletion(self, what, impact)
+
+    def merge_people(self) -> None:
+        pane = self.list_pane
+        rows = sorted(i.row() for i in pane.table.selectionModel().selectedRows())
+        if pane.table_name != "people" or len(rows) != 2:
+            self.show_error("Select two people in the People list to merge them.")
+            return
+        dialog = MergePeopleDialog(pane.people.row(rows[0]), pane.people.row(rows[1]), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        survivor, other = dialog.survivor_and_other()
+        if self.run_operation(lambda: self.catalog.merge_people(survivor, other)):
+            self.open_record("person", survivor)
+
+    def focus_search(self) -> None:
+        if not self.list_pane.search.isEnabled():
+            self.sidebar.select_view("films::")
+        self.list_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_pane.search.selectAll()
+
+    def show_about(self) -> None:
+        self.about_box = AboutDialog(self.catalog.archive.folder, self)
+        self.about_box.open()
+
+    def back_up(self) -> None:
+        archive = self.catalog.archive
+        task = Task("Backing up the archive", lambda progress: archive.backup("manual"))
+        task.finished.connect(lambda path: self.show_message(f"Backed up to {path}"))
+        self.run_task(task)
+
+    def reveal_archive(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.catalog.archive.folder)))
+
+    def open_archive(self, path: Path | None = None, *, create: bool = False) -> None:
+        from curator.gui.app import open_archive_window
+
+        if path is not None and open_archive_window(path, create=create, parent=self):
+            self.close()
+
+    def _summarise(self, counts: dict[str, int]) -> None:
+        def n(key: str, one: str, many: str) -> str:
+            return f"{counts[key]:,} {one if counts[key] == 1 else many}"
+
+        self.summary.setText(" · ".join((
+            self.catalog.archive.name, n("films", "film", "films"),
+            n("people", "person", "people"), n("editions", "festival edition",
+                                                "festival editions"),
+            n("stills", "still", "stills"))))
+        self.summary.setToolTip(str(self.catalog.archive.folder))
+
+    # -- following the panes ------------------------------------------------------------
+    def _view_chosen(self, view: View) -> None:
+        self.list_pane.set_view(view)
+        self._update_actions()
+
+    def _record_current(self, kind: str, record_id: int) -> None:
+        self.detail.show_record(kind, record_id)
+        self.form.show_record(kind, record_id)
+        self._update_actions()
+
+    def _show_view_record(self) -> None:
+        """Nothing listed is current: show the festival, edition or list the view is of."""
+        view = self.list_pane.view
+        if view.kind in VIEW_RECORD_KINDS and view.record_id is not None:
+            self._record_current(VIEW_RECORD_KINDS[view.kind], view.record_id)
+        else:
+            self.detail.clear_record(EMPTY_DETAIL[self.list_pane.table_name])
+            self.form.clear()
+        self._update_actions()
+
+    def _activated(self, kind: str, record_id: int) -> None:
+        if kind in VIEW_RECORD_KINDS:
+            self.open_record(kind, record_id)
+
+    def _update_actions(self, *_args: object) -> None:
+        pane, a = self.list_pane, self.action_map
+        selected = len(pane.selected_ids())
+        a["delete"].setEnabled(selected > 0 and (pane.table_name == "films" or (
+            pane.table_name == "people" and selected == 1)))
+        a["merge"].setEnabled(pane.table_name == "people" and selected == 2)
+        a["merge"].setVisible(pane.table_name == "people")
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        """Refresh what an operation, undo or redo touched, and nothing else."""
+        films_gone_or_new = bool(changes.inserted("film") or changes.deleted("film"))
+        people = changes.touches("person", "name_variant", "credit")
+        structure = changes.touches("festival", "edition", "section", "collection",
+                                    "collection_item", "screening")
+        if films_gone_or_new or people or structure or _changes_counts(changes):
+            self.sidebar.rebuild()
+        pane = self.list_pane
+        query = pane.current_query()
+        if pane.table_name == "films":
+            if films_gone_or_new or structure or (changes.film_ids and (
+                    query.text or query.has_filters or query.order != "relevance")):
+                pane.reload()
+            elif changes.film_ids:
+                pane.refresh_films(set(changes.film_ids))
+        elif (pane.table_name == "people" and people) or structure:
+            pane.reload()
+        kind, record_id = self.detail.kind, self.detail.record_id
+        if kind == "film" and record_id in changes.deleted("film"):
+            self.form.clear()
+        if kind != "film" or record_id in changes.film_ids or people or structure:
+            self.detail.reload()
+
+    def _undo_failed(self, message: str) -> None:
+        self.show_error(f"{message} What is shown has been read again, and the step is "
+                        "off the Undo list.")
+        self.reload_all()
+
+    def reload_all(self) -> None:
+        """Read everything shown again (after a conflict with another process)."""
+        self.sidebar.rebuild()
+        self.list_pane.reload()
+        self.detail.reload()
+        if self.detail.kind is not None and self.detail.record_id is not None:
+            self.form.show_record(self.detail.kind, self.detail.record_id)
+
+    # -- settings -----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for splitter in (self.splitter, self.centre):
+            sizes = settings.value(f"window/{splitter.objectName()}")
+            if sizes is not None:
+                splitter.restoreState(sizes)
+        for name, pane in (("sidebar", self.sidebar), ("detail", self.detail),
+                           ("form", self.form)):
+            visible = str(settings.value(f"window/show-{name}", "true")).lower() == "true"
+            self.action_map[f"show-{name}"].setChecked(visible)
+            pane.setVisible(visible)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        for splitter in (self.splitter, self.centre):
+            settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        for name in ("sidebar", "detail", "form"):
+            settings.setValue(f"window/show-{name}",
+                              self.action_map[f"show-{name}"].isChecked())
+        self.list_pane.save_headers()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        for task in self.tasks.running:
+            task.cancel()
+        self.tasks.wait(10_000)
+        self.list_pane.films.wait_for_ids()
+        if self._owns_catalog:
+            self.catalog.close()
+        super().closeEvent(event)
+
+
+def _changes_counts(changes: Changes) -> bool:
+    """Whether a change moves a sidebar count: a film's state or synopsis, a still."""
+    if changes.touches("still"):
+        return True
+    return any(
+        r.table == "film" and r.before is not None and r.after is not None
+        and any(r.before.get(c) != r.after.get(c) for c in ("state", "synopsis"))
+        for r in changes.rows
+    )

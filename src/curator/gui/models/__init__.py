@@ -1,0 +1,1 @@
+"""Qt item models over the catalogue: they hold ids and build rows from catalog queries."""

@@ -1,0 +1,127 @@
+"""The film list's model: a FilmQuery run in SQL, rows built a page at a time."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+
+from curator.catalog import Catalog, FilmQuery
+from curator.catalog.records import FilmRow
+from curator.gui.models.paged import Column, PagedTableModel
+
+STATES = {"draft": "Draft", "published": "Published", "withdrawn": "Withdrawn"}
+
+FILM_COLUMNS = [
+    Column("title", "Title", lambda r: r.title, width=240),
+    Column("original_title", "Original title", lambda r: r.original_title, width=150,
+           shown=False),
+    Column("year", "Year", lambda r: str(r.year or ""), align_right=True, width=56),
+    Column("countries", "Countries", lambda r: r.countries, width=100),
+    Column("directors", "Directors", lambda r: r.directors, width=140),
+    Column("appearances", "Festival appearances", lambda r: r.appearances, width=160),
+    Column("stills", "Stills", lambda r: str(r.stills or ""), align_right=True, width=56),
+    Column("state", "State", lambda r: STATES.get(r.state, r.state), width=80),
+]
+
+
+class FilmTableModel(PagedTableModel):
+    """Ids come from the query in chunks; rows are built a page at a time from them."""
+
+    PAGE = 50
+    ID_CHUNK = 500
+    _ids_read = Signal(int, object)  # generation, every id of the query in order
+
+    def __init__(self, catalog: Catalog, parent: Any = None) -> None:
+        super().__init__(FILM_COLUMNS, parent)
+        self.catalog = catalog
+        self.query = FilmQuery()
+        self._id_chunks: dict[int, list[int]] = {}
+        self._generation = 0
+        self._reader: threading.Thread | None = None
+        self._ids_read.connect(self._all_ids_arrived)
+
+    def set_query(self, query: FilmQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        super().reload()
+        if self.total > self.ID_CHUNK:
+            # Read every id off the GUI thread, so scrolling far never waits for a query.
+            self._reader = threading.Thread(
+                target=self._read_all_ids, daemon=True,
+                args=(self._generation, self.query, self.total))
+            self._reader.start()
+
+    def wait_for_ids(self, seconds: float = 10.0) -> None:
+        """Let the reading of every id finish (before closing the archive, say)."""
+        if self._reader is not None:
+            self._reader.join(seconds)
+
+    def _read_all_ids(self, generation: int, query: FilmQuery, total: int) -> None:
+        try:
+            ids = self.catalog.search(query, limit=total, count=False).ids
+        except Exception:  # noqa: BLE001 - the archive closed meanwhile: chunks still work
+            return
+        self._ids_read.emit(generation, ids)
+
+    def _all_ids_arrived(self, generation: int, ids: list[int]) -> None:
+        if generation == self._generation and len(ids) == self.total:
+            self._id_chunks = {n // self.ID_CHUNK: ids[n:n + self.ID_CHUNK]
+                               for n in range(0, len(ids), self.ID_CHUNK)}
+
+    def fetch(self, offset: int, limit: int, count: bool) -> tuple[int, list[FilmRow]]:
+        if count:  # a new query: how many match, and the first chunk of ids
+            result = self.catalog.search(self.query, limit=self.ID_CHUNK, count=True)
+            self._id_chunks = {0: result.ids}
+            total = result.total
+        else:
+            total = self.total
+        return total, self.catalog.film_rows(self._ids(offset, limit, total))
+
+    def _ids(self, offset: int, limit: int, total: int) -> list[int]:
+        found: list[int] = []
+        while len(found) < limit and offset + len(found) < total:
+            position = offset + len(found)
+            chunk = position // self.ID_CHUNK
+            if chunk not in self._id_chunks:
+                self._id_chunks[chunk] = self.catalog.search(
+                    self.query, limit=self.ID_CHUNK, offset=chunk * self.ID_CHUNK,
+                    count=False).ids
+            start = position - chunk * self.ID_CHUNK
+            taken = self._id_chunks[chunk][start:start + limit - len(found)]
+            if not taken:
+                break
+            found += taken
+        return found
+
+    def id_at(self, row: int) -> int | None:
+        ids = self._ids(row, 1, self.total) if 0 <= row < self.total else []
+        return ids[0] if ids else None
+
+    def row_of(self, record_id: int, *, anywhere: bool = True) -> int | None:
+        """The row of a film; `anywhere=False` looks only among the ids already read."""
+        for chunk, ids in self._id_chunks.items():
+            if record_id in ids:
+                return chunk * self.ID_CHUNK + ids.index(record_id)
+        return self.locate(record_id) if anywhere else None
+
+    def locate(self, record_id: int) -> int | None:
+        ids = self.catalog.search(self.query, limit=max(self.total, 1), count=False).ids
+        self._id_chunks = {n // self.ID_CHUNK: ids[n:n + self.ID_CHUNK]
+                           for n in range(0, len(ids), self.ID_CHUNK)}
+        try:
+            return ids.index(record_id)
+        except ValueError:
+            return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL: a new query in the column's order (column -1: relevance)."""
+        key = self.columns[column].key if 0 <= column < len(self.columns) else "relevance"
+        descending = order == Qt.SortOrder.DescendingOrder and key != "relevance"
+        if (key, descending) != (self.query.order, self.query.descending):
+            self.set_query(replace(self.query, order=key, descending=descending))

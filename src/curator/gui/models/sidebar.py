@@ -1,0 +1,124 @@
+"""The sidebar's tree: the archive's views with their counts.
+
+Films, People, Festivals (festival > edition > section), Lists, and the views of
+films that need attention. Each item carries a `View` saying what the list shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+
+from curator.catalog import Catalog
+from curator.gui.style import icon
+
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+ATTENTION_VIEWS = [
+    ("no-director", "No director"),
+    ("no-synopsis", "No synopsis"),
+    ("no-still", "No still"),
+    ("unpublished", "Unpublished"),
+]
+
+
+@dataclass(frozen=True)
+class View:
+    """What the list pane shows: kind is films, people, festivals, festival, edition,
+    section, lists, list or attention; record_id names the festival, edition... shown."""
+
+    kind: str
+    record_id: int | None = None
+    attention: str | None = None
+    title: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.record_id or ''}:{self.attention or ''}"
+
+    @property
+    def shows_films(self) -> bool:
+        return self.kind in ("films", "edition", "section", "list", "attention")
+
+
+class SidebarModel(QStandardItemModel):
+    counted = Signal(dict)  # the catalogue's counts, each time they are read
+    def __init__(self, catalog: Catalog, parent: Any = None, *, build: bool = True) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setColumnCount(2)
+        if build:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Read the catalogue's festivals, lists and counts again."""
+        # rows go, columns stay: clear() would reset the view's column sizing
+        self.removeRows(0, self.rowCount())
+        counts = self.catalog.counts()
+        self.counted.emit(counts)
+        attention = self.catalog.attention_counts()
+        root = self.invisibleRootItem()
+        root.appendRow(self._row(View("films", title="Films"), "film", counts["films"]))
+        root.appendRow(self._row(View("people", title="People"), "people", counts["people"]))
+
+        festivals = self._row(View("festivals", title="Festivals"), "festival",
+                              counts["festivals"])
+        for f in self.catalog.festivals():
+            # the short name fits the sidebar; the full name is in the tooltip and the list
+            fest = self._row(View("festival", f.id, title=f.name), "festival",
+                             len(f.editions), short=f.short_name)
+            for e in f.editions:
+                edition = self._row(View("edition", e.id, title=e.label), "edition",
+                                    e.film_count)
+                for s in e.sections:
+                    edition[0].appendRow(self._row(View("section", s.id, title=s.name),
+                                                   "section", s.film_count))
+                fest[0].appendRow(edition)
+            festivals[0].appendRow(fest)
+        root.appendRow(festivals)
+
+        lists = self._row(View("lists", title="Lists"), "list", counts["lists"])
+        for c in self.catalog.collections():
+            lists[0].appendRow(self._row(View("list", c.id, title=c.title), "list",
+                                         len(c.items)))
+        root.appendRow(lists)
+
+        heading = QStandardItem("Needs attention")
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setIcon(icon("attention"))
+        for name, title in ATTENTION_VIEWS:
+            heading.appendRow(self._row(View("attention", attention=name, title=title), None,
+                                        attention[name]))
+        root.appendRow([heading, QStandardItem()])
+
+    @staticmethod
+    def _row(view: View, icon_name: str | None, count: int,
+             short: str = "") -> list[QStandardItem]:
+        name = QStandardItem(short or view.title)
+        if icon_name:
+            name.setIcon(icon(icon_name))
+        name.setData(view, VIEW_ROLE)
+        name.setToolTip(view.title)
+        name.setEditable(False)
+        number = QStandardItem(f"{count:,}")
+        number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        number.setEditable(False)
+        number.setData(view, VIEW_ROLE)
+        return [name, number]
+
+    def find(self, key: str) -> QStandardItem | None:
+        """The item of a view, by View.key."""
+        pending = [self.invisibleRootItem()]
+        while pending:
+            item = pending.pop()
+            view = item.data(VIEW_ROLE)
+            if isinstance(view, View) and view.key == key:
+                return item
+            pending.extend(item.child(r, 0) for r in range(item.rowCount()))
+        return None

@@ -1,0 +1,197 @@
+"""A record as its web-archive page will read, as escaped HTML for the detail pane.
+
+Film pages follow the festival's archive: title, `USSR, 1988 (MIFF 1989, Section)`
+per appearance, `Director: A, B`, synopsis, quotes, "See also...". Empty fields are
+left out, never shown as "(, )". Links are `curator://kind/id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from curator.catalog.records import (
+    CollectionRecord,
+    EditionRecord,
+    FestivalRecord,
+    FilmRecord,
+    PersonRecord,
+)
+from curator.catalog.see_also import SeeAlsoFilm
+
+ROLES_SHOWN_APART = ("director",)
+TEASER = 200
+
+
+def link(kind: str, record_id: int, text: str) -> str:
+    return f'<a href="curator://{kind}/{record_id}">{escape(text)}</a>'
+
+
+def teaser(text: str, length: int = TEASER) -> str:
+    """The first words of a synopsis, cut at a word, as the archive's "See also" shows them."""
+    flat = " ".join(text.split())
+    if len(flat) <= length:
+        return flat
+    cut = flat[:length].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"
+
+
+def country_year(countries: Iterable[str], year: int | None) -> str:
+    """`USSR / Finland, 1988`, or whichever part there is."""
+    return ", ".join(p for p in (" / ".join(countries), str(year or "")) if p)
+
+
+def _paragraphs(text: str) -> str:
+    parts = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in parts)
+
+
+def _films(n: int) -> str:
+    return f"{n:,} film" if n == 1 else f"{n:,} films"
+
+
+def _state(state: str) -> str:
+    if state == "published":
+        return ""
+    return f'<p class="state">{escape(state.capitalize())} \u2014 not on the web archive</p>'
+
+
+def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm]) -> str:
+    out = [f"<h1>{escape(film.title)}</h1>"]
+    if film.original_title and film.original_title != film.title:
+        out.append(f'<p class="muted"><i>{escape(film.original_title)}</i></p>')
+    out.append(_state(film.state))
+    place = country_year(film.countries, film.year)
+    lines = [
+        escape(f"{place} ({s.label})" if place else s.label) for s in film.screenings
+    ] or ([escape(place)] if place else [])
+    if lines:
+        out.append(f'<p class="line">{"<br>".join(lines)}</p>')
+    directors = [c for c in film.credits if c.role == "director"]
+    if directors:
+        names = ", ".join(link("person", c.person_id, c.person_name) for c in directors)
+        out.append(f"<p><b>Director:</b> {names}</p>")
+    out.append(_paragraphs(film.synopsis))
+    for q in film.quotes:
+        who = ", ".join(p for p in (q.attribution, q.source) if p)
+        out.append(f"<blockquote><p>{escape(q.text)}</p>"
+                   + (f'<p class="muted">\u2014 {escape(who)}</p>' if who else "")
+                   + "</blockquote>")
+    out.append(_facts(film))
+    if see_also:
+        out.append("<h3>See also\u2026</h3>")
+        for f in see_also:
+            place = country_year(f.countries, f.year)
+            out.append(f"<p><b>{link('film', f.id, f.title)}</b>"
+                       + (f'<br><span class="muted">{escape(place)}</span>' if place else "")
+                       + (f"<br>{escape(teaser(f.synopsis))}" if f.synopsis.strip() else "")
+                       + "</p>")
+    if film.lists:
+        names = ", ".join(link("list", cid, title) for cid, title in film.lists)
+        out.append(f"<h3>On lists</h3><p>{names}</p>")
+    return "".join(out)
+
+
+def _facts(film: FilmRecord) -> str:
+    """Credits, runtime, format, languages and awards: the structured blocks under the text."""
+    rows: list[tuple[str, str]] = []
+    roles: dict[str, list[str]] = {}
+    for c in film.credits:
+        if c.role in ROLES_SHOWN_APART:
+            continue
+        name = link("person", c.person_id, c.person_name)
+        roles.setdefault(c.role, []).append(
+            f"{name} ({escape(c.character)})" if c.character else name)
+    rows += [(role.capitalize(), ", ".join(names)) for role, names in roles.items()]
+    if film.runtime:
+        rows.append(("Runtime", f"{film.runtime} min"))
+    for label, value in (("Format", film.format), ("Colour", film.colour),
+                         ("Kind", film.kind.capitalize())):
+        if value:
+            rows.append((label, escape(value)))
+    if film.languages:
+        rows.append(("Language", escape(", ".join(film.languages))))
+    if film.genres:
+        rows.append(("Genres", escape(", ".join(film.genres))))
+    for a in film.awards:
+        rows.append(("Award", escape(f"{a.name}, {a.edition_label}"
+                                     + (" (nominated)" if a.result == "nominated" else ""))))
+    if film.stills:
+        rows.append(("Stills", str(len(film.stills))))
+    if not rows:
+        return ""
+    body = "".join(f'<tr><td class="key">{escape(k)}</td><td>{v}</td></tr>' for k, v in rows)
+    return f'<table class="facts">{body}</table>'
+
+
+def person_html(person: PersonRecord) -> str:
+    out = [f"<h1>{escape(person.name)}</h1>", _state(person.state)]
+    years = "\u2013".join(str(y) for y in (person.birth_year, person.death_year) if y)
+    about = ", ".join(p for p in (person.country, years) if p)
+    if about:
+        out.append(f'<p class="line">{escape(about)}</p>')
+    if person.variants:
+        out.append(f'<p class="muted">Also written: {escape(", ".join(person.variants))}</p>')
+    out.append(_paragraphs(person.biography))
+    if person.filmography:
+        out.append("<h3>Films</h3><p>")
+        out.append("<br>".join(
+            link("film", fid, title) + escape(f" ({year})" if year else "")
+            + f' <span class="muted">{escape(role)}</span>'
+            for fid, title, year, role in person.filmography))
+        out.append("</p>")
+    return "".join(out)
+
+
+def edition_html(edition: EditionRecord, festival: FestivalRecord | None = None) -> str:
+    out = [f"<h1>{escape(edition.label)}</h1>", _state(edition.state)]
+    facts = [edition.festival_name]
+    if edition.number:
+        facts.append(f"edition {edition.number}")
+    if edition.starts_on and edition.ends_on:
+        facts.append(f"{edition.starts_on:%-d %B} \u2013 {edition.ends_on:%-d %B %Y}")
+    out.append(f'<p class="line">{escape(", ".join(facts))}</p>')
+    out.append(_paragraphs(edition.intro))
+    out.append(f"<p>{_films(edition.film_count)} screened.</p>" if edition.film_count else "")
+    if edition.sections:
+        out.append("<h3>Sections</h3><p>" + "<br>".join(
+            link("section", s.id, s.name) + f' <span class="muted">{_films(s.film_count)}</span>'
+            for s in edition.sections) + "</p>")
+    return "".join(out)
+
+
+def section_html(edition: EditionRecord, section_id: int) -> str:
+    section = next(s for s in edition.sections if s.id == section_id)
+    return "".join([
+        f"<h1>{escape(section.name)}</h1>",
+        f'<p class="line">{link("edition", edition.id, edition.label)}</p>',
+        _paragraphs(section.description),
+        f"<p>{_films(section.film_count)}.</p>" if section.film_count else "",
+    ])
+
+
+def festival_html(festival: FestivalRecord) -> str:
+    place = ", ".join(p for p in (festival.city, festival.country) if p)
+    out = [f"<h1>{escape(festival.name)}</h1>"]
+    if place:
+        out.append(f'<p class="line">{escape(place)}</p>')
+    out.append(_paragraphs(festival.description))
+    if festival.editions:
+        out.append("<h3>Editions</h3><p>" + "<br>".join(
+            link("edition", e.id, e.label) + f' <span class="muted">{_films(e.film_count)}</span>'
+            for e in festival.editions) + "</p>")
+    return "".join(out)
+
+
+def list_html(collection: CollectionRecord) -> str:
+    out = [f"<h1>{escape(collection.title)}</h1>", _state(collection.state)]
+    if collection.curator:
+        out.append(f'<p class="line">Curated by {escape(collection.curator)}</p>')
+    out.append(_paragraphs(collection.introduction))
+    if collection.items:
+        out.append("<ol>" + "".join(
+            f"<li>{link('film', i.film_id, i.title)}"
+            + escape(f" ({i.year})" if i.year else "")
+            + (f'<br><span class="muted">{escape(i.note)}</span>' if i.note else "") + "</li>"
+            for i in collection.items) + "</ol>")
+    return "".join(out)

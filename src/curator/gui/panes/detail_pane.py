@@ -1,0 +1,94 @@
+"""The detail pane: the selected record as its web-archive page will read."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from curator.catalog import Catalog, NotFound
+from curator.catalog.see_also import see_also
+from curator.gui.panes import detail_html as html
+from curator.gui.style import colours
+
+EMPTY = "Choose a film in the list to read its page as the web archive will show it."
+
+
+def document_css() -> str:
+    c = colours()
+    return f"""
+        body {{ color: {c['text']}; }}
+        h1 {{ font-size: 19pt; font-weight: 600; margin: 4px 0 6px 0; }}
+        h3 {{ font-size: 11pt; font-weight: 600; margin: 18px 0 4px 0; }}
+        p {{ margin: 0 0 9px 0; line-height: 135%; }}
+        a {{ color: {c['accent']}; text-decoration: none; }}
+        .line {{ color: {c['text']}; font-weight: 500; }}
+        .muted {{ color: {c['muted']}; }}
+        .state {{ color: {c['muted']}; font-style: italic; }}
+        .empty {{ color: {c['muted']}; font-size: 11pt; }}
+        blockquote {{ margin: 6px 18px 12px 18px; font-style: italic; }}
+        table.facts {{ margin-top: 8px; }}
+        td {{ padding: 1px 14px 1px 0; }}
+        td.key {{ color: {c['muted']}; }}
+    """
+
+
+class DetailPane(QTextBrowser):
+    record_opened = Signal(str, int)  # a link in the page was followed
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setObjectName("detail")
+        self.setOpenLinks(False)
+        self.document().setDefaultStyleSheet(document_css())
+        self.document().setDocumentMargin(14)
+        self.anchorClicked.connect(self._follow)
+        self.kind: str | None = None
+        self.record_id: int | None = None
+        self.clear_record()
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        self.kind, self.record_id = kind, record_id
+        self.reload()
+
+    def clear_record(self, text: str = EMPTY) -> None:
+        self.kind, self.record_id = None, None
+        self.setHtml(f'<p class="empty">{escape(text)}</p>')
+
+    def reload(self) -> None:
+        if self.kind is None or self.record_id is None:
+            return
+        try:
+            page = self._render(self.kind, self.record_id)
+        except NotFound:
+            self.clear_record()
+            return
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(page)
+        self.verticalScrollBar().setValue(scroll)
+
+    def _render(self, kind: str, record_id: int) -> str:
+        if kind == "film":
+            return html.film_html(self.catalog.get_film(record_id),
+                                  see_also(self.catalog, record_id))
+        if kind == "person":
+            return html.person_html(self.catalog.get_person(record_id))
+        if kind == "edition":
+            return html.edition_html(self.catalog.get_edition(record_id))
+        if kind == "festival":
+            return html.festival_html(self.catalog.get_festival(record_id))
+        if kind == "list":
+            return html.list_html(self.catalog.get_collection(record_id))
+        if kind == "section":
+            for f in self.catalog.festivals():
+                for e in f.editions:
+                    if any(s.id == record_id for s in e.sections):
+                        return html.section_html(e, record_id)
+            raise NotFound(f"There is no section with id {record_id}.")
+        raise ValueError(f"unknown kind of record {kind!r}")
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "curator" and url.path().strip("/").isdigit():
+            self.record_opened.emit(url.host(), int(url.path().strip("/")))

@@ -1,0 +1,374 @@
+"""The list pane: the films (or people, editions, lists) of the chosen view, with search.
+
+The film table is a lazy SQL-paged model: sorting by a column and every keystroke
+in the search field are new catalog queries, never Python sorts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.catalog import Catalog, FilmQuery
+from curator.gui.models.film_table import FilmTableModel
+from curator.gui.models.paged import PagedTableModel
+from curator.gui.models.people_table import PeopleTableModel
+from curator.gui.models.records_table import EDITION_COLUMNS, LIST_COLUMNS, RecordTableModel
+from curator.gui.models.sidebar import View
+from curator.gui.style import icon
+
+SEARCH_DELAY_MS = 150
+ROW_KIND = {"films": "film", "people": "person", "editions": "edition", "lists": "list"}
+
+
+class ListPane(QWidget):
+    current_changed = Signal(str, int)  # kind, id of the row the cursor is on
+    cleared = Signal()  # the list is empty, or nothing is current
+    activated = Signal(str, int)  # a row was double-clicked or Enter was pressed
+    context_menu_requested = Signal(QMenu)  # extensions add their actions before it shows
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.view = View("films", title="Films")
+        self.context_actions: list[QAction] = []  # the window's actions on selected rows
+
+        self.films = FilmTableModel(catalog, self)
+        self.people = PeopleTableModel(catalog, self)
+        self.editions = RecordTableModel("edition", EDITION_COLUMNS, self)
+        self.lists = RecordTableModel("list", LIST_COLUMNS, self)
+        self.tables = {name: self._table(name, model) for name, model in (
+            ("films", self.films), ("people", self.people), ("editions", self.editions),
+            ("lists", self.lists))}
+        self.films_view = self.tables["films"]
+        self.films_view.setSortingEnabled(True)
+
+        self.title = QLabel("Films", objectName="viewTitle")
+        self.count = QLabel(objectName="viewCount")
+        self.search = QLineEdit(objectName="search")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(260)
+        self.search.setMaximumWidth(420)
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        self.search.setToolTip(
+            f"Search ({find.toString(QKeySequence.SequenceFormat.NativeText)})")
+        header = QFrame(objectName="listHeader")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(12, 8, 10, 8)
+        row.setSpacing(10)
+        row.addWidget(self.title)
+        row.addWidget(self.count)
+        row.addStretch(1)
+        row.addWidget(self.search, 2)
+
+        self.empty = QLabel(objectName="emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        for table in self.tables.values():
+            self.stack.addWidget(table)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.stack, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._run_search)
+        self.column_actions = self._column_actions()
+        self._restore_headers()
+        self.set_view(self.view)
+
+    # -- building -----------------------------------------------------------------------
+    def _table(self, name: str, model: PagedTableModel) -> QTableView:
+        table = QTableView(objectName=f"{name}Table")
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        head = table.horizontalHeader()
+        head.setSectionsMovable(True)
+        head.setHighlightSections(False)
+        head.setStretchLastSection(False)
+        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        head.setResizeContentsPrecision(0)  # fitting a column measures visible rows only
+        head.setMinimumSectionSize(40)
+        for n, column in enumerate(model.columns):
+            # never narrower than the column's own title
+            head.resizeSection(n, max(column.width, head.sectionSizeFromContents(n).width()))
+            head.setSectionHidden(n, not column.shown)
+        head.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        head.customContextMenuRequested.connect(self._header_menu)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(lambda pos, t=table: self._row_menu(t, pos))
+        table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous, n=name: self._current_moved(n, current))
+        table.activated.connect(lambda index, n=name: self._activate(n, index))
+        return table
+
+    def _column_actions(self) -> list[QAction]:
+        """One checkable action per film column (the title always shows)."""
+        actions = []
+        head = self.films_view.horizontalHeader()
+        for n, column in enumerate(self.films.columns):
+            action = QAction(column.title, self, checkable=True, checked=column.shown)
+            action.setEnabled(n != 0)
+            action.toggled.connect(lambda on, n=n: self._show_column(n, on))
+            actions.append(action)
+        head.sectionResized.connect(lambda *_: self.save_headers())
+        head.sectionMoved.connect(lambda *_: self.save_headers())
+        return actions
+
+    def _show_column(self, n: int, visible: bool) -> None:
+        self.films_view.horizontalHeader().setSectionHidden(n, not visible)
+        self.save_headers()
+
+    # -- settings -----------------------------------------------------------------------
+    def save_headers(self) -> None:
+        settings = QSettings()
+        for name in ("films", "people"):
+            settings.setValue(f"list/{name}/header",
+                              self.tables[name].horizontalHeader().saveState())
+        settings.setValue("list/films/order", self.films.query.order)
+        settings.setValue("list/films/descending", self.films.query.descending)
+
+    def _restore_headers(self) -> None:
+        settings = QSettings()
+        for name in ("films", "people"):
+            state = settings.value(f"list/{name}/header")
+            if state is not None:
+                self.tables[name].horizontalHeader().restoreState(state)
+        head = self.films_view.horizontalHeader()
+        for n, action in enumerate(self.column_actions):
+            action.blockSignals(True)
+            action.setChecked(not head.isSectionHidden(n))
+            action.blockSignals(False)
+        order = str(settings.value("list/films/order", "relevance"))
+        descending = str(settings.value("list/films/descending", "false")).lower() == "true"
+        keys = [c.key for c in self.films.columns]
+        if order in keys:
+            self.films.query = replace(self.films.query, order=order, descending=descending)
+            head.setSortIndicator(keys.index(order), Qt.SortOrder.DescendingOrder
+                                  if descending else Qt.SortOrder.AscendingOrder)
+        else:
+            head.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    # -- views and queries --------------------------------------------------------------
+    def set_view(self, view: View) -> None:
+        """Show what a sidebar item names; the search text stays for film and people views."""
+        self.view = view
+        self.title.setText(view.title)
+        searchable = view.shows_films or view.kind == "people"
+        self.search.setEnabled(searchable)
+        self.search.setVisible(searchable)
+        self.search.setPlaceholderText(
+            "Search people by any spelling" if view.kind == "people"
+            else "Search titles, people, countries, synopses" if view.shows_films
+            else "")
+        self.reload()
+
+    @property
+    def table_name(self) -> str:
+        if self.view.shows_films:
+            return "films"
+        if self.view.kind == "people":
+            return "people"
+        return "lists" if self.view.kind == "lists" else "editions"
+
+    @property
+    def table(self) -> QTableView:
+        return self.tables[self.table_name]
+
+    @property
+    def model(self) -> PagedTableModel:
+        return self.table.model()
+
+    def current_query(self) -> FilmQuery:
+        """The film query the list shows: the view's filter, the search text and the order."""
+        v = self.view
+        return FilmQuery(
+            text=self.search.text().strip(),
+            edition_id=v.record_id if v.kind == "edition" else None,
+            section_id=v.record_id if v.kind == "section" else None,
+            collection_id=v.record_id if v.kind == "list" else None,
+            attention=v.attention if v.kind == "attention" else None,  # type: ignore[arg-type]
+            order=self.films.query.order, descending=self.films.query.descending,
+        )
+
+    def reload(self, keep: tuple[str, int] | None = None, *, look_far: bool = True) -> None:
+        """Query again; the record `keep` (or the current one) stays selected if still listed.
+
+        With `look_far` False (typing a search) it stays selected only if it is among the
+        first rows, so a keystroke never waits for the whole list to be read.
+        """
+        keep = keep or self.current_record()
+        name = self.table_name
+        if name == "films":
+            self.films.set_query(self.current_query())
+        elif name == "people":
+            self.people.set_text(self.search.text().strip())
+        elif name == "lists":
+            self.lists.set_records(self.catalog.collections())
+        else:
+            festivals = self.catalog.festivals()
+            if self.view.kind == "festival":
+                festivals = [f for f in festivals if f.id == self.view.record_id]
+            self.editions.set_records([e for f in festivals for e in f.editions])
+        self._show_table()
+        if keep and ROW_KIND[name] == keep[0] and self.select_record(*keep, look_far=look_far):
+            return
+        if self.model.total and self.view.kind not in ("edition", "section", "list"):
+            self.select_row(0)  # a view of its own records opens on the first
+            return
+        self.announce()
+
+    def _run_search(self) -> None:
+        self._timer.stop()
+        if self.search.isEnabled():
+            self.reload(look_far=False)
+
+    def _show_table(self) -> None:
+        model = self.model
+        noun = {"films": "film", "people": "person", "editions": "edition", "lists": "list"}[
+            self.table_name]
+        plural = {"person": "people"}.get(noun, noun + "s")
+        self.count.setText(f"{model.total:,} {noun if model.total == 1 else plural}")
+        if model.total:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty.setText(self._empty_text())
+            self.stack.setCurrentWidget(self.empty)
+
+    def _empty_text(self) -> str:
+        text, kind = self.search.text().strip(), self.view.kind
+        if text and kind in ("people",):
+            return f"No one is called \u201c{text}\u201d.\nCheck the spelling."
+        if text:
+            return (f"No film matches \u201c{text}\u201d.\nSearch for a title, a director, "
+                    "a country or a word of the synopsis, or clear the search.")
+        return {
+            "films": "This archive has no films yet.\nPress Ctrl+N to add the first one.",
+            "people": "No people yet.\nPeople are added when a film's form credits them.",
+            "festivals": "No festivals yet.",
+            "festival": "This festival has no editions yet.",
+            "edition": "No film screened at this edition yet.\n"
+                       "Add a screening in a film's form.",
+            "section": "No film in this section yet.\nAdd a screening in a film's form.",
+            "lists": "No lists yet.\nA list gathers films for a retrospective or a programme.",
+            "list": "This list is empty.",
+            "attention": "Nothing here needs attention.",
+        }.get(kind, "Nothing to show.")
+
+    # -- selection ----------------------------------------------------------------------
+    def current_record(self) -> tuple[str, int] | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.stack.currentWidget() is self.empty:
+            return None
+        record_id = self.model.id_at(index.row())
+        return (ROW_KIND[self.table_name], record_id) if record_id is not None else None
+
+    def selected_ids(self) -> list[int]:
+        if self.stack.currentWidget() is self.empty:
+            return []
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+
+    def selected_film_ids(self) -> list[int]:
+        return self.selected_ids() if self.table_name == "films" else []
+
+    def select_record(self, kind: str, record_id: int, *, look_far: bool = True,
+                      centre: bool = False) -> bool:
+        """Make this record current and selected, if the list shows it."""
+        if ROW_KIND[self.table_name] != kind:
+            return False
+        row = self.model.row_of(record_id, anywhere=look_far)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        table = self.table
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        if centre or not table.viewport().rect().contains(table.visualRect(index)):
+            table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def select_row(self, row: int) -> None:
+        row = min(row, self.model.total - 1)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self.announce()
+
+    def _current_moved(self, name: str, current: QModelIndex) -> None:
+        if name == self.table_name:
+            self.announce()
+
+    def announce(self) -> None:
+        """Tell the window which record is current (or that none is)."""
+        record = self.current_record()
+        if record is None:
+            self.cleared.emit()
+        else:
+            self.current_changed.emit(*record)
+
+    def _activate(self, name: str, index: QModelIndex) -> None:
+        record_id = self.tables[name].model().id_at(index.row())
+        if record_id is not None:
+            self.activated.emit(ROW_KIND[name], record_id)
+
+    def refresh_films(self, film_ids: set[int]) -> None:
+        """Rebuild the listed rows of edited films in place, keeping selection and scroll."""
+        self.films.refresh_rows(film_ids)
+
+    # -- menus --------------------------------------------------------------------------
+    def row_menu(self) -> QMenu:
+        """The context menu of the selected rows, after extensions have added to it."""
+        menu = QMenu(self)
+        for action in self.context_actions:
+            if action.isVisible():
+                menu.addAction(action)
+        self.context_menu_requested.emit(menu)
+        return menu
+
+    def _row_menu(self, table: QTableView, pos: QPoint) -> None:
+        menu = self.row_menu()
+        if not menu.isEmpty():
+            menu.exec(table.viewport().mapToGlobal(pos))
+
+    def _header_menu(self, pos: QPoint) -> None:
+        if self.table_name != "films":
+            return
+        menu = QMenu(self)
+        menu.addSection("Columns")
+        menu.addActions(self.column_actions)
+        menu.exec(self.films_view.horizontalHeader().mapToGlobal(pos))

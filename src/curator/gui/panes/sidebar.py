@@ -1,0 +1,100 @@
+"""The sidebar: the archive's views (films, people, festivals, lists, needs attention)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from curator.catalog import Catalog
+from curator.gui.models.sidebar import VIEW_ROLE, SidebarModel, View
+
+
+class Sidebar(QTreeView):
+    view_chosen = Signal(object)  # View
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        # the counts are read just after the window first paints, so the list shows sooner
+        self.tree = SidebarModel(catalog, self, build=False)
+        self.setModel(self.tree)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setIndentation(14)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        head = self.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setMinimumWidth(200)
+        self.selectionModel().currentChanged.connect(self._moved)
+        QTimer.singleShot(0, self._first_build)
+
+    def _first_build(self) -> None:
+        if self.tree.rowCount():
+            return  # already built (a change arrived first)
+        self.selectionModel().blockSignals(True)  # the list already shows the films
+        self.tree.rebuild()
+        self._expand_defaults()
+        self.select_view("films::")
+        self.selectionModel().blockSignals(False)
+
+    def _expand_defaults(self) -> None:
+        for key in ("festivals::",):
+            item = self.tree.find(key)
+            if item is not None:
+                self.expandRecursively(item.index(), 2)
+        self.expand(self.tree.index(self.tree.rowCount() - 1, 0))  # needs attention
+
+    @property
+    def current_view(self) -> View | None:
+        view = self.currentIndex().data(VIEW_ROLE)
+        return view if isinstance(view, View) else None
+
+    def select_view(self, key: str) -> bool:
+        if not self.tree.rowCount():
+            self._first_build()
+        item = self.tree.find(key)
+        if item is None:
+            return False
+        self.setCurrentIndex(item.index())
+        return True
+
+    def rebuild(self) -> None:
+        """Read the tree and counts again, keeping the current view and what is open."""
+        if not self.tree.rowCount():
+            self._first_build()
+            return
+        current = self.current_view
+        expanded = set()
+        pending = [self.tree.invisibleRootItem()]
+        while pending:
+            item = pending.pop()
+            for r in range(item.rowCount()):
+                child = item.child(r, 0)
+                if self.isExpanded(child.index()):
+                    view = child.data(VIEW_ROLE)
+                    expanded.add(view.key if isinstance(view, View) else child.text())
+                pending.append(child)
+        self.selectionModel().blockSignals(True)
+        self.tree.rebuild()
+        pending = [self.tree.invisibleRootItem()]
+        while pending:
+            item = pending.pop()
+            for r in range(item.rowCount()):
+                child = item.child(r, 0)
+                view = child.data(VIEW_ROLE)
+                if (view.key if isinstance(view, View) else child.text()) in expanded:
+                    self.expand(child.index())
+                pending.append(child)
+        if current is not None and not self.select_view(current.key):
+            self.selectionModel().blockSignals(False)
+            self.select_view("films::")
+        self.selectionModel().blockSignals(False)
+
+    def _moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        view = current.data(VIEW_ROLE)
+        if isinstance(view, View):
+            self.view_chosen.emit(view)

@@ -1,0 +1,70 @@
+"""The "See also" rule: manual links, then director, then section, then edition and country."""
+
+from __future__ import annotations
+
+from curator.catalog.records import CreditData, RelatedData, ScreeningData
+from curator.catalog.see_also import see_also
+
+
+def _festival(catalog):
+    fest = catalog.create_festival("Melbourne International Film Festival",
+                                   short_name="MIFF").created_id
+    edition = catalog.create_edition(fest, 1989).created_id
+    section = catalog.create_section(edition, "Documentaries").created_id
+    return edition, section
+
+
+def test_each_step_in_order_and_at_most_five(catalog) -> None:
+    edition, section = _festival(catalog)
+    director = catalog.create_person("Marjaana Mykkanen").created_id
+    film = lambda title, **kw: catalog.create_film(title, **kw).created_id  # noqa: E731
+    manual_b = film("Manual B")
+    manual_a = film("Manual A")
+    by_director_late = film("Later Work", year=1995,
+                            credits=[CreditData(director, "director")])
+    by_director_early = film("Earlier Work", year=1980,
+                             credits=[CreditData(director, "director")])
+    same_section = film("Black Square", year=1988,
+                        screenings=[ScreeningData(edition, section)])
+    same_country = film("Assa", year=1987, countries=["USSR"],
+                        screenings=[ScreeningData(edition)])
+    film("Other Country", countries=["Finland"], screenings=[ScreeningData(edition)])
+    main = film("From Russia with Rock", year=1988, countries=["USSR"],
+                credits=[CreditData(director, "director")],
+                screenings=[ScreeningData(edition, section)],
+                related=[RelatedData(manual_b, "its sequel"), RelatedData(manual_a)])
+
+    found = see_also(catalog, main)
+
+    assert [f.id for f in found] == [manual_b, manual_a, by_director_early,
+                                     by_director_late, same_section]
+    assert [f.reason for f in found] == ["related", "related", "director", "director",
+                                         "section"]
+    assert found[0].note == "its sequel"
+    wider = see_also(catalog, main, limit=10)
+    assert [f.id for f in wider][5:] == [same_country]
+    assert wider[5].countries == ("USSR",)
+    assert main not in [f.id for f in wider]
+
+
+def test_published_only_and_no_duplicates(catalog) -> None:
+    edition, section = _festival(catalog)
+    director = catalog.create_person("Director").created_id
+    shared = catalog.create_film("Both Manual and Director", state="published",
+                                 credits=[CreditData(director, "director")]).created_id
+    draft = catalog.create_film("Draft Neighbour",
+                                screenings=[ScreeningData(edition, section)]).created_id
+    main = catalog.create_film("Main", credits=[CreditData(director, "director")],
+                               screenings=[ScreeningData(edition, section)],
+                               related=[RelatedData(shared)]).created_id
+
+    assert [(f.id, f.reason) for f in see_also(catalog, main)] == [
+        (shared, "related"), (draft, "section")]
+    assert [f.id for f in see_also(catalog, main, published_only=True)] == [shared]
+    assert see_also(catalog, main, limit=0) == []
+
+
+def test_a_film_with_nothing_in_common_suggests_nothing(catalog) -> None:
+    alone = catalog.create_film("Alone").created_id
+    catalog.create_film("Stranger")
+    assert see_also(catalog, alone) == []
