@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+from pathlib import Path
 
 from curator import CuratorError, __version__
 
@@ -30,14 +32,21 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    parser.commands = set(subparsers.choices)  # type: ignore[attr-defined]
     return parser
+
+
+def _names_an_archive(word: str, commands: set[str]) -> bool:
+    """`curator Some.curator` opens it; an unknown word stays a usage error."""
+    if word in commands or word.startswith("-"):
+        return False
+    return Path(word).exists() or word.endswith(".curator") or os.sep in word
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
-    commands = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
-    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+    if not argv or _names_an_archive(argv[0], parser.commands):
         argv = ["open", *argv]  # `curator [ARCHIVE]` opens the main window
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

@@ -414,10 +414,14 @@ def install(window: Any) -> QAction:
     catalogue.setStatusTip("Import a Curator catalogue file (JSON): all of it into an empty "
                            "archive, its films into one with records")
     catalogue.triggered.connect(lambda: _choose_catalogue(window))
-    separator = next((a for a in menu.actions() if a.isSeparator()), None)
+    # a group of their own after New and Open, before the menu's last part (Quit)
+    separators = [a for a in menu.actions() if a.isSeparator()]
+    before = separators[-1] if separators else None
+    if before is not None:
+        menu.insertSeparator(before)
     for entry in (action, pages, catalogue):
-        if separator is not None:  # with New and Open, before the rest of the menu
-            menu.insertAction(separator, entry)
+        if before is not None:
+            menu.insertAction(before, entry)
         else:
             menu.addAction(entry)
     window.import_action = action

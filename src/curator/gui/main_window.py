@@ -37,7 +37,9 @@ from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
 
 # Modules with an `install(window)` function, imported and installed in this order.
-EXTENSIONS: list[str] = []
+EXTENSIONS: list[str] = [
+    "curator.gui.import_dialog",
+]
 
 # The sidebar view that lists each kind of record.
 HOME_VIEW = {"film": "films::", "person": "people::"}
