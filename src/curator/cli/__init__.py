@@ -15,6 +15,7 @@ from curator import CuratorError, __version__
 # Modules with a `register(subparsers)` function adding their verbs.
 COMMAND_MODULES = [
     "curator.cli.core",
+    "curator.cli.publish",
 ]
 
 
