@@ -75,7 +75,7 @@ def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]
                        Festival.name, Festival.short_name)
                 .join(Festival, Festival.id == Edition.festival_id))
         }
-        sections = dict(session.execute(select(Section.id, Section.name)).tuples().all())
+        sections = {sid: name for sid, name in session.execute(select(Section.id, Section.name))}
         for chunk in _chunks(list(dict.fromkeys(film_ids))):
             def rows(*columns: Any, where: Any, order: tuple = (), chunk: list[int] = chunk
                      ) -> dict[int, list[Any]]:
