@@ -17,9 +17,12 @@
   function words(text) {
     return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
   }
-  function shardKey(word) {
-    var bytes = new TextEncoder().encode(Array.from(word).slice(0, 3).join(""));
+  function hex(text) {
+    var bytes = new TextEncoder().encode(text);
     return Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+  function shardKey(word) {
+    return hex(Array.from(word).slice(0, 3).join(""));
   }
   function load(path) {
     if (!(path in cache)) {
@@ -30,7 +33,15 @@
     return cache[path];
   }
   function idsFor(word) {
-    return load("terms/" + shardKey(word) + ".json").then(function (terms) {
+    var initial = hex(Array.from(word)[0]);
+    var key = shardKey(word);
+    return load("meta.json").then(function (meta) {
+      // only ask for shards that exist: a missing one would log a 404
+      if ((meta.initials || []).indexOf(initial) < 0) return [];
+      return load("keys/" + initial + ".json");
+    }).then(function (keys) {
+      return keys.indexOf(key) < 0 ? {} : load("terms/" + key + ".json");
+    }).then(function (terms) {
       var found = new Set();
       var exact = Array.from(word).length < 3;
       Object.keys(terms).forEach(function (term) {

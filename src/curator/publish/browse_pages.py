@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from urllib.parse import urlparse
 
 from curator.catalog.records import FilmRecord
 from curator.publish import jsonld, urls
@@ -121,8 +122,8 @@ def search_page(maker: PageMaker) -> Page:
 
 def not_found_page(maker: PageMaker) -> Page:
     """Served for any missing path, so its links cannot be relative: they start at the
-    base URL when there is one, else at the server's root."""
-    base = maker.site.base_url.rstrip("/") + "/" if maker.site.base_url else "/"
+    path of the base URL when there is one (on the same host), else at the server's root."""
+    base = urlparse(maker.site.base_url).path.rstrip("/") + "/" if maker.site.base_url else "/"
     ld = {"@context": jsonld.CONTEXT, "@type": "WebPage", "name": "Page not found"}
     page = maker.page("404.html", "404.html", "Page not found", {"absolute_root": base}, ld)
     page.context["canonical"] = None

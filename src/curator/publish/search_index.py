@@ -1,6 +1,7 @@
 """The site's search index: small JSON shards, fetched only for the words a visitor types.
 
-    search/meta.json          how the index is cut up
+    search/meta.json          how the index is cut up, and the first letters of all words
+    search/keys/<c>.json      the shards that exist for words starting with letter <c>
     search/terms/<key>.json   {word: [film ids]} for every word starting with <key>
     search/films/<n>.json     {id: [title, original title, "Country, Year", directors, url]}
 
@@ -8,7 +9,8 @@
 shorter words have their own shards and match only whole), so a query for
 "mykkanen nautilus" reads two term shards and one film shard,
 whatever the size of the archive: at 100,000 films no shard is more than a few
-hundred kilobytes, and nothing is loaded before the visitor searches. A changed
+hundred kilobytes, and nothing is loaded before the visitor searches. The key
+lists spare the browser asking for shards that do not exist (and logging 404s). A changed
 film rewrites only the shards of its words and its own film shard.
 """
 
@@ -77,8 +79,14 @@ def search_files(site: Site, links: Links) -> Iterator[tuple[str, bytes]]:
             ", ".join(film.directors),
             links.films[film.id],
         ]
+    keys: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(terms):
+        first = bytes.fromhex(key).decode("utf-8")[0]
+        keys[first.encode("utf-8").hex()].append(key)
     yield "search/meta.json", _dump({"version": INDEX_VERSION, "filmsPerShard": FILMS_PER_SHARD,
-                                     "films": len(site.films)})
+                                     "films": len(site.films), "initials": sorted(keys)})
+    for initial, shard_keys in keys.items():
+        yield f"search/keys/{initial}.json", _dump(shard_keys)
     for key, words in terms.items():
         yield f"search/terms/{key}.json", _dump(words)
     for n, films in shards.items():
