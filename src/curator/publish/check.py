@@ -15,10 +15,16 @@ Kind = Literal["film", "person", "still", "list"]
 
 @dataclass(frozen=True)
 class Problem:
-    kind: Kind  # the record to open to fix it
+    kind: Kind  # the record with the problem
     id: int
     title: str
     message: str
+    owner: tuple[str, int] | None = None  # what to open to fix it, when not the record itself
+
+    @property
+    def record(self) -> tuple[str, int]:
+        """(kind, id) of the record to open to fix this: a still's film or person."""
+        return self.owner or (self.kind, self.id)
 
     def __str__(self) -> str:
         return f"{self.kind} {self.id} \u201c{self.title}\u201d: {self.message}"
@@ -41,9 +47,9 @@ def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> 
         for s in f.stills:
             name = f"{f.title}, still {s.position + 1}"
             if not s.alt_text.strip():
-                problems.append(Problem("still", s.id, name, "no alt text"))
+                problems.append(Problem("still", s.id, name, "no alt text", ("film", f.id)))
             if not s.credit.strip():
-                problems.append(Problem("still", s.id, name, "no credit"))
+                problems.append(Problem("still", s.id, name, "no credit", ("film", f.id)))
     people = people_in_bulk(catalog, {c.person_id for f in films for c in f.credits})
     for p in people.values():
         if p.state != "published":
@@ -51,9 +57,9 @@ def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> 
         for s in p.portraits:
             name = f"{p.name}, portrait {s.position + 1}"
             if not s.alt_text.strip():
-                problems.append(Problem("still", s.id, name, "no alt text"))
+                problems.append(Problem("still", s.id, name, "no alt text", ("person", p.id)))
             if not s.credit.strip():
-                problems.append(Problem("still", s.id, name, "no credit"))
+                problems.append(Problem("still", s.id, name, "no credit", ("person", p.id)))
     problems += _duplicate_slugs("film", [(f.id, f.title, f.slug) for f in films])
     problems += _duplicate_slugs("person", [(p.id, p.name, p.slug) for p in people.values()
                                             if p.state == "published"])
