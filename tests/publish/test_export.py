@@ -284,3 +284,12 @@ def test_cli_export_and_check(demo: Demo, tmp_path: Path, capsys: pytest.Capture
     assert "Unknown selection" in capsys.readouterr().err
     assert main(["check", archive]) == 1
     assert "film 2 \u201cBlack Square\u201d: no director" in capsys.readouterr().out
+
+
+def test_bulk_reads_match_get_films_for_a_fully_catalogued_film(demo: Demo):
+    from curator.catalog.export_reads import films_in_bulk
+
+    ids = [demo.film_id, demo.draft_id, demo.script_id, 2]
+    bulk = films_in_bulk(demo.catalog, ids)
+    assert bulk == demo.catalog.get_films(ids)
+    assert bulk[0].awards and bulk[0].stills and bulk[0].lists and len(bulk[0].credits) == 3
