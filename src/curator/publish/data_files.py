@@ -57,7 +57,7 @@ def catalogue_json(site: Site, links: Links) -> bytes:
     ]
     data = {"archive": site.name, "films": films, "people": people,
             "festival_editions": editions, "lists": lists}
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def sitemap_xml(site: Site, pages: Iterable[Page]) -> bytes:

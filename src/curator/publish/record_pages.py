@@ -167,7 +167,10 @@ class RecordPages:
         films = sorted((self.site.films[i] for i in roles),
                        key=lambda f: (f.year or 0, f.sort_title.casefold(), f.id))
         for film in films:
-            by_year[film.year].append({**m.film_entry(film), "roles": ", ".join(roles[film.id])})
+            entry = m.film_entry(film)
+            if film.directors == (person.name,):
+                entry["directors"] = ""  # the page is theirs: the role says it
+            by_year[film.year].append({**entry, "roles": ", ".join(roles[film.id])})
         portrait = next((img for s in person.portraits
                          for img in [m.image(s, "(min-width: 40rem) 16rem, 60vw")] if img), None)
         data = {

@@ -123,5 +123,5 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
 
 def _festival_name(festivals: list[FestivalRecord]) -> str:
     if len(festivals) == 1:
-        return f"{festivals[0].name} Film Archive"
+        return f"{festivals[0].name} Archive"
     return ""

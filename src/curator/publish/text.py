@@ -66,6 +66,8 @@ def life_years(birth: int | None, death: int | None) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents: `Mykkänen` and `MYKKANEN` both give `mykkanen`."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

@@ -1,11 +1,13 @@
 """Writing a site incrementally and atomically.
 
-The new site is assembled in a staging folder beside the output folder: files
-whose content (or whose source, by the manifest) did not change are hard-linked
-from the previous site, the rest are written. Only when everything is in place
-are the folders swapped by two renames. A failure, a cancel or a full disk
-before that leaves the previous site exactly as it was; the staging folder is
-removed. If nothing changed, nothing is swapped and the site is left untouched.
+Every new or changed file is first written into a staging folder beside the
+output folder; files whose content (or whose source, by the manifest) did not
+change are not touched at all. Only when every file has been written are they
+moved into the site by renames, stale files removed, and the manifest replaced
+last. A failure, a cancel or a full disk while writing leaves the previous site
+exactly as it was, and the staging folder is removed; moving in does no writing
+of content, so it cannot run out of space half-way. A first export renames the
+whole staging folder into place. If nothing changed, the site is not touched.
 
 The manifest (`curator-manifest.json`) records, for every file, the SHA-256 of
 its content and the fingerprint of what it was made from.
@@ -26,7 +28,6 @@ from curator import CuratorError, __version__
 
 MANIFEST = "curator-manifest.json"
 STAGING_SUFFIX = ".curator-export"
-PREVIOUS_SUFFIX = ".curator-previous"
 
 
 class ExportError(CuratorError):
@@ -57,7 +58,6 @@ class SiteWriter:
     def __init__(self, outdir: Path, *, selection: str = "all") -> None:
         self.outdir = Path(os.path.abspath(outdir))
         self.staging = self.outdir.with_name(f".{self.outdir.name}{STAGING_SUFFIX}")
-        self.previous = self.outdir.with_name(f".{self.outdir.name}{PREVIOUS_SUFFIX}")
         self.selection = selection
         self.old: dict[str, dict[str, str]] = {}
         self.files: dict[str, dict[str, str]] = {}
@@ -67,7 +67,6 @@ class SiteWriter:
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
-        self._recover()
         if self.outdir.exists() and not self.outdir.is_dir():
             raise ExportError(f"{self.outdir} is a file, not a folder; choose a folder for the "
                               "site.")
@@ -96,13 +95,6 @@ class SiteWriter:
         return ExportError(f"The site could not be written ({reason}); the previous site in "
                            f"{self.outdir} is unchanged.")
 
-    def _recover(self) -> None:
-        """An export killed between its two renames left the old site as `previous`."""
-        if not self.outdir.exists() and self.previous.is_dir():
-            os.rename(self.previous, self.outdir)
-        elif self.previous.exists():
-            shutil.rmtree(self.previous, ignore_errors=True)
-
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
@@ -110,9 +102,7 @@ class SiteWriter:
     def keep(self, path: str, source: str) -> bool:
         """Reuse the previous file if it was made from the same `source` fingerprint."""
         old = self.old.get(path)
-        if old is None or old.get("from") != source:
-            return False
-        if not self._link_previous(path):
+        if old is None or old.get("from") != source or not self._in_site(path):
             return False
         self.files[path] = {"sha256": old["sha256"], "from": source}
         self.unchanged += 1
@@ -123,7 +113,7 @@ class SiteWriter:
         digest = hashlib.sha256(data).hexdigest()
         old = self.old.get(path)
         self.files[path] = {"sha256": digest, "from": source or digest}
-        if old is not None and old.get("sha256") == digest and self._link_previous(path):
+        if old is not None and old.get("sha256") == digest and self._in_site(path):
             self.unchanged += 1
             return
         self._write_bytes(self._target(path), data)
@@ -150,22 +140,14 @@ class SiteWriter:
     def _write_bytes(self, target: Path, data: bytes) -> None:
         target.write_bytes(data)
 
-    def _link_previous(self, path: str) -> bool:
-        previous = self.outdir / path
-        if not previous.is_file():
-            return False
-        target = self._target(path)
-        try:
-            os.link(previous, target)
-        except OSError:
-            shutil.copy2(previous, target)  # a file system without hard links
-        return True
+    def _in_site(self, path: str) -> bool:
+        return (self.outdir / path).is_file()
 
     # -- finishing -----------------------------------------------------------------------
     def commit(self) -> WriteSummary:
-        """Swap the new site in, unless it is identical to the previous one."""
-        removed = len(set(self.old) - set(self.files))
-        if self.written == 0 and removed == 0 and self.outdir.is_dir() and self.old:
+        """Move the written files into the site and remove the stale ones."""
+        stale = sorted(set(self.old) - set(self.files))
+        if self.written == 0 and not stale and self.old and self.outdir.is_dir():
             self.discard()
             return WriteSummary(0, self.unchanged, 0, swapped=False)
         manifest = {
@@ -175,17 +157,39 @@ class SiteWriter:
             "files": dict(sorted(self.files.items())),
         }
         self._write_bytes(self.staging / MANIFEST,
-                          json.dumps(manifest, indent=1, ensure_ascii=False).encode())
-        if self.outdir.exists():
-            os.rename(self.outdir, self.previous)
-        try:
+                          json.dumps(manifest, indent=0, ensure_ascii=False).encode())
+        if not self.outdir.is_dir() or not any(self.outdir.iterdir()):
+            # a first export: the staging folder is the whole site
+            if self.outdir.is_dir():
+                self.outdir.rmdir()
             os.rename(self.staging, self.outdir)
+            return WriteSummary(self.written, self.unchanged, 0, swapped=True)
+        made: set[Path] = set()
+        for path, entry in self.files.items():
+            source = self.staging / path
+            if entry.get("sha256") and source.is_file():
+                target = self.outdir / path
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                os.replace(source, target)
+        for path in stale:
+            target = self.outdir / path
+            target.unlink(missing_ok=True)
+            _prune(target.parent, self.outdir)
+        os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)
+        self.discard()
+        return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove folders left empty by stale files, up to the site's root."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
         except OSError:
-            if self.previous.exists():
-                os.rename(self.previous, self.outdir)
-            raise
-        shutil.rmtree(self.previous, ignore_errors=True)
-        return WriteSummary(self.written, self.unchanged, removed, swapped=True)
+            return  # not empty
+        folder = folder.parent
 
 
 def _file_digest(path: Path) -> str:
