@@ -107,7 +107,8 @@ def still_files(folder: Path):  # noqa: ANN201 - a StillFiles function
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--films", type=int, default=10_000)
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--keep", type=Path,
+                        help="build in this folder and keep it (a kept catalogue is reused)")
     args = parser.parse_args()
     if not (SHARED / "stills").is_dir():
         print("../shared/data/stills is needed for the stills", file=sys.stderr)
@@ -116,8 +117,13 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         started = time.perf_counter()
-        catalog, derivatives = build(folder, args.films)
-        print(f"catalogue of {args.films:,} films built in {time.perf_counter() - started:.1f} s")
+        if (folder / "Bench.curator").is_dir():  # kept from an earlier run
+            catalog, derivatives = Catalog.open(folder / "Bench.curator"), folder / "derivatives"
+            shutil.rmtree(folder / "site", ignore_errors=True)
+            shutil.rmtree(folder / "floor", ignore_errors=True)
+        else:
+            catalog, derivatives = build(folder, args.films)
+        print(f"catalogue of {args.films:,} films ready in {time.perf_counter() - started:.1f} s")
         files = still_files(derivatives)
 
         site = folder / "site"

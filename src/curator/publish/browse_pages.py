@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
@@ -20,12 +20,12 @@ def _film_list_ld(maker: PageMaker, name: str, path: str, films: list[FilmRecord
 
 def home_page(maker: PageMaker) -> Page:
     site, links = maker.site, maker.links
+    shown = Counter(e for film in site.films.values()
+                    for e in {s.edition_id for s in film.screenings})
     festivals = [
         {"name": f.name, "description": paragraphs(f.description),
          "editions": [{"label": e.label, "url": links.editions[e.id], "year": e.year,
-                       "count": sum(1 for film in site.films.values()
-                                    if any(s.edition_id == e.id for s in film.screenings))}
-                      for e in f.editions]}
+                       "count": shown[e.id]} for e in f.editions]}
         for f in site.festivals
     ]
     letters = maker.director_letters()

@@ -73,9 +73,14 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
     total = len(pages) + len(maker.media) + 1
     with SiteWriter(outdir, selection=selection.spec) as writer:
         for n, page in enumerate(pages):
-            fingerprint = renderer.fingerprint(page)
-            if not writer.keep(page.file, fingerprint):
-                writer.put(page.file, renderer.render(page), fingerprint)
+            if page.key is not None:  # laid out only if what it shows changed
+                source = f"{renderer.design}:{page.key}"
+                if not writer.keep(page.file, source):
+                    writer.put(page.file, renderer.render(page.built()), source)
+            else:
+                fingerprint = renderer.fingerprint(page)
+                if not writer.keep(page.file, fingerprint):
+                    writer.put(page.file, renderer.render(page), fingerprint)
             if n % 100 == 0:
                 step(n, total, f"Writing pages ({n:,} of {len(pages):,})")
         for n, (path, (sha256, image)) in enumerate(sorted(maker.media.items())):

@@ -7,6 +7,7 @@ templates did not change since the last export is not rendered again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,10 +24,17 @@ class Page:
     path: str  # e.g. "films/7/from-russia-with-rock/"; "" is the home page
     template: str
     context: dict[str, Any]
+    # A page can be laid out later: `key` then digests everything it is made from, and
+    # `build` makes it, only if the key differs from the one the manifest recorded.
+    key: str | None = None
+    build: Callable[[], Page] | None = None
 
     @property
     def file(self) -> str:
         return urls.file_of(self.path)
+
+    def built(self) -> Page:
+        return self.build() if self.build is not None else self
 
 
 @dataclass
@@ -66,6 +74,7 @@ class PageMaker:
         self.links = Links.of(site)
         self.still_files = still_files
         self.media: dict[str, tuple[str, ImageFile]] = {}  # site path -> (sha256, file)
+        self._files: dict[int, list[ImageFile]] = {}
         self.see_also = SeeAlso(site.published.values())
         self.directors = self._directors()
         self.years = sorted({f.year for f in site.films.values() if f.year})
@@ -120,16 +129,23 @@ class PageMaker:
     def person_ref(self, person_id: int | None, name: str) -> dict[str, Any]:
         return {"name": name, "url": self.links.people.get(person_id or 0)}
 
+    def files_of(self, still: StillRecord) -> list[ImageFile]:
+        """The still's derivatives, registered to be copied into the site."""
+        if still.id not in self._files:
+            files = sorted(self.still_files(still), key=lambda f: (f.width, f.format))
+            for f in files:
+                self.media[media_path(still, f)] = (still.sha256, f)
+            self._files[still.id] = files
+        return self._files[still.id]
+
     def image(self, still: StillRecord, sizes: str) -> dict[str, Any] | None:
         """A still's <picture> sources, copying its derivatives into the site; None without."""
-        files = list(self.still_files(still))
+        files = self.files_of(still)
         if not files:
             return None
         sources: dict[str, list[dict[str, Any]]] = {}
-        for f in sorted(files, key=lambda f: f.width):
-            path = media_path(still, f)
-            self.media[path] = (still.sha256, f)
-            sources.setdefault(f.format, []).append({"url": path, "w": f.width})
+        for f in files:
+            sources.setdefault(f.format, []).append({"url": media_path(still, f), "w": f.width})
         fallback_format = "jpeg" if "jpeg" in sources else next(iter(sources))
         fallback = [f for f in files if f.format == fallback_format]
         default = min(fallback, key=lambda f: abs(f.width - 960))

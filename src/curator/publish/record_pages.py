@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -44,6 +45,7 @@ class RecordPages:
         self.m = maker
         self.site = maker.site
         self.links = maker.links
+        self._neighbours: dict[int, list[FilmRecord]] = {}
         # Indexes built once: asking every film per person or per edition is quadratic.
         self.credits: dict[int, list[tuple[FilmRecord, str, str]]] = defaultdict(list)
         self.shown: dict[tuple[int, int | None], list[FilmRecord]] = defaultdict(list)
@@ -56,9 +58,12 @@ class RecordPages:
 
     def all(self) -> Iterator[Page]:
         for film in self.site.films.values():
-            yield self.film(film)
+            yield Page(self.links.films[film.id], "film.html", {}, key=self.film_key(film),
+                       build=lambda film=film: self.film(film))
         for person in self.site.people.values():
-            yield self.person(person)
+            yield Page(self.links.people[person.id], "person.html", {},
+                       key=self.person_key(person),
+                       build=lambda person=person: self.person(person))
         for edition in self.site.editions.values():
             yield self.edition(edition)
         for section in self.site.sections.values():
@@ -67,6 +72,30 @@ class RecordPages:
             yield self.collection(collection)
 
     # -- film ----------------------------------------------------------------------------
+    def _see_also(self, film: FilmRecord) -> list[FilmRecord]:
+        if film.id not in self._neighbours:
+            self._neighbours[film.id] = self.m.see_also.of(film)
+        return self._neighbours[film.id]
+
+    def film_key(self, film: FilmRecord) -> str:
+        """A digest of everything the film's page shows, without laying the page out: the
+        film, its See-also films, the paths of what it links to, its stills' files."""
+        links = self.links
+        people = sorted({c.person_id for c in film.credits}
+                        | {a.person_id for a in film.awards if a.person_id})
+        parts = (
+            self.m.chrome, self.site.base_url, film,
+            [(f.id, f.title, f.year, f.countries, f.directors, f.synopsis, links.films.get(f.id))
+             for f in self._see_also(film)],
+            [links.people.get(p) for p in people],
+            [links.editions.get(s.edition_id) for s in film.screenings],
+            [links.sections.get(s.section_id or 0) for s in film.screenings],
+            [links.editions.get(a.edition_id) for a in film.awards],
+            [links.lists.get(cid) for cid, _ in film.lists],
+            [(f.width, f.height, f.format) for s in film.stills for f in self.m.files_of(s)],
+        )
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
     def film(self, film: FilmRecord) -> Page:
         m, links = self.m, self.links
         path = links.films[film.id]
@@ -91,7 +120,7 @@ class RecordPages:
         images = [img for img in (lead, *gallery) if img]
         see_also = [
             {**m.film_entry(other), "teaser": teaser(" ".join(paragraphs(other.synopsis)))}
-            for other in m.see_also.of(film)
+            for other in self._see_also(film)
         ]
         data = {
             "film": {
@@ -156,6 +185,15 @@ class RecordPages:
                                            key=lambda kv: (order.get(kv[0], 99), kv[0]))]
 
     # -- person --------------------------------------------------------------------------
+    def person_key(self, person: PersonRecord) -> str:
+        """A digest of everything the person's page shows, without laying it out."""
+        films = [(f.id, f.title, f.year, f.countries, f.directors, f.sort_title, role, character,
+                  self.links.films[f.id]) for f, role, character in self.credits.get(person.id, ())]
+        parts = (self.m.chrome, self.site.base_url, person, films,
+                 [(f.width, f.height, f.format) for s in person.portraits
+                  for f in self.m.files_of(s)])
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
     def person(self, person: PersonRecord) -> Page:
         m = self.m
         path = self.links.people[person.id]

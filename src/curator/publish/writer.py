@@ -144,20 +144,27 @@ class SiteWriter:
         return (self.outdir / path).is_file()
 
     # -- finishing -----------------------------------------------------------------------
-    def commit(self) -> WriteSummary:
-        """Move the written files into the site and remove the stale ones."""
-        stale = sorted(set(self.old) - set(self.files))
-        if self.written == 0 and not stale and self.old and self.outdir.is_dir():
-            self.discard()
-            return WriteSummary(0, self.unchanged, 0, swapped=False)
+    def _manifest(self) -> bytes:
         manifest = {
             "generator": f"Curator {__version__}",
             "written": datetime.now(UTC).isoformat(timespec="seconds"),
             "selection": self.selection,
             "files": dict(sorted(self.files.items())),
         }
-        self._write_bytes(self.staging / MANIFEST,
-                          json.dumps(manifest, indent=0, ensure_ascii=False).encode())
+        return json.dumps(manifest, indent=0, ensure_ascii=False).encode()
+
+    def commit(self) -> WriteSummary:
+        """Move the written files into the site and remove the stale ones."""
+        stale = sorted(set(self.old) - set(self.files))
+        if self.written == 0 and not stale and self.old and self.outdir.is_dir():
+            if self.files != self.old:
+                # same files, made from sources fingerprinted anew: keep the new fingerprints
+                # so the next export can skip them, touching nothing but the manifest
+                self._write_bytes(self.staging / MANIFEST, self._manifest())
+                os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)
+            self.discard()
+            return WriteSummary(0, self.unchanged, 0, swapped=False)
+        self._write_bytes(self.staging / MANIFEST, self._manifest())
         if not self.outdir.is_dir() or not any(self.outdir.iterdir()):
             # a first export: the staging folder is the whole site
             if self.outdir.is_dir():
