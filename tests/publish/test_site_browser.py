@@ -20,8 +20,13 @@ FILM = "films/7/from-russia-with-rock/"
 
 
 @pytest.fixture(scope="module")
-def served(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("browser") / "site"
+def site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("browser") / "site"
+
+
+@pytest.fixture(scope="module")
+def served(demo: Demo, site_folder: Path) -> Iterator[str]:
+    folder = site_folder
     # Served under the sub-path of the archive's base URL, as the festival's web server
     # will: links must be relative (the 404 page's start at the base URL's path).
     export_site(demo.catalog, folder / "films", still_files=demo.still_files)
@@ -118,8 +123,8 @@ def test_search_finds_by_director_statement_accents_and_festival(served: str, vi
     assert all(url.startswith(served) for url in visit.requests)
 
 
-def test_a_crawl_from_home_reaches_every_page_without_a_broken_link(served: str,
-                                                                    visit: Visit):
+def test_a_crawl_from_home_reaches_every_page_without_a_broken_link(
+        served: str, visit: Visit, site_folder: Path):
     page = visit.page
     seen: set[str] = set()
     queue = [served]
@@ -143,6 +148,9 @@ def test_a_crawl_from_home_reaches_every_page_without_a_broken_link(served: str,
     broken = {u: s for u, s in statuses.items() if s != 200}
     assert broken == {}
     pages = {u for u in seen if u.endswith("/")}
+    written = {served + p.parent.relative_to(site_folder / "films").as_posix() + "/"
+               for p in (site_folder / "films").rglob("index.html")}
+    assert pages == {u.replace("/./", "/").replace(served + "./", served) for u in written}
     assert {served + FILM, served + "festivals/miff-1989/", served + "directors/m/",
             served + "years/1988/", served + "countries/ussr/", served + "search/"} <= pages
     assert any("/people/" in u for u in pages) and any("/lists/" in u for u in pages)

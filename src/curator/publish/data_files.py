@@ -46,7 +46,7 @@ def catalogue_json(site: Site, links: Links) -> bytes:
          "number": e.number, "starts_on": e.starts_on.isoformat() if e.starts_on else None,
          "ends_on": e.ends_on.isoformat() if e.ends_on else None, "intro": e.intro,
          "sections": [{"id": s.id, "name": s.name, "url": links.sections[s.id]}
-                      for s in e.sections]}
+                      for s in e.sections if s.id in site.sections]}
         for e in site.editions.values()
     ]
     lists = [

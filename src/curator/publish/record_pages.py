@@ -244,9 +244,8 @@ class RecordPages:
         sections = [
             {"name": s.name, "url": links.sections[s.id], "description": paragraphs(s.description),
              "films": [m.film_entry(f) for f in self._screened(edition.id, s.id)]}
-            for s in edition.sections
+            for s in edition.sections if s.id in links.sections
         ]
-        sections = [s for s in sections if s["films"] or s["description"]]
         unsectioned = [m.film_entry(f) for f in self._screened(edition.id, None)]
         opening = self.site.published.get(edition.opening_film_id or 0)
         all_films = self._screened(edition.id)

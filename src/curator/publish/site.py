@@ -100,13 +100,16 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     kept_festivals = []
     editions: dict[int, EditionRecord] = {}
     sections: dict[int, SectionRecord] = {}
+    shown_in = {s.section_id for f in films.values() for s in f.screenings if s.section_id}
     for festival in festivals:
         kept = tuple(e for e in festival.editions if e.id in edition_ids)
         if kept:
             kept_festivals.append(replace(festival, editions=kept))
         for e in kept:
             editions[e.id] = e
-            sections.update((s.id, s) for s in e.sections)
+            # a section with nothing exported in it and nothing to say gets no page
+            sections.update((s.id, s) for s in e.sections
+                            if s.id in shown_in or s.description.strip())
     lists = {}
     for cid in sorted(list_ids, key=lambda i: collections[i].title.casefold()):
         c = collections[cid]
