@@ -71,6 +71,9 @@ def test_export_site_asks_for_the_folder_once_then_exports_and_opens(
     url = controller.open_in_browser()
     try:
         assert calls.opened == [url] and url.startswith("http://127.0.0.1:")
+        demo_catalog.set_setting("site_base_url", "https://miff.example.org/archive/")
+        url = controller.open_in_browser()  # served under the base URL's path, as online
+        assert url.endswith("/archive/") and calls.opened[-1] == url
         with urllib.request.urlopen(url + "films/7/from-russia-with-rock/") as response:
             assert b"USSR, 1988 (" in response.read()
     finally:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -148,9 +149,11 @@ class SiteExportController(QObject):
         if folder is None or not (folder / "index.html").is_file():
             self.show_message("Export the site first; then it can be opened in the browser.")
             return None
-        if self.server is None or not _same(self.server.folder, folder):
+        prefix = urlparse(self.catalog.setting("site_base_url")).path
+        if (self.server is None or not _same(self.server.folder, folder)
+                or self.server.prefix.strip("/") != prefix.strip("/")):
             self.stop_server()
-            self.server = SiteServer(folder)
+            self.server = SiteServer(folder, prefix=prefix)
         self.open_url(self.server.url)
         return self.server.url
 

@@ -11,6 +11,12 @@ from typing import Any
 
 class _SiteHandler(SimpleHTTPRequestHandler):
     not_found: Path | None = None
+    prefix = "/"  # the path the site lives under, as on the festival's server
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".no-such-file")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
         pass  # a local preview has nobody to read an access log
@@ -31,11 +37,15 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """A folder served on 127.0.0.1 at a free port, from a background thread."""
+    """A folder served on 127.0.0.1 at a free port, from a background thread; under
+    `prefix` (the path of the archive's base URL), so even the 404 page's links work."""
 
-    def __init__(self, folder: Path, *, not_found: Path | None = None) -> None:
+    def __init__(self, folder: Path, *, not_found: Path | None = None, prefix: str = "/"
+                 ) -> None:
         self.folder = Path(folder)
-        handler_class = type("Handler", (_SiteHandler,), {"not_found": not_found})
+        self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        handler_class = type("Handler", (_SiteHandler,), {"not_found": not_found,
+                                                         "prefix": self.prefix})
         handler = functools.partial(handler_class, directory=str(self.folder))
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
@@ -46,7 +56,7 @@ class SiteServer:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{host}:{port}{self.prefix}"
 
     def stop(self) -> None:
         self._server.shutdown()
