@@ -20,8 +20,6 @@ def demo(demo_archive: Path, tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("site-demo")
     copy = folder / "Demo.curator"
     shutil.copytree(demo_archive, copy)
-    stills = folder / "derivatives"
-    stills.mkdir()
     catalog = Catalog.open(copy)
-    yield enrich(catalog, stills, shared)
+    yield enrich(catalog, shared)
     catalog.close()

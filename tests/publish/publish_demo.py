@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 from curator.catalog import Catalog
-from curator.catalog.records import CreditData, QuoteData, ScreeningData, StillRecord
-from curator.publish import ImageFile, StillFiles
+from curator.catalog.records import CreditData, QuoteData, ScreeningData
+from curator.publish import StillFiles
+from curator.publish.media import archive_derivatives
+from curator.stills import import_stills
 
 FILM = 7  # From Russia with Rock in the demo archive
 SECRET = "Secret Unreleased Cut"
@@ -29,38 +28,7 @@ class Demo:
     still_files: StillFiles
 
 
-def derivatives_from(folder: Path) -> StillFiles:
-    """Derivatives as the image store makes them: web sizes in WebP and JPEG, by hash."""
-
-    def files(still: StillRecord) -> Sequence[ImageFile]:
-        out = []
-        for width in (480, 960):
-            height = round(still.height * width / still.width)
-            for fmt, ext in (("webp", "webp"), ("jpeg", "jpg")):
-                path = folder / f"{still.sha256}-{width}.{ext}"
-                if path.is_file():
-                    out.append(ImageFile(width, height, fmt, path))
-        return out
-
-    return files
-
-
-def make_still(source: Path, folder: Path) -> dict:
-    """A still's record fields and its derivatives, made with Pillow from a real photograph."""
-    data = source.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    with Image.open(source) as im:
-        im = im.convert("RGB")
-        width, height = im.size
-        for target in (480, 960):
-            small = im.resize((target, round(height * target / width)))
-            small.save(folder / f"{sha}-{target}.webp", quality=60)
-            small.save(folder / f"{sha}-{target}.jpg", quality=70)
-    return {"sha256": sha, "width": width, "height": height, "format": "JPEG",
-            "original_name": source.name}
-
-
-def enrich(catalog: Catalog, stills_dir: Path, shared: Path) -> Demo:
+def enrich(catalog: Catalog, shared: Path) -> Demo:
     """Give the demo's film what the reference page shows and more: credits, details,
     awards, stills; a list; a draft that must never leak; a synopsis with <script>."""
     film = catalog.get_film(FILM)
@@ -83,12 +51,13 @@ def enrich(catalog: Catalog, stills_dir: Path, shared: Path) -> Demo:
     for fid, year in ((2, 1988), (3, 1988), (5, 1956)):
         catalog.update_film(fid, None, year=year, countries=["USSR"],
                             credits=[CreditData(director, "director")] if fid == 3 else [])
-    stills = [make_still(shared / "stills" / name, stills_dir)
-              for name in ("Blinds.jpg", "Garden.jpg")]
-    stills[0].update(caption="Nautilus Pompilius on stage in Moscow", credit="YLE",
-                     alt_text="A rock band playing under stage lights")
-    stills[1].update(caption="", credit="", alt_text="")
-    catalog.add_stills(stills, film_id=FILM)
+    # real imports through the image store, with its real derivatives
+    import_stills(catalog, [shared / "stills" / "Blinds.jpg"], film_id=FILM, web_sizes=True,
+                  fields={"caption": "Nautilus Pompilius on stage in Moscow", "credit": "YLE",
+                          "alt_text": "A rock band playing under stage lights"})
+    import_stills(catalog, [shared / "stills" / "Garden.jpg"], film_id=FILM, web_sizes=True)
+    blinds = next(s for s in catalog.stills_of(film_id=FILM) if s.original_name == "Blinds.jpg")
+    catalog.set_primary_still(blinds.id)
 
     draft_id = catalog.create_film(SECRET, year=1990, countries=["USSR"],
                                    synopsis="Never to be seen.",
@@ -107,7 +76,7 @@ def enrich(catalog: Catalog, stills_dir: Path, shared: Path) -> Demo:
     catalog.annotate(list_id, FILM, "The first overview of the Soviet rock scene.")
     catalog.set_setting("site_base_url", "https://archive.example.org/films/")
     return Demo(catalog, FILM, draft_id, script_id, list_id, director,
-                derivatives_from(stills_dir))
+                archive_derivatives(catalog.archive))
 
 
 def site_files(folder: Path) -> dict[str, str]:
