@@ -56,3 +56,15 @@ def snapshot(catalog: Catalog) -> dict:
         state["search"] = conn.exec_driver_sql(
             f"SELECT rowid, * FROM {search.FTS_TABLE} ORDER BY rowid").all()
     return state
+
+
+def assert_undo_redo(catalog: Catalog, operation) -> None:  # noqa: ANN001
+    """The operation changes something; undo restores the state before, redo the state after."""
+    before = snapshot(catalog)
+    changes = operation()
+    after = snapshot(catalog)
+    assert before != after, "the operation changed nothing"
+    undone = catalog.undo(changes)
+    assert snapshot(catalog) == before
+    catalog.undo(undone)
+    assert snapshot(catalog) == after

@@ -4,7 +4,7 @@ import pytest
 
 from curator.catalog import Cancelled, FilmData, FilmQuery
 
-from .helpers import catalogue_miff, snapshot
+from .helpers import assert_undo_redo, catalogue_miff, snapshot
 
 
 def films(n):
@@ -66,12 +66,5 @@ def test_still_records_undo_and_redo(catalog):
         lambda: catalog.reorder_stills([stills[2].id, stills[0].id, stills[1].id]),
         lambda: catalog.delete_still(stills[0].id),
     ):
-        before = snapshot(catalog)
-        changes = op()
-        after = snapshot(catalog)
-        assert before != after
-        undone = catalog.undo(changes)
-        assert snapshot(catalog) == before
-        catalog.undo(undone)
-        assert snapshot(catalog) == after
+        assert_undo_redo(catalog, op)
     assert catalog.get_film(miff.film).primary_still.id == stills[2].id

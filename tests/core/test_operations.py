@@ -12,7 +12,7 @@ from curator.catalog.records import (
     ScreeningData,
 )
 
-from .helpers import catalogue_miff, snapshot
+from .helpers import assert_undo_redo, catalogue_miff, snapshot
 
 OPERATIONS = {
     "create film": lambda c, m: c.create_film("Defence Councel Sedov", year=1988,
@@ -77,14 +77,7 @@ def test_list_operations_undo(catalog):
         lambda: catalog.update_collection(lst, None, state="published"),
         lambda: catalog.delete_collection(lst),
     ):
-        before = snapshot(catalog)
-        changes = op()
-        after = snapshot(catalog)
-        assert before != after
-        undone = catalog.undo(changes)
-        assert snapshot(catalog) == before
-        catalog.undo(undone)
-        assert snapshot(catalog) == after
+        assert_undo_redo(catalog, op)
 
 
 def test_update_reports_a_readable_label_and_what_it_touched(catalog):
