@@ -75,6 +75,15 @@ def _archive_at_first_revision(path):
             " 1988, '', '', 'documentary', 'Nautilus Pompilius in Moscow.', '', 'published', 1,"
             " '2024-01-01 00:00:00', '2024-01-01 00:00:00')"
         )
+        conn.exec_driver_sql(
+            "INSERT INTO person (id, slug, name, sort_name, country, biography, notes, state,"
+            " version, created_at, updated_at) VALUES (1, 'marjaana-mykkanen',"
+            " 'Marjaana Mykkanen', 'Mykkanen, Marjaana', '', '', '', 'published', 1,"
+            " '2024-01-01 00:00:00', '2024-01-01 00:00:00')")
+        conn.exec_driver_sql(
+            "INSERT INTO credit (id, film_id, person_id, role, character, position, version,"
+            " created_at, updated_at) VALUES (1, 1, 1, 'director', '', 0, 1,"
+            " '2024-01-01 00:00:00', '2024-01-01 00:00:00')")
     engine.dispose()
 
 
@@ -88,8 +97,17 @@ def test_an_older_archive_is_upgraded_after_a_backup(tmp_path):
     with sqlite3.connect(backups[0]) as conn:  # the backup is the archive as it was
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     # data typed in at the first revision survives, and the new search index covers it
-    assert catalog.get_film(1).title == "From Russia with Rock"
+    film = catalog.get_film(1)
+    assert film.title == "From Russia with Rock"
+    assert film.directors == ("Marjaana Mykkanen",)  # the credit survives every step
     assert catalog.search("nautilus").ids == [1]
+    assert catalog.search("mykkanen").ids == [1]
+    from curator.catalog import FilmQuery  # later revisions' derived columns are filled in
+
+    assert catalog.search(FilmQuery(order="directors")).ids == [1]
+    with sqlite3.connect(path / "archive.sqlite") as conn:
+        assert conn.execute("SELECT sort_directors FROM film").fetchone() == (
+            "Mykkanen, Marjaana",)
     catalog.close()
 
 

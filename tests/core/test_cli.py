@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from curator.cli import main
+from curator.store import SCHEMA_HEAD
 
 
 def run(*args, cwd=None):
@@ -43,7 +44,7 @@ def test_errors_are_one_line_and_usage_errors_exit_2(tmp_path):
 def test_info_and_search_on_the_demo(demo_archive, capsys):
     assert main(["info", str(demo_archive)]) == 0
     out = capsys.readouterr().out
-    assert "Schema version: 0002" in out
+    assert f"Schema version: {SCHEMA_HEAD}" in out
     assert "films" in out and "9,068" in out
     assert main(["search", str(demo_archive), "mykkanen"]) == 0
     out = capsys.readouterr().out

@@ -22,6 +22,7 @@ from curator.catalog.people import PersonOps
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.search import FilmQuery, SearchOps
 from curator.catalog.snapshot import SnapshotOps
+from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.stills_meta import StillOps
 from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
 from curator.model import (
@@ -75,6 +76,7 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
             search.reindex_films(conn, films)
+            refresh_sort_keys(conn, films)
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 
     def counts(self) -> dict[str, int]:

@@ -17,6 +17,7 @@ from curator.catalog.changes import Changes
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.catalog.sort_keys import refresh_sort_key_range
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import film_problems
 from curator.store import search as fts
@@ -137,6 +138,8 @@ class BulkOps(CatalogBase):
                                              "scheme": scheme, "value": value})
             changes = rows.flush()
             fts.add_documents(conn, documents)
+            if result_ids:
+                refresh_sort_key_range(conn, result_ids[0], result_ids[-1])
         changes_obj = Changes(label, tuple(changes), frozenset(result_ids))
         return BulkResult(changes_obj, result_ids, errors, created_people)
 

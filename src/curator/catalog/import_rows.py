@@ -65,7 +65,7 @@ class NewRows:
             rows = self.by_table.get(t.name)
             if not rows:
                 continue
-            self.conn.exec_driver_sql(insert_many_sql(self.conn, t, self.now), rows)
+            self.conn.exec_driver_sql(insert_many_sql(self.conn, t, self.now, rows[0]), rows)
             name = t.name
             changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
         reset_sequences(self.conn, [TABLES[name] for name in self.by_table])

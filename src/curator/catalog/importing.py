@@ -25,6 +25,7 @@ from curator.catalog.import_rows import NewRows
 from curator.catalog.import_update import UpdatingFilms
 from curator.catalog.matching import ArchiveIndex, fold, name_as_written
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.catalog.sort_keys import refresh_sort_key_range, refresh_sort_keys
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import (
     FIRST_FILM_YEAR,
@@ -362,8 +363,10 @@ class _ImportRun(UpdatingFilms):
         created = self.result.created
         if created:
             fts.reindex_range(self.conn, min(created), max(created))
+            refresh_sort_key_range(self.conn, min(created), max(created))
         if self.touched:
             fts.reindex_films(self.conn, self.touched)
+            refresh_sort_keys(self.conn, self.touched)
         return [*merge_rows(self.extra), *inserted]
 
 

@@ -62,24 +62,16 @@ ATTENTION = {
 }
 
 
+_SORT_COLUMNS = {
+    "original_title": Film.original_title, "year": Film.year, "state": Film.state,
+    "countries": Film.sort_countries, "directors": Film.sort_directors,
+    "appearances": Film.appearance_count, "stills": Film.still_count,
+}
+
+
 def _sort_column(order: str):  # noqa: ANN202 - a SQL expression
-    if order == "original_title":
-        return Film.original_title
-    if order == "year":
-        return Film.year
-    if order == "state":
-        return Film.state
-    if order == "countries":
-        return (select(func.min(FilmCountry.name)).where(FilmCountry.film_id == Film.id)
-                .scalar_subquery())
-    if order == "directors":
-        return (select(func.min(Person.sort_name)).join(Credit, Credit.person_id == Person.id)
-                .where(Credit.film_id == Film.id, Credit.role == "director").scalar_subquery())
-    if order == "appearances":
-        return select(func.count()).where(Screening.film_id == Film.id).scalar_subquery()
-    if order == "stills":
-        return select(func.count()).where(Still.film_id == Film.id).scalar_subquery()
-    return Film.sort_title
+    # Derived keys kept in step by catalog/sort_keys.py: every order is an index scan.
+    return _SORT_COLUMNS.get(order, Film.sort_title)
 
 
 class SearchOps(CatalogBase):

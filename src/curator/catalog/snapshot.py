@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select
 from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes, RowChange
 from curator.catalog.errors import Conflict
+from curator.catalog.sort_keys import refresh_all_sort_keys
 from curator.catalog.unit import TABLES, translate_errors
 from curator.model import Base
 from curator.model.entities import utcnow
@@ -77,6 +78,7 @@ class SnapshotOps(CatalogBase):
                 changes.extend(RowChange(name, tuple(r[k] for k in keys), None, r)
                                for r in full)
             fts.rebuild_index(conn)
+            refresh_all_sort_keys(conn)
         films = frozenset(r["id"] for r in tables.get("film", ()))
         return Changes(label, tuple(changes), films)
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from curator.catalog.changes import BOOKKEEPING, Changes, RowChange, merge_rows
 from curator.catalog.errors import Conflict, StaleVersion
+from curator.catalog.sort_keys import refresh_sort_keys
 from curator.model import Base
 from curator.model.entities import utcnow
 from curator.store import ArchiveBusy, search
@@ -176,6 +177,7 @@ def unit_of_work(engine: Any, label: str, out: list[Changes]) -> Iterator[UnitOf
                 conn = session.connection()
                 changes = uow.changes(conn)
                 search.reindex_films(conn, changes.film_ids)
+                refresh_sort_keys(conn, changes.film_ids)
             out.append(changes)
 
 

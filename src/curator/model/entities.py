@@ -85,6 +85,16 @@ class Film(Editable, Base):
     synopsis: Mapped[str] = mapped_column(Text, nullable=False, default="")
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     state: Mapped[str] = mapped_column(String(20), nullable=False, default="draft", index=True)
+    # Sort keys the film list orders by, derived from the film's parts and kept in step
+    # by the catalog (catalog/sort_keys.py): sorting 100,000 films stays an index scan.
+    sort_countries: Mapped[str] = mapped_column(String(200), nullable=False, default="",
+                                                server_default="", index=True)
+    sort_directors: Mapped[str] = mapped_column(String(300), nullable=False, default="",
+                                                server_default="", index=True)
+    appearance_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0,
+                                                  server_default="0", index=True)
+    still_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0,
+                                             server_default="0", index=True)
 
     countries: Mapped[list[FilmCountry]] = relationship(
         cascade=CASCADE, order_by="FilmCountry.position", back_populates="film"

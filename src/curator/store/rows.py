@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import Connection, Table, func, select
@@ -17,14 +18,17 @@ def first_free_id(conn: Connection, table: Table) -> int:
     return first
 
 
-def insert_many_sql(conn: Connection, table: Table, now: datetime) -> str:
-    """An INSERT for the driver's executemany over dict rows.
+def insert_many_sql(conn: Connection, table: Table, now: datetime,
+                    columns: Iterable[str] | None = None) -> str:
+    """An INSERT for the driver's executemany over dict rows with these keys (default:
+    every column; the others take their server defaults).
 
     On SQLite the (shared) timestamps go in as a literal in SQLAlchemy's storage
     format, so no row needs converting; other drivers take the datetime itself.
     """
     quote = conn.dialect.identifier_preparer.quote
-    names = [c.name for c in table.c]
+    wanted = set(columns) if columns is not None else None
+    names = [c.name for c in table.c if wanted is None or c.name in wanted]
     sqlite = conn.dialect.name == "sqlite"
     stamp = "'" + now.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
 

@@ -1,0 +1,38 @@
+"""sort keys of the film list: first country, first director, appearances, stills
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-27
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+COLUMNS = (
+    ("sort_countries", sa.String(length=200), ""),
+    ("sort_directors", sa.String(length=300), ""),
+    ("appearance_count", sa.Integer(), "0"),
+    ("still_count", sa.Integer(), "0"),
+)
+
+
+def upgrade() -> None:
+    # Plain ALTER TABLE ADD COLUMN, not a batch copy: recreating the film table would
+    # cascade-delete its credits and screenings while foreign keys are on.
+    for name, type_, default in COLUMNS:
+        op.add_column("film", sa.Column(name, type_, nullable=False, server_default=default))
+        op.create_index(f"ix_film_{name}", "film", [name])
+    from curator.catalog.sort_keys import refresh_all_sort_keys
+
+    refresh_all_sort_keys(op.get_bind())
+
+
+def downgrade() -> None:
+    for name, _type, _default in COLUMNS:
+        op.drop_index(f"ix_film_{name}", "film")
+        op.drop_column("film", name)
