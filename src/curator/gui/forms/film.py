@@ -41,11 +41,11 @@ def check_runtime(value: int) -> str | None:
     return None
 
 
-def external_ids_field(name: str = "external_ids") -> RowsField:
-    return RowsField(name, [Cell("scheme", "Database, e.g. imdb", stretch=1,
+def external_ids_field(whose: str = "film's") -> RowsField:
+    return RowsField("external_ids", [Cell("scheme", "Database, e.g. imdb", stretch=1,
                                  completions=ID_SCHEMES),
                             Cell("value", "Identifier, e.g. tt0095186", stretch=2)],
-                     "external id", "No external ids \u2014 add the film's IMDb or Wikidata id "
+                     "external id", f"No external ids \u2014 add the {whose} IMDb or Wikidata id "
                      "to link the records.")
 
 

@@ -1,0 +1,149 @@
+"""The person, festival, edition, section and list forms save each committed edit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from curator.catalog import Catalog
+from curator.gui.forms import FormPane
+from curator.gui.undo import CatalogUndo
+
+
+@pytest.fixture
+def undo(demo_catalog: Catalog) -> CatalogUndo:
+    return CatalogUndo(demo_catalog)
+
+
+@pytest.fixture
+def pane(qtbot, undo: CatalogUndo) -> FormPane:
+    pane = FormPane(undo)
+    qtbot.addWidget(pane)
+    pane.resize(820, 900)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    qtbot.waitUntil(pane.isActiveWindow)
+    return pane
+
+
+def retype(qtbot, line, text: str) -> None:
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def test_person_form_saves_names_years_and_biography(qtbot, pane, undo, demo_catalog):
+    person = demo_catalog.person_named("Marjaana Mykkanen")
+    pane.show_record("person", person)
+    form = pane.current
+    assert form.heading.text() == "Marjaana Mykkanen"
+    variants = form.variants
+    variants.input.setFocus()
+    qtbot.keyClicks(variants.input, "M. Mykkanen")
+    qtbot.keyClick(variants.input, Qt.Key.Key_Return)
+    assert demo_catalog.get_person(person).variants == ("Marjaana Mykk\u00e4nen", "M. Mykkanen")
+    assert undo.stack.undoText() == "Change name variants of Marjaana Mykkanen"
+
+    retype(qtbot, form.fields["birth_year"].line, "1650")
+    assert "1700" in form.fields["birth_year"].problem.text()
+    assert demo_catalog.get_person(person).birth_year is None
+    retype(qtbot, form.fields["birth_year"].line, "1958")
+    assert demo_catalog.get_person(person).birth_year == 1958
+    assert not form.fields["birth_year"].problem.isVisible()
+
+    biography = form.fields["biography"].text
+    biography.setFocus()
+    qtbot.keyClicks(biography, "Finnish documentary maker.")
+    qtbot.keyClick(biography, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert demo_catalog.get_person(person).biography == "Finnish documentary maker."
+    assert undo.stack.undoText() == "Change biography of Marjaana Mykkanen"
+
+    undo.stack.undo()
+    assert form.fields["biography"].text.toPlainText() == ""
+    assert "From Russia with Rock" in form.filmography.text()
+
+
+def test_person_name_change_shows_in_the_film_form(qtbot, pane, undo, demo_catalog):
+    person = demo_catalog.person_named("Marjaana Mykkanen")
+    pane.show_record("person", person)
+    retype(qtbot, pane.current.fields["name"].line, "Marjaana Mykk\u0061nen-Smith")
+    assert undo.stack.undoText() == "Change name of Marjaana Mykkanen"
+    assert pane.current.heading.text() == "Marjaana Mykkanen-Smith"
+    film = next(i for i in demo_catalog.search("From Russia with Rock").ids
+                if demo_catalog.get_film(i).title == "From Russia with Rock")
+    pane.show_record("film", film)
+    assert "Mykkanen-Smith" in pane.current.credits._rows[0][1].text()
+
+
+def test_edition_form_saves_and_checks_dates(qtbot, pane, undo, demo_catalog):
+    edition = demo_catalog.festivals()[0].editions[0]
+    pane.show_record("edition", edition.id)
+    form = pane.current
+    assert form.heading.text() == "MIFF 1989"
+    retype(qtbot, form.fields["number"].line, "38")
+    assert demo_catalog.get_edition(edition.id).number == 38
+    assert undo.stack.undoText() == "Change number of MIFF 1989"
+
+    retype(qtbot, form.fields["starts_on"].line, "1989-06-09")
+    retype(qtbot, form.fields["ends_on"].line, "1989-06-01")
+    assert form.fields["ends_on"].problem.text() == "The edition cannot end before it starts."
+    retype(qtbot, form.fields["ends_on"].line, "1989-13-40")
+    assert "year-month-day" in form.fields["ends_on"].problem.text()
+    assert demo_catalog.get_edition(edition.id).ends_on is None
+    retype(qtbot, form.fields["ends_on"].line, "1989-06-25")
+    saved = demo_catalog.get_edition(edition.id)
+    assert (saved.starts_on.isoformat(), saved.ends_on.isoformat()) == (
+        "1989-06-09", "1989-06-25")
+
+    picker = form.fields["opening_film_id"].picker
+    picker.setFocus()
+    qtbot.keyClicks(picker, "Black Square")
+    picker.completer().popup().hide()
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    opening = demo_catalog.get_edition(edition.id).opening_film_id
+    assert demo_catalog.get_film(opening).title == "Black Square"
+    assert undo.stack.undoText() == "Change opening film id of MIFF 1989"
+
+
+def test_section_and_festival_forms_save(qtbot, pane, undo, demo_catalog):
+    festival = demo_catalog.festivals()[0]
+    section = next(s for s in festival.editions[0].sections if s.name == "Animation")
+    pane.show_record("section", section.id)
+    form = pane.current
+    assert "1 film" in form.subheading.text()
+    retype(qtbot, form.fields["name"].line, "Animation Showcase")
+    assert undo.stack.undoText() == "Change name of Animation"
+    assert form.heading.text() == "Animation Showcase"
+    retype(qtbot, form.fields["name"].line, "")
+    assert form.fields["name"].problem.text() == "A section needs a name."
+
+    pane.show_record("festival", festival.id)
+    form = pane.current
+    retype(qtbot, form.fields["city"].line, "Melbourne, Victoria")
+    assert demo_catalog.get_festival(festival.id).city == "Melbourne, Victoria"
+    assert "MIFF 1989" in form.editions.text()
+
+
+def test_list_form_saves_and_shows_its_films(qtbot, pane, undo, demo_catalog):
+    film = demo_catalog.search("Black Square").ids[0]
+    created = demo_catalog.create_collection("Soviet rock on film", [film])
+    pane.show_record("list", created.created_id)
+    form = pane.current
+    assert "Black Square" in form.items.text()
+    retype(qtbot, form.fields["curator"].line, "Marjaana Mykkanen")
+    assert demo_catalog.get_collection(created.created_id).curator == "Marjaana Mykkanen"
+    assert undo.stack.undoText() == "Change curator of Soviet rock on film"
+    state = form.fields["state"].combo
+    state.setCurrentIndex(state.findData("published"))
+    state.activated.emit(state.currentIndex())
+    assert demo_catalog.get_collection(created.created_id).state == "published"
+
+
+def test_unknown_record_and_empty_state(qtbot, pane):
+    pane.show_record("film", 999_999)
+    assert pane.current is None
+    assert "no longer exists" in pane.empty.text()
+    pane.clear()
+    assert "Choose a film" in pane.empty.text()
