@@ -21,7 +21,8 @@ class CollectionForm(RecordForm):
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
         identity = self.section("List")
-        identity.add("Title", self.bind(LineField("title", "e.g. Soviet rock on film, 1986\u201391")))
+        identity.add("Title", self.bind(LineField("title",
+                                                  "e.g. Soviet rock on film, 1986\u201391")))
         identity.add("Curator", self.bind(LineField("curator", "Who put the list together")))
         identity.add("Publication", self.bind(ChoiceField("state", state_choices())))
         identity.add("Introduction", self.bind(ParagraphsField(

@@ -21,7 +21,6 @@ from curator.gui.forms.pickers import NEW_PERSON, PersonPicker
 from curator.gui.forms.rows import remove_button
 from curator.model import Role
 
-
 CHARACTER_ROLES = {"cast", "narrator"}
 
 

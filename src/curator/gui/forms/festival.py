@@ -145,6 +145,15 @@ class EditionForm(RecordForm):
         sections.add("Sections", self.sections_label)
         self.finish_layout()
 
+    def _field_committed(self, name: str, value: Any) -> None:
+        if name in ("starts_on", "ends_on"):
+            # Both dates go together, so the catalog checks one against the other.
+            dates = {"starts_on": self.fields["starts_on"].loaded,
+                     "ends_on": self.fields["ends_on"].loaded, name: value}
+            self.save(dates)
+        else:
+            super()._field_committed(name, value)
+
     def fetch(self, record_id: int) -> EditionRecord:
         return self.catalog.get_edition(record_id)
 

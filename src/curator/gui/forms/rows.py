@@ -61,7 +61,8 @@ def add_button(text: str) -> QPushButton:
     button.setFlat(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    button.setStyleSheet("QPushButton { color: palette(link); text-align: left; padding: 2px 4px; }")
+    button.setStyleSheet(
+        "QPushButton { color: palette(link); text-align: left; padding: 2px 4px; }")
     return button
 
 
