@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QW
 
 from curator.catalog import Changes
 from curator.catalog.records import AwardRecord, FestivalRecord, ScreeningData
+from curator.gui.forms.fields import compact
 from curator.gui.forms.items import ItemsField
 from curator.gui.forms.rows import remove_button
 from curator.model import AwardResult, Premiere
@@ -40,8 +41,10 @@ def edition_combo(name: str, editions: list[EditionChoice], prompt: str = "") ->
         combo.addItem(prompt, None)
     for e in editions:
         combo.addItem(e.label, e.id)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return combo
+    if prompt:  # the "add" combo stands alone on its line: it shows its whole prompt
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+    return compact(combo, 6)
 
 
 class ScreeningsField(ItemsField):
@@ -66,6 +69,7 @@ class ScreeningsField(ItemsField):
         self.editions = editions
         self.new_edition.clear()
         self.new_edition.addItem("Add an appearance at\u2026", None)
+        self.new_edition.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for e in editions:
             self.new_edition.addItem(e.label, e.id)
         self.new_edition.setEnabled(bool(editions))
@@ -82,7 +86,7 @@ class ScreeningsField(ItemsField):
         edition.setCurrentIndex(max(edition.findData(item.edition_id), 0))
         edition.activated.connect(lambda _i, n=index, c=edition: self.replace_item(
             n, replace(self._items[n], edition_id=c.currentData(), section_id=None)))
-        section = QComboBox()
+        section = compact(QComboBox(), 7)
         section.setObjectName(f"screenings.{index}.section")
         section.addItem("No section", None)
         for sid, name in self._sections(item.edition_id):
@@ -90,7 +94,7 @@ class ScreeningsField(ItemsField):
         section.setCurrentIndex(max(section.findData(item.section_id), 0))
         section.activated.connect(lambda _i, n=index, c=section: self.replace_item(
             n, replace(self._items[n], section_id=c.currentData())))
-        premiere = QComboBox()
+        premiere = compact(QComboBox(), 6)
         premiere.setObjectName(f"screenings.{index}.premiere")
         for value, label in PREMIERES:
             premiere.addItem(label, value)
@@ -122,8 +126,6 @@ class AwardsEditor(ItemsField):
         super().__init__("awards", "No awards or nominations \u2014 add one below if the film "
                          "won a prize at a festival.", parent)
         self.grid.setColumnStretch(1, 1)
-        adder = QHBoxLayout()
-        adder.setSpacing(6)
         self.new_edition = edition_combo("awards.new.edition", [])
         self.new_name = QLineEdit()
         self.new_name.setObjectName("awards.new.name")
@@ -133,14 +135,19 @@ class AwardsEditor(ItemsField):
         add = QPushButton("Add award")
         add.setObjectName("awards.new.add")
         add.clicked.connect(self._add)
-        for widget in (self.new_edition, self.new_name, self.new_result, add):
-            adder.addWidget(widget, 1 if widget is self.new_name else 0)
+        # Two lines, so the pane can be narrow: the name, then where and how.
+        self.outer.addWidget(self.new_name)
+        adder = QHBoxLayout()
+        adder.setSpacing(6)
+        for widget in (self.new_edition, self.new_result, add):
+            adder.addWidget(widget)
+        adder.addStretch(1)
         self.outer.addLayout(adder)
         self.setFocusProxy(self.new_name)
 
     @staticmethod
     def _result_combo(name: str, value: str) -> QComboBox:
-        combo = QComboBox()
+        combo = compact(QComboBox(), 8)
         combo.setObjectName(name)
         for result in AwardResult:
             combo.addItem(result.value.capitalize(), result.value)

@@ -147,7 +147,7 @@ class ChipsField(Field):
         self.input = QLineEdit()
         self.input.setObjectName(f"{name}.input")
         self.input.setPlaceholderText(placeholder)
-        self.input.setMinimumWidth(170)
+        self.input.setMinimumWidth(150)
         self.input.setFrame(True)
         self.flow.addWidget(self.input)
         self.chips: list[Chip] = []

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData
 from curator.gui.forms.base import link
+from curator.gui.forms.fields import compact
 from curator.gui.forms.items import ItemsField
 from curator.gui.forms.pickers import NEW_PERSON, PersonPicker
 from curator.gui.forms.rows import remove_button
@@ -29,8 +30,7 @@ def role_combo(name: str) -> QComboBox:
     combo.setObjectName(name)
     for role in Role:
         combo.addItem(role.value[:1].upper() + role.value[1:], role.value)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return combo
+    return compact(combo, 10)
 
 
 def move_up_button(index: int, what: str) -> QToolButton:

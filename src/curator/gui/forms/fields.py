@@ -251,7 +251,7 @@ class ParagraphsField(Field):
         self.text.setPlaceholderText(placeholder)
         self.text.setTabChangesFocus(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        fit_height(self.text, lines, 24)
+        fit_height(self.text, lines, 16)
         super().__init__(name, self.text, parent)
         self._loaded = ""
 
@@ -281,8 +281,7 @@ class ChoiceField(Field):
     def __init__(self, name: str, choices: list[tuple[Any, str]],
                  parent: QWidget | None = None) -> None:
         self.combo = QComboBox()
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setMinimumWidth(160)
+        compact(self.combo, 14)
         super().__init__(name, self.combo, parent, expand=False)
         self.set_choices(choices)
         self.combo.activated.connect(lambda _i: self.commit())
@@ -306,6 +305,13 @@ class ChoiceField(Field):
             self.combo.addItem(str(value), value)
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(max(index, 0))
+
+
+def compact(combo: QComboBox, chars: int) -> QComboBox:
+    """Let a combo shrink to `chars` characters in a narrow pane, eliding longer entries."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
 
 
 def choices_from(values: list[str], empty: str | None = None) -> list[tuple[Any, str]]:
