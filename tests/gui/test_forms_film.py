@@ -258,3 +258,26 @@ def test_deleted_record_leaves_an_empty_state(qtbot, pane, undo, demo_catalog):
     undo.stack.undo()
     pane.show_record("film", fid)
     assert pane.current.fields["title"].line.text() == TITLE
+
+
+def test_keyboard_tab_order_and_escape(qtbot, pane, undo, demo_catalog):
+    fid = film_id(demo_catalog)
+    form = pane.current
+    title = form.fields["title"].line
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order == ["original_title", "sort_title", "alt_titles.add", "year"]
+
+    synopsis = form.fields["synopsis"].text
+    synopsis.setFocus()
+    qtbot.keyClick(synopsis, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(synopsis, " Not saved.")
+    qtbot.keyClick(synopsis, Qt.Key.Key_Escape)
+    assert not synopsis.toPlainText().endswith("Not saved.")
+    title.setFocus()  # leaving the reverted field saves nothing
+    assert undo.stack.count() == 0
+    assert demo_catalog.get_film(fid).synopsis == synopsis.toPlainText()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
@@ -140,6 +141,8 @@ def test_list_form_saves_and_shows_its_films(qtbot, pane, undo, demo_catalog):
     state.setCurrentIndex(state.findData("published"))
     state.activated.emit(state.currentIndex())
     assert demo_catalog.get_collection(created.created_id).state == "published"
+    pane.show_record("film", film)  # the film form lists it, read-only, as a link
+    assert "Soviet rock on film" in pane.current.lists.text()
 
 
 def test_unknown_record_and_empty_state(qtbot, pane):
@@ -148,3 +151,30 @@ def test_unknown_record_and_empty_state(qtbot, pane):
     assert "no longer exists" in pane.empty.text()
     pane.clear()
     assert "Choose a film" in pane.empty.text()
+
+
+class StillsEditor(QWidget):
+    """Stands where the stills strip goes: records which record it was asked to show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[tuple[str, int]] = []
+
+    def show_film(self, film_id: int) -> None:
+        self.shown.append(("film", film_id))
+
+    def show_person(self, person_id: int) -> None:
+        self.shown.append(("person", person_id))
+
+
+def test_stills_slot_summarises_then_hosts_the_editor(qtbot, pane, demo_catalog):
+    film = demo_catalog.search("Black Square").ids[0]
+    pane.show_record("film", film)
+    assert pane.current.stills.summary.text() == "No stills yet."
+    films, portraits = StillsEditor(), StillsEditor()
+    pane.install_stills(films, portraits)
+    assert films.shown == [("film", film)]
+    assert not pane.current.stills.summary.isVisible()
+    person = demo_catalog.person_named("Marjaana Mykkanen")
+    pane.show_record("person", person)
+    assert portraits.shown == [("person", person)]

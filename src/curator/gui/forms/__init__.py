@@ -106,6 +106,22 @@ class FormPane(QWidget):
             self.stack.addWidget(form)
         return self.forms[kind]
 
+    def install_stills(self, film_stills: QWidget, portraits: QWidget | None = None) -> None:
+        """Put stills editors in the film form's Stills group and the person form's Portraits.
+
+        Each editor gets `show_film(id)` / `show_person(id)` whenever its form loads a record.
+        """
+        self.form("film").stills.install(film_stills)
+        if portraits is not None:
+            self.form("person").stills.install(portraits)
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a field of the record on show (the title of a new film, say)."""
+        form = self.current
+        if form is not None and name in form.fields:
+            form.scroll.ensureWidgetVisible(form.fields[name])
+            form.fields[name].setFocus()
+
     @property
     def current(self) -> RecordForm | None:
         widget = self.stack.currentWidget()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from curator import CuratorError
 from curator.catalog import Changes
@@ -24,7 +24,8 @@ from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.credits import CreditsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
 from curator.gui.forms.related import RelatedField
-from curator.gui.forms.rows import Cell, RowsField, empty_state
+from curator.gui.forms.rows import Cell, RowsField
+from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
 from curator.model import FORMATS, Colour, FilmKind, PublicationState
 
@@ -108,14 +109,8 @@ class FilmForm(RecordForm):
             + [(c.value, c.value.replace("-", " ").capitalize()) for c in Colour])))
 
         stills = self.section("Stills")
-        self.stills_box = QWidget()
-        self.stills_box.setObjectName("stills_slot")
-        self.stills_layout = QVBoxLayout(self.stills_box)
-        self.stills_layout.setContentsMargins(0, 0, 0, 0)
-        self.stills_summary = empty_state("")
-        self.stills_layout.addWidget(self.stills_summary)
-        self.stills_widget: QWidget | None = None
-        stills.add_wide(self.stills_box)
+        self.stills = StillsSlot("film")
+        stills.add_wide(self.stills)
 
         links = self.section("Links")
         self.related = self.bind(RelatedField(self.catalog))
@@ -125,15 +120,6 @@ class FilmForm(RecordForm):
         self.lists = self.links_label("lists")
         links.add("On lists", self.lists)
         self.finish_layout()
-
-    # -- stills slot ---------------------------------------------------------------------
-    def install_stills(self, widget: QWidget) -> None:
-        """Put the stills editor in the Stills group; it gets `show_film(id)` on each load."""
-        self.stills_summary.hide()
-        self.stills_layout.addWidget(widget)
-        self.stills_widget = widget
-        if self.record_id is not None and hasattr(widget, "show_film"):
-            widget.show_film(self.record_id)
 
     # -- catalog -------------------------------------------------------------------------
     def fetch(self, record_id: int) -> FilmRecord:
@@ -186,7 +172,7 @@ class FilmForm(RecordForm):
         self.credits.set_credits(film.credits, force)
         self.related.set_related(film.id, film.related, force)
         self._show_lists(film)
-        self._show_stills(film)
+        self.stills.show_stills(film.id, film.stills)
 
     def _show_lists(self, film: FilmRecord) -> None:
         if film.lists:
@@ -195,20 +181,6 @@ class FilmForm(RecordForm):
         else:
             self.lists.setText("Not on any retrospective list yet.")
             self.lists.setStyleSheet("color: palette(placeholder-text);")
-
-    def _show_stills(self, film: FilmRecord) -> None:
-        if self.stills_widget is not None:
-            if hasattr(self.stills_widget, "show_film"):
-                self.stills_widget.show_film(film.id)
-            return
-        if not film.stills:
-            self.stills_summary.setText("No stills yet.")
-            return
-        primary = film.primary_still
-        caption = f" The main still is \u201c{primary.caption}\u201d." if primary and \
-            primary.caption else ""
-        count = len(film.stills)
-        self.stills_summary.setText(f"{count} still{'s' if count != 1 else ''}.{caption}")
 
     # -- credits with a new person -------------------------------------------------------
     def create_person_and_credit(self, name: str, role: str) -> bool:

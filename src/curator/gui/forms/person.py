@@ -14,6 +14,7 @@ from curator.gui.forms.base import RecordForm, link, row_mentions
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
 from curator.gui.forms.film import external_ids_field, state_choices
+from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
 
 
@@ -46,6 +47,10 @@ class PersonForm(RecordForm):
             "biography", "A short biography for the web archive.", 6)))
         text.add("Internal notes", self.bind(ParagraphsField(
             "notes", "For the archive team only; never exported.", 3)))
+
+        portraits = self.section("Portraits")
+        self.stills = StillsSlot("person")
+        portraits.add_wide(self.stills)
 
         links = self.section("Links")
         links.add("External ids", self.bind(external_ids_field("person's")))
@@ -86,6 +91,7 @@ class PersonForm(RecordForm):
             self.fields[name].set_value(getattr(person, name), force)
         self.fields["external_ids"].set_value(
             [(e.scheme, e.value) for e in person.external_ids], force)
+        self.stills.show_stills(person.id, person.portraits)
         if person.filmography:
             lines = []
             for film_id, title, year, role in person.filmography:
