@@ -76,7 +76,13 @@ def test_year_is_saved_at_once_and_undo_redo_follow(qtbot, pane, undo, demo_cata
 def test_invalid_year_is_refused_at_the_field(qtbot, pane, undo, demo_catalog):
     fid = film_id(demo_catalog)
     field = pane.current.fields["year"]
-    retype(qtbot, field.line, "19888")
+    field.line.setFocus()
+    qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field.line, "19888")
+    assert field.problem.isVisible()  # warned while typing, before Enter
+    qtbot.keyClicks(field.line, "x")  # not a digit: the field does not take it
+    assert field.line.text() == "19888"
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)
     assert field.problem.isVisible()
     assert "19888" in field.problem.text() and "1870" in field.problem.text()
     assert "border" in field.line.styleSheet()
@@ -281,3 +287,34 @@ def test_keyboard_tab_order_and_escape(qtbot, pane, undo, demo_catalog):
     title.setFocus()  # leaving the reverted field saves nothing
     assert undo.stack.count() == 0
     assert demo_catalog.get_film(fid).synopsis == synopsis.toPlainText()
+
+
+def test_typing_is_saved_when_another_record_is_shown(qtbot, pane, undo, demo_catalog):
+    fid = film_id(demo_catalog)
+    synopsis = pane.current.fields["synopsis"].text
+    synopsis.setFocus()
+    qtbot.keyClick(synopsis, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(synopsis, " Shown at MIFF 1989.")
+    other = film_id(demo_catalog, "Black Square")
+    pane.show_record("film", other)  # a "See also" link, say: the focus never left the field
+    assert demo_catalog.get_film(fid).synopsis.endswith("Shown at MIFF 1989.")
+    assert pane.current.heading.text() == "Black Square"
+    assert not synopsis.toPlainText().endswith("Shown at MIFF 1989.")
+
+
+def test_related_film_found_by_title(qtbot, pane, undo, demo_catalog):
+    fid = film_id(demo_catalog)
+    related = pane.current.related
+    picker = related.picker
+    picker.setFocus()
+    qtbot.keyClicks(picker, "Toy Story 2")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    popup.setCurrentIndex(popup.model().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(demo_catalog.get_film(fid).related) == 7)
+    assert demo_catalog.get_film(fid).related[-1].title == "Toy Story 2"
+    assert undo.stack.undoText() == "Change related of From Russia with Rock"
+    remove = related._rows[-1][-1]
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert len(demo_catalog.get_film(fid).related) == 6

@@ -130,6 +130,8 @@ class FormPane(QWidget):
     def show_record(self, kind: str, record_id: int | None) -> None:
         """Edit this record (kind: film, person, festival, edition, section, list)."""
         self.banner.hide()
+        if self.current is not None:
+            self.current.commit_pending()
         if record_id is None:
             self.clear()
             return
@@ -141,6 +143,8 @@ class FormPane(QWidget):
             self.clear(f"That {kind if kind != 'list' else 'list'} no longer exists.")
 
     def clear(self, message: str = "") -> None:
+        if self.current is not None and self.current.record_id is not None:
+            self.current.commit_pending()
         self.kind = None
         for form in self.forms.values():
             form.record_id = None

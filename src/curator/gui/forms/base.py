@@ -242,7 +242,15 @@ class RecordForm(QWidget):
         return value
 
     # -- loading -------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """Save what the user typed in the field that has the focus, before showing another."""
+        for field in self.fields.values():
+            if field.has_focus():
+                field.commit()
+
     def open(self, record_id: int) -> bool:
+        if record_id != self.record_id:
+            self.commit_pending()
         self.record_id = record_id
         for field in self.fields.values():
             field.clear_problem()

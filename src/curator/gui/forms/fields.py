@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -220,7 +221,9 @@ class _HeightFitter(QObject):
         edit = self.edit
         metrics = edit.fontMetrics()
         margin = int(edit.document().documentMargin())
-        width = max(edit.viewport().width() - 2 * margin, 50)
+        # Measure as if the scroll bar were showing, so fitting never makes it appear.
+        scroll_bar = edit.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = max(edit.width() - 2 * edit.frameWidth() - 2 * margin - scroll_bar - 4, 50)
         text = edit.toPlainText() or " "
         bounds = metrics.boundingRect(QRect(0, 0, width, 1_000_000),
                                       int(Qt.TextFlag.TextWordWrap), text)
