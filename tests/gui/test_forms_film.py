@@ -318,3 +318,17 @@ def test_related_film_found_by_title(qtbot, pane, undo, demo_catalog):
     remove = related._rows[-1][-1]
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     assert len(demo_catalog.get_film(fid).related) == 6
+
+
+def test_showing_the_same_record_again_keeps_the_place(qtbot, pane, undo, demo_catalog):
+    fid = film_id(demo_catalog)
+    form = pane.current
+    bar = form.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    runtime = form.fields["runtime"].line
+    runtime.setFocus()
+    qtbot.keyClicks(runtime, "9")  # typing, not yet committed
+    pane.show_record("film", fid)  # the list pane reselecting the film after a reload
+    assert bar.value() == bar.maximum()
+    assert runtime.hasFocus() and runtime.text() == "9"

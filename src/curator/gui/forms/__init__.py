@@ -129,9 +129,16 @@ class FormPane(QWidget):
 
     def show_record(self, kind: str, record_id: int | None) -> None:
         """Edit this record (kind: film, person, festival, edition, section, list)."""
+        current = self.current
+        if current is not None and kind == self.kind and record_id == current.record_id:
+            # The record on show again (a list reloading after a save): read it again,
+            # keeping the scroll position, the focus and any message.
+            if not current.reload():
+                self.clear(f"The {kind} you were editing was deleted. Undo brings it back.")
+            return
         self.banner.hide()
-        if self.current is not None:
-            self.current.commit_pending()
+        if current is not None:
+            current.commit_pending()
         if record_id is None:
             self.clear()
             return

@@ -46,7 +46,7 @@ class FestivalForm(RecordForm):
             "description", "The festival's history, for its page in the web archive.", 5)))
         editions = self.section("Editions")
         self.editions = self.links_label("editions")
-        editions.add("Editions", self.editions)
+        editions.add("Years", self.editions)
         self.finish_layout()
 
     def fetch(self, record_id: int) -> FestivalRecord:
@@ -140,7 +140,7 @@ class EditionForm(RecordForm):
         identity.add("Publication", self.bind(ChoiceField("state", state_choices())))
         identity.add("Introduction", self.bind(ParagraphsField(
             "intro", "The edition's introduction for its page in the web archive.", 5)))
-        sections = self.section("Sections")
+        sections = self.section("Programme")
         self.sections_label = self.links_label("sections")
         sections.add("Sections", self.sections_label)
         self.finish_layout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -30,6 +31,11 @@ from curator.gui.undo import CatalogUndo
 from curator.model import FORMATS, Colour, FilmKind, PublicationState
 
 ID_SCHEMES = ("imdb", "wikidata", "movielens", "tmdb", "filmportal", "bfi")
+
+
+def local_time(utc: datetime) -> datetime:
+    """The archive stores UTC; the archivist reads their own clock."""
+    return utc.replace(tzinfo=UTC).astimezone()
 
 
 def state_choices() -> list[tuple[str, str]]:
@@ -152,7 +158,7 @@ class FilmForm(RecordForm):
         self.heading.setText(film.title)
         facts = [" / ".join(film.countries), str(film.year or ""), film.kind.capitalize(),
                  film.state.capitalize(), f"film {film.id}",
-                 f"changed {film.updated_at:%Y-%m-%d %H:%M}"]
+                 f"changed {local_time(film.updated_at):%Y-%m-%d %H:%M}"]
         self.subheading.setText(" \u00b7 ".join(f for f in facts if f))
         for name in ("title", "original_title", "sort_title", "year", "runtime", "format",
                      "colour", "kind", "synopsis", "notes", "state", "countries", "languages",
