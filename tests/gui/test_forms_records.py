@@ -168,7 +168,7 @@ class StillsEditor(QWidget):
 
 
 def test_stills_slot_summarises_then_hosts_the_editor(qtbot, pane, demo_catalog):
-    film = demo_catalog.search("Black Square").ids[0]
+    film = demo_catalog.create_film("Perestroika Blues").created_id
     pane.show_record("film", film)
     assert pane.current.stills.summary.text() == "No stills yet."
     films, portraits = StillsEditor(), StillsEditor()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -33,6 +33,7 @@ from curator.gui.forms.fields import Field, ProblemLabel
 from curator.gui.undo import CatalogUndo
 
 FORM_MAX_WIDTH = 820
+NARROW_WIDTH = 520  # below this, labels sit above their fields
 
 
 def row_mentions(changes: Changes, column: str, value: Any, tables: Iterable[str] = ()) -> bool:
@@ -94,6 +95,17 @@ class FormSection(QWidget):
         self.form.addRow(caption, widget)
         return widget
 
+    def set_narrow(self, narrow: bool) -> None:
+        """In a narrow pane each label goes above its field, so fields get the whole width."""
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if narrow
+                                   else QFormLayout.RowWrapPolicy.WrapLongRows)
+        side = Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag.AlignRight
+        for label in self.labels:
+            label.setAlignment(side | Qt.AlignmentFlag.AlignTop)
+            # Above its field, a label keeps close to it and apart from the row before.
+            label.setContentsMargins(0, 8 if narrow else 4, 0, 0)
+        self.form.setVerticalSpacing(2 if narrow else 9)
+
     def add_wide(self, widget: QWidget) -> QWidget:
         self.form.addRow(widget)
         return widget
@@ -142,6 +154,7 @@ class RecordForm(QWidget):
         self.record: Any = None
         self.record_id: int | None = None
         self.version: int | None = None
+        self._narrow = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -213,6 +226,14 @@ class RecordForm(QWidget):
         for label in labels:
             label.setMinimumWidth(width)
         self.fix_tab_order()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_WIDTH
+        if narrow != self._narrow:
+            self._narrow = narrow
+            for section in self.sections:
+                section.set_narrow(narrow)
 
     def fix_tab_order(self) -> None:
         chain = focus_chain(self.body)
