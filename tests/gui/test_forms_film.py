@@ -332,3 +332,17 @@ def test_showing_the_same_record_again_keeps_the_place(qtbot, pane, undo, demo_c
     pane.show_record("film", fid)  # the list pane reselecting the film after a reload
     assert bar.value() == bar.maximum()
     assert runtime.hasFocus() and runtime.text() == "9"
+
+
+def test_leaving_untouched_fields_saves_nothing(qtbot, pane, undo, demo_catalog):
+    """Spaces or blank lines an import left are not an edit: passing through saves nothing."""
+    fid = film_id(demo_catalog)
+    demo_catalog.update_film(fid, None, original_title="  Рок  ",
+                             notes="First line.\n\n\n\nSecond line.  ")
+    form = pane.current
+    form.reload(force=True)  # as a colleague's import left them
+    for name in ("original_title", "notes", "synopsis", "title"):
+        form.fields[name].setFocus()
+        qtbot.waitUntil(form.fields[name].has_focus)
+    form.fields["year"].setFocus()
+    assert undo.stack.count() == 0

@@ -85,7 +85,7 @@ class Field(QWidget):
 
     def set_value(self, value: Any, force: bool = False) -> None:
         """Show the archive's value; an edit in progress in the focused field is kept."""
-        editing = self.has_focus() and self.value() != self._loaded
+        editing = self.has_focus() and not self.same(self.value(), self._loaded)
         self._loaded = value
         if force or not editing:
             if self.value() != value:
@@ -97,11 +97,16 @@ class Field(QWidget):
         return focused is not None and (focused is self.editor
                                         or self.editor.isAncestorOf(focused))
 
+    def same(self, shown: Any, loaded: Any) -> bool:
+        """Whether the value shown says the same as the one loaded (so there is nothing to save)."""
+        return shown == loaded
+
     def commit(self) -> None:
-        if self.problem.isVisible() and self.value() == self._loaded:
+        unchanged = self.same(self.value(), self._loaded)
+        if self.problem.isVisible() and unchanged:
             self.clear_problem()  # the user typed the saved value back
             return
-        if self.value() != self._loaded:
+        if not unchanged:
             self.committed.emit(self.name, self.value())
 
     def revert(self) -> None:
@@ -118,7 +123,7 @@ class Field(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.editor and isinstance(event, QKeyEvent) \
                 and event.type() == QEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Escape and (self.value() != self._loaded
+            if event.key() == Qt.Key.Key_Escape and (not self.same(self.value(), self._loaded)
                                                      or self.problem.isVisible()):
                 self.revert()
                 return True
@@ -147,6 +152,10 @@ class LineField(Field):
 
     def value(self) -> Any:
         return self.line.text().strip()
+
+    def same(self, shown: Any, loaded: Any) -> bool:
+        # Leading or trailing spaces from an import are not an edit.
+        return shown == (loaded.strip() if isinstance(loaded, str) else loaded)
 
     def _display(self, value: Any) -> None:
         self.line.setText("" if value is None else str(value))
@@ -245,6 +254,12 @@ def fit_height(edit: QPlainTextEdit, min_lines: int, max_lines: int) -> None:
     _HeightFitter(edit, min_lines, max_lines)
 
 
+def paragraphs(text: str) -> str:
+    """Paragraphs separated by one blank line, whatever the user typed between them."""
+    blocks = text.replace("\r\n", "\n").split("\n\n")
+    return "\n\n".join(b.strip() for b in blocks if b.strip())
+
+
 class ParagraphsField(Field):
     """Several paragraphs; leaving the field or Ctrl+Enter commits, Escape reverts."""
 
@@ -259,9 +274,11 @@ class ParagraphsField(Field):
         self._loaded = ""
 
     def value(self) -> str:
-        # Paragraphs are separated by one blank line, whatever the user typed.
-        text = self.text.toPlainText().replace("\r\n", "\n").strip()
-        return "\n\n".join(p.strip() for p in text.split("\n\n") if p.strip())
+        return paragraphs(self.text.toPlainText())
+
+    def same(self, shown: Any, loaded: Any) -> bool:
+        # Blank lines or spaces that an import left are not an edit.
+        return shown == paragraphs(loaded or "")
 
     def _display(self, value: Any) -> None:
         self.text.setPlainText(value or "")
