@@ -178,3 +178,42 @@ def test_stills_slot_summarises_then_hosts_the_editor(qtbot, pane, demo_catalog)
     person = demo_catalog.person_named("Marjaana Mykkanen")
     pane.show_record("person", person)
     assert portraits.shown == [("person", person)]
+
+
+def test_editions_sections_and_list_entries_are_added_from_the_forms(qtbot, pane, undo,
+                                                                    demo_catalog):
+    festival = demo_catalog.festivals()[0]
+    pane.show_record("festival", festival.id)
+    form = pane.current
+    adder = form.new_edition
+    adder.line.setFocus()
+    qtbot.keyClicks(adder.line, "1990")
+    qtbot.keyClick(adder.line, Qt.Key.Key_Return)
+    assert [e.year for e in demo_catalog.get_festival(festival.id).editions] == [1990, 1989]
+    assert undo.stack.undoText() == "Create edition MIFF 1990"
+    assert "MIFF 1990" in form.editions.text() and adder.line.text() == ""
+    qtbot.keyClicks(adder.line, "1989")
+    qtbot.mouseClick(adder.button, Qt.MouseButton.LeftButton)
+    assert adder.problem.text() == (
+        "Melbourne International Film Festival already has a 1989 edition.")
+
+    edition = next(e for e in demo_catalog.get_festival(festival.id).editions if e.year == 1990)
+    pane.show_record("edition", edition.id)
+    form = pane.current
+    assert "add one below" in form.sections_label.text()
+    qtbot.keyClicks(form.new_section.line, "Soviet Rock")
+    qtbot.keyClick(form.new_section.line, Qt.Key.Key_Return)
+    assert [s.name for s in demo_catalog.get_edition(edition.id).sections] == ["Soviet Rock"]
+    assert "Soviet Rock" in form.sections_label.text()
+
+    created = demo_catalog.create_collection("Soviet rock on film")
+    pane.show_record("list", created.created_id)
+    form = pane.current
+    picker = form.picker
+    picker.setFocus()
+    qtbot.keyClicks(picker, "Black Square")
+    picker.completer().popup().hide()
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert [i.title for i in demo_catalog.get_collection(created.created_id).items] == [
+        "Black Square"]
+    assert "Black Square" in form.items.text()

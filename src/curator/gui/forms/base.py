@@ -86,6 +86,11 @@ class FormSection(QWidget):
         self.labels: list[QLabel] = []
 
     def add(self, label: str, widget: QWidget) -> QWidget:
+        if not label:  # a line that belongs to the row above (an "add" line, say)
+            under = QWidget()
+            under.setFixedSize(0, 0)
+            self.form.addRow(under, widget)
+            return widget
         caption = QLabel(label)
         caption.setBuddy(widget)
         # The label sits level with the first line of a tall editor.

@@ -12,6 +12,7 @@ from curator.catalog.records import CollectionRecord
 from curator.gui.forms.base import RecordForm, link, row_mentions
 from curator.gui.forms.fields import ChoiceField, LineField, ParagraphsField
 from curator.gui.forms.film import state_choices
+from curator.gui.forms.pickers import FilmPicker
 from curator.gui.undo import CatalogUndo
 
 
@@ -30,7 +31,16 @@ class CollectionForm(RecordForm):
         films = self.section("Films")
         self.items = self.links_label("items")
         films.add("On the list", self.items)
+        self.picker = FilmPicker(self.catalog, "Type a title to add a film to the list\u2026")
+        self.picker.setObjectName("items.new")
+        self.picker.picked.connect(self.add_film)
+        films.add("", self.picker)
         self.finish_layout()
+
+    def add_film(self, film_id: int, _title: str) -> bool:
+        collection_id = self.record_id
+        return self.run(lambda: self.catalog.add_to_collection(collection_id, [film_id])[0],
+                        ["items"])
 
     def fetch(self, record_id: int) -> CollectionRecord:
         return self.catalog.get_collection(record_id)
@@ -53,6 +63,7 @@ class CollectionForm(RecordForm):
                  f"{hours} h {minutes:02d} min" if c.total_runtime else "",
                  c.state.capitalize(), f"list {c.id}"]
         self.subheading.setText(" \u00b7 ".join(f for f in facts if f))
+        self.picker.excluded = {i.film_id for i in c.items}
         for name in ("title", "curator", "state", "introduction"):
             self.fields[name].set_value(getattr(c, name), force)
         if c.items:
@@ -64,6 +75,5 @@ class CollectionForm(RecordForm):
             self.items.setText("<br>".join(lines))
             self.items.setStyleSheet("")
         else:
-            self.items.setText("No films on this list yet \u2014 select films in the film "
-                               "list and add them to it.")
+            self.items.setText("No films on this list yet \u2014 find one by title below.")
             self.items.setStyleSheet("color: palette(placeholder-text);")

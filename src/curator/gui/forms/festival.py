@@ -13,6 +13,7 @@ from curator.catalog.validation import check_year
 from curator.catalog.vocabulary import country_names
 from curator.gui.forms.base import RecordForm, link, row_mentions
 from curator.gui.forms.fields import (
+    AddLine,
     ChoiceField,
     DateField,
     Field,
@@ -47,7 +48,15 @@ class FestivalForm(RecordForm):
         editions = self.section("Editions")
         self.editions = self.links_label("editions")
         editions.add("Years", self.editions)
+        self.new_edition = AddLine("new_edition", "Year", "Add edition", self.add_edition,
+                                   digits_only=True)
+        editions.add("", self.new_edition)
         self.finish_layout()
+
+    def add_edition(self, text: str) -> bool:
+        festival_id, year = self.record_id, int(text)
+        return self.run(lambda: self.catalog.create_edition(festival_id, year),
+                        ["new_edition"], self.new_edition)
 
     def fetch(self, record_id: int) -> FestivalRecord:
         return self.catalog.get_festival(record_id)
@@ -77,7 +86,7 @@ class FestivalForm(RecordForm):
             self.editions.setStyleSheet("")
         else:
             self.editions.setText("No editions yet \u2014 add the festival's first year "
-                                  "from the sidebar.")
+                                  "below.")
             self.editions.setStyleSheet("color: palette(placeholder-text);")
 
 
@@ -143,7 +152,15 @@ class EditionForm(RecordForm):
         sections = self.section("Programme")
         self.sections_label = self.links_label("sections")
         sections.add("Sections", self.sections_label)
+        self.new_section = AddLine("new_section", "Section name, e.g. Animation", "Add section",
+                                   self.add_section)
+        sections.add("", self.new_section)
         self.finish_layout()
+
+    def add_section(self, name: str) -> bool:
+        edition_id = self.record_id
+        return self.run(lambda: self.catalog.create_section(edition_id, name),
+                        ["new_section"], self.new_section)
 
     def _field_committed(self, name: str, value: Any) -> None:
         if name in ("starts_on", "ends_on"):
@@ -182,8 +199,8 @@ class EditionForm(RecordForm):
                 for s in e.sections))
             self.sections_label.setStyleSheet("")
         else:
-            self.sections_label.setText("No sections \u2014 an edition without sections "
-                                        "lists all its films together.")
+            self.sections_label.setText("No sections \u2014 add one below, or leave the "
+                                        "edition's films together.")
             self.sections_label.setStyleSheet("color: palette(placeholder-text);")
 
 

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QStyle,
     QVBoxLayout,
@@ -338,3 +340,54 @@ def choices_from(values: list[str], empty: str | None = None) -> list[tuple[Any,
     """Combo entries for plain vocabulary values, labelled with a capital letter."""
     entries: list[tuple[Any, str]] = [("", empty)] if empty is not None else []
     return entries + [(v, v[:1].upper() + v[1:]) for v in values]
+
+
+class AddLine(Field):
+    """A line and a button that create something (an edition, a section); not a saved value.
+
+    `on_add(text)` runs the creation and returns whether it worked; the line is
+    then emptied. Its problems show under it like any field's.
+    """
+
+    def __init__(self, name: str, placeholder: str, button: str,
+                 on_add: Callable[[str], bool], digits_only: bool = False,
+                 parent: QWidget | None = None) -> None:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.line = QLineEdit()
+        self.line.setObjectName(f"{name}.text")
+        self.line.setPlaceholderText(placeholder)
+        if digits_only:
+            self.line.setValidator(QRegularExpressionValidator(
+                QRegularExpression(r"\d{0,4}"), self.line))
+            self.line.setMaximumWidth(110)
+        self.button = QPushButton(button)
+        self.button.setObjectName(f"{name}.button")
+        row.addWidget(self.line, 0 if digits_only else 1)
+        row.addWidget(self.button)
+        if digits_only:
+            row.addStretch(1)
+        super().__init__(name, box, parent)
+        self.setFocusProxy(self.line)
+        self._on_add = on_add
+        self.line.returnPressed.connect(self.add)
+        self.button.clicked.connect(self.add)
+
+    def add(self) -> None:
+        text = self.line.text().strip()
+        if not text:
+            self.line.setFocus()
+            return
+        if self._on_add(text):
+            self.line.clear()
+
+    def value(self) -> str:
+        return ""
+
+    def _display(self, value: Any) -> None:
+        pass
+
+    def commit(self) -> None:
+        """Nothing to save: creating happens on the button."""
