@@ -93,6 +93,8 @@ class FormSection(QWidget):
             return widget
         caption = QLabel(label)
         caption.setBuddy(widget)
+        if isinstance(widget, Field):  # screen readers name the input by its label
+            widget.editor.setAccessibleName(label)
         # The label sits level with the first line of a tall editor.
         caption.setContentsMargins(0, 4, 0, 0)
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

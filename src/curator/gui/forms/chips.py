@@ -162,7 +162,7 @@ class ChipsField(Field):
     def set_completions(self, names: list[str]) -> None:
         completer = QCompleter(names, self.input)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "Germany" finds East and West
         completer.activated.connect(lambda _text: QTimer.singleShot(0, self._take_input))
         self.input.setCompleter(completer)
 
