@@ -20,21 +20,18 @@ from PySide6.QtWidgets import (
 
 from curator.catalog import Changes
 from curator.gui.forms.base import RecordForm
+from curator.gui.forms.collection import CollectionForm
+from curator.gui.forms.festival import EditionForm, FestivalForm, SectionForm
 from curator.gui.forms.film import FilmForm
+from curator.gui.forms.person import PersonForm
 from curator.gui.undo import CatalogUndo
 
 __all__ = ["FormPane"]
 
-FORMS: dict[str, type[RecordForm]] = {"film": FilmForm}
-
-
-def _add_more_forms() -> None:
-    from curator.gui.forms.collection import CollectionForm
-    from curator.gui.forms.festival import EditionForm, FestivalForm, SectionForm
-    from curator.gui.forms.person import PersonForm
-
-    FORMS.update({"person": PersonForm, "festival": FestivalForm, "edition": EditionForm,
-                  "section": SectionForm, "list": CollectionForm})
+FORMS: dict[str, type[RecordForm]] = {
+    "film": FilmForm, "person": PersonForm, "festival": FestivalForm, "edition": EditionForm,
+    "section": SectionForm, "list": CollectionForm,
+}
 
 
 class Banner(QFrame):
@@ -95,8 +92,6 @@ class FormPane(QWidget):
     def form(self, kind: str) -> RecordForm:
         """The form for a kind of record, built the first time it is needed."""
         if kind not in self.forms:
-            if kind not in FORMS:
-                _add_more_forms()
             if kind not in FORMS:
                 raise ValueError(f"There is no form for {kind!r} records.")
             form = FORMS[kind](self.undo)
