@@ -346,3 +346,22 @@ def test_leaving_untouched_fields_saves_nothing(qtbot, pane, undo, demo_catalog)
         qtbot.waitUntil(form.fields[name].has_focus)
     form.fields["year"].setFocus()
     assert undo.stack.count() == 0
+
+
+def test_an_appearance_is_added_once(qtbot, pane, undo, demo_catalog):
+    fid = film_id(demo_catalog)
+    screenings = pane.current.screenings
+    add = screenings.new_edition
+    add.setCurrentIndex(add.findText("MIFF 1989"))
+    add.activated.emit(add.currentIndex())  # already there, without a section
+    assert "already listed at MIFF 1989" in screenings.problem.text()
+    assert len(demo_catalog.get_film(fid).screenings) == 1
+    assert len(screenings.value()) == 1
+    section = screenings._rows[0][1]
+    section.setCurrentIndex(section.findText("Animation"))
+    section.activated.emit(section.currentIndex())
+    add.setCurrentIndex(add.findText("MIFF 1989"))
+    add.activated.emit(add.currentIndex())  # now a second appearance, without a section
+    assert [s.label for s in demo_catalog.get_film(fid).screenings] == [
+        "MIFF 1989", "MIFF 1989, Animation"]
+    assert not screenings.problem.isVisible()

@@ -111,6 +111,21 @@ class ScreeningsField(ItemsField):
         if edition_id is not None:
             self.append_item(ScreeningData(edition_id))
 
+    def commit(self) -> None:
+        # The same edition and section twice says nothing new; the database would not
+        # notice it when there is no section, so it is refused here.
+        seen: set[tuple[int, int | None]] = set()
+        for s in self._items:
+            if (s.edition_id, s.section_id) in seen:
+                label = next((e.label for e in self.editions if e.id == s.edition_id), "")
+                self.show_problem(f"The film is already listed at {label} "
+                                  f"{'in that section' if s.section_id else 'without a section'}"
+                                  "; choose a section on that line instead.")
+                self._display(self._loaded)
+                return
+            seen.add((s.edition_id, s.section_id))
+        super().commit()
+
 
 class AwardsEditor(ItemsField):
     """The film's awards. Each is its own record, saved through the award operations."""
