@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
@@ -236,6 +236,22 @@ def test_appearances_and_awards(qtbot, pane, undo, demo_catalog):
     undo.stack.undo()
     assert demo_catalog.get_film(fid).awards == ()
     assert awards.value() == []
+
+    winner = awards.new_winner
+    winner.setCurrentIndex(winner.findText("To Marjaana Mykkanen (director)"))
+    qtbot.keyClicks(awards.new_name, "Best Director")
+    qtbot.keyClick(awards.new_name, Qt.Key.Key_Return)
+    saved = demo_catalog.get_film(fid).awards
+    assert [(a.name, a.person_name) for a in saved] == [("Best Director", "Marjaana Mykkanen")]
+    row_winner = awards._rows[0][1].findChild(QComboBox, "awards.0.winner")
+    row_winner.setCurrentIndex(0)
+    row_winner.activated.emit(0)
+    assert demo_catalog.get_film(fid).awards[0].person_id is None
+    assert undo.stack.undoText() == "Change person id of Best Director"
+    undo.stack.undo()
+    assert demo_catalog.get_film(fid).awards[0].person_name == "Marjaana Mykkanen"
+    assert awards._rows[0][1].findChild(QComboBox).currentText() == (
+        "To Marjaana Mykkanen (director)")
 
 
 def test_external_change_refreshes_and_keeps_focus(qtbot, pane, undo, demo_catalog):

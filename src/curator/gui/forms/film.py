@@ -19,7 +19,8 @@ from curator.catalog.records import (
 )
 from curator.catalog.validation import MAX_RUNTIME, check_year
 from curator.catalog.vocabulary import country_names, genre_names, language_names
-from curator.gui.forms.appearances import AwardsEditor, ScreeningsField, edition_choices
+from curator.gui.forms.appearances import ScreeningsField, edition_choices
+from curator.gui.forms.awards import AwardsEditor
 from curator.gui.forms.base import RecordForm, link, row_mentions
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.credits import CreditsField
@@ -173,7 +174,7 @@ class FilmForm(RecordForm):
         self.screenings.set_editions(editions)
         self.screenings.set_value([ScreeningData(s.edition_id, s.section_id, s.premiere)
                                    for s in film.screenings], force)
-        self.awards.set_editions(editions)
+        self.awards.set_choices(editions, film.credits)
         self.awards.set_awards(film.id, film.awards)
         self.credits.set_credits(film.credits, force)
         self.related.set_related(film.id, film.related, force)
