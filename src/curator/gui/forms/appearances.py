@@ -50,7 +50,8 @@ class ScreeningsField(ItemsField):
         self.editions: list[EditionChoice] = []
         super().__init__("screenings", "Not shown at any festival yet \u2014 choose an edition "
                          "below to add an appearance.", parent)
-        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(1, 2)  # the section's name is the longest
+        self.grid.setColumnStretch(2, 1)
         self.new_edition = edition_combo("screenings.new", [], "Add an appearance at\u2026")
         self.new_edition.activated.connect(self._add)
         adder = QHBoxLayout()
