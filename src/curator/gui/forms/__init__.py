@@ -1,11 +1,64 @@
-"""The form pane: editors for every kind of record (films, people, festivals, lists)."""
+"""The form pane: editors for every kind of record (films, people, festivals, lists).
+
+`FormPane.show_record(kind, id)` shows the record's form; every committed edit is
+saved at once as one undoable step. The pane follows the undo stack: when an
+operation touches the record on show, the form reloads and keeps the focus.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from curator.catalog import Changes
+from curator.gui.forms.base import RecordForm
+from curator.gui.forms.collection import CollectionForm
+from curator.gui.forms.festival import EditionForm, FestivalForm, SectionForm
+from curator.gui.forms.film import FilmForm
+from curator.gui.forms.person import PersonForm
 from curator.gui.undo import CatalogUndo
+
+__all__ = ["FormPane"]
+
+FORMS: dict[str, type[RecordForm]] = {
+    "film": FilmForm, "person": PersonForm, "festival": FestivalForm, "edition": EditionForm,
+    "section": SectionForm, "list": CollectionForm,
+}
+
+
+class Banner(QFrame):
+    """A message across the top of the pane (a record changed elsewhere, say)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setStyleSheet("#banner { background: #fff4ce; border: 1px solid #e0c060;"
+                           " border-radius: 4px; } #banner QLabel { color: #4a3b00; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        close = QToolButton()
+        close.setText("\u00d7")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.hide)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
 
 
 class FormPane(QWidget):
@@ -16,12 +69,94 @@ class FormPane(QWidget):
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.undo = undo
-        self._label = QLabel(self)
-        QVBoxLayout(self).addWidget(self._label)
+        self.forms: dict[str, RecordForm] = {}
+        self.kind: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = Banner()
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(12, 8, 12, 0)
+        banner_row.addWidget(self.banner)
+        layout.addLayout(banner_row)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack)
+        self.empty = QLabel("Choose a film, a person, a festival or a list to edit it here.")
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.stack.addWidget(self.empty)
+        undo.changed.connect(self._changed)
+
+    def form(self, kind: str) -> RecordForm:
+        """The form for a kind of record, built the first time it is needed."""
+        if kind not in self.forms:
+            if kind not in FORMS:
+                raise ValueError(f"There is no form for {kind!r} records.")
+            form = FORMS[kind](self.undo)
+            form.record_opened.connect(self.record_opened)
+            form.notice.connect(self.banner.show_message)
+            self.forms[kind] = form
+            self.stack.addWidget(form)
+        return self.forms[kind]
+
+    def install_stills(self, film_stills: QWidget, portraits: QWidget | None = None) -> None:
+        """Put stills editors in the film form's Stills group and the person form's Portraits.
+
+        Each editor gets `show_film(id)` / `show_person(id)` whenever its form loads a record.
+        """
+        self.form("film").stills.install(film_stills)
+        if portraits is not None:
+            self.form("person").stills.install(portraits)
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a field of the record on show (the title of a new film, say)."""
+        form = self.current
+        if form is not None and name in form.fields:
+            form.scroll.ensureWidgetVisible(form.fields[name])
+            form.fields[name].setFocus()
+
+    @property
+    def current(self) -> RecordForm | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, RecordForm) else None
 
     def show_record(self, kind: str, record_id: int | None) -> None:
         """Edit this record (kind: film, person, festival, edition, section, list)."""
-        self._label.setText(f"{kind} {record_id}")
+        current = self.current
+        if current is not None and kind == self.kind and record_id == current.record_id:
+            # The record on show again (a list reloading after a save): read it again,
+            # keeping the scroll position, the focus and any message.
+            if not current.reload():
+                self.clear(f"The {kind} you were editing was deleted. Undo brings it back.")
+            return
+        self.banner.hide()
+        if current is not None:
+            current.commit_pending()
+        if record_id is None:
+            self.clear()
+            return
+        form = self.form(kind)
+        if form.open(record_id):
+            self.kind = kind
+            self.stack.setCurrentWidget(form)
+        else:
+            self.clear(f"That {kind if kind != 'list' else 'list'} no longer exists.")
 
-    def clear(self) -> None:
-        self._label.clear()
+    def clear(self, message: str = "") -> None:
+        if self.current is not None and self.current.record_id is not None:
+            self.current.commit_pending()
+        self.kind = None
+        for form in self.forms.values():
+            form.record_id = None
+            form.record = None
+        self.empty.setText(message or "Choose a film, a person, a festival or a list to "
+                           "edit it here.")
+        self.stack.setCurrentWidget(self.empty)
+
+    def _changed(self, changes: Changes) -> None:
+        form = self.current
+        if form is not None and not form.on_changes(changes):
+            self.clear(f"The {self.kind} you were editing was deleted. "
+                       "Undo brings it back.")

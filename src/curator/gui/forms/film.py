@@ -1,0 +1,219 @@
+"""The film form: every field of a film, grouped as an archivist reads a catalogue entry."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from curator import CuratorError
+from curator.catalog import Changes
+from curator.catalog.records import (
+    AltTitleData,
+    CreditData,
+    ExternalIdData,
+    FilmRecord,
+    QuoteData,
+    ScreeningData,
+)
+from curator.catalog.validation import MAX_RUNTIME, check_year
+from curator.catalog.vocabulary import country_names, genre_names, language_names
+from curator.gui.forms.appearances import ScreeningsField, edition_choices
+from curator.gui.forms.awards import AwardsEditor
+from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.chips import ChipsField
+from curator.gui.forms.credits import CreditsField
+from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
+from curator.gui.forms.related import RelatedField
+from curator.gui.forms.rows import Cell, RowsField
+from curator.gui.forms.stills_slot import StillsSlot
+from curator.gui.undo import CatalogUndo
+from curator.model import FORMATS, Colour, FilmKind, PublicationState
+
+ID_SCHEMES = ("imdb", "wikidata", "movielens", "tmdb", "filmportal", "bfi")
+
+
+def local_time(utc: datetime) -> datetime:
+    """The archive stores UTC; the archivist reads their own clock."""
+    return utc.replace(tzinfo=UTC).astimezone()
+
+
+def state_choices() -> list[tuple[str, str]]:
+    return [(s.value, s.value.capitalize()) for s in PublicationState]
+
+
+def check_runtime(value: int) -> str | None:
+    if not 1 <= value <= MAX_RUNTIME:
+        return f"The runtime must be 1 to {MAX_RUNTIME:,} minutes, not {value}."
+    return None
+
+
+def external_ids_field(whose: str = "film's") -> RowsField:
+    return RowsField("external_ids", [Cell("scheme", "Database, e.g. imdb", stretch=1,
+                                 completions=ID_SCHEMES),
+                            Cell("value", "Identifier, e.g. tt0095186", stretch=2)],
+                     "external id", f"No external ids \u2014 add the {whose} IMDb or Wikidata id "
+                     "to link the records.")
+
+
+class FilmForm(RecordForm):
+    kind = "film"
+
+    def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
+        super().__init__(undo, parent)
+        identity = self.section("Identity")
+        self.title = identity.add("Title", self.bind(LineField("title", "The title the "
+                                                               "festival used")))
+        identity.add("Original title", self.bind(LineField("original_title",
+                                                           "In the original script")))
+        identity.add("Sort title", self.bind(LineField("sort_title", "Filed under")))
+        identity.add("Other titles", self.bind(RowsField(
+            "alt_titles", [Cell("title", "Alternative title", stretch=3),
+                           Cell("note", "Where used, e.g. UK video", stretch=2)],
+            "alternative title", "No other titles \u2014 add working or translated titles.")))
+        identity.add("Year", self.bind(NumberField("year", "e.g. 1988", check=check_year)))
+        self.countries = self.bind(ChipsField("countries", "Add a country\u2026"))
+        identity.add("Countries", self.countries)
+        self.languages = self.bind(ChipsField("languages", "Add a language\u2026"))
+        identity.add("Languages", self.languages)
+        identity.add("Kind", self.bind(ChoiceField(
+            "kind", [("", "Not recorded")] + [(k.value, k.value.capitalize()) for k in FilmKind])))
+        self.genres = self.bind(ChipsField("genres", "Add a genre or tag\u2026"))
+        identity.add("Genres", self.genres)
+        identity.add("Publication", self.bind(ChoiceField("state", state_choices())))
+
+        festivals = self.section("Festival appearances")
+        self.screenings = self.bind(ScreeningsField())
+        festivals.add("Screenings", self.screenings)
+        self.awards = AwardsEditor(self._run_award, self.catalog)
+        festivals.add("Awards", self.awards)
+
+        credits = self.section("Credits")
+        self.credits = self.bind(CreditsField(self.catalog))
+        self.credits.person_requested.connect(self.create_person_and_credit)
+        self.credits.link_activated.connect(self.open_link)
+        credits.add("People", self.credits)
+
+        text = self.section("Text")
+        text.add("Synopsis", self.bind(ParagraphsField(
+            "synopsis", "What the film is about. Leave a blank line between paragraphs.", 7)))
+        text.add("Quotes", self.bind(RowsField(
+            "quotes", [Cell("text", "The quoted statement", multiline=True),
+                       Cell("attribution", "Who said it", stretch=2),
+                       Cell("source", "Where, e.g. Director's statement", stretch=2)],
+            "quote", "No quotes \u2014 add a director's statement or a review.")))
+        text.add("Internal notes", self.bind(ParagraphsField(
+            "notes", "For the archive team only; never exported.", 3)))
+
+        technical = self.section("Technical")
+        runtime = self.bind(NumberField("runtime", "minutes", digits=5, check=check_runtime))
+        technical.add("Runtime (min)", runtime)
+        technical.add("Format", self.bind(ChoiceField(
+            "format", [("", "Not recorded")] + [(f, f) for f in FORMATS])))
+        technical.add("Colour", self.bind(ChoiceField(
+            "colour", [("", "Not recorded")]
+            + [(c.value, c.value.replace("-", " ").capitalize()) for c in Colour])))
+
+        stills = self.section("Stills")
+        self.stills = StillsSlot("film")
+        stills.add_wide(self.stills)
+
+        links = self.section("Links")
+        self.related = self.bind(RelatedField(self.catalog))
+        self.related.link_activated.connect(self.open_link)
+        links.add("See also", self.related)
+        links.add("External ids", self.bind(external_ids_field()))
+        self.lists = self.links_label("lists")
+        links.add("On lists", self.lists)
+        self.finish_layout()
+
+    # -- catalog -------------------------------------------------------------------------
+    def fetch(self, record_id: int) -> FilmRecord:
+        return self.catalog.get_film(record_id)
+
+    def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
+        return self.catalog.update_film(record_id, version, **fields)
+
+    def touched_by(self, changes: Changes) -> bool:
+        rid = self.record_id
+        return (rid in changes.film_ids or rid in changes.ids("film")
+                or changes.touches("festival", "edition", "section", "collection")
+                or row_mentions(changes, "film_id", rid))
+
+    def to_catalog(self, name: str, value: Any) -> Any:
+        if name == "alt_titles":
+            return [AltTitleData(*row) for row in value]
+        if name == "external_ids":
+            return [ExternalIdData(*row) for row in value]
+        if name == "quotes":
+            return [QuoteData(*row) for row in value]
+        return value
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, film: FilmRecord, force: bool) -> None:
+        if force or not self.countries.input.completer().model().rowCount():
+            self.countries.set_completions(country_names(self.catalog))
+            self.languages.set_completions(language_names(self.catalog))
+            self.genres.set_completions(genre_names(self.catalog))
+        self.heading.setText(film.title)
+        facts = [" / ".join(film.countries), str(film.year or ""), film.kind.capitalize(),
+                 film.state.capitalize(), f"film {film.id}",
+                 f"changed {local_time(film.updated_at):%Y-%m-%d %H:%M}"]
+        self.subheading.setText(" \u00b7 ".join(f for f in facts if f))
+        for name in ("title", "original_title", "sort_title", "year", "runtime", "format",
+                     "colour", "kind", "synopsis", "notes", "state", "countries", "languages",
+                     "genres"):
+            self.fields[name].set_value(getattr(film, name), force)
+        self.fields["alt_titles"].set_value([(a.title, a.note) for a in film.alt_titles], force)
+        self.fields["quotes"].set_value(
+            [(q.text, q.attribution, q.source) for q in film.quotes], force)
+        self.fields["external_ids"].set_value(
+            [(e.scheme, e.value) for e in film.external_ids], force)
+        editions = edition_choices(self.catalog.festivals())
+        self.screenings.set_editions(editions)
+        self.screenings.set_value([ScreeningData(s.edition_id, s.section_id, s.premiere)
+                                   for s in film.screenings], force)
+        self.awards.set_choices(editions, film.credits)
+        self.awards.set_awards(film.id, film.awards)
+        self.credits.set_credits(film.credits, force)
+        self.related.set_related(film.id, film.related, force)
+        self._show_lists(film)
+        self.stills.show_stills(film.id, film.stills)
+
+    def _show_lists(self, film: FilmRecord) -> None:
+        if film.lists:
+            self.lists.setText(", ".join(link(title, "list", cid) for cid, title in film.lists))
+            self.lists.setStyleSheet("")
+        else:
+            self.lists.setText("Not on any retrospective list yet.")
+            self.lists.setStyleSheet("color: palette(placeholder-text);")
+
+    # -- credits with a new person -------------------------------------------------------
+    def create_person_and_credit(self, name: str, role: str) -> bool:
+        """Create a person and credit them, as one undoable step; nothing half-done on failure."""
+        if self.record_id is None:
+            return False
+        film_id, version = self.record_id, self.version
+        credits = [*self.credits.loaded, None]
+        try:
+            person = self.catalog.create_person(name)
+        except CuratorError as exc:
+            self.report(exc, ["credits"], self.credits)
+            return False
+        credits[-1] = CreditData(person.created_id, role)
+        try:
+            film = self.catalog.update_film(film_id, version, credits=credits)
+        except CuratorError as exc:
+            self.catalog.undo(person)  # the credit was refused: the new person goes too
+            self.report(exc, ["credits"], self.credits)
+            return False
+        title = self.record.title if self.record else "the film"
+        with self.undo.macro(f"Add {name} as {role} of {title}"):
+            self.undo.push(person)
+            self.undo.push(film)
+        self.credits.clear_problem()
+        return True
+
+    def _run_award(self, operation: Any) -> bool:
+        return self.run(operation, ["awards"], self.awards)

@@ -1,0 +1,133 @@
+"""Line edits that find a person or a film as you type, through the catalog.
+
+The catalogue can hold 100,000 films, so the completion list is not a Qt list
+filtered in Python: each keystroke asks the catalog for the first few matches
+(people by any name variant, films through the full-text search).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from curator.catalog import Catalog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+NEW_PERSON = -1
+
+
+class _SearchingLine(QLineEdit):
+    """A line edit whose completion rows come from `matches(text)`."""
+
+    picked = Signal(int, str)  # id, name
+
+    def __init__(self, catalog: Catalog, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setPlaceholderText(placeholder)
+        self.model = QStandardItemModel(self)
+        completer = QCompleter(self.model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCompletionRole(NAME_ROLE)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.activated[QModelIndex].connect(self._activated)
+        self.setCompleter(completer)
+        self.textEdited.connect(self._refill)
+        self.returnPressed.connect(self._return_pressed)
+        self._suppress_return = False
+
+    def matches(self, text: str) -> list[tuple[int, str, str]]:
+        """(id, name to insert, label to show) for the text typed so far."""
+        raise NotImplementedError
+
+    def _refill(self, text: str) -> None:
+        self.model.clear()
+        if not text.strip():
+            self.completer().popup().hide()
+            return
+        for ident, name, label in self.matches(text):
+            item = QStandardItem(label)
+            item.setData(ident, ID_ROLE)
+            item.setData(name, NAME_ROLE)
+            item.setEditable(False)
+            self.model.appendRow(item)
+        if self.model.rowCount():
+            self.completer().complete()
+
+    def _activated(self, index: QModelIndex) -> None:
+        self._suppress_return = True  # the same Enter key also reaches returnPressed
+        ident, name = index.data(ID_ROLE), index.data(NAME_ROLE)
+        QTimer.singleShot(0, lambda: self._pick(ident, name))
+
+    def _pick(self, ident: int, name: str) -> None:
+        self._suppress_return = False
+        self.clear()
+        self.model.clear()
+        self.picked.emit(ident, name)
+
+    def _return_pressed(self) -> None:
+        if self._suppress_return:
+            return
+        choice = self.choice_for_return(self.text().strip())
+        if choice is not None:
+            self.completer().popup().hide()
+            self._pick(*choice)
+
+    def choice_for_return(self, text: str) -> tuple[int, str] | None:
+        """What Enter picks when nothing in the list is highlighted."""
+        if self.model.rowCount() == 1 or (self.model.rowCount() and text.casefold() == str(
+                self.model.item(0).data(NAME_ROLE)).casefold()):
+            item = self.model.item(0)
+            return item.data(ID_ROLE), item.data(NAME_ROLE)
+        return None
+
+
+class PersonPicker(_SearchingLine):
+    """Finds people by name or name variant; offers to create a new person last."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(catalog, "Type a name to find or create a person\u2026", parent)
+
+    def matches(self, text: str) -> list[tuple[int, str, str]]:
+        rows = []
+        exact = False
+        for pid, name, variant in self.catalog.find_people(text, limit=12):
+            label = f"{name}   (also written \u201c{variant}\u201d)" if variant else name
+            rows.append((pid, name, label))
+            exact = exact or text.strip().casefold() in {name.casefold(), variant.casefold()}
+        if not exact:
+            name = " ".join(text.split())
+            rows.append((NEW_PERSON, name, f"New person \u201c{name}\u201d"))
+        return rows
+
+    def choice_for_return(self, text: str) -> tuple[int, str] | None:
+        if not text:
+            return None
+        person = self.catalog.person_named(text)
+        if person is not None:
+            return person, text
+        people = [i for i in range(self.model.rowCount())
+                  if self.model.item(i).data(ID_ROLE) != NEW_PERSON]
+        if not people:  # nobody is called anything like it: Enter creates them
+            return NEW_PERSON, " ".join(text.split())
+        return None  # several candidates: the user picks from the list
+
+
+class FilmPicker(_SearchingLine):
+    """Finds films by title (any word of the title, original title or alternative titles)."""
+
+    def __init__(self, catalog: Catalog, placeholder: str = "Type a title to find a film\u2026",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(catalog, placeholder, parent)
+        self.excluded: set[int] = set()
+
+    def matches(self, text: str) -> list[tuple[int, str, str]]:
+        ids = [i for i in self.catalog.search(text, limit=15, count=False).ids
+               if i not in self.excluded][:12]
+        rows = []
+        for row in self.catalog.film_rows(ids):
+            year = f" ({row.year})" if row.year else ""
+            rows.append((row.id, row.title, f"{row.title}{year}"))
+        return rows
