@@ -1,0 +1,342 @@
+"""The list editor: a retrospective list's title, curator, introduction and state, and its
+films in order with their notes.
+
+Every edit is one catalog operation on the window's undo stack; the editor then
+reads the list again, so what it shows is always what the archive holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.catalog import Catalog, Changes, NotFound
+from curator.catalog.records import CollectionRecord
+from curator.gui.lists.entries import NOTE, ListEntriesModel, entries_of, moved, running_time
+from curator.gui.style import colours
+
+STATES = [("draft", "Draft"), ("published", "Published"), ("withdrawn", "Withdrawn")]
+Run = Callable[[Callable[[], Changes]], Changes | None]
+
+EMPTY = ("This list has no films yet.\n\nDrag films from the film list onto the list in "
+         "the sidebar, or choose Add to List in the film list\u2019s context menu.")
+
+
+def editor_css() -> str:
+    c = colours()
+    return f"""
+        QFrame#listEditorHeader {{ background: {c['base']};
+                                   border-bottom: 1px solid {c['border']}; }}
+        QLineEdit#listTitle {{ font-size: 17pt; font-weight: 600; border: 1px solid transparent;
+                               border-radius: 5px; padding: 2px 4px; background: transparent; }}
+        QLineEdit#listTitle:hover, QLineEdit#listCurator:hover,
+        QPlainTextEdit#listIntroduction:hover {{ border-color: {c['border']}; }}
+        QLineEdit#listTitle:focus, QLineEdit#listCurator:focus,
+        QPlainTextEdit#listIntroduction:focus {{ border-color: {c['accent']};
+                                                 background: {c['base']}; }}
+        QLineEdit#listCurator {{ border: 1px solid transparent; border-radius: 5px;
+                                 padding: 2px 4px; background: transparent; }}
+        QPlainTextEdit#listIntroduction {{ border: 1px solid transparent; border-radius: 5px;
+                                           padding: 2px; background: transparent; }}
+        QLabel.fieldLabel {{ color: {c['muted']}; }}
+        QLabel#listSummary {{ color: {c['muted']}; }}
+        QLabel#listEmpty {{ color: {c['muted']}; font-size: 11pt; padding: 24px; }}
+        QFrame#listEntriesBar {{ background: {c['window']};
+                                 border-bottom: 1px solid {c['border']}; }}
+        QLabel#listEntriesTitle {{ font-weight: 600; }}
+        QLabel#listHint {{ color: {c['muted']}; }}
+    """
+
+
+class _Introduction(QPlainTextEdit):
+    """The introduction; its text is committed when the field loses focus."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+class _NoteDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option, index):  # noqa: ANN001, ANN201, N802
+        editor = QLineEdit(parent)
+        editor.setPlaceholderText("The programmer\u2019s note, as it will be published")
+        editor.setFrame(False)
+        return editor
+
+
+class ListEditor(QWidget):
+    """Edits one list at a time; `run` runs a catalog operation as one undo step."""
+
+    entry_chosen = Signal(int)  # the film of the current entry
+    film_opened = Signal(int)  # Enter or double-click on an entry's title
+
+    def __init__(self, catalog: Catalog, run: Run, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listEditor")
+        self.catalog = catalog
+        self._run = run
+        self.collection: CollectionRecord | None = None
+        self.setStyleSheet(editor_css())
+
+        self.title = QLineEdit(objectName="listTitle")
+        self.title.setPlaceholderText("Title of the list")
+        self.title.setAccessibleName("Title")
+        self.state = QComboBox(objectName="listState")
+        for key, label in STATES:
+            self.state.addItem(label, key)
+        self.state.setToolTip("Only published lists go into the exported site")
+        self.curator = QLineEdit(objectName="listCurator")
+        self.curator.setPlaceholderText("The programmer who chose the films")
+        self.curator.setAccessibleName("Curator")
+        self.introduction = _Introduction(objectName="listIntroduction")
+        self.introduction.setPlaceholderText(
+            "An introduction to the list, published above its films")
+        self.introduction.setAccessibleName("Introduction")
+        self.introduction.setTabChangesFocus(True)
+        self.introduction.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.summary = QLabel(objectName="listSummary")
+
+        header = QFrame(objectName="listEditorHeader")
+        grid = QGridLayout(header)
+        grid.setContentsMargins(14, 10, 14, 10)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.state, 0, 2, Qt.AlignmentFlag.AlignVCenter)
+        for row, (text, field) in enumerate((("Curator", self.curator),
+                                             ("Introduction", self.introduction)), start=1):
+            label = QLabel(text)
+            label.setProperty("class", "fieldLabel")
+            label.setBuddy(field)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(field, row, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.model = ListEntriesModel(self)
+        self.table = QTableView(objectName="listEntries")
+        self._set_up_table()
+        self.empty = QLabel(EMPTY, objectName="listEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+
+        bar = QFrame(objectName="listEntriesBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(14, 6, 14, 6)
+        row.addWidget(QLabel("Films in programme order", objectName="listEntriesTitle"))
+        row.addSpacing(8)
+        row.addWidget(self.summary)
+        row.addStretch(1)
+        row.addWidget(QLabel("Drag or Alt+\u2191\u2193 to reorder \u00b7 double-click a note "
+                             "to edit it", objectName="listHint"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(bar)
+        layout.addWidget(self.body, 1)
+
+        self.title.editingFinished.connect(lambda: self._commit("title", self.title.text()))
+        self.curator.editingFinished.connect(
+            lambda: self._commit("curator", self.curator.text()))
+        self.introduction.committed.connect(
+            lambda: self._commit("introduction", self.introduction.toPlainText()))
+        self.state.activated.connect(
+            lambda _n: self._commit("state", self.state.currentData()))
+        self.model.reorder_requested.connect(self.reorder)
+        self.model.note_edited.connect(self.annotate)
+
+        self.remove_action = self._action("Remove from List", self.remove_selected,
+                                          QKeySequence.StandardKey.Delete, "Backspace")
+        self.move_up_action = self._action("Move Up", lambda: self.move_selected(-1),
+                                           "Alt+Up")
+        self.move_down_action = self._action("Move Down", lambda: self.move_selected(1),
+                                             "Alt+Down")
+
+    def _set_up_table(self) -> None:
+        t = self.table
+        t.setModel(self.model)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        t.setAlternatingRowColors(True)
+        t.setShowGrid(False)
+        t.setWordWrap(False)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+        t.setItemDelegateForColumn(NOTE, _NoteDelegate(t))
+        t.setDragEnabled(True)
+        t.setAcceptDrops(True)
+        t.setDropIndicatorShown(True)
+        t.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        t.setDefaultDropAction(Qt.DropAction.MoveAction)
+        t.setDragDropOverwriteMode(False)
+        t.verticalHeader().hide()
+        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
+        head = t.horizontalHeader()
+        head.setHighlightSections(False)
+        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate((34, 220, 150, 150, 90)):
+            head.resizeSection(column, width)
+        head.setStretchLastSection(True)
+        t.selectionModel().currentRowChanged.connect(self._current_moved)
+        t.doubleClicked.connect(self._double_clicked)
+
+    def _action(self, text: str, slot: Callable[[], None],
+                *keys: QKeySequence.StandardKey | str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.table.addAction(action)
+        return action
+
+    # -- showing a list -----------------------------------------------------------------
+    @property
+    def list_id(self) -> int | None:
+        return self.collection.id if self.collection else None
+
+    def show_list(self, list_id: int) -> None:
+        if self.list_id != list_id:
+            self.collection = None
+            self.model.set_entries([])
+        self._read(list_id)
+
+    def reload(self) -> None:
+        if self.list_id is not None:
+            self._read(self.list_id)
+
+    def _read(self, list_id: int) -> None:
+        try:
+            collection = self.catalog.get_collection(list_id)
+        except NotFound:
+            self.collection = None
+            self.model.set_entries([])
+            return
+        keep = self.selected_film_ids()
+        current = self.table.currentIndex()
+        current_column = current.column() if current.isValid() else 1
+        current_film = self.model.entries[current.row()].film_id if current.isValid() and (
+            current.row() < len(self.model.entries)) else None
+        self.collection = collection
+        rows = {r.id: r for r in self.catalog.film_rows([i.film_id for i in collection.items])}
+        self.model.set_entries(entries_of(collection, rows))
+        self._show_fields(collection)
+        self.body.setCurrentWidget(self.table if collection.items else self.empty)
+        self._select(keep, current_film, current_column)
+
+    def _show_fields(self, c: CollectionRecord) -> None:
+        for field, value in ((self.title, c.title), (self.curator, c.curator)):
+            if not field.hasFocus() or field.text() == value:
+                field.setText(value)
+                field.setCursorPosition(0)
+        if not self.introduction.hasFocus():
+            self.introduction.setPlainText(c.introduction)
+        self.state.setCurrentIndex(max(0, self.state.findData(c.state)))
+        films = len(c.items)
+        counted = f"{films} film" if films == 1 else f"{films} films"
+        runtime = running_time(c.total_runtime)
+        self.summary.setText(f"{counted} \u00b7 {runtime}" if runtime else counted)
+
+    def selected_film_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.entries[r].film_id for r in rows if r < len(self.model.entries)]
+
+    def select_films(self, film_ids: list[int]) -> None:
+        self._select(film_ids, film_ids[0] if film_ids else None, 1)
+
+    def _select(self, film_ids: list[int], current: int | None, column: int) -> None:
+        selection = self.table.selectionModel()
+        rows = [r for r in (self.model.row_of(i) for i in film_ids) if r is not None]
+        current_row = self.model.row_of(current) if current is not None else None
+        if current_row is None and rows:
+            current_row = rows[0]
+        if current_row is None:
+            return
+        flags = QItemSelectionModel.SelectionFlag
+        selection.setCurrentIndex(self.model.index(current_row, column), flags.NoUpdate)
+        selection.clearSelection()
+        for r in rows or [current_row]:
+            selection.select(self.model.index(r, 0), flags.Select | flags.Rows)
+        self.table.scrollTo(self.model.index(current_row, column))
+
+    def _current_moved(self, current, _previous) -> None:  # noqa: ANN001
+        if current.isValid() and current.row() < len(self.model.entries):
+            self.entry_chosen.emit(self.model.entries[current.row()].film_id)
+
+    def _double_clicked(self, index) -> None:  # noqa: ANN001
+        if index.isValid() and index.column() != NOTE:
+            self.film_opened.emit(self.model.entries[index.row()].film_id)
+
+    # -- edits --------------------------------------------------------------------------
+    def _commit(self, field: str, value: str) -> None:
+        c = self.collection
+        if c is None:
+            return
+        value = value.strip() if field != "introduction" else value.strip("\n ")
+        if value == getattr(c, field):
+            return
+        list_id, version = c.id, c.version
+        done = self._run(lambda: self.catalog.update_collection(list_id, version,
+                                                                **{field: value}))
+        if done is None:  # refused (an empty title, say): show what the archive holds
+            self.reload()
+
+    def reorder(self, film_ids: list[int]) -> None:
+        if self.collection is None:
+            return
+        list_id, keep = self.collection.id, self.selected_film_ids()
+        if self._run(lambda: self.catalog.reorder_collection(list_id, film_ids)):
+            self.select_films(keep)
+
+    def annotate(self, film_id: int, note: str) -> None:
+        if self.collection is not None:
+            list_id = self.collection.id
+            self._run(lambda: self.catalog.annotate(list_id, film_id, note))
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected entries one place up (-1) or down (+1)."""
+        chosen = self.selected_film_ids()
+        order = self.model.order
+        if not chosen:
+            return
+        rows = [order.index(i) for i in chosen]
+        if (step < 0 and min(rows) == 0) or (step > 0 and max(rows) == len(order) - 1):
+            return
+        target = min(rows) - 1 if step < 0 else max(rows) + 2
+        self.reorder(moved(order, chosen, target))
+
+    def remove_selected(self) -> None:
+        chosen = self.selected_film_ids()
+        if self.collection is None or not chosen:
+            return
+        first = min(self.model.row_of(i) or 0 for i in chosen)
+        list_id = self.collection.id
+        if self._run(lambda: self.catalog.remove_from_collection(list_id, chosen)):
+            entries = self.model.entries
+            if entries:
+                self.select_films([entries[min(first, len(entries) - 1)].film_id])
+
