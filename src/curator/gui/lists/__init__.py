@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QMenu, QStackedWidget, QToolButton
 
@@ -48,6 +48,13 @@ class ListDesk(QObject):
         self.editor.entry_chosen.connect(self._entry_chosen)
         self.editor.film_opened.connect(self._open_film)
         self.update_actions()
+        # the lists show in the sidebar from the start, ready for films to be dropped on them
+        QTimer.singleShot(0, self._expand_lists)
+
+    def _expand_lists(self) -> None:
+        item = self.window.sidebar.tree.find("lists::")
+        if item is not None:
+            self.window.sidebar.expand(item.index())
 
     # -- the editor in the centre --------------------------------------------------------
     def _place_editor(self) -> None:

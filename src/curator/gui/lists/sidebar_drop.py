@@ -71,8 +71,9 @@ class SidebarDrop(QObject):
         """Shade the list the films would go to (both columns of its row)."""
         model = self.sidebar.model()
         if self._marked is not None and self._marked.isValid():
-            for column in range(model.columnCount()):
-                model.setData(self._marked.siblingAtColumn(column), None,
+            row, parent = self._marked.row(), self._marked.parent()
+            for column in range(model.columnCount(parent)):
+                model.setData(model.index(row, column, parent), None,
                               Qt.ItemDataRole.BackgroundRole)
         self._marked = None
         if index is not None and index.isValid():
