@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
     QTableView,
@@ -148,9 +149,12 @@ class ListEditor(QWidget):
         row.addWidget(QLabel("Films in programme order", objectName="listEntriesTitle"))
         row.addSpacing(8)
         row.addWidget(self.summary)
-        row.addStretch(1)
-        row.addWidget(QLabel("Drag or Alt+\u2191\u2193 to reorder \u00b7 double-click a note "
-                             "to edit it", objectName="listHint"))
+        hint = QLabel("Drag or Alt+\u2191\u2193 to reorder \u00b7 double-click a note to edit it",
+                      objectName="listHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # a hint, not a field: it gives way (clipped) before the editor grows the window
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row.addWidget(hint, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
