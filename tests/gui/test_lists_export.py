@@ -58,3 +58,20 @@ def test_programme_notes_pdf_has_a_section_per_film_with_stills(
     stills = sum(1 for f in demo_catalog.get_films(
         [i.film_id for i in demo_catalog.get_collection(list_id).items]) if f.primary_still)
     assert stills and len(images.splitlines()) - 2 >= stills  # each still is in the PDF
+
+
+def test_print_programme_notes_on_the_chosen_printer(window, demo_catalog, qtbot,
+                                                     tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtPrintSupport import QPrinter
+
+    window.open_record("list", demo_list(demo_catalog))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # as the print dialog returns it
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    window.lists.commands.print_programme_notes(printer=printer)
+    qtbot.waitUntil(lambda: "sent to print" in window.statusBar().currentMessage(),
+                    timeout=20_000)
+    text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "2. Black Square" in text and "Open with the noise" in text

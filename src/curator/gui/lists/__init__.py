@@ -128,6 +128,9 @@ class ListDesk(QObject):
                 c.export_programme_notes,
                 "Lay the list out for print: introduction, and each film with still and note",
                 "Ctrl+Shift+P"),
+            "print-programme-notes": action(
+                "print-programme-notes", "Print Programme Notes\u2026",
+                c.print_programme_notes, "Print the list's programme notes", "Ctrl+P"),
             "delete-list": action("delete-list", "Delete List", c.delete_list,
                                   "Delete the list (the films stay in the archive)", "",
                                   "delete"),
@@ -148,7 +151,8 @@ class ListDesk(QObject):
         menu.addActions([self.editor.move_up_action, self.editor.move_down_action,
                          self.editor.remove_action])
         menu.addSeparator()
-        menu.addActions([a["export-list-csv"], a["export-programme-notes"]])
+        menu.addActions([a["export-list-csv"], a["export-programme-notes"],
+                         a["print-programme-notes"]])
         menu.addSeparator()
         menu.addAction(a["delete-list"])
         w.menuBar().insertMenu(w.menus["help"].menuAction(), menu)
@@ -198,7 +202,8 @@ class ListDesk(QObject):
             menu.addAction(a["new-list"])
             if self.commands.current_list_id() is not None:
                 menu.addSeparator()
-                menu.addActions([a["export-list-csv"], a["export-programme-notes"]])
+                menu.addActions([a["export-list-csv"], a["export-programme-notes"],
+                                 a["print-programme-notes"]])
                 menu.addSeparator()
                 menu.addAction(a["delete-list"])
 
@@ -215,6 +220,8 @@ class ListDesk(QObject):
                 lambda: self.commands.export_csv(list_id))
             menu.addAction("Export Programme Notes as PDF\u2026").triggered.connect(
                 lambda: self.commands.export_programme_notes(list_id))
+            menu.addAction("Print Programme Notes\u2026").triggered.connect(
+                lambda: self.commands.print_programme_notes(list_id))
             menu.addSeparator()
             menu.addAction(icon("delete"), "Delete List").triggered.connect(
                 lambda: self.commands.delete_list(list_id))
@@ -227,7 +234,8 @@ class ListDesk(QObject):
         a["save-search-as-list"].setEnabled(films_shown)
         self.add_menu.setEnabled(films_shown and bool(pane.selected_film_ids()))
         has_list = self.commands.current_list_id() is not None
-        for key in ("export-list-csv", "export-programme-notes", "delete-list"):
+        for key in ("export-list-csv", "export-programme-notes", "print-programme-notes",
+                    "delete-list"):
             a[key].setEnabled(has_list)
         for action in (self.editor.move_up_action, self.editor.move_down_action,
                        self.editor.remove_action):

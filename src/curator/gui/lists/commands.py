@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from curator.catalog import Changes, FilmQuery, NotFound
@@ -196,21 +197,43 @@ class ListCommands(QObject):
                                      "PDF (*.pdf)")
         if path is None:
             return None
-        catalog = self.catalog
-
-        def image_for(still: StillRecord) -> Path | None:
-            from curator.stills import StillMissing, derivative_path
-
-            try:
-                return derivative_path(catalog.archive, still.sha256, PDF_STILL_WIDTH, "jpeg")
-            except (StillMissing, OSError):
-                return None  # the notes still print, without that picture
-
+        catalog, image_for = self.catalog, self._image_for
         task = Task(f"Writing programme notes for {title}",
                     lambda progress: write_programme_notes(catalog, list_id, path, image_for))
         task.finished.connect(lambda written: self.window.show_message(
             f"Programme notes of {quoted(title)} saved to {written}."))
         return self.window.run_task(task)
+
+    def print_programme_notes(self, list_id: int | None = None,
+                              printer: QPrinter | None = None) -> Task | None:
+        """Print the programme notes; the page (and its stills) is made off the GUI thread."""
+        from curator.gui.lists.printing import choose_printer, print_html, programme_html
+
+        list_id = list_id if list_id is not None else self.current_list_id()
+        if list_id is None:
+            return None
+        title = self._title(list_id)
+        catalog, image_for = self.catalog, self._image_for
+
+        def print_page(page: str) -> None:
+            chosen = printer or choose_printer(self.window, title)
+            if chosen is not None:
+                print_html(page, chosen, title)
+                self.window.show_message(f"Programme notes of {quoted(title)} sent to print.")
+
+        task = Task(f"Preparing programme notes for {title}",
+                    lambda progress: programme_html(catalog, list_id, image_for))
+        task.finished.connect(print_page)
+        return self.window.run_task(task)
+
+    def _image_for(self, still: StillRecord) -> Path | None:
+        """A still's picture for print: a 960-pixel JPEG, made now if missing."""
+        from curator.stills import StillMissing, derivative_path
+
+        try:
+            return derivative_path(self.catalog.archive, still.sha256, PDF_STILL_WIDTH, "jpeg")
+        except (StillMissing, OSError):
+            return None  # the notes still print, without that picture
 
     # -- asking the user ----------------------------------------------------------------
     def _ask_details(self, film_count: int, title: str, heading: str) -> ListDetails | None:

@@ -41,6 +41,18 @@ EMPTY = ("This list has no films yet.\n\nDrag films from the film list onto the 
          "the sidebar, or choose Add to List in the film list\u2019s context menu.")
 
 
+def summary(c: CollectionRecord) -> str:
+    """ "5 films · 7 h 40 min", saying when some running times are not known."""
+    films = len(c.items)
+    text = f"{films} film" if films == 1 else f"{films} films"
+    if c.total_runtime:
+        text += f" \u00b7 {running_time(c.total_runtime)}"
+        unknown = sum(1 for i in c.items if not i.runtime)
+        if unknown:
+            text += f" ({unknown} without a running time)"
+    return text
+
+
 def editor_css() -> str:
     c = colours()
     return f"""
@@ -203,7 +215,7 @@ class ListEditor(QWidget):
         head = t.horizontalHeader()
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate((34, 220, 150, 150, 90)):
+        for column, width in enumerate((34, 250, 130, 160, 70)):
             head.resizeSection(column, width)
         head.setStretchLastSection(True)
         t.selectionModel().currentRowChanged.connect(self._current_moved)
@@ -260,10 +272,7 @@ class ListEditor(QWidget):
         if not self.introduction.hasFocus():
             self.introduction.setPlainText(c.introduction)
         self.state.setCurrentIndex(max(0, self.state.findData(c.state)))
-        films = len(c.items)
-        counted = f"{films} film" if films == 1 else f"{films} films"
-        runtime = running_time(c.total_runtime)
-        self.summary.setText(f"{counted} \u00b7 {runtime}" if runtime else counted)
+        self.summary.setText(summary(c))
 
     def selected_film_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())

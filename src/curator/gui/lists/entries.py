@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont, QPalette
 
 from curator.catalog.records import CollectionRecord, FilmRow
 
@@ -64,9 +65,9 @@ def moved(order: list[int], moving: list[int], before_row: int) -> list[int]:
     return head + block + tail
 
 
-COLUMNS = ["#", "Title", "Country, Year", "Director", "Running time", "Note"]
+COLUMNS = ["#", "Title", "Country, Year", "Director", "Runtime", "Note"]
 NOTE = COLUMNS.index("Note")
-RIGHT = {0, COLUMNS.index("Running time")}
+RIGHT = {0, COLUMNS.index("Runtime")}
 
 
 class ListEntriesModel(QAbstractTableModel):
@@ -113,6 +114,8 @@ class ListEntriesModel(QAbstractTableModel):
         e = self.entries[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == NOTE and not e.note and role == Qt.ItemDataRole.DisplayRole:
+                return "Add a note\u2026"
             return (str(index.row() + 1), e.title, e.country_year, e.directors,
                     f"{e.runtime} min" if e.runtime else "", e.note)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -122,6 +125,13 @@ class ListEntriesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((Qt.AlignmentFlag.AlignRight if column in RIGHT
                         else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and (column == 0 or (
+                column == NOTE and not e.note)):
+            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole and column == NOTE and e.note:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == FILM_ID_ROLE:
             return e.film_id
         return None
