@@ -318,3 +318,10 @@ def test_detail_pane_names_the_lists_a_film_is_on(window, demo_catalog) -> None:
     window.open_record("film", film_id(demo_catalog, "Black Square"))
     page = window.detail.toPlainText()
     assert "On lists" in page and "Perestroika on film" in page
+
+
+def test_find_from_a_list_goes_back_to_the_films(window, editor, qtbot) -> None:  # noqa: ANN001
+    window.action_map["find"].trigger()
+    assert not window.lists.editing
+    assert window.sidebar.current_view.key == "films::"
+    assert window.list_pane.search.hasFocus()

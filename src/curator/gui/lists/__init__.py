@@ -47,6 +47,7 @@ class ListDesk(QObject):
             table.selectionModel().selectionChanged.connect(self.update_actions)
         self.editor.entry_chosen.connect(self._entry_chosen)
         self.editor.film_opened.connect(self._open_film)
+        window.action_map["find"].triggered.connect(self._find)
         self.update_actions()
         # the lists show in the sidebar from the start, ready for films to be dropped on them
         QTimer.singleShot(0, self._expand_lists)
@@ -93,6 +94,12 @@ class ListDesk(QObject):
     def _open_film(self, film_id: int) -> None:
         self.window.sidebar.select_view("films::")
         self.window.open_record("film", film_id)
+
+    def _find(self) -> None:
+        # Find searches the films: from a list, the film list comes back to be searched
+        if self.editing:
+            self.window.sidebar.select_view("films::")
+            self.window.focus_search()
 
     # -- actions and menus --------------------------------------------------------------
     def _actions(self) -> dict[str, QAction]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QFont, QFontMetrics, QKeySequence, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -89,7 +89,31 @@ class _Introduction(QPlainTextEdit):
         self.committed.emit()
 
 
+def two_lines(text: str, font: QFont, width: int) -> str:
+    """The text as it fits on two lines of this width, the second cut short with "…"."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts = []
+    while len(starts) < 3:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) < 3:
+        return text
+    first, rest = text[:starts[1]].rstrip(), text[starts[1]:]
+    return first + "\n" + QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
 class _NoteDelegate(QStyledItemDelegate):
+    """Notes read on two lines in the list, and are edited in place on one."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: ANN001, N802 - Qt override
+        super().initStyleOption(option, index)
+        option.text = two_lines(option.text, option.font, max(40, option.rect.width() - 22))
+
     def createEditor(self, parent: QWidget, option, index):  # noqa: ANN001, ANN201, N802
         editor = QLineEdit(parent)
         editor.setPlaceholderText("The programmer\u2019s note, as it will be published")
@@ -140,6 +164,7 @@ class ListEditor(QWidget):
                                              ("Introduction", self.introduction)), start=1):
             label = QLabel(text)
             label.setProperty("class", "fieldLabel")
+            label.setContentsMargins(0, 4, 0, 0)  # on the line of the field's first line
             label.setBuddy(field)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             grid.addWidget(field, row, 1, 1, 2)
@@ -199,7 +224,7 @@ class ListEditor(QWidget):
         t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         t.setAlternatingRowColors(True)
         t.setShowGrid(False)
-        t.setWordWrap(False)
+        t.setWordWrap(True)  # a note reads on two lines before it is cut short
         t.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                           | QAbstractItemView.EditTrigger.EditKeyPressed)
         t.setItemDelegateForColumn(NOTE, _NoteDelegate(t))
@@ -211,11 +236,11 @@ class ListEditor(QWidget):
         t.setDragDropOverwriteMode(False)
         t.verticalHeader().hide()
         t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 12)
+        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().lineSpacing() * 2 + 14)
         head = t.horizontalHeader()
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate((34, 250, 130, 160, 70)):
+        for column, width in enumerate((34, 220, 110, 150, 70)):
             head.resizeSection(column, width)
         head.setStretchLastSection(True)
         t.selectionModel().currentRowChanged.connect(self._current_moved)

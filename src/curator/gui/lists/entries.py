@@ -149,8 +149,9 @@ class ListEntriesModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
+        # entries take no drop "on" them: a dragged entry goes between two, as the line shows
         flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+                 | Qt.ItemFlag.ItemIsDragEnabled)
         return flags | Qt.ItemFlag.ItemIsEditable if index.column() == NOTE else flags
 
     # -- reordering by dragging ---------------------------------------------------------
