@@ -192,6 +192,7 @@ class ListEditor(QWidget):
         # a hint, not a field: it gives way (clipped) before the editor grows the window
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(hint, 1)
+        self.hint = hint
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -287,6 +288,7 @@ class ListEditor(QWidget):
         self.model.set_entries(entries_of(collection, rows))
         self._show_fields(collection)
         self.body.setCurrentWidget(self.table if collection.items else self.empty)
+        self.hint.setVisible(len(collection.items) > 1)  # nothing to reorder yet
         self._select(keep, current_film, current_column)
 
     def _show_fields(self, c: CollectionRecord) -> None:
