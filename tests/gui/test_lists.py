@@ -163,9 +163,11 @@ def test_films_dragged_onto_a_list_in_the_sidebar_are_added(window, demo_catalog
     assert drag_event(QDragEnterEvent, sidebar.viewport(), pos, data).isAccepted()
     assert not drag_event(QDragMoveEvent, sidebar.viewport(), films_row, data).isAccepted()
     assert drag_event(QDragMoveEvent, sidebar.viewport(), pos, data).isAccepted()
+    assert item.background().color().alpha() > 0  # the list the films would go to is marked
     before = [i.film_id for i in demo_catalog.get_collection(list_id).items]
     drag_event(QDropEvent, sidebar.viewport(), pos, data)
     on_list = [i.film_id for i in demo_catalog.get_collection(list_id).items]
+    assert sidebar.tree.find(f"list:{list_id}:").background().style() == Qt.BrushStyle.NoBrush
     new = [i for i in dragged if i not in before]
     assert len(new) >= 2 and len(new) < len(dragged)  # the demo's Moscow films are on it
     assert on_list == before + new
@@ -242,8 +244,9 @@ def test_annotate_in_place_and_undo(window, editor, demo_catalog, qtbot) -> None
     list_id = editor.list_id
     index = editor.model.index(1, NOTE)
     editor.table.setFocus()
-    editor.table.setCurrentIndex(index)
+    editor.table.setCurrentIndex(editor.model.index(1, 1))  # on the title: F2 edits the note
     qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+    assert editor.table.currentIndex() == index
     field = editor.table.findChild(QLineEdit)
     assert field is not None and field.text().startswith("The avant-garde")
     field.setText("Malevich, seen again after sixty years.")
@@ -257,6 +260,20 @@ def test_annotate_in_place_and_undo(window, editor, demo_catalog, qtbot) -> None
     assert editor.model.index(1, NOTE).data().startswith("The avant-garde")
     redo(window)
     assert demo_catalog.get_collection(list_id).items[1].note.startswith("Malevich")
+
+
+def test_entry_context_menu(window, editor, demo_catalog) -> None:  # noqa: ANN001
+    choose_row(editor, 2)
+    menu = editor.entry_menu()
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "Show in Films", "Edit Note", "Move Up", "Move Down", "Remove from List"]
+    next(a for a in menu.actions() if a.text() == "Move Up").trigger()
+    assert titles_on(demo_catalog, editor.list_id) == [
+        "From Russia with Rock", "Defence Councel Sedov", "Black Square"]
+    next(a for a in editor.entry_menu().actions() if a.text() == "Show in Films").trigger()
+    assert not window.lists.editing
+    assert window.list_pane.current_record() == (
+        "film", film_id(demo_catalog, "Defence Councel Sedov"))
 
 
 def test_delete_removes_entries_not_films_and_undo(window, editor, demo_catalog,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
@@ -217,6 +218,9 @@ class ListEditor(QWidget):
                                            "Alt+Up")
         self.move_down_action = self._action("Move Down", lambda: self.move_selected(1),
                                              "Alt+Down")
+        self.note_action = self._action("Edit Note", self.edit_note, "F2")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._entry_menu)
 
     def _set_up_table(self) -> None:
         t = self.table
@@ -330,6 +334,32 @@ class ListEditor(QWidget):
     def _double_clicked(self, index) -> None:  # noqa: ANN001
         if index.isValid() and index.column() != NOTE:
             self.film_opened.emit(self.model.entries[index.row()].film_id)
+
+    def entry_menu(self) -> QMenu:
+        """The context menu of the chosen entries."""
+        menu = QMenu(self)
+        chosen = self.selected_film_ids()
+        if len(chosen) == 1:
+            film_id = chosen[0]
+            menu.addAction("Show in Films").triggered.connect(
+                lambda: self.film_opened.emit(film_id))
+            menu.addAction(self.note_action)
+            menu.addSeparator()
+        menu.addActions([self.move_up_action, self.move_down_action])
+        menu.addSeparator()
+        menu.addAction(self.remove_action)
+        return menu
+
+    def _entry_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
+        if self.model.entries:
+            self.entry_menu().exec(self.table.viewport().mapToGlobal(pos))
+
+    def edit_note(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid():
+            index = self.model.index(current.row(), NOTE)
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
 
     # -- edits --------------------------------------------------------------------------
     def _commit(self, field: str, value: str) -> None:
