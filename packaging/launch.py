@@ -17,21 +17,10 @@ import time
 from pathlib import Path
 
 
-def _has_verb(name: str) -> bool:
-    import argparse
-
-    from curator.cli import build_parser
-
-    return any(isinstance(action, argparse._SubParsersAction) and name in action.choices
-               for action in build_parser()._actions)
-
-
 def run_cli(argv: list[str]) -> int:
     from curator.cli import main
 
-    if not argv and _has_verb("open"):
-        argv = ["open"]
-    return main(argv)
+    return main(argv)  # no arguments: the main window on the last archive or the demo
 
 
 def smoke_test() -> int:

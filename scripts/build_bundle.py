@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -56,6 +57,21 @@ def main() -> int:
     if smoke.returncode != 0:
         print("The bundle does not start properly; see its messages above.", file=sys.stderr)
         return 1
+    # The window itself: open the demo archive offscreen, draw it, quit by itself.
+    env.pop("CURATOR_SMOKE_TEST")
+    with tempfile.TemporaryDirectory() as tmp:
+        archive, picture = Path(tmp) / "Demo.curator", Path(tmp) / "window.png"
+        for args in (["demo", str(archive)], ["open", str(archive), "--screenshot", str(picture)]):
+            step = subprocess.run([str(bundle_program()), *args], env=env, cwd=DIST, timeout=300,
+                                  capture_output=True, text=True)
+            if step.returncode != 0:
+                print(step.stdout, step.stderr, sep="\n", file=sys.stderr)
+                print(f"The bundle failed at `{' '.join(args[:1])}`.", file=sys.stderr)
+                return 1
+        if not picture.is_file() or picture.stat().st_size < 10_000:
+            print("The bundle's window drew nothing.", file=sys.stderr)
+            return 1
+    print(f"The bundle opened the demo archive in its window and quit by itself ({picture.name}).")
     return 0
 
 

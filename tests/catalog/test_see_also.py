@@ -68,3 +68,30 @@ def test_a_film_with_nothing_in_common_suggests_nothing(catalog) -> None:
     alone = catalog.create_film("Alone").created_id
     catalog.create_film("Stranger")
     assert see_also(catalog, alone) == []
+
+
+def test_the_export_applies_the_same_rule_as_the_desk(catalog) -> None:
+    """The export computes See also over records in memory; it must agree with the SQL rule."""
+    from curator.catalog.export_reads import films_in_bulk
+    from curator.publish.see_also import SeeAlso
+
+    edition, section = _festival(catalog)
+    other_edition = catalog.create_edition(
+        catalog.festivals()[0].id, 1990).created_id
+    directors = [catalog.create_person(f"Director {n}").created_id for n in range(3)]
+    ids = []
+    for n in range(24):
+        ids.append(catalog.create_film(
+            f"Film {n:02d}", year=None if n % 7 == 0 else 1980 + n % 5,
+            countries=[("USSR", "Finland", "Estonia")[n % 3]],
+            credits=[CreditData(directors[n % 3], "director")] if n % 4 else [],
+            screenings=[ScreeningData(edition, section if n % 2 else None)]
+            + ([ScreeningData(other_edition)] if n % 5 == 0 else []),
+            related=[RelatedData(ids[-1])] if n % 6 == 5 else [],
+            state="published").created_id)
+    records = films_in_bulk(catalog, ids)
+    memory = SeeAlso(records)
+    for film in records:
+        for limit in (5, 10):
+            assert [f.id for f in memory.of(film, limit)] == [
+                f.id for f in see_also(catalog, film.id, limit, published_only=True)]

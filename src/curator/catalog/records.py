@@ -274,6 +274,7 @@ class FilmRow:
     appearances: str
     stills: int
     state: str
+    primary_still: str = ""  # the SHA-256 of the still that represents the film
 
 
 @dataclass(frozen=True)

@@ -193,9 +193,15 @@ class SearchOps(CatalogBase):
             ):
                 label = f"{short or name} {year}" + (f", {section}" if section else "")
                 appearances.setdefault(fid, []).append(label)
-            stills = dict(session.execute(
-                select(Still.film_id, func.count()).where(Still.film_id.in_(film_ids))
-                .group_by(Still.film_id)).all())
+            stills: dict[int, int] = {}
+            primary: dict[int, str] = {}
+            for fid, sha, is_primary in session.execute(
+                select(Still.film_id, Still.sha256, Still.is_primary)
+                .where(Still.film_id.in_(film_ids)).order_by(Still.position, Still.id)
+            ):
+                stills[fid] = stills.get(fid, 0) + 1
+                if is_primary or fid not in primary:  # the primary one, else the first
+                    primary[fid] = sha
             return [
                 FilmRow(
                     id=f.id, title=f.title, original_title=f.original_title,
@@ -204,6 +210,7 @@ class SearchOps(CatalogBase):
                     directors=", ".join(directors.get(f.id, [])),
                     appearances="; ".join(appearances.get(f.id, [])),
                     stills=stills.get(f.id, 0), state=f.state,
+                    primary_still=primary.get(f.id, ""),
                 )
                 for f in (films.get(i) for i in film_ids) if f is not None
             ]

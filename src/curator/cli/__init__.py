@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "curator.cli.stills",
     "curator.cli.interchange",
     "curator.cli.gui",
+    "curator.cli.publish",
 ]
 
 

@@ -39,6 +39,7 @@ from curator.gui.workers import Task, TaskRunner
 # Modules with an `install(window)` function, imported and installed in this order.
 EXTENSIONS: list[str] = [
     "curator.gui.import_dialog",
+    "curator.gui.export",
     "curator.gui.lists",
 ]
 

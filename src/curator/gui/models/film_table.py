@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPixmap
 
 from curator.catalog import Catalog, FilmQuery
 from curator.catalog.records import FilmRow
@@ -23,13 +24,15 @@ FILM_COLUMNS = [
     Column("countries", "Countries", lambda r: r.countries, width=100),
     Column("directors", "Directors", lambda r: r.directors, width=140),
     Column("appearances", "Festival appearances", lambda r: r.appearances, width=160),
-    Column("stills", "Stills", lambda r: str(r.stills or ""), align_right=True, width=56),
+    Column("stills", "Stills", lambda r: str(r.stills or ""), align_right=True, width=84),
     Column("state", "State", lambda r: STATES.get(r.state, r.state), width=80),
 ]
 
 
 class FilmTableModel(PagedTableModel):
     """Ids come from the query in chunks; rows are built a page at a time from them."""
+
+    THUMB_HEIGHT = 28
 
     PAGE = 50
     ID_CHUNK = 500
@@ -43,6 +46,28 @@ class FilmTableModel(PagedTableModel):
         self._generation = 0
         self._reader: threading.Thread | None = None
         self._ids_read.connect(self._all_ids_arrived)
+        self._thumbnails: dict[str, QPixmap | None] = {}
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DecorationRole and index.isValid()
+                and self.columns[index.column()].key == "stills"):
+            record = self.row(index.row())
+            return self._thumbnail(record.primary_still) if record else None
+        return super().data(index, role)
+
+    def _thumbnail(self, sha256: str) -> QPixmap | None:
+        """The primary still, small; only thumbnails already made (never decoded here)."""
+        if not sha256:
+            return None
+        if sha256 not in self._thumbnails:
+            from curator.stills import THUMBNAIL
+            from curator.stills.derivatives import derivative_file
+
+            path = derivative_file(self.catalog.archive, sha256, THUMBNAIL, "jpeg")
+            image = QPixmap(str(path)) if path.is_file() else QPixmap()
+            self._thumbnails[sha256] = None if image.isNull() else image.scaledToHeight(
+                self.THUMB_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+        return self._thumbnails[sha256]
 
     def set_query(self, query: FilmQuery) -> None:
         self.query = query

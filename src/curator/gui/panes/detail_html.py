@@ -21,6 +21,7 @@ from curator.catalog.see_also import SeeAlsoFilm
 
 ROLES_SHOWN_APART = ("director",)
 TEASER = 200
+STILL_WIDTH = 420
 
 
 def link(kind: str, record_id: int, text: str) -> str:
@@ -56,7 +57,8 @@ def _state(state: str) -> str:
     return f'<p class="state">{escape(state.capitalize())} \u2014 not on the web archive</p>'
 
 
-def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm]) -> str:
+def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") -> str:
+    """The film's page; `image` is the URL of its primary still at reading size, if any."""
     out = [f"<h1>{escape(film.title)}</h1>"]
     if film.original_title and film.original_title != film.title:
         out.append(f'<p class="muted"><i>{escape(film.original_title)}</i></p>')
@@ -71,6 +73,13 @@ def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm]) -> str:
     if directors:
         names = ", ".join(link("person", c.person_id, c.person_name) for c in directors)
         out.append(f"<p><b>Director:</b> {names}</p>")
+    still = film.primary_still
+    if image and still is not None:
+        alt = escape(still.alt_text or still.caption or film.title)
+        out.append(f'<p><img src="{escape(image)}" width="{STILL_WIDTH}" alt="{alt}"></p>')
+        caption = " — ".join(escape(x) for x in (still.caption, still.credit) if x)
+        if caption:
+            out.append(f'<p class="muted">{caption}</p>')
     out.append(_paragraphs(film.synopsis))
     for q in film.quotes:
         who = ", ".join(p for p in (q.attribution, q.source) if p)

@@ -7,10 +7,13 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from curator import CuratorError
 from curator.catalog import Catalog, NotFound
+from curator.catalog.records import StillRecord
 from curator.catalog.see_also import see_also
 from curator.gui.panes import detail_html as html
 from curator.gui.style import colours
+from curator.stills.derivatives import derivative_path
 
 EMPTY = "Choose a film in the list to read its page as the web archive will show it."
 
@@ -71,8 +74,9 @@ class DetailPane(QTextBrowser):
 
     def _render(self, kind: str, record_id: int) -> str:
         if kind == "film":
-            return html.film_html(self.catalog.get_film(record_id),
-                                  see_also(self.catalog, record_id))
+            film = self.catalog.get_film(record_id)
+            return html.film_html(film, see_also(self.catalog, record_id),
+                                  self._still_url(film.primary_still))
         if kind == "person":
             return html.person_html(self.catalog.get_person(record_id))
         if kind == "edition":
@@ -88,6 +92,16 @@ class DetailPane(QTextBrowser):
                         return html.section_html(e, record_id)
             raise NotFound(f"There is no section with id {record_id}.")
         raise ValueError(f"unknown kind of record {kind!r}")
+
+    def _still_url(self, still: StillRecord | None) -> str:
+        """The primary still at reading size (made once, then cached), or "" if it cannot be."""
+        if still is None:
+            return ""
+        try:
+            path = derivative_path(self.catalog.archive, still.sha256, 480, "jpeg")
+        except (CuratorError, OSError):
+            return ""  # a missing original: `curator stills check` reports it
+        return QUrl.fromLocalFile(str(path)).toString()
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "curator" and url.path().strip("/").isdigit():

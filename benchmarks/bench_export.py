@@ -1,0 +1,185 @@
+"""Benchmark of the web-archive export: 10,000 published films with credits, a synopsis
+and one still each (derivatives already made).
+
+    PYTHONPATH=src python benchmarks/bench_export.py [--films N] [--keep DIR]
+
+Prints the full export's time and pages per second (every file it writes counts),
+the time of an incremental export after one film changed, and, in the same run,
+the floor: a plain Jinja2 render and write of the same film pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import Environment
+
+from curator.catalog import Catalog, FilmData
+from curator.catalog.export_reads import film_ids_by_state, films_in_bulk
+from curator.catalog.records import ScreeningData, StillRecord
+from curator.publish import ImageFile, export_site
+from curator.publish.pages import PageMaker
+from curator.publish.record_pages import RecordPages
+from curator.publish.render import Renderer
+from curator.publish.site import load_site
+
+SHARED = next((p / "shared" / "data" for p in Path(__file__).resolve().parents
+               if (p / "shared" / "data" / "stills").is_dir()), Path("../shared/data"))
+WORDS = ("archive festival rock film light city river night winter summer story music "
+         "war love journey mother father island sea road train dream memory border house "
+         "street factory village school letter song dance theatre camera").split()
+PLAIN = Environment(autoescape=True).from_string("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ f.title }}</title></head>
+<body><h1>{{ f.title }}</h1><p>{{ f.countries|join(' / ') }}, {{ f.year }}</p>
+<p>Director: {{ f.directors|join(', ') }}</p>
+{% for p in f.synopsis_paragraphs %}<p>{{ p }}</p>{% endfor %}
+<ul>{% for c in f.credits %}<li>{{ c.role }}: {{ c.person_name }}</li>{% endfor %}</ul>
+</body></html>""")
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def build(folder: Path, films: int) -> tuple[Catalog, Path]:
+    rng = random.Random(1989)
+    catalog = Catalog.create(folder / "Bench.curator")
+    festival = catalog.create_festival("Melbourne International Film Festival",
+                                       short_name="MIFF").created_id
+    editions = [catalog.create_edition(festival, year).created_id for year in range(1952, 2025)]
+    sections = {e: [catalog.create_section(e, name).created_id
+                    for name in ("Documentaries", "Animation", "Features")] for e in editions}
+    people = [f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS).capitalize()}son {n}"
+              for n in range(films // 3)]
+    data = [FilmData(
+        title=sentence(rng, 3)[:-1] + f" {n}", year=rng.randint(1920, 2024),
+        countries=(rng.choice(["USSR", "Finland", "Australia", "France", "Japan"]),),
+        languages=("English",), runtime=rng.randint(5, 180), format="35mm",
+        synopsis="\n\n".join(sentence(rng, 40) for _ in range(2)),
+        credits=((rng.choice(people), "director"), (rng.choice(people), "cinematographer"),
+                 (rng.choice(people), "cast")),
+        state="published") for n in range(films)]
+    ids = catalog.bulk_add_films(data).film_ids
+    # screenings and stills, as an archivist's catalogue has them
+    derivatives = folder / "derivatives"
+    derivatives.mkdir()
+    sources = sorted(p for p in (SHARED / "stills").glob("*.jpg"))[:8]
+    stills = make_derivatives(sources, derivatives)
+    for n, film_id in enumerate(ids):
+        edition = rng.choice(editions)
+        catalog.update_film(film_id, None, screenings=[
+            ScreeningData(edition, rng.choice(sections[edition]))])
+        catalog.add_stills([{**stills[n % len(stills)], "credit": "Festival archive",
+                             "alt_text": "A still from the film"}], film_id=film_id)
+    return catalog, derivatives
+
+
+def make_derivatives(sources: Sequence[Path], folder: Path) -> list[dict]:
+    import hashlib
+
+    from PIL import Image
+
+    out = []
+    for source in sources:
+        sha = hashlib.sha256(source.read_bytes()).hexdigest()
+        with Image.open(source) as im:
+            im = im.convert("RGB")
+            for width in (480, 960):
+                small = im.resize((width, round(im.height * width / im.width)))
+                small.save(folder / f"{sha}-{width}.webp", quality=60)
+                small.save(folder / f"{sha}-{width}.jpg", quality=70)
+            out.append({"sha256": sha, "width": im.width, "height": im.height,
+                        "format": "JPEG", "original_name": source.name})
+    return out
+
+
+def still_files(folder: Path):  # noqa: ANN201 - a StillFiles function
+    def files(still: StillRecord) -> list[ImageFile]:
+        return [ImageFile(w, round(still.height * w / still.width), fmt,
+                          folder / f"{still.sha256}-{w}.{ext}")
+                for w in (480, 960) for fmt, ext in (("webp", "webp"), ("jpeg", "jpg"))]
+    return files
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--films", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path,
+                        help="build in this folder and keep it (a kept catalogue is reused)")
+    args = parser.parse_args()
+    if not (SHARED / "stills").is_dir():
+        print("../shared/data/stills is needed for the stills", file=sys.stderr)
+        return 1
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="curator-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        started = time.perf_counter()
+        if (folder / "Bench.curator").is_dir():  # kept from an earlier run
+            catalog, derivatives = Catalog.open(folder / "Bench.curator"), folder / "derivatives"
+            shutil.rmtree(folder / "site", ignore_errors=True)
+            for name in ("floor", "floor-same"):
+                shutil.rmtree(folder / name, ignore_errors=True)
+        else:
+            catalog, derivatives = build(folder, args.films)
+        print(f"catalogue of {args.films:,} films ready in {time.perf_counter() - started:.1f} s")
+        files = still_files(derivatives)
+
+        site = folder / "site"
+        full = export_site(catalog, site, still_files=files)
+        rate = full.written / full.seconds
+        print(f"full export:        {full.seconds:6.2f} s, {full.written:,} files "
+              f"({full.pages:,} pages), {rate:,.0f} files/s")
+
+        again = export_site(catalog, site, still_files=files)
+        print(f"unchanged export:   {again.seconds:6.2f} s, {again.summary}")
+
+        film = catalog.get_film(film_ids_by_state(catalog, "published")[42])
+        catalog.update_film(film.id, film.version, synopsis=film.synopsis + " Restored in 2024.")
+        one = export_site(catalog, site, still_files=files)
+        print(f"one film changed:   {one.seconds:6.2f} s, {one.summary}")
+
+        records = films_in_bulk(catalog, film_ids_by_state(catalog, "published"))
+        floor_dir = folder / "floor"
+        started = time.perf_counter()
+        for f in records:
+            target = floor_dir / "films" / str(f.id) / f.slug
+            target.mkdir(parents=True, exist_ok=True)
+            (target / "index.html").write_text(PLAIN.render(f=f), encoding="utf-8")
+        floor = time.perf_counter() - started
+        print(f"floor (plain Jinja2 render and write of {len(records):,} film pages): "
+              f"{floor:6.2f} s, {len(records) / floor:,.0f} pages/s")
+        print(f"full export reaches {rate / (len(records) / floor):.0%} of the floor's rate")
+
+        # The same film pages as the export writes them (its own template, contexts laid out
+        # beforehand): the floor of rendering and writing alone.
+        site_data = load_site(catalog)
+        maker = PageMaker(site_data, files)
+        records_pages = RecordPages(maker)
+        pages = [records_pages.film(f) for f in site_data.films.values()]
+        renderer = Renderer()
+        same_dir = folder / "floor-same"
+        started = time.perf_counter()
+        for page in pages:
+            target = same_dir / page.file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(renderer.render(page))
+        same = time.perf_counter() - started
+        print(f"floor with the site's own film template: {same:6.2f} s, "
+              f"{len(pages) / same:,.0f} pages/s; the full export reaches "
+              f"{rate / (len(pages) / same):.0%} of it")
+        catalog.close()
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Bulk reads for the web-archive export: thousands of records in a few queries.
+
+`Catalog.get_films` builds one film at a time from the ORM, which is right for
+a detail pane but costs seconds for a whole archive. These read-only helpers
+give the same frozen records with one query per table per chunk of ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import select
+
+from curator.catalog.base import CatalogBase
+from curator.catalog.records import (
+    AltTitleData,
+    AwardRecord,
+    CreditRecord,
+    ExternalIdData,
+    FilmRecord,
+    PersonRecord,
+    QuoteData,
+    RelatedRecord,
+    ScreeningRecord,
+    StillRecord,
+)
+from curator.model import (
+    AltTitle,
+    Award,
+    Collection,
+    CollectionItem,
+    Credit,
+    Edition,
+    ExternalId,
+    Festival,
+    Film,
+    FilmCountry,
+    FilmGenre,
+    FilmLanguage,
+    NameVariant,
+    Person,
+    Quote,
+    RelatedFilm,
+    Screening,
+    Section,
+    Still,
+)
+
+CHUNK = 900  # stays under every database's limit on bound parameters
+_STILL_COLUMNS = [getattr(Still, name) for name in StillRecord.__dataclass_fields__]
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    """Rows whose first column is the owner's id, grouped by it (order kept)."""
+    out: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        out[row[0]].append(row[1:])
+    return out
+
+
+def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]:
+    """The records of these films, as `get_films` gives them, in the order asked."""
+    found: dict[int, FilmRecord] = {}
+    with catalog._read() as session:
+        editions = {
+            row.id: row for row in session.execute(
+                select(Edition.id, Edition.year, Festival.id.label("festival_id"),
+                       Festival.name, Festival.short_name)
+                .join(Festival, Festival.id == Edition.festival_id))
+        }
+        sections = {sid: name for sid, name in session.execute(select(Section.id, Section.name))}
+        for chunk in _chunks(list(dict.fromkeys(film_ids))):
+            def rows(*columns: Any, where: Any, order: tuple = (), chunk: list[int] = chunk
+                     ) -> dict[int, list[Any]]:
+                stmt = select(*columns).where(where.in_(chunk)).order_by(where, *order)
+                return _grouped(session.execute(stmt))
+
+            countries = rows(FilmCountry.film_id, FilmCountry.name, where=FilmCountry.film_id,
+                             order=(FilmCountry.position,))
+            languages = rows(FilmLanguage.film_id, FilmLanguage.name,
+                             where=FilmLanguage.film_id, order=(FilmLanguage.position,))
+            genres = rows(FilmGenre.film_id, FilmGenre.name, where=FilmGenre.film_id,
+                          order=(FilmGenre.position,))
+            alt_titles = rows(AltTitle.film_id, AltTitle.title, AltTitle.note,
+                              where=AltTitle.film_id, order=(AltTitle.position,))
+            quotes = rows(Quote.film_id, Quote.text, Quote.attribution, Quote.source,
+                          where=Quote.film_id, order=(Quote.position, Quote.id))
+            screenings = rows(Screening.film_id, Screening.id, Screening.edition_id,
+                              Screening.section_id, Screening.premiere, where=Screening.film_id,
+                              order=(Screening.id,))
+            external = rows(ExternalId.film_id, ExternalId.scheme, ExternalId.value,
+                            where=ExternalId.film_id, order=(ExternalId.id,))
+            stills = rows(Still.film_id, *_STILL_COLUMNS, where=Still.film_id,
+                          order=(Still.position, Still.id))
+            # Joins the helper cannot express are spelled out here.
+            credits = _grouped(session.execute(
+                select(Credit.film_id, Credit.id, Credit.person_id, Person.name, Credit.role,
+                       Credit.character, Credit.position)
+                .join(Person, Person.id == Credit.person_id)
+                .where(Credit.film_id.in_(chunk)).order_by(Credit.film_id, Credit.position,
+                                                           Credit.id)))
+            related = _grouped(session.execute(
+                select(RelatedFilm.film_id, RelatedFilm.related_id, Film.title, RelatedFilm.note)
+                .join(Film, Film.id == RelatedFilm.related_id)
+                .where(RelatedFilm.film_id.in_(chunk))
+                .order_by(RelatedFilm.film_id, RelatedFilm.position, RelatedFilm.id)))
+            lists = _grouped(session.execute(
+                select(CollectionItem.film_id, Collection.id, Collection.title)
+                .join(Collection, Collection.id == CollectionItem.collection_id)
+                .where(CollectionItem.film_id.in_(chunk))
+                .order_by(CollectionItem.film_id, Collection.title)))
+            awards = _grouped(session.execute(
+                select(Award.film_id, Award.id, Award.edition_id, Award.name, Award.person_id,
+                       Person.name, Award.result, Award.version)
+                .outerjoin(Person, Person.id == Award.person_id)
+                .where(Award.film_id.in_(chunk)).order_by(Award.film_id, Award.id)))
+            for film in session.scalars(select(Film).where(Film.id.in_(chunk))):
+                fid = film.id
+
+                def screening(row: Any) -> ScreeningRecord:
+                    sid, edition_id, section_id, premiere = row
+                    e = editions[edition_id]
+                    return ScreeningRecord(
+                        id=sid, edition_id=edition_id, edition_year=e.year,
+                        festival_id=e.festival_id, festival_name=e.name,
+                        festival_short_name=e.short_name, section_id=section_id,
+                        section_name=sections.get(section_id, "") if section_id else "",
+                        premiere=premiere)
+
+                def award(row: Any, fid: int = fid, title: str = film.title) -> AwardRecord:
+                    aid, edition_id, name, person_id, person_name, result, version = row
+                    e = editions[edition_id]
+                    return AwardRecord(
+                        id=aid, edition_id=edition_id,
+                        edition_label=f"{e.short_name or e.name} {e.year}", name=name,
+                        film_id=fid, film_title=title, person_id=person_id,
+                        person_name=person_name or "", result=result, version=version)
+
+                found[fid] = FilmRecord(
+                    id=fid, slug=film.slug, title=film.title, original_title=film.original_title,
+                    sort_title=film.sort_title, year=film.year, runtime=film.runtime,
+                    format=film.format, colour=film.colour, kind=film.kind,
+                    synopsis=film.synopsis, notes=film.notes, state=film.state,
+                    version=film.version, created_at=film.created_at,
+                    updated_at=film.updated_at,
+                    countries=tuple(r[0] for r in countries.get(fid, ())),
+                    languages=tuple(r[0] for r in languages.get(fid, ())),
+                    genres=tuple(r[0] for r in genres.get(fid, ())),
+                    alt_titles=tuple(AltTitleData(*r) for r in alt_titles.get(fid, ())),
+                    credits=tuple(CreditRecord(*r) for r in credits.get(fid, ())),
+                    quotes=tuple(QuoteData(*r) for r in quotes.get(fid, ())),
+                    screenings=tuple(sorted(
+                        (screening(r) for r in screenings.get(fid, ())),
+                        key=lambda s: (s.edition_year, s.festival_name, s.section_name))),
+                    awards=tuple(award(r) for r in awards.get(fid, ())),
+                    external_ids=tuple(ExternalIdData(*r) for r in external.get(fid, ())),
+                    related=tuple(RelatedRecord(*r) for r in related.get(fid, ())),
+                    stills=tuple(StillRecord(*r) for r in stills.get(fid, ())),
+                    lists=tuple((r[0], r[1]) for r in lists.get(fid, ())),
+                )
+    return [found[i] for i in film_ids if i in found]
+
+
+def people_in_bulk(catalog: CatalogBase, person_ids: Iterable[int]) -> dict[int, PersonRecord]:
+    """These people by id, with variants and portraits; `filmography` is left empty
+    (the export lists only the films it writes)."""
+    out: dict[int, PersonRecord] = {}
+    with catalog._read() as session:
+        for chunk in _chunks(sorted(set(person_ids))):
+            variants = _grouped(session.execute(
+                select(NameVariant.person_id, NameVariant.name)
+                .where(NameVariant.person_id.in_(chunk))
+                .order_by(NameVariant.person_id, NameVariant.id)))
+            external = _grouped(session.execute(
+                select(ExternalId.person_id, ExternalId.scheme, ExternalId.value)
+                .where(ExternalId.person_id.in_(chunk))
+                .order_by(ExternalId.person_id, ExternalId.id)))
+            portraits = _grouped(session.execute(
+                select(Still.person_id, *_STILL_COLUMNS).where(Still.person_id.in_(chunk))
+                .order_by(Still.person_id, Still.position, Still.id)))
+            for p in session.scalars(select(Person).where(Person.id.in_(chunk))):
+                out[p.id] = PersonRecord(
+                    id=p.id, slug=p.slug, name=p.name, sort_name=p.sort_name,
+                    birth_year=p.birth_year, death_year=p.death_year, country=p.country,
+                    biography=p.biography, notes=p.notes, state=p.state, version=p.version,
+                    variants=tuple(r[0] for r in variants.get(p.id, ())),
+                    external_ids=tuple(ExternalIdData(*r) for r in external.get(p.id, ())),
+                    portraits=tuple(StillRecord(*r) for r in portraits.get(p.id, ())),
+                )
+    return out
+
+
+def film_ids_by_state(catalog: CatalogBase, state: str) -> list[int]:
+    """Ids of every film in this publication state, in id order."""
+    with catalog._read() as session:
+        return list(session.scalars(select(Film.id).where(Film.state == state)
+                                    .order_by(Film.id)))

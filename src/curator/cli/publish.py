@@ -1,0 +1,62 @@
+"""Verbs of the web archive: `export` writes the static site, `check` lists poor pages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from curator.catalog import Catalog
+from curator.publish import check_archive, export_site, parse_selection
+from curator.publish.selection import SPEC_HELP
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write the published records as a static web archive")
+    p.add_argument("archive", type=Path)
+    p.add_argument("outdir", type=Path, help="the site's folder (created if missing)")
+    p.add_argument("--select", metavar="SPEC", default="all",
+                   help=f"what to export: {SPEC_HELP} (default all)")
+    p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("check", help="list what would make a poor page in the web archive")
+    p.add_argument("archive", type=Path)
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    selection = parse_selection(args.select)
+    catalog = Catalog.open(args.archive)
+    last = [""]
+
+    def progress(done: int, total: int, message: str) -> bool:
+        if not args.quiet and message != last[0]:
+            print(message, flush=True)
+            last[0] = message
+        return True
+
+    try:
+        result = export_site(catalog, args.outdir, selection, progress=progress)
+    finally:
+        catalog.close()
+    for note in result.skipped:
+        print(f"Left out: {note}.", file=sys.stderr)
+    print(result.summary)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    catalog = Catalog.open(args.archive)
+    try:
+        problems = check_archive(catalog)
+    finally:
+        catalog.close()
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} {'problem' if len(problems) == 1 else 'problems'} "
+              "would make poor pages.", file=sys.stderr)
+        return 1
+    print("Every published page has what it needs.")
+    return 0

@@ -1,0 +1,102 @@
+"""schema.org JSON-LD for the pages.
+
+Movie, Person, Festival and ScreeningEvent, ItemList, ImageObject.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from curator.catalog.records import EditionRecord, FilmRecord, PersonRecord
+
+Absolute = Callable[[str | None], str | None]
+CONTEXT = "https://schema.org"
+
+
+def _clean(data: Any) -> Any:
+    """Leave out empty values, so no field is an empty string or list."""
+    if isinstance(data, dict):
+        cleaned = {k: _clean(v) for k, v in data.items()}
+        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+    if isinstance(data, list):
+        return [c for c in (_clean(v) for v in data) if c not in (None, "", [], {})]
+    return data
+
+
+def script_text(data: dict[str, Any]) -> str:
+    """JSON safe inside <script>: no `</script>` or `<!--` can close or open anything."""
+    text = json.dumps(_clean(data), ensure_ascii=False, sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def image_object(url: str | None, width: int, height: int, caption: str, credit: str
+                 ) -> dict[str, Any]:
+    return {"@type": "ImageObject", "contentUrl": url, "width": width, "height": height,
+            "caption": caption, "creditText": credit}
+
+
+def edition_event(edition: EditionRecord, url: str | None) -> dict[str, Any]:
+    return {
+        "@type": "Festival",
+        "name": edition.label,
+        "url": url,
+        "startDate": edition.starts_on.isoformat() if edition.starts_on else str(edition.year),
+        "endDate": edition.ends_on.isoformat() if edition.ends_on else None,
+        "organizer": {"@type": "Organization", "name": edition.festival_name},
+    }
+
+
+def movie(film: FilmRecord, url: str | None, directors: list[dict[str, Any]],
+          images: list[dict[str, Any]], screenings: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "@context": CONTEXT,
+        "@type": "Movie",
+        "@id": url,
+        "url": url,
+        "name": film.title,
+        "alternateName": [t for t in (film.original_title, *(a.title for a in film.alt_titles))
+                          if t and t != film.title],
+        "dateCreated": str(film.year) if film.year else None,
+        "countryOfOrigin": [{"@type": "Country", "name": c} for c in film.countries],
+        "inLanguage": list(film.languages),
+        "duration": f"PT{film.runtime}M" if film.runtime else None,
+        "genre": list(film.genres),
+        "director": directors,
+        "description": " ".join(film.synopsis.split())[:500],
+        "image": images,
+        "subjectOf": screenings,
+    }
+
+
+def person(record: PersonRecord, url: str | None, films: list[dict[str, Any]]
+           ) -> dict[str, Any]:
+    return {
+        "@context": CONTEXT,
+        "@type": "Person",
+        "@id": url,
+        "url": url,
+        "name": record.name,
+        "alternateName": list(record.variants),
+        "birthDate": str(record.birth_year) if record.birth_year else None,
+        "deathDate": str(record.death_year) if record.death_year else None,
+        "nationality": record.country or None,
+        "description": " ".join(record.biography.split())[:500],
+        "subjectOf": films,
+    }
+
+
+def item_list(name: str, url: str | None, items: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """An ItemList of (name, absolute url) in order."""
+    return {
+        "@context": CONTEXT,
+        "@type": "ItemList",
+        "name": name,
+        "url": url,
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": title, "url": link}
+            for n, (title, link) in enumerate(items, start=1)
+        ],
+    }

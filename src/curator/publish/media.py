@@ -1,0 +1,75 @@
+"""Stills on the site: which image files a still has, and where they go in the site.
+
+The export asks a `StillFiles` function for a still's ready-made derivatives
+(web sizes in WebP and JPEG); it copies them under `media/` and writes the
+`srcset`. A still without derivatives is left out of the page, never shown as
+a broken image. `archive_derivatives(archive)` is the function for an archive's
+own image store; `no_derivatives` is the fallback when there is none.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from curator import CuratorError
+from curator.catalog.records import StillRecord
+from curator.store import Archive
+
+EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
+MIME = {"webp": "image/webp", "jpeg": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """One derivative of a still: its pixel size, its format and the file to copy."""
+
+    width: int
+    height: int
+    format: str  # "webp" or "jpeg"
+    source: Path
+
+
+StillFiles = Callable[[StillRecord], Sequence[ImageFile]]
+
+
+def no_derivatives(_still: StillRecord) -> Sequence[ImageFile]:
+    """No image store: every still is left out of the pages."""
+    return ()
+
+
+def archive_derivatives(archive: Archive) -> StillFiles:
+    """The derivatives of `curator.stills` for this archive, made on demand; if this
+    Curator has no image store, no still has derivatives."""
+    try:
+        stills = importlib.import_module("curator.stills")
+    except ImportError:
+        return no_derivatives
+    widths: Sequence[int] = stills.WEB_WIDTHS
+
+    def files(still: StillRecord) -> Sequence[ImageFile]:
+        if not still.sha256 or not still.width or not still.height:
+            return ()
+        out: list[ImageFile] = []
+        sizes = sorted({stills.derivative_size(still.width, still.height, w) for w in widths})
+        try:
+            for target in widths:
+                width, height = stills.derivative_size(still.width, still.height, target)
+                if (width, height) not in sizes:
+                    continue
+                sizes.remove((width, height))  # an original narrower than a size gives it once
+                for fmt in EXTENSIONS:
+                    path = stills.derivative_path(archive, still.sha256, target, fmt)
+                    out.append(ImageFile(width, height, fmt, Path(path)))
+        except (CuratorError, OSError):
+            return ()  # a missing original: leave the still out rather than break the page
+        return out
+
+    return files
+
+
+def media_path(still: StillRecord, image: ImageFile) -> str:
+    """Where the file goes in the site: named by content, so it is written once."""
+    return f"media/{still.sha256[:2]}/{still.sha256[:16]}-{image.width}.{EXTENSIONS[image.format]}"

@@ -1,0 +1,167 @@
+"""What each page shows, as plain data: the templates only lay it out.
+
+A page is a path, a template and a context of plain values (str, int, lists,
+dicts). The context is also the page's fingerprint: a page whose context and
+templates did not change since the last export is not rendered again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
+from curator.publish import jsonld, urls
+from curator.publish.media import MIME, ImageFile, StillFiles, media_path
+from curator.publish.see_also import SeeAlso
+from curator.publish.site import Site
+from curator.publish.text import country_year, initial, paragraphs
+
+
+@dataclass
+class Page:
+    path: str  # e.g. "films/7/from-russia-with-rock/"; "" is the home page
+    template: str
+    context: dict[str, Any]
+    # A page can be laid out later: `key` then digests everything it is made from, and
+    # `build` makes it, only if the key differs from the one the manifest recorded.
+    key: str | None = None
+    build: Callable[[], Page] | None = None
+
+    @property
+    def file(self) -> str:
+        return urls.file_of(self.path)
+
+    def built(self) -> Page:
+        return self.build() if self.build is not None else self
+
+
+@dataclass
+class Links:
+    """The paths of everything that has a page in this export; anything else is plain text."""
+
+    site: Site
+    films: dict[int, str] = field(default_factory=dict)
+    people: dict[int, str] = field(default_factory=dict)
+    editions: dict[int, str] = field(default_factory=dict)
+    sections: dict[int, str] = field(default_factory=dict)
+    lists: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, site: Site) -> Links:
+        return cls(
+            site,
+            films={i: urls.film_path(f) for i, f in site.films.items()},
+            people={i: urls.person_path(p) for i, p in site.people.items()},
+            editions={i: urls.edition_path(e) for i, e in site.editions.items()},
+            sections={i: urls.section_path(s) for i, s in site.sections.items()},
+            lists={i: urls.list_path(c) for i, c in site.lists.items()},
+        )
+
+    def absolute(self, path: str | None) -> str | None:
+        """The canonical URL of a path, when the archive has a base URL."""
+        if path is None or not self.site.base_url:
+            return None
+        return self.site.base_url.rstrip("/") + "/" + path
+
+
+class PageMaker:
+    """Shared pieces of every page: the site chrome, film entries, images."""
+
+    def __init__(self, site: Site, still_files: StillFiles) -> None:
+        self.site = site
+        self.links = Links.of(site)
+        self.still_files = still_files
+        self.media: dict[str, tuple[str, ImageFile]] = {}  # site path -> (sha256, file)
+        self._files: dict[int, list[ImageFile]] = {}
+        self.see_also = SeeAlso(site.published.values())
+        self.directors = self._directors()
+        self.years = sorted({f.year for f in site.films.values() if f.year})
+        self.countries = sorted({c for f in site.films.values() for c in f.countries},
+                                key=str.casefold)
+        self.chrome = {
+            "name": site.name,
+            "directors": bool(self.directors),
+            "years": bool(self.years),
+            "countries": bool(self.countries),
+            "festivals": bool(site.editions),
+        }
+
+    def _directors(self) -> dict[int, PersonRecord]:
+        ids = {c.person_id for f in self.site.films.values() for c in f.credits
+               if c.role == "director" and c.person_id in self.site.people}
+        people = sorted((self.site.people[i] for i in ids),
+                        key=lambda p: (p.sort_name.casefold(), p.id))
+        return {p.id: p for p in people}
+
+    def director_letters(self) -> dict[str, list[PersonRecord]]:
+        letters: dict[str, list[PersonRecord]] = {}
+        for p in self.directors.values():
+            letters.setdefault(initial(p.sort_name or p.name), []).append(p)
+        return letters
+
+    def page(self, path: str, template: str, title: str, data: dict[str, Any],
+             ld: dict[str, Any], *, description: str = "", section: str = "") -> Page:
+        context = {
+            "site": self.chrome,
+            "title": title,
+            "description": description,
+            "canonical": self.links.absolute(path),
+            "jsonld": jsonld.script_text(ld),
+            "nav": section,
+            **data,
+        }
+        return Page(path, template, context)
+
+    # -- pieces ----------------------------------------------------------------------
+    def film_entry(self, film: FilmRecord, note: str = "") -> dict[str, Any]:
+        """A film as lists show it: title (linked if exported), `Country, Year`, directors."""
+        return {
+            "title": film.title,
+            "url": self.links.films.get(film.id),
+            "meta": country_year(film.countries, film.year),
+            "directors": ", ".join(film.directors),
+            "note": paragraphs(note),
+            "roles": "",
+        }
+
+    def person_ref(self, person_id: int | None, name: str) -> dict[str, Any]:
+        return {"name": name, "url": self.links.people.get(person_id or 0)}
+
+    def files_of(self, still: StillRecord) -> list[ImageFile]:
+        """The still's derivatives, registered to be copied into the site."""
+        if still.id not in self._files:
+            files = sorted(self.still_files(still), key=lambda f: (f.width, f.format))
+            for f in files:
+                self.media[media_path(still, f)] = (still.sha256, f)
+            self._files[still.id] = files
+        return self._files[still.id]
+
+    def image(self, still: StillRecord, sizes: str) -> dict[str, Any] | None:
+        """A still's <picture> sources, copying its derivatives into the site; None without."""
+        files = self.files_of(still)
+        if not files:
+            return None
+        sources: dict[str, list[dict[str, Any]]] = {}
+        for f in files:
+            sources.setdefault(f.format, []).append({"url": media_path(still, f), "w": f.width})
+        fallback_format = "jpeg" if "jpeg" in sources else next(iter(sources))
+        fallback = [f for f in files if f.format == fallback_format]
+        default = min(fallback, key=lambda f: abs(f.width - 960))
+        return {
+            "sources": [{"type": MIME.get(fmt, ""), "set": entries}
+                        for fmt, entries in sources.items() if fmt != fallback_format],
+            "set": sources[fallback_format],
+            "src": media_path(still, default),
+            "width": default.width,
+            "height": default.height,
+            "sizes": sizes,
+            "alt": still.alt_text or still.caption,
+            "caption": still.caption,
+            "credit": still.credit,
+        }
+
+    def still_ld(self, image: dict[str, Any]) -> dict[str, Any]:
+        return jsonld.image_object(self.links.absolute(image["src"]), image["width"],
+                                   image["height"], image["caption"], image["credit"])

@@ -1,0 +1,346 @@
+"""The pages of records: film, person, festival edition, section and retrospective list."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from curator.catalog.records import (
+    CollectionRecord,
+    EditionRecord,
+    FilmRecord,
+    PersonRecord,
+    SectionRecord,
+)
+from curator.publish import jsonld, urls
+from curator.publish.pages import Page, PageMaker
+from curator.publish.text import (
+    ROLE_ORDER,
+    country_year,
+    life_years,
+    paragraphs,
+    role_label,
+    teaser,
+)
+
+LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw"
+GALLERY_SIZES = "(min-width: 60rem) 14rem, 50vw"
+
+
+def _dates(edition: EditionRecord) -> str:
+    s, e = edition.starts_on, edition.ends_on
+    if s and e:
+        if (s.year, s.month) == (e.year, e.month):
+            return f"{s.day}\u2013{e.day} {e:%B %Y}"
+        return f"{s.day} {s:%B} \u2013 {e.day} {e:%B %Y}"
+    if s:
+        return f"from {s.day} {s:%B %Y}"
+    return ""
+
+
+class RecordPages:
+    def __init__(self, maker: PageMaker) -> None:
+        self.m = maker
+        self.site = maker.site
+        self.links = maker.links
+        self._neighbours: dict[int, list[FilmRecord]] = {}
+        # Indexes built once: asking every film per person or per edition is quadratic.
+        self.credits: dict[int, list[tuple[FilmRecord, str, str]]] = defaultdict(list)
+        self.shown: dict[tuple[int, int | None], list[FilmRecord]] = defaultdict(list)
+        for film in self.site.films.values():
+            for c in film.credits:
+                self.credits[c.person_id].append((film, c.role, c.character))
+            for key in dict.fromkeys(k for s in film.screenings
+                                     for k in ((s.edition_id, -1), (s.edition_id, s.section_id))):
+                self.shown[key].append(film)
+
+    def all(self) -> Iterator[Page]:
+        for film in self.site.films.values():
+            yield Page(self.links.films[film.id], "film.html", {}, key=self.film_key(film),
+                       build=lambda film=film: self.film(film))
+        for person in self.site.people.values():
+            yield Page(self.links.people[person.id], "person.html", {},
+                       key=self.person_key(person),
+                       build=lambda person=person: self.person(person))
+        for edition in self.site.editions.values():
+            yield self.edition(edition)
+        for section in self.site.sections.values():
+            yield self.section(section)
+        for collection in self.site.lists.values():
+            yield self.collection(collection)
+
+    # -- film ----------------------------------------------------------------------------
+    def _see_also(self, film: FilmRecord) -> list[FilmRecord]:
+        if film.id not in self._neighbours:
+            self._neighbours[film.id] = self.m.see_also.of(film)
+        return self._neighbours[film.id]
+
+    def film_key(self, film: FilmRecord) -> str:
+        """A digest of everything the film's page shows, without laying the page out: the
+        film, its See-also films, the paths of what it links to, its stills' files."""
+        links = self.links
+        people = sorted({c.person_id for c in film.credits}
+                        | {a.person_id for a in film.awards if a.person_id})
+        parts = (
+            self.m.chrome, self.site.base_url, film,
+            [(f.id, f.title, f.year, f.countries, f.directors, f.synopsis, links.films.get(f.id))
+             for f in self._see_also(film)],
+            [links.people.get(p) for p in people],
+            [links.editions.get(s.edition_id) for s in film.screenings],
+            [links.sections.get(s.section_id or 0) for s in film.screenings],
+            [links.editions.get(a.edition_id) for a in film.awards],
+            [links.lists.get(cid) for cid, _ in film.lists],
+            [(f.width, f.height, f.format) for s in film.stills for f in self.m.files_of(s)],
+        )
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def film(self, film: FilmRecord) -> Page:
+        m, links = self.m, self.links
+        path = links.films[film.id]
+        prefix = country_year(film.countries, film.year)
+        appearances = [
+            {
+                "prefix": prefix,
+                "edition": {"text": f"{s.festival_short_name or s.festival_name} "
+                                    f"{s.edition_year}",
+                            "url": links.editions.get(s.edition_id)},
+                "section": ({"text": s.section_name, "url": links.sections.get(s.section_id)}
+                            if s.section_name else None),
+            }
+            for s in film.screenings
+        ]
+        directors = [m.person_ref(c.person_id, c.person_name) for c in film.credits
+                     if c.role == "director"]
+        still = film.primary_still
+        lead = m.image(still, LEAD_SIZES) if still else None
+        gallery = [img for s in film.stills if s is not still
+                   for img in [m.image(s, GALLERY_SIZES)] if img]
+        images = [img for img in (lead, *gallery) if img]
+        see_also = [
+            {**m.film_entry(other), "teaser": teaser(" ".join(paragraphs(other.synopsis)))}
+            for other in self._see_also(film)
+        ]
+        data = {
+            "film": {
+                "title": film.title,
+                "original_title": film.original_title
+                if film.original_title and film.original_title != film.title else "",
+                "alt_titles": [a.title for a in film.alt_titles
+                               if a.title not in (film.title, film.original_title)],
+                "line": prefix,
+                "appearances": appearances,
+                "directors": directors,
+                "lead": lead,
+                "synopsis": paragraphs(film.synopsis),
+                "quotes": [{"text": paragraphs(q.text), "attribution": q.attribution,
+                            "source": q.source} for q in film.quotes if q.text.strip()],
+                "credits": self._credits(film),
+                "details": [(label, value) for label, value in (
+                    ("Runtime", f"{film.runtime} min" if film.runtime else ""),
+                    ("Format", film.format),
+                    ("Colour", film.colour.replace("-", " ").capitalize() if film.colour
+                     else ""),
+                    ("Language" if len(film.languages) == 1 else "Languages",
+                     ", ".join(film.languages)),
+                    ("Genre" if len(film.genres) == 1 else "Genres", ", ".join(film.genres)),
+                ) if value],
+                "awards": [{"name": a.name, "result": a.result,
+                            "person": m.person_ref(a.person_id, a.person_name)
+                            if a.person_name else None,
+                            "edition": {"text": a.edition_label,
+                                        "url": links.editions.get(a.edition_id)}}
+                           for a in film.awards],
+                "gallery": gallery,
+                "lists": [{"title": title, "url": links.lists[cid]}
+                          for cid, title in film.lists if cid in links.lists],
+                "see_also": see_also,
+            },
+        }
+        url = links.absolute(path)
+        ld = jsonld.movie(
+            film, url,
+            [{"@type": "Person", "name": d["name"], "url": links.absolute(d["url"])}
+             for d in directors],
+            [m.still_ld(img) for img in images],
+            [{"@type": "ScreeningEvent", "name": f"{film.title} at {a['edition']['text']}",
+              "workPresented": {"@type": "Movie", "name": film.title},
+              "superEvent": {"@type": "Festival", "name": a["edition"]["text"],
+                             "url": links.absolute(a["edition"]["url"])}}
+             for a in appearances],
+        )
+        description = teaser(" ".join(paragraphs(film.synopsis)), 160)
+        return m.page(path, "film.html", film.title, data, ld, description=description)
+
+    def _credits(self, film: FilmRecord) -> list[dict[str, Any]]:
+        by_role: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for c in film.credits:
+            if c.role != "director":
+                by_role[c.role].append({**self.m.person_ref(c.person_id, c.person_name),
+                                        "character": c.character})
+        order = {r: n for n, r in enumerate(ROLE_ORDER)}
+        return [{"label": role_label(role, len(people)), "people": people}
+                for role, people in sorted(by_role.items(),
+                                           key=lambda kv: (order.get(kv[0], 99), kv[0]))]
+
+    # -- person --------------------------------------------------------------------------
+    def person_key(self, person: PersonRecord) -> str:
+        """A digest of everything the person's page shows, without laying it out."""
+        films = [(f.id, f.title, f.year, f.countries, f.directors, f.sort_title, role, character,
+                  self.links.films[f.id]) for f, role, character in self.credits.get(person.id, ())]
+        parts = (self.m.chrome, self.site.base_url, person, films,
+                 [(f.width, f.height, f.format) for s in person.portraits
+                  for f in self.m.files_of(s)])
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def person(self, person: PersonRecord) -> Page:
+        m = self.m
+        path = self.links.people[person.id]
+        roles: dict[int, list[str]] = defaultdict(list)
+        for film, role, character in self.credits.get(person.id, ()):
+            label = role_label(role)
+            roles[film.id].append(f"{label} ({character})" if character else label)
+        by_year: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
+        films = sorted((self.site.films[i] for i in roles),
+                       key=lambda f: (f.year or 0, f.sort_title.casefold(), f.id))
+        for film in films:
+            entry = m.film_entry(film)
+            if film.directors == (person.name,):
+                entry["directors"] = ""  # the page is theirs: the role says it
+            by_year[film.year].append({**entry, "roles": ", ".join(roles[film.id])})
+        portrait = next((img for s in person.portraits
+                         for img in [m.image(s, "(min-width: 40rem) 16rem, 60vw")] if img), None)
+        data = {
+            "person": {
+                "name": person.name,
+                "years": life_years(person.birth_year, person.death_year),
+                "country": person.country,
+                "variants": [v for v in person.variants if v != person.name],
+                "biography": paragraphs(person.biography),
+                "portrait": portrait,
+                "filmography": [{"year": year, "films": entries}
+                                for year, entries in sorted(by_year.items(),
+                                                            key=lambda kv: kv[0] or 0)],
+            }
+        }
+        ld = jsonld.person(person, self.links.absolute(path), [
+            {"@type": "Movie", "name": f.title, "url": self.links.absolute(self.links.films[f.id])}
+            for f in films])
+        if portrait:
+            ld["image"] = m.still_ld(portrait)
+        return m.page(path, "person.html", person.name, data, ld,
+                      description=teaser(" ".join(paragraphs(person.biography)), 160))
+
+    # -- festival edition and section ----------------------------------------------------
+    def _screened(self, edition_id: int, section_id: int | None = -1) -> list[FilmRecord]:
+        """Exported films shown at an edition (-1), in one of its sections, or in none (None);
+        in filing order."""
+        return self.shown.get((edition_id, section_id), [])
+
+    def edition(self, edition: EditionRecord) -> Page:
+        m, links = self.m, self.links
+        path = links.editions[edition.id]
+        sections = [
+            {"name": s.name, "url": links.sections[s.id], "description": paragraphs(s.description),
+             "films": [m.film_entry(f) for f in self._screened(edition.id, s.id)]}
+            for s in edition.sections if s.id in links.sections
+        ]
+        unsectioned = [m.film_entry(f) for f in self._screened(edition.id, None)]
+        opening = self.site.published.get(edition.opening_film_id or 0)
+        all_films = self._screened(edition.id)
+        data = {
+            "edition": {
+                "label": edition.label,
+                "festival": edition.festival_name,
+                "number": edition.number,
+                "dates": _dates(edition),
+                "intro": paragraphs(edition.intro),
+                "opening": m.film_entry(opening) if opening else None,
+                "sections": sections,
+                "other_films": unsectioned,
+                "film_count": len(all_films),
+            }
+        }
+        url = links.absolute(path)
+        ld = {"@context": jsonld.CONTEXT, **jsonld.edition_event(edition, url), "subEvent": [
+            {"@type": "ScreeningEvent", "name": f.title,
+             "workPresented": {"@type": "Movie", "name": f.title,
+                               "url": links.absolute(links.films[f.id])}}
+            for f in all_films]}
+        return m.page(path, "edition.html", edition.label, data, ld, section="festivals",
+                      description=teaser(" ".join(paragraphs(edition.intro)), 160))
+
+    def section(self, section: SectionRecord) -> Page:
+        m, links = self.m, self.links
+        path = links.sections[section.id]
+        edition = self.site.editions[section.edition_id]
+        films = self._screened(edition.id, section.id)
+        data = {
+            "section": {
+                "name": section.name,
+                "edition": {"text": edition.label, "url": links.editions[edition.id]},
+                "description": paragraphs(section.description),
+                "films": [m.film_entry(f) for f in films],
+            }
+        }
+        ld = jsonld.item_list(f"{section.name}, {edition.label}", links.absolute(path),
+                              [(f.title, links.absolute(links.films[f.id])) for f in films])
+        return m.page(path, "section.html", f"{section.name} \u2014 {edition.label}", data, ld,
+                      section="festivals")
+
+    def collection(self, collection: CollectionRecord) -> Page:
+        m, links = self.m, self.links
+        path = links.lists[collection.id]
+        films = [(self.site.films[i.film_id], i.note) for i in
+                 sorted(collection.items, key=lambda i: i.position)]
+        runtime = sum(f.runtime or 0 for f, _ in films)
+        data = {
+            "collection": {
+                "title": collection.title,
+                "curator": collection.curator,
+                "introduction": paragraphs(collection.introduction),
+                "films": [m.film_entry(f, note) for f, note in films],
+                "runtime": f"{runtime // 60} h {runtime % 60:02d} min" if runtime >= 60
+                else (f"{runtime} min" if runtime else ""),
+            }
+        }
+        ld = jsonld.item_list(collection.title, links.absolute(path),
+                              [(f.title, links.absolute(links.films[f.id])) for f, _ in films])
+        return m.page(path, "list.html", collection.title, data, ld, section="lists",
+                      description=teaser(" ".join(paragraphs(collection.introduction)), 160))
+
+
+def directors_pages(maker: PageMaker) -> Iterator[Page]:
+    """Directors A to Z: an overview, then each letter in pages of DIRECTORS_PER_PAGE."""
+    letters = maker.director_letters()
+    counts: dict[int, int] = defaultdict(int)
+    for film in maker.site.films.values():
+        for pid in {c.person_id for c in film.credits if c.role == "director"}:
+            counts[pid] += 1
+    nav = [{"letter": letter, "url": urls.directors_path(letter) if letter in letters else None}
+           for letter in [*"abcdefghijklmnopqrstuvwxyz", "other"]]
+    yield maker.page("directors/", "directors.html", "Directors A\u2013Z", {
+        "nav_letters": nav, "letter": None, "directors": [], "pages": [],
+        "total": len(maker.directors)},
+        jsonld.item_list("Directors A\u2013Z", maker.links.absolute("directors/"),
+                         [(p.name, maker.links.absolute(maker.links.people[p.id]))
+                          for p in maker.directors.values()]), section="directors")
+    per = urls.DIRECTORS_PER_PAGE
+    for letter, people in letters.items():
+        chunks = [people[i : i + per] for i in range(0, len(people), per)]
+        pages = [{"number": n, "url": urls.directors_path(letter, n)}
+                 for n in range(1, len(chunks) + 1)]
+        for n, chunk in enumerate(chunks, start=1):
+            path = urls.directors_path(letter, n)
+            entries = [{"name": p.name, "url": maker.links.people[p.id],
+                        "count": counts[p.id], "years": life_years(p.birth_year, p.death_year)}
+                       for p in chunk]
+            label = "Other" if letter == "other" else letter.upper()
+            title = f"Directors: {label}" + (f" (page {n})" if len(chunks) > 1 else "")
+            yield maker.page(path, "directors.html", title, {
+                "nav_letters": nav, "letter": label, "directors": entries, "pages": pages,
+                "page_number": n, "total": len(maker.directors)},
+                jsonld.item_list(title, maker.links.absolute(path),
+                                 [(p.name, maker.links.absolute(maker.links.people[p.id]))
+                                  for p in chunk]), section="directors")

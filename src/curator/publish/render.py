@@ -1,0 +1,56 @@
+"""Rendering pages with Jinja2 (autoescaped), and fingerprinting what a page is made from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from curator import resources_dir
+from curator.publish import urls
+from curator.publish.pages import Page
+
+
+def site_resources() -> Path:
+    return resources_dir() / "site"
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class Renderer:
+    def __init__(self, resources: Path | None = None) -> None:
+        self.resources = resources or site_resources()
+        self.env = Environment(
+            loader=FileSystemLoader(self.resources / "templates"),
+            autoescape=select_autoescape(["html", "xml"], default=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        # A change to any template or asset makes every page new.
+        self.design = _digest(self.resources)
+
+    def fingerprint(self, page: Page) -> str:
+        body = json.dumps(page.context, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(f"{self.design}\n{page.path}\n{page.template}\n{body}"
+                              .encode()).hexdigest()
+
+    def render(self, page: Page) -> bytes:
+        template = self.env.get_template(page.template)
+        root = page.context.get("absolute_root") or urls.root_of(page.path)
+        return template.render(root=root, path=page.path, **page.context).encode("utf-8")
+
+    def assets(self) -> list[tuple[str, Path]]:
+        """(site path, file) of the stylesheet, the search script and the icon."""
+        folder = self.resources / "assets"
+        return [(f"assets/{p.relative_to(folder).as_posix()}", p)
+                for p in sorted(folder.rglob("*")) if p.is_file()]

@@ -1,0 +1,130 @@
+"""The records one export writes, loaded in bulk and cut down to what is published and selected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from curator.catalog import Catalog
+from curator.catalog.errors import NotFound
+from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
+from curator.catalog.records import (
+    CollectionRecord,
+    EditionRecord,
+    FestivalRecord,
+    FilmRecord,
+    PersonRecord,
+    SectionRecord,
+)
+from curator.publish.selection import ALL, Selection, SelectionError
+
+PUBLISHED = "published"
+
+
+@dataclass
+class Site:
+    """Everything the pages are made from. Only what is in here gets a page."""
+
+    name: str
+    base_url: str
+    selection: Selection
+    films: dict[int, FilmRecord]  # exported films, in filing order (sort title, year, id)
+    published: dict[int, FilmRecord]  # every published film: the See-also candidates
+    people: dict[int, PersonRecord]
+    festivals: list[FestivalRecord]  # only their exported editions, newest first
+    editions: dict[int, EditionRecord] = field(default_factory=dict)
+    sections: dict[int, SectionRecord] = field(default_factory=dict)
+    lists: dict[int, CollectionRecord] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)  # what the selection named but cannot go
+
+
+def _filing(film: FilmRecord) -> tuple:
+    return (film.sort_title.casefold(), film.year or 0, film.id)
+
+
+def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
+    published = {f.id: f for f in films_in_bulk(catalog, film_ids_by_state(catalog, PUBLISHED))}
+    festivals = catalog.festivals()
+    all_editions = {e.id: e for f in festivals for e in f.editions if e.state == PUBLISHED}
+    skipped: list[str] = []
+    edition_ids: set[int] = set()
+    list_ids: set[int] = set()
+    person_only: int | None = None
+    collections = {c.id: c for c in catalog.collections() if c.state == PUBLISHED}
+
+    if selection.kind == "all":
+        film_ids = set(published)
+        edition_ids = set(all_editions)
+        list_ids = set(collections)
+    elif selection.kind == "film":
+        film_ids = set()
+        for fid in selection.film_ids:
+            if fid in published:
+                film_ids.add(fid)
+            else:
+                try:
+                    title = catalog.get_film(fid).title
+                except NotFound:
+                    raise SelectionError(f"There is no film with id {fid}.") from None
+                skipped.append(f"film {fid} \u201c{title}\u201d is not published")
+    elif selection.kind == "edition":
+        edition = catalog.edition_by_slug(selection.edition_slug)
+        if edition is None:
+            raise SelectionError(f"There is no edition \u201c{selection.edition_slug}\u201d.")
+        if edition.id not in all_editions:
+            raise SelectionError(f"The edition {edition.label} is not published.")
+        edition_ids = {edition.id}
+        film_ids = {f.id for f in published.values()
+                    if any(s.edition_id == edition.id for s in f.screenings)}
+    elif selection.kind == "list":
+        c = collections.get(selection.list_id or 0)
+        if c is None:
+            title = catalog.get_collection(selection.list_id or 0).title  # NotFound if absent
+            raise SelectionError(f"The list \u201c{title}\u201d is not published.")
+        list_ids = {c.id}
+        film_ids = {i.film_id for i in c.items if i.film_id in published}
+    else:
+        person = catalog.get_person(selection.person_id or 0)  # NotFound if absent
+        if person.state != PUBLISHED:
+            raise SelectionError(f"{person.name} is not published.")
+        person_only = person.id
+        film_ids = {f.id for f in published.values()
+                    if any(c.person_id == person.id for c in f.credits)}
+
+    films = {f.id: f for f in sorted((published[i] for i in film_ids), key=_filing)}
+    credited = {c.person_id for f in films.values() for c in f.credits}
+    if person_only is not None:
+        credited.add(person_only)
+    people = {pid: p for pid, p in people_in_bulk(catalog, credited).items()
+              if p.state == PUBLISHED}
+
+    kept_festivals = []
+    editions: dict[int, EditionRecord] = {}
+    sections: dict[int, SectionRecord] = {}
+    shown_in = {s.section_id for f in films.values() for s in f.screenings if s.section_id}
+    for festival in festivals:
+        kept = tuple(e for e in festival.editions if e.id in edition_ids)
+        if kept:
+            kept_festivals.append(replace(festival, editions=kept))
+        for e in kept:
+            editions[e.id] = e
+            # a section with nothing exported in it and nothing to say gets no page
+            sections.update((s.id, s) for s in e.sections
+                            if s.id in shown_in or s.description.strip())
+    lists = {}
+    for cid in sorted(list_ids, key=lambda i: collections[i].title.casefold()):
+        c = collections[cid]
+        lists[cid] = replace(c, items=tuple(i for i in c.items if i.film_id in films))
+    return Site(
+        name=catalog.setting("site_name") or catalog.setting("archive_name")
+        or _festival_name(festivals) or "Film Archive",
+        base_url=catalog.setting("site_base_url").strip(),
+        selection=selection, films=films, published=published, people=people,
+        festivals=kept_festivals, editions=editions, sections=sections, lists=lists,
+        skipped=skipped,
+    )
+
+
+def _festival_name(festivals: list[FestivalRecord]) -> str:
+    if len(festivals) == 1:
+        return f"{festivals[0].name} Archive"
+    return ""

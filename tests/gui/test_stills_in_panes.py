@@ -1,0 +1,33 @@
+"""The primary still in the film list and in the page preview."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+
+from curator.stills import ensure_derivatives
+
+
+def test_list_and_preview_show_the_primary_still(window, demo_catalog, qtbot):  # noqa: ANN001
+    pane = window.list_pane
+    film = demo_catalog.get_film(demo_catalog.search("mykkanen").ids[0])
+    primary = film.primary_still
+    assert primary is not None
+    ensure_derivatives(demo_catalog.archive, [primary.sha256], lambda *_: True)
+    qtbot.keyClicks(pane.search, "mykkanen")
+    qtbot.waitUntil(lambda: pane.films.total == 1)
+    stills = [c.key for c in pane.films.columns].index("stills")
+    index = pane.films.index(0, stills)
+    assert index.data() == str(len(film.stills))
+    thumb = index.data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(thumb, QPixmap) and not thumb.isNull()
+    assert thumb.height() == pane.films.THUMB_HEIGHT
+    page = window.detail.toHtml()
+    assert "<img" in page and primary.sha256[:8] in page
+    assert primary.credit in window.detail.toPlainText()
+
+
+def test_a_film_without_stills_shows_no_image(window, demo_catalog, qtbot):  # noqa: ANN001
+    pane = window.list_pane
+    qtbot.keyClicks(pane.search, "jumanji")
+    qtbot.waitUntil(lambda: pane.films.total == 1)
+    assert pane.films.index(0, 0).data() == "Jumanji"
+    assert "<img" not in window.detail.toHtml()

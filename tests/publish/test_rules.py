@@ -1,0 +1,86 @@
+"""The wording rules of the web archive and the "See also" rule, on their own."""
+
+from __future__ import annotations
+
+from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
+from curator.catalog.records import CreditData, RelatedData, ScreeningData
+from curator.publish.see_also import SeeAlso
+from curator.publish.text import country_year, fold, initial, teaser, tokens
+
+LONG = ("Late one evening in Moscow in 1937, Defence Councel Sedov hears a knock at the door. "
+        "Three women whose agronomist husbands have been sentenced to death for alleged "
+        "sabotage beg him to take on the case, and he travels to the provinces to find out.")
+
+
+def test_teaser_cuts_at_a_word_with_an_ellipsis():
+    assert teaser("A short synopsis.") == "A short synopsis."
+    cut = teaser(LONG)
+    assert cut.endswith("\u2026") and len(cut) <= 201
+    assert LONG.startswith(cut[:-1]) and LONG[len(cut) - 1] == " "
+    assert teaser("word " * 30 + "end,  \n and more " * 20).count("  ") == 0
+    assert not teaser("x" * 150 + ", " + "y" * 100).endswith(",\u2026")
+
+
+def test_country_year_never_leaves_empty_punctuation():
+    assert country_year(["USSR", "Finland"], 1988) == "USSR / Finland, 1988"
+    assert country_year(["USSR"], None) == "USSR"
+    assert country_year([], 1988) == "1988"
+    assert country_year(["", ""], None) == ""
+
+
+def test_search_folding_ignores_accents_and_case():
+    assert fold("Mykkänen") == fold("MYKKANEN") == "mykkanen"
+    assert tokens("Jäniksen vuosi (1977)") == ["janiksen", "vuosi", "1977"]
+    assert tokens("Наутилус Помпилиус") == ["наутилус", "помпилиус"]
+    assert initial("Ölmez, Ayşe") == "o" and initial("Тарковский") == "other"
+
+
+def test_see_also_order_and_limit(catalog):
+    festival = catalog.create_festival("Melbourne International Film Festival",
+                                       short_name="MIFF").created_id
+    edition = catalog.create_edition(festival, 1989).created_id
+    other_edition = catalog.create_edition(festival, 1990).created_id
+    animation = catalog.create_section(edition, "Animation").created_id
+    director = catalog.create_person("Priit Pärn").created_id
+
+    def film(title: str, year: int | None = None, **fields) -> int:
+        return catalog.create_film(title, year=year, state=fields.pop("state", "published"),
+                                   **fields).created_id
+
+    manual_b = film("Manual B", 2001)
+    manual_a = film("Manual A", 1999)
+    hidden = film("Unpublished", 1980, state="draft")
+    by_director = [film("Later", 1990, credits=[CreditData(director, "director")]),
+                   film("Earlier", 1984, credits=[CreditData(director, "director")]),
+                   film("Undated", None, credits=[CreditData(director, "director")])]
+    same_section = film("Section film", 1985, screenings=[ScreeningData(edition, animation)])
+    same_country = film("Country film", 1970, countries=["Estonia"],
+                        screenings=[ScreeningData(edition)])
+    film("Other edition", 1970, countries=["Estonia"], screenings=[ScreeningData(other_edition)])
+    subject = film("Breakfast on the Grass", 1987, countries=["Estonia"],
+                   credits=[CreditData(director, "director")],
+                   screenings=[ScreeningData(edition, animation)],
+                   related=[RelatedData(manual_b), RelatedData(hidden), RelatedData(manual_a)])
+
+    published = films_in_bulk(catalog, film_ids_by_state(catalog, "published"))
+    rule = SeeAlso(published)
+    [record] = [f for f in published if f.id == subject]
+    titles = [f.title for f in rule.of(record, limit=10)]
+    assert titles == ["Manual B", "Manual A", "Undated", "Earlier", "Later", "Section film",
+                      "Country film"]
+    assert [f.title for f in rule.of(record)] == titles[:5]
+    assert [f.id for f in SeeAlso(reversed(published)).of(record)] == \
+        [f.id for f in rule.of(record)]  # deterministic whatever the loading order
+    assert hidden not in {f.id for f in rule.of(record, limit=10)}
+    assert by_director[0] in {f.id for f in rule.of(record)}
+    assert same_section and same_country
+
+
+def test_bulk_reads_give_the_same_records_as_one_at_a_time(demo_catalog):
+    ids = film_ids_by_state(demo_catalog, "published") + [9, 10, 11]
+    assert films_in_bulk(demo_catalog, ids) == demo_catalog.get_films(ids)
+    people = people_in_bulk(demo_catalog, [1, 999])
+    record = demo_catalog.get_person(1)
+    assert list(people) == [1]
+    assert people[1].variants == record.variants == ("Marjaana Mykkänen",)
+    assert people[1].name == record.name and people[1].portraits == record.portraits
