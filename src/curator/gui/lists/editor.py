@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QFont, QFontMetrics, QKeySequence, QTextLayout
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from curator.catalog import Catalog, Changes, NotFound
 from curator.catalog.records import CollectionRecord
+from curator.gui.lists.editor_parts import Introduction, NoteDelegate, editor_css
 from curator.gui.lists.entries import NOTE, ListEntriesModel, entries_of, moved, running_time
-from curator.gui.style import colours
 
 STATES = [("draft", "Draft"), ("published", "Published"), ("withdrawn", "Withdrawn")]
 Run = Callable[[Callable[[], Changes]], Changes | None]
@@ -52,74 +50,6 @@ def summary(c: CollectionRecord) -> str:
         if unknown:
             text += f" ({unknown} without a running time)"
     return text
-
-
-def editor_css() -> str:
-    c = colours()
-    return f"""
-        QFrame#listEditorHeader {{ background: {c['base']};
-                                   border-bottom: 1px solid {c['border']}; }}
-        QLineEdit#listTitle {{ font-size: 17pt; font-weight: 600; border: 1px solid transparent;
-                               border-radius: 5px; padding: 2px 4px; background: transparent; }}
-        QLineEdit#listTitle:hover, QLineEdit#listCurator:hover,
-        QPlainTextEdit#listIntroduction:hover {{ border-color: {c['border']}; }}
-        QLineEdit#listTitle:focus, QLineEdit#listCurator:focus,
-        QPlainTextEdit#listIntroduction:focus {{ border-color: {c['accent']};
-                                                 background: {c['base']}; }}
-        QLineEdit#listCurator {{ border: 1px solid transparent; border-radius: 5px;
-                                 padding: 2px 4px; background: transparent; }}
-        QPlainTextEdit#listIntroduction {{ border: 1px solid transparent; border-radius: 5px;
-                                           padding: 2px; background: transparent; }}
-        QLabel.fieldLabel {{ color: {c['muted']}; }}
-        QLabel#listSummary {{ color: {c['muted']}; }}
-        QLabel#listEmpty {{ color: {c['muted']}; font-size: 11pt; padding: 24px; }}
-        QFrame#listEntriesBar {{ background: {c['window']};
-                                 border-bottom: 1px solid {c['border']}; }}
-        QLabel#listEntriesTitle {{ font-weight: 600; }}
-        QLabel#listHint {{ color: {c['muted']}; }}
-    """
-
-
-class _Introduction(QPlainTextEdit):
-    """The introduction; its text is committed when the field loses focus."""
-
-    committed = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
-        super().focusOutEvent(event)
-        self.committed.emit()
-
-
-def two_lines(text: str, font: QFont, width: int) -> str:
-    """The text as it fits on two lines of this width, the second cut short with "…"."""
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    starts = []
-    while len(starts) < 3:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-    layout.endLayout()
-    if len(starts) < 3:
-        return text
-    first, rest = text[:starts[1]].rstrip(), text[starts[1]:]
-    return first + "\n" + QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-
-
-class _NoteDelegate(QStyledItemDelegate):
-    """Notes read on two lines in the list, and are edited in place on one."""
-
-    def initStyleOption(self, option, index) -> None:  # noqa: ANN001, N802 - Qt override
-        super().initStyleOption(option, index)
-        option.text = two_lines(option.text, option.font, max(40, option.rect.width() - 22))
-
-    def createEditor(self, parent: QWidget, option, index):  # noqa: ANN001, ANN201, N802
-        editor = QLineEdit(parent)
-        editor.setPlaceholderText("The programmer\u2019s note, as it will be published")
-        editor.setFrame(False)
-        return editor
 
 
 class ListEditor(QWidget):
@@ -146,7 +76,7 @@ class ListEditor(QWidget):
         self.curator = QLineEdit(objectName="listCurator")
         self.curator.setPlaceholderText("The programmer who chose the films")
         self.curator.setAccessibleName("Curator")
-        self.introduction = _Introduction(objectName="listIntroduction")
+        self.introduction = Introduction(objectName="listIntroduction")
         self.introduction.setPlaceholderText(
             "An introduction to the list, published above its films")
         self.introduction.setAccessibleName("Introduction")
@@ -232,7 +162,7 @@ class ListEditor(QWidget):
         t.setWordWrap(True)  # a note reads on two lines before it is cut short
         t.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                           | QAbstractItemView.EditTrigger.EditKeyPressed)
-        t.setItemDelegateForColumn(NOTE, _NoteDelegate(t))
+        t.setItemDelegateForColumn(NOTE, NoteDelegate(t))
         t.setDragEnabled(True)
         t.setAcceptDrops(True)
         t.setDropIndicatorShown(True)
