@@ -217,20 +217,22 @@ class ListEditor(QWidget):
         current_column = current.column() if current.isValid() else 1
         current_film = self.model.entries[current.row()].film_id if current.isValid() and (
             current.row() < len(self.model.entries)) else None
+        another = self.collection is None  # a list newly shown: every field shows it
         self.collection = collection
         rows = {r.id: r for r in self.catalog.film_rows([i.film_id for i in collection.items])}
         self.model.set_entries(entries_of(collection, rows))
-        self._show_fields(collection)
+        self._show_fields(collection, force=another)
         self.body.setCurrentWidget(self.table if collection.items else self.empty)
         self.hint.setVisible(len(collection.items) > 1)  # nothing to reorder yet
         self._select(keep, current_film, current_column)
 
-    def _show_fields(self, c: CollectionRecord) -> None:
+    def _show_fields(self, c: CollectionRecord, *, force: bool) -> None:
+        # a field being typed in keeps its text when some other change arrives
         for field, value in ((self.title, c.title), (self.curator, c.curator)):
-            if not field.hasFocus() or field.text() == value:
+            if force or not field.hasFocus() or field.text() == value:
                 field.setText(value)
                 field.setCursorPosition(0)
-        if not self.introduction.hasFocus():
+        if force or not self.introduction.hasFocus():
             self.introduction.setPlainText(c.introduction)
         self.state.setCurrentIndex(max(0, self.state.findData(c.state)))
         self.summary.setText(summary(c))
