@@ -239,8 +239,8 @@ def test_about_shows_the_version(window) -> None:  # noqa: ANN001
 
 def test_menus_keys_and_extension_surface(window) -> None:  # noqa: ANN001
     titles_ = [a.text() for a in window.menuBar().actions()]
-    assert titles_ == ["&File", "&Edit", "&View", "&Archive", "&Help"]
-    assert set(window.menus) == {"file", "edit", "view", "archive", "help"}
+    assert titles_ == ["&File", "&Edit", "&View", "&Archive", "&Lists", "&Help"]
+    assert set(window.menus) == {"file", "edit", "view", "archive", "lists", "help"}
     own = {"New Film", "New Archive\u2026", "Open Archive\u2026", "Open Recent", "Quit"}
     file_items = [a.text() for a in window.menus["file"].actions() if a.text() in own]
     assert file_items == ["New Film", "New Archive\u2026", "Open Archive\u2026",

@@ -40,6 +40,7 @@ from curator.gui.workers import Task, TaskRunner
 EXTENSIONS: list[str] = [
     "curator.gui.import_dialog",
     "curator.gui.export",
+    "curator.gui.lists",
 ]
 
 # The sidebar view that lists each kind of record.

@@ -6,11 +6,12 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPixmap
 
 from curator.catalog import Catalog, FilmQuery
 from curator.catalog.records import FilmRow
+from curator.gui.models.film_drag import FILM_IDS_MIME, film_ids_mime
 from curator.gui.models.paged import Column, PagedTableModel
 
 STATES = {"draft": "Draft", "published": "Published", "withdrawn": "Withdrawn"}
@@ -150,3 +151,18 @@ class FilmTableModel(PagedTableModel):
         descending = order == Qt.SortOrder.DescendingOrder and key != "relevance"
         if (key, descending) != (self.query.order, self.query.descending):
             self.set_query(replace(self.query, order=key, descending=descending))
+
+    # -- dragging films (onto a list in the sidebar) ----------------------------------
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        return [FILM_IDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
+        rows = sorted({i.row() for i in indexes})
+        return film_ids_mime([i for i in (self.id_at(r) for r in rows) if i is not None])
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
+        return Qt.DropAction.CopyAction

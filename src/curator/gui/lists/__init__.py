@@ -1,0 +1,254 @@
+"""Retrospective lists on the curator's desk: the list editor, the List menu, "Add to List"
+in the film list, and films dropped on a list in the sidebar.
+
+`install(window)` is the main window's extension hook. When a list is chosen in the
+sidebar, the list editor takes the film list's place in the centre.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QMenu, QStackedWidget, QToolButton
+
+from curator.catalog import Changes
+from curator.gui.lists.commands import ListCommands
+from curator.gui.lists.editor import ListEditor
+from curator.gui.lists.sidebar_drop import SidebarDrop
+from curator.gui.models.sidebar import VIEW_ROLE, View
+from curator.gui.style import icon
+
+if TYPE_CHECKING:
+    from curator.gui.main_window import MainWindow
+
+
+class ListDesk(QObject):
+    """Everything lists add to one main window; the window keeps it as `window.lists`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.commands = ListCommands(window)
+        self.editor = ListEditor(window.catalog, window.run_operation)
+        self._place_editor()
+        self.actions = self._actions()
+        self._menus()
+        self.drop = SidebarDrop(window.sidebar, self.commands.add_films)
+        window.list_pane.films_view.setDragEnabled(True)
+        window.list_pane.films_view.setDragDropMode(
+            window.list_pane.films_view.DragDropMode.DragOnly)
+        window.list_pane.films_view.setDefaultDropAction(Qt.DropAction.CopyAction)
+
+        window.sidebar.view_chosen.connect(self._view_chosen)
+        window.undo.changed.connect(self._changes_arrived)
+        for table in (window.list_pane.films_view, window.list_pane.tables["lists"]):
+            table.selectionModel().selectionChanged.connect(self.update_actions)
+        self.editor.entry_chosen.connect(self._entry_chosen)
+        self.editor.film_opened.connect(self._open_film)
+        window.action_map["find"].triggered.connect(self._find)
+        self.update_actions()
+        # the lists show in the sidebar from the start, ready for films to be dropped on them
+        QTimer.singleShot(0, self._expand_lists)
+
+    def _expand_lists(self) -> None:
+        item = self.window.sidebar.tree.find("lists::")
+        if item is not None:
+            self.window.sidebar.expand(item.index())
+
+    # -- the editor in the centre --------------------------------------------------------
+    def _place_editor(self) -> None:
+        w = self.window
+        self.centre = QStackedWidget(objectName="centreStack")
+        w.centre.replaceWidget(w.centre.indexOf(w.list_pane), self.centre)
+        self.centre.addWidget(w.list_pane)
+        self.centre.addWidget(self.editor)
+        w.list_pane.show()
+
+    @property
+    def editing(self) -> bool:
+        return self.centre.currentWidget() is self.editor
+
+    def _view_chosen(self, view: View) -> None:
+        if view.kind == "list" and view.record_id is not None:
+            self.editor.show_list(view.record_id)
+            self.centre.setCurrentWidget(self.editor)
+        else:
+            self.centre.setCurrentWidget(self.window.list_pane)
+        self.update_actions()
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        if not self.editing:
+            return
+        if changes.touches("collection", "collection_item") or (
+                set(changes.film_ids) & set(self.editor.model.order)):
+            self.editor.reload()
+        self.update_actions()
+
+    def _entry_chosen(self, film_id: int) -> None:
+        # The film's page and form follow the entry; the (hidden) film list stays as it is.
+        self.window.detail.show_record("film", film_id)
+        self.window.form.show_record("film", film_id)
+
+    def _open_film(self, film_id: int) -> None:
+        self.window.sidebar.select_view("films::")
+        self.window.open_record("film", film_id)
+
+    def _find(self) -> None:
+        # Find searches the films: from a list, the film list comes back to be searched
+        if self.editing:
+            self.window.sidebar.select_view("films::")
+            self.window.focus_search()
+
+    # -- actions and menus --------------------------------------------------------------
+    def _actions(self) -> dict[str, QAction]:
+        c, w = self.commands, self.window
+
+        def action(key: str, text: str, slot, tip: str, keys: str = "",  # noqa: ANN001
+                   icon_name: str = "") -> QAction:
+            a = QAction(text, w)
+            a.setStatusTip(tip)
+            a.setToolTip(tip)
+            if keys:
+                a.setShortcut(QKeySequence(keys))
+            if icon_name:
+                a.setIcon(icon(icon_name))
+            a.triggered.connect(lambda _checked=False: slot())
+            w.action_map[key] = a
+            return a
+
+        a = {
+            "new-list": action("new-list", "New List\u2026", c.new_list,
+                               "Create a retrospective list", "Ctrl+Shift+L", "list"),
+            "new-list-from-selection": action(
+                "new-list-from-selection", "New List from Selection\u2026",
+                c.new_list_from_selection, "Create a list of the chosen films"),
+            "save-search-as-list": action(
+                "save-search-as-list", "Save Search as List\u2026", c.save_search_as_list,
+                "Create a list of every film the search and filter find"),
+            "export-list-csv": action(
+                "export-list-csv", "Export List as CSV\u2026", c.export_csv,
+                "Write the list as a spreadsheet"),
+            "export-programme-notes": action(
+                "export-programme-notes", "Export Programme Notes as PDF\u2026",
+                c.export_programme_notes,
+                "Lay the list out for print: introduction, and each film with still and note",
+                "Ctrl+Shift+P"),
+            "print-programme-notes": action(
+                "print-programme-notes", "Print Programme Notes\u2026",
+                c.print_programme_notes, "Print the list's programme notes", "Ctrl+P"),
+            "delete-list": action("delete-list", "Delete List", c.delete_list,
+                                  "Delete the list (the films stay in the archive)", "",
+                                  "delete"),
+        }
+        a["new-list"].setIconText("New List")
+        return a
+
+    def _menus(self) -> None:
+        w, a = self.window, self.actions
+        menu = QMenu("&Lists", w)
+        menu.setObjectName("listsMenu")
+        menu.addActions([a["new-list"], a["new-list-from-selection"],
+                         a["save-search-as-list"]])
+        self.add_menu = menu.addMenu(icon("list"), "Add to List")
+        self.add_menu.aboutToShow.connect(
+            lambda: self.fill_add_menu(self.add_menu, w.list_pane.selected_film_ids()))
+        menu.addSeparator()
+        menu.addActions([self.editor.move_up_action, self.editor.move_down_action,
+                         self.editor.remove_action])
+        menu.addSeparator()
+        menu.addActions([a["export-list-csv"], a["export-programme-notes"],
+                         a["print-programme-notes"]])
+        menu.addSeparator()
+        menu.addAction(a["delete-list"])
+        w.menuBar().insertMenu(w.menus["help"].menuAction(), menu)
+        w.menus["lists"] = menu
+        w.menus["file"].insertAction(w.menus["file"].actions()[1], a["new-list"])
+        w.toolbar.insertAction(w.action_map["delete"], a["new-list"])
+
+        w.list_pane.context_menu_requested.connect(self._context_menu)
+        w.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        w.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
+
+        # the Lists view offers its own New List button
+        header = w.list_pane.findChild(QFrame, "listHeader")
+        self.new_button = QToolButton(objectName="newListButton")
+        self.new_button.setDefaultAction(a["new-list"])
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if header is not None:
+            header.layout().addWidget(self.new_button)
+
+    def fill_add_menu(self, menu: QMenu, film_ids: list[int]) -> None:
+        """One entry per list; a list that holds every chosen film says so."""
+        menu.clear()
+        lists = self.window.catalog.collections()
+        chosen = set(film_ids)
+        for c in lists:
+            on = {i.film_id for i in c.items}
+            text = c.title + ("  \u2014 already on it" if chosen and chosen <= on else "")
+            entry = menu.addAction(icon("list"), text)
+            entry.setEnabled(bool(chosen))
+            entry.triggered.connect(
+                lambda _c=False, list_id=c.id: self.commands.add_films(list_id, film_ids))
+        if lists:
+            menu.addSeparator()
+        menu.addAction(self.actions["new-list-from-selection"])
+
+    def _context_menu(self, menu: QMenu) -> None:
+        pane, a = self.window.list_pane, self.actions
+        if pane.table_name == "films":
+            ids = pane.selected_film_ids()
+            menu.addSeparator()
+            add = menu.addMenu(icon("list"), "Add to List")
+            self.fill_add_menu(add, ids)
+            add.setEnabled(bool(ids))
+            menu.addAction(a["new-list-from-selection"])
+            menu.addAction(a["save-search-as-list"])
+        elif pane.table_name == "lists":
+            menu.addAction(a["new-list"])
+            if self.commands.current_list_id() is not None:
+                menu.addSeparator()
+                menu.addActions([a["export-list-csv"], a["export-programme-notes"],
+                                 a["print-programme-notes"]])
+                menu.addSeparator()
+                menu.addAction(a["delete-list"])
+
+    def _sidebar_menu(self, pos: QPoint) -> None:
+        view = self.window.sidebar.indexAt(pos).data(VIEW_ROLE)
+        if not isinstance(view, View) or view.kind not in ("lists", "list"):
+            return
+        menu = QMenu(self.window)
+        menu.addAction(self.actions["new-list"])
+        if view.kind == "list" and view.record_id is not None:
+            list_id = view.record_id
+            menu.addSeparator()
+            menu.addAction("Export List as CSV\u2026").triggered.connect(
+                lambda: self.commands.export_csv(list_id))
+            menu.addAction("Export Programme Notes as PDF\u2026").triggered.connect(
+                lambda: self.commands.export_programme_notes(list_id))
+            menu.addAction("Print Programme Notes\u2026").triggered.connect(
+                lambda: self.commands.print_programme_notes(list_id))
+            menu.addSeparator()
+            menu.addAction(icon("delete"), "Delete List").triggered.connect(
+                lambda: self.commands.delete_list(list_id))
+        menu.exec(self.window.sidebar.viewport().mapToGlobal(pos))
+
+    def update_actions(self, *_args: object) -> None:
+        pane, a = self.window.list_pane, self.actions
+        films_shown = pane.table_name == "films" and not self.editing
+        a["new-list-from-selection"].setEnabled(films_shown and bool(pane.selected_film_ids()))
+        a["save-search-as-list"].setEnabled(films_shown)
+        self.add_menu.setEnabled(films_shown and bool(pane.selected_film_ids()))
+        has_list = self.commands.current_list_id() is not None
+        for key in ("export-list-csv", "export-programme-notes", "print-programme-notes",
+                    "delete-list"):
+            a[key].setEnabled(has_list)
+        for action in (self.editor.move_up_action, self.editor.move_down_action,
+                       self.editor.remove_action):
+            action.setEnabled(self.editing)
+        self.new_button.setVisible(pane.table_name == "lists")
+
+
+def install(window: MainWindow) -> None:
+    window.lists = ListDesk(window)  # type: ignore[attr-defined]
