@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from curator import CuratorError, __version__
+from curator import CuratorError, __version__, resources_dir
 from curator.catalog import Cancelled, Catalog
 from curator.gui.main_window import MainWindow
-from curator.gui.style import apply_style, icon
+from curator.gui.style import apply_style
 from curator.gui.workers import Task, TaskRunner
 from curator.store import is_archive
 
@@ -34,13 +35,13 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("Curator")
-    app.setDesktopFileName("curator")
+    app.setDesktopFileName("io.github.curator.Curator")  # the .desktop file's name
     apply_style(app)
     hints = app.styleHints()
     if not app.property("curatorStyled"):  # follow the system when it turns dark or light
         hints.colorSchemeChanged.connect(lambda _scheme: apply_style(app))
         app.setProperty("curatorStyled", True)
-    app.setWindowIcon(icon("curator"))
+    app.setWindowIcon(QIcon(str(resources_dir() / "app" / "curator.svg")))
     return app
 
 

@@ -140,6 +140,22 @@ class SiteExportController(QObject):
             return None
         return self._check_then_export(folder, Selection.films(film_ids), film_ids)
 
+    def export_list(self, list_id: int | None) -> Task | None:
+        """Export one retrospective list's page and its films to the selection folder."""
+        if list_id is None:
+            self.show_message("Choose a list in the sidebar first.")
+            return None
+        folder = self._folder(SELECTION_FOLDER, "Export the List to a Folder", ask=True)
+        if folder is None:
+            return None
+        site = self.catalog.setting(EXPORT_FOLDER)
+        if site and _same(Path(site), folder):
+            self.show_error("That is the folder of the whole web archive; exporting a "
+                            "list there would remove every other page. Choose another.")
+            return None
+        film_ids = [i.film_id for i in self.catalog.get_collection(list_id).items]
+        return self._check_then_export(folder, Selection("list", list_id=list_id), film_ids)
+
     def change_folder(self) -> Path | None:
         return self._folder(EXPORT_FOLDER, "Choose the Folder of the Web Archive", ask=True)
 

@@ -40,6 +40,7 @@ from curator.gui.workers import Task, TaskRunner
 EXTENSIONS: list[str] = [
     "curator.gui.import_dialog",
     "curator.gui.export",
+    "curator.gui.stills_strip",
     "curator.gui.lists",
 ]
 
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
         if changes and changes.created_id is not None:
             self.open_record("film", changes.created_id)
+            self.form.focus_field("title")
             self.show_message("New draft film: give it a title in the form.")
 
     def delete_selected(self) -> None:

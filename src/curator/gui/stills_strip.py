@@ -9,6 +9,7 @@ rights, primary still, order, deletion, focal point) is one step on the undo sta
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QPixmap
@@ -442,3 +443,9 @@ class StillStrip(QWidget):
 
 
 _FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "TIFF": "TIFF"}
+
+
+def install(window: Any) -> None:
+    """Put still strips in the form pane: the film form's Stills, the person's Portraits."""
+    window.form.install_stills(StillStrip(window.undo, runner=window.tasks),
+                               StillStrip(window.undo, runner=window.tasks))

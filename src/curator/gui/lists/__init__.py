@@ -127,6 +127,9 @@ class ListDesk(QObject):
             "save-search-as-list": action(
                 "save-search-as-list", "Save Search as List\u2026", c.save_search_as_list,
                 "Create a list of every film the search and filter find"),
+            "export-list-site": action(
+                "export-list-site", "Export This List\u2026", self.export_list_site,
+                "Export the list's page and its films to a folder of their own"),
             "export-list-csv": action(
                 "export-list-csv", "Export List as CSV\u2026", c.export_csv,
                 "Write the list as a spreadsheet"),
@@ -145,6 +148,14 @@ class ListDesk(QObject):
         a["new-list"].setIconText("New List")
         return a
 
+    def export_list_site(self) -> None:
+        """Export This List: the web export's selection of one list (its page and films)."""
+        controller = getattr(self.window, "export_controller", None)
+        if controller is None:
+            self.window.show_error("This Curator has no web export.")
+            return
+        controller.export_list(self.commands.current_list_id())
+
     def _menus(self) -> None:
         w, a = self.window, self.actions
         menu = QMenu("&Lists", w)
@@ -158,8 +169,8 @@ class ListDesk(QObject):
         menu.addActions([self.editor.move_up_action, self.editor.move_down_action,
                          self.editor.remove_action])
         menu.addSeparator()
-        menu.addActions([a["export-list-csv"], a["export-programme-notes"],
-                         a["print-programme-notes"]])
+        menu.addActions([a["export-list-site"], a["export-list-csv"],
+                         a["export-programme-notes"], a["print-programme-notes"]])
         menu.addSeparator()
         menu.addAction(a["delete-list"])
         w.menuBar().insertMenu(w.menus["help"].menuAction(), menu)
