@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
             self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 840, 360])
+        self.splitter.setSizes([230, 730, 480])  # the form needs room for its rows
         self.centre.setSizes([520, 330])
         self.setCentralWidget(self.splitter)
 

@@ -17,13 +17,13 @@ from curator.gui.models.paged import Column, PagedTableModel
 STATES = {"draft": "Draft", "published": "Published", "withdrawn": "Withdrawn"}
 
 FILM_COLUMNS = [
-    Column("title", "Title", lambda r: r.title, width=240),
+    Column("title", "Title", lambda r: r.title, width=220),
     Column("original_title", "Original title", lambda r: r.original_title, width=150,
            shown=False),
     Column("year", "Year", lambda r: str(r.year or ""), align_right=True, width=56),
-    Column("countries", "Countries", lambda r: r.countries, width=100),
-    Column("directors", "Directors", lambda r: r.directors, width=140),
-    Column("appearances", "Festival appearances", lambda r: r.appearances, width=160),
+    Column("countries", "Countries", lambda r: r.countries, width=90),
+    Column("directors", "Directors", lambda r: r.directors, width=130),
+    Column("appearances", "Festival appearances", lambda r: r.appearances, width=120),
     Column("stills", "Stills", lambda r: str(r.stills or ""), align_right=True, width=84),
     Column("state", "State", lambda r: STATES.get(r.state, r.state), width=80),
 ]
