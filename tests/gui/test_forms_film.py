@@ -11,6 +11,8 @@ from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
 
+from .forms_support import make_undo, open_pane, retype
+
 TITLE = "From Russia with Rock"
 
 
@@ -21,18 +23,12 @@ def film_id(catalog: Catalog, title: str = TITLE) -> int:
 
 @pytest.fixture
 def undo(demo_catalog: Catalog) -> CatalogUndo:
-    return CatalogUndo(demo_catalog)
+    return make_undo(demo_catalog)
 
 
 @pytest.fixture
 def pane(qtbot, undo: CatalogUndo) -> FormPane:
-    pane = FormPane(undo)
-    qtbot.addWidget(pane)
-    pane.resize(820, 900)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.activateWindow()
-    qtbot.waitUntil(pane.isActiveWindow)  # so focus moves, and leaving a field commits it
+    pane = open_pane(qtbot, undo)
     pane.show_record("film", film_id(undo.catalog))
     return pane
 
@@ -44,13 +40,6 @@ def type_text(widget, text: str) -> None:
             key = ord(char.upper()) if char.isascii() else 0
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
                                                      char))
-
-
-def retype(qtbot, line, text: str) -> None:
-    line.setFocus()
-    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(line, text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
 def test_year_is_saved_at_once_and_undo_redo_follow(qtbot, pane, undo, demo_catalog):

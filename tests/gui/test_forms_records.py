@@ -10,30 +10,18 @@ from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
 
+from .forms_support import make_undo, open_pane, retype
+
 
 @pytest.fixture
 def undo(demo_catalog: Catalog) -> CatalogUndo:
-    return CatalogUndo(demo_catalog)
+    return make_undo(demo_catalog)
 
 
 @pytest.fixture
 def pane(qtbot, undo: CatalogUndo) -> FormPane:
-    pane = FormPane(undo)
-    qtbot.addWidget(pane)
-    pane.resize(820, 900)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.activateWindow()
-    qtbot.waitUntil(pane.isActiveWindow)
+    pane = open_pane(qtbot, undo)
     return pane
-
-
-def retype(qtbot, line, text: str) -> None:
-    line.setFocus()
-    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(line, Qt.Key.Key_Delete)
-    qtbot.keyClicks(line, text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
 def test_person_form_saves_names_years_and_biography(qtbot, pane, undo, demo_catalog):
