@@ -6,7 +6,7 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPixmap
 
 from curator.catalog import Catalog, FilmQuery
@@ -36,7 +36,6 @@ class FilmTableModel(PagedTableModel):
 
     PAGE = 50
     ID_CHUNK = 500
-    _ids_read = Signal(int, object)  # generation, every id of the query in order
 
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(FILM_COLUMNS, parent)
@@ -45,7 +44,9 @@ class FilmTableModel(PagedTableModel):
         self._id_chunks: dict[int, list[int]] = {}
         self._generation = 0
         self._reader: threading.Thread | None = None
-        self._ids_read.connect(self._all_ids_arrived)
+        # (generation, ids) left by the reader thread; taken on the GUI thread. The thread
+        # never touches Qt: a signal emitted on a model deleted meanwhile would crash.
+        self._arrived: tuple[int, list[int]] | None = None
         self._thumbnails: dict[str, QPixmap | None] = {}
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -87,15 +88,20 @@ class FilmTableModel(PagedTableModel):
         """Let the reading of every id finish (before closing the archive, say)."""
         if self._reader is not None:
             self._reader.join(seconds)
+        self._take_arrived()
 
     def _read_all_ids(self, generation: int, query: FilmQuery, total: int) -> None:
         try:
             ids = self.catalog.search(query, limit=total, count=False).ids
         except Exception:  # noqa: BLE001 - the archive closed meanwhile: chunks still work
             return
-        self._ids_read.emit(generation, ids)
+        self._arrived = (generation, ids)  # one assignment: atomic under the GIL
 
-    def _all_ids_arrived(self, generation: int, ids: list[int]) -> None:
+    def _take_arrived(self) -> None:
+        arrived, self._arrived = self._arrived, None
+        if arrived is None:
+            return
+        generation, ids = arrived
         if generation == self._generation and len(ids) == self.total:
             self._id_chunks = {n // self.ID_CHUNK: ids[n:n + self.ID_CHUNK]
                                for n in range(0, len(ids), self.ID_CHUNK)}
@@ -110,6 +116,7 @@ class FilmTableModel(PagedTableModel):
         return total, self.catalog.film_rows(self._ids(offset, limit, total))
 
     def _ids(self, offset: int, limit: int, total: int) -> list[int]:
+        self._take_arrived()
         found: list[int] = []
         while len(found) < limit and offset + len(found) < total:
             position = offset + len(found)
