@@ -215,7 +215,11 @@ class NameVariant(Editable, Base):
 
 class Credit(Editable, Base):
     __tablename__ = "credit"
-    __table_args__ = (UniqueConstraint("film_id", "person_id", "role", "character"),)
+    __table_args__ = (
+        UniqueConstraint("film_id", "person_id", "role", "character"),
+        # a film's directors: without it SQLite walks every director in the archive
+        Index("ix_credit_film_id_role", "film_id", "role"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     film_id: Mapped[int] = mapped_column(
