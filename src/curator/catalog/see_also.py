@@ -60,25 +60,29 @@ def see_also(catalog: CatalogBase, film_id: int, limit: int = 5, *,
              .where(RelatedFilm.film_id == film_id)
              .order_by(RelatedFilm.position, RelatedFilm.id), "related")
 
+        def candidates(ids: Select) -> Select:
+            # Read the (few) candidate ids first, then order just those: an IN over a
+            # subquery lets SQLite walk the whole film table in year order instead.
+            found = list(session.scalars(ids))
+            return _ordered(select(Film.id).where(Film.id.in_(found)), film_id)
+
         directors = select(Credit.person_id).where(
             Credit.film_id == film_id, Credit.role == "director")
-        take(_ordered(select(Film.id).where(Film.id.in_(
-            select(Credit.film_id).where(Credit.role == "director",
-                                         Credit.person_id.in_(directors)))),
-            film_id), "director")
+        take(candidates(select(Credit.film_id).where(
+            Credit.role == "director", Credit.person_id.in_(directors))), "director")
 
         sections = select(Screening.section_id).where(
             Screening.film_id == film_id, Screening.section_id.is_not(None))
-        take(_ordered(select(Film.id).where(Film.id.in_(
-            select(Screening.film_id).where(Screening.section_id.in_(sections)))),
-            film_id), "section")
+        take(candidates(select(Screening.film_id).where(Screening.section_id.in_(sections))),
+             "section")
 
         editions = select(Screening.edition_id).where(Screening.film_id == film_id)
         countries = select(FilmCountry.name).where(FilmCountry.film_id == film_id)
-        take(_ordered(select(Film.id).where(
-            Film.id.in_(select(Screening.film_id).where(Screening.edition_id.in_(editions))),
-            Film.id.in_(select(FilmCountry.film_id).where(FilmCountry.name.in_(countries)))),
-            film_id), "country")
+        same_edition = list(session.scalars(
+            select(Screening.film_id).where(Screening.edition_id.in_(editions))))
+        take(candidates(select(FilmCountry.film_id).where(
+            FilmCountry.film_id.in_(same_edition), FilmCountry.name.in_(countries))),
+            "country")
 
         return _records(session, picked)
 

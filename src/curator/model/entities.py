@@ -228,7 +228,9 @@ class Credit(Editable, Base):
     person_id: Mapped[int] = mapped_column(
         ForeignKey("person.id", ondelete="RESTRICT"), nullable=False, index=True
     )
-    role: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    # no index of its own: a role matches a third of all credits, and SQLite would
+    # walk it instead of the person's or the film's few (ix_credit_film_id_role serves)
+    role: Mapped[str] = mapped_column(String(40), nullable=False)
     character: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 

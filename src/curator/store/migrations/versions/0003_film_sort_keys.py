@@ -1,5 +1,5 @@
 """sort keys of the film list: first country, first director, appearances, stills;
-an index of credits by film and role
+credits indexed by film and role instead of by role alone
 
 Revision ID: 0003
 Revises: 0002
@@ -29,12 +29,14 @@ def upgrade() -> None:
         op.add_column("film", sa.Column(name, type_, nullable=False, server_default=default))
         op.create_index(f"ix_film_{name}", "film", [name])
     op.create_index("ix_credit_film_id_role", "credit", ["film_id", "role"])
+    op.drop_index("ix_credit_role", "credit")
     from curator.catalog.sort_keys import refresh_all_sort_keys
 
     refresh_all_sort_keys(op.get_bind())
 
 
 def downgrade() -> None:
+    op.create_index("ix_credit_role", "credit", ["role"])
     op.drop_index("ix_credit_film_id_role", "credit")
     for name, _type, _default in COLUMNS:
         op.drop_index(f"ix_film_{name}", "film")
