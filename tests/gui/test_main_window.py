@@ -55,7 +55,8 @@ def test_arrow_keys_move_and_detail_follows(window, qtbot) -> None:  # noqa: ANN
     assert window.detail.toPlainText().startswith(first)
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.currentIndex().row() == 1
-    assert window.detail.toPlainText().startswith(second)
+    # the page follows as soon as the list has answered the key
+    qtbot.waitUntil(lambda: window.detail.toPlainText().startswith(second))
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert len(window.list_pane.selected_film_ids()) == 2
 
@@ -253,7 +254,7 @@ def test_menus_keys_and_extension_surface(window) -> None:  # noqa: ANN001
     assert window.statusBar().currentMessage() == "Exported 3 films"
 
 
-def test_sidebar_views_with_counts(window, demo_catalog) -> None:  # noqa: ANN001
+def test_sidebar_views_with_counts(window, demo_catalog, qtbot) -> None:  # noqa: ANN001
     counts = demo_catalog.attention_counts()
     tree = window.sidebar.tree
     no_director = tree.find("attention::no-director")
@@ -265,7 +266,7 @@ def test_sidebar_views_with_counts(window, demo_catalog) -> None:  # noqa: ANN00
     edition = demo_catalog.festivals()[0].editions[0]
     window.sidebar.select_view(f"edition:{edition.id}:")
     assert window.list_pane.films.total == edition.film_count == 7
-    assert window.detail.toPlainText().startswith("MIFF 1989")  # the edition itself
+    qtbot.waitUntil(lambda: window.detail.toPlainText().startswith("MIFF 1989"))  # the edition
     window.sidebar.select_view("festivals::")
     assert window.list_pane.table_name == "editions"
     assert not window.list_pane.search.isVisible()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.sidebar.view_chosen.connect(self._view_chosen)
+        self._pending_record: tuple[str, int] | None = None
+        self._record_timer = QTimer(self, singleShot=True, interval=0)
+        self._record_timer.timeout.connect(self._show_pending_record)
         self.list_pane.current_changed.connect(self._record_current)
         self.list_pane.cleared.connect(self._show_view_record)
         self.list_pane.activated.connect(self._activated)
@@ -121,6 +124,10 @@ class MainWindow(QMainWindow):
     # -- the extension surface ----------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:
         """Select a record where it is listed and show it in the detail and form panes."""
+        self._open_record(kind, record_id)
+        self._show_pending_record()  # asked for by name: shown at once
+
+    def _open_record(self, kind: str, record_id: int) -> None:
         if kind in VIEW_RECORD_KINDS:
             if self.sidebar.select_view(f"{kind}:{record_id}:"):
                 return
@@ -267,9 +274,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _record_current(self, kind: str, record_id: int) -> None:
+        # The list answers a keystroke first; the page and the form follow as soon as
+        # the event loop is free, once for a burst of keys or arrow presses.
+        self._pending_record = (kind, record_id)
+        self._record_timer.start()
+        self._update_actions()
+
+    def _show_pending_record(self) -> None:
+        if self._pending_record is None:
+            return
+        kind, record_id = self._pending_record
+        self._pending_record = None
         self.detail.show_record(kind, record_id)
         self.form.show_record(kind, record_id)
-        self._update_actions()
 
     def _show_view_record(self) -> None:
         """Nothing listed is current: show the festival, edition or list the view is of."""
@@ -277,6 +294,7 @@ class MainWindow(QMainWindow):
         if view.kind in VIEW_RECORD_KINDS and view.record_id is not None:
             self._record_current(VIEW_RECORD_KINDS[view.kind], view.record_id)
         else:
+            self._pending_record = None
             self.detail.clear_record(EMPTY_DETAIL[self.list_pane.table_name])
             self.form.clear()
         self._update_actions()

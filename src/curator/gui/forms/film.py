@@ -62,6 +62,10 @@ class FilmForm(RecordForm):
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
+        # the completion lists scan every film's countries, languages and genres: read
+        # them again only after a change that could add a name, not for every film shown
+        self._vocabulary_read = False
+        undo.changed.connect(self._vocabulary_may_have_grown)
         identity = self.section("Identity")
         self.title = identity.add("Title", self.bind(LineField("title", "The title the "
                                                                "festival used")))
@@ -151,11 +155,17 @@ class FilmForm(RecordForm):
         return value
 
     # -- loading -------------------------------------------------------------------------
+    def _vocabulary_may_have_grown(self, changes: Changes) -> None:
+        if changes.touches("film_country", "film_language", "film_genre", "person",
+                           "festival"):
+            self._vocabulary_read = False
+
     def load(self, film: FilmRecord, force: bool) -> None:
-        if force or not self.countries.input.completer().model().rowCount():
+        if not self._vocabulary_read:
             self.countries.set_completions(country_names(self.catalog))
             self.languages.set_completions(language_names(self.catalog))
             self.genres.set_completions(genre_names(self.catalog))
+            self._vocabulary_read = True
         self.heading.setText(film.title)
         facts = [" / ".join(film.countries), str(film.year or ""), film.kind.capitalize(),
                  film.state.capitalize(), f"film {film.id}",
