@@ -79,15 +79,15 @@ class FestivalForm(RecordForm):
         self.subheading.setText(" \u00b7 ".join(x for x in facts if x))
         for name in ("name", "short_name", "city", "country", "description"):
             self.fields[name].set_value(getattr(f, name), force)
-        if f.editions:
-            self.editions.setText("<br>".join(
-                f"{link(e.label, 'edition', e.id)} \u2014 {films_count(e.film_count)}"
-                for e in f.editions))
-            self.editions.setStyleSheet("")
-        else:
-            self.editions.setText("No editions yet \u2014 add the festival's first year "
-                                  "below.")
-            self.editions.setStyleSheet("color: palette(placeholder-text);")
+        show_links(self.editions, [
+            f"{link(e.label, 'edition', e.id)} \u2014 {films_count(e.film_count)}"
+            for e in f.editions], "No editions yet \u2014 add the festival's first year below.")
+
+
+def show_links(label: QLabel, lines: list[str], empty: str) -> None:
+    """A label listing linked records one a line, or saying what to do when there are none."""
+    label.setText("<br>".join(lines) if lines else empty)
+    label.setStyleSheet("" if lines else "color: palette(placeholder-text);")
 
 
 class OpeningFilmField(Field):
@@ -193,15 +193,10 @@ class EditionForm(RecordForm):
         for name in ("year", "number", "starts_on", "ends_on", "opening_film_id", "state",
                      "intro"):
             self.fields[name].set_value(getattr(e, name), force)
-        if e.sections:
-            self.sections_label.setText("<br>".join(
-                f"{link(s.name, 'section', s.id)} \u2014 {films_count(s.film_count)}"
-                for s in e.sections))
-            self.sections_label.setStyleSheet("")
-        else:
-            self.sections_label.setText("No sections \u2014 add one below, or leave the "
-                                        "edition's films together.")
-            self.sections_label.setStyleSheet("color: palette(placeholder-text);")
+        show_links(self.sections_label, [
+            f"{link(s.name, 'section', s.id)} \u2014 {films_count(s.film_count)}"
+            for s in e.sections],
+            "No sections \u2014 add one below, or leave the edition's films together.")
 
 
 class SectionForm(RecordForm):
