@@ -30,6 +30,8 @@ def test_opens_on_demo_and_search_filters_as_you_type(window, qtbot) -> None:  #
     qtbot.waitUntil(lambda: pane.films.total == 1)
     assert titles(window) == ["From Russia with Rock"]
     assert pane.current_query().text == "mykkanen"
+    # the page follows the list a moment after the keystroke
+    qtbot.waitUntil(lambda: window.detail.toPlainText().startswith("From Russia with Rock"))
     page = window.detail.toPlainText()
     assert page.startswith("From Russia with Rock")
     assert "USSR, 1988 (MIFF 1989)" in page

@@ -20,6 +20,7 @@ def test_list_and_preview_show_the_primary_still(window, demo_catalog, qtbot):  
     thumb = index.data(Qt.ItemDataRole.DecorationRole)
     assert isinstance(thumb, QPixmap) and not thumb.isNull()
     assert thumb.height() == pane.films.THUMB_HEIGHT
+    qtbot.waitUntil(lambda: window.detail.toPlainText().startswith(film.title))
     page = window.detail.toHtml()
     assert "<img" in page and primary.sha256[:8] in page
     assert primary.credit in window.detail.toPlainText()
@@ -30,4 +31,5 @@ def test_a_film_without_stills_shows_no_image(window, demo_catalog, qtbot):  # n
     qtbot.keyClicks(pane.search, "jumanji")
     qtbot.waitUntil(lambda: pane.films.total == 1)
     assert pane.films.index(0, 0).data() == "Jumanji"
+    qtbot.waitUntil(lambda: window.detail.toPlainText().startswith("Jumanji"))
     assert "<img" not in window.detail.toHtml()

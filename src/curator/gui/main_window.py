@@ -274,10 +274,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _record_current(self, kind: str, record_id: int) -> None:
-        # The list answers a keystroke first; the page and the form follow as soon as
-        # the event loop is free, once for a burst of keys or arrow presses.
         self._pending_record = (kind, record_id)
-        self._record_timer.start()
+        if self.list_pane.searching:
+            # The list answers a keystroke first; the page and the form follow as soon
+            # as the event loop is free, once for a burst of keys.
+            self._record_timer.start()
+        else:
+            self._show_pending_record()
         self._update_actions()
 
     def _show_pending_record(self) -> None:

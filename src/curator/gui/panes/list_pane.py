@@ -48,6 +48,7 @@ class ListPane(QWidget):
         self.view = View("films", title="Films")
         self.context_actions: list[QAction] = []  # the window's actions on selected rows
 
+        self.searching = False  # True while the list answers what was typed
         self.films = FilmTableModel(catalog, self)
         self.people = PeopleTableModel(catalog, self)
         self.editions = RecordTableModel("edition", EDITION_COLUMNS, self)
@@ -252,7 +253,11 @@ class ListPane(QWidget):
     def _run_search(self) -> None:
         self._timer.stop()
         if self.search.isEnabled():
-            self.reload(look_far=False)
+            self.searching = True  # the window shows the current record a moment later
+            try:
+                self.reload(look_far=False)
+            finally:
+                self.searching = False
 
     def _show_table(self) -> None:
         model = self.model
