@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from urllib.parse import urlparse
 
 from curator.catalog.records import FilmRecord
@@ -57,7 +57,8 @@ def home_page(maker: PageMaker) -> Page:
                       description=f"The film archive of {site.name}: {len(site.films):,} films.")
 
 
-def year_pages(maker: PageMaker) -> Iterator[Page]:
+def year_pages(maker: PageMaker, only: Container[int] | None = None) -> Iterator[Page]:
+    """Films by year: the overview, then a page for each year (or for those in `only`)."""
     by_year: dict[int, list[FilmRecord]] = defaultdict(list)
     for film in maker.site.films.values():
         if film.year:
@@ -75,6 +76,8 @@ def year_pages(maker: PageMaker) -> Iterator[Page]:
                           for y in sorted(by_year)]), section="years")
     years = sorted(by_year)
     for n, year in enumerate(years):
+        if only is not None and year not in only:
+            continue
         films = by_year[year]
         path = urls.year_path(year)
         yield maker.page(path, "film_list.html", f"Films of {year}", {
@@ -88,7 +91,8 @@ def year_pages(maker: PageMaker) -> Iterator[Page]:
             _film_list_ld(maker, f"Films of {year}", path, films), section="years")
 
 
-def country_pages(maker: PageMaker) -> Iterator[Page]:
+def country_pages(maker: PageMaker, only: Container[str] | None = None) -> Iterator[Page]:
+    """Films by country: the overview, then a page for each country (or those in `only`)."""
     by_country: dict[str, list[FilmRecord]] = defaultdict(list)
     for film in maker.site.films.values():
         for c in dict.fromkeys(film.countries):
@@ -103,6 +107,8 @@ def country_pages(maker: PageMaker) -> Iterator[Page]:
                          [(c, maker.links.absolute(urls.country_path(c))) for c in names]),
         section="countries")
     for country in names:
+        if only is not None and country not in only:
+            continue
         path = urls.country_path(country)
         films = by_country[country]
         yield maker.page(path, "film_list.html", f"Films from {country}", {

@@ -6,35 +6,44 @@ import json
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-from curator.publish.pages import Links, Page
+from curator.catalog.records import FilmRecord
+from curator.publish.pages import Links
 from curator.publish.site import Site
 
 
-def catalogue_json(site: Site, links: Links) -> bytes:
-    """Everything the site shows, as data; internal notes and unpublished records never."""
-    films = [
-        {
-            "id": f.id, "url": links.films[f.id], "title": f.title,
-            "original_title": f.original_title, "alternative_titles": [a.title for a in
-                                                                       f.alt_titles],
-            "year": f.year, "countries": list(f.countries), "languages": list(f.languages),
-            "runtime_minutes": f.runtime, "format": f.format, "colour": f.colour,
-            "kind": f.kind, "genres": list(f.genres), "synopsis": f.synopsis,
-            "credits": [{"person_id": c.person_id if c.person_id in site.people else None,
-                         "name": c.person_name, "role": c.role, "character": c.character}
-                        for c in f.credits],
-            "quotes": [{"text": q.text, "attribution": q.attribution, "source": q.source}
-                       for q in f.quotes],
-            "screenings": [{"festival": s.festival_name, "edition": s.edition_year,
-                            "edition_id": s.edition_id if s.edition_id in site.editions
-                            else None, "section": s.section_name, "premiere": s.premiere}
-                           for s in f.screenings],
-            "awards": [{"name": a.name, "edition": a.edition_label, "result": a.result,
-                        "person": a.person_name} for a in f.awards],
-            "external_ids": {e.scheme: e.value for e in f.external_ids},
-        }
-        for f in site.films.values()
-    ]
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def film_json(f: FilmRecord, site: Site, links: Links) -> str:
+    """One film of the data download."""
+    return _json({
+        "id": f.id, "url": links.films[f.id], "title": f.title,
+        "original_title": f.original_title, "alternative_titles": [a.title for a in
+                                                                   f.alt_titles],
+        "year": f.year, "countries": list(f.countries), "languages": list(f.languages),
+        "runtime_minutes": f.runtime, "format": f.format, "colour": f.colour,
+        "kind": f.kind, "genres": list(f.genres), "synopsis": f.synopsis,
+        "credits": [{"person_id": c.person_id if c.person_id in site.people else None,
+                     "name": c.person_name, "role": c.role, "character": c.character}
+                    for c in f.credits],
+        "quotes": [{"text": q.text, "attribution": q.attribution, "source": q.source}
+                   for q in f.quotes],
+        "screenings": [{"festival": s.festival_name, "edition": s.edition_year,
+                        "edition_id": s.edition_id if s.edition_id in site.editions
+                        else None, "section": s.section_name, "premiere": s.premiere}
+                       for s in f.screenings],
+        "awards": [{"name": a.name, "edition": a.edition_label, "result": a.result,
+                    "person": a.person_name} for a in f.awards],
+        "external_ids": {e.scheme: e.value for e in f.external_ids},
+    })
+
+
+def catalogue_json(site: Site, links: Links, films: dict[int, str] | None = None) -> bytes:
+    """Everything the site shows, as data; internal notes and unpublished records never.
+    `films` may hold the films' `film_json` made earlier (a re-export keeps them)."""
+    known = films or {}
+    film_parts = [known.get(i) or film_json(f, site, links) for i, f in site.films.items()]
     people = [
         {"id": p.id, "url": links.people[p.id], "name": p.name, "name_variants": list(p.variants),
          "birth_year": p.birth_year, "death_year": p.death_year, "country": p.country,
@@ -55,17 +64,19 @@ def catalogue_json(site: Site, links: Links) -> bytes:
          "films": [{"film_id": i.film_id, "note": i.note} for i in c.items]}
         for c in site.lists.values()
     ]
-    data = {"archive": site.name, "films": films, "people": people,
-            "festival_editions": editions, "lists": lists}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # laid out as json.dumps lays out the whole, so a film's text can be reused
+    text = (f'{{"archive":{_json(site.name)},"films":[{",".join(film_parts)}],'
+            f'"people":{_json(people)},"festival_editions":{_json(editions)},'
+            f'"lists":{_json(lists)}}}')
+    return text.encode("utf-8")
 
 
-def sitemap_xml(site: Site, pages: Iterable[Page]) -> bytes:
+def sitemap_xml(site: Site, paths: Iterable[str]) -> bytes:
     base = site.base_url.rstrip("/") + "/"
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{escape(base + p.path)}</loc></url>"
-              for p in pages if p.path.endswith("/") or p.path == ""]
+    lines += [f"  <url><loc>{escape(base + path)}</loc></url>"
+              for path in paths if path.endswith("/") or path == ""]
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

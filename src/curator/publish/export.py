@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog
+from curator.catalog.export_stamps import catalogue_stamps
+from curator.publish import data_files, quick
 from curator.publish.browse_pages import (
     country_pages,
     home_page,
@@ -15,12 +17,12 @@ from curator.publish.browse_pages import (
     search_page,
     year_pages,
 )
-from curator.publish.data_files import catalogue_json, robots_txt, sitemap_xml
 from curator.publish.media import StillFiles, archive_derivatives
 from curator.publish.pages import PageMaker
+from curator.publish.quick import ExportState, MediaUse
 from curator.publish.record_pages import RecordPages, directors_pages
 from curator.publish.render import Renderer
-from curator.publish.search_index import search_files
+from curator.publish.search_index import SearchIndex
 from curator.publish.selection import ALL, Selection
 from curator.publish.site import load_site
 from curator.publish.writer import SiteWriter
@@ -39,6 +41,7 @@ class ExportResult:
     films: int
     seconds: float
     skipped: list[str] = field(default_factory=list)
+    quick: bool = False  # started from the last export's state (see curator.publish.quick)
 
     @property
     def summary(self) -> str:
@@ -54,6 +57,10 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
     Every file counts as a page in the summary (HTML pages, index shards, images).
     `progress(done, total, message)` returning False cancels: `Cancelled` is raised
     and the previous site is left as it was.
+
+    A re-export into the same folder by the same running Curator starts from what
+    the last one left (see `curator.publish.quick`): when only a few films changed,
+    it reads, lays out and writes only what shows them.
     """
     started = time.perf_counter()
     report = progress or (lambda _done, _total, _message: True)
@@ -63,6 +70,26 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
             raise Cancelled(CANCELLED)
 
     step(0, 0, "Reading the catalogue")
+    key = quick.state_key(catalog, outdir, selection, still_files)
+    last = quick.take_state(key)
+    with SiteWriter(outdir, selection=selection.spec) as writer:
+        done = quick.quick_export(catalog, last, writer, step) if last is not None else None
+        state = done or _full_export(catalog, selection, still_files, writer, step)
+        state.key = key
+        step(1, 1, "Putting the new site in place")
+        summary = writer.commit()
+    state.files = writer.files
+    quick.keep_state(state)
+    return ExportResult(outdir=writer.outdir, written=summary.written,
+                        unchanged=summary.unchanged, removed=summary.removed,
+                        pages=len(state.page_paths), films=len(state.site.films),
+                        seconds=time.perf_counter() - started, skipped=state.site.skipped,
+                        quick=done is not None)
+
+
+def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles | None,
+                 writer: SiteWriter, step: Callable[[int, int, str], None]) -> ExportState:
+    stamps = catalogue_stamps(catalog)  # before reading: a change meanwhile shows next time
     site = load_site(catalog, selection)
     maker = PageMaker(site, still_files or archive_derivatives(catalog.archive))
     records = RecordPages(maker)
@@ -71,34 +98,28 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
              *country_pages(maker), search_page(maker), not_found_page(maker)]
     renderer = Renderer()
     total = len(pages) + len(maker.media) + 1
-    with SiteWriter(outdir, selection=selection.spec) as writer:
-        for n, page in enumerate(pages):
-            if page.key is not None:  # laid out only if what it shows changed
-                source = f"{renderer.design}:{page.key}"
-                if not writer.keep(page.file, source):
-                    writer.put(page.file, renderer.render(page.built()), source)
-            else:
-                fingerprint = renderer.fingerprint(page)
-                if not writer.keep(page.file, fingerprint):
-                    writer.put(page.file, renderer.render(page), fingerprint)
-            if n % 100 == 0:
-                step(n, total, f"Writing pages ({n:,} of {len(pages):,})")
-        for n, (path, (sha256, image)) in enumerate(sorted(maker.media.items())):
-            writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
-            if n % 20 == 0:
-                step(len(pages) + n, total, f"Copying stills ({n:,} of {len(maker.media):,})")
-        step(total - 1, total, "Writing the search index and data download")
-        for path, data in search_files(site, maker.links):
-            writer.put(path, data)
-        writer.put("data/catalogue.json", catalogue_json(site, maker.links))
-        for path, source in renderer.assets():
-            writer.put(path, source.read_bytes())
-        writer.put("robots.txt", robots_txt(site))
-        if site.base_url:
-            writer.put("sitemap.xml", sitemap_xml(site, pages))
-        step(total, total, "Putting the new site in place")
-        summary = writer.commit()
-    return ExportResult(outdir=writer.outdir, written=summary.written,
-                        unchanged=summary.unchanged, removed=summary.removed, pages=len(pages),
-                        films=len(site.films), seconds=time.perf_counter() - started,
-                        skipped=site.skipped)
+    for n, page in enumerate(pages):
+        renderer.write_page(writer, page)
+        if n % 100 == 0:
+            step(n, total, f"Writing pages ({n:,} of {len(pages):,})")
+    for n, (path, (sha256, image)) in enumerate(sorted(maker.media.items())):
+        writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
+        if n % 20 == 0:
+            step(len(pages) + n, total, f"Copying stills ({n:,} of {len(maker.media):,})")
+    step(total - 1, total, "Writing the search index and data download")
+    search = SearchIndex(site, maker.links)
+    for path, data in search.files():
+        writer.put(path, data)
+    film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
+    writer.put("data/catalogue.json", data_files.catalogue_json(site, maker.links, film_json))
+    for path, source in renderer.assets():
+        writer.put(path, source.read_bytes())
+    writer.put("robots.txt", data_files.robots_txt(site))
+    if site.base_url:
+        writer.put("sitemap.xml", data_files.sitemap_xml(site, (p.path for p in pages)))
+    return ExportState(
+        stamps=stamps, site=site, renderer=renderer, maker=maker,
+        neighbours={i: tuple(f.id for f in records.see_also(film))
+                    for i, film in site.films.items()},
+        search=search, film_json=film_json, media=MediaUse.of_site(maker),
+        page_paths=[p.path for p in pages], chrome=maker.chrome)

@@ -49,14 +49,23 @@ class Links:
     lists: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, site: Site) -> Links:
+    def of(cls, site: Site, earlier: Links | None = None) -> Links:
+        """The links of `site`; those of records it shares with `earlier`'s site are
+        taken from there."""
+        def paths(records: dict[int, Any], path: Callable[[Any], str], kind: str
+                  ) -> dict[int, str]:
+            if earlier is None:
+                return {i: path(r) for i, r in records.items()}
+            before, known = getattr(earlier.site, kind), getattr(earlier, kind)
+            return {i: known[i] if before.get(i) is r else path(r) for i, r in records.items()}
+
         return cls(
             site,
-            films={i: urls.film_path(f) for i, f in site.films.items()},
-            people={i: urls.person_path(p) for i, p in site.people.items()},
-            editions={i: urls.edition_path(e) for i, e in site.editions.items()},
-            sections={i: urls.section_path(s) for i, s in site.sections.items()},
-            lists={i: urls.list_path(c) for i, c in site.lists.items()},
+            films=paths(site.films, urls.film_path, "films"),
+            people=paths(site.people, urls.person_path, "people"),
+            editions=paths(site.editions, urls.edition_path, "editions"),
+            sections=paths(site.sections, urls.section_path, "sections"),
+            lists=paths(site.lists, urls.list_path, "lists"),
         )
 
     def absolute(self, path: str | None) -> str | None:
@@ -69,13 +78,20 @@ class Links:
 class PageMaker:
     """Shared pieces of every page: the site chrome, film entries, images."""
 
-    def __init__(self, site: Site, still_files: StillFiles) -> None:
+    def __init__(self, site: Site, still_files: StillFiles, *, earlier: PageMaker | None = None
+                 ) -> None:
+        """A maker for an earlier export of the same catalogue (`earlier`, its See-also
+        index and derivatives brought up to date) lends its indexes, and the links and
+        film entries of the records the two sites share."""
         self.site = site
-        self.links = Links.of(site)
+        self.links = Links.of(site, earlier.links if earlier else None)
+        self._entries: dict[int, tuple[FilmRecord, dict[str, Any]]] = (
+            {i: e for i, e in earlier._entries.items() if site.films.get(i) is e[0]}
+            if earlier else {})
         self.still_files = still_files
         self.media: dict[str, tuple[str, ImageFile]] = {}  # site path -> (sha256, file)
-        self._files: dict[int, list[ImageFile]] = {}
-        self.see_also = SeeAlso(site.published.values())
+        self.derivatives: dict[int, list[ImageFile]] = earlier.derivatives if earlier else {}
+        self.see_also = earlier.see_also if earlier else SeeAlso(site.published.values())
         self.directors = self._directors()
         self.years = sorted({f.year for f in site.films.values() if f.year})
         self.countries = sorted({c for f in site.films.values() for c in f.countries},
@@ -117,26 +133,33 @@ class PageMaker:
     # -- pieces ----------------------------------------------------------------------
     def film_entry(self, film: FilmRecord, note: str = "") -> dict[str, Any]:
         """A film as lists show it: title (linked if exported), `Country, Year`, directors."""
-        return {
-            "title": film.title,
-            "url": self.links.films.get(film.id),
-            "meta": country_year(film.countries, film.year),
-            "directors": ", ".join(film.directors),
-            "note": paragraphs(note),
-            "roles": "",
-        }
+        known = self._entries.get(film.id)
+        if known is None or known[0] is not film:
+            known = self._entries[film.id] = (film, {
+                "title": film.title,
+                "url": self.links.films.get(film.id),
+                "meta": country_year(film.countries, film.year),
+                "directors": ", ".join(film.directors),
+                "note": [],
+                "roles": "",
+            })
+        entry = dict(known[1])
+        if note:
+            entry["note"] = paragraphs(note)
+        return entry
 
     def person_ref(self, person_id: int | None, name: str) -> dict[str, Any]:
         return {"name": name, "url": self.links.people.get(person_id or 0)}
 
     def files_of(self, still: StillRecord) -> list[ImageFile]:
         """The still's derivatives, registered to be copied into the site."""
-        if still.id not in self._files:
-            files = sorted(self.still_files(still), key=lambda f: (f.width, f.format))
-            for f in files:
-                self.media[media_path(still, f)] = (still.sha256, f)
-            self._files[still.id] = files
-        return self._files[still.id]
+        files = self.derivatives.get(still.id)
+        if files is None:
+            files = self.derivatives[still.id] = sorted(self.still_files(still),
+                                                   key=lambda f: (f.width, f.format))
+        for f in files:
+            self.media[media_path(still, f)] = (still.sha256, f)
+        return files
 
     def image(self, still: StillRecord, sizes: str) -> dict[str, Any] | None:
         """A still's <picture> sources, copying its derivatives into the site; None without."""

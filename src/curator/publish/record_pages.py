@@ -47,23 +47,27 @@ class RecordPages:
         self.links = maker.links
         self._neighbours: dict[int, list[FilmRecord]] = {}
         # Indexes built once: asking every film per person or per edition is quadratic.
-        self.credits: dict[int, list[tuple[FilmRecord, str, str]]] = defaultdict(list)
-        self.shown: dict[tuple[int, int | None], list[FilmRecord]] = defaultdict(list)
+        credits: dict[int, list[tuple[FilmRecord, str, str]]] = defaultdict(list)
+        shown: dict[tuple[int, int | None], list[FilmRecord]] = defaultdict(list)
         for film in self.site.films.values():
             for c in film.credits:
-                self.credits[c.person_id].append((film, c.role, c.character))
-            for key in dict.fromkeys(k for s in film.screenings
-                                     for k in ((s.edition_id, -1), (s.edition_id, s.section_id))):
-                self.shown[key].append(film)
+                credits[c.person_id].append((film, c.role, c.character))
+            screenings = film.screenings
+            if len(screenings) == 1:
+                s = screenings[0]
+                shown[(s.edition_id, -1)].append(film)
+                shown[(s.edition_id, s.section_id)].append(film)
+            elif screenings:
+                for key in dict.fromkeys(k for s in screenings for k in (
+                        (s.edition_id, -1), (s.edition_id, s.section_id))):
+                    shown[key].append(film)
+        self.credits, self.shown = credits, shown
 
     def all(self) -> Iterator[Page]:
         for film in self.site.films.values():
-            yield Page(self.links.films[film.id], "film.html", {}, key=self.film_key(film),
-                       build=lambda film=film: self.film(film))
+            yield self.film_page(film)
         for person in self.site.people.values():
-            yield Page(self.links.people[person.id], "person.html", {},
-                       key=self.person_key(person),
-                       build=lambda person=person: self.person(person))
+            yield self.person_page(person)
         for edition in self.site.editions.values():
             yield self.edition(edition)
         for section in self.site.sections.values():
@@ -71,8 +75,18 @@ class RecordPages:
         for collection in self.site.lists.values():
             yield self.collection(collection)
 
+    def film_page(self, film: FilmRecord) -> Page:
+        """The film's page, laid out only if its key shows that something on it changed."""
+        return Page(self.links.films[film.id], "film.html", {}, key=self.film_key(film),
+                    build=lambda: self.film(film))
+
+    def person_page(self, person: PersonRecord) -> Page:
+        return Page(self.links.people[person.id], "person.html", {},
+                    key=self.person_key(person), build=lambda: self.person(person))
+
     # -- film ----------------------------------------------------------------------------
-    def _see_also(self, film: FilmRecord) -> list[FilmRecord]:
+    def see_also(self, film: FilmRecord) -> list[FilmRecord]:
+        """The films the page of `film` lists under "See also..."."""
         if film.id not in self._neighbours:
             self._neighbours[film.id] = self.m.see_also.of(film)
         return self._neighbours[film.id]
@@ -86,7 +100,7 @@ class RecordPages:
         parts = (
             self.m.chrome, self.site.base_url, film,
             [(f.id, f.title, f.year, f.countries, f.directors, f.synopsis, links.films.get(f.id))
-             for f in self._see_also(film)],
+             for f in self.see_also(film)],
             [links.people.get(p) for p in people],
             [links.editions.get(s.edition_id) for s in film.screenings],
             [links.sections.get(s.section_id or 0) for s in film.screenings],
@@ -120,7 +134,7 @@ class RecordPages:
         images = [img for img in (lead, *gallery) if img]
         see_also = [
             {**m.film_entry(other), "teaser": teaser(" ".join(paragraphs(other.synopsis)))}
-            for other in self._see_also(film)
+            for other in self.see_also(film)
         ]
         data = {
             "film": {

@@ -11,13 +11,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from curator import resources_dir
 from curator.publish import urls
 from curator.publish.pages import Page
+from curator.publish.writer import SiteWriter
 
 
 def site_resources() -> Path:
     return resources_dir() / "site"
 
 
-def _digest(folder: Path) -> str:
+def design_of(folder: Path) -> str:
+    """A digest of the templates and assets in `folder`."""
     h = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         h.update(path.relative_to(folder).as_posix().encode())
@@ -37,12 +39,23 @@ class Renderer:
             keep_trailing_newline=True,
         )
         # A change to any template or asset makes every page new.
-        self.design = _digest(self.resources)
+        self.design = design_of(self.resources)
 
     def fingerprint(self, page: Page) -> str:
         body = json.dumps(page.context, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(f"{self.design}\n{page.path}\n{page.template}\n{body}"
                               .encode()).hexdigest()
+
+    def write_page(self, writer: SiteWriter, page: Page) -> None:
+        """Write a page unless the last export wrote it from the same things."""
+        if page.key is not None:  # laid out only if what it shows changed
+            source = f"{self.design}:{page.key}"
+            if not writer.keep(page.file, source):
+                writer.put(page.file, self.render(page.built()), source)
+        else:
+            fingerprint = self.fingerprint(page)
+            if not writer.keep(page.file, fingerprint):
+                writer.put(page.file, self.render(page), fingerprint)
 
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)

@@ -17,8 +17,9 @@ film rewrites only the shards of its words and its own film shard.
 from __future__ import annotations
 
 import json
+from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from curator.catalog.records import FilmRecord
 from curator.publish.pages import Links
@@ -65,29 +66,95 @@ def film_words(film: FilmRecord, site: Site) -> set[str]:
     return words
 
 
+def _film_entry(film: FilmRecord, links: Links) -> list:
+    return [film.title, film.original_title if film.original_title != film.title else "",
+            country_year(film.countries, film.year), ", ".join(film.directors),
+            links.films[film.id]]
+
+
+class SearchIndex:
+    """The index of a site's films, kept so that a film changed later rewrites only its
+    own shards."""
+
+    def __init__(self, site: Site, links: Links) -> None:
+        self.words: dict[int, set[str]] = {}
+        self.terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.shards: dict[int, dict[str, list]] = defaultdict(dict)
+        for film in sorted(site.films.values(), key=lambda f: f.id):
+            words = self.words[film.id] = film_words(film, site)
+            for word in words:
+                self.terms[shard_key(word)][word].append(film.id)
+            self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(film, links)
+
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """(path, content) of every file of the index."""
+        yield from self._head()
+        for key, words in self.terms.items():
+            yield f"search/terms/{key}.json", _dump(words)
+        for n, films in self.shards.items():
+            yield f"search/films/{n}.json", _dump(films)
+
+    def _keys(self) -> dict[str, list[str]]:
+        keys: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(self.terms):
+            first = bytes.fromhex(key).decode("utf-8")[0]
+            keys[first.encode("utf-8").hex()].append(key)
+        return keys
+
+    def _head(self) -> Iterator[tuple[str, bytes]]:
+        keys = self._keys()
+        yield "search/meta.json", _dump({"version": INDEX_VERSION,
+                                         "filmsPerShard": FILMS_PER_SHARD,
+                                         "films": len(self.words), "initials": sorted(keys)})
+        for initial, shard_keys in keys.items():
+            yield f"search/keys/{initial}.json", _dump(shard_keys)
+
+    def paths(self) -> set[str]:
+        """The paths of every file of the index."""
+        return {"search/meta.json", *(f"search/keys/{i}.json" for i in self._keys()),
+                *(f"search/terms/{k}.json" for k in self.terms),
+                *(f"search/films/{n}.json" for n in self.shards)}
+
+    def replace(self, site: Site, links: Links, film_ids: Iterable[int]
+                ) -> list[tuple[str, bytes]]:
+        """Index these films anew as `site` has them (or drop those it no longer exports):
+        the files that may have changed; any other file of the index is as it was."""
+        dirty_keys: set[str] = set()
+        dirty_shards: set[int] = set()
+        for film_id in film_ids:
+            for word in self.words.pop(film_id, ()):
+                key = shard_key(word)
+                ids = self.terms[key][word]
+                ids.remove(film_id)
+                if not ids:
+                    del self.terms[key][word]
+                    if not self.terms[key]:
+                        del self.terms[key]
+                dirty_keys.add(key)
+            shard = film_id // FILMS_PER_SHARD
+            if self.shards.get(shard, {}).pop(str(film_id), None) is not None:
+                dirty_shards.add(shard)
+            film = site.films.get(film_id)
+            if film is None:
+                continue
+            words = self.words[film_id] = film_words(film, site)
+            for word in words:
+                key = shard_key(word)
+                insort(self.terms[key][word], film_id)
+                dirty_keys.add(key)
+            self.shards[shard][str(film_id)] = _film_entry(film, links)
+            dirty_shards.add(shard)
+        files = list(self._head())
+        files += [(f"search/terms/{key}.json", _dump(self.terms[key]))
+                  for key in sorted(dirty_keys) if key in self.terms]
+        for n in sorted(dirty_shards):
+            if self.shards.get(n):
+                files.append((f"search/films/{n}.json", _dump(self.shards[n])))
+            else:
+                self.shards.pop(n, None)
+        return files
+
+
 def search_files(site: Site, links: Links) -> Iterator[tuple[str, bytes]]:
     """(path, content) of every file of the index."""
-    terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    shards: dict[int, dict[str, list]] = defaultdict(dict)
-    for film in sorted(site.films.values(), key=lambda f: f.id):
-        for word in film_words(film, site):
-            terms[shard_key(word)][word].append(film.id)
-        shards[film.id // FILMS_PER_SHARD][str(film.id)] = [
-            film.title,
-            film.original_title if film.original_title != film.title else "",
-            country_year(film.countries, film.year),
-            ", ".join(film.directors),
-            links.films[film.id],
-        ]
-    keys: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(terms):
-        first = bytes.fromhex(key).decode("utf-8")[0]
-        keys[first.encode("utf-8").hex()].append(key)
-    yield "search/meta.json", _dump({"version": INDEX_VERSION, "filmsPerShard": FILMS_PER_SHARD,
-                                     "films": len(site.films), "initials": sorted(keys)})
-    for initial, shard_keys in keys.items():
-        yield f"search/keys/{initial}.json", _dump(shard_keys)
-    for key, words in terms.items():
-        yield f"search/terms/{key}.json", _dump(words)
-    for n, films in shards.items():
-        yield f"search/films/{n}.json", _dump(films)
+    return SearchIndex(site, links).files()

@@ -10,6 +10,7 @@ the rule of `curator.catalog.see_also`, computed over records in memory.
 from __future__ import annotations
 
 import heapq
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -42,6 +43,38 @@ class SeeAlso:
             for films in index.values():
                 films.sort(key=_order)
         self.by_director, self.by_section, self.by_edition = by_director, by_section, by_edition
+
+    @staticmethod
+    def _keys(film: FilmRecord) -> Iterator[tuple[str, set[int]]]:
+        yield "by_director", {c.person_id for c in film.credits if c.role == "director"}
+        yield "by_section", {s.section_id for s in film.screenings if s.section_id}
+        yield "by_edition", {s.edition_id for s in film.screenings}
+
+    def replace(self, old: FilmRecord | None, new: FilmRecord | None) -> None:
+        """Take a changed film's old record out of the indexes and put its new one in."""
+        if old is not None:
+            del self.films[old.id]
+            for name, keys in self._keys(old):
+                index = getattr(self, name)
+                for key in keys:
+                    index[key] = [f for f in index[key] if f.id != old.id]
+        if new is not None:
+            self.films[new.id] = new
+            for name, keys in self._keys(new):
+                index = getattr(self, name)
+                for key in keys:
+                    insort(index.setdefault(key, []), new, key=_order)
+
+    def candidates(self, film: FilmRecord) -> set[int]:
+        """The films whose See also may list `film`: those it shares a director, a section
+        or an edition with, and those that link to it by hand."""
+        out = {other.id for name, keys in self._keys(film) for key in keys
+               for other in getattr(self, name).get(key, ())}
+        out.update(self.linking_to(film.id))
+        return out
+
+    def linking_to(self, film_id: int) -> set[int]:
+        return {f.id for f in self.films.values() if any(r.film_id == film_id for r in f.related)}
 
     def _merged(self, index: dict[int, list[FilmRecord]], keys: Iterable[int]
                 ) -> Iterator[FilmRecord]:

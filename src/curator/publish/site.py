@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from curator.catalog import Catalog
@@ -35,9 +36,10 @@ class Site:
     sections: dict[int, SectionRecord] = field(default_factory=dict)
     lists: dict[int, CollectionRecord] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # what the selection named but cannot go
+    collections: dict[int, CollectionRecord] = field(default_factory=dict)  # lists, all items
 
 
-def _filing(film: FilmRecord) -> tuple:
+def filing_key(film: FilmRecord) -> tuple:
     return (film.sort_title.casefold(), film.year or 0, film.id)
 
 
@@ -90,38 +92,54 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
         film_ids = {f.id for f in published.values()
                     if any(c.person_id == person.id for c in f.credits)}
 
-    films = {f.id: f for f in sorted((published[i] for i in film_ids), key=_filing)}
-    credited = {c.person_id for f in films.values() for c in f.credits}
+    films = filing_order(published[i] for i in film_ids)
+    credited = credited_people(films.values())
     if person_only is not None:
         credited.add(person_only)
-    people = {pid: p for pid, p in people_in_bulk(catalog, credited).items()
+    people = {pid: p for pid, p in sorted(people_in_bulk(catalog, credited).items())
               if p.state == PUBLISHED}
 
     kept_festivals = []
     editions: dict[int, EditionRecord] = {}
-    sections: dict[int, SectionRecord] = {}
-    shown_in = {s.section_id for f in films.values() for s in f.screenings if s.section_id}
     for festival in festivals:
         kept = tuple(e for e in festival.editions if e.id in edition_ids)
         if kept:
             kept_festivals.append(replace(festival, editions=kept))
-        for e in kept:
-            editions[e.id] = e
-            # a section with nothing exported in it and nothing to say gets no page
-            sections.update((s.id, s) for s in e.sections
-                            if s.id in shown_in or s.description.strip())
-    lists = {}
-    for cid in sorted(list_ids, key=lambda i: collections[i].title.casefold()):
-        c = collections[cid]
-        lists[cid] = replace(c, items=tuple(i for i in c.items if i.film_id in films))
+        editions.update((e.id, e) for e in kept)
+    lists = {cid: collections[cid] for cid in sorted(
+        list_ids, key=lambda i: collections[i].title.casefold())}
     return Site(
         name=catalog.setting("site_name") or catalog.setting("archive_name")
         or _festival_name(festivals) or "Film Archive",
         base_url=catalog.setting("site_base_url").strip(),
         selection=selection, films=films, published=published, people=people,
-        festivals=kept_festivals, editions=editions, sections=sections, lists=lists,
-        skipped=skipped,
+        festivals=kept_festivals, editions=editions, sections=sections_of(editions, films),
+        lists=lists_of(lists, films), collections=lists, skipped=skipped,
     )
+
+
+def filing_order(films: Iterable[FilmRecord]) -> dict[int, FilmRecord]:
+    return {f.id: f for f in sorted(films, key=filing_key)}
+
+
+def credited_people(films: Iterable[FilmRecord]) -> set[int]:
+    return {c.person_id for f in films for c in f.credits}
+
+
+def sections_of(editions: dict[int, EditionRecord], films: dict[int, FilmRecord]
+                ) -> dict[int, SectionRecord]:
+    """The sections that get a page: a section with nothing exported in it and nothing
+    to say gets none."""
+    shown_in = {s.section_id for f in films.values() for s in f.screenings if s.section_id}
+    return {s.id: s for e in editions.values() for s in e.sections
+            if s.id in shown_in or s.description.strip()}
+
+
+def lists_of(collections: dict[int, CollectionRecord], films: dict[int, FilmRecord]
+             ) -> dict[int, CollectionRecord]:
+    """The exported lists, holding only the exported films."""
+    return {cid: replace(c, items=tuple(i for i in c.items if i.film_id in films))
+            for cid, c in collections.items()}
 
 
 def _festival_name(festivals: list[FestivalRecord]) -> str:

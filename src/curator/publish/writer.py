@@ -64,6 +64,7 @@ class SiteWriter:
         self.written = 0
         self.unchanged = 0
         self._made_dirs: set[Path] = set()
+        self._staged: set[str] = set()  # paths written into the staging folder
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
@@ -108,6 +109,16 @@ class SiteWriter:
         self.unchanged += 1
         return True
 
+    def carry(self, path: str) -> bool:
+        """Keep the previous file as the manifest records it, unexamined: for a re-export
+        that knows nothing it is made from changed. False if there was no such file."""
+        old = self.old.get(path)
+        if old is None:
+            return False
+        self.files[path] = old
+        self.unchanged += 1
+        return True
+
     def put(self, path: str, data: bytes, source: str = "") -> None:
         """Add a file with this content; the previous one is reused if it is identical."""
         digest = hashlib.sha256(data).hexdigest()
@@ -117,6 +128,7 @@ class SiteWriter:
             self.unchanged += 1
             return
         self._write_bytes(self._target(path), data)
+        self._staged.add(path)
         self.written += 1
 
     def put_file(self, path: str, source_file: Path, source: str) -> None:
@@ -125,6 +137,7 @@ class SiteWriter:
             return
         target = self._target(path)
         shutil.copyfile(source_file, target)
+        self._staged.add(path)
         self.files[path] = {"sha256": _file_digest(target), "from": source}
         self.written += 1
 
@@ -151,7 +164,8 @@ class SiteWriter:
             "selection": self.selection,
             "files": dict(sorted(self.files.items())),
         }
-        return json.dumps(manifest, indent=0, ensure_ascii=False).encode()
+        # compact, so the C encoder writes it: a manifest lists every file of the site
+        return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
 
     def commit(self) -> WriteSummary:
         """Move the written files into the site and remove the stale ones."""
@@ -172,14 +186,12 @@ class SiteWriter:
             os.rename(self.staging, self.outdir)
             return WriteSummary(self.written, self.unchanged, 0, swapped=True)
         made: set[Path] = set()
-        for path, entry in self.files.items():
-            source = self.staging / path
-            if entry.get("sha256") and source.is_file():
-                target = self.outdir / path
-                if target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                os.replace(source, target)
+        for path in sorted(self._staged):
+            target = self.outdir / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(self.staging / path, target)
         for path in stale:
             target = self.outdir / path
             target.unlink(missing_ok=True)

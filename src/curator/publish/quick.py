@@ -1,0 +1,350 @@
+"""Re-exporting from where the last export left off: only what shows the changed films.
+
+An export leaves its state behind in the running Curator (an `ExportState`: the
+records it exported, the See-also lists, the search index, the data download's
+films, the stills each film shows, the list of pages, and the stamps of the
+catalogue it read; see `curator.catalog.export_stamps`). The next export of the
+whole archive into the same folder compares the stamps. When only a few films'
+own rows changed (an edit, a new film, one unpublished) it reads just those films
+and lays out again only the pages that show them: their own, the See-also lists
+they are on or now belong on, their people, editions, sections, lists, years and
+countries, the home and index pages, the directors' pages if their directors
+changed; their search shards and the data download. Every other file is kept as
+the manifest records it.
+
+Anything else (a person, a festival, a list or a setting changed; a template; a
+selection; someone else's export into the folder; many films) takes the full way,
+whose writing is incremental too. A new process starts with the full way: the
+state is not saved, reading it back would cost what reading the catalogue does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from curator.catalog import Catalog
+from curator.catalog.export_reads import films_in_bulk, people_in_bulk
+from curator.catalog.export_stamps import CatalogueStamps, changed_films
+from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
+from curator.publish import data_files, urls
+from curator.publish.browse_pages import (
+    country_pages,
+    home_page,
+    not_found_page,
+    search_page,
+    year_pages,
+)
+from curator.publish.media import ImageFile, StillFiles, media_path
+from curator.publish.pages import Page, PageMaker
+from curator.publish.record_pages import RecordPages, directors_pages
+from curator.publish.render import Renderer, design_of
+from curator.publish.search_index import SearchIndex
+from curator.publish.selection import Selection
+from curator.publish.site import (
+    PUBLISHED,
+    Site,
+    credited_people,
+    filing_key,
+    filing_order,
+    lists_of,
+    sections_of,
+)
+from curator.publish.writer import SiteWriter
+
+# Beyond this many changed films the full way is as quick, and simpler to trust.
+QUICK_LIMIT = 100
+
+StateKey = tuple[str, str, str, int | None]
+
+
+@dataclass
+class MediaUse:
+    """Which exported records show which image files of the site."""
+
+    files: dict[str, tuple[str, ImageFile]]  # site path -> (sha256, file)
+    of: dict[tuple[str, int], tuple[str, ...]]  # ("film" or "person", id) -> its files
+    users: Counter[str]
+    lacking: set[int]  # films with a still that had no derivatives yet: asked again next time
+
+    @classmethod
+    def of_site(cls, maker: PageMaker) -> MediaUse:
+        use = cls({}, {}, Counter(), set())
+        for film in maker.site.films.values():
+            use.add_film(film, maker)
+        for person in maker.site.people.values():
+            use.add_person(person, maker)
+        return use
+
+    def _add(self, key: tuple[str, int], stills: Iterable[StillRecord], maker: PageMaker
+             ) -> bool:
+        paths: list[str] = []
+        complete = True
+        for still in stills:
+            files = maker.files_of(still)
+            complete &= bool(files)
+            paths += (media_path(still, f) for f in files)
+        self.of[key] = tuple(paths)
+        self.users.update(paths)
+        self.files.update((p, maker.media[p]) for p in paths)
+        return complete
+
+    def add_film(self, film: FilmRecord, maker: PageMaker) -> None:
+        if not self._add(("film", film.id), film.stills, maker):
+            self.lacking.add(film.id)
+
+    def add_person(self, person: PersonRecord, maker: PageMaker) -> None:
+        self._add(("person", person.id), person.portraits, maker)
+
+    def drop(self, kind: str, record_id: int) -> None:
+        self.users.subtract(self.of.pop((kind, record_id), ()))
+        if kind == "film":
+            self.lacking.discard(record_id)
+
+    def live(self) -> dict[str, tuple[str, ImageFile]]:
+        return {p: self.files[p] for p, n in self.users.items() if n > 0}
+
+
+@dataclass
+class ExportState:
+    """What an export leaves for the next one into the same folder."""
+
+    stamps: CatalogueStamps
+    site: Site
+    renderer: Renderer
+    maker: PageMaker
+    neighbours: dict[int, tuple[int, ...]]  # film -> the films its See also lists
+    search: SearchIndex
+    film_json: dict[int, str]
+    media: MediaUse
+    page_paths: list[str]
+    chrome: dict
+    key: StateKey = ("", "", "", None)
+    files: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest written
+
+
+_STATES: dict[StateKey, ExportState] = {}
+
+
+def state_key(catalog: Catalog, outdir: Path, selection: Selection,
+              still_files: StillFiles | None) -> StateKey:
+    return (str(catalog.archive.folder.resolve()), os.path.abspath(outdir), selection.spec,
+            id(still_files) if still_files is not None else None)
+
+
+def take_state(key: StateKey) -> ExportState | None:
+    """The state the last export into this folder left, if it was this one; an export
+    takes it, so one that fails leaves none behind and the next goes the full way."""
+    state = _STATES.pop(key, None)
+    _STATES.clear()  # one at a time: a state holds a whole archive's records
+    return state
+
+
+def keep_state(state: ExportState) -> None:
+    _STATES.clear()
+    _STATES[state.key] = state
+
+
+def forget_states() -> None:
+    _STATES.clear()
+
+
+def page_paths(maker: PageMaker) -> list[str]:
+    """The paths of every page of the site, in the order the full export writes them."""
+    links = maker.links
+    paths = ["", *links.films.values(), *links.people.values(), *links.editions.values(),
+             *links.sections.values(), *links.lists.values(), "directors/"]
+    for letter, people in maker.director_letters().items():
+        chunks = (len(people) + urls.DIRECTORS_PER_PAGE - 1) // urls.DIRECTORS_PER_PAGE
+        paths += [urls.directors_path(letter, n) for n in range(1, chunks + 1)]
+    if maker.years:
+        paths += ["years/", *(urls.year_path(y) for y in maker.years)]
+    countries = dict.fromkeys(c for f in maker.site.films.values() for c in f.countries)
+    if countries:
+        paths += ["countries/", *(urls.country_path(c) for c in sorted(countries,
+                                                                        key=str.casefold))]
+    return [*paths, "search/", "404.html"]
+
+
+def _directors(film: FilmRecord | None) -> set[int]:
+    return {c.person_id for c in film.credits if c.role == "director"} if film else set()
+
+
+def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
+                 step: Callable[[int, int, str], None]) -> ExportState | None:
+    """Write the site again from `state`, if only a few films changed since; None (having
+    written nothing) when the full way is needed."""
+    old = state.site
+    if old.selection.kind != "all" or writer.old != state.files:
+        return None
+    if design_of(state.renderer.resources) != state.renderer.design:
+        return None
+    stamps, changed = changed_films(catalog, state.stamps)
+    if changed is None or len(changed) > QUICK_LIMIT:
+        return None
+    earlier = state.maker
+    # stills that had no derivatives last time may have them now
+    for film_id in state.media.lacking - changed:
+        film = old.films.get(film_id)
+        if film and any(not earlier.derivatives.get(s.id) and earlier.still_files(s)
+                        for s in film.stills):
+            changed.add(film_id)
+    if len(changed) > QUICK_LIMIT:
+        return None
+    step(0, 0, f"Reading {len(changed):,} changed films")
+    fresh = {f.id: f for f in films_in_bulk(catalog, sorted(changed)) if f.state == PUBLISHED}
+    site = _site_with(catalog, old, changed, fresh)
+    for film_id in changed:
+        for film in (old.films.get(film_id), fresh.get(film_id)):
+            for still in film.stills if film else ():
+                earlier.derivatives.pop(still.id, None)
+        earlier.see_also.replace(old.published.get(film_id), fresh.get(film_id))
+    maker = PageMaker(site, earlier.still_files, earlier=earlier)
+    if maker.chrome != state.chrome:
+        return None  # a first or last director, year, country or festival: every page
+    records = RecordPages(maker)
+    paths = page_paths(maker)
+    pages, neighbours = _pages_to_lay_out(state, site, maker, records, changed)
+    if set(paths) - {p.path for p in pages} - {_path_of(f) for f in writer.old}:
+        return None  # a page the last export did not write and this one does not lay out
+
+    step(0, len(pages), f"Writing {len(pages):,} pages")
+    renderer = state.renderer
+    for page in pages:
+        renderer.write_page(writer, page)
+    laid_out = {p.file for p in pages}
+    for path in paths:
+        if urls.file_of(path) not in laid_out:
+            writer.carry(urls.file_of(path))
+
+    media = state.media
+    for film_id in changed:
+        media.drop("film", film_id)
+        if film_id in site.films:
+            media.add_film(site.films[film_id], maker)
+    for person_id in set(site.people).symmetric_difference(old.people):
+        media.drop("person", person_id)
+        if person_id in site.people:
+            media.add_person(site.people[person_id], maker)
+    for path, (sha256, image) in sorted(media.live().items()):
+        if not writer.carry(path):
+            writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
+
+    step(1, 1, "Writing the search index and data download")
+    written = set()
+    for path, data in state.search.replace(site, maker.links, changed):
+        writer.put(path, data)
+        written.add(path)
+    for path in state.search.paths() - written:
+        if not writer.carry(path):
+            for again, data in state.search.files():
+                writer.put(again, data)
+            break
+    for film_id in changed:
+        state.film_json.pop(film_id, None)
+        if film_id in site.films:
+            state.film_json[film_id] = data_files.film_json(site.films[film_id], site,
+                                                            maker.links)
+    writer.put("data/catalogue.json",
+               data_files.catalogue_json(site, maker.links, state.film_json))
+    for path, source in renderer.assets():
+        if not writer.carry(path):
+            writer.put(path, source.read_bytes())
+    if not writer.carry("robots.txt"):
+        writer.put("robots.txt", data_files.robots_txt(site))
+    if site.base_url and (paths != state.page_paths or not writer.carry("sitemap.xml")):
+        writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
+    return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
+                   page_paths=paths)
+
+
+def _path_of(file: str) -> str:
+    return file[: -len("index.html")] if file.endswith("index.html") else file
+
+
+def _site_with(catalog: Catalog, old: Site, changed: set[int],
+               fresh: dict[int, FilmRecord]) -> Site:
+    """The site of the last export with the changed films as they are now."""
+    published = {i: f for i, f in old.published.items() if i not in changed}
+    published.update(fresh)
+    if any(i not in old.published for i in fresh):
+        published = dict(sorted(published.items()))
+    if all(i in old.films and i in fresh and filing_key(old.films[i]) == filing_key(fresh[i])
+           for i in changed if i in old.films or i in fresh):
+        films = {i: fresh.get(i, f) for i, f in old.films.items()}
+    else:
+        films = filing_order(published.values())
+    credited = credited_people(films.values())
+    people = {i: p for i, p in old.people.items() if i in credited}
+    newcomers = credited - credited_people(old.films.values())
+    if newcomers:
+        people.update((i, p) for i, p in people_in_bulk(catalog, newcomers).items()
+                      if p.state == PUBLISHED)
+        people = dict(sorted(people.items()))
+    return replace(old, films=films, published=published, people=people,
+                   sections=sections_of(old.editions, films),
+                   lists=lists_of(old.collections, films))
+
+
+def _pages_to_lay_out(state: ExportState, site: Site, maker: PageMaker, records: RecordPages,
+                      changed: set[int]) -> tuple[list[Page], dict[int, tuple[int, ...]]]:
+    """The pages that show a changed film, before or now; and every film's See also."""
+    old, films = state.site, site.films
+    film_ids: set[int] = set()
+    people: set[int] = set()
+    editions = {e.id for e in site.editions.values() if e.opening_film_id in changed}
+    sections: set[int] = set()
+    lists: set[int] = set()
+    years: set[int | None] = set()
+    countries: set[str] = set()
+    directors_changed = False
+    for film_id in changed:
+        before, now = old.films.get(film_id), films.get(film_id)
+        directors_changed |= _directors(before) != _directors(now)
+        for film in (before, now):
+            if film is None:
+                continue
+            film_ids.add(film_id)
+            people.update(c.person_id for c in film.credits)
+            editions.update(s.edition_id for s in film.screenings)
+            sections.update(s.section_id for s in film.screenings if s.section_id)
+            years.add(film.year)
+            countries.update(film.countries)
+        lists.update(c.id for c in site.lists.values()
+                     if any(i.film_id == film_id for i in site.collections[c.id].items))
+    # a person who got or lost a page: awards elsewhere link to them, or no more
+    gained_or_lost = set(site.people).symmetric_difference(old.people)
+    if gained_or_lost:
+        film_ids.update(f.id for f in films.values()
+                        if any(a.person_id in gained_or_lost for a in f.awards))
+
+    neighbours = {i: n for i, n in state.neighbours.items() if i in films}
+    referrers = {i for i, n in state.neighbours.items() if changed.intersection(n)}
+    candidates: set[int] = set(changed)
+    for film_id in changed:
+        if film_id in site.published:
+            candidates |= maker.see_also.candidates(site.published[film_id])
+    for film_id in (referrers | candidates) & films.keys():
+        now_listed = tuple(f.id for f in records.see_also(films[film_id]))
+        if (film_id in referrers or now_listed != neighbours.get(film_id)
+                or changed.intersection(now_listed)):
+            film_ids.add(film_id)
+        neighbours[film_id] = now_listed
+
+    pages = [home_page(maker)]
+    pages += [records.film_page(films[i]) for i in sorted(film_ids) if i in films]
+    pages += [records.person_page(site.people[i]) for i in sorted(people) if i in site.people]
+    pages += [records.edition(site.editions[i]) for i in sorted(editions) if i in site.editions]
+    pages += [records.section(site.sections[i]) for i in sorted(sections) if i in site.sections]
+    pages += [records.collection(site.lists[i]) for i in sorted(lists)]
+    if directors_changed:
+        pages += directors_pages(maker)
+    old_years = {f.year for f in old.films.values() if f.year}
+    pages += year_pages(maker, None if old_years != set(maker.years) else years)
+    pages += country_pages(maker, countries)
+    pages += [search_page(maker), not_found_page(maker)]
+    return pages, neighbours
+

@@ -1,0 +1,139 @@
+"""A re-export that starts from the last one writes exactly the site a full export writes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from publish_demo import FILM, Demo, site_files
+
+from curator.catalog import Catalog, Changes
+from curator.catalog.records import CreditData, ScreeningData
+from curator.publish import export_site, quick
+from curator.publish.writer import MANIFEST
+
+
+def _manifest_files(folder: Path) -> dict:
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+
+
+def _same_as_full_export(demo: Demo, site: Path, fresh: Path) -> None:
+    kept = dict(quick._STATES)  # the state of `site`'s export, which a full one replaces
+    result = export_site(demo.catalog, fresh, still_files=demo.still_files)
+    quick._STATES.clear()
+    quick._STATES.update(kept)
+    assert not result.quick
+    ours, full = site_files(site), site_files(fresh)
+    ours.pop(MANIFEST), full.pop(MANIFEST)
+    assert ours.keys() == full.keys()
+    assert [p for p in ours if ours[p] != full[p]] == []
+    assert _manifest_files(site) == _manifest_files(fresh)
+
+
+def _update(catalog: Catalog, film_id: int, **fields: object) -> Changes:
+    return catalog.update_film(film_id, catalog.get_film(film_id).version, **fields)
+
+
+def _edition_and_sections(catalog: Catalog) -> tuple[int, list[int]]:
+    edition = catalog.festivals()[0].editions[0]
+    return edition.id, [s.id for s in edition.sections]
+
+
+def _new_film(catalog: Catalog) -> Changes:
+    changes = catalog.create_film(
+        "Rock Summer", year=1990, countries=["Estonia"], state="published",
+        synopsis="A festival on the Baltic.",
+        credits=[CreditData(catalog.find_people("Peeter Simm")[0][0], "director")])
+    _new_film.created = changes.created_id  # type: ignore[attr-defined]
+    return changes
+
+
+EDITS: list[tuple[str, Callable[[Demo], object]]] = [
+    ("a synopsis", lambda d: _update(d.catalog, 5, synopsis="Penguins, and the ice.")),
+    ("a title, which moves the film and its page",
+     lambda d: _update(d.catalog, FILM, title="From Russia with Rock (restored)")),
+    ("a year never seen before", lambda d: _update(d.catalog, 2, year=1899)),
+    ("the director, to someone else",
+     lambda d: _update(d.catalog, 3, credits=[CreditData(d.person_id + 1, "director")])),
+    ("a screening in another section",
+     lambda d: _update(d.catalog, 5, screenings=[ScreeningData(
+         _edition_and_sections(d.catalog)[0], _edition_and_sections(d.catalog)[1][-1])])),
+    ("a film unpublished", lambda d: _update(d.catalog, d.script_id, state="draft")),
+    ("the draft published", lambda d: _update(d.catalog, d.draft_id, state="published")),
+    ("a new film by a director without a page yet", lambda d: _new_film(d.catalog)),
+    ("a film deleted (on no list)", lambda d: d.catalog.delete_film(_new_film.created)),
+]
+
+
+def test_each_edit_rewrites_only_what_shows_it_and_the_site_equals_a_full_export(
+        demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    newcomer = demo.catalog.create_person("Peeter Simm", state="published")
+    first = export_site(demo.catalog, site, still_files=demo.still_files)
+    assert not first.quick
+    steps = []
+    for n, (what, edit) in enumerate(EDITS):
+        before = site_files(site)
+        steps.append(edit(demo))
+        result = export_site(demo.catalog, site, still_files=demo.still_files)
+        assert result.quick, what
+        after = site_files(site)
+        changed = {p for p in after.keys() | before.keys() if before.get(p) != after.get(p)}
+        assert result.written + result.removed >= len(changed - {MANIFEST}) > 0, what
+        assert result.written < first.written / 2, what
+        _same_as_full_export(demo, site, tmp_path / f"full-{n}")
+    # undoing them all, last first, comes back to the first site
+    for changes in reversed(steps):
+        demo.catalog.undo(changes)
+    assert export_site(demo.catalog, site, still_files=demo.still_files).quick
+    _same_as_full_export(demo, site, tmp_path / "full-undone")
+    demo.catalog.undo(newcomer)
+
+
+def test_a_change_beyond_films_takes_the_full_way_and_an_unchanged_one_writes_nothing(
+        demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site, still_files=demo.still_files)
+    again = export_site(demo.catalog, site, still_files=demo.still_files)
+    assert again.quick and (again.written, again.removed) == (0, 0)
+
+    person = demo.catalog.get_person(demo.person_id)
+    changes = demo.catalog.update_person(person.id, person.version, name="A. Mykkänen")
+    try:
+        renamed = export_site(demo.catalog, site, still_files=demo.still_files)
+        assert not renamed.quick and renamed.written > 0
+        _same_as_full_export(demo, site, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def test_someone_elses_export_into_the_folder_is_noticed(demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site, still_files=demo.still_files)
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["index.html"]["sha256"] = "0" * 64
+    (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    result = export_site(demo.catalog, site, still_files=demo.still_files)
+    assert not result.quick
+
+
+@pytest.mark.parametrize("fail_at", ["Writing", "search index"])
+def test_a_cancelled_quick_export_leaves_the_site_and_the_next_export_is_right(
+        demo: Demo, tmp_path: Path, fail_at: str):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site, still_files=demo.still_files)
+    before = site_files(site)
+    changes = demo.catalog.update_film(5, demo.catalog.get_film(5).version, year=1957)
+    try:
+        from curator.catalog import Cancelled
+
+        with pytest.raises(Cancelled):
+            export_site(demo.catalog, site, still_files=demo.still_files,
+                        progress=lambda _d, _t, message: fail_at not in message)
+        assert site_files(site) == before
+        export_site(demo.catalog, site, still_files=demo.still_files)
+        _same_as_full_export(demo, site, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
