@@ -24,7 +24,7 @@ from curator.publish.record_pages import RecordPages, directors_pages
 from curator.publish.render import Renderer
 from curator.publish.search_index import SearchIndex
 from curator.publish.selection import ALL, Selection
-from curator.publish.site import load_site
+from curator.publish.site import credited_people, load_site
 from curator.publish.writer import SiteWriter
 
 Progress = Callable[[int, int, str], bool]
@@ -122,4 +122,5 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
         neighbours={i: tuple(f.id for f in records.see_also(film))
                     for i, film in site.films.items()},
         search=search, film_json=film_json, media=MediaUse.of_site(maker),
-        page_paths=[p.path for p in pages], chrome=maker.chrome)
+        page_paths=[p.path for p in pages], chrome=maker.chrome,
+        credited=credited_people(site.films.values()))

@@ -16,12 +16,27 @@ CONTEXT = "https://schema.org"
 
 
 def _clean(data: Any) -> Any:
-    """Leave out empty values, so no field is an empty string or list."""
+    """Leave out empty values, so no field is an empty string, list or object."""
     if isinstance(data, dict):
-        cleaned = {k: _clean(v) for k, v in data.items()}
-        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+        out = {}
+        for key, value in data.items():
+            if isinstance(value, (dict, list)):
+                value = _clean(value)
+                if value:
+                    out[key] = value
+            elif value is not None and value != "":
+                out[key] = value
+        return out
     if isinstance(data, list):
-        return [c for c in (_clean(v) for v in data) if c not in (None, "", [], {})]
+        kept = []
+        for value in data:
+            if isinstance(value, (dict, list)):
+                value = _clean(value)
+                if value:
+                    kept.append(value)
+            elif value is not None and value != "":
+                kept.append(value)
+        return kept
     return data
 
 

@@ -7,6 +7,7 @@ templates did not change since the last export is not rendered again.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from curator.publish import jsonld, urls
 from curator.publish.media import MIME, ImageFile, StillFiles, media_path
 from curator.publish.see_also import SeeAlso
 from curator.publish.site import Site
-from curator.publish.text import country_year, initial, paragraphs
+from curator.publish.text import country_year, initial, paragraphs, teaser
 
 
 @dataclass
@@ -75,6 +76,24 @@ class Links:
         return self.site.base_url.rstrip("/") + "/" + path
 
 
+class PerFilm:
+    """Values made from a film's record, kept as long as the record is the same."""
+
+    def __init__(self, films: dict[int, FilmRecord], earlier: PerFilm | None = None) -> None:
+        self._values: dict[int, tuple[FilmRecord, dict[str, Any]]] = (
+            {i: v for i, v in earlier._values.items() if films.get(i) is v[0]}
+            if earlier else {})
+
+    def get(self, film: FilmRecord, name: str, make: Callable[[FilmRecord], Any]) -> Any:
+        known = self._values.get(film.id)
+        if known is None or known[0] is not film:
+            known = self._values[film.id] = (film, {})
+        values = known[1]
+        if name not in values:
+            values[name] = make(film)
+        return values[name]
+
+
 class PageMaker:
     """Shared pieces of every page: the site chrome, film entries, images."""
 
@@ -85,9 +104,7 @@ class PageMaker:
         film entries of the records the two sites share."""
         self.site = site
         self.links = Links.of(site, earlier.links if earlier else None)
-        self._entries: dict[int, tuple[FilmRecord, dict[str, Any]]] = (
-            {i: e for i, e in earlier._entries.items() if site.films.get(i) is e[0]}
-            if earlier else {})
+        self.per_film = PerFilm(site.published, earlier.per_film if earlier else None)
         self.still_files = still_files
         self.media: dict[str, tuple[str, ImageFile]] = {}  # site path -> (sha256, file)
         self.derivatives: dict[int, list[ImageFile]] = earlier.derivatives if earlier else {}
@@ -133,20 +150,27 @@ class PageMaker:
     # -- pieces ----------------------------------------------------------------------
     def film_entry(self, film: FilmRecord, note: str = "") -> dict[str, Any]:
         """A film as lists show it: title (linked if exported), `Country, Year`, directors."""
-        known = self._entries.get(film.id)
-        if known is None or known[0] is not film:
-            known = self._entries[film.id] = (film, {
-                "title": film.title,
-                "url": self.links.films.get(film.id),
-                "meta": country_year(film.countries, film.year),
-                "directors": ", ".join(film.directors),
-                "note": [],
-                "roles": "",
-            })
-        entry = dict(known[1])
+        entry = dict(self.per_film.get(film, "entry", lambda f: {
+            "title": f.title,
+            "url": self.links.films.get(f.id),
+            "meta": country_year(f.countries, f.year),
+            "directors": ", ".join(f.directors),
+            "note": [],
+            "roles": "",
+        }))
         if note:
             entry["note"] = paragraphs(note)
         return entry
+
+    def teaser(self, film: FilmRecord) -> str:
+        """The start of the film's synopsis, as lists of films show it."""
+        return self.per_film.get(film, "teaser",
+                                 lambda f: teaser(" ".join(paragraphs(f.synopsis))))
+
+    def digest(self, film: FilmRecord) -> str:
+        """A digest of the film's record: it changes whenever anything about the film does."""
+        return self.per_film.get(film, "digest",
+                                 lambda f: hashlib.sha256(repr(f).encode()).hexdigest())
 
     def person_ref(self, person_id: int | None, name: str) -> dict[str, Any]:
         return {"name": name, "url": self.links.people.get(person_id or 0)}

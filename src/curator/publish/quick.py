@@ -122,6 +122,7 @@ class ExportState:
     media: MediaUse
     page_paths: list[str]
     chrome: dict
+    credited: set[int]  # everyone credited on an exported film, published or not
     key: StateKey = ("", "", "", None)
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest written
 
@@ -196,7 +197,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         return None
     step(0, 0, f"Reading {len(changed):,} changed films")
     fresh = {f.id: f for f in films_in_bulk(catalog, sorted(changed)) if f.state == PUBLISHED}
-    site = _site_with(catalog, old, changed, fresh)
+    site, credited = _site_with(catalog, old, state.credited, changed, fresh)
     for film_id in changed:
         for film in (old.films.get(film_id), fresh.get(film_id)):
             for still in film.stills if film else ():
@@ -258,15 +259,15 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     if site.base_url and (paths != state.page_paths or not writer.carry("sitemap.xml")):
         writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths)
+                   page_paths=paths, credited=credited)
 
 
 def _path_of(file: str) -> str:
     return file[: -len("index.html")] if file.endswith("index.html") else file
 
 
-def _site_with(catalog: Catalog, old: Site, changed: set[int],
-               fresh: dict[int, FilmRecord]) -> Site:
+def _site_with(catalog: Catalog, old: Site, credited_before: set[int], changed: set[int],
+               fresh: dict[int, FilmRecord]) -> tuple[Site, set[int]]:
     """The site of the last export with the changed films as they are now."""
     published = {i: f for i, f in old.published.items() if i not in changed}
     published.update(fresh)
@@ -279,14 +280,14 @@ def _site_with(catalog: Catalog, old: Site, changed: set[int],
         films = filing_order(published.values())
     credited = credited_people(films.values())
     people = {i: p for i, p in old.people.items() if i in credited}
-    newcomers = credited - credited_people(old.films.values())
+    newcomers = credited - credited_before
     if newcomers:
         people.update((i, p) for i, p in people_in_bulk(catalog, newcomers).items()
                       if p.state == PUBLISHED)
         people = dict(sorted(people.items()))
     return replace(old, films=films, published=published, people=people,
                    sections=sections_of(old.editions, films),
-                   lists=lists_of(old.collections, films))
+                   lists=lists_of(old.collections, films)), credited
 
 
 def _pages_to_lay_out(state: ExportState, site: Site, maker: PageMaker, records: RecordPages,

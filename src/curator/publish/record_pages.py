@@ -97,10 +97,10 @@ class RecordPages:
         links = self.links
         people = sorted({c.person_id for c in film.credits}
                         | {a.person_id for a in film.awards if a.person_id})
+        digest = self.m.digest
         parts = (
-            self.m.chrome, self.site.base_url, film,
-            [(f.id, f.title, f.year, f.countries, f.directors, f.synopsis, links.films.get(f.id))
-             for f in self.see_also(film)],
+            self.m.chrome, self.site.base_url, digest(film),
+            [(digest(f), links.films.get(f.id)) for f in self.see_also(film)],
             [links.people.get(p) for p in people],
             [links.editions.get(s.edition_id) for s in film.screenings],
             [links.sections.get(s.section_id or 0) for s in film.screenings],
@@ -133,7 +133,7 @@ class RecordPages:
                    for img in [m.image(s, GALLERY_SIZES)] if img]
         images = [img for img in (lead, *gallery) if img]
         see_also = [
-            {**m.film_entry(other), "teaser": teaser(" ".join(paragraphs(other.synopsis)))}
+            {**m.film_entry(other), "teaser": m.teaser(other)}
             for other in self.see_also(film)
         ]
         data = {

@@ -63,7 +63,8 @@ class SiteWriter:
         self.files: dict[str, dict[str, str]] = {}
         self.written = 0
         self.unchanged = 0
-        self._made_dirs: set[Path] = set()
+        self._staging = str(self.staging)
+        self._made_dirs: set[str] = {self._staging}
         self._staged: set[str] = set()  # paths written into the staging folder
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -141,17 +142,29 @@ class SiteWriter:
         self.files[path] = {"sha256": _file_digest(target), "from": source}
         self.written += 1
 
-    def _target(self, path: str) -> Path:
+    def _target(self, path: str) -> str:
         if path.startswith("/") or ".." in path.split("/") or path == MANIFEST:
             raise ValueError(f"not a path inside the site: {path!r}")
-        target = self.staging / path
-        if target.parent not in self._made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made_dirs.add(target.parent)
+        target = os.path.join(self._staging, path)
+        self._make_dir(os.path.dirname(target))
         return target
 
-    def _write_bytes(self, target: Path, data: bytes) -> None:
-        target.write_bytes(data)
+    def _make_dir(self, folder: str) -> None:
+        # one mkdir per new folder: thousands of pages each have their own
+        if folder in self._made_dirs:
+            return
+        parent = os.path.dirname(folder)
+        if parent not in self._made_dirs:
+            self._make_dir(parent)
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            pass
+        self._made_dirs.add(folder)
+
+    def _write_bytes(self, target: str | Path, data: bytes) -> None:
+        with open(target, "wb") as fh:
+            fh.write(data)
 
     def _in_site(self, path: str) -> bool:
         return (self.outdir / path).is_file()
@@ -211,9 +224,9 @@ def _prune(folder: Path, root: Path) -> None:
         folder = folder.parent
 
 
-def _file_digest(path: Path) -> str:
+def _file_digest(path: str | Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
