@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,6 +71,20 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
             raise Cancelled(CANCELLED)
 
     step(0, 0, "Reading the catalogue")
+    # The collector would walk every record held here, again and again, for nothing: an
+    # export makes no cycles worth collecting before it ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _export(catalog, outdir, selection, still_files, step, started)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _export(catalog: Catalog, outdir: Path, selection: Selection,
+            still_files: StillFiles | None, step: Callable[[int, int, str], None],
+            started: float) -> ExportResult:
     key = quick.state_key(catalog, outdir, selection, still_files)
     last = quick.take_state(key)
     with SiteWriter(outdir, selection=selection.spec) as writer:

@@ -20,6 +20,7 @@ import json
 from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from curator.catalog.records import FilmRecord
 from curator.publish.pages import Links
@@ -39,6 +40,7 @@ than them then these those also after over such only other more most some very j
 """.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def shard_key(word: str) -> str:
     return word[:KEY_LENGTH].encode("utf-8").hex()
 
@@ -62,7 +64,8 @@ def film_words(film: FilmRecord, site: Site) -> set[str]:
         texts += [s.festival_name, s.festival_short_name, str(s.edition_year)]
     words = {w for text in texts if text for w in tokens(text)}
     for text in (film.synopsis, *(q.text for q in film.quotes)):
-        words.update(w for w in tokens(text) if len(w) >= KEY_LENGTH and w not in STOPWORDS)
+        found = set(tokens(text)) - STOPWORDS
+        words.update(w for w in found if len(w) >= KEY_LENGTH)
     return words
 
 
@@ -80,11 +83,14 @@ class SearchIndex:
         self.words: dict[int, set[str]] = {}
         self.terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.shards: dict[int, dict[str, list]] = defaultdict(dict)
+        postings: dict[str, list[int]] = defaultdict(list)
         for film in sorted(site.films.values(), key=lambda f: f.id):
             words = self.words[film.id] = film_words(film, site)
             for word in words:
-                self.terms[shard_key(word)][word].append(film.id)
+                postings[word].append(film.id)
             self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(film, links)
+        for word, ids in postings.items():  # each word's shard once, not once per film
+            self.terms[shard_key(word)][word] = ids
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         """(path, content) of every file of the index."""
