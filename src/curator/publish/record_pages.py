@@ -133,7 +133,8 @@ class RecordPages:
                    for img in [m.image(s, GALLERY_SIZES)] if img]
         images = [img for img in (lead, *gallery) if img]
         see_also = [
-            {**m.film_entry(other), "teaser": m.teaser(other)}
+            m.per_film.get(other, "see_also_entry",
+                           lambda f: {**m.film_entry(f), "teaser": m.teaser(f)})
             for other in self.see_also(film)
         ]
         data = {
