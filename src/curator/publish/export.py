@@ -94,6 +94,8 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
         step(1, 1, "Putting the new site in place")
         summary = writer.commit()
     state.files = writer.files
+    # entries of films are quick to make again; digests and teasers are kept
+    state.maker.per_film.forget("entry", "see_also_entry")
     quick.keep_state(state)
     return ExportResult(outdir=writer.outdir, written=summary.written,
                         unchanged=summary.unchanged, removed=summary.removed,

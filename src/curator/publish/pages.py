@@ -84,6 +84,12 @@ class PerFilm:
             {i: v for i, v in earlier._values.items() if films.get(i) is v[0]}
             if earlier else {})
 
+    def forget(self, *names: str) -> None:
+        """Drop these values of every film: kept between exports, they cost memory."""
+        for _film, values in self._values.values():
+            for name in names:
+                values.pop(name, None)
+
     def get(self, film: FilmRecord, name: str, make: Callable[[FilmRecord], Any]) -> Any:
         known = self._values.get(film.id)
         if known is None or known[0] is not film:

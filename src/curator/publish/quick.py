@@ -236,7 +236,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
 
     step(1, 1, "Writing the search index and data download")
     written = set()
-    for path, data in state.search.replace(site, maker.links, changed):
+    for path, data in state.search.replace(old, site, maker.links, changed):
         writer.put(path, data)
         written.add(path)
     for path in state.search.paths() - written:

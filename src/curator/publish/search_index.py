@@ -80,13 +80,12 @@ class SearchIndex:
     own shards."""
 
     def __init__(self, site: Site, links: Links) -> None:
-        self.words: dict[int, set[str]] = {}
+        self.films = len(site.films)
         self.terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.shards: dict[int, dict[str, list]] = defaultdict(dict)
         postings: dict[str, list[int]] = defaultdict(list)
         for film in sorted(site.films.values(), key=lambda f: f.id):
-            words = self.words[film.id] = film_words(film, site)
-            for word in words:
+            for word in film_words(film, site):
                 postings[word].append(film.id)
             self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(film, links)
         for word, ids in postings.items():  # each word's shard once, not once per film
@@ -111,7 +110,7 @@ class SearchIndex:
         keys = self._keys()
         yield "search/meta.json", _dump({"version": INDEX_VERSION,
                                          "filmsPerShard": FILMS_PER_SHARD,
-                                         "films": len(self.words), "initials": sorted(keys)})
+                                         "films": self.films, "initials": sorted(keys)})
         for initial, shard_keys in keys.items():
             yield f"search/keys/{initial}.json", _dump(shard_keys)
 
@@ -121,14 +120,16 @@ class SearchIndex:
                 *(f"search/terms/{k}.json" for k in self.terms),
                 *(f"search/films/{n}.json" for n in self.shards)}
 
-    def replace(self, site: Site, links: Links, film_ids: Iterable[int]
+    def replace(self, before: Site, site: Site, links: Links, film_ids: Iterable[int]
                 ) -> list[tuple[str, bytes]]:
-        """Index these films anew as `site` has them (or drop those it no longer exports):
-        the files that may have changed; any other file of the index is as it was."""
+        """Index these films anew as `site` has them (or drop those it no longer exports),
+        `before` being the site indexed so far: the files that may have changed; any other
+        file of the index is as it was."""
         dirty_keys: set[str] = set()
         dirty_shards: set[int] = set()
         for film_id in film_ids:
-            for word in self.words.pop(film_id, ()):
+            old = before.films.get(film_id)
+            for word in film_words(old, before) if old else ():
                 key = shard_key(word)
                 ids = self.terms[key][word]
                 ids.remove(film_id)
@@ -143,13 +144,13 @@ class SearchIndex:
             film = site.films.get(film_id)
             if film is None:
                 continue
-            words = self.words[film_id] = film_words(film, site)
-            for word in words:
+            for word in film_words(film, site):
                 key = shard_key(word)
                 insort(self.terms[key][word], film_id)
                 dirty_keys.add(key)
             self.shards[shard][str(film_id)] = _film_entry(film, links)
             dirty_shards.add(shard)
+        self.films = len(site.films)
         files = list(self._head())
         files += [(f"search/terms/{key}.json", _dump(self.terms[key]))
                   for key in sorted(dirty_keys) if key in self.terms]
