@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from curator.catalog import Cancelled
 from curator.stills import (
     ALREADY_PRESENT,
     REFUSED,
@@ -129,3 +130,19 @@ def test_an_import_is_one_undoable_step(catalog, film, photos):
     stills = catalog.stills_of(film_id=film)
     assert len(stills) == len(photos)
     assert all(original_path(catalog.archive, s.sha256).is_file() for s in stills)
+
+
+def test_progress_counts_every_file_and_a_cancel_adds_no_still(catalog, film, photos):
+    # the largest file is worked on first, yet the stills keep the order they were listed in
+    listed = [photos[0], photos[2], photos[1]]  # smallest, largest, middle
+    seen: list[tuple[int, int]] = []
+    result = import_stills(catalog, listed, film_id=film,
+                           progress=lambda done, total, _m: seen.append((done, total)) or True)
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert [o.path for o in result.outcomes] == listed
+    assert [s.original_name for s in catalog.stills_of(film_id=film)] == [p.name for p in listed]
+
+    other = catalog.create_film("Black Square").created_id
+    with pytest.raises(Cancelled):
+        import_stills(catalog, photos, film_id=other, progress=lambda *_a: False)
+    assert catalog.stills_of(film_id=other) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,16 +80,18 @@ def import_stills(
     on_owner = {s.sha256 for s in catalog.stills_of(film_id=film_id, person_id=person_id)} \
         if (film_id is not None or person_id is not None) else set()
     total = len(files)
-    results: list[tuple[StillFile | None, bool, str]] = []
     count = max(1, min(workers or os.cpu_count() or 1, total or 1))
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="import") as pool:
-        jobs = pool.map(lambda p: _store(catalog, p, web_sizes), files)
-        for done, result in enumerate(jobs, start=1):
-            results.append(result)
+        # the largest files first: the batch ends on small ones, so no core
+        # waits long for the last big file of another
+        jobs = {index: pool.submit(_store, catalog, files[index], web_sizes)
+                for index in sorted(range(total), key=lambda i: -_file_size(files[i]))}
+        for done, _job in enumerate(as_completed(jobs.values()), start=1):
             if progress is not None and not progress(
                     done, total, f"Checked {done} of {total} image files"):
                 pool.shutdown(cancel_futures=True)
                 raise Cancelled("The import was cancelled; no still was added.")
+    results = [jobs[index].result() for index in range(total)]
     result = ImportResult()
     new: list[dict[str, object]] = []
     seen: dict[str, str] = {}
@@ -138,6 +140,13 @@ def _store(catalog: Catalog, path: Path, web_sizes: bool
         except (OSError, ValueError):
             pass  # the cache is best effort: ensure_derivatives makes them when wanted
     return still, written, ""
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # unreadable: _store reports why
 
 
 def _owner_name(catalog: Catalog, film_id: int | None, person_id: int | None) -> str:
