@@ -226,6 +226,7 @@ def _write(path: Path, image: Image.Image, fmt: str) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             image.save(fh, fmt.upper(), **options)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a web size is for anyone to read
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
