@@ -38,6 +38,7 @@ SHARED = next((p / "shared" / "data" for p in Path(__file__).resolve().parents
 WORDS = ("archive festival rock film light city river night winter summer story music "
          "war love journey mother father island sea road train dream memory border house "
          "street factory village school letter song dance theatre camera").split()
+RUNS = 3  # full exports and floors, each; the median is the figure
 PLAIN = Environment(autoescape=True).from_string("""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ f.title }}</title></head>
 <body><h1>{{ f.title }}</h1><p>{{ f.countries|join(' / ') }}, {{ f.year }}</p>
@@ -127,17 +128,23 @@ def main() -> int:
         if (folder / "Bench.curator").is_dir():  # kept from an earlier run
             catalog, derivatives = Catalog.open(folder / "Bench.curator"), folder / "derivatives"
             shutil.rmtree(folder / "site", ignore_errors=True)
-            for name in ("floor", "floor-same"):
-                shutil.rmtree(folder / name, ignore_errors=True)
+            for old in folder.glob("*"):
+                if old.name.startswith(("floor", "site-")):
+                    shutil.rmtree(old, ignore_errors=True)
         else:
             catalog, derivatives = build(folder, args.films)
         print(f"catalogue of {args.films:,} films ready in {time.perf_counter() - started:.1f} s")
         files = still_files(derivatives)
 
-        site = folder / "site"
-        full = export_site(catalog, site, still_files=files)
+        # three full exports, each into an empty folder (the last one stays for the rest)
+        fulls = []
+        for n in range(RUNS):
+            site = folder / ("site" if n == RUNS - 1 else f"site-{n + 1}")
+            fulls.append(export_site(catalog, site, still_files=files))
+        full = sorted(fulls, key=lambda r: r.seconds)[RUNS // 2]
         rate = full.written / full.seconds
-        print(f"full export:        {full.seconds:6.2f} s, {full.written:,} files "
+        print(f"full export:        {full.seconds:6.2f} s median of {RUNS} "
+              f"({', '.join(f'{r.seconds:.2f}' for r in fulls)}), {full.written:,} files "
               f"({full.pages:,} pages), {rate:,.0f} files/s")
 
         again = export_site(catalog, site, still_files=files)
@@ -186,15 +193,19 @@ def main() -> int:
         records_pages = RecordPages(maker)
         pages = [records_pages.film(f) for f in site_data.films.values()]
         renderer = Renderer()
-        same_dir = folder / "floor-same"
-        started = time.perf_counter()
-        for page in pages:
-            target = same_dir / page.file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(renderer.render(page))
-        same = time.perf_counter() - started
+        floors = []
+        for n in range(RUNS):
+            same_dir = folder / f"floor-same-{n + 1}"
+            started = time.perf_counter()
+            for page in pages:
+                target = same_dir / page.file
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(renderer.render(page))
+            floors.append(time.perf_counter() - started)
+        same = median(floors)
         print(f"floor: a plain Jinja2 render and write of the same {len(pages):,} film pages "
-              f"(the site's film template, contexts made beforehand): {same:6.2f} s, "
+              f"(the site's film template, contexts made beforehand): {same:6.2f} s median "
+              f"of {RUNS} ({', '.join(f'{f:.2f}' for f in floors)}), "
               f"{len(pages) / same:,.0f} pages/s")
         print(f"the full export reaches {rate / (len(pages) / same):.0%} of the floor's "
               "pages per second (target 50%)")
