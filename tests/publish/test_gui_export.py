@@ -80,6 +80,26 @@ def test_export_site_asks_for_the_folder_once_then_exports_and_opens(
         controller.stop_server()
 
 
+def test_export_site_after_an_edit_rewrites_only_what_shows_the_film(
+        qtbot, demo_catalog, tmp_path: Path):  # noqa: ANN001
+    calls = Calls([tmp_path / "site"])
+    controller = SiteExportController(
+        demo_catalog, TaskRunner(), choose_folder=lambda *_: calls.folders.pop(0),
+        confirm_problems=lambda _problems: True, show_error=calls.errors.append,
+        show_message=calls.messages.append, open_url=calls.opened.append)  # archive's stills
+    with qtbot.waitSignal(controller.exported, timeout=WAIT) as first:
+        controller.export_all()
+    film = demo_catalog.get_film(7)
+    demo_catalog.update_film(7, film.version, synopsis=film.synopsis + " Restored in 2024.")
+    with qtbot.waitSignal(controller.exported, timeout=WAIT) as second:
+        controller.export_all()
+    assert not first.args[0].quick and second.args[0].quick
+    assert 0 < second.args[0].written < first.args[0].written / 3
+    page = tmp_path / "site" / "films" / "7" / "from-russia-with-rock" / "index.html"
+    assert "Restored in 2024." in page.read_text(encoding="utf-8")
+    assert calls.errors == []
+
+
 def test_problems_can_stop_the_export(qtbot, demo_catalog, tmp_path: Path):  # noqa: ANN001
     calls = Calls([tmp_path / "site"], confirm=False)
     controller = calls.controller(demo_catalog)

@@ -36,7 +36,6 @@ from curator.publish import (
     Problem,
     Selection,
     StillFiles,
-    archive_derivatives,
     check_archive,
     export_site,
 )
@@ -212,9 +211,10 @@ class SiteExportController(QObject):
         return self.tasks.start(task)
 
     def _export(self, folder: Path, selection: Selection) -> Task:
-        still_files = self.still_files or archive_derivatives(self.catalog.archive)
+        # None means the archive's own derivatives; a re-export then starts from the last
+        # export's state, which is kept for the same source of images only
         task = Task("Exporting the site", lambda progress: export_site(
-            self.catalog, folder, selection, still_files=still_files, progress=progress))
+            self.catalog, folder, selection, still_files=self.still_files, progress=progress))
         task.finished.connect(self._done)
         task.failed.connect(self._failed)
         task.cancelled.connect(self._cancelled)
