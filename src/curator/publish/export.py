@@ -5,12 +5,13 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog
 from curator.catalog.export_stamps import catalogue_stamps
-from curator.publish import data_files, quick
+from curator.publish import data_files, quick, render_worker
 from curator.publish.browse_pages import (
     country_pages,
     home_page,
@@ -23,12 +24,15 @@ from curator.publish.pages import PageMaker
 from curator.publish.quick import ExportState, MediaUse
 from curator.publish.record_pages import RecordPages, directors_pages
 from curator.publish.render import Renderer
+from curator.publish.render_worker import RenderWorker
 from curator.publish.search_index import SearchIndex
 from curator.publish.selection import ALL, Selection
 from curator.publish.site import credited_people, load_site
 from curator.publish.writer import SiteWriter
 
 Progress = Callable[[int, int, str], bool]
+# From this many pages a second process renders some of them (see render_worker).
+PARALLEL_FROM = 2000
 CANCELLED = "The export was cancelled; the previous site is unchanged."
 
 
@@ -115,10 +119,24 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
              *country_pages(maker), search_page(maker), not_found_page(maker)]
     renderer = Renderer()
     total = len(pages) + len(maker.media) + 1
-    for n, page in enumerate(pages):
-        renderer.write_page(writer, page)
-        if n % 100 == 0:
-            step(n, total, f"Writing pages ({n:,} of {len(pages):,})")
+    helper = (RenderWorker(renderer.resources, writer.staging, writer.outdir)
+              if len(pages) >= PARALLEL_FROM and render_worker.usable() else None)
+    with helper or nullcontext():
+        sources: dict[str, str] = {}
+        for n, page in enumerate(pages):
+            planned = renderer.to_write(writer, page)
+            if planned is not None:
+                built, source = planned
+                if helper is not None and helper.ready():
+                    sources[page.file] = source
+                    helper.add(page.file, built, writer.old_digest(page.file))
+                else:
+                    writer.put(page.file, renderer.render(built), source)
+            if n % 100 == 0:
+                step(n, total, f"Writing pages ({n:,} of {len(pages):,})")
+        if helper is not None:
+            for file, digest, written in helper.finish():
+                writer.record(file, digest, sources[file], written)
     for n, (path, (sha256, image)) in enumerate(sorted(maker.media.items())):
         writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
         if n % 20 == 0:

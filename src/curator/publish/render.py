@@ -46,16 +46,21 @@ class Renderer:
         return hashlib.sha256(f"{self.design}\n{page.path}\n{page.template}\n{body}"
                               .encode()).hexdigest()
 
-    def write_page(self, writer: SiteWriter, page: Page) -> None:
-        """Write a page unless the last export wrote it from the same things."""
+    def to_write(self, writer: SiteWriter, page: Page) -> tuple[Page, str] | None:
+        """The page laid out, and what it is made from; None when the last export wrote it
+        from the same things (the file is kept)."""
         if page.key is not None:  # laid out only if what it shows changed
             source = f"{self.design}:{page.key}"
-            if not writer.keep(page.file, source):
-                writer.put(page.file, self.render(page.built()), source)
-        else:
-            fingerprint = self.fingerprint(page)
-            if not writer.keep(page.file, fingerprint):
-                writer.put(page.file, self.render(page), fingerprint)
+            return None if writer.keep(page.file, source) else (page.built(), source)
+        fingerprint = self.fingerprint(page)
+        return None if writer.keep(page.file, fingerprint) else (page, fingerprint)
+
+    def write_page(self, writer: SiteWriter, page: Page) -> None:
+        """Write a page unless the last export wrote it from the same things."""
+        planned = self.to_write(writer, page)
+        if planned is not None:
+            built, source = planned
+            writer.put(page.file, self.render(built), source)
 
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)

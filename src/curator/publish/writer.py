@@ -120,6 +120,20 @@ class SiteWriter:
         self.unchanged += 1
         return True
 
+    def old_digest(self, path: str) -> str:
+        """The digest the manifest records for this file, "" if it had none."""
+        return (self.old.get(path) or {}).get("sha256", "")
+
+    def record(self, path: str, digest: str, source: str, written: bool) -> None:
+        """A file another process wrote into the staging folder (or found unchanged)."""
+        self.check_path(path)
+        self.files[path] = {"sha256": digest, "from": source}
+        if written:
+            self._staged.add(path)
+            self.written += 1
+        else:
+            self.unchanged += 1
+
     def put(self, path: str, data: bytes, source: str = "") -> None:
         """Add a file with this content; the previous one is reused if it is identical."""
         digest = hashlib.sha256(data).hexdigest()
@@ -142,9 +156,13 @@ class SiteWriter:
         self.files[path] = {"sha256": _file_digest(target), "from": source}
         self.written += 1
 
-    def _target(self, path: str) -> str:
+    @staticmethod
+    def check_path(path: str) -> None:
         if path.startswith("/") or ".." in path.split("/") or path == MANIFEST:
             raise ValueError(f"not a path inside the site: {path!r}")
+
+    def _target(self, path: str) -> str:
+        self.check_path(path)
         target = os.path.join(self._staging, path)
         self._make_dir(os.path.dirname(target))
         return target

@@ -1,0 +1,103 @@
+"""Pages rendered by a second process are the same site, and its failures are the export's."""
+
+from __future__ import annotations
+
+import errno
+import json
+from pathlib import Path
+
+import pytest
+from publish_demo import Demo, site_files
+
+from curator.catalog import Cancelled
+from curator.publish import ExportError, export_site, quick
+from curator.publish import export as export_module
+from curator.publish.pages import Page
+from curator.publish.render import site_resources
+from curator.publish.render_worker import RenderWorker, usable
+from curator.publish.writer import MANIFEST
+
+pytestmark = pytest.mark.skipif(not usable(), reason="no second process here")
+
+
+def test_a_site_rendered_by_two_processes_is_the_same_byte_for_byte(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    alone = export_site(demo.catalog, tmp_path / "alone", still_files=demo.still_files)
+    monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
+    monkeypatch.setattr("curator.publish.render_worker.BATCH", 2)  # many batches, both busy
+    quick.forget_states()
+    answered: list[int] = []
+    finish = RenderWorker.finish
+
+    def counted(self: RenderWorker) -> list:
+        answers = finish(self)
+        answered.append(len(answers))
+        return answers
+
+    monkeypatch.setattr(RenderWorker, "finish", counted)
+    shared = export_site(demo.catalog, tmp_path / "shared", still_files=demo.still_files)
+    assert answered and answered[0] >= 4  # the second process did render pages
+    assert (shared.written, shared.pages) == (alone.written, alone.pages)
+    one, two = site_files(tmp_path / "alone"), site_files(tmp_path / "shared")
+    one.pop(MANIFEST), two.pop(MANIFEST)
+    assert one == two
+    manifests = [json.loads((tmp_path / name / MANIFEST).read_text())["files"]
+                 for name in ("alone", "shared")]
+    assert manifests[0] == manifests[1]
+
+
+def test_a_cancel_stops_the_second_process_and_leaves_the_site(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site, still_files=demo.still_files)
+    before = site_files(site)
+    monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
+    demo.catalog.set_setting("site_name", "Renamed Archive")  # every page changes
+    try:
+        with pytest.raises(Cancelled):
+            export_site(demo.catalog, site, still_files=demo.still_files,
+                        progress=lambda _d, _t, message: "search index" not in message)
+    finally:
+        demo.catalog.set_setting("site_name", "")
+    assert site_files(site) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folder left
+
+
+def test_a_write_that_fails_in_the_second_process_is_raised_as_the_os_said(tmp_path: Path):
+    blocker = tmp_path / "staging"
+    blocker.write_text("a file where the pages' folder should be")
+    chrome = {"name": "Archive", "directors": False, "years": False, "countries": False,
+              "festivals": False}
+    page = Page("films/1/a/", "404.html", {"site": chrome, "title": "x",
+                                          "description": "", "canonical": None,
+                                          "jsonld": "{}", "nav": "", "absolute_root": "/"})
+    with RenderWorker(site_resources(), blocker, tmp_path / "site") as worker:
+        worker.add("films/1/a/index.html", page, "")
+        with pytest.raises(OSError) as raised:
+            worker.finish()
+    assert raised.value.errno in (errno.ENOTDIR, errno.EEXIST)
+
+
+def test_an_export_whose_second_process_cannot_write_says_so(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site, still_files=demo.still_files)
+    before = site_files(site)
+    monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
+    real = RenderWorker.__init__
+
+    def full_disk(self: RenderWorker, resources: Path, staging: Path, out: Path) -> None:
+        # the worker's writes land on a "disk" that refuses them: a read-only folder
+        # is no use to root, so its staging folder is a file instead
+        jammed = tmp_path / "jammed"
+        jammed.write_text("")
+        real(self, resources, jammed, out)
+
+    monkeypatch.setattr(RenderWorker, "__init__", full_disk)
+    demo.catalog.set_setting("site_name", "Renamed Archive")
+    try:
+        with pytest.raises(ExportError, match="previous site"):
+            export_site(demo.catalog, site, still_files=demo.still_files)
+    finally:
+        demo.catalog.set_setting("site_name", "")
+    assert site_files(site) == before
