@@ -119,8 +119,12 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
              *country_pages(maker), search_page(maker), not_found_page(maker)]
     renderer = Renderer()
     total = len(pages) + len(maker.media) + 1
-    helper = (RenderWorker(renderer.resources, writer.staging, writer.outdir)
-              if len(pages) >= PARALLEL_FROM and render_worker.usable() else None)
+    helper = None
+    if len(pages) >= PARALLEL_FROM and render_worker.usable():
+        try:
+            helper = RenderWorker(renderer.resources, writer.staging, writer.outdir)
+        except OSError:
+            helper = None  # no second process to be had: one renders all
     with helper or nullcontext():
         sources: dict[str, str] = {}
         for n, page in enumerate(pages):

@@ -30,6 +30,7 @@ from typing import BinaryIO
 import curator
 from curator.publish.pages import Page
 from curator.publish.render import Renderer
+from curator.publish.writer import ExportError
 
 Job = tuple[str, Page, str]  # (file in the site, laid-out page, digest recorded last time)
 Answer = list[tuple[str, str, bool]]  # (file, digest of its content, written)
@@ -184,17 +185,19 @@ class RenderWorker:
                 _, number, message, filename = answer
                 if number:
                     raise OSError(number, message, filename or None)
-                raise RuntimeError(f"Rendering pages failed: {message}")
+                raise ExportError(f"Rendering the pages failed ({message}); the previous "
+                                  "site is unchanged.")
             self.answers.extend(answer)
             self.in_flight -= 1
             block = False
 
-    def _died(self) -> RuntimeError:
+    def _died(self) -> ExportError:
         self.process.wait()
         self._stderr.seek(0)
         last = self._stderr.read().decode(errors="replace").strip().splitlines()[-1:]
-        return RuntimeError("The page renderer stopped"
-                            + (f": {last[0]}" if last else f" (exit {self.process.returncode})"))
+        why = last[0] if last else f"exit status {self.process.returncode}"
+        return ExportError(f"The process rendering the pages stopped ({why}); the previous "
+                           "site is unchanged.")
 
 
 def main() -> int:
