@@ -37,11 +37,10 @@ class FlowLayout(QLayout):
         self._items.append(item)
 
     def insertWidget(self, index: int, widget: QWidget) -> None:  # noqa: N802 - Qt naming
-        self.addChildWidget(widget)
-        from PySide6.QtWidgets import QWidgetItem
-
-        self._items.insert(index, QWidgetItem(widget))
-        self.invalidate()
+        # Qt makes the item (addWidget calls addItem) and Qt deletes it (removeWidget and
+        # a deleted child call takeAt): an item made in Python would be deleted twice.
+        self.addWidget(widget)
+        self._items.insert(index, self._items.pop())
 
     def count(self) -> int:
         return len(self._items)
