@@ -7,6 +7,7 @@ EXTENSIONS; they use `catalog`, `undo`, `tasks`, `menus`, `toolbar`, `list_pane`
 
 from __future__ import annotations
 
+import gc
 import importlib
 from pathlib import Path
 
@@ -150,6 +151,10 @@ class MainWindow(QMainWindow):
     def _show_first_record(self) -> None:
         self.starting = False
         self._show_pending_record()
+        # What exists by now (modules, mappers, the window's widgets) lives as long as the
+        # desk: the garbage collector stops walking it, so its full collections no longer
+        # pause scrolling (100 ms on 100,000 films).
+        gc.freeze()
 
     # -- the extension surface ----------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:

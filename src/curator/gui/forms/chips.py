@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.gui.forms.fields import Field
+from curator.gui.forms.fields import Field, discard
 
 
 class FlowLayout(QLayout):
@@ -171,8 +171,7 @@ class ChipsField(Field):
     def _display(self, value: object) -> None:
         for chip in self.chips:
             self.flow.removeWidget(chip)
-            chip.hide()
-            chip.deleteLater()
+            discard(chip)
         self.chips = []
         for text in list(value or []):
             self._add_chip(text)
@@ -190,8 +189,7 @@ class ChipsField(Field):
     def _remove(self, chip: Chip) -> None:
         self.chips.remove(chip)
         self.flow.removeWidget(chip)
-        chip.hide()
-        chip.deleteLater()
+        discard(chip)
         self.box.fit()
         self.commit()
 

@@ -45,7 +45,7 @@ class FilmTableModel(PagedTableModel):
         self._generation = 0
         self._reader: threading.Thread | None = None
         self._read_for: int | None = None  # the generation whose ids are being read
-        self.hold_ids = False  # True: reloads read no ids ahead until read_ids is called
+        self.hold_ids = False  # True: the first query reads its ids when read_ids is called
         # (generation, ids) left by the reader thread; taken on the GUI thread. The thread
         # never touches Qt: a signal emitted on a model deleted meanwhile would crash.
         self._arrived: tuple[int, list[int]] | None = None
@@ -80,13 +80,12 @@ class FilmTableModel(PagedTableModel):
         self._generation += 1
         super().reload()
         self._read_for = None
-        if not self.hold_ids:
+        if self._generation > 1 or not self.hold_ids:
             self.read_ids()
 
     def read_ids(self) -> None:
         """Read every id of the query off the GUI thread, so scrolling far never waits for
-        a query (chunks are read on demand meanwhile); `hold_ids` waits for this call."""
-        self.hold_ids = False
+        a query (chunks are read on demand meanwhile)."""
         if self.total > self.ID_CHUNK and self._read_for != self._generation:
             self._read_for = self._generation
             self._reader = threading.Thread(
