@@ -145,10 +145,9 @@ class MainWindow(QMainWindow):
         self._show_pending_record()
         self.list_pane.films.read_ids()
         # What exists by now (modules, mappers, the window's widgets) lives as long as the
-        # desk: once start-up's garbage is collected, the collector stops walking it, so
-        # its full collections no longer pause scrolling or typing (up to 100 ms on
-        # 100,000 films).
-        gc.collect()
+        # desk: the collector stops walking it, so its full collections no longer pause
+        # scrolling or typing (up to 100 ms on 100,000 films). No collection is forced
+        # first: one freed Python wrappers of widgets Qt still held (a crash).
         gc.freeze()
 
     # -- the extension surface ----------------------------------------------------------
