@@ -33,6 +33,8 @@ def open_window(qtbot):  # noqa: ANN001, ANN201
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # the sidebar's attention counts and the current record follow the first paint
+        qtbot.waitUntil(lambda: not window.starting)
         windows.append(window)
         return window
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -31,21 +31,17 @@ from PySide6.QtWidgets import (
 
 from curator.catalog import Catalog
 from curator.gui.workers import Task, TaskRunner
-from curator.publish import (
-    ExportResult,
-    Problem,
-    Selection,
-    StillFiles,
-    check_archive,
-    export_site,
-)
-from curator.publish.serve import SiteServer
+
+if TYPE_CHECKING:
+    from curator.publish import ExportResult, Problem, Selection, StillFiles
+    from curator.publish.serve import SiteServer
+# The exporter (templates, Jinja2) is imported when an export starts, not with the desk.
 
 EXPORT_FOLDER = "export_folder"
 SELECTION_FOLDER = "export_selection_folder"
 
 ChooseFolder = Callable[[str, str], "Path | None"]  # (dialog title, start folder)
-ConfirmProblems = Callable[[list[Problem]], bool]
+ConfirmProblems = Callable[[list["Problem"]], bool]
 
 
 class ProblemsDialog(QDialog):
@@ -123,6 +119,8 @@ class SiteExportController(QObject):
         folder = self._folder(EXPORT_FOLDER, "Choose the Folder of the Web Archive")
         if folder is None:
             return None
+        from curator.publish import Selection
+
         return self._check_then_export(folder, Selection(), None)
 
     def export_selection(self, film_ids: list[int]) -> Task | None:
@@ -137,6 +135,8 @@ class SiteExportController(QObject):
             self.show_error("That is the folder of the whole web archive; exporting a "
                             "selection there would remove every other page. Choose another.")
             return None
+        from curator.publish import Selection
+
         return self._check_then_export(folder, Selection.films(film_ids), film_ids)
 
     def export_list(self, list_id: int | None) -> Task | None:
@@ -153,6 +153,8 @@ class SiteExportController(QObject):
                             "list there would remove every other page. Choose another.")
             return None
         film_ids = [i.film_id for i in self.catalog.get_collection(list_id).items]
+        from curator.publish import Selection
+
         return self._check_then_export(folder, Selection("list", list_id=list_id), film_ids)
 
     def change_folder(self) -> Path | None:
@@ -167,6 +169,8 @@ class SiteExportController(QObject):
         prefix = urlparse(self.catalog.setting("site_base_url")).path
         if (self.server is None or not _same(self.server.folder, folder)
                 or self.server.prefix.strip("/") != prefix.strip("/")):
+            from curator.publish.serve import SiteServer
+
             self.stop_server()
             self.server = SiteServer(folder, prefix=prefix)
         self.open_url(self.server.url)
@@ -194,6 +198,8 @@ class SiteExportController(QObject):
         if self.busy:
             self.show_message("An export is already running.")
             return None
+        from curator.publish import check_archive
+
         self.busy = True
         task = Task("Checking the pages", lambda _progress: check_archive(self.catalog, film_ids))
 
@@ -211,6 +217,8 @@ class SiteExportController(QObject):
         return self.tasks.start(task)
 
     def _export(self, folder: Path, selection: Selection) -> Task:
+        from curator.publish import export_site
+
         # None means the archive's own derivatives; a re-export then starts from the last
         # export's state, which is kept for the same source of images only
         task = Task("Exporting the site", lambda progress: export_site(

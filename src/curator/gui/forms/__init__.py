@@ -70,6 +70,7 @@ class FormPane(QWidget):
         super().__init__(parent)
         self.undo = undo
         self.forms: dict[str, RecordForm] = {}
+        self._stills_editors: dict[str, QWidget] = {}  # for forms not built yet
         self.kind: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +96,8 @@ class FormPane(QWidget):
             if kind not in FORMS:
                 raise ValueError(f"There is no form for {kind!r} records.")
             form = FORMS[kind](self.undo)
+            if kind in self._stills_editors:
+                form.stills.install(self._stills_editors.pop(kind))
             form.record_opened.connect(self.record_opened)
             form.notice.connect(self.banner.show_message)
             self.forms[kind] = form
@@ -105,10 +108,15 @@ class FormPane(QWidget):
         """Put stills editors in the film form's Stills group and the person form's Portraits.
 
         Each editor gets `show_film(id)` / `show_person(id)` whenever its form loads a record.
+        A form not built yet receives its editor when it is (forms are built on first use).
         """
-        self.form("film").stills.install(film_stills)
-        if portraits is not None:
-            self.form("person").stills.install(portraits)
+        for kind, editor in (("film", film_stills), ("person", portraits)):
+            if editor is None:
+                continue
+            if kind in self.forms:
+                self.forms[kind].stills.install(editor)
+            else:
+                self._stills_editors[kind] = editor
 
     def focus_field(self, name: str) -> None:
         """Put the cursor in a field of the record on show (the title of a new film, say)."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.gui.forms.fields import Field
+from curator.gui.forms.fields import Field, discard
 
 
 class FlowLayout(QLayout):
@@ -37,11 +37,10 @@ class FlowLayout(QLayout):
         self._items.append(item)
 
     def insertWidget(self, index: int, widget: QWidget) -> None:  # noqa: N802 - Qt naming
-        self.addChildWidget(widget)
-        from PySide6.QtWidgets import QWidgetItem
-
-        self._items.insert(index, QWidgetItem(widget))
-        self.invalidate()
+        # Qt makes the item (addWidget calls addItem) and Qt deletes it (removeWidget and
+        # a deleted child call takeAt): an item made in Python would be deleted twice.
+        self.addWidget(widget)
+        self._items.insert(index, self._items.pop())
 
     def count(self) -> int:
         return len(self._items)
@@ -172,8 +171,7 @@ class ChipsField(Field):
     def _display(self, value: object) -> None:
         for chip in self.chips:
             self.flow.removeWidget(chip)
-            chip.hide()
-            chip.deleteLater()
+            discard(chip)
         self.chips = []
         for text in list(value or []):
             self._add_chip(text)
@@ -191,8 +189,7 @@ class ChipsField(Field):
     def _remove(self, chip: Chip) -> None:
         self.chips.remove(chip)
         self.flow.removeWidget(chip)
-        chip.hide()
-        chip.deleteLater()
+        discard(chip)
         self.box.fit()
         self.commit()
 

@@ -33,6 +33,23 @@ ERROR_COLOUR = "#c62828"
 INVALID_STYLE = f"border: 1px solid {ERROR_COLOUR}; border-radius: 3px; padding: 2px;"
 
 
+
+# Widgets handed to Qt for deletion, each kept alive here until Qt has deleted it.
+_discarded: dict[int, QWidget] = {}
+
+
+def discard(widget: QWidget) -> None:
+    """Hide a widget and have Qt delete it once the event loop is free.
+
+    Python keeps the widget's wrapper until then: a wrapper the garbage collector freed
+    first (a chip or a row whose only reference was a cycle) crashed the deletion.
+    """
+    widget.hide()
+    key = id(widget)
+    _discarded[key] = widget
+    widget.destroyed.connect(lambda _obj=None: _discarded.pop(key, None))
+    widget.deleteLater()
+
 class ProblemLabel(QLabel):
     """The one-sentence message under a field that refused a value."""
 

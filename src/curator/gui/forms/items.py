@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from curator.gui.forms.fields import Field
+from curator.gui.forms.fields import Field, discard
 from curator.gui.forms.rows import empty_state
 
 
@@ -71,8 +71,7 @@ class ItemsField(Field):
         for widgets in self._rows:
             for widget in widgets:
                 widget.setObjectName("")  # so focus is not restored to a discarded row
-                widget.hide()
-                widget.deleteLater()
+                discard(widget)
         self._rows = []
         for index, item in enumerate(self._items):
             widgets = self.row_widgets(index, item)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.gui.forms.fields import Field, fit_height
+from curator.gui.forms.fields import Field, discard, fit_height
 
 
 @dataclass(frozen=True)
@@ -143,8 +143,7 @@ class RowsField(Field):
             row.setObjectName("")
             for editor in row.editors:
                 editor.setObjectName("")  # so focus is not restored to a discarded row
-            row.hide()
-            row.deleteLater()
+            discard(row)
         self.rows = []
         for values in value or []:
             self._append(tuple(values))
@@ -169,8 +168,7 @@ class RowsField(Field):
     def remove_row(self, row: RowWidget) -> None:
         self.rows.remove(row)
         row.setObjectName("")
-        row.hide()
-        row.deleteLater()
+        discard(row)
         self.empty.setVisible(not self.rows)
         self.commit()
 

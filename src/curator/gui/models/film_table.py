@@ -44,6 +44,8 @@ class FilmTableModel(PagedTableModel):
         self._id_chunks: dict[int, list[int]] = {}
         self._generation = 0
         self._reader: threading.Thread | None = None
+        self._read_for: int | None = None  # the generation whose ids are being read
+        self.hold_ids = False  # True: the first query reads its ids when read_ids is called
         # (generation, ids) left by the reader thread; taken on the GUI thread. The thread
         # never touches Qt: a signal emitted on a model deleted meanwhile would crash.
         self._arrived: tuple[int, list[int]] | None = None
@@ -77,8 +79,15 @@ class FilmTableModel(PagedTableModel):
     def reload(self) -> None:
         self._generation += 1
         super().reload()
-        if self.total > self.ID_CHUNK:
-            # Read every id off the GUI thread, so scrolling far never waits for a query.
+        self._read_for = None
+        if self._generation > 1 or not self.hold_ids:
+            self.read_ids()
+
+    def read_ids(self) -> None:
+        """Read every id of the query off the GUI thread, so scrolling far never waits for
+        a query (chunks are read on demand meanwhile)."""
+        if self.total > self.ID_CHUNK and self._read_for != self._generation:
+            self._read_for = self._generation
             self._reader = threading.Thread(
                 target=self._read_all_ids, daemon=True,
                 args=(self._generation, self.query, self.total))
@@ -156,7 +165,13 @@ class FilmTableModel(PagedTableModel):
         """Sort in SQL: a new query in the column's order (column -1: relevance)."""
         key = self.columns[column].key if 0 <= column < len(self.columns) else "relevance"
         descending = order == Qt.SortOrder.DescendingOrder and key != "relevance"
-        if (key, descending) != (self.query.order, self.query.descending):
+        if (key, descending) == (self.query.order, self.query.descending):
+            return
+        if self._generation == 0:
+            # Setting up the view (sorting enabled, the saved order restored) runs no
+            # query: the first one is asked for once the list knows what it shows.
+            self.query = replace(self.query, order=key, descending=descending)
+        else:
             self.set_query(replace(self.query, order=key, descending=descending))
 
     # -- dragging films (onto a list in the sidebar) ----------------------------------

@@ -46,20 +46,28 @@ class View:
 
 class SidebarModel(QStandardItemModel):
     counted = Signal(dict)  # the catalogue's counts, each time they are read
+
     def __init__(self, catalog: Catalog, parent: Any = None, *, build: bool = True) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.setColumnCount(2)
+        self.attention_counted = False
         if build:
             self.rebuild()
 
-    def rebuild(self) -> None:
-        """Read the catalogue's festivals, lists and counts again."""
+    def rebuild(self, *, attention: bool = True) -> None:
+        """Read the catalogue's festivals, lists and counts again.
+
+        With `attention` False the "Needs attention" views come without their counts
+        (the slowest to read, a scan of every film): `count_attention` adds them.
+        """
         # rows go, columns stay: clear() would reset the view's column sizing
         self.removeRows(0, self.rowCount())
+        # Python keeps every item it made until Qt deletes it: an item whose wrapper the
+        # garbage collector freed first crashed removeRows.
+        self._kept: list[QStandardItem] = []
         counts = self.catalog.counts()
         self.counted.emit(counts)
-        attention = self.catalog.attention_counts()
         root = self.invisibleRootItem()
         root.appendRow(self._row(View("films", title="Films"), "film", counts["films"]))
         root.appendRow(self._row(View("people", title="People"), "people", counts["people"]))
@@ -94,11 +102,24 @@ class SidebarModel(QStandardItemModel):
         heading.setIcon(icon("attention"))
         for name, title in ATTENTION_VIEWS:
             heading.appendRow(self._row(View("attention", attention=name, title=title), None,
-                                        attention[name]))
-        root.appendRow([heading, QStandardItem()])
+                                        None))
+        blank = QStandardItem()
+        self._kept += (heading, blank)
+        root.appendRow([heading, blank])
+        self.attention_counted = False
+        if attention:
+            self.count_attention()
 
-    @staticmethod
-    def _row(view: View, icon_name: str | None, count: int,
+    def count_attention(self) -> None:
+        """Read how many films need attention, for each of the views under that heading."""
+        counts = self.catalog.attention_counts()
+        heading = self.index(self.rowCount() - 1, 0)  # "Needs attention" comes last
+        for row, (name, _title) in enumerate(ATTENTION_VIEWS):
+            # by index, not item: no Python wrapper of an item the model may delete
+            self.setData(self.index(row, 1, heading), f"{counts[name]:,}")
+        self.attention_counted = True
+
+    def _row(self, view: View, icon_name: str | None, count: int | None,
              short: str = "") -> list[QStandardItem]:
         name = QStandardItem(short or view.title)
         if icon_name:
@@ -106,10 +127,11 @@ class SidebarModel(QStandardItemModel):
         name.setData(view, VIEW_ROLE)
         name.setToolTip(view.title)
         name.setEditable(False)
-        number = QStandardItem(f"{count:,}")
+        number = QStandardItem("" if count is None else f"{count:,}")
         number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         number.setEditable(False)
         number.setData(view, VIEW_ROLE)
+        self._kept += (name, number)
         return [name, number]
 
     def find(self, key: str) -> QStandardItem | None:

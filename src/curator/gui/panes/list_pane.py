@@ -50,6 +50,7 @@ class ListPane(QWidget):
 
         self.searching = False  # True while the list answers what was typed
         self.films = FilmTableModel(catalog, self)
+        self.films.hold_ids = True  # the first list's ids are read once the window has painted
         self.people = PeopleTableModel(catalog, self)
         self.editions = RecordTableModel("edition", EDITION_COLUMNS, self)
         self.lists = RecordTableModel("list", LIST_COLUMNS, self)

@@ -15,7 +15,6 @@ class Sidebar(QTreeView):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        # the counts are read just after the window first paints, so the list shows sooner
         self.tree = SidebarModel(catalog, self, build=False)
         self.setModel(self.tree)
         self.setHeaderHidden(True)
@@ -30,13 +29,16 @@ class Sidebar(QTreeView):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setMinimumWidth(200)
         self.selectionModel().currentChanged.connect(self._moved)
-        QTimer.singleShot(0, self._first_build)
+        # Built as the event loop starts, before the first paint; the films needing
+        # attention are counted by a scan of every film, so the window asks for those
+        # counts (count_attention) just after it first paints.
+        QTimer.singleShot(0, lambda: self._first_build(attention=False))
 
-    def _first_build(self) -> None:
+    def _first_build(self, *, attention: bool = True) -> None:
         if self.tree.rowCount():
             return  # already built (a change arrived first)
         self.selectionModel().blockSignals(True)  # the list already shows the films
-        self.tree.rebuild()
+        self.tree.rebuild(attention=attention)
         self._expand_defaults()
         self.select_view("films::")
         self.selectionModel().blockSignals(False)
@@ -47,6 +49,11 @@ class Sidebar(QTreeView):
             if item is not None:
                 self.expandRecursively(item.index(), 2)
         self.expand(self.tree.index(self.tree.rowCount() - 1, 0))  # needs attention
+
+    def count_attention(self) -> None:
+        """Fill in the counts of the "Needs attention" views, if not read yet."""
+        if not self.tree.attention_counted:
+            self.tree.count_attention()
 
     @property
     def current_view(self) -> View | None:
