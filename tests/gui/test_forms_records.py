@@ -205,3 +205,27 @@ def test_editions_sections_and_list_entries_are_added_from_the_forms(qtbot, pane
     assert [i.title for i in demo_catalog.get_collection(created.created_id).items] == [
         "Black Square"]
     assert "Black Square" in form.items.text()
+
+
+def test_chips_and_rows_shown_for_another_record_are_let_go(qtbot):
+    """Showing record after record must not pile up the widgets of the earlier ones."""
+    import gc
+    import weakref
+
+    from curator.gui.forms.chips import ChipsField
+    from curator.gui.forms.rows import Cell, RowsField
+
+    chips = ChipsField("countries", "Add a country")
+    rows = RowsField("ids", [Cell("scheme", "Scheme"), Cell("value", "Value")], "id",
+                     "No ids yet")
+    qtbot.addWidget(chips)
+    qtbot.addWidget(rows)
+    chips.set_value(["USSR", "Finland"])
+    rows.set_value([("imdb", "tt0100000"), ("miff", "1989-17")])
+    gone = [weakref.ref(w) for w in (*chips.chips, *rows.rows)]
+    chips.set_value(["France"])
+    rows.set_value([("imdb", "tt0200000")])
+    qtbot.wait(10)  # the event loop lets them go
+    gc.collect()
+    assert [ref() for ref in gone] == [None] * 4
+    assert chips.value() == ["France"] and rows.value() == [("imdb", "tt0200000")]

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QComboBox,
     QCompleter,
@@ -39,16 +40,23 @@ _discarded: dict[int, QWidget] = {}
 
 
 def discard(widget: QWidget) -> None:
-    """Hide a widget and have Qt delete it once the event loop is free.
+    """Take a widget out of the form and let it go once the event loop is free.
 
-    Python keeps the widget's wrapper until then: a wrapper the garbage collector freed
-    first (a chip or a row whose only reference was a cycle) crashed the deletion.
+    Not with `deleteLater`: Qt deleting a row or a chip while Python still held some of
+    its parts crashed the desk now and then (in releasing a wrapper already gone). Here
+    Python owns the widget, keeps it until the events under way are handled (a row's own
+    Remove button may be the one being clicked), then drops it, which deletes it. Its
+    buttons' handlers are disconnected first: they refer to the widget, and a cycle
+    through Qt would keep it alive for good.
     """
     widget.hide()
+    for button in widget.findChildren(QAbstractButton):
+        if button.receivers("2clicked(bool)") > 0:
+            button.clicked.disconnect()
     key = id(widget)
     _discarded[key] = widget
-    widget.destroyed.connect(lambda _obj=None: _discarded.pop(key, None))
-    widget.deleteLater()
+    widget.setParent(None)
+    QTimer.singleShot(0, lambda: _discarded.pop(key, None))
 
 class ProblemLabel(QLabel):
     """The one-sentence message under a field that refused a value."""
