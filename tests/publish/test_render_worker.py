@@ -46,19 +46,25 @@ def test_a_site_rendered_by_two_processes_is_the_same_byte_for_byte(
     assert manifests[0] == manifests[1]
 
 
-def test_a_cancel_stops_the_second_process_and_leaves_the_site(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.fixture
+def renamed(demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The demo exported once, then renamed so that every page changes; the next export
+    shares its pages with a second process. Gives the site and its files before."""
     site = tmp_path / "site"
     export_site(demo.catalog, site, still_files=demo.still_files)
     before = site_files(site)
     monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
-    demo.catalog.set_setting("site_name", "Renamed Archive")  # every page changes
-    try:
-        with pytest.raises(Cancelled):
-            export_site(demo.catalog, site, still_files=demo.still_files,
-                        progress=lambda _d, _t, message: "search index" not in message)
-    finally:
-        demo.catalog.set_setting("site_name", "")
+    demo.catalog.set_setting("site_name", "Renamed Archive")
+    yield site, before
+    demo.catalog.set_setting("site_name", "")
+
+
+def test_a_cancel_stops_the_second_process_and_leaves_the_site(
+        demo: Demo, tmp_path: Path, renamed: tuple[Path, dict]):
+    site, before = renamed
+    with pytest.raises(Cancelled):
+        export_site(demo.catalog, site, still_files=demo.still_files,
+                    progress=lambda _d, _t, message: "search index" not in message)
     assert site_files(site) == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folder left
 
@@ -79,11 +85,9 @@ def test_a_write_that_fails_in_the_second_process_is_raised_as_the_os_said(tmp_p
 
 
 def test_an_export_whose_second_process_cannot_write_says_so(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    site = tmp_path / "site"
-    export_site(demo.catalog, site, still_files=demo.still_files)
-    before = site_files(site)
-    monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        renamed: tuple[Path, dict]):
+    site, before = renamed
     real = RenderWorker.__init__
 
     def full_disk(self: RenderWorker, resources: Path, staging: Path, out: Path) -> None:
@@ -94,10 +98,6 @@ def test_an_export_whose_second_process_cannot_write_says_so(
         real(self, resources, jammed, out)
 
     monkeypatch.setattr(RenderWorker, "__init__", full_disk)
-    demo.catalog.set_setting("site_name", "Renamed Archive")
-    try:
-        with pytest.raises(ExportError, match="previous site"):
-            export_site(demo.catalog, site, still_files=demo.still_files)
-    finally:
-        demo.catalog.set_setting("site_name", "")
+    with pytest.raises(ExportError, match="previous site"):
+        export_site(demo.catalog, site, still_files=demo.still_files)
     assert site_files(site) == before
