@@ -30,35 +30,25 @@ from typing import BinaryIO
 import curator
 from curator.publish.pages import Page
 from curator.publish.render import Renderer
-from curator.publish.writer import ExportError
+from curator.publish.writer import ExportError, Folders
 
 Job = tuple[str, Page, str]  # (file in the site, laid-out page, digest recorded last time)
 Answer = list[tuple[str, str, bool]]  # (file, digest of its content, written)
 
 
 class PageFiles:
-    """Writes pages into the staging folder, one mkdir per new folder."""
+    """Writes pages into the staging folder."""
 
     def __init__(self, staging: str, site: str) -> None:
         self.staging, self.site = staging, site
-        self.made = {staging}
-
-    def _make_dir(self, folder: str) -> None:
-        if folder in self.made:
-            return
-        self._make_dir(os.path.dirname(folder))
-        try:
-            os.mkdir(folder)
-        except FileExistsError:
-            pass
-        self.made.add(folder)
+        self.folders = Folders(staging)
 
     def write(self, file: str, data: bytes, old_digest: str) -> tuple[str, bool]:
         digest = hashlib.sha256(data).hexdigest()
         if digest == old_digest and os.path.isfile(os.path.join(self.site, file)):
             return digest, False
         target = os.path.join(self.staging, file)
-        self._make_dir(os.path.dirname(target))
+        self.folders.make(os.path.dirname(target))
         with open(target, "wb") as fh:
             fh.write(data)
         return digest, True

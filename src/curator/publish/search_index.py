@@ -161,7 +161,3 @@ class SearchIndex:
                 self.shards.pop(n, None)
         return files
 
-
-def search_files(site: Site, links: Links) -> Iterator[tuple[str, bytes]]:
-    """(path, content) of every file of the index."""
-    return SearchIndex(site, links).files()

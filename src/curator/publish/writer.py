@@ -54,6 +54,24 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     return files if isinstance(files, dict) else {}
 
 
+class Folders:
+    """Makes folders under a root that exists, one mkdir per new folder: thousands of
+    pages each have their own, and asking for parents every time triples the calls."""
+
+    def __init__(self, root: str) -> None:
+        self.made = {root}
+
+    def make(self, folder: str) -> None:
+        if folder in self.made:
+            return
+        self.make(os.path.dirname(folder))
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            pass  # made by the other process rendering pages
+        self.made.add(folder)
+
+
 class SiteWriter:
     def __init__(self, outdir: Path, *, selection: str = "all") -> None:
         self.outdir = Path(os.path.abspath(outdir))
@@ -64,7 +82,7 @@ class SiteWriter:
         self.written = 0
         self.unchanged = 0
         self._staging = str(self.staging)
-        self._made_dirs: set[str] = {self._staging}
+        self._folders = Folders(self._staging)
         self._staged: set[str] = set()  # paths written into the staging folder
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -164,21 +182,8 @@ class SiteWriter:
     def _target(self, path: str) -> str:
         self.check_path(path)
         target = os.path.join(self._staging, path)
-        self._make_dir(os.path.dirname(target))
+        self._folders.make(os.path.dirname(target))
         return target
-
-    def _make_dir(self, folder: str) -> None:
-        # one mkdir per new folder: thousands of pages each have their own
-        if folder in self._made_dirs:
-            return
-        parent = os.path.dirname(folder)
-        if parent not in self._made_dirs:
-            self._make_dir(parent)
-        try:
-            os.mkdir(folder)
-        except FileExistsError:
-            pass
-        self._made_dirs.add(folder)
 
     def _write_bytes(self, target: str | Path, data: bytes) -> None:
         with open(target, "wb") as fh:
