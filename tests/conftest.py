@@ -10,16 +10,17 @@ import pytest
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-if not SHARED_DATA.is_dir():  # a CI clone sits beside shared/ too, under another name
-    SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# The real files the tests read ship inside the repository, so every test runs on any
+# clone: the archive page, the MovieLens titles and the small photographs (with their
+# COPYRIGHT) of the demo archive. The large photographs of ../shared/data are for
+# benchmarks only.
+SAMPLE_DATA = Path(__file__).resolve().parents[1] / "resources" / "demo"
 
 
 @pytest.fixture
-def shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip("../shared/data is not beside this checkout")
-    return SHARED_DATA
+def sample_data() -> Path:
+    """The demo's real files: the archive page, movielens_titles.csv and stills/*.jpg."""
+    return SAMPLE_DATA
 
 
 @pytest.fixture

@@ -30,9 +30,9 @@ def test_import_dry_run_then_import_then_export(capsys, archive_path, tmp_path):
     assert "Imported catalogue.json: 1 film, 1 person" in capsys.readouterr().out
 
 
-def test_import_of_pages(capsys, archive_path, shared_data):
+def test_import_of_pages(capsys, archive_path, sample_data):
     Catalog.create(archive_path).close()
-    page = shared_data / "archive-page-from-russia-with-rock.txt"
+    page = sample_data / "archive-page-from-russia-with-rock.txt"
     assert main(["import", str(archive_path), str(page), "--format", "page"]) == 0
     out = capsys.readouterr().out
     assert "The page shows no title" in out

@@ -149,8 +149,8 @@ def test_an_unreadable_file_is_reported(qtbot, desk, tmp_path):
     assert desk.errors == ["Cannot read empty.csv: empty.csv is empty."]
 
 
-def test_pages_import_off_the_gui_thread_as_one_undo_step(qtbot, desk, shared_data):
-    import_pages(desk, [shared_data / "archive-page-from-russia-with-rock.txt"])
+def test_pages_import_off_the_gui_thread_as_one_undo_step(qtbot, desk, sample_data):
+    import_pages(desk, [sample_data / "archive-page-from-russia-with-rock.txt"])
     qtbot.waitUntil(lambda: desk.undo.stack.count() == 1, timeout=20_000)
     assert desk.catalog.counts()["films"] == 3
     assert desk.messages[-1] == "Imported pages: 3 new films, 0 updates, 0 rows with errors."
@@ -180,10 +180,10 @@ def test_a_damaged_catalogue_file_is_reported(qtbot, desk, tmp_path):
     assert "has no title" in desk.errors[0]
 
 
-def test_closing_during_the_check_leaves_nothing_behind(qtbot, desk, shared_data):
+def test_closing_during_the_check_leaves_nothing_behind(qtbot, desk, sample_data):
     dialog = ImportDialog(desk, desk)
     qtbot.addWidget(dialog)
-    dialog.load(shared_data / "movielens_titles.csv")
+    dialog.load(sample_data / "movielens_titles.csv")
     dialog.reject()  # while the dry run of 9,066 rows is under way
     desk.tasks.wait(20_000)
     qtbot.wait(50)

@@ -13,8 +13,8 @@ SYNOPSIS_START = "From Russia with Rock is the first overview"
 
 
 @pytest.fixture
-def reference(shared_data: Path) -> str:
-    return (shared_data / REFERENCE).read_text(encoding="utf-8")
+def reference(sample_data: Path) -> str:
+    return (sample_data / REFERENCE).read_text(encoding="utf-8")
 
 
 def _page(tmp_path: Path, name: str, text: str) -> Path:
@@ -23,8 +23,8 @@ def _page(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_reference_page(shared_data):
-    page = read_page(shared_data / REFERENCE)
+def test_reference_page(sample_data):
+    page = read_page(sample_data / REFERENCE)
     assert page.title == "From Russia with Rock"  # the page has none: from the file name
     assert "taken from the file name" in page.problems[0]
     assert (page.countries, page.year) == (["USSR"], 1988)
@@ -40,8 +40,8 @@ def test_reference_page(shared_data):
     assert len(page.untitled_see_also) == 4  # teasers only: no title is made up for them
 
 
-def test_reference_page_imports_with_its_see_also_films(catalog, shared_data):
-    result, _pages = import_pages(catalog, [shared_data / REFERENCE])
+def test_reference_page_imports_with_its_see_also_films(catalog, sample_data):
+    result, _pages = import_pages(catalog, [sample_data / REFERENCE])
     assert result.summary() == "3 new films, 0 updates, 0 rows with errors"
     film = catalog.get_film(result.film_ids[0])
     assert film.state == "draft"  # needs attention: the page showed no title
@@ -50,7 +50,7 @@ def test_reference_page_imports_with_its_see_also_films(catalog, shared_data):
                                                "Off the Coast of the Antarctic"]
     assert [s.label for s in film.screenings] == ["MIFF 1989"]
     assert film.quotes[0].attribution == "Marjaana Mykkanen"
-    again, _pages = import_pages(catalog, [shared_data / REFERENCE])
+    again, _pages = import_pages(catalog, [sample_data / REFERENCE])
     assert again.created == [] and catalog.counts()["films"] == 3
 
 

@@ -27,8 +27,8 @@ def festival_sheet(tmp_path: Path) -> Path:
     return path
 
 
-def test_movielens_imports_once_and_reports_rows_without_title(catalog, shared_data):
-    path = shared_data / "movielens_titles.csv"
+def test_movielens_imports_once_and_reports_rows_without_title(catalog, sample_data):
+    path = sample_data / "movielens_titles.csv"
     first = import_spreadsheet(catalog, path)
     assert len(first.created) == 9061
     assert [s for s, _r in first.errors] == ["row 8478", "row 8480", "row 8970", "row 9014",
@@ -44,9 +44,9 @@ def test_movielens_imports_once_and_reports_rows_without_title(catalog, shared_d
                                "5 rows with errors")
 
 
-def test_movielens_matches_the_demo_archive_by_its_ids(demo_catalog, shared_data):
+def test_movielens_matches_the_demo_archive_by_its_ids(demo_catalog, sample_data):
     before = demo_catalog.counts()["films"]
-    result = import_spreadsheet(demo_catalog, shared_data / "movielens_titles.csv",
+    result = import_spreadsheet(demo_catalog, sample_data / "movielens_titles.csv",
                                 dry_run=True)
     assert result.created == [] and len(result.unchanged) == 9061
     assert demo_catalog.counts()["films"] == before
@@ -162,11 +162,11 @@ def test_map_names_the_columns_the_guess_missed(catalog, tmp_path):
     assert (film.title, film.year, film.directors) == ("Stalker", 1979, ("Andrei Tarkovsky",))
 
 
-def test_cancelling_leaves_the_archive_as_it_was(catalog, shared_data):
+def test_cancelling_leaves_the_archive_as_it_was(catalog, sample_data):
     from curator.catalog import Cancelled
 
     with pytest.raises(Cancelled):
-        import_spreadsheet(catalog, shared_data / "movielens_titles.csv",
+        import_spreadsheet(catalog, sample_data / "movielens_titles.csv",
                            progress=lambda done, total: done < 3000)
     assert catalog.counts()["films"] == 0
 

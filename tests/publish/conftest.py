@@ -10,16 +10,14 @@ from publish_demo import enrich
 
 from curator.catalog import Catalog
 
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "resources" / "demo"  # see tests/conftest.py
+
 
 @pytest.fixture(scope="module")
 def demo(demo_archive: Path, tmp_path_factory: pytest.TempPathFactory):
-    shared = next((p / "shared" / "data" for p in Path(__file__).resolve().parents
-                   if (p / "shared" / "data" / "stills").is_dir()), None)
-    if shared is None:
-        pytest.skip("../shared/data is not beside this checkout")
     folder = tmp_path_factory.mktemp("site-demo")
     copy = folder / "Demo.curator"
     shutil.copytree(demo_archive, copy)
     catalog = Catalog.open(copy)
-    yield enrich(catalog, shared)
+    yield enrich(catalog, SAMPLE_DATA)
     catalog.close()

@@ -28,7 +28,7 @@ class Demo:
     still_files: StillFiles
 
 
-def enrich(catalog: Catalog, shared: Path) -> Demo:
+def enrich(catalog: Catalog, sample: Path) -> Demo:
     """Give the demo's film what the reference page shows and more: credits, details,
     awards, stills; a list; a draft that must never leak; a synopsis with <script>."""
     film = catalog.get_film(FILM)
@@ -52,12 +52,12 @@ def enrich(catalog: Catalog, shared: Path) -> Demo:
         catalog.update_film(fid, None, year=year, countries=["USSR"],
                             credits=[CreditData(director, "director")] if fid == 3 else [])
     # real imports through the image store, with its real derivatives
-    import_stills(catalog, [shared / "stills" / "Blinds.jpg"], film_id=FILM, web_sizes=True,
+    import_stills(catalog, [sample / "stills" / "LadyBird.jpg"], film_id=FILM, web_sizes=True,
                   fields={"caption": "Nautilus Pompilius on stage in Moscow", "credit": "YLE",
                           "alt_text": "A rock band playing under stage lights"})
-    import_stills(catalog, [shared / "stills" / "Garden.jpg"], film_id=FILM, web_sizes=True)
-    blinds = next(s for s in catalog.stills_of(film_id=FILM) if s.original_name == "Blinds.jpg")
-    catalog.set_primary_still(blinds.id)
+    import_stills(catalog, [sample / "stills" / "Garden.jpg"], film_id=FILM, web_sizes=True)
+    stage = next(s for s in catalog.stills_of(film_id=FILM) if s.original_name == "LadyBird.jpg")
+    catalog.set_primary_still(stage.id)
 
     draft_id = catalog.create_film(SECRET, year=1990, countries=["USSR"],
                                    synopsis="Never to be seen.",
