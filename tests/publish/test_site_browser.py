@@ -202,6 +202,13 @@ def test_small_screens_get_one_column(served: str, browser):  # noqa: ANN001
         v.page.goto(served + FILM)
         width = v.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390  # nothing forces sideways scrolling
+        # the story and the facts beside it on a wide screen stack in one column here
+        boxes = v.page.evaluate("""[...document.querySelector('.film-columns').children]
+            .map(e => { const r = e.getBoundingClientRect();
+                        return [Math.round(r.left), Math.round(r.top), Math.round(r.bottom)]; })""")
+        assert len(boxes) == 2
+        (left1, _, bottom1), (left2, top2, _) = boxes
+        assert left1 == left2 and top2 >= bottom1
         current = v.page.evaluate("document.querySelector('.lead-still img').currentSrc")
         assert "-480." in current  # the small derivative, not the large one
     finally:
