@@ -27,7 +27,8 @@ bundle:
 	.venv/bin/python scripts/build_bundle.py
 
 lint:
-	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/ruff check src tests benchmarks scripts
+	.venv/bin/lint-imports
 
 bench:
 	./scripts/setup.sh --test
