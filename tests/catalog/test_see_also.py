@@ -71,9 +71,10 @@ def test_a_film_with_nothing_in_common_suggests_nothing(catalog) -> None:
 
 
 def test_the_export_applies_the_same_rule_as_the_desk(catalog) -> None:
-    """The export computes See also over records in memory; it must agree with the SQL rule."""
+    """The export indexes every published film; the desk reads only the films that can
+    qualify. Both must pick the same films."""
     from curator.catalog.export_reads import films_in_bulk
-    from curator.publish.see_also import SeeAlso
+    from curator.catalog.see_also import SeeAlso
 
     edition, section = _festival(catalog)
     other_edition = catalog.create_edition(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
 from curator.catalog.records import CreditData, RelatedData, ScreeningData
-from curator.publish.see_also import SeeAlso
-from curator.publish.text import country_year, fold, initial, teaser, tokens
+from curator.catalog.see_also import SeeAlso
+from curator.catalog.wording import country_year, teaser
+from curator.publish.text import fold, initial, tokens
 
 LONG = ("Late one evening in Moscow in 1937, Defence Councel Sedov hears a knock at the door. "
         "Three women whose agronomist husbands have been sentenced to death for alleged "

@@ -26,6 +26,7 @@ from curator.catalog.records import (
     ScreeningRecord,
     StillRecord,
 )
+from curator.catalog.wording import edition_name
 from curator.model import (
     AltTitle,
     Award,
@@ -143,7 +144,7 @@ def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]
                     e = editions[edition_id]
                     return AwardRecord(
                         id=aid, edition_id=edition_id,
-                        edition_label=f"{e.short_name or e.name} {e.year}", name=name,
+                        edition_label=edition_name(e.short_name, e.name, e.year), name=name,
                         film_id=fid, film_title=title, person_id=person_id,
                         person_name=person_name or "", result=result, version=version)
 

@@ -14,6 +14,7 @@ from curator.catalog.films import award_record
 from curator.catalog.naming import slugify
 from curator.catalog.records import AwardRecord, EditionRecord, FestivalRecord, SectionRecord
 from curator.catalog.validation import check_year, raise_if
+from curator.catalog.wording import edition_name
 from curator.model import Award, AwardResult, Edition, Festival, Film, Person, Screening, Section
 from curator.model.entities import utcnow
 
@@ -182,7 +183,7 @@ class FestivalOps(CatalogBase):
             festival = self._get(uow.session, Festival, festival_id, "festival")
             if any(e.year == year for e in festival.editions):
                 raise ValidationError({"year": f"{festival.name} already has a {year} edition."})
-            label = f"{festival.short_name or festival.name} {year}"
+            label = edition_name(festival.short_name, festival.name, year)
             uow.label = f"Create edition {label}"
             edition = Edition(
                 festival_id=festival_id,
@@ -204,7 +205,7 @@ class FestivalOps(CatalogBase):
             self._check_version(edition, version, str(edition.year))
             if fields.get("opening_film_id") is not None:
                 self._get(uow.session, Film, fields["opening_film_id"], "film")
-            name = f"{edition.festival.short_name or edition.festival.name} {edition.year}"
+            name = edition_name(edition.festival.short_name, edition.festival.name, edition.year)
             uow.label = describe(self._set_fields(edition, fields, EDITION_COLUMNS), name)
         return out[0]
 
@@ -212,8 +213,8 @@ class FestivalOps(CatalogBase):
         out: list[Changes] = []
         with self._write("Delete edition", out) as uow:
             edition = self._get(uow.session, Edition, edition_id, "festival edition")
-            uow.label = f"Delete {edition.festival.short_name or edition.festival.name} " \
-                        f"{edition.year}"
+            uow.label = "Delete " + edition_name(edition.festival.short_name,
+                                                 edition.festival.name, edition.year)
             self._delete_edition(uow.session, edition)
         return out[0]
 

@@ -27,6 +27,7 @@ from curator.catalog.records import (
     StillRecord,
 )
 from curator.catalog.validation import film_problems, raise_if
+from curator.catalog.wording import edition_name
 from curator.model import (
     AltTitle,
     Award,
@@ -84,7 +85,8 @@ def award_record(a: Award, session: Session) -> AwardRecord:
     return AwardRecord(
         id=a.id,
         edition_id=a.edition_id,
-        edition_label=f"{edition.festival.short_name or edition.festival.name} {edition.year}",
+        edition_label=edition_name(edition.festival.short_name, edition.festival.name,
+                                   edition.year),
         name=a.name,
         film_id=a.film_id,
         film_title=film.title if film else "",

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from curator.catalog.wording import appearance, edition_name
+
 
 @dataclass(frozen=True)
 class CreditData:
@@ -73,8 +75,8 @@ class ScreeningRecord:
     @property
     def label(self) -> str:
         """`MIFF 1989, Animation`: how the web archive names an appearance."""
-        text = f"{self.festival_short_name or self.festival_name} {self.edition_year}"
-        return f"{text}, {self.section_name}" if self.section_name else text
+        return appearance(edition_name(self.festival_short_name, self.festival_name,
+                                       self.edition_year), self.section_name)
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,7 @@ class EditionRecord:
 
     @property
     def label(self) -> str:
-        return f"{self.festival_short_name or self.festival_name} {self.year}"
+        return edition_name(self.festival_short_name, self.festival_name, self.year)
 
 
 @dataclass(frozen=True)

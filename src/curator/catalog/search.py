@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.records import FilmRow, SearchResult
+from curator.catalog.wording import appearance, edition_name
 from curator.model import (
     Credit,
     Edition,
@@ -183,7 +184,7 @@ class SearchOps(CatalogBase):
                 .outerjoin(Section, Section.id == Screening.section_id)
                 .where(Screening.film_id.in_(film_ids)).order_by(Edition.year)
             ):
-                label = f"{short or name} {year}" + (f", {section}" if section else "")
+                label = appearance(edition_name(short, name, year), section or "")
                 appearances.setdefault(fid, []).append(label)
             stills: dict[int, int] = {}
             primary: dict[int, str] = {}

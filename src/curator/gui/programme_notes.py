@@ -16,6 +16,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from curator.catalog import Catalog
 from curator.catalog.records import FilmRecord, StillRecord
+from curator.catalog.wording import country_year, people_line
 
 ImageFor = Callable[[StillRecord], Path | None]
 
@@ -33,10 +34,10 @@ p.credit { font-family: 'DejaVu Sans', sans-serif; font-size: 7pt; color: #777; 
 
 
 def _meta_line(film: FilmRecord) -> str:
-    country_year = ", ".join(x for x in (" / ".join(film.countries), str(film.year or "")) if x)
-    parts = [country_year] if country_year else []
+    place = country_year(film.countries, film.year)
+    parts = [place] if place else []
     if film.directors:
-        parts.append("Director: " + ", ".join(film.directors))
+        parts.append(people_line("director", list(film.directors)))
     if film.runtime:
         parts.append(f"{film.runtime} min")
     if film.format:

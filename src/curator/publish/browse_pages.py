@@ -7,9 +7,9 @@ from collections.abc import Container, Iterator
 from urllib.parse import urlparse
 
 from curator.catalog.records import FilmRecord
+from curator.catalog.wording import paragraphs
 from curator.publish import jsonld, urls
 from curator.publish.pages import Page, PageMaker
-from curator.publish.text import paragraphs
 
 
 def _film_list_ld(maker: PageMaker, name: str, path: str, films: list[FilmRecord]) -> dict:

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
+from curator.catalog.see_also import SeeAlso
+from curator.catalog.wording import country_year, paragraphs, synopsis_teaser
 from curator.publish import jsonld, urls
 from curator.publish.media import MIME, ImageFile, StillFiles, media_path
-from curator.publish.see_also import SeeAlso
 from curator.publish.site import Site
-from curator.publish.text import country_year, initial, paragraphs, teaser
+from curator.publish.text import initial
 
 
 @dataclass
@@ -171,7 +172,7 @@ class PageMaker:
     def teaser(self, film: FilmRecord) -> str:
         """The start of the film's synopsis, as lists of films show it."""
         return self.per_film.get(film, "teaser",
-                                 lambda f: teaser(" ".join(paragraphs(f.synopsis))))
+                                 lambda f: synopsis_teaser(f.synopsis))
 
     def digest(self, film: FilmRecord) -> str:
         """A digest of the film's record: it changes whenever anything about the film does."""

@@ -14,16 +14,18 @@ from curator.catalog.records import (
     PersonRecord,
     SectionRecord,
 )
-from curator.publish import jsonld, urls
-from curator.publish.pages import Page, PageMaker
-from curator.publish.text import (
-    ROLE_ORDER,
+from curator.catalog.wording import (
     country_year,
+    credit_groups,
+    edition_name,
+    film_details,
     life_years,
     paragraphs,
     role_label,
-    teaser,
+    synopsis_teaser,
 )
+from curator.publish import jsonld, urls
+from curator.publish.pages import Page, PageMaker
 
 LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw"
 GALLERY_SIZES = "(min-width: 60rem) 14rem, 50vw"
@@ -117,8 +119,8 @@ class RecordPages:
         appearances = [
             {
                 "prefix": prefix,
-                "edition": {"text": f"{s.festival_short_name or s.festival_name} "
-                                    f"{s.edition_year}",
+                "edition": {"text": edition_name(s.festival_short_name, s.festival_name,
+                                                 s.edition_year),
                             "url": links.editions.get(s.edition_id)},
                 "section": ({"text": s.section_name, "url": links.sections.get(s.section_id)}
                             if s.section_name else None),
@@ -152,15 +154,7 @@ class RecordPages:
                 "quotes": [{"text": paragraphs(q.text), "attribution": q.attribution,
                             "source": q.source} for q in film.quotes if q.text.strip()],
                 "credits": self._credits(film),
-                "details": [(label, value) for label, value in (
-                    ("Runtime", f"{film.runtime} min" if film.runtime else ""),
-                    ("Format", film.format),
-                    ("Colour", film.colour.replace("-", " ").capitalize() if film.colour
-                     else ""),
-                    ("Language" if len(film.languages) == 1 else "Languages",
-                     ", ".join(film.languages)),
-                    ("Genre" if len(film.genres) == 1 else "Genres", ", ".join(film.genres)),
-                ) if value],
+                "details": film_details(film),
                 "awards": [{"name": a.name, "result": a.result,
                             "person": m.person_ref(a.person_id, a.person_name)
                             if a.person_name else None,
@@ -185,19 +179,14 @@ class RecordPages:
                              "url": links.absolute(a["edition"]["url"])}}
              for a in appearances],
         )
-        description = teaser(" ".join(paragraphs(film.synopsis)), 160)
+        description = synopsis_teaser(film.synopsis, 160)
         return m.page(path, "film.html", film.title, data, ld, description=description)
 
     def _credits(self, film: FilmRecord) -> list[dict[str, Any]]:
-        by_role: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for c in film.credits:
-            if c.role != "director":
-                by_role[c.role].append({**self.m.person_ref(c.person_id, c.person_name),
-                                        "character": c.character})
-        order = {r: n for n, r in enumerate(ROLE_ORDER)}
-        return [{"label": role_label(role, len(people)), "people": people}
-                for role, people in sorted(by_role.items(),
-                                           key=lambda kv: (order.get(kv[0], 99), kv[0]))]
+        return [{"label": label,
+                 "people": [{**self.m.person_ref(c.person_id, c.person_name),
+                             "character": c.character} for c in credits]}
+                for label, credits in credit_groups(film)]
 
     # -- person --------------------------------------------------------------------------
     def person_key(self, person: PersonRecord) -> str:
@@ -245,7 +234,7 @@ class RecordPages:
         if portrait:
             ld["image"] = m.still_ld(portrait)
         return m.page(path, "person.html", person.name, data, ld,
-                      description=teaser(" ".join(paragraphs(person.biography)), 160))
+                      description=synopsis_teaser(person.biography, 160))
 
     # -- festival edition and section ----------------------------------------------------
     def _screened(self, edition_id: int, section_id: int | None = -1) -> list[FilmRecord]:
@@ -284,7 +273,7 @@ class RecordPages:
                                "url": links.absolute(links.films[f.id])}}
             for f in all_films]}
         return m.page(path, "edition.html", edition.label, data, ld, section="festivals",
-                      description=teaser(" ".join(paragraphs(edition.intro)), 160))
+                      description=synopsis_teaser(edition.intro, 160))
 
     def section(self, section: SectionRecord) -> Page:
         m, links = self.m, self.links
@@ -323,7 +312,7 @@ class RecordPages:
         ld = jsonld.item_list(collection.title, links.absolute(path),
                               [(f.title, links.absolute(links.films[f.id])) for f, _ in films])
         return m.page(path, "list.html", collection.title, data, ld, section="lists",
-                      description=teaser(" ".join(paragraphs(collection.introduction)), 160))
+                      description=synopsis_teaser(collection.introduction, 160))
 
 
 def directors_pages(maker: PageMaker) -> Iterator[Page]:

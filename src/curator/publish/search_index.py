@@ -23,9 +23,10 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from curator.catalog.records import FilmRecord
+from curator.catalog.wording import country_year
 from curator.publish.pages import Links
 from curator.publish.site import Site
-from curator.publish.text import country_year, tokens
+from curator.publish.text import tokens
 
 FILMS_PER_SHARD = 500
 INDEX_VERSION = 1

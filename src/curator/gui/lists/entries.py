@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QPalette
 
+from curator.catalog import wording
 from curator.catalog.records import CollectionRecord, FilmRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,9 +51,8 @@ def entries_of(collection: CollectionRecord, rows: dict[int, FilmRow]) -> list[E
     out = []
     for item in collection.items:
         row = rows.get(item.film_id)
-        countries = row.countries if row else ""
-        country_year = ", ".join(x for x in (countries, str(item.year or "")) if x)
-        out.append(Entry(item.film_id, item.title, country_year,
+        countries = [row.countries] if row else []  # already "A / B"
+        out.append(Entry(item.film_id, item.title, wording.country_year(countries, item.year),
                          row.directors if row else "", item.runtime, item.note))
     return out
 

@@ -7,7 +7,6 @@ left out, never shown as "(, )". Links are `curator://kind/id`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from html import escape
 
 from curator.catalog.records import (
@@ -18,9 +17,16 @@ from curator.catalog.records import (
     PersonRecord,
 )
 from curator.catalog.see_also import SeeAlsoFilm
+from curator.catalog.wording import (
+    appearance_line,
+    country_year,
+    credit_groups,
+    film_details,
+    paragraphs,
+    role_label,
+    synopsis_teaser,
+)
 
-ROLES_SHOWN_APART = ("director",)
-TEASER = 200
 STILL_WIDTH = 420
 
 
@@ -28,23 +34,8 @@ def link(kind: str, record_id: int, text: str) -> str:
     return f'<a href="curator://{kind}/{record_id}">{escape(text)}</a>'
 
 
-def teaser(text: str, length: int = TEASER) -> str:
-    """The first words of a synopsis, cut at a word, as the archive's "See also" shows them."""
-    flat = " ".join(text.split())
-    if len(flat) <= length:
-        return flat
-    cut = flat[:length].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "\u2026"
-
-
-def country_year(countries: Iterable[str], year: int | None) -> str:
-    """`USSR / Finland, 1988`, or whichever part there is."""
-    return ", ".join(p for p in (" / ".join(countries), str(year or "")) if p)
-
-
 def _paragraphs(text: str) -> str:
-    parts = [p.strip() for p in text.split("\n\n") if p.strip()]
-    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in parts)
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs(text))
 
 
 def _films(n: int) -> str:
@@ -58,21 +49,22 @@ def _state(state: str) -> str:
 
 
 def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") -> str:
-    """The film's page; `image` is the URL of its primary still at reading size, if any."""
+    """The film's page; `image` is the URL of its primary still at reading size, if any.
+
+    Worded by `curator.catalog.wording`, as the exported page is."""
     out = [f"<h1>{escape(film.title)}</h1>"]
     if film.original_title and film.original_title != film.title:
         out.append(f'<p class="muted"><i>{escape(film.original_title)}</i></p>')
     out.append(_state(film.state))
-    place = country_year(film.countries, film.year)
-    lines = [
-        escape(f"{place} ({s.label})" if place else s.label) for s in film.screenings
-    ] or ([escape(place)] if place else [])
-    if lines:
-        out.append(f'<p class="line">{"<br>".join(lines)}</p>')
+    lines = [appearance_line(film.countries, film.year, s.label) for s in film.screenings
+             ] or [country_year(film.countries, film.year)]
+    if any(lines):
+        out.append(f'<p class="line">{"<br>".join(escape(x) for x in lines if x)}</p>')
     directors = [c for c in film.credits if c.role == "director"]
     if directors:
         names = ", ".join(link("person", c.person_id, c.person_name) for c in directors)
-        out.append(f"<p><b>Director:</b> {names}</p>")
+        out.append(f'<p class="directors"><b>{role_label("director", len(directors))}:</b> '
+                   f"{names}</p>")
     still = film.primary_still
     if image and still is not None:
         alt = escape(still.alt_text or still.caption or film.title)
@@ -80,21 +72,27 @@ def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") ->
         caption = " — ".join(escape(x) for x in (still.caption, still.credit) if x)
         if caption:
             out.append(f'<p class="muted">{caption}</p>')
-    out.append(_paragraphs(film.synopsis))
+    if film.synopsis.strip():
+        out.append(f'<div class="synopsis">{_paragraphs(film.synopsis)}</div>')
     for q in film.quotes:
+        if not q.text.strip():
+            continue
         who = ", ".join(p for p in (q.attribution, q.source) if p)
-        out.append(f"<blockquote><p>{escape(q.text)}</p>"
+        out.append('<blockquote class="quote">' + _paragraphs(q.text)
                    + (f'<p class="muted">\u2014 {escape(who)}</p>' if who else "")
                    + "</blockquote>")
     out.append(_facts(film))
     if see_also:
-        out.append("<h3>See also\u2026</h3>")
+        out.append('<h3>See also\u2026</h3><div class="see-also">')
         for f in see_also:
             place = country_year(f.countries, f.year)
+            short = synopsis_teaser(f.synopsis)
             out.append(f"<p><b>{link('film', f.id, f.title)}</b>"
-                       + (f'<br><span class="muted">{escape(place)}</span>' if place else "")
-                       + (f"<br>{escape(teaser(f.synopsis))}" if f.synopsis.strip() else "")
+                       + (f'<br><span class="film-meta muted">{escape(place)}</span>'
+                          if place else "")
+                       + (f'<br><span class="teaser">{escape(short)}</span>' if short else "")
                        + "</p>")
+        out.append("</div>")
     if film.lists:
         names = ", ".join(link("list", cid, title) for cid, title in film.lists)
         out.append(f"<h3>On lists</h3><p>{names}</p>")
@@ -102,26 +100,15 @@ def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") ->
 
 
 def _facts(film: FilmRecord) -> str:
-    """Credits, runtime, format, languages and awards: the structured blocks under the text."""
+    """Credits, details (runtime, format, languages...) and awards under the text."""
     rows: list[tuple[str, str]] = []
-    roles: dict[str, list[str]] = {}
-    for c in film.credits:
-        if c.role in ROLES_SHOWN_APART:
-            continue
-        name = link("person", c.person_id, c.person_name)
-        roles.setdefault(c.role, []).append(
-            f"{name} ({escape(c.character)})" if c.character else name)
-    rows += [(role.capitalize(), ", ".join(names)) for role, names in roles.items()]
-    if film.runtime:
-        rows.append(("Runtime", f"{film.runtime} min"))
-    for label, value in (("Format", film.format), ("Colour", film.colour),
-                         ("Kind", film.kind.capitalize())):
-        if value:
-            rows.append((label, escape(value)))
-    if film.languages:
-        rows.append(("Language", escape(", ".join(film.languages))))
-    if film.genres:
-        rows.append(("Genres", escape(", ".join(film.genres))))
+    for label, credits in credit_groups(film):
+        rows.append((label, ", ".join(
+            link("person", c.person_id, c.person_name)
+            + (f" ({escape(c.character)})" if c.character else "") for c in credits)))
+    rows += [(label, escape(value)) for label, value in film_details(film)]
+    if film.kind:
+        rows.append(("Kind", escape(film.kind.capitalize())))
     for a in film.awards:
         rows.append(("Award", escape(f"{a.name}, {a.edition_label}"
                                      + (" (nominated)" if a.result == "nominated" else ""))))
