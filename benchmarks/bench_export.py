@@ -3,7 +3,8 @@ and one still each (derivatives already made).
 
     PYTHONPATH=src python benchmarks/bench_export.py [--films N] [--keep DIR]
 
-Prints the full export's time and pages per second (every file it writes counts),
+Prints the full export's time, files and pages per second (the ratio to the floor
+compares HTML pages with HTML pages),
 the time of an incremental export after one film changed (in a running Curator,
 which keeps the last export's state, and in a new process, which does not), and,
 in the same run, the floor: a plain Jinja2 render and write of the same film
@@ -13,6 +14,7 @@ pages, with the site's own film template and the contexts made beforehand.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sys
@@ -142,10 +144,10 @@ def main() -> int:
             site = folder / ("site" if n == RUNS - 1 else f"site-{n + 1}")
             fulls.append(export_site(catalog, site, still_files=files))
         full = sorted(fulls, key=lambda r: r.seconds)[RUNS // 2]
-        rate = full.written / full.seconds
+        rate = full.pages / full.seconds
         print(f"full export:        {full.seconds:6.2f} s median of {RUNS} "
-              f"({', '.join(f'{r.seconds:.2f}' for r in fulls)}), {full.written:,} files "
-              f"({full.pages:,} pages), {rate:,.0f} files/s")
+              f"({', '.join(f'{r.seconds:.2f}' for r in fulls)}), {full.written:,} files, "
+              f"{full.pages:,} of them pages: {rate:,.0f} pages/s")
 
         again = export_site(catalog, site, still_files=files)
         print(f"unchanged export:   {again.seconds:6.2f} s, {again.summary}")
@@ -208,7 +210,7 @@ def main() -> int:
               f"of {RUNS} ({', '.join(f'{f:.2f}' for f in floors)}), "
               f"{len(pages) / same:,.0f} pages/s")
         print(f"the full export reaches {rate / (len(pages) / same):.0%} of the floor's "
-              "pages per second (target 50%)")
+              f"pages per second (target 50%); load average {os.getloadavg()[0]:.2f}")
         catalog.close()
     finally:
         if args.keep is None:
