@@ -26,6 +26,7 @@ from statistics import median
 
 from jinja2 import Environment
 
+from curator import collector
 from curator.catalog import Catalog, FilmData
 from curator.catalog.export_reads import film_ids_by_state, films_in_bulk
 from curator.catalog.records import ScreeningData, StillRecord
@@ -219,4 +220,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with collector.paused():  # the command line's policy for long work
+        sys.exit(main())

@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from curator import collector
 from curator.catalog import Catalog
 from curator.interchange.sheet_import import import_spreadsheet
 
@@ -92,4 +93,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with collector.paused():  # the command line's policy for long work
+        sys.exit(main())

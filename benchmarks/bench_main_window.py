@@ -61,6 +61,7 @@ def measure(archive: Path) -> None:
     settings = Path(tempfile.mkdtemp(prefix="curator-bench-settings-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings))
+    from curator import collector
     from curator.catalog import Catalog
     from curator.gui.app import application
     from curator.gui.main_window import MainWindow
@@ -75,6 +76,7 @@ def measure(archive: Path) -> None:
             return False
 
     window = MainWindow(Catalog.open(archive), owns_catalog=True)
+    window.started.connect(collector.freeze_startup)  # as the desk does
     view = window.list_pane.films_view
     watcher = FirstPaint()
     view.viewport().installEventFilter(watcher)

@@ -37,3 +37,35 @@ def test_only_catalog_and_store_open_sessions():
         and "Session" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_only_the_collector_policy_switches_the_garbage_collector():
+    """The collector is process-wide: components never switch it (see curator/collector.py)."""
+    offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
+                 if p.name != "collector.py" and "gc" in _imports(p)]
+    assert offenders == []
+
+
+def test_a_paused_collector_resumes_when_the_last_long_task_ends():
+    import gc
+    import threading
+
+    from curator import collector
+
+    assert gc.isenabled()
+    inside, release = threading.Event(), threading.Event()
+
+    def task() -> None:
+        with collector.paused():
+            inside.set()
+            release.wait(5)
+
+    other = threading.Thread(target=task)
+    other.start()
+    inside.wait(5)
+    with collector.paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the other task still runs
+    release.set()
+    other.join()
+    assert gc.isenabled()

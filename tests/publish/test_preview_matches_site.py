@@ -97,7 +97,8 @@ def site_parts(html: str) -> dict[str, list[str]]:
     found.pop("credits", None), found.pop("details", None)
     found["quotes"] = [q for q in found.get("quotes", []) if not q.startswith("\u2014")]
     facts = parts_of(html, {"dt": "dt", "dd": "dd", "credits": "c", "details": "d"})
-    found["facts"] = [f"{k} {v}" for k, v in zip(facts.get("dt", []), facts.get("dd", []))]
+    pairs = zip(facts.get("dt", []), facts.get("dd", []), strict=True)
+    found["facts"] = [f"{k} {v}" for k, v in pairs]
     headings = {"Credits", "Technical details", "See also\u2026"}
     return {k: [t for t in v if t not in headings] for k, v in found.items() if v}
 
@@ -108,7 +109,8 @@ def preview_parts(html: str) -> dict[str, list[str]]:
     rows = parts_of(html, {"td": "td"}).get("td", [])
     # only what the page shows too: credits and technical details, not kind, awards, stills
     shown = {"Kind", "Award", "Stills"}
-    found["facts"] = [f"{k} {v}" for k, v in zip(rows[::2], rows[1::2]) if k not in shown]
+    pairs = zip(rows[::2], rows[1::2], strict=True)
+    found["facts"] = [f"{k} {v}" for k, v in pairs if k not in shown]
     return {k: v for k, v in found.items() if v}
 
 

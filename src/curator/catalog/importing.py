@@ -10,9 +10,7 @@ does all of it and rolls back, so its plan is exactly what the import would do.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
@@ -38,7 +36,7 @@ from curator.model import FilmKind, PublicationState
 from curator.store import search as fts
 
 __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "ScreeningRef",
-           "fold", "without_cycle_collector"]
+           "fold"]
 
 EXISTING_POLICIES = ("skip", "update", "duplicate")
 _STATES = frozenset(PublicationState)
@@ -95,19 +93,6 @@ def _count(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-@contextmanager
-def without_cycle_collector() -> Iterator[None]:
-    """Pause the cyclic garbage collector: an import makes hundreds of thousands of
-    objects, none of them garbage, and the collector would only rescan them again and again."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 class ImportOps(CatalogBase):
     def import_films(
         self,
@@ -127,8 +112,7 @@ class ImportOps(CatalogBase):
         if existing not in EXISTING_POLICIES:
             raise ValueError(f"existing must be one of {EXISTING_POLICIES}, not {existing!r}")
         result = ImportResult(Changes(label), dry_run)
-        with without_cycle_collector():
-            self._import(items, existing, dry_run, label, progress, result)
+        self._import(items, existing, dry_run, label, progress, result)
         return result
 
     def _import(self, items: Sequence[FilmImport], existing: str, dry_run: bool, label: str,

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from curator import CuratorError, __version__
+from curator import CuratorError, __version__, collector
 
 # Modules with a `register(subparsers)` function adding their verbs.
 COMMAND_MODULES = [
@@ -54,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.handler(args) or 0
+        if args.command == "open":  # the desk sets its own policy
+            return args.handler(args) or 0
+        with collector.paused():  # a verb is one short process of long work
+            return args.handler(args) or 0
     except CuratorError as exc:
         print(f"curator: {exc}", file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from curator import CuratorError, __version__, resources_dir
+from curator import CuratorError, __version__, collector, resources_dir
 from curator.catalog import Cancelled, Catalog
 from curator.gui.main_window import MainWindow
 from curator.gui.style import apply_style
@@ -78,6 +78,7 @@ def open_archive_window(path: Path, *, create: bool = False,
         QMessageBox.warning(parent, "Curator", str(exc))
         return None
     window = MainWindow(catalog, owns_catalog=True)
+    window.started.connect(collector.freeze_startup)  # the desk's policy: curator.collector
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(lambda _obj=None, w=window: _windows.remove(w)
                              if w in _windows else None)

@@ -7,11 +7,10 @@ EXTENSIONS; they use `catalog`, `undo`, `tasks`, `menus`, `toolbar`, `list_pane`
 
 from __future__ import annotations
 
-import gc
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -59,6 +58,8 @@ EMPTY_DETAIL = {
 
 
 class MainWindow(QMainWindow):
+    started = Signal()  # the first paint is done and what followed it: the desk is ready
+
     def __init__(self, catalog: Catalog, *, owns_catalog: bool = False) -> None:
         super().__init__()
         self.catalog = catalog
@@ -144,11 +145,7 @@ class MainWindow(QMainWindow):
         self.sidebar.count_attention()
         self._show_pending_record()
         self.list_pane.films.read_ids()
-        # What exists by now (modules, mappers, the window's widgets) lives as long as the
-        # desk: the collector stops walking it, so its full collections no longer pause
-        # scrolling or typing (up to 100 ms on 100,000 films). No collection is forced
-        # first: one freed Python wrappers of widgets Qt still held (a crash).
-        gc.freeze()
+        self.started.emit()
 
     # -- the extension surface ----------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from curator import CuratorError
+from curator import CuratorError, collector
 from curator.catalog import Cancelled
 
 Progress = Callable[[int, int, str], bool]
@@ -53,7 +53,8 @@ class Task(QObject):
     def run(self) -> None:
         """Runs on a worker thread."""
         try:
-            result = self._work(self._progress)
+            with collector.paused():  # the desk's policy for long work: curator.collector
+                result = self._work(self._progress)
         except Cancelled:
             self.cancelled.emit()
         except CuratorError as exc:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
-from curator.catalog.importing import without_cycle_collector
 from curator.interchange.mapping import MULTI_VALUED, ROLES, apply_overrides, guess_mapping
 from curator.interchange.spreadsheet import Spreadsheet, read_spreadsheet
 from curator.interchange.titles import parse_title
@@ -148,9 +147,8 @@ def import_spreadsheet(
     sheet: Spreadsheet | None = None,
 ) -> ImportResult:
     """Import a CSV or TSV file; errors of every kind are in the result, by row."""
-    with without_cycle_collector():
-        return _import_spreadsheet(catalog, path, overrides, mapping, existing, dry_run,
-                                   progress, sheet)
+    return _import_spreadsheet(catalog, path, overrides, mapping, existing, dry_run,
+                               progress, sheet)
 
 
 def _import_spreadsheet(catalog: Catalog, path: Path | str, overrides: list[str],

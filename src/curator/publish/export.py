@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -75,15 +74,8 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
             raise Cancelled(CANCELLED)
 
     step(0, 0, "Reading the catalogue")
-    # The collector would walk every record held here, again and again, for nothing: an
-    # export makes no cycles worth collecting before it ends.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _export(catalog, outdir, selection, still_files, step, started)
-    finally:
-        if collecting:
-            gc.enable()
+    # (the entry points pause the cyclic collector around long work: curator.collector)
+    return _export(catalog, outdir, selection, still_files, step, started)
 
 
 def _export(catalog: Catalog, outdir: Path, selection: Selection,
