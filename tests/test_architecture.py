@@ -69,3 +69,11 @@ def test_a_paused_collector_resumes_when_the_last_long_task_ends():
     release.set()
     other.join()
     assert gc.isenabled()
+
+
+def test_migrations_use_their_own_table_definitions():
+    """A migration replays the same way forever: it imports nothing of Curator's own."""
+    versions = SRC / "store" / "migrations" / "versions"
+    offenders = {p.name: sorted(n for n in _imports(p) if n.startswith("curator"))
+                 for p in versions.glob("[0-9]*.py")}
+    assert {name: found for name, found in offenders.items() if found} == {}
