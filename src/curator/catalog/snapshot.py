@@ -47,6 +47,12 @@ class SnapshotOps(CatalogBase):
                 for t in _RECORDS
             )
 
+    def rebuild_derived(self) -> None:
+        """Rebuild what is derived from the tables: the search index and the sort keys."""
+        with translate_errors(), self.archive.write_engine.begin() as conn:
+            fts.rebuild_index(conn)
+            refresh_all_sort_keys(conn)
+
     def restore_catalogue(self, tables: dict[str, list[dict[str, Any]]],
                           label: str = "Import catalogue file") -> Changes:
         """Write a whole catalogue, ids and all, into this (empty) archive.
