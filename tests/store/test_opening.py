@@ -165,3 +165,15 @@ def test_a_real_full_disk_says_so(tmp_path):
         assert list(mount.iterdir()) == []
     finally:
         subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_every_commit_is_on_the_disk_before_it_counts_as_saved(tmp_path):
+    """synchronous=FULL with WAL: a power cut cannot take back an edit the desk called saved
+    (NORMAL could lose the last commits)."""
+    archive = Archive.create(tmp_path / "Durable.curator")
+    try:
+        with archive.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    finally:
+        archive.close()
