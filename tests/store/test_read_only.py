@@ -4,9 +4,6 @@ reads works, everything that writes says so in one line, and the folder is left 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,47 +12,14 @@ from curator.catalog import Catalog
 from curator.cli import main
 from curator.store import ArchiveReadOnly
 
-
-def _mount_read_only(source: Path, place: Path) -> object | None:
-    """Copy source onto a small file system mounted read-only (root on Linux); returns
-    how to undo it, or None where mounting is not allowed."""
-    place.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(place)],
-            capture_output=True).returncode != 0:
-        return None
-    shutil.copytree(source, place / source.name)
-    subprocess.run(["mount", "-o", "remount,ro", str(place)], check=True)
-    return lambda: subprocess.run(["umount", str(place)], check=True)
-
-
-def _chmod_read_only(source: Path, place: Path) -> object | None:
-    """Without root, taking away write permission is enough."""
-    if os.geteuid() == 0:
-        return None  # root writes regardless of permissions
-    place.mkdir(exist_ok=True)
-    copy = shutil.copytree(source, place / source.name)
-    for path in [copy, *copy.rglob("*")]:
-        path.chmod(path.stat().st_mode & ~0o222)
-
-    def undo() -> None:
-        for path in [copy, *copy.rglob("*")]:
-            path.chmod(path.stat().st_mode | 0o200)
-    return undo
+from .places import read_only_copy
 
 
 @pytest.fixture
 def read_only_archive(demo_archive: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user cache"))
-    place = tmp_path / "cd"
-    undo = _mount_read_only(demo_archive, place) or _chmod_read_only(demo_archive, place)
-    if undo is None:
-        pytest.skip("cannot make a read-only place here (no tmpfs mount, and root ignores "
-                    "permissions)")
-    archive = place / demo_archive.name
-    assert not os.access(archive, os.W_OK)
-    yield archive
-    undo()
+    with read_only_copy(demo_archive, tmp_path / "cd") as archive:
+        yield archive
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
