@@ -122,3 +122,19 @@ def test_a_good_catalogue_file_still_round_trips(catalogue_file, tmp_path):
     finally:
         catalog.close()
     assert again.read_bytes() == catalogue_file.read_bytes()
+
+
+@pytest.mark.parametrize("version, found", [
+    ('"1"', 'gives "1"'), ("null", "gives none"), ("true", "gives true"), ("0", "gives 0"),
+])
+def test_a_wrong_format_version_is_named_as_it_is(tmp_path, version, found):
+    from curator.interchange.catalogue_file import read_catalogue
+
+    path = tmp_path / "odd.json"
+    path.write_text(f'{{"format": "curator-catalogue", "format_version": {version}}}',
+                    encoding="utf-8")
+    with pytest.raises(CatalogueFileError) as caught:
+        read_catalogue(path)
+    message = str(caught.value)
+    assert "has no valid format_version" in message and found in message
+    assert "newer" not in message

@@ -191,10 +191,15 @@ def read_catalogue(path: Path | str) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise CatalogueFileError(f"{path.name} is not a Curator catalogue file.")
     version = document.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        found = "none" if version is None else json.dumps(version)
         raise CatalogueFileError(
-            f"{path.name} is in catalogue format {version}, newer than this Curator "
-            f"reads ({FORMAT_VERSION}); upgrade Curator to import it.")
+            f"{path.name} has no valid format_version (a whole number such as "
+            f"{FORMAT_VERSION} is expected, the file gives {found}).")
+    if version > FORMAT_VERSION:
+        raise CatalogueFileError(
+            f"{path.name} is in catalogue format {version}, newer than the format "
+            f"{FORMAT_VERSION} this Curator reads; upgrade Curator to import it.")
     return document
 
 
