@@ -105,3 +105,29 @@ def test_repair_of_a_sound_archive_loses_nothing(small_archive, capsys):
     finally:
         original.close()
         copy.close()
+
+
+def test_a_session_killed_mid_work_is_noticed_and_its_saved_edit_kept(small_archive):
+    """A real process saves an edit, then dies without closing (as in a power cut or a
+    crash): the next open checks the pages, finds them sound, and the edit is there."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys\n"
+        "from curator.catalog import Catalog\n"
+        "catalog = Catalog.open(sys.argv[1])\n"
+        "catalog.create_film('Saved just before the crash', year=1991)\n"
+        "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(small_archive)], check=True,
+                   env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    assert list((small_archive / ".in-use").iterdir())  # the dead session's marker
+    catalog = Catalog.open(small_archive)
+    try:
+        assert catalog.archive.damage == []
+        assert catalog.search("crash", limit=5).total == 1
+        catalog.create_film("And one more", year=1992)
+    finally:
+        catalog.close()
+    assert not (small_archive / ".in-use").exists()

@@ -78,3 +78,40 @@ def test_the_catalog_opens_read_only_and_refuses_edits(read_only_archive):
             catalog.set_setting("site_base_url", "https://example.org/")
     finally:
         catalog.close()
+
+
+def _crash_after_an_edit(archive: Path) -> None:
+    """A session that saved an edit and died: its commit is still in archive.sqlite-wal."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import os, sys\n"
+              "from curator.catalog import Catalog\n"
+              "Catalog.open(sys.argv[1]).create_film('Saved in the log', year=1991)\n"
+              "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(archive)], check=True,
+                   env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    assert (archive / "archive.sqlite-wal").stat().st_size > 0
+
+
+def test_the_last_commits_in_the_log_are_read_on_read_only_media(small_archive, tmp_path):
+    _crash_after_an_edit(small_archive)
+    with read_only_copy(small_archive, tmp_path / "cd") as archive:
+        catalog = Catalog.open(archive)
+        try:
+            assert catalog.archive.read_only
+            assert catalog.search("log", limit=5).total == 1
+        finally:
+            catalog.close()
+
+
+def test_a_log_that_cannot_be_read_read_only_is_one_clear_line(small_archive, tmp_path,
+                                                               capsys):
+    _crash_after_an_edit(small_archive)
+    (small_archive / "archive.sqlite-shm").unlink()
+    with read_only_copy(small_archive, tmp_path / "cd") as archive:
+        assert main(["info", str(archive)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "archive.sqlite-wal" in err
+        assert "copy the archive to a writable place" in err

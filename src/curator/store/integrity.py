@@ -34,8 +34,14 @@ class DamagedCatalogue(NotACatalogue):
 
 
 def read_only_uri(path: Path) -> str:
-    """SQLite's address of a database nobody can change (a CD, a read-only folder)."""
-    return path.absolute().as_uri() + "?mode=ro&immutable=1"
+    """SQLite's address of a database nobody can change (a CD, a read-only folder).
+
+    Immutable (no locks, no journal) unless the last commits still sit in the
+    write-ahead log beside it, which an immutable database would not read.
+    """
+    wal = path.with_name(path.name + "-wal")
+    has_log = wal.is_file() and wal.stat().st_size > 0
+    return path.absolute().as_uri() + ("?mode=ro" if has_log else "?mode=ro&immutable=1")
 
 
 def _connect_read_only(path: Path, immutable: bool) -> sqlite3.Connection:
@@ -100,6 +106,13 @@ def identify_catalogue(path: Path, *, immutable: bool = False) -> str:
             raise NotACatalogue(f"{name} has no valid schema version (its alembic_version "
                                 f"table {found}), so Curator cannot tell how to read it.")
         return revision
+    except sqlite3.OperationalError as exc:
+        if immutable and "?mode=ro&" not in read_only_uri(path):
+            # the last commits are in the log beside it, which needs a writable folder
+            raise NotACatalogue(
+                f"{name} cannot be read where it is ({exc}): its last changes are in "
+                f"{name}-wal; copy the archive to a writable place to open it.") from None
+        raise NotACatalogue(f"{name} cannot be opened ({exc}).") from None
     except sqlite3.DatabaseError as exc:
         raise DamagedCatalogue(f"{name} is damaged ({exc}).") from None
     finally:
