@@ -4,6 +4,7 @@ empty archive is checked like a spreadsheet, and a bad row is named by its place
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -138,3 +139,31 @@ def test_a_wrong_format_version_is_named_as_it_is(tmp_path, version, found):
     message = str(caught.value)
     assert "has no valid format_version" in message and found in message
     assert "newer" not in message
+
+
+def test_every_way_in_says_the_same_of_the_same_bad_year(catalogue_file, tmp_path, capsys):
+    from curator.catalog import ValidationError
+
+    said = "The year must lie between 1870"
+    document = json.loads(catalogue_file.read_text(encoding="utf-8"))
+    document["films"][0]["year"] = 3000
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("Title,Year\nFrom the future,3000\n", encoding="utf-8")
+    empty, busy = tmp_path / "Empty.curator", tmp_path / "Busy.curator"
+    Catalog.create(empty).close()
+    catalog = Catalog.create(busy)
+    film = catalog.create_film("Already here", year=1970).created_id
+    with pytest.raises(ValidationError, match=said):  # the desk's form
+        catalog.update_film(film, None, year=3000)
+    catalog.close()
+    messages = []
+    for archive, path in ((empty, bad), (busy, bad), (busy, sheet)):
+        main(["import", str(archive), str(path)])
+        captured = capsys.readouterr()
+        messages.append([line for line in (captured.out + captured.err).splitlines()
+                         if said in line])
+    rules = {found[0][found[0].index(said):].rstrip(".") for found in messages if found}
+    assert len(messages) == 3 and all(messages), messages
+    assert rules == {f"{said} and {date.today().year + 1}, not 3000"}

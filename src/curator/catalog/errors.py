@@ -39,5 +39,6 @@ class InvalidRecords(CuratorError):
     def __init__(self, problems: list[tuple[str, int, str]]) -> None:
         self.problems = list(problems)
         n = len({(t, i) for t, i, _ in self.problems})
-        super().__init__(f"{n:,} record{'s' if n != 1 else ''} break the catalogue's rules "
+        super().__init__(f"{n:,} {'records break' if n != 1 else 'record breaks'} the "
+                         "catalogue's rules "
                          f"(first: {self.problems[0][2].rstrip('.')}); nothing was imported.")
