@@ -29,3 +29,20 @@ def test_the_desk_opens_a_read_only_archive_for_reading(open_window, demo_archiv
         finally:
             window.close()
             catalog.close()
+
+
+def test_the_desk_exports_a_read_only_archive(qtbot, demo_archive, tmp_path, monkeypatch):
+    from tests.publish.test_gui_export import WAIT, Calls
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user cache"))
+    with read_only_copy(demo_archive, tmp_path / "cd") as archive:
+        catalog = Catalog.open(archive)
+        try:
+            calls = Calls([tmp_path / "site"])
+            controller = calls.controller(catalog)
+            with qtbot.waitSignal(controller.exported, timeout=WAIT):
+                controller.export_all()
+            assert (tmp_path / "site" / "index.html").is_file()
+            assert calls.errors == []
+        finally:
+            catalog.close()
