@@ -115,3 +115,18 @@ def test_a_log_that_cannot_be_read_read_only_is_one_clear_line(small_archive, tm
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "archive.sqlite-wal" in err
         assert "copy the archive to a writable place" in err
+
+
+def test_a_read_only_archive_can_be_repaired_into_a_writable_place(small_archive, tmp_path,
+                                                                   capsys):
+    target = tmp_path / "Rescued.curator"
+    with read_only_copy(small_archive, tmp_path / "cd") as archive:
+        assert main(["repair", str(archive)]) == 1  # beside it is read-only too
+        assert "Cannot create" in capsys.readouterr().err
+        assert main(["repair", str(archive), "--into", str(target)]) == 0
+        assert "everything was saved" in capsys.readouterr().out
+    catalog = Catalog.open(target)
+    try:
+        assert catalog.counts()["films"] == 400
+    finally:
+        catalog.close()

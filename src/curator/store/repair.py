@@ -1,6 +1,7 @@
 """Saving what can be read from a damaged archive into a fresh one beside it.
 
-The damaged catalogue is only read (SQLite's read-only mode), never changed.
+The damaged catalogue is only read (SQLite's read-only mode), never changed, so
+an archive on a CD can be repaired into a writable folder with `--into`.
 Each table is copied whole if SQLite can read it; otherwise row by row, asking
 for every row id the table may hold, so only the rows on damaged pages are
 lost. Rows whose film, person or edition was lost go too, and are counted. The
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from curator.model import Base
 from curator.store.archive import DATABASE_NAME, Archive, ArchiveError
-from curator.store.integrity import quick_check
+from curator.store.integrity import quick_check, read_only_uri
 
 # Row ids are probed one by one up to the highest seen; past this, only those seen.
 MAX_PROBED = 5_000_000
@@ -59,7 +60,7 @@ def repair_archive(folder: Path, target: Path | None = None) -> RepairReport:
         raise ArchiveError(f"{folder} is not a Curator archive (no {DATABASE_NAME}).")
     target = Path(target).expanduser().absolute() if target else repaired_name(folder)
     try:
-        source = sqlite3.connect(database.as_uri() + "?mode=ro", uri=True)
+        source = sqlite3.connect(read_only_uri(database), uri=True)
         source.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{database} cannot be read at all ({exc}); restore a copy from "
