@@ -131,3 +131,12 @@ def test_a_session_killed_mid_work_is_noticed_and_its_saved_edit_kept(small_arch
     finally:
         catalog.close()
     assert not (small_archive / ".in-use").exists()
+
+
+def test_reading_a_damaged_page_is_one_clear_line(small_archive, tmp_path, capsys):
+    write_garbage_over_a_page(small_archive / "archive.sqlite")
+    assert main(["export-data", str(small_archive), str(tmp_path / "all.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is damaged (database disk image is malformed)" in err
+    assert "curator repair" in err
+    assert not (tmp_path / "all.json").exists()

@@ -116,8 +116,9 @@ def translate_errors() -> Iterator[None]:
     except DatabaseError as exc:
         if "malformed" in str(exc.orig) or "not a database" in str(exc.orig):
             raise ArchiveDamaged(
-                f"The archive is damaged ({exc.orig}); nothing was saved. Restore a copy from "
-                "its backups folder, or run \u201ccurator repair\u201d on it.") from exc
+                f"The archive is damaged ({exc.orig}). Restore a copy from its backups "
+                "folder, or run \u201ccurator repair\u201d on it to save what can be read."
+            ) from exc
         raise
 
 
