@@ -92,7 +92,7 @@ def test_a_catalogue_file_is_restored_only_into_an_empty_archive(demo_catalog, t
 @pytest.mark.parametrize(("content", "message"), [
     ("{not json", "not valid JSON"),
     ('{"films": []}', "not a Curator catalogue file"),
-    ('{"format": "curator-catalogue", "format_version": 99}', "newer than this Curator"),
+    ('{"format": "curator-catalogue", "format_version": 99}', "format 99, newer than the format 1"),
     ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1}]}',
      "has no title"),
     ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1, "title": "A",'

@@ -14,7 +14,14 @@ from sqlalchemy import func, select
 from curator.catalog.bulk import BulkOps, BulkResult, FilmData
 from curator.catalog.changes import Changes, RowChange
 from curator.catalog.collections import CollectionOps
-from curator.catalog.errors import Cancelled, Conflict, NotFound, StaleVersion, ValidationError
+from curator.catalog.errors import (
+    Cancelled,
+    Conflict,
+    InvalidRecords,
+    NotFound,
+    StaleVersion,
+    ValidationError,
+)
 from curator.catalog.festivals import FestivalOps
 from curator.catalog.films import FilmOps
 from curator.catalog.importing import FilmImport, ImportOps, ImportResult, ScreeningRef
@@ -44,8 +51,8 @@ from curator.store import Archive, search
 
 __all__ = [
     "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmImport",
-    "FilmQuery", "ImportResult", "NotFound", "RowChange", "ScreeningRef", "StaleVersion",
-    "ValidationError",
+    "FilmQuery", "ImportResult", "InvalidRecords", "NotFound", "RowChange", "ScreeningRef",
+    "StaleVersion", "ValidationError",
 ]  # fmt: skip
 
 COUNTED = {

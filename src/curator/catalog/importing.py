@@ -29,10 +29,10 @@ from curator.catalog.validation import (
     FIRST_FILM_YEAR,
     MAX_RUNTIME,
     check_year,
-    film_problems,
+    imported_film_problems,
     latest_year,
 )
-from curator.model import FilmKind, PublicationState
+from curator.model import FilmKind, PublicationState, Role
 from curator.store import search as fts
 
 __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "ScreeningRef",
@@ -41,6 +41,7 @@ __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "Scre
 EXISTING_POLICIES = ("skip", "update", "duplicate")
 _STATES = frozenset(PublicationState)
 _KINDS = frozenset(FilmKind) | {""}
+_ROLES = frozenset(Role)
 Progress = Callable[[int, int], bool | None]
 
 
@@ -112,6 +113,7 @@ class ImportOps(CatalogBase):
         if existing not in EXISTING_POLICIES:
             raise ValueError(f"existing must be one of {EXISTING_POLICIES}, not {existing!r}")
         result = ImportResult(Changes(label), dry_run)
+        self.archive.verify()
         self._import(items, existing, dry_run, label, progress, result)
         return result
 
@@ -164,9 +166,7 @@ class _ImportRun(UpdatingFilms):
     # -- one film --------------------------------------------------------------------
     def import_one(self, item: FilmImport) -> int | None:
         film = item.film
-        problems = {} if self._plainly_valid(film) else film_problems(
-            {"title": film.title, "year": film.year, "runtime": film.runtime,
-             "state": film.state, "kind": film.kind})
+        problems = {} if self._plainly_valid(film) else imported_film_problems(film)
         for ref in item.screenings:
             if not ref.festival.strip():
                 problems["festival"] = "The festival has no name."
@@ -205,7 +205,11 @@ class _ImportRun(UpdatingFilms):
     def _plainly_valid(self, film: FilmData) -> bool:
         """The common case, checked cheaply; anything else gets the catalogue's full rules."""
         year, runtime = film.year, film.runtime
-        return (film.title.strip() != "" and film.state in _STATES and film.kind in _KINDS
+        return (type(film.title) is str and film.title.strip() != "" and film.state in _STATES
+                and film.kind in _KINDS
+                and all(role in _ROLES for _, role in film.credits)
+                and all(type(v) is str for v in (film.original_title, film.format,
+                                                   film.colour, film.synopsis, film.notes))
                 and (year is None or type(year) is int and FIRST_FILM_YEAR <= year
                      <= self.latest_year)
                 and (runtime is None or type(runtime) is int and 1 <= runtime <= MAX_RUNTIME))

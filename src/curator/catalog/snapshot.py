@@ -13,9 +13,10 @@ from sqlalchemy import func, insert, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes, RowChange
-from curator.catalog.errors import Conflict
+from curator.catalog.errors import Conflict, InvalidRecords
 from curator.catalog.sort_keys import refresh_all_sort_keys
 from curator.catalog.unit import TABLES, translate_errors
+from curator.catalog.validation import catalogue_problems
 from curator.model import Base
 from curator.model.entities import utcnow
 from curator.store import search as fts
@@ -46,12 +47,26 @@ class SnapshotOps(CatalogBase):
                 for t in _RECORDS
             )
 
+    def rebuild_derived(self) -> None:
+        """Rebuild what is derived from the tables: the search index and the sort keys."""
+        with translate_errors(), self.archive.write_engine.begin() as conn:
+            fts.rebuild_index(conn)
+            refresh_all_sort_keys(conn)
+
     def restore_catalogue(self, tables: dict[str, list[dict[str, Any]]],
                           label: str = "Import catalogue file") -> Changes:
-        """Write a whole catalogue, ids and all, into this (empty) archive."""
+        """Write a whole catalogue, ids and all, into this (empty) archive.
+
+        Every row is checked by the catalogue's rules first; if any breaks them,
+        InvalidRecords names each and nothing is written.
+        """
         unknown = set(tables) - set(CATALOGUE_TABLES)
         if unknown:
             raise ValueError(f"not a catalogue table: {sorted(unknown)[0]}")
+        problems = catalogue_problems(tables)
+        if problems:
+            raise InvalidRecords(problems)
+        self.archive.verify()
         if not self.is_empty():
             raise Conflict(
                 f"{self.archive.name} already holds records; a catalogue file is restored "

@@ -22,7 +22,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -31,7 +31,7 @@ from curator.catalog.errors import Conflict, StaleVersion
 from curator.catalog.sort_keys import refresh_sort_keys
 from curator.model import Base
 from curator.model.entities import utcnow
-from curator.store import ArchiveBusy, search
+from curator.store import ArchiveBusy, ArchiveDamaged, ArchiveError, ArchiveReadOnly, search
 
 TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
 TABLES = Base.metadata.tables
@@ -105,9 +105,21 @@ def translate_errors() -> Iterator[None]:
             raise ArchiveBusy(
                 "The archive is busy: another Curator is saving to it. Try again in a moment."
             ) from exc
+        if "readonly" in str(exc.orig):
+            raise ArchiveReadOnly("The archive is read-only: it can be read, searched and "
+                                  "exported, not changed.") from exc
+        if "disk is full" in str(exc.orig):
+            raise ArchiveError("The disk is full: nothing was saved.") from exc
         raise
     except IntegrityError as exc:
         raise Conflict(f"The catalogue refused the change: {_integrity_reason(exc)}.") from exc
+    except DatabaseError as exc:
+        if "malformed" in str(exc.orig) or "not a database" in str(exc.orig):
+            raise ArchiveDamaged(
+                f"The archive is damaged ({exc.orig}). Restore a copy from its backups "
+                "folder, or run \u201ccurator repair\u201d on it to save what can be read."
+            ) from exc
+        raise
 
 
 def _integrity_reason(exc: IntegrityError) -> str:

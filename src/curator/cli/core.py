@@ -27,6 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("archive", type=Path)
     p.set_defaults(handler=cmd_info)
 
+    p = sub.add_parser("repair", help="copy what can be read of a damaged archive into a "
+                                      "new one beside it")
+    p.add_argument("archive", type=Path)
+    p.add_argument("--into", type=Path, metavar="NEW_ARCHIVE",
+                   help="where to write it (default: beside it, named \u201c(repaired)\u201d)")
+    p.set_defaults(handler=cmd_repair)
+
     p = sub.add_parser("search", help="find films by title, person, synopsis or country")
     p.add_argument("archive", type=Path)
     p.add_argument("query")
@@ -128,4 +135,36 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{r.id:>7}  {r.title}" + (f" ({details})" if details else "") + directors)
     if result.total > len(rows):
         print(f"… {len(rows)} of {result.total:,} films; use --limit to see more.")
+    return 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from curator.store.repair import repair_archive
+
+    report = repair_archive(args.archive, args.into)
+    catalog = Catalog.open(report.target)
+    try:
+        catalog.rebuild_derived()
+    finally:
+        catalog.close()
+    damage = "; ".join(report.damage[:3]) or "none found"
+    print(f"Damage found by SQLite: {damage}")
+    for table in sorted(set(report.copied) | set(report.lost) | set(report.orphaned)):
+        lost, orphaned = report.lost.get(table, 0), report.orphaned.get(table, 0)
+        if not (lost or orphaned):
+            continue
+        parts = [f"{report.copied.get(table, 0):,} rows saved"]
+        if lost:
+            parts.append(f"{lost:,} could not be read")
+        if orphaned:
+            parts.append(f"{orphaned:,} dropped: what they belonged to was lost")
+        print(f"  {table.replace('_', ' ')}: {', '.join(parts)}")
+    for table in report.unreadable:
+        print(f"  {table.replace('_', ' ')}: could not be read at all")
+    if report.stills_missing:
+        print(f"  stills: {report.stills_missing:,} original images could not be copied")
+    saved = sum(report.copied.values())
+    outcome = "everything was saved" if report.complete else "the losses are listed above"
+    print(f"Wrote {report.target} with {saved:,} rows ({outcome}); "
+          f"{report.source} was left untouched.")
     return 0

@@ -121,8 +121,19 @@ def _import_csv(catalog: Catalog, args: argparse.Namespace) -> ImportResult:
 
 
 def _import_json(catalog: Catalog, args: argparse.Namespace) -> int:
+    from curator.interchange.catalogue_file import CatalogueFileError
+
+    try:
+        return _import_catalogue_file(catalog, args)
+    except CatalogueFileError as exc:
+        for line in exc.details[:MAX_ERRORS_SHOWN]:  # each row at fault, by its place
+            print(f"  {line}", file=sys.stderr)
+        raise
+
+
+def _import_catalogue_file(catalog: Catalog, args: argparse.Namespace) -> int:
     from curator.interchange.catalogue_file import (
-        catalogue_tables,
+        checked_tables,
         import_catalogue,
         read_catalogue,
     )
@@ -138,7 +149,7 @@ def _import_json(catalog: Catalog, args: argparse.Namespace) -> int:
               "films; ids, awards, lists and stills come only into an empty archive.)")
         return 0
     if args.dry_run:
-        tables = catalogue_tables(read_catalogue(path))
+        tables = checked_tables(read_catalogue(path), path.name)
         counts = {k: len(tables.get(t, ())) for k, t in
                   (("films", "film"), ("people", "person"), ("festivals", "festival"),
                    ("lists", "collection"))}

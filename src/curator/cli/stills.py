@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_add(args: argparse.Namespace) -> int:
     catalog = Catalog.open(args.archive)
     try:
+        catalog.archive.refuse_writes()  # read-only or damaged: say so before any file moves
         owner = {"person_id": args.film_id} if args.person else {"film_id": args.film_id}
         fields = {"caption": args.caption, "credit": args.credit, "alt_text": args.alt_text,
                   "rights": args.rights}
@@ -99,6 +100,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_gc(args: argparse.Namespace) -> int:
     catalog = Catalog.open(args.archive)
     try:
+        catalog.archive.refuse_writes()  # a damaged catalogue could not say what is in use
         result = collect_unreferenced(catalog, grace=0 if args.now else DEFAULT_GRACE)
     finally:
         catalog.close()

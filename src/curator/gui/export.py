@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from curator.catalog import Catalog
 from curator.gui.workers import Task, TaskRunner
+from curator.store import ArchiveError
 
 if TYPE_CHECKING:
     from curator.publish import ExportResult, Problem, Selection, StillFiles
@@ -190,7 +191,10 @@ class SiteExportController(QObject):
         chosen = self.choose_folder(title, start)
         if chosen is None:
             return None
-        self.catalog.set_setting(key, str(chosen))
+        try:
+            self.catalog.set_setting(key, str(chosen))
+        except ArchiveError:
+            pass  # a read-only (or damaged) archive exports there without remembering it
         return Path(chosen)
 
     def _check_then_export(self, folder: Path, selection: Selection,

@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QPaintEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -43,6 +43,12 @@ EXTENSIONS: list[str] = [
     "curator.gui.stills_strip",
     "curator.gui.lists",
 ]
+
+# What a read-only archive disables: actions by key, and the extensions' by their text.
+EDITING_ACTIONS = ("new-film", "delete", "merge", "undo", "redo", "back-up", "new-list",
+                   "new-list-from-selection", "save-search-as-list", "delete-list")
+EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
+                        "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List"}
 
 # The sidebar view that lists each kind of record.
 HOME_VIEW = {"film": "films::", "person": "people::"}
@@ -128,6 +134,30 @@ class MainWindow(QMainWindow):
 
         for name in EXTENSIONS:
             importlib.import_module(name).install(self)
+        if catalog.archive.read_only or catalog.archive.damage:
+            self._allow_reading_only()
+
+    # -- an archive that takes no writes ---------------------------------------------------
+    def _allow_reading_only(self) -> None:
+        """A read-only (or damaged) archive: say so in the title, and disable every action
+        that would change it; reading, searching and exporting stay."""
+        archive = self.catalog.archive
+        why = "read-only" if archive.read_only else "damaged, read-only"
+        self.setWindowTitle(f"{archive.name} ({why}) \u2014 Curator")
+        # Actions in a disabled group cannot be enabled again by their own updates.
+        self.editing_actions = QActionGroup(self)
+        self.editing_actions.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        editing = [self.action_map[k] for k in EDITING_ACTIONS if k in self.action_map]
+        editing += [a for a in self.findChildren(QAction)
+                    if a.text().rstrip("\u2026") in EDITING_ACTION_TEXTS]
+        for action in editing:
+            self.editing_actions.addAction(action)
+        self.editing_actions.setEnabled(False)
+        self.form.setEnabled(False)
+        self.form.setToolTip(f"{archive.name} is {why}: it can be read and exported, "
+                             "not changed.")
+        note = QLabel(f"{why.capitalize()}: nothing can be changed", objectName="readOnlyNote")
+        self.statusBar().addPermanentWidget(note)
 
     # -- starting -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from curator import CuratorError
-from curator.catalog import Catalog, Changes
+from curator.catalog import Catalog, Changes, InvalidRecords
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.catalog.validation import catalogue_problems
 
 FORMAT_NAME = "curator-catalogue"
 FORMAT_VERSION = 1
@@ -33,11 +34,21 @@ STILL_FIELDS = ("sha256", "width", "height", "format", "original_name", "caption
                 "alt_text", "rights")
 LIST_FIELDS = ("slug", "title", "curator", "introduction", "state")
 STAMPS = ("created_at", "updated_at")
+# How a row of a record's part is named where the file shows it
+PARTS = {"name_variant": "variants", "external_id": "external_ids", "still": "stills",
+         "film_country": "countries", "film_language": "languages", "film_genre": "genres",
+         "alt_title": "alt_titles", "credit": "credits", "quote": "quotes",
+         "screening": "screenings", "related_film": "related", "section": "sections",
+         "collection_item": "items"}
 DATES = {"starts_on", "ends_on"}
 
 
 class CatalogueFileError(CuratorError):
-    pass
+    """A catalogue file that cannot be imported; `details` lists each row at fault."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
 
 
 # -- export ----------------------------------------------------------------------------
@@ -180,24 +191,41 @@ def read_catalogue(path: Path | str) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise CatalogueFileError(f"{path.name} is not a Curator catalogue file.")
     version = document.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        found = "none" if version is None else json.dumps(version)
         raise CatalogueFileError(
-            f"{path.name} is in catalogue format {version}, newer than this Curator "
-            f"reads ({FORMAT_VERSION}); upgrade Curator to import it.")
+            f"{path.name} has no valid format_version (a whole number such as "
+            f"{FORMAT_VERSION} is expected, the file gives {found}).")
+    if version > FORMAT_VERSION:
+        raise CatalogueFileError(
+            f"{path.name} is in catalogue format {version}, newer than the format "
+            f"{FORMAT_VERSION} this Curator reads; upgrade Curator to import it.")
     return document
 
 
-def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The document as rows per table, every reference checked."""
+def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | None = None
+                     ) -> dict[str, list[dict[str, Any]]]:
+    """The document as rows per table, every reference checked.
+
+    `places`, if given, receives where each row was in the file (`films[3] (id 12),
+    credits`), in the same order as the rows, so a problem can be shown there.
+    """
     tables: dict[str, list[dict[str, Any]]] = {}
     next_id: dict[str, int] = {}
+    where = {"record": ""}
+    places = {} if places is None else places
 
     def add(table: str, row: dict[str, Any], keep_id: bool = False) -> dict[str, Any]:
         if not keep_id:
             next_id[table] = next_id.get(table, 0) + 1
             row = {"id": next_id[table], **row}
         tables.setdefault(table, []).append(row)
+        part = PARTS.get(table)
+        places.setdefault(table, []).append(where["record"] + (f", {part}" if part else ""))
         return row
+
+    def at(key: str, n: int, record: dict[str, Any], parent: str = "") -> None:
+        where["record"] = f"{parent}{key}[{n}] (id {record.get('id')})"
 
     films = _records(document, "films", "title")
     people = _records(document, "people", "name")
@@ -206,11 +234,14 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
     edition_ids: set[int] = set()
     section_of: dict[int, int] = {}
 
-    for f in _records(document, "festivals", "name"):
-        add("festival", {"id": f["id"], "slug": slugify(f["name"], "festival"),
+    for nf, f in enumerate(_records(document, "festivals", "name")):
+        at("festivals", nf, f)
+        festival_at = where["record"]
+        add("festival", {"id": f["id"], "slug": slugify(_text(f["name"]), "festival"),
                          **_values(f, FESTIVAL_FIELDS), **_times(f)}, True)
-        for e in list_of(f, "editions"):
+        for ne, e in enumerate(list_of(f, "editions")):
             _need(e, "editions", "year")
+            at("editions", ne, e, festival_at + ", ")
             opening = e.get("opening_film")
             _check_ref(opening, film_ids, f"edition {e['id']}", "film")
             label = f"{f.get('short_name') or f['name']} {e['year']}"
@@ -225,9 +256,11 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
                                 **_values(s, SECTION_FIELDS), "position": pos, **_times(s)}, True)
                 section_of[s["id"]] = e["id"]
 
-    for p in people:
-        add("person", {"id": p["id"], "slug": slugify(p["name"], "person"),
-                       "sort_name": sort_name(p["name"]), **_values(p, PERSON_FIELDS),
+    for n, p in enumerate(people):
+        at("people", n, p)
+        name = _text(p["name"])
+        add("person", {"id": p["id"], "slug": slugify(name, "person"),
+                       "sort_name": sort_name(name), **_values(p, PERSON_FIELDS),
                        **_times(p)}, True)
         for name in list_of(p, "variants"):
             add("name_variant", {"person_id": p["id"], "name": name})
@@ -237,10 +270,11 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
         for pos, s in enumerate(list_of(p, "portraits")):
             add("still", _still_row(s, None, p["id"], pos), True)
 
-    for f in films:
+    for n, f in enumerate(films):
         fid = f["id"]
-        add("film", {"id": fid, "slug": slugify(f["title"], "film"),
-                     "sort_title": sort_title(f["title"]), **_values(f, FILM_FIELDS),
+        at("films", n, f)
+        add("film", {"id": fid, "slug": slugify(_text(f["title"]), "film"),
+                     "sort_title": sort_title(_text(f["title"])), **_values(f, FILM_FIELDS),
                      **_times(f)}, True)
         for table, key in (("film_country", "countries"), ("film_language", "languages"),
                            ("film_genre", "genres")):
@@ -275,15 +309,17 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
         for pos, s in enumerate(list_of(f, "stills")):
             add("still", _still_row(s, fid, None, pos), True)
 
-    for a in _records(document, "awards", "name"):
+    for n, a in enumerate(_records(document, "awards", "name")):
+        at("awards", n, a)
         _check_ref(a.get("edition"), edition_ids, f"award {a['id']}", "edition", required=True)
         _check_ref(a.get("film"), film_ids, f"award {a['id']}", "film")
         _check_ref(a.get("person"), person_ids, f"award {a['id']}", "person")
         add("award", {"id": a["id"], "edition_id": a["edition"], "name": a["name"],
                       "film_id": a.get("film"), "person_id": a.get("person"),
                       "result": a.get("result", "won"), **_times(a)}, True)
-    for c in _records(document, "lists", "title"):
-        add("collection", {"id": c["id"], "slug": slugify(c["title"], "list"),
+    for n, c in enumerate(_records(document, "lists", "title")):
+        at("lists", n, c)
+        add("collection", {"id": c["id"], "slug": slugify(_text(c["title"]), "list"),
                            **_values(c, LIST_FIELDS), **_times(c)}, True)
         for pos, i in enumerate(list_of(c, "items")):
             _check_ref(i.get("film"), film_ids, f"list {c['id']}", "film", required=True)
@@ -292,7 +328,9 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
     settings = document.get("settings") or {}
     if not isinstance(settings, dict):
         raise CatalogueFileError("The settings of a catalogue file are a JSON object.")
+    where["record"] = "settings"
     for key, value in settings.items():
+        places.setdefault("setting", []).append(f"settings \u201c{key}\u201d")
         tables.setdefault("setting", []).append({"key": key, "value": str(value)})
     return tables
 
@@ -341,8 +379,11 @@ def _values(record: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
         if n not in record:
             continue  # the database default applies
         value = record[n]
-        if n in DATES and value:
-            value = date.fromisoformat(value)
+        if n in DATES and isinstance(value, str) and value:
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                pass  # left as written: the catalogue's rules name it
         out[n] = value
     return out
 
@@ -364,18 +405,37 @@ def _still_row(s: dict[str, Any], film_id: int | None, person_id: int | None,
                pos: int) -> dict[str, Any]:
     _need(s, "stills", "sha256")
     focal = s.get("focal_point") or [0.5, 0.5]
+    if not isinstance(focal, list) or len(focal) != 2:
+        focal = [None, None]  # the catalogue's rules name it
     return {"id": s["id"], "film_id": film_id, "person_id": person_id,
             **_values(s, STILL_FIELDS), "position": pos, "is_primary": bool(s.get("primary")),
-            "focal_x": float(focal[0]), "focal_y": float(focal[1]), **_times(s)}
+            "focal_x": focal[0], "focal_y": focal[1], **_times(s)}
+
+
+def _text(value: Any) -> str:
+    """A text the file gives, for deriving slugs and sort keys; the rules check the value."""
+    return value if isinstance(value, str) else ""
+
+
+def checked_tables(document: dict[str, Any], name: str) -> dict[str, list[dict[str, Any]]]:
+    """The document as rows per table, each checked by the catalogue's rules; a file with
+    rows that break them raises CatalogueFileError naming every row by its place."""
+    places: dict[str, list[str]] = {}
+    try:
+        tables = catalogue_tables(document, places)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CatalogueFileError(f"{name} is damaged: a record lacks {exc}.") from None
+    problems = catalogue_problems(tables)
+    if problems:
+        raise CatalogueFileError(
+            f"{name}: {InvalidRecords(problems)}",
+            [f"{places[t][i]}: {message}" for t, i, message in problems])
+    return tables
 
 
 def import_catalogue(catalog: Catalog, path: Path | str) -> Changes:
     """Restore a catalogue file into an empty archive, ids and all; one undoable step."""
-    document = read_catalogue(path)
-    try:
-        tables = catalogue_tables(document)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CatalogueFileError(f"{Path(path).name} is damaged: a record lacks {exc}.") \
-            from None
-    return catalog.restore_catalogue(tables, label=f"Import {Path(path).name}")
+    name = Path(path).name
+    tables = checked_tables(read_catalogue(path), name)
+    return catalog.restore_catalogue(tables, label=f"Import {name}")
 

@@ -34,7 +34,7 @@ def catalogue_imports(document: dict[str, Any]) -> list[FilmImport]:
     films = list_of(document, "films")
     index = {f["id"]: n for n, f in enumerate(films)}
     items = []
-    for f in films:
+    for n, f in enumerate(films):
         quotes = list_of(f, "quotes")
         items.append(FilmImport(FilmData(
             title=f["title"], original_title=f.get("original_title", ""),
@@ -48,7 +48,7 @@ def catalogue_imports(document: dict[str, Any]) -> list[FilmImport]:
             credits=tuple((names[c["person"]], c["role"]) for c in list_of(f, "credits")),
             quotes=tuple((q["text"], q.get("attribution", "")) for q in quotes),
             external_ids=tuple((e["scheme"], e["value"]) for e in list_of(f, "external_ids")),
-        ), f"film {f['id']}",
+        ), f"films[{n}] (id {f['id']})",
             screenings=tuple(ScreeningRef(*editions[s["edition"]],
                                           sections.get(s.get("section"), ""),
                                           s.get("premiere", ""))

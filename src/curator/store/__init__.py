@@ -5,6 +5,8 @@ from curator.store.archive import (  # noqa: F401
     SCHEMA_REVISIONS,
     Archive,
     ArchiveBusy,
+    ArchiveDamaged,
     ArchiveError,
+    ArchiveReadOnly,
     is_archive,
 )
