@@ -15,9 +15,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from curator import CuratorError
 from curator.catalog import Catalog, Changes
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.interchange.catalogue_check import check_document
+from curator.interchange.errors import ReadError
+from curator.interchange.json_input import parse_json
 
 FORMAT_NAME = "curator-catalogue"
 FORMAT_VERSION = 1
@@ -36,8 +38,8 @@ STAMPS = ("created_at", "updated_at")
 DATES = {"starts_on", "ends_on"}
 
 
-class CatalogueFileError(CuratorError):
-    pass
+class CatalogueFileError(ReadError):
+    """A catalogue file that cannot be imported; names the file and the record."""
 
 
 # -- export ----------------------------------------------------------------------------
@@ -166,17 +168,14 @@ def write_catalogue(catalog: Catalog, path: Path | str) -> dict[str, int]:
 
 # -- import ----------------------------------------------------------------------------
 def read_catalogue(path: Path | str) -> dict[str, Any]:
-    """Load and check a catalogue file; a wrong one raises CatalogueFileError."""
+    """Load and check a catalogue file; a wrong one raises a ReadError naming it."""
     path = Path(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise CatalogueFileError(f"{path.name} is not a catalogue file (not UTF-8 text).") \
-            from None
-    except json.JSONDecodeError as exc:
-        raise CatalogueFileError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}).") from None
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogueFileError(f"not a catalogue file (not UTF-8 text: byte {exc.start:,} "
+                                 "is not UTF-8).", file=path.name) from None
+    document = parse_json(text, file=path.name)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise CatalogueFileError(f"{path.name} is not a Curator catalogue file.")
     version = document.get("format_version")
@@ -184,7 +183,20 @@ def read_catalogue(path: Path | str) -> dict[str, Any]:
         raise CatalogueFileError(
             f"{path.name} is in catalogue format {version}, newer than this Curator "
             f"reads ({FORMAT_VERSION}); upgrade Curator to import it.")
+    try:
+        check_document(document)
+    except ReadError as exc:
+        raise exc.in_file(path.name) from None
     return document
+
+
+def load_catalogue(path: Path | str) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """A catalogue file and its rows per table, every value and reference checked."""
+    document = read_catalogue(path)
+    try:
+        return document, catalogue_tables(document)
+    except ReadError as exc:
+        raise exc.in_file(Path(path).name) from None
 
 
 def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -289,11 +301,8 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
             _check_ref(i.get("film"), film_ids, f"list {c['id']}", "film", required=True)
             add("collection_item", {"collection_id": c["id"], "film_id": i["film"],
                                     "position": pos, "note": i.get("note", "")})
-    settings = document.get("settings") or {}
-    if not isinstance(settings, dict):
-        raise CatalogueFileError("The settings of a catalogue file are a JSON object.")
-    for key, value in settings.items():
-        tables.setdefault("setting", []).append({"key": key, "value": str(value)})
+    for key, value in (document.get("settings") or {}).items():
+        tables.setdefault("setting", []).append({"key": key, "value": value})
     return tables
 
 
@@ -364,6 +373,9 @@ def _still_row(s: dict[str, Any], film_id: int | None, person_id: int | None,
                pos: int) -> dict[str, Any]:
     _need(s, "stills", "sha256")
     focal = s.get("focal_point") or [0.5, 0.5]
+    if len(focal) != 2:
+        raise CatalogueFileError("\u201cfocal_point\u201d must be two numbers, x and y.",
+                                 place=f"still {s['id']}")
     return {"id": s["id"], "film_id": film_id, "person_id": person_id,
             **_values(s, STILL_FIELDS), "position": pos, "is_primary": bool(s.get("primary")),
             "focal_x": float(focal[0]), "focal_y": float(focal[1]), **_times(s)}
@@ -371,11 +383,6 @@ def _still_row(s: dict[str, Any], film_id: int | None, person_id: int | None,
 
 def import_catalogue(catalog: Catalog, path: Path | str) -> Changes:
     """Restore a catalogue file into an empty archive, ids and all; one undoable step."""
-    document = read_catalogue(path)
-    try:
-        tables = catalogue_tables(document)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CatalogueFileError(f"{Path(path).name} is damaged: a record lacks {exc}.") \
-            from None
+    _document, tables = load_catalogue(path)
     return catalog.restore_catalogue(tables, label=f"Import {Path(path).name}")
 

@@ -1,0 +1,34 @@
+"""The one rule for text coming into the catalogue: no control characters, no broken ones.
+
+A NUL, an escape or a bell pasted into a title would be stored, written raw into
+the site's HTML and acted on by a terminal. `clean_text` takes them out (tabs
+and line breaks stay; a lone carriage return becomes a line break); every way
+into the catalogue (forms, imports, catalogue files, settings) passes its text
+through it. Half of a surrogate pair cannot be stored at all: `text_problem`
+names it, so the reader refuses the file instead of failing halfway.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """`value` without control characters; tabs and line breaks kept, CR LF made LF."""
+    if value.isprintable():  # the common case, and the quickest test of it
+        return value
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value)
+
+
+def text_problem(value: object) -> str | None:
+    """Why `value` cannot be stored as text, or None."""
+    if not isinstance(value, str):
+        return "is not text"
+    if _SURROGATE.search(value):
+        return "holds a broken character (half of a surrogate pair)"
+    return None
