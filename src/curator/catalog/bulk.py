@@ -70,7 +70,8 @@ class BulkOps(CatalogBase):
         """
         result_ids: list[int] = []
         errors: list[tuple[int, str]] = []
-        with translate_errors(), self.archive.write_engine.begin() as conn:
+        with translate_errors(self.archive.database_path), \
+                self.archive.write_engine.begin() as conn:
             rows = NewRows(conn)
             people, known_names = self._people_index(conn)
             documents: list[tuple[int, str, str, str, str]] = []

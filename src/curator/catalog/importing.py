@@ -133,7 +133,8 @@ class ImportOps(CatalogBase):
 
     def _import(self, items: Sequence[FilmImport], existing: str, dry_run: bool, label: str,
                 progress: Progress | None, result: ImportResult) -> None:
-        with translate_errors(), self.archive.write_engine.connect() as conn:
+        with translate_errors(self.archive.database_path), \
+                self.archive.write_engine.connect() as conn:
             if conn.dialect.name == "sqlite":
                 # a big import touches every index page; keep them in memory (64 MB)
                 conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from curator import CuratorError
 from curator.catalog.changes import BOOKKEEPING, Changes, RowChange, merge_rows
 from curator.catalog.errors import Conflict, StaleVersion
 from curator.catalog.sort_keys import refresh_sort_keys
@@ -91,8 +92,8 @@ class Recorder:
 
 
 @contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn database failures into errors a user can read."""
+def translate_errors(database: object = "") -> Iterator[None]:
+    """Turn database failures into errors a user can read (naming `database`, the file)."""
     try:
         yield
     except StaleDataError as exc:
@@ -105,9 +106,25 @@ def translate_errors() -> Iterator[None]:
             raise ArchiveBusy(
                 "The archive is busy: another Curator is saving to it. Try again in a moment."
             ) from exc
+        if (problem := _disk_problem(str(exc.orig))) is not None:
+            where = f"{database}: " if database else "The archive: "
+            raise DiskFailure(f"{where}{problem}; nothing was changed.") from exc
         raise
     except IntegrityError as exc:
         raise Conflict(f"The catalogue refused the change: {_integrity_reason(exc)}.") from exc
+
+
+class DiskFailure(CuratorError):
+    """The disk refused a write (full, over a size limit, failing); the transaction was undone."""
+
+
+def _disk_problem(message: str) -> str | None:
+    if "disk is full" in message:
+        return "the disk is full"
+    if "disk I/O error" in message:
+        return ("the disk could not be written (an input/output error: is it full, "
+                "failing or removed?)")
+    return None
 
 
 def _integrity_reason(exc: IntegrityError) -> str:
@@ -168,7 +185,7 @@ class UnitOfWork:
 @contextmanager
 def unit_of_work(engine: Any, label: str, out: list[Changes]) -> Iterator[UnitOfWork]:
     """Run the body in one transaction; append its Changes to `out` after commit."""
-    with translate_errors():
+    with translate_errors(engine.url.database or ""):
         with Session(engine, expire_on_commit=False, autoflush=True) as session:
             with session.begin():
                 uow = UnitOfWork(session, label)

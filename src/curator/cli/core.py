@@ -12,7 +12,7 @@ from pathlib import Path
 from curator.catalog import Catalog, FilmQuery
 from curator.cli.terminal import printable
 from curator.interchange.catalogue_check import LARGEST_INTEGER
-from curator.store import Archive, ArchiveError, is_archive
+from curator.store import ArchiveError, is_archive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,7 +56,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if is_archive(args.archive):
         print(f"{args.archive} is already a Curator archive; nothing to do.")
         return 0
-    Archive.create(args.archive).close()
+    Catalog.create(args.archive).close()
     print(f"Created the archive {args.archive}")
     return 0
 

@@ -8,7 +8,6 @@ to a file whose name that line gives, to attach to a bug report.
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 import tempfile
@@ -18,32 +17,9 @@ from pathlib import Path
 
 from curator import CuratorError, __version__
 from curator.cli.terminal import printable
+from curator.oserrors import os_problem
 
-# What a user reads for the system's refusals, by errno.
-OS_PROBLEMS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EFBIG: "the file grew beyond the size this system allows (is the disk full?)",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "the operation is not permitted",
-    errno.ENOENT: "no such file or folder",
-    errno.EEXIST: "it already exists",
-    errno.EISDIR: "it is a folder, not a file",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EIO: "the disk could not be read or written (input/output error)",
-    errno.ENOTEMPTY: "the folder is not empty",
-}
 GUI_MODULES = ("PySide6", "shiboken6")
-
-
-def os_problem(exc: OSError) -> str:
-    """`/data/films.json: the disk is full`: the system's refusal in words, with its file."""
-    problem = OS_PROBLEMS.get(exc.errno or -1) or (exc.strerror or str(exc)).rstrip(".")
-    files = [f for f in (exc.filename, getattr(exc, "filename2", None)) if f]
-    where = " \u2192 ".join(os.fsdecode(f) for f in files)
-    return f"{where}: {problem}" if where else problem
 
 
 def error_line(exc: BaseException) -> str | None:

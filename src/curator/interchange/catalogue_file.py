@@ -9,8 +9,6 @@ empty archive and exporting again gives the same file, byte for byte.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from curator.catalog import Catalog, Changes
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.interchange.catalogue_check import check_document
 from curator.interchange.errors import ReadError
+from curator.interchange.files import replacing
 from curator.interchange.json_input import parse_json
 
 FORMAT_NAME = "curator-catalogue"
@@ -155,14 +154,8 @@ def write_catalogue(catalog: Catalog, path: Path | str) -> dict[str, int]:
     document = export_catalogue(catalog)
     path = Path(path)
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".curator-", suffix=".json", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path) as fh:
+        fh.write(text)
     return {k: len(document[k]) for k in ("films", "people", "festivals", "awards", "lists")}
 
 
