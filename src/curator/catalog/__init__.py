@@ -81,7 +81,8 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
 
     @classmethod
     def open(cls, folder: str | os.PathLike[str]) -> Catalog:
-        return cls(Archive.open(folder))
+        with translate_errors(Path(folder) / DATABASE_NAME):
+            return cls(Archive.open(folder))
 
     @classmethod
     def create(cls, folder: str | os.PathLike[str]) -> Catalog:

@@ -168,7 +168,7 @@ def read_catalogue(path: Path | str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise CatalogueFileError(f"not a catalogue file (not UTF-8 text: byte {exc.start:,} "
                                  "is not UTF-8).", file=path.name) from None
-    document = parse_json(text, file=path.name)
+    document = parse_json(text, file=path.name, error=CatalogueFileError)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise CatalogueFileError(f"{path.name} is not a Curator catalogue file.")
     version = document.get("format_version")
@@ -179,7 +179,7 @@ def read_catalogue(path: Path | str) -> dict[str, Any]:
     try:
         check_document(document)
     except ReadError as exc:
-        raise exc.in_file(path.name) from None
+        raise CatalogueFileError(exc.problem, file=path.name, place=exc.place) from None
     return document
 
 

@@ -17,17 +17,17 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def parse_json(text: str, *, file: str = "") -> Any:
-    """The JSON value of `text`; a ReadError for anything that is not plain JSON."""
+def parse_json(text: str, *, file: str = "", error: type[ReadError] = ReadError) -> Any:
+    """The JSON value of `text`; an `error` (a ReadError) for anything not plain JSON."""
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise ReadError(f"not valid JSON ({exc.msg})", file=file,
+        raise error(f"not valid JSON ({exc.msg})", file=file,
                         place=f"line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
-        raise ReadError("its JSON is nested too deeply to read.", file=file) from None
+        raise error("its JSON is nested too deeply to read.", file=file) from None
     except ValueError as exc:
         if "digits" in str(exc):
-            raise ReadError("it holds a number too long to read (over 4,300 digits).",
+            raise error("it holds a number too long to read (over 4,300 digits).",
                             file=file) from None
-        raise ReadError(f"not valid JSON ({exc})", file=file) from None
+        raise error(f"not valid JSON ({exc})", file=file) from None
