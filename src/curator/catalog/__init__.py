@@ -24,10 +24,13 @@ from curator.catalog.importing import FilmImport, ImportOps, ImportResult, Scree
 from curator.catalog.people import PersonOps
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.search import FilmQuery, SearchOps
+from curator.catalog.settings import setting_problems
 from curator.catalog.snapshot import SnapshotOps
 from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.stills_meta import StillOps
+from curator.catalog.text import clean_text
 from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
+from curator.catalog.validation import raise_if
 from curator.model import (
     Award,
     Collection,
@@ -127,6 +130,8 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
             return row.value if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        value = clean_text(value)
+        raise_if(setting_problems(key, value))
         with translate_errors(self.archive.database_path), \
                 self.archive.write_engine.begin() as conn:
             table = Setting.__table__

@@ -10,7 +10,11 @@ names it, so the reader refuses the file instead of failing halfway.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -32,3 +36,29 @@ def text_problem(value: object) -> str | None:
     if _SURROGATE.search(value):
         return "holds a broken character (half of a surrogate pair)"
     return None
+
+
+def clean_values(value: T) -> T:
+    """`value` with clean_text applied to every text inside it: in tuples, lists, dicts and
+    dataclasses (an importer's FilmData), the same object when nothing needed cleaning."""
+    if isinstance(value, str):
+        return clean_text(value)  # type: ignore[return-value]
+    if isinstance(value, tuple | list):
+        cleaned = [clean_values(v) for v in value]
+        if all(a is b for a, b in zip(cleaned, value, strict=True)):
+            return value
+        return type(value)(cleaned)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        out = {k: clean_values(v) for k, v in value.items()}
+        return value if all(out[k] is value[k] for k in value) else out  # type: ignore
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            if not f.init:
+                continue
+            old = getattr(value, f.name)
+            new = clean_values(old)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value

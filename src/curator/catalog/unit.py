@@ -30,6 +30,7 @@ from curator import CuratorError
 from curator.catalog.changes import BOOKKEEPING, Changes, RowChange, merge_rows
 from curator.catalog.errors import Conflict, StaleVersion
 from curator.catalog.sort_keys import refresh_sort_keys
+from curator.catalog.text import clean_text
 from curator.model import Base
 from curator.model.entities import utcnow
 from curator.store import ArchiveBusy, search
@@ -51,6 +52,33 @@ def row_of(obj: Any, committed: bool = False) -> dict[str, Any]:
     return values
 
 
+def _clean_text_columns(obj: Any) -> None:
+    """Every text a form or an operation sets passes the one rule for text (catalog/text.py)."""
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        value = state.dict.get(attr.key)
+        if isinstance(value, str) and (clean := clean_text(value)) != value:
+            setattr(obj, attr.key, clean)
+
+
+def _spell_countries(session: Session, objects: list[Any]) -> None:
+    """Countries take the catalogue's spelling of them (catalog/countries.py)."""
+    from curator.catalog.countries import CountrySpellings, used_countries
+    from curator.model import Festival, FilmCountry, Person
+
+    fields = [(obj, "name" if isinstance(obj, FilmCountry) else "country") for obj in objects
+              if isinstance(obj, FilmCountry | Person | Festival)]
+    fields = [(obj, key) for obj, key in fields if getattr(obj, key)]
+    if not fields:
+        return
+    with session.no_autoflush:
+        spellings = CountrySpellings(used_countries(session))
+    for obj, key in fields:
+        spelled = spellings.spell(getattr(obj, key))
+        if spelled != getattr(obj, key):
+            setattr(obj, key, spelled)
+
+
 def _key(obj: Any) -> tuple[Any, ...]:
     return tuple(inspect(obj).mapper.primary_key_from_instance(obj))
 
@@ -67,6 +95,10 @@ class Recorder:
         event.listen(session, "after_flush_postexec", self._after_postexec)
 
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        entering = list(session.new) + list(session.dirty)
+        for obj in entering:
+            _clean_text_columns(obj)
+        _spell_countries(session, entering)
         for obj in list(session.dirty) + list(session.deleted):
             if id(obj) not in self._before and inspect(obj).has_identity:
                 self._before[id(obj)] = (obj, row_of(obj, committed=True))

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from curator.catalog.errors import ValidationError
+from curator.catalog.text import clean_text
 from curator.model import FilmKind, PublicationState, Role
 
 FIRST_FILM_YEAR = 1870
@@ -30,7 +31,7 @@ def check_year(value: Any, field: str = "year", label: str = "The year") -> str 
 def film_problems(values: Mapping[str, Any]) -> dict[str, str]:
     """Problems with a film's values, by field; only the fields present are checked."""
     problems: dict[str, str] = {}
-    if "title" in values and not str(values["title"] or "").strip():
+    if "title" in values and not clean_text(str(values["title"] or "")).strip():
         problems["title"] = "A title is required."
     if "year" in values and (msg := check_year(values["year"])):
         problems["year"] = msg
@@ -73,7 +74,7 @@ def film_problems(values: Mapping[str, Any]) -> dict[str, str]:
 
 def person_problems(values: Mapping[str, Any]) -> dict[str, str]:
     problems: dict[str, str] = {}
-    if "name" in values and not str(values["name"] or "").strip():
+    if "name" in values and not clean_text(str(values["name"] or "")).strip():
         problems["name"] = "A name is required."
     for field, label in (("birth_year", "The year of birth"), ("death_year", "The year of death")):
         if field in values and values[field] is not None:

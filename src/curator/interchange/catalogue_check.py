@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from curator.catalog.settings import setting_problems
 from curator.catalog.text import clean_text, text_problem
 from curator.interchange.errors import ReadError
 
@@ -119,6 +120,8 @@ def check_document(document: dict[str, Any]) -> None:
             raise ReadError(f"\u201csettings\u201d must be an object, not {json_kind(settings)}.")
         for key, value in list(settings.items()):
             settings[key] = _value(value, F(TEXT), "settings", key)
+            for problem in setting_problems(key, settings[key]).values():
+                raise ReadError(problem, place="settings")
 
 
 def _check_record(record: Any, fields: dict[str, F], name: str, n: int) -> str:
