@@ -118,8 +118,8 @@ def _years(text: str | None) -> tuple[int | None, int | None]:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    catalog = Catalog.open(args.archive)
     year_from, year_to = _years(args.year)
+    catalog = Catalog.open(args.archive)
     query = FilmQuery(text=args.query, year_from=year_from, year_to=year_to,
                       country=args.country, state=args.state, order=args.order)
     result = catalog.search(query, limit=args.limit)

@@ -104,8 +104,8 @@ def country_pages(maker: PageMaker, only: Container[str] | None = None) -> Itera
             spellings[path][c] += 1
     if not by_path:
         return
-    name_of = {path: min(counts, key=lambda c: (-counts[c], c)) for path, counts in
-               spellings.items()}
+    name_of = {path: min(counts, key=lambda c: (-counts[c], c.isupper(), c))
+               for path, counts in spellings.items()}
     by_country = {name_of[path]: list(films.values()) for path, films in by_path.items()}
     if only is not None:
         only = {name_of[urls.country_path(c)] for c in only
