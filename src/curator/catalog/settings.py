@@ -23,7 +23,8 @@ def site_address_problem(value: str) -> str | None:
         parts = None
     if parts is None or parts.scheme.casefold() not in ("http", "https") or not parts.hostname \
             or any(c.isspace() for c in text):
-        shown = text if len(text) <= 60 else text[:60] + "\u2026"
+        shown = " ".join(text.split())  # the message stays one line
+        shown = shown if len(shown) <= 60 else shown[:60] + "\u2026"
         return (f"The site's address must be an http:// or https:// address, "
                 f"not \u201c{shown}\u201d.")
     return None

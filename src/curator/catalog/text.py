@@ -2,10 +2,11 @@
 
 A NUL, an escape or a bell pasted into a title would be stored, written raw into
 the site's HTML and acted on by a terminal. `clean_text` takes them out (tabs
-and line breaks stay; a lone carriage return becomes a line break); every way
-into the catalogue (forms, imports, catalogue files, settings) passes its text
-through it. Half of a surrogate pair cannot be stored at all: `text_problem`
-names it, so the reader refuses the file instead of failing halfway.
+and line breaks stay; a lone carriage return becomes a line break; half of a
+surrogate pair, which cannot be stored, becomes U+FFFD); every way into the
+catalogue (forms, imports, catalogue files, settings) passes its text through
+it. A catalogue file holding a broken character is refused instead: `text_problem`
+names it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def clean_text(value: str) -> str:
         return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value)
+    # half a surrogate pair cannot be stored at all: it becomes the replacement character
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
 
 
 def text_problem(value: object) -> str | None:
