@@ -233,3 +233,13 @@ def test_stills_add_refuses_a_named_pipe_and_a_device_without_waiting(archive, t
     assert "still.jpg: refused, a named pipe, not an image file." in result.stderr
     assert "zero: refused, a device, not an image file." in result.stderr
     assert counts(archive)["stills"] == 0
+
+
+def test_a_spreadsheet_into_a_missing_folder_names_the_file_asked_for(archive, tmp_path, capsys):
+    catalog = Catalog.open(archive)
+    film = catalog.create_film("The Needle").created_id
+    list_id = catalog.create_collection("Kino", [film]).created_id
+    catalog.close()
+    target = tmp_path / "no such folder" / "kino.csv"
+    line = failing(capsys, ["lists", archive, "--csv", list_id, target])
+    assert line == f"curator: {target}: no such file or folder."

@@ -30,7 +30,7 @@ def replacing(path: str | os.PathLike[str], *, encoding: str = "utf-8",
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                    dir=target.parent)
     except OSError as exc:
-        raise _naming(exc, target.parent) from None
+        raise _naming(exc, target) from None
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
             yield fh
@@ -43,9 +43,8 @@ def replacing(path: str | os.PathLike[str], *, encoding: str = "utf-8",
 
 
 def _naming(exc: OSError, path: Path) -> OSError:
-    """The same OSError, naming `path` when the system did not say which file it was."""
-    if exc.filename:
-        return exc
+    """The same OSError, naming the file the user asked for, not the temporary one beside it
+    (nor none, as a failed write says)."""
     return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
 
 
