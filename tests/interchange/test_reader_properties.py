@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curator import CuratorError
@@ -269,3 +269,15 @@ def test_a_setting_is_stored_clean_or_refused(empty, key, value):
     if key == "site_base_url" and stored.strip():
         assert urlsplit(stored.strip()).scheme.lower() in ("http", "https")
         assert site_address_problem(stored) is None
+
+
+# -- the list of unreferenced originals that `stills gc` keeps -----------------------------
+@settings(max_examples=15)  # each example reads the archive: a few tell enough
+@given(data=st.one_of(st.binary(max_size=60), JSON.map(lambda v: json.dumps(v).encode())))
+def test_a_damaged_list_of_unreferenced_stills_only_restarts_their_wait(empty, data):
+    from curator.stills import collect_unreferenced
+    from curator.stills.upkeep import PENDING_FILE
+
+    (empty.archive.stills_dir / PENDING_FILE).write_bytes(data)
+    result = collect_unreferenced(empty)
+    assert result.removed == []
