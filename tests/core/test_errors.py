@@ -243,3 +243,12 @@ def test_a_spreadsheet_into_a_missing_folder_names_the_file_asked_for(archive, t
     target = tmp_path / "no such folder" / "kino.csv"
     line = failing(capsys, ["lists", archive, "--csv", list_id, target])
     assert line == f"curator: {target}: no such file or folder."
+
+
+def test_a_runtime_of_four_hundred_digits_is_a_row_error(archive, tmp_path, capsys):
+    path = _sheet(tmp_path, "Title,Runtime\nThe Needle," + "9" * 400 + "\nAssa,1h 1e400m\n")
+    assert main(["import", str(archive), str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and not captured.err
+    assert "row 2: \u201c" + "9" * 40 + "\u201d is not a running time" in captured.out
+    assert "row 3: " in captured.out and counts(archive)["films"] == 0

@@ -181,6 +181,9 @@ def test_any_bytes_as_a_catalogue_file(empty, data):
 # -- spreadsheets --------------------------------------------------------------------------
 CELLS = st.text(alphabet=st.sampled_from(list('ab 1,;\t"\'\n\r=é€Ж\x00') + ["\u2028"]),
                 max_size=10)
+VALUES = st.sampled_from(["9" * 400, "1" + "0" * 25, "1e400", "90 min", "1h 30m", "1:30",
+                          "c. 1988", "1988-89", "99999", "-5", "tt0094012", "Q42", "USSR; Finland",
+                          "2h " + "9" * 30 + "m", "1988?", "0", "1,5"])
 HEADERS = st.lists(st.sampled_from(["Title", "Year", "Director", "Country", "Runtime", "", "X",
                                     "Festival", "Section", "IMDb"]), min_size=1, max_size=5)
 
@@ -193,7 +196,7 @@ def spreadsheets(draw) -> bytes:
     header = draw(HEADERS)
     if draw(st.integers(0, 4)):  # mostly a sheet with titles, which gets to the database
         header = ["Title", *header]
-    rows = [header] + draw(st.lists(st.lists(st.one_of(CELLS, TEXT), max_size=5),
+    rows = [header] + draw(st.lists(st.lists(st.one_of(CELLS, TEXT, VALUES), max_size=5),
                                             max_size=6))
     text = "\n".join(delimiter.join(row) for row in rows)
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
