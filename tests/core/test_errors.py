@@ -134,12 +134,13 @@ def test_a_year_of_twenty_digits_and_an_id_past_the_largest(archive, capsys):
     assert "--year takes a year" in failing(
         capsys, ["search", archive, "x", "--year", "99999999999999999999"])
     for argv in (["stills", "add", archive, "99999999999999999999", "x.jpg"],
-                 ["lists", archive, "--csv", "99999999999999999999", "x.csv"]):
+                 ["lists", archive, "--csv", "99999999999999999999", "x.csv"],
+                 ["search", archive, "x", "--limit", "99999999999999999999"]):
         with pytest.raises(SystemExit) as usage:
             main([str(a) for a in argv])
         assert usage.value.code == 2
         err = capsys.readouterr().err
-        assert "ids run from 1 to 9,223,372,036,854,775,807" in err and "Traceback" not in err
+        assert "1 to 9,223,372,036,854,775,807" in err and "Traceback" not in err
     assert "needs an id from 1 to" in failing(
         capsys, ["export", archive, archive.parent / "site", "--select",
                  "film:99999999999999999999"])

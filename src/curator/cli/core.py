@@ -47,8 +47,8 @@ def _positive(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if not 1 <= value <= LARGEST_INTEGER:
+        raise argparse.ArgumentTypeError(f"must be 1 to {LARGEST_INTEGER:,}")
     return value
 
 
