@@ -6,9 +6,22 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests (Hypothesis): few examples, and in CI the same ones every run, so a red
+# build is reproducible and the suite stays quick.
+settings.register_profile("dev", max_examples=60, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow,
+                                                 HealthCheck.function_scoped_fixture])
+settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True,
+                          print_blob=True)
+# HYPOTHESIS_PROFILE=explore looks much harder, for a while, when changing a reader
+settings.register_profile("explore", parent=settings.get_profile("dev"), max_examples=1500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("ci" if os.environ.get("CI") else "dev"))
 
 # The real files the tests read ship inside the repository, so every test runs on any
 # clone: the archive page, the MovieLens titles and the small photographs (with their

@@ -94,7 +94,7 @@ def test_a_catalogue_file_is_restored_only_into_an_empty_archive(demo_catalog, t
     ('{"films": []}', "not a Curator catalogue file"),
     ('{"format": "curator-catalogue", "format_version": 99}', "format 99, newer than the format 1"),
     ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1}]}',
-     "has no title"),
+     "film 1: \u201ctitle\u201d is missing"),
     ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1, "title": "A",'
      ' "credits": [{"person": 7, "role": "director"}]}]}', "refers to person 7"),
 ])

@@ -7,7 +7,10 @@ inverts one, and returns the Changes of the undo, which redo inverts again.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -28,10 +31,13 @@ from curator.catalog.importing import FilmImport, ImportOps, ImportResult, Scree
 from curator.catalog.people import PersonOps
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.search import FilmQuery, SearchOps
+from curator.catalog.settings import setting_problems
 from curator.catalog.snapshot import SnapshotOps
 from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.stills_meta import StillOps
+from curator.catalog.text import clean_text
 from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
+from curator.catalog.validation import raise_if
 from curator.model import (
     Award,
     Collection,
@@ -48,6 +54,23 @@ from curator.model import (
     Still,
 )
 from curator.store import Archive, search
+from curator.store.archive import DATABASE_NAME
+
+# What Archive.create makes in a new folder: all that a failed creation removes.
+NEW_ARCHIVE_PARTS = (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm",
+                     f"{DATABASE_NAME}-journal", "stills", "cache", "backups")
+
+
+def _remove_half_made(path: Path, keep_folder: bool) -> None:
+    for name in NEW_ARCHIVE_PARTS:
+        part = path / name
+        if part.is_dir() and not part.is_symlink():
+            shutil.rmtree(part, ignore_errors=True)
+        else:
+            part.unlink(missing_ok=True)
+    if not keep_folder:
+        with contextlib.suppress(OSError):
+            path.rmdir()  # only if nothing else came in meanwhile
 
 __all__ = [
     "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmImport",
@@ -68,18 +91,30 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
 
     @classmethod
     def open(cls, folder: str | os.PathLike[str]) -> Catalog:
-        return cls(Archive.open(folder))
+        with translate_errors(Path(folder) / DATABASE_NAME):
+            return cls(Archive.open(folder))
 
     @classmethod
     def create(cls, folder: str | os.PathLike[str]) -> Catalog:
-        return cls(Archive.create(folder))
+        """A new, empty archive; if making it fails (a full disk), nothing of it is left."""
+        path = Path(folder).expanduser().absolute()
+        existed = path.exists()
+        made_here = not existed or (path.is_dir() and not any(path.iterdir()))
+        try:
+            with translate_errors(path / DATABASE_NAME):
+                return cls(Archive.create(path))
+        except BaseException:
+            if made_here and path.is_dir():
+                _remove_half_made(path, keep_folder=existed)
+            raise
 
     def close(self) -> None:
         self.archive.close()
 
     def undo(self, changes: Changes) -> Changes:
         """Write `changes` backwards; returns the Changes of doing so (undo them to redo)."""
-        with translate_errors(), self.archive.write_engine.begin() as conn:
+        with translate_errors(self.archive.database_path), \
+                self.archive.write_engine.begin() as conn:
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
             search.reindex_films(conn, films)
@@ -102,7 +137,10 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
             return row.value if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with translate_errors(), self.archive.write_engine.begin() as conn:
+        value = clean_text(value)
+        raise_if(setting_problems(key, value))
+        with translate_errors(self.archive.database_path), \
+                self.archive.write_engine.begin() as conn:
             table = Setting.__table__
             if conn.execute(select(table.c.key).where(table.c.key == key)).first():
                 conn.execute(table.update().where(table.c.key == key).values(value=value))

@@ -22,7 +22,8 @@ class CatalogBase:
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with translate_errors(), Session(self.archive.engine) as session:
+        with translate_errors(self.archive.database_path), \
+                Session(self.archive.engine) as session:
             yield session
 
     @contextmanager

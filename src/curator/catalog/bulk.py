@@ -14,10 +14,12 @@ from sqlalchemy import Connection, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes
+from curator.catalog.countries import CountrySpellings, used_countries, with_countries_spelled
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sort_keys import refresh_sort_key_range
+from curator.catalog.text import clean_values
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import film_problems
 from curator.store import search as fts
@@ -70,12 +72,15 @@ class BulkOps(CatalogBase):
         """
         result_ids: list[int] = []
         errors: list[tuple[int, str]] = []
-        with translate_errors(), self.archive.write_engine.begin() as conn:
+        with translate_errors(self.archive.database_path), \
+                self.archive.write_engine.begin() as conn:
             rows = NewRows(conn)
             people, known_names = self._people_index(conn)
             documents: list[tuple[int, str, str, str, str]] = []
             created_people = 0
-            for n, film in enumerate(films):
+            spellings = CountrySpellings(used_countries(conn))
+            for n, film in enumerate(map(clean_values, films)):
+                film = with_countries_spelled(film, spellings)
                 if progress and n % 1000 == 0 and progress(n) is False:
                     raise Cancelled("The import was cancelled; nothing was changed.")
                 problems = film_problems({"title": film.title, "year": film.year,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
+from curator.catalog.countries import country_key
 from curator.catalog.errors import ValidationError
 from curator.catalog.naming import slugify, sort_title
 from curator.catalog.records import (
@@ -273,6 +274,11 @@ class FilmOps(CatalogBase):
     def _replace_list(self, session: Session, film: Film, name: str, value: list) -> bool:
         current = self._list_values(film, name)
         wanted = [self._normalise(name, v) for v in value]
+        if name == "countries":  # "France" and "FRANCE" are one country (countries.py)
+            first: dict[str, Any] = {}
+            for v in wanted:
+                first.setdefault(country_key(v), v)
+            wanted = list(first.values())
         if current == wanted:
             return False
         if name == "screenings":

@@ -11,19 +11,21 @@ does all of it and rolls back, so its plan is exactly what the import would do.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.bulk import FilmData
 from curator.catalog.changes import Changes, RowChange, merge_rows
+from curator.catalog.countries import CountrySpellings, used_countries, with_countries_spelled
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows
 from curator.catalog.import_update import UpdatingFilms
 from curator.catalog.matching import ArchiveIndex, fold, name_as_written
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sort_keys import refresh_sort_key_range, refresh_sort_keys
+from curator.catalog.text import clean_values
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import (
     FIRST_FILM_YEAR,
@@ -112,6 +114,7 @@ class ImportOps(CatalogBase):
         """
         if existing not in EXISTING_POLICIES:
             raise ValueError(f"existing must be one of {EXISTING_POLICIES}, not {existing!r}")
+        items = [clean_values(item) for item in items]
         result = ImportResult(Changes(label), dry_run)
         self.archive.verify()
         self._import(items, existing, dry_run, label, progress, result)
@@ -119,12 +122,16 @@ class ImportOps(CatalogBase):
 
     def _import(self, items: Sequence[FilmImport], existing: str, dry_run: bool, label: str,
                 progress: Progress | None, result: ImportResult) -> None:
-        with translate_errors(), self.archive.write_engine.connect() as conn:
+        with translate_errors(self.archive.database_path), \
+                self.archive.write_engine.connect() as conn:
             if conn.dialect.name == "sqlite":
                 # a big import touches every index page; keep them in memory (64 MB)
                 conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()
             transaction = conn.begin()
             try:
+                spellings = CountrySpellings(used_countries(conn))
+                items = [replace(item, film=with_countries_spelled(item.film, spellings))
+                         for item in items]
                 run = _ImportRun(conn, result, existing)
                 for n, item in enumerate(items):
                     if progress and n % 1000 == 0 and progress(n, len(items)) is False:

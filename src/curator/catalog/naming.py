@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 # Leading articles that file a title under its next word. Ambiguous ones
 # ("Die", "I", "O") are left out: "Die Hard" files under D.
 ARTICLES = (
@@ -13,14 +15,6 @@ ARTICLES = (
 )  # fmt: skip
 _WORDS = "|".join(re.escape(a) for a in ARTICLES if a != "l'")
 _ARTICLE = re.compile(r"^(?:(" + _WORDS + r")\s+|l['\u2019])", re.IGNORECASE)
-_CYRILLIC = str.maketrans(dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-        ("a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya "
-         "i yi ye g u").split(" "),
-        strict=True,
-    )
-))
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -44,10 +38,11 @@ def sort_name(name: str) -> str:
 
 
 def slugify(text: str, fallback: str = "item") -> str:
-    """A lower-case ASCII slug: `From Russia with Rock` -> `from-russia-with-rock`."""
-    lowered = text.casefold()
-    if not lowered.isascii():
-        lowered = unicodedata.normalize("NFKD", lowered.translate(_CYRILLIC))
-        lowered = lowered.encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", lowered).strip("-")
+    """A lower-case ASCII slug: `From Russia with Rock` -> `from-russia-with-rock`.
+
+    Other scripts are transliterated (`Наутилус` -> `nautilus`, `中国` -> `zhongguo`) by
+    anyascii, a maintained table of every Unicode character, not one of our own.
+    """
+    ascii_text = text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))
+    slug = _NOT_SLUG.sub("-", ascii_text.casefold()).strip("-")
     return slug[:80].rstrip("-") or fallback

@@ -74,7 +74,8 @@ class SnapshotOps(CatalogBase):
             )
         now = utcnow()
         changes: list[RowChange] = []
-        with translate_errors(), self.archive.write_engine.begin() as conn:
+        with translate_errors(self.archive.database_path), \
+                self.archive.write_engine.begin() as conn:
             for name in CATALOGUE_TABLES:
                 rows = tables.get(name) or []
                 if not rows:

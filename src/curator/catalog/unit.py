@@ -26,12 +26,14 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from curator import CuratorError
 from curator.catalog.changes import BOOKKEEPING, Changes, RowChange, merge_rows
 from curator.catalog.errors import Conflict, StaleVersion
 from curator.catalog.sort_keys import refresh_sort_keys
+from curator.catalog.text import clean_text
 from curator.model import Base
 from curator.model.entities import utcnow
-from curator.store import ArchiveBusy, ArchiveDamaged, ArchiveError, ArchiveReadOnly, search
+from curator.store import ArchiveBusy, ArchiveDamaged, ArchiveReadOnly, search
 
 TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
 TABLES = Base.metadata.tables
@@ -50,6 +52,33 @@ def row_of(obj: Any, committed: bool = False) -> dict[str, Any]:
     return values
 
 
+def _clean_text_columns(obj: Any) -> None:
+    """Every text a form or an operation sets passes the one rule for text (catalog/text.py)."""
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        value = state.dict.get(attr.key)
+        if isinstance(value, str) and (clean := clean_text(value)) != value:
+            setattr(obj, attr.key, clean)
+
+
+def _spell_countries(session: Session, objects: list[Any]) -> None:
+    """Countries take the catalogue's spelling of them (catalog/countries.py)."""
+    from curator.catalog.countries import CountrySpellings, used_countries
+    from curator.model import Festival, FilmCountry, Person
+
+    fields = [(obj, "name" if isinstance(obj, FilmCountry) else "country") for obj in objects
+              if isinstance(obj, FilmCountry | Person | Festival)]
+    fields = [(obj, key) for obj, key in fields if getattr(obj, key)]
+    if not fields:
+        return
+    with session.no_autoflush:
+        spellings = CountrySpellings(used_countries(session))
+    for obj, key in fields:
+        spelled = spellings.spell(getattr(obj, key))
+        if spelled != getattr(obj, key):
+            setattr(obj, key, spelled)
+
+
 def _key(obj: Any) -> tuple[Any, ...]:
     return tuple(inspect(obj).mapper.primary_key_from_instance(obj))
 
@@ -66,6 +95,10 @@ class Recorder:
         event.listen(session, "after_flush_postexec", self._after_postexec)
 
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        entering = list(session.new) + list(session.dirty)
+        for obj in entering:
+            _clean_text_columns(obj)
+        _spell_countries(session, entering)
         for obj in list(session.dirty) + list(session.deleted):
             if id(obj) not in self._before and inspect(obj).has_identity:
                 self._before[id(obj)] = (obj, row_of(obj, committed=True))
@@ -91,8 +124,8 @@ class Recorder:
 
 
 @contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn database failures into errors a user can read."""
+def translate_errors(database: object = "") -> Iterator[None]:
+    """Turn database failures into errors a user can read (naming `database`, the file)."""
     try:
         yield
     except StaleDataError as exc:
@@ -108,8 +141,9 @@ def translate_errors() -> Iterator[None]:
         if "readonly" in str(exc.orig):
             raise ArchiveReadOnly("The archive is read-only: it can be read, searched and "
                                   "exported, not changed.") from exc
-        if "disk is full" in str(exc.orig):
-            raise ArchiveError("The disk is full: nothing was saved.") from exc
+        if (problem := _disk_problem(str(exc.orig))) is not None:
+            where = f"{database}: " if database else "The archive: "
+            raise DiskFailure(f"{where}{problem}; nothing was changed.") from exc
         raise
     except IntegrityError as exc:
         raise Conflict(f"The catalogue refused the change: {_integrity_reason(exc)}.") from exc
@@ -120,6 +154,19 @@ def translate_errors() -> Iterator[None]:
                 "folder, or run \u201ccurator repair\u201d on it to save what can be read."
             ) from exc
         raise
+
+
+class DiskFailure(CuratorError):
+    """The disk refused a write (full, over a size limit, failing); the transaction was undone."""
+
+
+def _disk_problem(message: str) -> str | None:
+    if "disk is full" in message:
+        return "the disk is full"
+    if "disk I/O error" in message:
+        return ("the disk could not be written (an input/output error: is it full, "
+                "failing or removed?)")
+    return None
 
 
 def _integrity_reason(exc: IntegrityError) -> str:
@@ -180,7 +227,7 @@ class UnitOfWork:
 @contextmanager
 def unit_of_work(engine: Any, label: str, out: list[Changes]) -> Iterator[UnitOfWork]:
     """Run the body in one transaction; append its Changes to `out` after commit."""
-    with translate_errors():
+    with translate_errors(engine.url.database or ""):
         with Session(engine, expire_on_commit=False, autoflush=True) as session:
             with session.begin():
                 uow = UnitOfWork(session, label)

@@ -12,8 +12,10 @@ from datetime import date, datetime
 from typing import Any
 
 from curator.catalog.errors import ValidationError
+from curator.catalog.text import clean_text
 from curator.model import AwardResult, Base, FilmKind, Premiere, PublicationState, Role
 
+LARGEST_INTEGER = 2**63 - 1  # the largest id or number the database stores
 FIRST_FILM_YEAR = 1870
 MAX_RUNTIME = 10_000
 
@@ -44,7 +46,7 @@ def film_problems(values: Mapping[str, Any]) -> dict[str, str]:
             problems[name] = f"The {name.replace('_', ' ')} must be text, not {values[name]!r}."
     if problems:
         return problems
-    if "title" in values and not str(values["title"] or "").strip():
+    if "title" in values and not clean_text(str(values["title"] or "")).strip():
         problems["title"] = "A title is required."
     if "year" in values and (msg := check_year(values["year"])):
         problems["year"] = msg
@@ -87,7 +89,7 @@ def film_problems(values: Mapping[str, Any]) -> dict[str, str]:
 
 def person_problems(values: Mapping[str, Any]) -> dict[str, str]:
     problems: dict[str, str] = {}
-    if "name" in values and not str(values["name"] or "").strip():
+    if "name" in values and not clean_text(str(values["name"] or "")).strip():
         problems["name"] = "A name is required."
     for field, label in (("birth_year", "The year of birth"), ("death_year", "The year of death")):
         if field in values and values[field] is not None:
@@ -119,7 +121,6 @@ def imported_film_problems(film: Any) -> dict[str, str]:
 
 
 # -- a whole catalogue, row by row -----------------------------------------------------------
-_LIMIT = 2**63  # SQLite's integers are 64-bit
 _STATES = frozenset(PublicationState)
 
 
@@ -133,7 +134,7 @@ def _type_problem(column: Any, value: Any) -> str | None:
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
             return "must be a whole number"
-        return None if -_LIMIT <= value < _LIMIT else "is out of range"
+        return None if -LARGEST_INTEGER - 1 <= value <= LARGEST_INTEGER else "is out of range"
     if kind is float:
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         return None if ok and value == value and abs(value) != float("inf") else \

@@ -1,18 +1,22 @@
 """The `curator` command line: the GUI launcher and the headless verbs.
 
-Each area registers its verbs from its own module (see COMMAND_MODULES). Errors
-a user can act on print one line on stderr and exit 1; usage errors exit 2.
+Each area registers its verbs from its own module (see COMMAND_MODULES). Every
+command ends the same way on a failure (see cli/errors.py): one line on stderr
+naming the problem and the file, exit 1; usage errors exit 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
+import signal
 import sys
 from pathlib import Path
 
-from curator import CuratorError, __version__, collector
+from curator import __version__, collector
+from curator.cli.errors import error_line, print_error, unexpected_line
 
 # Modules with a `register(subparsers)` function adding their verbs.
 COMMAND_MODULES = [
@@ -53,20 +57,22 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    if hasattr(signal, "SIGXFSZ"):
+        # past a file-size limit a write then fails with EFBIG, reported like a full disk,
+        # instead of the process being killed halfway
+        with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         if args.command == "open":  # the desk sets its own policy
             return args.handler(args) or 0
         with collector.paused():  # a verb is one short process of long work
             return args.handler(args) or 0
-    except CuratorError as exc:
-        print(f"curator: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
-        print("curator: interrupted; nothing more was changed.", file=sys.stderr)
+        print_error("interrupted; nothing more was changed.")
         return 130
-    except OSError as exc:
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        print(f"curator: {exc.strerror or exc}{where}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - every failure ends in one line
+        line = error_line(exc)
+        print_error(line if line is not None else unexpected_line(exc, argv))
         return 1
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
 
 from curator.catalog import Catalog, FilmQuery
-from curator.store import Archive, ArchiveError, is_archive
+from curator.catalog.validation import LARGEST_INTEGER
+from curator.cli.terminal import printable
+from curator.store import ArchiveError, is_archive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,8 +54,8 @@ def _positive(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if not 1 <= value <= LARGEST_INTEGER:
+        raise argparse.ArgumentTypeError(f"must be 1 to {LARGEST_INTEGER:,}")
     return value
 
 
@@ -60,7 +63,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if is_archive(args.archive):
         print(f"{args.archive} is already a Curator archive; nothing to do.")
         return 0
-    Archive.create(args.archive).close()
+    Catalog.create(args.archive).close()
     print(f"Created the archive {args.archive}")
     return 0
 
@@ -97,20 +100,33 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def record_id(text: str) -> int:
+    """An id typed on the command line: a whole number a catalogue can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= LARGEST_INTEGER:
+        raise argparse.ArgumentTypeError(f"ids run from 1 to {LARGEST_INTEGER:,}, not {text}")
+    return value
+
+
+_YEARS = re.compile(r"\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?")
+
+
 def _years(text: str | None) -> tuple[int | None, int | None]:
     if not text:
         return None, None
-    first, _, last = text.partition("-")
-    try:
-        return int(first), int(last or first)
-    except ValueError:
-        raise ArchiveError(f"--year takes a year or a range like 1986-1991, not {text!r}.") \
-            from None
+    m = _YEARS.fullmatch(text)
+    if not m:
+        raise ArchiveError(f"--year takes a year or a range like 1986-1991, not "
+                           f"\u201c{text[:40]}\u201d.")
+    return int(m.group(1)), int(m.group(2) or m.group(1))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    catalog = Catalog.open(args.archive)
     year_from, year_to = _years(args.year)
+    catalog = Catalog.open(args.archive)
     query = FilmQuery(text=args.query, year_from=year_from, year_to=year_to,
                       country=args.country, state=args.state, order=args.order)
     result = catalog.search(query, limit=args.limit)
@@ -127,12 +143,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         print()
         return 0
     if not rows:
-        print(f"No film matches \u201c{args.query}\u201d.")
+        print(printable(f"No film matches \u201c{args.query}\u201d."))
         return 0
     for r in rows:
         details = ", ".join(x for x in (r.countries, str(r.year or "")) if x)
         directors = f" \u2014 {r.directors}" if r.directors else ""
-        print(f"{r.id:>7}  {r.title}" + (f" ({details})" if details else "") + directors)
+        print(printable(f"{r.id:>7}  {r.title}" + (f" ({details})" if details else "")
+                        + directors))
     if result.total > len(rows):
         print(f"… {len(rows)} of {result.total:,} films; use --limit to see more.")
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from curator import CuratorError
 from curator.catalog import Catalog, ImportResult
 from curator.catalog.importing import EXISTING_POLICIES
+from curator.cli.terminal import printable
 from curator.interchange.mapping import field_label, guess_mapping
 
 FORMATS = ("csv", "json", "page")
@@ -87,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                                          dry_run=args.dry_run)
             for page in pages:
                 for problem in page.problems:
-                    print(f"  {page.source}: {problem}")
+                    print(printable(f"  {page.source}: {problem}"))
         _report(result, time.perf_counter() - started)
         return 0
     finally:
@@ -107,7 +108,7 @@ def _import_csv(catalog: Catalog, args: argparse.Namespace) -> ImportResult:
     mapping = apply_overrides(sheet.header, guess_mapping(sheet.header), args.map)
     print(f"{sheet.name}: {sheet.described}")
     for column, field in zip(sheet.header, mapping, strict=True):
-        print(f"  {column or '(no header)':<28} -> {field_label(field)}")
+        print(printable(f"  {column or '(no header)':<28} -> {field_label(field)}"))
 
     def progress(done: int, total: int) -> None:
         if total >= 5000 and sys.stdout.isatty():
@@ -165,7 +166,7 @@ def _import_catalogue_file(catalog: Catalog, args: argparse.Namespace) -> int:
 
 def _report(result: ImportResult, seconds: float) -> None:
     for source, reason in result.errors[:MAX_ERRORS_SHOWN]:
-        print(f"  {source}: {reason}")
+        print(printable(f"  {source}: {reason}"))
     if len(result.errors) > MAX_ERRORS_SHOWN:
         print(f"  \u2026 and {len(result.errors) - MAX_ERRORS_SHOWN:,} more rows with errors")
     if result.dry_run:

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from curator.catalog import Catalog
+from curator.cli.core import record_id
+from curator.cli.terminal import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,9 +30,11 @@ def cmd_lists(args: argparse.Namespace) -> int:
             from curator.interchange.list_csv import write_list_csv
 
             list_id, target = args.csv
-            if not list_id.isdigit():
-                args.parser.error(f"--csv takes a list id, not {list_id!r}")
-            count = write_list_csv(catalog, int(list_id), target)
+            try:
+                collection_id = record_id(list_id)
+            except argparse.ArgumentTypeError as exc:
+                args.parser.error(f"--csv takes a list id: {exc}")
+            count = write_list_csv(catalog, collection_id, target)
             print(f"Wrote {count} films of list {list_id} to {target}")
             return 0
         lists = catalog.collections()
@@ -39,9 +43,9 @@ def cmd_lists(args: argparse.Namespace) -> int:
             return 0
         for c in lists:
             films = len(c.items)
-            print(f"{c.id:>5}  {c.title}  ({films} film{'s' if films != 1 else ''}, "
-                  f"{_runtime(c.total_runtime)}, {c.state})"
-                  + (f" \u2014 {c.curator}" if c.curator else ""))
+            print(printable(f"{c.id:>5}  {c.title}  ({films} film{'s' if films != 1 else ''}, "
+                            f"{_runtime(c.total_runtime)}, {c.state})"
+                            + (f" \u2014 {c.curator}" if c.curator else "")))
         return 0
     finally:
         catalog.close()

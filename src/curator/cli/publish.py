@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from curator import CuratorError
 from curator.catalog import Catalog
 from curator.publish import check_archive, export_site, parse_selection
 from curator.publish.selection import SPEC_HELP
@@ -27,6 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     selection = parse_selection(args.select)
+    outdir = args.outdir.expanduser().resolve()
+    if outdir.parent == outdir:
+        raise CuratorError(f"{args.outdir} is the top of a disk; the site needs a folder of "
+                           f"its own (for example {outdir / 'site'}).")
     catalog = Catalog.open(args.archive)
     last = [""]
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from curator.catalog import Catalog
+from curator.cli.core import record_id
+from curator.cli.terminal import printable
 from curator.stills import (
     check_stills,
     collect_unreferenced,
@@ -23,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = verbs.add_parser("add", help="import image files (JPEG, PNG, WebP, TIFF) onto a film")
     p.add_argument("archive", type=Path)
-    p.add_argument("film_id", type=int, metavar="FILM_ID")
+    p.add_argument("film_id", type=record_id, metavar="FILM_ID")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     p.add_argument("--person", action="store_true",
                    help="FILM_ID is a person's id: add the files as their portraits")
@@ -61,7 +63,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         result = import_stills(catalog, args.files, fields={k: v for k, v in fields.items() if v},
                                web_sizes=not args.no_web_sizes, **owner)
         for outcome in result.outcomes:
-            print(outcome, file=sys.stderr if outcome.status == "refused" else sys.stdout)
+            print(printable(outcome),
+                  file=sys.stderr if outcome.status == "refused" else sys.stdout)
         if result.added_hashes and not args.no_web_sizes:
             # made while importing; this only fills in what that could not write
             report = ensure_derivatives(catalog.archive, result.added_hashes)

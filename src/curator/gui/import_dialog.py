@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from curator.catalog import ImportResult
 from curator.gui.workers import Task
+from curator.interchange.errors import ReadError
 from curator.interchange.mapping import FIELDS, IGNORE, field_label, guess_mapping
 from curator.interchange.sheet_import import import_spreadsheet
 from curator.interchange.spreadsheet import Spreadsheet, read_spreadsheet
@@ -143,6 +144,9 @@ class ImportDialog(QDialog):
         """Read the file, show its first rows and the guessed mapping; False if unreadable."""
         try:
             sheet = read_spreadsheet(path)
+        except ReadError as exc:  # names the file itself
+            self.window_like.show_error(f"Cannot read {exc}")
+            return False
         except (OSError, ValueError) as exc:
             self.window_like.show_error(f"Cannot read {path.name}: {exc}")
             return False

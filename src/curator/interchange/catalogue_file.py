@@ -9,16 +9,17 @@ empty archive and exporting again gives the same file, byte for byte.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from curator import CuratorError
 from curator.catalog import Catalog, Changes, InvalidRecords
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.validation import catalogue_problems
+from curator.interchange.catalogue_check import check_document
+from curator.interchange.errors import ReadError
+from curator.interchange.files import replacing
+from curator.interchange.json_input import parse_json
 
 FORMAT_NAME = "curator-catalogue"
 FORMAT_VERSION = 1
@@ -43,11 +44,13 @@ PARTS = {"name_variant": "variants", "external_id": "external_ids", "still": "st
 DATES = {"starts_on", "ends_on"}
 
 
-class CatalogueFileError(CuratorError):
-    """A catalogue file that cannot be imported; `details` lists each row at fault."""
+class CatalogueFileError(ReadError):
+    """A catalogue file that cannot be imported: names the file and the record;
+    `details` lists each row at fault when there are several."""
 
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, problem: str, details: list[str] | None = None, *, file: str = "",
+                 place: str = "") -> None:
+        super().__init__(problem, file=file, place=place)
         self.details = details or []
 
 
@@ -164,30 +167,21 @@ def write_catalogue(catalog: Catalog, path: Path | str) -> dict[str, int]:
     document = export_catalogue(catalog)
     path = Path(path)
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".curator-", suffix=".json", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path) as fh:
+        fh.write(text)
     return {k: len(document[k]) for k in ("films", "people", "festivals", "awards", "lists")}
 
 
 # -- import ----------------------------------------------------------------------------
 def read_catalogue(path: Path | str) -> dict[str, Any]:
-    """Load and check a catalogue file; a wrong one raises CatalogueFileError."""
+    """Load and check a catalogue file; a wrong one raises a ReadError naming it."""
     path = Path(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise CatalogueFileError(f"{path.name} is not a catalogue file (not UTF-8 text).") \
-            from None
-    except json.JSONDecodeError as exc:
-        raise CatalogueFileError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg}).") from None
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogueFileError(f"not a catalogue file (not UTF-8 text: byte {exc.start:,} "
+                                 "is not UTF-8).", file=path.name) from None
+    document = parse_json(text, file=path.name, error=CatalogueFileError)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise CatalogueFileError(f"{path.name} is not a Curator catalogue file.")
     version = document.get("format_version")
@@ -200,7 +194,21 @@ def read_catalogue(path: Path | str) -> dict[str, Any]:
         raise CatalogueFileError(
             f"{path.name} is in catalogue format {version}, newer than the format "
             f"{FORMAT_VERSION} this Curator reads; upgrade Curator to import it.")
+    try:
+        check_document(document)
+    except ReadError as exc:
+        raise CatalogueFileError(exc.problem, file=path.name, place=exc.place) from None
     return document
+
+
+def load_catalogue(path: Path | str) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """A catalogue file and its rows per table, every value and reference checked (the
+    catalogue's rules are checked by `checked_tables`, or row by row by an import)."""
+    document = read_catalogue(path)
+    try:
+        return document, catalogue_tables(document)
+    except ReadError as exc:
+        raise exc.in_file(Path(path).name) from None
 
 
 def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | None = None
@@ -331,7 +339,7 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
     where["record"] = "settings"
     for key, value in settings.items():
         places.setdefault("setting", []).append(f"settings \u201c{key}\u201d")
-        tables.setdefault("setting", []).append({"key": key, "value": str(value)})
+        tables.setdefault("setting", []).append({"key": key, "value": value})
     return tables
 
 
@@ -406,7 +414,8 @@ def _still_row(s: dict[str, Any], film_id: int | None, person_id: int | None,
     _need(s, "stills", "sha256")
     focal = s.get("focal_point") or [0.5, 0.5]
     if not isinstance(focal, list) or len(focal) != 2:
-        focal = [None, None]  # the catalogue's rules name it
+        raise CatalogueFileError("\u201cfocal_point\u201d must be two numbers, x and y.",
+                                 place=f"still {s['id']}")
     return {"id": s["id"], "film_id": film_id, "person_id": person_id,
             **_values(s, STILL_FIELDS), "position": pos, "is_primary": bool(s.get("primary")),
             "focal_x": focal[0], "focal_y": focal[1], **_times(s)}
@@ -423,8 +432,10 @@ def checked_tables(document: dict[str, Any], name: str) -> dict[str, list[dict[s
     places: dict[str, list[str]] = {}
     try:
         tables = catalogue_tables(document, places)
+    except ReadError as exc:
+        raise exc.in_file(name) from None
     except (KeyError, TypeError, ValueError) as exc:
-        raise CatalogueFileError(f"{name} is damaged: a record lacks {exc}.") from None
+        raise CatalogueFileError(f"{name} is damaged ({exc}).") from None
     problems = catalogue_problems(tables)
     if problems:
         raise CatalogueFileError(

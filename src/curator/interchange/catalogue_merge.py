@@ -12,12 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
-from curator.interchange.catalogue_file import (
-    CatalogueFileError,
-    catalogue_tables,
-    list_of,
-    read_catalogue,
-)
+from curator.interchange.catalogue_file import catalogue_tables, list_of, load_catalogue
 
 
 def catalogue_imports(document: dict[str, Any]) -> list[FilmImport]:
@@ -61,11 +56,7 @@ def catalogue_imports(document: dict[str, Any]) -> list[FilmImport]:
 def merge_catalogue(catalog: Catalog, path: Path | str, *, existing: str = "skip",
                     dry_run: bool = False) -> ImportResult:
     """Import a catalogue file's films into an archive that already holds records."""
-    document = read_catalogue(path)
-    try:
-        items = catalogue_imports(document)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CatalogueFileError(f"{Path(path).name} is damaged: a record lacks {exc}.") \
-            from None
+    document, _tables = load_catalogue(path)
+    items = catalogue_imports(document)
     return catalog.import_films(items, existing=existing, dry_run=dry_run,
                                 label=f"Import {Path(path).name}")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import os
-import tempfile
-from pathlib import Path
 
 from curator.catalog import Catalog
+from curator.interchange.files import write_csv
 
 COLUMNS = ["Position", "Film id", "Title", "Original title", "Year", "Countries", "Directors",
            "Runtime (min)", "Note"]
@@ -26,21 +24,6 @@ def list_rows(catalog: Catalog, collection_id: int) -> list[list[str]]:
 
 
 def write_list_csv(catalog: Catalog, collection_id: int, path: str | os.PathLike[str]) -> int:
-    """Write the list to path (UTF-8 with a BOM, so spreadsheets read the accents).
-
-    Written to a temporary file first: a failure leaves any earlier file intact.
-    Returns the number of films written.
-    """
-    rows = list_rows(catalog, collection_id)
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".curator-", suffix=".csv", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(COLUMNS)
-            writer.writerows(rows)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return len(rows)
+    """Write the list to path as a spreadsheet (see interchange/files.py: whole or not at
+    all, no cell a spreadsheet program would run). Returns the number of films written."""
+    return write_csv(path, COLUMNS, list_rows(catalog, collection_id))

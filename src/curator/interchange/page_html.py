@@ -9,10 +9,12 @@ Scripts, styles and navigation are left out; JSON-LD is kept for the title.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+
+from curator.interchange.errors import ReadError
+from curator.interchange.json_input import parse_json
 
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
               "li", "ul", "ol", "blockquote", "dl", "dt", "dd", "figure", "figcaption",
@@ -207,9 +209,9 @@ class _PageParser(HTMLParser):
 
     def _keep_json_ld(self, text: str) -> None:
         try:
-            data = json.loads(text)
-        except ValueError:
-            return
+            data = parse_json(text)
+        except ReadError:
+            return  # broken metadata only lends no title; the page itself still reads
         for entry in data if isinstance(data, list) else [data]:
             if isinstance(entry, dict):
                 self.page.json_ld.append(entry)

@@ -385,10 +385,15 @@ def _teaser(text: str) -> str:
 
 
 def _json_ld_title(entries: list[dict]) -> str:
-    for entry in [*entries, *(g for e in entries for g in e.get("@graph", ())
-                              if isinstance(g, dict))]:
-        if entry.get("@type") in ("Movie", "Film", "CreativeWork") and entry.get("name"):
-            return str(entry["name"]).strip()
+    """The name of the page's film in its schema.org data; whatever else that data holds."""
+    graphs = [e.get("@graph") for e in entries]
+    nodes = [*entries, *(g for graph in graphs if isinstance(graph, list) for g in graph
+                         if isinstance(g, dict))]
+    for node in nodes:
+        name = node.get("name")
+        if node.get("@type") in ("Movie", "Film", "CreativeWork") and isinstance(name, str) \
+                and name.strip():
+            return name.strip()
     return ""
 
 

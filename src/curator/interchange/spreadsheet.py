@@ -17,6 +17,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator.interchange.errors import ReadError
+
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 SAMPLE_LINES = 50
@@ -97,9 +99,13 @@ def sniff_delimiter(lines: list[str]) -> str:
 
 
 def read_spreadsheet(path: Path | str, data: bytes | None = None) -> Spreadsheet:
-    """Read a CSV or TSV file; raises ValueError if it has no header row."""
+    """Read a CSV or TSV file; raises ReadError (naming the file) if it has no header row."""
     path = Path(path)
-    text, encoding = decode(path.read_bytes() if data is None else data)
+    try:
+        text, encoding = decode(path.read_bytes() if data is None else data)
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"it is marked as {exc.encoding.upper()} text, but byte {exc.start:,} "
+                        "does not read as such; save it again as UTF-8.", file=path.name) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line + "\n" for line in text.split("\n")]
     if lines and lines[-1] == "\n":
@@ -107,10 +113,13 @@ def read_spreadsheet(path: Path | str, data: bytes | None = None) -> Spreadsheet
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
-        raise ValueError(f"{path.name} is empty.")
+        raise ReadError("the file is empty.", file=path.name)
     delimiter = sniff_delimiter(lines)
-    header_reader = csv.reader(lines[:1], delimiter=delimiter)
-    header = [h.strip() for h in next(header_reader)]
+    try:
+        header = [h.strip() for h in next(csv.reader(lines[:1], delimiter=delimiter))]
+    except csv.Error as exc:
+        raise ReadError(f"the header cannot be read ({_csv_problem(exc)}).", file=path.name,
+                        place="row 1") from None
     sheet = Spreadsheet(path.name, encoding, delimiter, header)
     _read_rows(sheet, lines)
     return sheet
@@ -137,7 +146,7 @@ def _read_rows(sheet: Spreadsheet, lines: list[str]) -> None:
                                                  "never closed"))
                     restart = start + first_line + 1
                     break
-                sheet.errors.append((source, f"the quoting is broken ({exc})"))
+                sheet.errors.append((source, f"the row cannot be read ({_csv_problem(exc)})"))
                 continue
             row_number += 1
             if not any(v.strip() for v in values):
@@ -162,6 +171,12 @@ def _read_rows(sheet: Spreadsheet, lines: list[str]) -> None:
         if restart is None:
             break
         start = restart
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a value is longer than {csv.field_size_limit():,} characters"
+    return f"the quoting is broken: {exc}"
 
 
 def write_rows(header: list[str], rows: list[list[str]], delimiter: str = ",") -> str:

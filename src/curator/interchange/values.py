@@ -53,6 +53,8 @@ def parse_runtime(text: str) -> int | None:
     text = text.strip()
     if not text:
         return None
+    if len(re.sub(r"\D", "", text)) > 6:  # no film runs a million minutes: not a runtime
+        raise ValueError(f"\u201c{text[:40]}\u201d is not a running time")
     m = _MINUTES.match(text)
     if m:
         minutes = round(float(m.group("m").replace(",", ".")))

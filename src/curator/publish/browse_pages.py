@@ -93,12 +93,23 @@ def year_pages(maker: PageMaker, only: Container[int] | None = None) -> Iterator
 
 def country_pages(maker: PageMaker, only: Container[str] | None = None) -> Iterator[Page]:
     """Films by country: the overview, then a page for each country (or those in `only`)."""
-    by_country: dict[str, list[FilmRecord]] = defaultdict(list)
+    # one page per path: spellings of one country ("France", "FRANCE") share it, under the
+    # spelling most films use
+    by_path: dict[str, dict[int, FilmRecord]] = defaultdict(dict)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for film in maker.site.films.values():
         for c in dict.fromkeys(film.countries):
-            by_country[c].append(film)
-    if not by_country:
+            path = urls.country_path(c)
+            by_path[path][film.id] = film
+            spellings[path][c] += 1
+    if not by_path:
         return
+    name_of = {path: min(counts, key=lambda c: (-counts[c], c.isupper(), c))
+               for path, counts in spellings.items()}
+    by_country = {name_of[path]: list(films.values()) for path, films in by_path.items()}
+    if only is not None:
+        only = {name_of[urls.country_path(c)] for c in only
+                if urls.country_path(c) in name_of}
     names = sorted(by_country, key=str.casefold)
     yield maker.page("countries/", "countries.html", "Films by country", {
         "countries": [{"name": c, "url": urls.country_path(c), "count": len(by_country[c])}

@@ -165,8 +165,8 @@ def page_paths(maker: PageMaker) -> list[str]:
         paths += ["years/", *(urls.year_path(y) for y in maker.years)]
     countries = dict.fromkeys(c for f in maker.site.films.values() for c in f.countries)
     if countries:
-        paths += ["countries/", *(urls.country_path(c) for c in sorted(countries,
-                                                                        key=str.casefold))]
+        paths += ["countries/", *dict.fromkeys(urls.country_path(c) for c in sorted(
+            countries, key=str.casefold))]
     return [*paths, "search/", "404.html"]
 
 

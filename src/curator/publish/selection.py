@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from curator import CuratorError
+from curator.catalog.validation import LARGEST_INTEGER
 
 Kind = Literal["all", "film", "edition", "list", "person"]
 SPEC_HELP = "all | film:ID[,ID...] | edition:SLUG | list:ID | person:ID"
@@ -49,8 +50,8 @@ def _id(text: str, spec: str) -> int:
     except ValueError:
         raise SelectionError(f"\u201c{spec}\u201d needs a numeric id, not \u201c{text}\u201d.") \
             from None
-    if value < 1:
-        raise SelectionError(f"\u201c{spec}\u201d needs a positive id.")
+    if not 1 <= value <= LARGEST_INTEGER:
+        raise SelectionError(f"\u201c{spec}\u201d needs an id from 1 to {LARGEST_INTEGER:,}.")
     return value
 
 

@@ -16,6 +16,7 @@ from curator.catalog.records import (
     PersonRecord,
     SectionRecord,
 )
+from curator.catalog.settings import SITE_BASE_URL, site_address_problem
 from curator.publish.selection import ALL, Selection, SelectionError
 
 PUBLISHED = "published"
@@ -111,7 +112,7 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     return Site(
         name=catalog.setting("site_name") or catalog.setting("archive_name")
         or _festival_name(festivals) or "Film Archive",
-        base_url=catalog.setting("site_base_url").strip(),
+        base_url=_site_address(catalog),
         selection=selection, films=films, published=published, people=people,
         festivals=kept_festivals, editions=editions, sections=sections_of(editions, films),
         lists=lists_of(lists, films), collections=lists, skipped=skipped,
@@ -146,3 +147,10 @@ def _festival_name(festivals: list[FestivalRecord]) -> str:
     if len(festivals) == 1:
         return f"{festivals[0].name} Archive"
     return ""
+
+
+def _site_address(catalog: Catalog) -> str:
+    """The site's address; one stored before addresses were checked, and not http(s), is
+    left out rather than written into every page."""
+    value = catalog.setting(SITE_BASE_URL).strip()
+    return "" if site_address_problem(value) else value

@@ -6,6 +6,9 @@ inside), so the site works under any sub-path of any static web server.
 
 from __future__ import annotations
 
+import hashlib
+
+from curator.catalog.countries import country_key
 from curator.catalog.naming import slugify
 from curator.catalog.records import (
     CollectionRecord,
@@ -43,7 +46,13 @@ def year_path(year: int) -> str:
 
 
 def country_path(country: str) -> str:
-    return f"countries/{slugify(country, 'country')}/"
+    """One page per country, whatever its script: "France" and "FRANCE" share theirs, a name
+    with no letters to spell in ASCII gets a page of its own from its name's digest."""
+    key = country_key(country)
+    slug = slugify(key, "")
+    if not slug:
+        slug = "country-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:10]
+    return f"countries/{slug}/"
 
 
 def directors_path(letter: str, page: int = 1) -> str:

@@ -48,10 +48,14 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}  # a damaged manifest: every file is written again
     files = data.get("files") if isinstance(data, dict) else None
-    return files if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    # an entry that is not what the writer records is as good as none: that file is rewritten
+    return {path: entry for path, entry in files.items() if isinstance(entry, dict)
+            and all(isinstance(v, str) for v in entry.values())}
 
 
 class Folders:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog, Changes
+from curator.oserrors import os_reason
 from curator.stills.derivatives import derivative_folder, has_derivatives, write_derivatives
 from curator.stills.originals import StillFile, StillRefused, read_still, store_original
 
@@ -133,7 +134,7 @@ def _store(catalog: Catalog, path: Path, web_sizes: bool
     except StillRefused as exc:
         return None, False, exc.reason
     except OSError as exc:
-        return None, False, f"could not be stored ({exc.strerror or exc})."
+        return None, False, f"could not be stored in the archive: {os_reason(exc)}."
     if image is not None and not has_derivatives(catalog.archive, still.sha256):
         try:  # the decode that verified the file makes its web sizes too: one decode
             write_derivatives(image, derivative_folder(catalog.archive, still.sha256))

@@ -9,9 +9,11 @@ to disk and renamed into place, so a crash never leaves half an original.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
+import stat
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from curator import CuratorError
+from curator.oserrors import os_reason
 from curator.stills.decoding import ROTATED, draft_for_web
 from curator.store import Archive
 
@@ -150,18 +153,42 @@ def read_still(path: Path, *, keep_decoded: bool = False
     decoded image for web sizes. Raises StillRefused."""
     name = path.name
     try:
-        data = path.read_bytes()
+        data = _read_regular_file(path)
     except IsADirectoryError:
         raise StillRefused(name, "a folder, not an image file.") from None
     except FileNotFoundError:
         raise StillRefused(name, f"no such file ({path}).") from None
     except OSError as exc:
-        raise StillRefused(name, f"cannot be read ({exc.strerror}).") from None
+        raise StillRefused(name, f"cannot be read ({os_reason(exc)}).") from None
     if not data:
         raise StillRefused(name, "the file is empty.")
     width, height, fmt, image = verify_image(data, name, keep_decoded=keep_decoded)
     sha = hashlib.sha256(data).hexdigest()
     return data, StillFile(sha, width, height, fmt, name[:300]), image
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a plain file; a named pipe or a device is refused, never waited on.
+
+    Checked before opening, and opened without waiting (O_NONBLOCK) then checked
+    again, so a file swapped for a pipe in between cannot hang the import either.
+    """
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    _refuse_unless_regular(info, path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        _refuse_unless_regular(os.fstat(fd), path)
+        return fh.read()
+
+
+def _refuse_unless_regular(info: os.stat_result, path: Path) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = ("a named pipe" if stat.S_ISFIFO(info.st_mode) else
+                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
+                "a socket" if stat.S_ISSOCK(info.st_mode) else "not a plain file")
+        raise StillRefused(path.name, f"{kind}, not an image file.")
 
 
 def store_original(archive: Archive, data: bytes, sha256: str) -> bool:

@@ -137,8 +137,8 @@ def _read_pending(stills_dir: Path) -> dict[str, float]:
     try:
         data = json.loads((stills_dir / PENDING_FILE).read_text(encoding="utf-8"))
         return {str(k): float(v) for k, v in data.items()}
-    except (OSError, ValueError, AttributeError):
-        return {}
+    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
+        return {}  # a damaged list: every unreferenced original waits its grace period again
 
 
 def _write_pending(stills_dir: Path, pending: dict[str, float]) -> None:

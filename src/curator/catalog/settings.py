@@ -1,0 +1,37 @@
+"""The archive's settings and what each may hold.
+
+`site_base_url` becomes the canonical address on every exported page, in the
+sitemap and in links: only an http or https address with a host will do, never
+`javascript:` or a file path.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+SITE_BASE_URL = "site_base_url"
+
+
+def site_address_problem(value: str) -> str | None:
+    """Why `value` cannot be the site's address, or None (empty means: no address)."""
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.casefold() not in ("http", "https") or not parts.hostname \
+            or any(c.isspace() for c in text):
+        shown = " ".join(text.split())  # the message stays one line
+        shown = shown if len(shown) <= 60 else shown[:60] + "\u2026"
+        return (f"The site's address must be an http:// or https:// address, "
+                f"not \u201c{shown}\u201d.")
+    return None
+
+
+def setting_problems(key: str, value: str) -> dict[str, str]:
+    """Problems with a setting's value, by key."""
+    if key == SITE_BASE_URL and (problem := site_address_problem(value)):
+        return {key: problem}
+    return {}
