@@ -139,8 +139,12 @@ class ListEditor(QWidget):
             lambda: self._commit("introduction", self.introduction.toPlainText()))
         self.state.activated.connect(
             lambda _n: self._commit("state", self.state.currentData()))
-        self.model.reorder_requested.connect(self.reorder)
-        self.model.note_edited.connect(self.annotate)
+        # Asked for from inside the table's own handling of a drop or a note's commit: run
+        # once that is over, so the reload's reset never pulls the model from under it
+        # (see curator.gui.lifetime).
+        queued = Qt.ConnectionType.QueuedConnection
+        self.model.reorder_requested.connect(self.reorder, queued)
+        self.model.note_edited.connect(self.annotate, queued)
 
         self.remove_action = self._action("Remove from List", self.remove_selected,
                                           QKeySequence.StandardKey.Delete, "Backspace")

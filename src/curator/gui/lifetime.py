@@ -1,0 +1,85 @@
+"""How the desk makes, replaces and lets go of widgets: the one rule, and the calls that keep it.
+
+The rule: **Qt owns every widget and decides when it is deleted; Python only points at
+widgets; and nothing is torn down or reset while Qt is still inside it.**
+
+- A widget gets its Qt parent when it is made or placed (a layout, a stack, a view), so
+  neither Python's reference counting nor its garbage collector ever deletes it.
+- A widget that is replaced (a form's row or chip, a row's combo, a pane's page) goes
+  through `retire()`: hidden, taken out of its layout, its signals blocked (a late signal
+  must not reach a handler that now means its successor) and handed to `deleteLater`.
+  Qt deletes it once control is back in the event loop that retired it, after the event
+  under way has finished with it, even when that event opened a loop of its own (a menu,
+  a dialog, a drag). Letting Python drop its last reference instead deletes it on the
+  spot, wherever Qt is: a row's own Remove button still being clicked, or, if a timer
+  drops it, inside a nested loop. The widgets Python let go of that way also lived on in
+  cycles through their signals, for the collector to free at a random moment.
+- What Qt deletes by itself when it is replaced is never replaced: `setCompleter` deletes
+  a line edit's old completer at once, even from inside that completer's own handling of
+  Return in its popup (the desk died there). A completer, a view's model or its delegate
+  is made once with its widget; `set_completions` changes the names it offers.
+- An edit made from inside a widget's own event, whose reload resets a model that widget
+  is using (Return in a completion popup, an item view committing a note or a drop), is
+  carried out just after that event: `after_event(slot)`. Views and completers handle a
+  reset of their model between events, not half-way through handling one (the note's
+  editor was left behind, "commitData called with an editor that does not belong to
+  this view", and the desk died on the next undo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
+from PySide6.QtWidgets import QCompleter, QLayout, QLineEdit, QWidget
+
+
+def retire(widget: QWidget) -> None:
+    """Take a replaced widget off the screen and out of its layout; Qt deletes it later."""
+    widget.hide()
+    for part in (widget, *widget.findChildren(QObject)):
+        part.blockSignals(True)
+        if isinstance(part, QWidget):
+            part.setObjectName("")  # so focus is never restored to it by name
+    parent = widget.parentWidget()
+    if parent is not None and parent.layout() is not None:
+        _take_out(parent.layout(), widget)
+    widget.deleteLater()
+
+
+def _take_out(layout: QLayout, widget: QWidget) -> bool:
+    for n in range(layout.count()):
+        item = layout.itemAt(n)
+        if item is None:
+            continue
+        if item.widget() is widget:
+            layout.removeWidget(widget)
+            return True
+        inner = item.layout()
+        if inner is not None and _take_out(inner, widget):
+            return True
+    return False
+
+
+def after_event(slot: Callable[[], object]) -> None:
+    """Run `slot` once the event now being handled is over (a zero-time single shot)."""
+    QTimer.singleShot(0, slot)
+
+
+def set_completions(line: QLineEdit, names: list[str], *,
+                    contains: bool = True) -> QCompleter:
+    """Offer `names` as completions of `line`: one completer for the line's life, its list
+    changed only when the names did."""
+    completer = line.completer()
+    model = completer.model() if completer is not None else None
+    if completer is None or not isinstance(model, QStringListModel):
+        completer = QCompleter(line)
+        completer.setModel(QStringListModel(list(names), completer))
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        if contains:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        line.setCompleter(completer)  # the first: nothing of the line's is deleted
+        return completer
+    if model.stringList() != list(names):
+        model.setStringList(list(names))
+    return completer
