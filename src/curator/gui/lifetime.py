@@ -24,6 +24,10 @@ widgets; and nothing is torn down or reset while Qt is still inside it.**
   reset of their model between events, not half-way through handling one (the note's
   editor was left behind, "commitData called with an editor that does not belong to
   this view", and the desk died on the next undo).
+- A view's model is never reset under an editor open in it: `close_editor(view)` first
+  saves what was typed and closes it as the view itself would. A reset drops the view's
+  hold on the editor but not its delegate's, which then commits to a view that no
+  longer knows it.
 """
 
 from __future__ import annotations
@@ -31,7 +35,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import QCompleter, QLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QCompleter,
+    QLayout,
+    QLineEdit,
+    QWidget,
+)
 
 
 def retire(widget: QWidget) -> None:
@@ -83,3 +94,13 @@ def set_completions(line: QLineEdit, names: list[str], *,
     if model.stringList() != list(names):
         model.setStringList(list(names))
     return completer
+
+
+def close_editor(view: QAbstractItemView) -> None:
+    """Save and close the editor open in `view`, if any, before its model is reset."""
+    if view.state() != QAbstractItemView.State.EditingState:
+        return
+    editor = view.indexWidget(view.currentIndex())
+    if editor is not None:
+        view.commitData(editor)
+        view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
