@@ -113,3 +113,31 @@ def test_a_retired_row_lives_until_its_own_click_is_over(qtbot, demo_catalog):  
     assert demo_catalog.get_film(fid).external_ids == ()
     assert row.isHidden() and row.signalsBlocked()  # out of sight, deaf, not yet deleted
     qtbot.waitUntil(lambda: row not in ids.editor.children())
+
+
+def test_a_list_read_again_under_an_open_note_keeps_what_was_typed(qtbot, window,
+                                                                   demo_catalog, qtlog):  # noqa: ANN001
+    """Undo from the Edit menu while a note is being written: the list is read again."""
+    list_id = next(c.id for c in demo_catalog.collections() if c.title == "Perestroika on film")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_record("list", list_id)
+    editor = window.lists.editor
+    editor.curator.setFocus()
+    qtbot.keyClicks(editor.curator, " and friends")
+    qtbot.keyClick(editor.curator, Qt.Key.Key_Return)
+    table = editor.table
+    pos = table.visualRect(editor.model.index(2, NOTE)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    note = QApplication.focusWidget()
+    assert isinstance(note, QLineEdit)
+    qtbot.keyClick(note, Qt.Key.Key_End)
+    qtbot.keyClicks(note, " Typed before the undo.")
+    window.action_map["undo"].trigger()  # the curator's change goes; the list is read again
+    qtbot.waitUntil(lambda: demo_catalog.get_collection(list_id).items[2].note.endswith(
+        "Typed before the undo."))
+    table.setFocus()
+    qtbot.wait(1)
+    assert not demo_catalog.get_collection(list_id).curator.endswith("and friends")
+    assert [r.message for r in qtlog.records if "does not belong" in r.message] == []
