@@ -20,10 +20,10 @@ widgets; and nothing is torn down or reset while Qt is still inside it.**
   is made once with its widget; `set_completions` changes the names it offers.
 - An edit made from inside a widget's own event, whose reload resets a model that widget
   is using (Return in a completion popup, an item view committing a note or a drop), is
-  carried out just after that event: `after_event(slot)`. Views and completers handle a
-  reset of their model between events, not half-way through handling one (the note's
-  editor was left behind, "commitData called with an editor that does not belong to
-  this view", and the desk died on the next undo).
+  carried out just after that event: `after_event(owner, slot)` (or a queued connection).
+  Views and completers handle a reset of their model between events, not half-way
+  through handling one (the note's editor was left behind, "commitData called with an
+  editor that does not belong to this view", and the desk died on the next undo).
 - A view's model is never reset under an editor open in it: `close_editor(view)` first
   saves what was typed and closes it as the view itself would. A reset drops the view's
   hold on the editor but not its delegate's, which then commits to a view that no
@@ -72,9 +72,9 @@ def _take_out(layout: QLayout, widget: QWidget) -> bool:
     return False
 
 
-def after_event(slot: Callable[[], object]) -> None:
-    """Run `slot` once the event now being handled is over (a zero-time single shot)."""
-    QTimer.singleShot(0, slot)
+def after_event(owner: QObject, slot: Callable[[], object]) -> None:
+    """Run `slot` once the event now being handled is over; not at all if `owner` is gone."""
+    QTimer.singleShot(0, owner, slot)
 
 
 def set_completions(line: QLineEdit, names: list[str], *,

@@ -158,7 +158,7 @@ class ChipsField(Field):
         self.input.editingFinished.connect(self._input_finished)
         # "Germany" finds East and West: the completion matches anywhere in a name
         completer = set_completions(self.input, completions or [])
-        completer.activated.connect(lambda _text: after_event(self._take_input))
+        completer.activated.connect(lambda _text: after_event(self, self._take_input))
 
     def set_completions(self, names: list[str]) -> None:
         set_completions(self.input, names)
@@ -193,7 +193,7 @@ class ChipsField(Field):
         if self.input.hasFocus():
             # Return, maybe in the completion popup, whose handling of the key goes on
             # after this signal: the chip is added (and the form reloaded) once it is done.
-            after_event(self._take_input)
+            after_event(self, self._take_input)
         else:  # the focus left the field: the text is saved with the record it was typed on
             self._take_input()
 

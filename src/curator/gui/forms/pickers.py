@@ -61,7 +61,7 @@ class _SearchingLine(QLineEdit):
         self._suppress_return = True  # the same Enter key also reaches returnPressed
         ident, name = index.data(ID_ROLE), index.data(NAME_ROLE)
         if ident is not None:
-            after_event(lambda: self._pick(ident, name))
+            after_event(self, lambda: self._pick(ident, name))
 
     def _pick(self, ident: int, name: str) -> None:
         self._suppress_return = False
@@ -78,7 +78,7 @@ class _SearchingLine(QLineEdit):
             popup.hide()
             # The popup's handling of this Return goes on after the signal: the list it
             # shows is emptied, and the form reloaded, once that is over.
-            after_event(lambda: self._pick(*choice))
+            after_event(self, lambda: self._pick(*choice))
 
     def choice_for_return(self, text: str) -> tuple[int, str] | None:
         """What Enter picks when nothing in the list is highlighted."""
