@@ -141,3 +141,13 @@ def test_a_list_read_again_under_an_open_note_keeps_what_was_typed(qtbot, window
     qtbot.wait(1)
     assert not demo_catalog.get_collection(list_id).curator.endswith("and friends")
     assert [r.message for r in qtlog.records if "does not belong" in r.message] == []
+
+
+def test_a_message_replaced_by_the_next_one_goes(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    window.show_error("The first refusal.")
+    window.show_error("The second refusal.")
+    qtbot.waitUntil(lambda: len(window.findChildren(QMessageBox)) == 1)
+    (box,) = window.findChildren(QMessageBox)
+    assert box.isVisible() and box.text() == "The second refusal."
