@@ -94,7 +94,19 @@ class Person:
         return self.rng.choice(items) if items else None
 
     def focused(self) -> QWidget:
-        return QApplication.activePopupWidget() or QApplication.focusWidget() or self.w
+        popup = QApplication.activePopupWidget()
+        if popup is not None:  # keys go to the open popup (a completion list, a combo's)
+            return popup.focusWidget() or popup
+        return QApplication.focusWidget() or self.w
+
+    def choose_in(self, combo: QComboBox) -> None:
+        """Pick another entry of a combo: keys on it, or its list opened by a click."""
+        if not self.into(combo):  # the click opens the list
+            return
+        steps = [Key.Key_Down] * self.rng.randint(1, 3) + [Key.Key_Up] * self.rng.randint(0, 1)
+        for key in steps:
+            self.key(key)
+        self.key(self.pick([Key.Key_Return, Key.Key_Return, Key.Key_Escape]))
 
     def keys(self, text: str) -> None:
         for char in text:
@@ -267,9 +279,8 @@ class Person:
         if form is None:
             return
         credits = form.credits
-        if self.into(credits.new_role):
-            for _ in range(self.rng.randint(0, 3)):
-                self.key(Key.Key_Down)
+        if self.rng.random() < 0.5:
+            self.choose_in(credits.new_role)
         if not self.into(credits.picker):
             return
         self.keys(self.pick(PEOPLE))
@@ -289,8 +300,7 @@ class Person:
         widget = self.pick(row)
         form.scroll.ensureWidgetVisible(widget)
         if isinstance(widget, QComboBox):
-            if self.into(widget):
-                self.key(self.pick([Key.Key_Down, Key.Key_Up]))
+            self.choose_in(widget)
         elif isinstance(widget, QLineEdit):
             if widget.isVisible() and self.into(widget):
                 self.keys(self.words())
@@ -310,8 +320,8 @@ class Person:
             remove = field._rows[self.rng.randrange(len(field._rows))][-1]
             form.scroll.ensureWidgetVisible(remove)
             self.click(remove)
-        elif combo is not None and self.into(combo):
-            self.key(self.pick([Key.Key_Down, Key.Key_Up, Key.Key_Down]))
+        elif combo is not None:
+            self.choose_in(combo)
         if field is form.awards and self.rng.random() < 0.3 and self.into(field.new_name):
             self.keys(self.pick(["Best Film", "", "Audience Award"]))
             self.key(Key.Key_Return)
@@ -370,8 +380,8 @@ class Person:
             return
         from curator.gui.forms.fields import ChoiceField
         field = self.pick([f for f in form.fields.values() if isinstance(f, ChoiceField)])
-        if field is not None and self.into(field.combo):
-            self.key(self.pick([Key.Key_Down, Key.Key_Up]))
+        if field is not None:
+            self.choose_in(field.combo)
 
     def undo_redo(self) -> None:
         if self.rng.random() < 0.4:
