@@ -5,15 +5,15 @@ widgets; and nothing is torn down or reset while Qt is still inside it.**
 
 - A widget gets its Qt parent when it is made or placed (a layout, a stack, a view), so
   neither Python's reference counting nor its garbage collector ever deletes it.
-- A widget that is replaced (a form's row or chip, a row's combo, a pane's page) goes
+- A widget that is replaced (a form's row or chip, a row's combo, a window's message) goes
   through `retire()`: hidden, taken out of its layout, its signals blocked (a late signal
   must not reach a handler that now means its successor) and handed to `deleteLater`.
   Qt deletes it once control is back in the event loop that retired it, after the event
   under way has finished with it, even when that event opened a loop of its own (a menu,
   a dialog, a drag). Letting Python drop its last reference instead deletes it on the
   spot, wherever Qt is: a row's own Remove button still being clicked, or, if a timer
-  drops it, inside a nested loop. The widgets Python let go of that way also lived on in
-  cycles through their signals, for the collector to free at a random moment.
+  drops it, inside a nested loop; and a widget whose own signal's handler refers to it (a
+  row's combo) is never let go of at all: Qt holds the handler, the handler holds it.
 - What Qt deletes by itself when it is replaced is never replaced: `setCompleter` deletes
   a line edit's old completer at once, even from inside that completer's own handling of
   Return in its popup (the desk died there). A completer, a view's model or its delegate
