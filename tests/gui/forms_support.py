@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
@@ -34,4 +35,42 @@ def retype(qtbot, line, text: str) -> None:  # noqa: ANN001
     qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
-__all__ = ["make_undo", "open_pane", "retype"]
+def choose_completion(qtbot, line, typed: str, *, click: bool = False) -> None:  # noqa: ANN001
+    """Type, wait for the completion list, then take its first row as a person does:
+    Down and Return in the list, or a click on the row."""
+    line.setFocus()
+    qtbot.keyClicks(line, typed)
+    popup = line.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    if click:
+        rect = popup.visualRect(popup.model().index(0, 0))
+        qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    else:
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    back_from_popup(qtbot, line)
+
+
+def type_and_return(qtbot, line, typed: str) -> None:  # noqa: ANN001
+    """Type and press Return without choosing from the completion list: while the list
+    shows, the key goes to it, as it does under a person's fingers."""
+    line.setFocus()
+    qtbot.keyClicks(line, typed)
+    popup = line.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    back_from_popup(qtbot, line)
+
+
+def back_from_popup(qtbot, line) -> None:  # noqa: ANN001
+    """The window is active again once the list closed (a desktop does this by itself; the
+    offscreen platform of the tests does not)."""
+    qtbot.waitUntil(lambda: not line.completer().popup().isVisible())
+    QApplication.processEvents()  # the platform's word that the popup went
+    window = line.window()
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+
+
+__all__ = ["choose_completion", "make_undo", "open_pane", "retype", "type_and_return"]

@@ -11,7 +11,7 @@ from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
 
-from .forms_support import make_undo, open_pane, retype
+from .forms_support import choose_completion, make_undo, open_pane, retype, type_and_return
 
 TITLE = "From Russia with Rock"
 
@@ -135,10 +135,7 @@ def test_new_person_is_created_on_the_spot_in_one_step(qtbot, pane, undo, demo_c
     credits = pane.current.credits
     credits.new_role.setCurrentIndex(credits.new_role.findData("cinematographer"))
     picker = credits.picker
-    picker.setFocus()
-    qtbot.keyClicks(picker, "Nadia Tereshkova")
-    picker.completer().popup().hide()
-    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    type_and_return(qtbot, picker, "Nadia Tereshkova")  # the list offers the new person
     qtbot.waitUntil(lambda: len(demo_catalog.get_film(fid).credits) == 2)
     person = demo_catalog.person_named("Nadia Tereshkova")
     assert person is not None
@@ -180,11 +177,9 @@ def test_lists_of_values_save_and_undo(qtbot, pane, undo, demo_catalog):
     fid = film_id(demo_catalog)
     form = pane.current
     countries = form.countries
-    countries.input.setFocus()
-    qtbot.keyClicks(countries.input, "Finland")
-    countries.input.completer().popup().hide()
-    qtbot.keyClick(countries.input, Qt.Key.Key_Return)
-    assert demo_catalog.get_film(fid).countries == ("USSR", "Finland")
+    choose_completion(qtbot, countries.input, "Finland")
+    qtbot.waitUntil(lambda: demo_catalog.get_film(fid).countries == ("USSR", "Finland"))
+    assert countries.input.text() == ""
     assert undo.stack.undoText() == "Change countries of From Russia with Rock"
     qtbot.mouseClick(countries.chips[0].remove_button, Qt.MouseButton.LeftButton)
     assert demo_catalog.get_film(fid).countries == ("Finland",)

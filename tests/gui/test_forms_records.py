@@ -10,7 +10,7 @@ from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
 
-from .forms_support import make_undo, open_pane, retype
+from .forms_support import choose_completion, make_undo, open_pane, retype, type_and_return
 
 
 @pytest.fixture
@@ -32,8 +32,9 @@ def test_person_form_saves_names_years_and_biography(qtbot, pane, undo, demo_cat
     variants = form.variants
     variants.input.setFocus()
     qtbot.keyClicks(variants.input, "M. Mykkanen")
-    qtbot.keyClick(variants.input, Qt.Key.Key_Return)
-    assert demo_catalog.get_person(person).variants == ("Marjaana Mykk\u00e4nen", "M. Mykkanen")
+    qtbot.keyClick(variants.input, Qt.Key.Key_Return)  # the chip is added once the key is done
+    qtbot.waitUntil(lambda: demo_catalog.get_person(person).variants == (
+        "Marjaana Mykk\u00e4nen", "M. Mykkanen"))
     assert undo.stack.undoText() == "Change name variants of Marjaana Mykkanen"
 
     retype(qtbot, form.fields["birth_year"].line, "1650")
@@ -88,10 +89,8 @@ def test_edition_form_saves_and_checks_dates(qtbot, pane, undo, demo_catalog):
         "1989-06-09", "1989-06-25")
 
     picker = form.fields["opening_film_id"].picker
-    picker.setFocus()
-    qtbot.keyClicks(picker, "Black Square")
-    picker.completer().popup().hide()
-    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    choose_completion(qtbot, picker, "Black Square")
+    qtbot.waitUntil(lambda: demo_catalog.get_edition(edition.id).opening_film_id is not None)
     opening = demo_catalog.get_edition(edition.id).opening_film_id
     assert demo_catalog.get_film(opening).title == "Black Square"
     assert undo.stack.undoText() == "Change opening film id of MIFF 1989"
@@ -198,10 +197,8 @@ def test_editions_sections_and_list_entries_are_added_from_the_forms(qtbot, pane
     pane.show_record("list", created.created_id)
     form = pane.current
     picker = form.picker
-    picker.setFocus()
-    qtbot.keyClicks(picker, "Black Square")
-    picker.completer().popup().hide()
-    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    type_and_return(qtbot, picker, "Black Square")  # the one film the list offers
+    qtbot.waitUntil(lambda: demo_catalog.get_collection(created.created_id).items != ())
     assert [i.title for i in demo_catalog.get_collection(created.created_id).items] == [
         "Black Square"]
     assert "Black Square" in form.items.text()

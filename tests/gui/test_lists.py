@@ -217,7 +217,8 @@ def test_reorder_by_dragging_and_alt_keys_then_undo(window, editor, demo_catalog
     assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     moved = ["Defence Councel Sedov", "From Russia with Rock", "Black Square"]
-    assert titles_on(demo_catalog, list_id) == moved
+    # run once the view has finished with the drop
+    qtbot.waitUntil(lambda: titles_on(demo_catalog, list_id) == moved)
     assert shown_titles(window) == moved
     assert window.action_map["undo"].text() == "Undo Reorder Perestroika on film"
     undo(window)

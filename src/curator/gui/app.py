@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from curator import CuratorError, __version__, collector, resources_dir
 from curator.catalog import Cancelled, Catalog
+from curator.gui import crash_log
 from curator.gui.main_window import MainWindow
 from curator.gui.style import apply_style
 from curator.gui.workers import Task, TaskRunner
@@ -85,6 +86,7 @@ def open_archive_window(path: Path, *, create: bool = False,
     _windows.append(window)
     remember(path)
     window.show()
+    crash_log.tell(window)  # if the last run died, the first window says so
     return window
 
 
@@ -147,12 +149,16 @@ def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900))
 def run(archive: Path | None = None) -> int:
     """The `curator` command's GUI: returns the exit status."""
     app = application()
+    crash_log.begin()
     runner = TaskRunner(app)
     path = archive or last_archive() or demo_path()
     if archive is None and path == demo_path() and not is_archive(path):
         _keep = build_demo_then_open(path, runner)  # noqa: F841 - alive until the loop ends
     elif open_archive_window(path) is None:
+        crash_log.end()
         return 1
+    crash_log.crash_if_asked()
     status = app.exec()
     runner.wait()
+    crash_log.end()
     return status

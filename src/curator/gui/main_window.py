@@ -27,6 +27,7 @@ from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
 from curator.gui.dialogs.merge import MergePeopleDialog
 from curator.gui.forms import FormPane
+from curator.gui.lifetime import retire
 from curator.gui.menus import build_actions, build_menus
 from curator.gui.models.sidebar import View
 from curator.gui.panes.detail_pane import DetailPane
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         """A message the user must read (a refused change, a failed undo); never blocks."""
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
         if self.error_box is not None:
-            self.error_box.close()
+            retire(self.error_box)  # see curator.gui.lifetime
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Curator", message,
                                      QMessageBox.StandardButton.Ok, self)
         self.error_box.open()
@@ -295,6 +296,8 @@ class MainWindow(QMainWindow):
         self.list_pane.search.selectAll()
 
     def show_about(self) -> None:
+        if self.about_box is not None:
+            retire(self.about_box)
         self.about_box = AboutDialog(self.catalog.archive.folder, self)
         self.about_box.open()
 

@@ -6,10 +6,9 @@ completion adds one. Adding or removing a chip is a committed edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.gui.forms.fields import Field, discard
+from curator.gui.forms.fields import Field
+from curator.gui.lifetime import after_event, retire, set_completions
 
 
 class FlowLayout(QLayout):
@@ -155,23 +155,20 @@ class ChipsField(Field):
         self.setFocusProxy(self.input)
         self._loaded = []
         self.input.installEventFilter(self)
-        self.input.editingFinished.connect(self._take_input)
-        self.set_completions(completions or [])
+        self.input.editingFinished.connect(self._input_finished)
+        # "Germany" finds East and West: the completion matches anywhere in a name
+        completer = set_completions(self.input, completions or [])
+        completer.activated.connect(lambda _text: after_event(self, self._take_input))
 
     def set_completions(self, names: list[str]) -> None:
-        completer = QCompleter(names, self.input)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "Germany" finds East and West
-        completer.activated.connect(lambda _text: QTimer.singleShot(0, self._take_input))
-        self.input.setCompleter(completer)
+        set_completions(self.input, names)
 
     def value(self) -> list[str]:
         return [c.text for c in self.chips]
 
     def _display(self, value: object) -> None:
         for chip in self.chips:
-            self.flow.removeWidget(chip)
-            discard(chip)
+            retire(chip)
         self.chips = []
         for text in list(value or []):
             self._add_chip(text)
@@ -188,10 +185,17 @@ class ChipsField(Field):
 
     def _remove(self, chip: Chip) -> None:
         self.chips.remove(chip)
-        self.flow.removeWidget(chip)
-        discard(chip)
+        retire(chip)
         self.box.fit()
         self.commit()
+
+    def _input_finished(self) -> None:
+        if self.input.hasFocus():
+            # Return, maybe in the completion popup, whose handling of the key goes on
+            # after this signal: the chip is added (and the form reloaded) once it is done.
+            after_event(self, self._take_input)
+        else:  # the focus left the field: the text is saved with the record it was typed on
+            self._take_input()
 
     def _take_input(self) -> None:
         text = " ".join(self.input.text().split())

@@ -12,13 +12,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,33 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.gui.lifetime import set_completions
+
 ERROR_COLOUR = "#c62828"
 INVALID_STYLE = f"border: 1px solid {ERROR_COLOUR}; border-radius: 3px; padding: 2px;"
 
-
-
-# Widgets handed to Qt for deletion, each kept alive here until Qt has deleted it.
-_discarded: dict[int, QWidget] = {}
-
-
-def discard(widget: QWidget) -> None:
-    """Take a widget out of the form and let it go once the event loop is free.
-
-    Not with `deleteLater`: Qt deleting a row or a chip while Python still held some of
-    its parts crashed the desk now and then (in releasing a wrapper already gone). Here
-    Python owns the widget, keeps it until the events under way are handled (a row's own
-    Remove button may be the one being clicked), then drops it, which deletes it. Its
-    buttons' handlers are disconnected first: they refer to the widget, and a cycle
-    through Qt would keep it alive for good.
-    """
-    widget.hide()
-    for button in widget.findChildren(QAbstractButton):
-        if button.receivers("2clicked(bool)") > 0:
-            button.clicked.disconnect()
-    key = id(widget)
-    _discarded[key] = widget
-    widget.setParent(None)
-    QTimer.singleShot(0, lambda: _discarded.pop(key, None))
 
 class ProblemLabel(QLabel):
     """The one-sentence message under a field that refused a value."""
@@ -172,10 +148,7 @@ class LineField(Field):
             self.set_completions(completions)
 
     def set_completions(self, names: list[str]) -> None:
-        completer = QCompleter(names, self.line)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.line.setCompleter(completer)
+        set_completions(self.line, names)
 
     def value(self) -> Any:
         return self.line.text().strip()

@@ -11,8 +11,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from curator.gui.forms.fields import Field, discard
+from curator.gui.forms.fields import Field
 from curator.gui.forms.rows import empty_state
+from curator.gui.lifetime import retire
 
 
 class ItemsField(Field):
@@ -70,8 +71,7 @@ class ItemsField(Field):
         self._shown = list(self._items)
         for widgets in self._rows:
             for widget in widgets:
-                widget.setObjectName("")  # so focus is not restored to a discarded row
-                discard(widget)
+                retire(widget)
         self._rows = []
         for index, item in enumerate(self._items):
             widgets = self.row_widgets(index, item)

@@ -7,11 +7,12 @@ filtered in Python: each keystroke asks the catalog for the first few matches
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from curator.catalog import Catalog
+from curator.gui.lifetime import after_event
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +60,8 @@ class _SearchingLine(QLineEdit):
     def _activated(self, index: QModelIndex) -> None:
         self._suppress_return = True  # the same Enter key also reaches returnPressed
         ident, name = index.data(ID_ROLE), index.data(NAME_ROLE)
-        QTimer.singleShot(0, lambda: self._pick(ident, name))
+        if ident is not None:
+            after_event(self, lambda: self._pick(ident, name))
 
     def _pick(self, ident: int, name: str) -> None:
         self._suppress_return = False
@@ -68,12 +70,15 @@ class _SearchingLine(QLineEdit):
         self.picked.emit(ident, name)
 
     def _return_pressed(self) -> None:
-        if self._suppress_return:
-            return
+        popup = self.completer().popup()
+        if self._suppress_return or (popup.isVisible() and popup.currentIndex().isValid()):
+            return  # the completer activates the highlighted row itself, just after
         choice = self.choice_for_return(self.text().strip())
         if choice is not None:
-            self.completer().popup().hide()
-            self._pick(*choice)
+            popup.hide()
+            # The popup's handling of this Return goes on after the signal: the list it
+            # shows is emptied, and the form reloaded, once that is over.
+            after_event(self, lambda: self._pick(*choice))
 
     def choice_for_return(self, text: str) -> tuple[int, str] | None:
         """What Enter picks when nothing in the list is highlighted."""

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.gui.forms.fields import Field, discard, fit_height
+from curator.gui.forms.fields import Field, fit_height
+from curator.gui.lifetime import retire
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,7 @@ class RowsField(Field):
 
     def _display(self, value: Any) -> None:
         for row in self.rows:
-            row.setObjectName("")
-            for editor in row.editors:
-                editor.setObjectName("")  # so focus is not restored to a discarded row
-            discard(row)
+            retire(row)
         self.rows = []
         for values in value or []:
             self._append(tuple(values))
@@ -167,8 +165,7 @@ class RowsField(Field):
 
     def remove_row(self, row: RowWidget) -> None:
         self.rows.remove(row)
-        row.setObjectName("")
-        discard(row)
+        retire(row)
         self.empty.setVisible(not self.rows)
         self.commit()
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from curator.catalog import Catalog, Changes, NotFound
 from curator.catalog.records import CollectionRecord
+from curator.gui.lifetime import close_editor
 from curator.gui.lists.editor_parts import Introduction, NoteDelegate, editor_css
 from curator.gui.lists.entries import NOTE, ListEntriesModel, entries_of, moved, running_time
 
@@ -139,8 +140,12 @@ class ListEditor(QWidget):
             lambda: self._commit("introduction", self.introduction.toPlainText()))
         self.state.activated.connect(
             lambda _n: self._commit("state", self.state.currentData()))
-        self.model.reorder_requested.connect(self.reorder)
-        self.model.note_edited.connect(self.annotate)
+        # Asked for from inside the table's own handling of a drop or a note's commit: run
+        # once that is over, so the reload's reset never pulls the model from under it
+        # (see curator.gui.lifetime).
+        queued = Qt.ConnectionType.QueuedConnection
+        self.model.reorder_requested.connect(self.reorder, queued)
+        self.model.note_edited.connect(self.annotate, queued)
 
         self.remove_action = self._action("Remove from List", self.remove_selected,
                                           QKeySequence.StandardKey.Delete, "Backspace")
@@ -198,6 +203,7 @@ class ListEditor(QWidget):
     def show_list(self, list_id: int) -> None:
         if self.list_id != list_id:
             self.collection = None
+            close_editor(self.table)
             self.model.set_entries([])
         self._read(list_id)
 
@@ -210,6 +216,7 @@ class ListEditor(QWidget):
             collection = self.catalog.get_collection(list_id)
         except NotFound:
             self.collection = None
+            close_editor(self.table)
             self.model.set_entries([])
             return
         keep = self.selected_film_ids()
@@ -220,6 +227,7 @@ class ListEditor(QWidget):
         another = self.collection is None  # a list newly shown: every field shows it
         self.collection = collection
         rows = {r.id: r for r in self.catalog.film_rows([i.film_id for i in collection.items])}
+        close_editor(self.table)  # a note being written is saved, not left behind
         self.model.set_entries(entries_of(collection, rows))
         self._show_fields(collection, force=another)
         self.body.setCurrentWidget(self.table if collection.items else self.empty)
