@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog
+from curator.gui.style import icon
 from curator.gui.workers import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -269,7 +270,7 @@ def install(window: Any) -> SiteExportController:
         window.catalog, window.tasks, choose_folder=choose_folder, confirm_problems=confirm,
         show_error=window.show_error, show_message=window.show_message, parent=window)
 
-    export_site_action = QAction("Export Site", window)
+    export_site_action = QAction(icon("export-site"), "Export Site", window)
     export_site_action.setToolTip("Export the published films to the web archive's folder")
     export_site_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export_site_action.triggered.connect(controller.export_all)
@@ -277,7 +278,7 @@ def install(window: Any) -> SiteExportController:
     selection_action.setToolTip("Export the selected films to a folder of their own")
     selection_action.triggered.connect(
         lambda: controller.export_selection(window.list_pane.selected_film_ids()))
-    browser_action = QAction("Open in Browser", window)
+    browser_action = QAction(icon("browser"), "Open in Browser", window)
     browser_action.setToolTip("Look at the exported site in the web browser")
     browser_action.triggered.connect(controller.open_in_browser)
     folder_action = QAction("Web Archive Folder\u2026", window)

@@ -3,6 +3,7 @@ mode, the stylesheet from resources/gui, and line icons from resources/icons."""
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -25,7 +26,14 @@ DARK = {
 }  # fmt: skip
 
 
+# "dark" or "light" forces that look whatever the system says (screenshots, a preference).
+SCHEME_VARIABLE = "CURATOR_COLOR_SCHEME"
+
+
 def is_dark() -> bool:
+    forced = os.environ.get(SCHEME_VARIABLE, "").strip().lower()
+    if forced in ("dark", "light"):
+        return forced == "dark"
     hints = QGuiApplication.styleHints()
     return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
 
