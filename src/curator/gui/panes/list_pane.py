@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -73,6 +73,19 @@ class ListPane(QWidget):
             ("lists", self.lists))}
         self.films_view = self.tables["films"]
         self.films_view.setSortingEnabled(True)
+        # A film with a still gets a row tall enough to recognise it; the others stay
+        # compact. Rows are fitted as they come into view (the list is read lazily).
+        self.films_view.setIconSize(FilmTableModel.THUMB_SIZE)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_still_rows)
+        self._fit_timer.timeout.connect(self._fit_title_column)
+        self._fit_title = False  # True until the user has sized the film columns
+        self._fitting = False
+        fit = self._fit_timer.start
+        # (lambdas: a signal's value passed on to start() would become the timer's delay)
+        self.films_view.verticalScrollBar().valueChanged.connect(lambda _value: fit())
+        self.films.modelReset.connect(lambda: fit())
+        self.films.dataChanged.connect(lambda *_changed: fit())
 
         self.title = QLabel("Films", objectName="viewTitle")
         self.count = QLabel(objectName="viewCount")
@@ -187,6 +200,41 @@ class ListPane(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _fit_still_rows(self) -> None:
+        table = self.films_view
+        stills = [c.key for c in self.films.columns].index("stills")
+        if table.isColumnHidden(stills) or not self.films.total:
+            return
+        tall = FilmTableModel.THUMB_SIZE.height() + 6
+        first = max(table.rowAt(0), 0)
+        last = table.rowAt(table.viewport().height() - 1)
+        last = last if last >= 0 else min(first + 100, self.films.total - 1)
+        for row in self.films.fetch_rows_with_stills(first, last):
+            if table.rowHeight(row) < tall:
+                table.setRowHeight(row, tall)
+
+    def _fit_title_column(self) -> None:
+        """Until the user sizes the columns, the title takes what the others leave, so the
+        default columns fit the list without a horizontal scroll bar."""
+        table = self.films_view
+        width = table.viewport().width()
+        if not self._fit_title or not table.isVisible() or width < 300:
+            return
+        head = table.horizontalHeader()
+        others = sum(head.sectionSize(n) for n in range(head.count())
+                     if n != head.logicalIndex(0) and not head.isSectionHidden(n))
+        self._fitting = True
+        head.resizeSection(head.logicalIndex(0), max(140, width - others))
+        self._fitting = False
+
+    def _sized_by_user(self) -> None:
+        if not self._fitting:
+            self._fit_title = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
     def _column_actions(self) -> list[QAction]:
         """One checkable action per film column (the title always shows)."""
         actions = []
@@ -196,12 +244,14 @@ class ListPane(QWidget):
             action.setEnabled(n != 0)
             action.toggled.connect(lambda on, n=n: self._show_column(n, on))
             actions.append(action)
+        head.sectionResized.connect(lambda *_: self._sized_by_user())
         head.sectionResized.connect(lambda *_: self.save_headers())
         head.sectionMoved.connect(lambda *_: self.save_headers())
         return actions
 
     def _show_column(self, n: int, visible: bool) -> None:
         self.films_view.horizontalHeader().setSectionHidden(n, not visible)
+        self._fit_timer.start()
         self.save_headers()
 
     # -- settings -----------------------------------------------------------------------
@@ -215,6 +265,7 @@ class ListPane(QWidget):
 
     def _restore_headers(self) -> None:
         settings = QSettings()
+        self._fit_title = settings.value("list/films/header") is None
         for name in ("films", "people"):
             state = settings.value(f"list/{name}/header")
             if state is not None:
@@ -390,6 +441,7 @@ class ListPane(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows)
         if centre or not table.viewport().rect().contains(table.visualRect(index)):
             table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._fit_timer.start()
         return True
 
     def select_row(self, row: int) -> None:
