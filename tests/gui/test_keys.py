@@ -184,3 +184,14 @@ def test_delete_asks_and_names_a_person(window, qtbot, monkeypatch) -> None:  # 
     window.list_pane.select_row(0)
     window.action_map["delete"].trigger()
     assert shown == ["Delete \u201cMarjaana Mykkanen\u201d?"]
+
+
+def test_back_to_films_the_film_shown_before_is_current_again(window, demo_catalog) -> None:  # noqa: ANN001
+    pane = window.list_pane
+    before = pane.current_record()
+    edition = demo_catalog.festivals()[0].editions[0]
+    window.sidebar.select_view(f"edition:{edition.id}:")
+    assert window.form.kind == "edition"
+    window.sidebar.select_view("films::")
+    assert pane.current_record() == before
+    assert window.detail.toPlainText().startswith("From Russia with Rock")

@@ -37,3 +37,19 @@ def test_a_film_without_stills_shows_no_image(window, demo_catalog, qtbot):  # n
     assert pane.films.index(0, 0).data() == "Jumanji"
     qtbot.waitUntil(lambda: window.detail.toPlainText().startswith("Jumanji"))
     assert "<img" not in window.detail.toHtml()
+
+
+def test_only_rows_of_films_with_a_still_are_tall(window, demo_catalog, qtbot):  # noqa: ANN001
+    pane = window.list_pane
+    view = pane.films_view
+    edition = demo_catalog.festivals()[0].editions[0]
+    window.sidebar.select_view(f"edition:{edition.id}:")
+    tall = {r for r in range(pane.films.total) if pane.films.row(r).primary_still}
+    assert tall and len(tall) < pane.films.total
+    qtbot.waitUntil(lambda: all(view.rowHeight(r) > 50 for r in tall))
+    window.sidebar.select_view("films::")
+    window.list_pane.select_row(0)
+    qtbot.wait(10)
+    for r in range(10):  # the first films of the whole list have no still
+        assert not pane.films.row(r).primary_still
+        assert view.rowHeight(r) == view.verticalHeader().defaultSectionSize()

@@ -63,6 +63,7 @@ class ListPane(QWidget):
 
         self.searching = False  # True while the list answers what was typed
         self._searches: dict[str, str] = {}  # each view's own search text, by View.key
+        self._records: dict[str, tuple[str, int]] = {}  # and the record it last had current
         self.films = FilmTableModel(catalog, self)
         self.films.hold_ids = True  # the first list's ids are read once the window has painted
         self.people = PeopleTableModel(catalog, self)
@@ -84,7 +85,8 @@ class ListPane(QWidget):
         fit = self._fit_timer.start
         # (lambdas: a signal's value passed on to start() would become the timer's delay)
         self.films_view.verticalScrollBar().valueChanged.connect(lambda _value: fit())
-        self.films.modelReset.connect(lambda: fit())
+        self._tall_rows: set[int] = set()
+        self.films.modelReset.connect(self._rows_reset)
         self.films.dataChanged.connect(lambda *_changed: fit())
 
         self.title = QLabel("Films", objectName="viewTitle")
@@ -200,6 +202,17 @@ class ListPane(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _rows_reset(self) -> None:
+        # The header keeps row heights across a new query: the tall rows of the last
+        # list would stay tall for films without a still.
+        table = self.films_view
+        default = table.verticalHeader().defaultSectionSize()
+        for row in self._tall_rows:
+            if row < self.films.total:
+                table.setRowHeight(row, default)
+        self._tall_rows.clear()
+        self._fit_timer.start()
+
     def _fit_still_rows(self) -> None:
         table = self.films_view
         stills = [c.key for c in self.films.columns].index("stills")
@@ -212,6 +225,7 @@ class ListPane(QWidget):
         for row in self.films.fetch_rows_with_stills(first, last):
             if table.rowHeight(row) < tall:
                 table.setRowHeight(row, tall)
+                self._tall_rows.add(row)
 
     def _fit_title_column(self) -> None:
         """Until the user sizes the columns, the title takes what the others leave, so the
@@ -290,6 +304,9 @@ class ListPane(QWidget):
         """Show what a sidebar item names, with the search text that view last had."""
         if view.key != self.view.key:
             self._searches[self.view.key] = self.search.text()
+            record = self.current_record()
+            if record is not None:
+                self._records[self.view.key] = record
             self.search.blockSignals(True)  # one query below, not one per keystroke
             self.search.setText(self._searches.get(view.key, ""))
             self.search.blockSignals(False)
@@ -307,7 +324,8 @@ class ListPane(QWidget):
         # Choosing an edition, a section or a list shows that record, not a film of it
         # that happened to be selected before.
         own_record = changed and view.kind in ("festival", "edition", "section", "list")
-        self.reload(keep_current=not own_record)
+        self.reload(self._records.get(view.key) if changed and not own_record else None,
+                    keep_current=not own_record)
 
     @property
     def table_name(self) -> str:
