@@ -107,7 +107,8 @@ def test_delete_names_what_is_selected_in_the_view_showing(  # noqa: ANN001
 
     window.sidebar.select_view("lists::")
     pane.select_row(0)
-    window.action_map["delete"].trigger()
+    pane.table.setFocus()
+    qtbot.keyClick(pane.table, Qt.Key.Key_Delete)  # the key, as the toolbar and the menu
     assert asked[-1] == "\u201cPerestroika on film\u201d"
     assert demo_catalog.collections() == []
 

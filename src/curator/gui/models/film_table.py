@@ -75,9 +75,10 @@ class FilmTableModel(PagedTableModel):
         return super().data(index, role)
 
     def fetch_rows_with_stills(self, first: int, last: int) -> list[int]:
-        """The rows between `first` and `last` whose film has a still (they are taller)."""
+        """The rows between `first` and `last` that show a still (they are taller)."""
         return [r for r in range(max(first, 0), min(last, self.total - 1) + 1)
-                if (record := self.row(r)) is not None and record.primary_still]
+                if (record := self.row(r)) is not None and record.primary_still
+                and self._thumbnail(record.primary_still) is not None]
 
     def _thumbnail(self, sha256: str) -> QPixmap | None:
         """The primary still, small; only thumbnails already made (never decoded here)."""
