@@ -196,3 +196,19 @@ def test_back_to_films_the_film_shown_before_is_current_again(window, demo_catal
     window.sidebar.select_view("films::")
     assert pane.current_record() == before
     assert window.detail.toPlainText().startswith("From Russia with Rock")
+
+
+def test_an_empty_archive_opens_the_demo_on_request(  # noqa: ANN001
+        open_window, catalog, tmp_path, qtbot, monkeypatch) -> None:
+    from curator.gui import app
+
+    demo = tmp_path / "Demo.curator"
+    monkeypatch.setattr(app, "demo_path", lambda: demo)
+    window = open_window(catalog)
+    window.list_pane.first_step_buttons["demo"].click()  # built first, off the window's thread
+    qtbot.waitUntil(lambda: any(w.catalog.archive.folder == demo for w in app._windows),
+                    timeout=60_000)
+    opened = next(w for w in app._windows if w.catalog.archive.folder == demo)
+    qtbot.waitUntil(lambda: not opened.starting)
+    assert opened.detail.toPlainText().startswith("From Russia with Rock")
+    opened.close()
