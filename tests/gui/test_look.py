@@ -44,8 +44,11 @@ def check_default_size(window) -> None:  # noqa: ANN001
     assert premiere.width() > premiere.fontMetrics().horizontalAdvance("No premiere") + 20
 
 
-def test_default_columns_and_form_fit_the_default_window(window) -> None:  # noqa: ANN001
+def test_default_columns_and_form_fit_the_default_window(window, qtbot) -> None:  # noqa: ANN001
     check_default_size(window)
+    window.sidebar.select_view("people::")
+    people = window.list_pane.tables["people"]
+    qtbot.waitUntil(lambda: not people.horizontalScrollBar().isVisible())
 
 
 def test_dark_mode_fits_and_keeps_field_borders(dark, window) -> None:  # noqa: ANN001

@@ -79,8 +79,8 @@ class ListPane(QWidget):
         self.films_view.setIconSize(FilmTableModel.THUMB_SIZE)
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_still_rows)
-        self._fit_timer.timeout.connect(self._fit_title_column)
-        self._fit_title = False  # True until the user has sized the film columns
+        self._fit_timer.timeout.connect(self._fit_first_columns)
+        self._fit_first: set[str] = set()  # tables whose columns the user has not sized
         self._fitting = False
         fit = self._fit_timer.start
         # (lambdas: a signal's value passed on to start() would become the timer's delay)
@@ -227,23 +227,25 @@ class ListPane(QWidget):
                 table.setRowHeight(row, tall)
                 self._tall_rows.add(row)
 
-    def _fit_title_column(self) -> None:
-        """Until the user sizes the columns, the title takes what the others leave, so the
-        default columns fit the list without a horizontal scroll bar."""
-        table = self.films_view
-        width = table.viewport().width()
-        if not self._fit_title or not table.isVisible() or width < 300:
-            return
-        head = table.horizontalHeader()
-        others = sum(head.sectionSize(n) for n in range(head.count())
-                     if n != head.logicalIndex(0) and not head.isSectionHidden(n))
-        self._fitting = True
-        head.resizeSection(head.logicalIndex(0), max(140, width - others))
-        self._fitting = False
+    def _fit_first_columns(self) -> None:
+        """Until the user sizes the columns, the first (a title, a name) takes what the
+        others leave, so the default columns fit the list without a horizontal scroll bar."""
+        for name in self._fit_first:
+            table = self.tables[name]
+            width = table.viewport().width()
+            if not table.isVisible() or width < 300:
+                continue
+            head = table.horizontalHeader()
+            first = head.logicalIndex(0)
+            others = sum(head.sectionSize(n) for n in range(head.count())
+                         if n != first and not head.isSectionHidden(n))
+            self._fitting = True
+            head.resizeSection(first, max(140, width - others))
+            self._fitting = False
 
-    def _sized_by_user(self) -> None:
+    def _sized_by_user(self, name: str) -> None:
         if not self._fitting:
-            self._fit_title = False
+            self._fit_first.discard(name)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -258,7 +260,9 @@ class ListPane(QWidget):
             action.setEnabled(n != 0)
             action.toggled.connect(lambda on, n=n: self._show_column(n, on))
             actions.append(action)
-        head.sectionResized.connect(lambda *_: self._sized_by_user())
+        for name in ("films", "people"):
+            self.tables[name].horizontalHeader().sectionResized.connect(
+                lambda *_, n=name: self._sized_by_user(n))
         head.sectionResized.connect(lambda *_: self.save_headers())
         head.sectionMoved.connect(lambda *_: self.save_headers())
         return actions
@@ -279,7 +283,8 @@ class ListPane(QWidget):
 
     def _restore_headers(self) -> None:
         settings = QSettings()
-        self._fit_title = settings.value("list/films/header") is None
+        self._fit_first = {name for name in ("films", "people")
+                           if settings.value(f"list/{name}/header") is None}
         for name in ("films", "people"):
             state = settings.value(f"list/{name}/header")
             if state is not None:
@@ -400,6 +405,7 @@ class ListPane(QWidget):
         self.count.setText(f"{model.total:,} {noun if model.total == 1 else plural}")
         if model.total:
             self.stack.setCurrentWidget(self.table)
+            self._fit_timer.start()
         else:
             self.empty.setText(self._empty_text())
             self.first_steps.setVisible(self.view.kind == "films"

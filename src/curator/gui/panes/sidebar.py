@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from curator.catalog import Catalog
 from curator.gui.models.sidebar import VIEW_ROLE, SidebarModel, View
 
+MAX_WIDTH = 400
+
 
 class Sidebar(QTreeView):
     view_chosen = Signal(object)  # View
@@ -70,7 +72,9 @@ class Sidebar(QTreeView):
         counts = self.sizeHintForColumn(1)
         bar = self.verticalScrollBar()
         scroll = bar.sizeHint().width() if bar.isVisible() else 0
-        self.setMinimumWidth(max(200, names + counts + 2 * self.frameWidth() + scroll + 8))
+        needed = names + counts + 2 * self.frameWidth() + scroll + 8
+        # a name longer than the cap (its tooltip has it whole) must not squeeze the list
+        self.setMinimumWidth(min(max(200, needed), MAX_WIDTH))
 
     @property
     def current_view(self) -> View | None:
