@@ -33,6 +33,9 @@ def open_window(qtbot):  # noqa: ANN001, ANN201
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # keys and shortcuts go to the active window (on a real display too)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         # the sidebar's attention counts and the current record follow the first paint
         qtbot.waitUntil(lambda: not window.starting)
         windows.append(window)
