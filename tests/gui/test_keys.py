@@ -212,3 +212,19 @@ def test_an_empty_archive_opens_the_demo_on_request(  # noqa: ANN001
     qtbot.waitUntil(lambda: not opened.starting)
     assert opened.detail.toPlainText().startswith("From Russia with Rock")
     opened.close()
+
+
+def test_ctrl_z_in_a_chip_input_undoes_its_typing_then_the_desk(  # noqa: ANN001
+        window, demo_catalog, qtbot) -> None:
+    film = film_id(demo_catalog, "From Russia with Rock")
+    window.open_record("film", film)
+    window.run_operation(lambda: demo_catalog.update_film(
+        film, demo_catalog.get_film(film).version, year=1987))
+    countries = window.form.current.fields["countries"].input
+    countries.setFocus()
+    qtbot.keyClicks(countries, "Fin")
+    qtbot.keyClick(countries, Qt.Key.Key_Z, CTRL)  # the typing, not the year
+    assert demo_catalog.get_film(film).year == 1987
+    countries.clear()
+    qtbot.keyClick(countries, Qt.Key.Key_Z, CTRL)  # nothing typed: the desk's step
+    assert demo_catalog.get_film(film).year == 1988

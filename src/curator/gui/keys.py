@@ -31,11 +31,11 @@ def undo_key(event: QKeyEvent) -> str:
 
 
 def owning_field(widget: QWidget) -> Field | None:
-    """The form field whose own editor `widget` is (not a chip's input or a row's line)."""
+    """The form field `widget` types into (its line, a row's cell, a chip's input)."""
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, Field):
-            return parent if parent.editor is widget else None
+            return parent
         parent = parent.parentWidget()
     return None
 
@@ -48,7 +48,10 @@ def keeps_own_undo(widget: QWidget, which: str) -> bool:
         return False
     field = owning_field(widget)
     if field is not None:
-        return not field.same(field.value(), field.loaded)
+        if not field.same(field.value(), field.loaded):
+            return True  # typing the field has not saved yet
+        # A chip's input holds only what is being typed: a name not yet added.
+        return getattr(field, "input", None) is widget and bool(widget.text())
     if isinstance(widget, QLineEdit):
         has_text = bool(widget.text())
         return has_text and (widget.isUndoAvailable() if which == "undo"
