@@ -156,6 +156,7 @@ def test_an_empty_archive_says_what_to_do_first(open_window, catalog, qtbot) -> 
     assert pane.first_steps.isVisible()
     assert "spreadsheet" in pane.empty.text()
     assert set(pane.first_step_buttons) == {"import", "add-film", "demo"}
+    assert window.detail.toPlainText().strip() == ""  # no "choose a film" with none to choose
     pane.first_step_buttons["add-film"].click()
     assert catalog.counts()["films"] == 1
     assert pane.stack.currentWidget() is pane.table

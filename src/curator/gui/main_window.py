@@ -435,7 +435,10 @@ class MainWindow(QMainWindow):
             self._record_current(VIEW_RECORD_KINDS[view.kind], view.record_id)
         else:
             self._pending_record = None
-            self.detail.clear_record(EMPTY_DETAIL[self.list_pane.table_name])
+            listed = self.list_pane.model.total
+            # an empty list has nothing to choose: its own page says what to do
+            self.detail.clear_record(EMPTY_DETAIL[self.list_pane.table_name] if listed
+                                     else "")
             self.form.clear()
         self._update_actions()
 
