@@ -41,6 +41,7 @@ from curator.gui.models.paged import PagedTableModel
 from curator.gui.models.people_table import PeopleTableModel
 from curator.gui.models.records_table import EDITION_COLUMNS, LIST_COLUMNS, RecordTableModel
 from curator.gui.models.sidebar import View
+from curator.gui.panes.list_fit import ListFit
 from curator.gui.style import icon
 
 SEARCH_DELAY_MS = 150
@@ -74,20 +75,7 @@ class ListPane(QWidget):
             ("lists", self.lists))}
         self.films_view = self.tables["films"]
         self.films_view.setSortingEnabled(True)
-        # A film with a still gets a row tall enough to recognise it; the others stay
-        # compact. Rows are fitted as they come into view (the list is read lazily).
-        self.films_view.setIconSize(FilmTableModel.THUMB_SIZE)
-        self._fit_timer = QTimer(self, singleShot=True, interval=0)
-        self._fit_timer.timeout.connect(self._fit_still_rows)
-        self._fit_timer.timeout.connect(self._fit_first_columns)
-        self._fit_first: set[str] = set()  # tables whose columns the user has not sized
-        self._fitting = False
-        fit = self._fit_timer.start
-        # (lambdas: a signal's value passed on to start() would become the timer's delay)
-        self.films_view.verticalScrollBar().valueChanged.connect(lambda _value: fit())
-        self._tall_rows: set[int] = set()
-        self.films.modelReset.connect(self._rows_reset)
-        self.films.dataChanged.connect(lambda *_changed: fit())
+        self.fit = ListFit(self.films_view, self.tables, self)
 
         self.title = QLabel("Films", objectName="viewTitle")
         self.count = QLabel(objectName="viewCount")
@@ -202,54 +190,9 @@ class ListPane(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _rows_reset(self) -> None:
-        # The header keeps row heights across a new query: the tall rows of the last
-        # list would stay tall for films without a still.
-        table = self.films_view
-        default = table.verticalHeader().defaultSectionSize()
-        for row in self._tall_rows:
-            if row < self.films.total:
-                table.setRowHeight(row, default)
-        self._tall_rows.clear()
-        self._fit_timer.start()
-
-    def _fit_still_rows(self) -> None:
-        table = self.films_view
-        stills = [c.key for c in self.films.columns].index("stills")
-        if table.isColumnHidden(stills) or not self.films.total:
-            return
-        tall = FilmTableModel.THUMB_SIZE.height() + 6
-        first = max(table.rowAt(0), 0)
-        last = table.rowAt(table.viewport().height() - 1)
-        last = last if last >= 0 else min(first + 100, self.films.total - 1)
-        for row in self.films.fetch_rows_with_stills(first, last):
-            if table.rowHeight(row) < tall:
-                table.setRowHeight(row, tall)
-                self._tall_rows.add(row)
-
-    def _fit_first_columns(self) -> None:
-        """Until the user sizes the columns, the first (a title, a name) takes what the
-        others leave, so the default columns fit the list without a horizontal scroll bar."""
-        for name in self._fit_first:
-            table = self.tables[name]
-            width = table.viewport().width()
-            if not table.isVisible() or width < 300:
-                continue
-            head = table.horizontalHeader()
-            first = head.logicalIndex(0)
-            others = sum(head.sectionSize(n) for n in range(head.count())
-                         if n != first and not head.isSectionHidden(n))
-            self._fitting = True
-            head.resizeSection(first, max(140, width - others))
-            self._fitting = False
-
-    def _sized_by_user(self, name: str) -> None:
-        if not self._fitting:
-            self._fit_first.discard(name)
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit_timer.start()
+        self.fit.soon()
 
     def _column_actions(self) -> list[QAction]:
         """One checkable action per film column (the title always shows)."""
@@ -260,16 +203,13 @@ class ListPane(QWidget):
             action.setEnabled(n != 0)
             action.toggled.connect(lambda on, n=n: self._show_column(n, on))
             actions.append(action)
-        for name in ("films", "people"):
-            self.tables[name].horizontalHeader().sectionResized.connect(
-                lambda *_, n=name: self._sized_by_user(n))
         head.sectionResized.connect(lambda *_: self.save_headers())
         head.sectionMoved.connect(lambda *_: self.save_headers())
         return actions
 
     def _show_column(self, n: int, visible: bool) -> None:
         self.films_view.horizontalHeader().setSectionHidden(n, not visible)
-        self._fit_timer.start()
+        self.fit.soon()
         self.save_headers()
 
     # -- settings -----------------------------------------------------------------------
@@ -283,8 +223,8 @@ class ListPane(QWidget):
 
     def _restore_headers(self) -> None:
         settings = QSettings()
-        self._fit_first = {name for name in ("films", "people")
-                           if settings.value(f"list/{name}/header") is None}
+        self.fit.unsized = {name for name in ("films", "people")
+                            if settings.value(f"list/{name}/header") is None}
         for name in ("films", "people"):
             state = settings.value(f"list/{name}/header")
             if state is not None:
@@ -405,7 +345,7 @@ class ListPane(QWidget):
         self.count.setText(f"{model.total:,} {noun if model.total == 1 else plural}")
         if model.total:
             self.stack.setCurrentWidget(self.table)
-            self._fit_timer.start()
+            self.fit.soon()
         else:
             self.empty.setText(self._empty_text())
             self.first_steps.setVisible(self.view.kind == "films"
@@ -465,7 +405,7 @@ class ListPane(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows)
         if centre or not table.viewport().rect().contains(table.visualRect(index)):
             table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self._fit_timer.start()
+        self.fit.soon()
         return True
 
     def select_row(self, row: int) -> None:
