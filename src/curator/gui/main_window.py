@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
+from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
 from curator.gui.dialogs.merge import MergePeopleDialog
@@ -244,67 +245,7 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete what is selected in the view that is showing, naming it when asking."""
-        lists = getattr(self, "lists", None)
-        if lists is not None and lists.editing:  # a list's entries: take them off the list
-            lists.editor.remove_action.trigger()
-            return
-        pane = self.list_pane
-        rows = sorted(i.row() for i in pane.table.selectionModel().selectedRows())
-        ids = pane.selected_ids()
-        if not ids:
-            return
-        name = pane.table_name
-        if name == "films":
-            impact = self.catalog.film_deletion_impact(ids)
-            what = (f"\u201c{pane.films.row(rows[0]).title}\u201d" if len(ids) == 1
-                    else f"{len(ids):,} films")
-            if any(impact.values()) and not self.confirm_deletion(what, impact):
-                return
-            done = self.run_operation(
-                (lambda: self.catalog.delete_film(ids[0])) if len(ids) == 1
-                else (lambda: self.catalog.delete_films(ids)))
-        elif name == "people":
-            names = [pane.people.row(r).name for r in rows]
-            credits = sum(self.catalog.person_credit_count(i) for i in ids)
-            what = f"\u201c{names[0]}\u201d" if len(ids) == 1 else f"{len(ids):,} people"
-            if credits and not self.confirm_deletion(what, {"credits": credits}):
-                return
-            done = self._delete_each(ids, self.catalog.delete_person, f"Delete {what}")
-        elif name in ("editions", "lists"):
-            records = [pane.model.row(r) for r in rows]
-            if name == "editions":
-                labels = [r.label for r in records]
-                impact = {"sections": sum(len(r.sections) for r in records),
-                          "screenings": sum(r.film_count for r in records)}
-                delete = self.catalog.delete_edition
-            else:
-                labels = [r.title for r in records]
-                impact = {"list entries": sum(len(r.items) for r in records)}
-                delete = self.catalog.delete_collection
-            plural = "festival editions" if name == "editions" else "lists"
-            what = (f"\u201c{labels[0]}\u201d" if len(labels) == 1
-                    else f"{len(labels):,} {plural}")
-            if any(impact.values()) and not self.confirm_deletion(what, impact):
-                return
-            done = self._delete_each(ids, delete, f"Delete {what}")
-        else:
-            return
-        if done:
-            pane.select_row(rows[0])
-            said = done.label if len(ids) == 1 or name == "films" else f"Deleted {what}"
-            self.show_message(f"{said}. Undo brings it back.")
-
-    def _delete_each(self, ids: list[int], delete, label: str) -> Changes | None:  # noqa: ANN001
-        """Delete records one by one as one undo step."""
-        if len(ids) == 1:
-            return self.run_operation(lambda: delete(ids[0]))
-        last = None
-        with self.undo.macro(label):
-            for record_id in ids:
-                last = self.run_operation(lambda r=record_id: delete(r))
-                if last is None:
-                    break
-        return last
+        delete_selected(self)
 
     def confirm_deletion(self, what: str, impact: dict[str, int]) -> bool:
         return confirm_deletion(self, what, impact)
