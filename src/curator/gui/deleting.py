@@ -63,6 +63,7 @@ def delete_selected(window: MainWindow) -> None:
         said = done.label if len(ids) == 1 or name == "films" else f"Deleted {what}"
         window.show_message(f"{said}. Undo brings it back.")
 
+
 def _delete_each(window: MainWindow, ids: list[int], delete, label: str,  # noqa: ANN001
                  ) -> Changes | None:
     """Delete records one by one as one undo step."""
