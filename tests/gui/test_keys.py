@@ -229,3 +229,29 @@ def test_ctrl_z_in_a_chip_input_undoes_its_typing_then_the_desk(  # noqa: ANN001
     countries.clear()
     qtbot.keyClick(countries, Qt.Key.Key_Z, CTRL)  # nothing typed: the desk's step
     assert demo_catalog.get_film(film).year == 1988
+
+
+def test_walking_the_form_for_focus_keeps_no_stale_wrappers(window, qtbot) -> None:  # noqa: ANN001
+    """Enter, F2 and Tab order walk the form's layouts; Qt deletes their items when rows
+    go, and a wrapper kept for one was once handed back for a new menu (a crash)."""
+    import shiboken6
+    from PySide6.QtWidgets import QLayoutItem
+
+
+    def kept() -> int:
+        return sum(1 for o in shiboken6.getAllValidWrappers()
+                   if isinstance(o, QLayoutItem) and type(o).__name__ == "QWidgetItem")
+
+    table = window.list_pane.table
+
+    def walk() -> None:
+        for _ in range(4):
+            table.setFocus()
+            qtbot.keyClick(table, Qt.Key.Key_Down)
+            qtbot.keyClick(table, Qt.Key.Key_F2)
+        qtbot.wait(20)  # rows and chips taken out are let go once the loop is free
+
+    walk()
+    before = kept()
+    walk()
+    assert kept() <= before + 2  # not one more per form row walked
