@@ -3,7 +3,7 @@
     .venv/bin/python scripts/take_screenshot.py [OUTPUT.png]
 
 Builds the demo archive in a temporary folder, opens it in the main window at
-1280x800 (the size the metainfo states) with *From Russia with Rock* open, and saves
+1440x900 (the size the metainfo states) with *From Russia with Rock* open, and saves
 docs/screenshots/main-window.png. Runs offscreen, with a throwaway settings folder,
 so it neither needs a display nor touches the user's recent archives. Re-run it
 whenever the main window changes.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "docs" / "screenshots" / "main-window.png"
-SIZE = (1280, 800)
+SIZE = (1440, 900)
 
 
 def main(argv: list[str]) -> int:

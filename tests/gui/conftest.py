@@ -21,6 +21,21 @@ def settings_dir(tmp_path: Path, qapp) -> Path:  # noqa: ANN001 - pytest-qt's QA
     return folder
 
 
+@pytest.fixture(autouse=True)
+def modifiers_released(qapp):  # noqa: ANN001, ANN201 - pytest-qt's QApplication
+    """After a test, no Shift or Ctrl is left held: a key click with a modifier leaves the
+    application believing it is still down, and the next test's selection would extend."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    blank = QWidget()
+    QTest.keyClick(blank, Qt.Key.Key_Space)  # a key with no modifier resets the state
+    assert qapp.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    blank.deleteLater()
+
+
 @pytest.fixture
 def open_window(qtbot):  # noqa: ANN001, ANN201
     """Opens a MainWindow on a catalog the way the app does; closes it at the end."""
@@ -33,6 +48,9 @@ def open_window(qtbot):  # noqa: ANN001, ANN201
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # keys and shortcuts go to the active window (on a real display too)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         # the sidebar's attention counts and the current record follow the first paint
         qtbot.waitUntil(lambda: not window.starting)
         windows.append(window)

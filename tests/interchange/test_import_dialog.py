@@ -188,3 +188,56 @@ def test_closing_during_the_check_leaves_nothing_behind(qtbot, desk, sample_data
     desk.tasks.wait(20_000)
     qtbot.wait(50)
     assert desk.catalog.counts()["films"] == 0 and desk.errors == []
+
+
+def _big_sheet(tmp_path: Path, rows: int) -> Path:
+    path = tmp_path / "Programme.csv"
+    lines = ["Title;Year;Director"] + [f"Film number {n};{1950 + n % 60};Director {n % 40}"
+                                       for n in range(rows)]
+    lines.append("Broken year;19xx;Someone")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_dialogs_own_progress_bar_moves(qtbot, desk, tmp_path):
+    dialog = ImportDialog(desk, desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.load(_big_sheet(tmp_path, 400))
+    _plan(qtbot, dialog)
+    seen: list[tuple[int, int]] = []
+    dialog.progress.valueChanged.connect(
+        lambda value: seen.append((value, dialog.progress.maximum())))
+    dialog.import_button.click()
+    assert dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=20_000)
+    assert desk.catalog.counts()["films"] == 400
+    between = {value for value, top in seen if 0 < value < top}
+    assert len(between) >= 5  # it moved along the way, not only at the end
+
+
+def test_changing_the_policy_replans_off_the_window_thread_without_a_jump(
+        qtbot, desk, tmp_path):
+    dialog = ImportDialog(desk, desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.load(_big_sheet(tmp_path, 300))
+    _plan(qtbot, dialog)
+    assert dialog.errors.isVisible() and dialog.errors.count() == 1
+    dialog.layout().activate()
+    size = dialog.size()
+    places = {w: w.geometry() for w in (dialog.table, dialog.policy, dialog.summary,
+                                         dialog.errors, dialog.buttons)}
+    dialog.set_existing("duplicate")
+    # the plan is being made elsewhere: the window answers at once, nothing has moved
+    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    assert dialog.summary.text().startswith("Checking")
+    assert dialog.plan_task is not None
+    dialog.layout().activate()
+    assert dialog.size() == size
+    assert {w: w.geometry() for w in places} == places
+    _plan(qtbot, dialog)
+    dialog.layout().activate()
+    assert dialog.size() == size
+    assert {w: w.geometry() for w in places} == places
+    assert dialog.import_button.text() == "Import 300 Films"

@@ -138,12 +138,32 @@ def test_each_problem_opens_its_record(qtbot, tmp_path: Path):  # noqa: ANN001
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.grab().save(str(tmp_path / "problems.png"))
-    assert dialog.list.count() == 2
-    assert dialog.list.item(1).text() == "Still: From Russia with Rock, still 2 \u2014 no credit"
+    assert dialog.headings() == ["1 film has no director", "1 still has no credit"]
+    line = dialog.list.topLevelItem(1).child(0)
+    assert line.text(0) == "From Russia with Rock, still 2 \u2014 no credit"
     with qtbot.waitSignal(dialog.record_opened) as opened:
-        dialog.list.itemActivated.emit(dialog.list.item(1))
+        dialog.list.itemActivated.emit(line, 0)
     assert opened.args == ["film", 7]
     assert not dialog.isVisible()
+
+
+def test_problems_are_grouped_by_kind_with_a_count_each(qtbot):  # noqa: ANN001
+    problems = [Problem("film", n, f"Film {n}", "no director") for n in range(1, 1206)]
+    problems += [Problem("still", 9, "Assa, still 1", "no alt text", ("film", 3)),
+                 Problem("list", 4, "Perestroika", "contains unpublished films: \u201cAssa\u201d")]
+    dialog = ProblemsDialog(problems)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.headings() == ["1,205 films have no director", "1 still has no alt text",
+                                 "1 list contains unpublished films"]
+    big, small = dialog.list.topLevelItem(0), dialog.list.topLevelItem(1)
+    assert big.childCount() == 1205 and not big.isExpanded()  # opened when wanted
+    assert small.isExpanded()
+    # choosing a line opens its film (with Open Record as with Enter)
+    dialog.list.setCurrentItem(small.child(0))
+    with qtbot.waitSignal(dialog.record_opened) as opened:
+        dialog.open_button.click()
+    assert opened.args == ["film", 3]
 
 
 class ListPane(QObject):

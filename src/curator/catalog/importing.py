@@ -133,8 +133,10 @@ class ImportOps(CatalogBase):
                 items = [replace(item, film=with_countries_spelled(item.film, spellings))
                          for item in items]
                 run = _ImportRun(conn, result, existing)
+                # about fifty reports, so a progress bar moves on a small file too
+                step = max(1, min(1000, len(items) // 50))
                 for n, item in enumerate(items):
-                    if progress and n % 1000 == 0 and progress(n, len(items)) is False:
+                    if progress and n % step == 0 and progress(n, len(items)) is False:
                         raise Cancelled("The import was cancelled; nothing was changed.")
                     result.film_ids.append(run.import_one(item))
                 run.link_related(items)

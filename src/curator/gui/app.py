@@ -90,8 +90,10 @@ def open_archive_window(path: Path, *, create: bool = False,
     return window
 
 
-def build_demo_then_open(path: Path, runner: TaskRunner) -> QProgressDialog:
-    """Build the demo archive off the GUI thread, showing its steps; open it when done."""
+def demo_task(path: Path) -> Task:
+    """The building of the demo archive at `path`, to run off the GUI thread.
+
+    Cancelled or failed, it leaves nothing half-built behind."""
     from curator.interchange.demo import build_demo
 
     def work(progress) -> Path:  # noqa: ANN001 - workers.Progress
@@ -108,11 +110,16 @@ def build_demo_then_open(path: Path, runner: TaskRunner) -> QProgressDialog:
         catalog.close()
         return path
 
+    return Task("Building the demo archive", work)
+
+
+def build_demo_then_open(path: Path, runner: TaskRunner) -> QProgressDialog:
+    """Build the demo archive off the GUI thread, showing its steps; open it when done."""
     dialog = QProgressDialog("Building the demo archive\u2026", "Cancel", 0, 0)
     dialog.setWindowTitle("Curator")
     dialog.setMinimumWidth(420)
     dialog.setMinimumDuration(0)
-    task = Task("Building the demo archive", work)
+    task = demo_task(path)
     task.progressed.connect(lambda _d, _t, message: dialog.setLabelText(message))
     dialog.canceled.connect(task.cancel)
     task.finished.connect(lambda built: open_archive_window(built))

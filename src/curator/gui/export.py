@@ -15,21 +15,22 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from curator.catalog import Catalog
+from curator.gui.style import icon
 from curator.gui.workers import Task, TaskRunner
 from curator.store import ArchiveError
 
@@ -45,33 +46,74 @@ ChooseFolder = Callable[[str, str], "Path | None"]  # (dialog title, start folde
 ConfirmProblems = Callable[[list["Problem"]], bool]
 
 
+NOUNS = {"film": ("film", "films"), "still": ("still", "stills"), "person": ("person", "people"),
+         "list": ("list", "lists")}
+
+
+def problem_kind(problem: Problem) -> str:
+    """What sort of problem it is, without the record's own details: "no director",
+    "duplicate slug", "contains unpublished films"."""
+    return problem.message.split(" \u201c")[0].split(":")[0].strip()
+
+
+def group_heading(kind: str, sort: str, count: int) -> str:
+    """ "1,204 films have no still", "1 list contains unpublished films"."""
+    one, many = NOUNS.get(kind, (kind, kind + "s"))
+    noun = one if count == 1 else many
+    if sort.startswith("no "):
+        verb = f"{'has' if count == 1 else 'have'} {sort}"
+    elif sort == "duplicate slug":
+        verb = f"{'shares' if count == 1 else 'share'} a slug with another {one}"
+    elif sort.startswith("contains "):
+        verb = sort if count == 1 else "contain " + sort.removeprefix("contains ")
+    else:
+        return f"{count:,} {noun}: {sort}"
+    return f"{count:,} {noun} {verb}"
+
+
 class ProblemsDialog(QDialog):
-    """What would make poor pages; activating an entry opens its record to fix it."""
+    """What would make poor pages, grouped by kind with a count each; choosing a line
+    opens its record to fix it."""
 
     record_opened = Signal(str, int)
+    SHOWN_OPEN = 12  # a group this small opens at once; a bigger one waits to be opened
 
     def __init__(self, problems: list[Problem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Before Exporting")
-        self.resize(560, 380)
+        self.resize(620, 420)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         count = len(problems)
         intro = QLabel(
-            f"{count} {'thing' if count == 1 else 'things'} would make poor pages in the web "
-            "archive. Open one to fix it first, or export anyway.")
+            f"{count:,} {'thing' if count == 1 else 'things'} would make poor pages in the "
+            "web archive. Open one to fix it first, or export anyway.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.list = QListWidget()
-        self.list.setAlternatingRowColors(True)
+        groups: dict[tuple[str, str], list[Problem]] = {}
         for problem in problems:
-            item = QListWidgetItem(f"{problem.kind.capitalize()}: {problem.title} \u2014 "
-                                   f"{problem.message}")
-            item.setToolTip(str(problem))
-            item.setData(Qt.ItemDataRole.UserRole, problem.record)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(self._open)
+            groups.setdefault((problem.kind, problem_kind(problem)), []).append(problem)
+        self.list = QTreeWidget()
+        self.list.setHeaderHidden(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setUniformRowHeights(True)
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        for (kind, sort), members in sorted(groups.items(), key=lambda g: -len(g[1])):
+            group = QTreeWidgetItem([group_heading(kind, sort, len(members))])
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for problem in members:
+                line = QTreeWidgetItem([f"{problem.title} \u2014 {problem.message}"])
+                line.setToolTip(0, str(problem))
+                line.setData(0, Qt.ItemDataRole.UserRole, problem.record)
+                group.addChild(line)
+            self.list.addTopLevelItem(group)
+            group.setExpanded(len(members) <= self.SHOWN_OPEN or len(groups) == 1)
+        first = self.list.topLevelItem(0)
+        if first is not None and first.isExpanded():
+            self.list.setCurrentItem(first.child(0))
+        self.list.itemActivated.connect(lambda item, _column: self._open(item))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
         self.open_button = buttons.addButton("Open Record", QDialogButtonBox.ButtonRole.ActionRole)
@@ -79,14 +121,20 @@ class ProblemsDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.open_button.clicked.connect(lambda: self._open(self.list.currentItem()))
+        self.list.currentItemChanged.connect(lambda item, _previous: self.open_button.setEnabled(
+            item is not None and item.parent() is not None))
+        self.open_button.setEnabled(self.list.currentItem() is not None)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _open(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        kind, record_id = item.data(Qt.ItemDataRole.UserRole)
+    def headings(self) -> list[str]:
+        return [self.list.topLevelItem(n).text(0) for n in range(self.list.topLevelItemCount())]
+
+    def _open(self, item: QTreeWidgetItem | None) -> None:
+        if item is None or item.parent() is None:
+            return  # a group's heading: it opens and closes
+        kind, record_id = item.data(0, Qt.ItemDataRole.UserRole)
         self.record_opened.emit(kind, record_id)
         self.reject()  # fix first; export again when ready
 
@@ -273,7 +321,7 @@ def install(window: Any) -> SiteExportController:
         window.catalog, window.tasks, choose_folder=choose_folder, confirm_problems=confirm,
         show_error=window.show_error, show_message=window.show_message, parent=window)
 
-    export_site_action = QAction("Export Site", window)
+    export_site_action = QAction(icon("export-site"), "Export Site", window)
     export_site_action.setToolTip("Export the published films to the web archive's folder")
     export_site_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export_site_action.triggered.connect(controller.export_all)
@@ -281,7 +329,7 @@ def install(window: Any) -> SiteExportController:
     selection_action.setToolTip("Export the selected films to a folder of their own")
     selection_action.triggered.connect(
         lambda: controller.export_selection(window.list_pane.selected_film_ids()))
-    browser_action = QAction("Open in Browser", window)
+    browser_action = QAction(icon("browser"), "Open in Browser", window)
     browser_action.setToolTip("Look at the exported site in the web browser")
     browser_action.triggered.connect(controller.open_in_browser)
     folder_action = QAction("Web Archive Folder\u2026", window)

@@ -97,20 +97,33 @@ class ImportDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.summary.setFont(font)
+        # The summary, the errors and the progress bar keep their room whether shown or
+        # not, so the dialog never jumps while a plan is made again or an import runs.
+        lines = self.summary.fontMetrics().lineSpacing()
+        self.summary.setMinimumHeight(2 * lines + 4)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.errors = QListWidget()
-        self.errors.setMaximumHeight(120)
-        self.errors.hide()
+        self.errors.setFixedHeight(120)
         self.progress = QProgressBar()
-        self.progress.hide()
+        for widget in (self.errors, self.progress):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.import_button = self.buttons.addButton("Import",
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
+        self.import_button.setMinimumWidth(  # "Import" becomes "Import 2,481 Films"
+            self.import_button.fontMetrics().horizontalAdvance("Import 999,999 Films") + 24)
         self.cancel_button = self.buttons.addButton("Cancel Import",
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.hide()
+        policy = self.cancel_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.cancel_button.setSizePolicy(policy)
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
         self.cancel_button.clicked.connect(self.cancel_import)
@@ -217,7 +230,7 @@ class ImportDialog(QDialog):
         if "title" not in mapping:
             self._show_summary("Choose the column that holds the titles.", [])
             return
-        self._show_summary("Checking what the import would do\u2026", [])
+        self._show_summary("Checking what the import would do\u2026", [], keep_errors=True)
         if self.plan_task is not None:
             self.plan_task.cancel()  # its plan is out of date: let it stop and let go
         generation, sheet, existing = self._generation, self.sheet, self.existing
@@ -249,8 +262,13 @@ class ImportDialog(QDialog):
         if generation == self._generation:
             self._show_summary(message, [])
 
-    def _show_summary(self, text: str, errors: list[tuple[str, str]]) -> None:
+    def _show_summary(self, text: str, errors: list[tuple[str, str]],
+                      keep_errors: bool = False) -> None:
         self.summary.setText(text)
+        if keep_errors:  # the last plan's errors stay until the new plan says otherwise
+            self.errors.setEnabled(False)
+            return
+        self.errors.setEnabled(True)
         self.errors.clear()
         for source, reason in errors[:ERRORS_SHOWN]:
             self.errors.addItem(f"{source.capitalize()}: {reason}")
@@ -281,6 +299,8 @@ class ImportDialog(QDialog):
             self.summary.setText("Cancelling\u2026")
 
     def _progressed(self, done: int, total: int, _message: str) -> None:
+        if self.task is None:
+            return  # a report queued before the import ended
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.summary.setText(f"Importing\u2026 {done:,} of {total:,} rows")
@@ -306,7 +326,8 @@ class ImportDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # moving at once; the first report gives the scale
+
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
         self.import_button.setEnabled(not busy and self.plan is not None)

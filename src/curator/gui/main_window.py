@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
+from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
 from curator.gui.dialogs.merge import MergePeopleDialog
 from curator.gui.forms import FormPane
+from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import retire
 from curator.gui.menus import build_actions, build_menus
 from curator.gui.models.sidebar import View
@@ -56,6 +58,9 @@ HOME_VIEW = {"film": "films::", "person": "people::"}
 VIEW_RECORD_KINDS = {"festival": "festival", "edition": "edition", "section": "section",
                      "list": "list"}
 STATUS_TIMEOUT_MS = 6000
+# The archive setting naming the record the desk opens on ("film:42"); the demo names
+# the film its pages were catalogued from.
+OPENS_ON_SETTING = "desk_opens_on"
 EMPTY_DETAIL = {
     "films": "Choose a film in the list to read its page as the web archive will show it.",
     "people": "Choose a person to see their films and the other spellings of their name.",
@@ -92,7 +97,9 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
             self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 730, 480])  # the form needs room for its rows
+        # At 1440 px the film list's default columns fit without a horizontal scroll bar,
+        # and the form has room for its rows.
+        self.splitter.setSizes([215, 745, 480])
         self.centre.setSizes([520, 330])
         self.setCentralWidget(self.splitter)
 
@@ -105,6 +112,8 @@ class MainWindow(QMainWindow):
         self.task_status = TaskStatus(self.tasks, self)
         self.summary = QLabel(objectName="archiveSummary")
         self.statusBar().addWidget(self.summary)
+        self.selection = QLabel(objectName="selectionCount")  # "3 of 9,068 selected"
+        self.statusBar().addPermanentWidget(self.selection)
         self.statusBar().addPermanentWidget(self.task_status)
         self.sidebar.tree.counted.connect(self._summarise)
         self.statusBar().setSizeGripEnabled(False)
@@ -119,6 +128,11 @@ class MainWindow(QMainWindow):
         self.list_pane.current_changed.connect(self._record_current)
         self.list_pane.cleared.connect(self._show_view_record)
         self.list_pane.activated.connect(self._activated)
+        self.list_pane.form_requested.connect(self.form.focus_first_field)
+        self.list_pane.first_step_chosen.connect(self._first_step)
+        self.form.escaped.connect(self.focus_list)
+        self.keys = UndoKeyRouter(self)
+        self.list_pane.context_menu_requested.connect(self._add_merge_to_menu)
         for table in self.list_pane.tables.values():
             table.selectionModel().selectionChanged.connect(self._update_actions)
         self.detail.record_opened.connect(self.open_record)
@@ -129,6 +143,11 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._update_actions()
         self.list_pane.announce()  # the list read its first page before the panes listened
+        self._opening = self._record_to_open_on()
+        if self._opening is not None:
+            # not the first title of the list: the record the archive says to open on
+            self.list_pane.table.selectionModel().clear()
+            self._pending_record = self._opening
         if self._pending_record is not None:
             self.detail.clear()  # blank, not "choose a film", for the moment before it shows
             self.form.empty.clear()
@@ -174,6 +193,13 @@ class MainWindow(QMainWindow):
             return
         self.starting = False
         self.sidebar.count_attention()
+        if self._opening is not None and self.list_pane.table_name == "films" and (
+                self.list_pane.select_record(*self._opening, centre=True)):
+            pass  # selecting it showed it
+        elif self._opening is not None and self._pending_record == self._opening:
+            self._pending_record = None
+            self.list_pane.select_row(0)  # it is gone: the list's first, as usual
+        self._opening = None
         self._show_pending_record()
         self.list_pane.films.read_ids()
         self.started.emit()
@@ -191,15 +217,16 @@ class MainWindow(QMainWindow):
         elif self.list_pane.select_record(kind, record_id, centre=True):
             return
         elif kind in HOME_VIEW:
-            self.list_pane.search.blockSignals(True)
-            self.list_pane.search.clear()
-            self.list_pane.search.blockSignals(False)
-            before = self.sidebar.current_view
-            self.sidebar.select_view(HOME_VIEW[kind])
-            if before is not None and before.key == HOME_VIEW[kind]:
-                self.list_pane.reload()  # same view, but the search text is gone
+            self.sidebar.select_view(HOME_VIEW[kind])  # with that view's own search text
             if self.list_pane.select_record(kind, record_id, centre=True):
                 return
+            if self.list_pane.search.text():  # the search hides it: clear the search
+                self.list_pane.search.blockSignals(True)
+                self.list_pane.search.clear()
+                self.list_pane.search.blockSignals(False)
+                self.list_pane.reload()
+                if self.list_pane.select_record(kind, record_id, centre=True):
+                    return
         self._record_current(kind, record_id)
 
     def show_error(self, message: str) -> None:
@@ -245,33 +272,8 @@ class MainWindow(QMainWindow):
             self.show_message("New draft film: give it a title in the form.")
 
     def delete_selected(self) -> None:
-        pane = self.list_pane
-        rows = sorted(i.row() for i in pane.table.selectionModel().selectedRows())
-        if pane.table_name == "films":
-            ids = pane.selected_film_ids()
-            if not ids:
-                return
-            impact = self.catalog.film_deletion_impact(ids)
-            what = (f"\u201c{pane.films.row(rows[0]).title}\u201d" if len(ids) == 1
-                    else f"{len(ids):,} films")
-            if any(impact.values()) and not self.confirm_deletion(what, impact):
-                return
-            done = self.run_operation(
-                (lambda: self.catalog.delete_film(ids[0])) if len(ids) == 1
-                else (lambda: self.catalog.delete_films(ids)))
-        elif pane.table_name == "people" and len(pane.selected_ids()) == 1:
-            person_id = pane.selected_ids()[0]
-            credits = self.catalog.person_credit_count(person_id)
-            name = pane.people.row(rows[0]).name
-            if credits and not self.confirm_deletion(f"\u201c{name}\u201d",
-                                                     {"credits": credits}):
-                return
-            done = self.run_operation(lambda: self.catalog.delete_person(person_id))
-        else:
-            return
-        if done:
-            pane.select_row(rows[0])
-            self.show_message(f"{done.label}. Undo brings it back.")
+        """Delete what is selected in the view that is showing, naming it when asking."""
+        delete_selected(self)
 
     def confirm_deletion(self, what: str, impact: dict[str, int]) -> bool:
         return confirm_deletion(self, what, impact)
@@ -288,6 +290,47 @@ class MainWindow(QMainWindow):
         survivor, other = dialog.survivor_and_other()
         if self.run_operation(lambda: self.catalog.merge_people(survivor, other)):
             self.open_record("person", survivor)
+
+    def focus_list(self) -> None:
+        """Back to the list (Escape in the form), or to the list being edited."""
+        lists = getattr(self, "lists", None)
+        if lists is not None and lists.editing:
+            lists.editor.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self.list_pane.stack.currentWidget() is self.list_pane.table:
+            self.list_pane.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.list_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _first_step(self, step: str) -> None:
+        """A button of an empty archive's first page."""
+        if step == "add-film":
+            self.new_film()
+        elif step == "import":
+            action = getattr(self, "import_action", None)
+            if action is not None:
+                action.trigger()
+        elif step == "demo":
+            self.open_demo()
+
+    def open_demo(self) -> None:
+        """Open the demo archive in place of this one, building it first if need be."""
+        from curator.gui.app import demo_path, demo_task
+        from curator.store import is_archive
+
+        path = demo_path()
+        if is_archive(path):
+            self.open_archive(path)
+            return
+        task = demo_task(path)
+        task.finished.connect(lambda built: self.open_archive(built))
+        self.run_task(task)
+
+    def _record_to_open_on(self) -> tuple[str, int] | None:
+        """The record the archive says the desk opens on (the demo's best-known film)."""
+        kind, _, ident = self.catalog.setting(OPENS_ON_SETTING).partition(":")
+        if kind in HOME_VIEW and ident.isdigit() and self.list_pane.table_name == "films":
+            return kind, int(ident)
+        return None
 
     def focus_search(self) -> None:
         if not self.list_pane.search.isEnabled():
@@ -328,6 +371,10 @@ class MainWindow(QMainWindow):
         self.summary.setToolTip(str(self.catalog.archive.folder))
 
     # -- following the panes ------------------------------------------------------------
+    def _add_merge_to_menu(self, menu: QMenu) -> None:
+        if self.list_pane.table_name == "people":
+            menu.addAction(self.action_map["merge"])
+
     def _view_chosen(self, view: View) -> None:
         self.list_pane.set_view(view)
         self._update_actions()
@@ -359,7 +406,10 @@ class MainWindow(QMainWindow):
             self._record_current(VIEW_RECORD_KINDS[view.kind], view.record_id)
         else:
             self._pending_record = None
-            self.detail.clear_record(EMPTY_DETAIL[self.list_pane.table_name])
+            listed = self.list_pane.model.total
+            # an empty list has nothing to choose: its own page says what to do
+            self.detail.clear_record(EMPTY_DETAIL[self.list_pane.table_name] if listed
+                                     else "")
             self.form.clear()
         self._update_actions()
 
@@ -370,10 +420,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args: object) -> None:
         pane, a = self.list_pane, self.action_map
         selected = len(pane.selected_ids())
-        a["delete"].setEnabled(selected > 0 and (pane.table_name == "films" or (
-            pane.table_name == "people" and selected == 1)))
+        lists = getattr(self, "lists", None)
+        a["delete"].setEnabled(selected > 0 or bool(lists and lists.editing))
+        total = pane.model.total if pane.stack.currentWidget() is pane.table else 0
+        self.selection.setText(f"{selected:,} of {total:,} selected" if selected > 1 else "")
+        # always shown (the toolbar never reflows), usable on two people
         a["merge"].setEnabled(pane.table_name == "people" and selected == 2)
-        a["merge"].setVisible(pane.table_name == "people")
 
     def _changes_arrived(self, changes: Changes) -> None:
         """Refresh what an operation, undo or redo touched, and nothing else."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
+from shiboken6 import isValid
 
 from curator.gui.style import icon
 
@@ -71,10 +72,14 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     redo.setShortcuts(standard_keys(Key.Redo, "Ctrl+Shift+Z"))
     redo.setIcon(icon("redo"))
     a["undo"], a["redo"] = undo, redo
+    # The toolbar's buttons keep one short name, so the toolbar never reflows as the
+    # step's name changes; the full name is in their tooltip and in the Edit menu.
+    for key, named, text in (("undo", undo, "Undo"), ("redo", redo, "Redo")):
+        a[f"{key}-button"] = StepButton(icon(key), text, named)
     # Delete acts on the list only, so the key still edits text in the form.
     a["delete"].setShortcutContext(a["delete"].shortcutContext().WidgetWithChildrenShortcut)
     w.list_pane.addAction(a["delete"])
-    w.list_pane.context_actions = [a["delete"], a["merge"]]
+    w.list_pane.context_actions = [a["delete"]]  # Merge joins it in the People list
     for name, pane, title, key in (("sidebar", w.sidebar, "Sidebar", "Ctrl+Alt+1"),
                                    ("detail", w.detail, "Page Preview", "Ctrl+Alt+2"),
                                    ("form", w.form, "Form", "Ctrl+Alt+3")):
@@ -127,8 +132,31 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
         bar.addMenu(menus[name])
     w.toolbar.addActions([a["new-film"], a["delete"], a["merge"]])
     w.toolbar.addSeparator()
-    w.toolbar.addActions([a["undo"], a["redo"]])
+    w.toolbar.addActions([a["undo-button"], a["redo-button"]])
     return menus
+
+
+class StepButton(QAction):
+    """A toolbar button that does what an Undo or Redo action does, under a fixed name."""
+
+    def __init__(self, button_icon: QIcon, text: str, named: QAction) -> None:
+        super().__init__(button_icon, text, named.parent())
+        self.named = named
+        named.changed.connect(self.follow)
+        self.triggered.connect(named.trigger)
+        self.follow()
+
+    def follow(self) -> None:
+        if not isValid(self.named):
+            return  # the window is closing
+        self.setEnabled(self.named.isEnabled())
+        self.setToolTip(_tip(self.named))
+
+
+def _tip(action: QAction) -> str:
+    """An undo or redo action's name with its key: "Undo Change year of Assa (Ctrl+Z)"."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{action.text()} ({keys})" if keys else action.text()
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:

@@ -3,6 +3,7 @@ mode, the stylesheet from resources/gui, and line icons from resources/icons."""
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -16,16 +17,23 @@ from curator import resources_dir
 LIGHT = {
     "window": "#f4f4f2", "base": "#ffffff", "alternate": "#f7f7f5", "text": "#1f2328",
     "muted": "#6a6f76", "border": "#d9d9d5", "accent": "#2f6db5", "accent_text": "#ffffff",
-    "sidebar": "#ecebe8", "tooltip": "#fffbe6",
+    "sidebar": "#ecebe8", "tooltip": "#fffbe6", "field_border": "#c4c4bf",
 }  # fmt: skip
 DARK = {
     "window": "#26272a", "base": "#1d1e20", "alternate": "#232427", "text": "#e6e6e3",
     "muted": "#9a9ea4", "border": "#3a3b3f", "accent": "#4a8ad6", "accent_text": "#ffffff",
-    "sidebar": "#2b2c30", "tooltip": "#35363a",
+    "sidebar": "#2b2c30", "tooltip": "#35363a", "field_border": "#56585e",
 }  # fmt: skip
 
 
+# "dark" or "light" forces that look whatever the system says (screenshots, a preference).
+SCHEME_VARIABLE = "CURATOR_COLOR_SCHEME"
+
+
 def is_dark() -> bool:
+    forced = os.environ.get(SCHEME_VARIABLE, "").strip().lower()
+    if forced in ("dark", "light"):
+        return forced == "dark"
     hints = QGuiApplication.styleHints()
     return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
 

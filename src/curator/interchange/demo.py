@@ -116,6 +116,8 @@ def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSumm
         related=[RelatedData(r) for r in related],
         state="published",
     ).created_id
+    # the desk opens on this film, the one its pages were catalogued from
+    catalog.set_setting("desk_opens_on", f"film:{film}")
     catalog.update_edition(edition, None, opening_film_id=None,
                            intro="The 1989 festival, as its archive pages record it.")
     report(f"Catalogued From Russia with Rock (film {film}) and {len(related)} See-also films")

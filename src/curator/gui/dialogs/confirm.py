@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 def impact_sentence(impact: dict[str, int]) -> str:
     """`1 screening and 2 stills`: what else goes, in words (empty when nothing)."""
     singular = {"stills": "still", "screenings": "screening", "list entries": "list entry",
-                "awards": "award", "credits": "credit"}
+                "awards": "award", "credits": "credit", "sections": "section"}
     parts = [f"{n:,} {singular.get(name, name) if n == 1 else name}"
              for name, n in impact.items() if n]
     if len(parts) > 1:

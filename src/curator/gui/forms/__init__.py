@@ -8,10 +8,12 @@ operation touches the record on show, the form reloads and keeps the focus.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Changes
-from curator.gui.forms.base import RecordForm
+from curator.gui.forms.base import RecordForm, focus_chain
 from curator.gui.forms.collection import CollectionForm
 from curator.gui.forms.festival import EditionForm, FestivalForm, SectionForm
 from curator.gui.forms.film import FilmForm
@@ -65,6 +67,7 @@ class FormPane(QWidget):
     """Shows the editor for one record at a time; every committed edit is saved at once."""
 
     record_opened = Signal(str, int)  # kind ("film", "person", ...), id: follow a link
+    escaped = Signal()  # Escape in a field with nothing to revert: back to the list
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,8 +125,34 @@ class FormPane(QWidget):
         """Put the cursor in a field of the record on show (the title of a new film, say)."""
         form = self.current
         if form is not None and name in form.fields:
-            form.scroll.ensureWidgetVisible(form.fields[name])
-            form.fields[name].setFocus()
+            field = form.fields[name]
+            form.scroll.ensureWidgetVisible(field)
+            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if isinstance(field.editor, QLineEdit):
+                field.editor.selectAll()  # typing replaces a placeholder such as "Untitled film"
+
+    def focus_first_field(self) -> bool:
+        """Put the cursor in the first field of the record on show (Enter or F2 in the list)."""
+        form = self.current
+        if form is None:
+            return False
+        chain = [w for w in focus_chain(form.body) if w.isEnabled()]
+        if not chain:
+            return False
+        form.scroll.ensureWidgetVisible(chain[0])
+        chain[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(chain[0], QLineEdit):
+            chain[0].selectAll()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # A field that had something to revert took Escape already (fields.Field).
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     @property
     def current(self) -> RecordForm | None:

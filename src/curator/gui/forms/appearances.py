@@ -91,7 +91,7 @@ class ScreeningsField(ItemsField):
         section.setCurrentIndex(max(section.findData(item.section_id), 0))
         section.activated.connect(lambda _i, n=index, c=section: self.replace_item(
             n, replace(self._items[n], section_id=c.currentData())))
-        premiere = compact(QComboBox(), 6)
+        premiere = compact(QComboBox(), 12)  # "No premiere" whole, not "No premi"
         premiere.setObjectName(f"screenings.{index}.premiere")
         for value, label in PREMIERES:
             premiere.addItem(label, value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -142,6 +143,13 @@ def focus_chain(layout: QLayout) -> list[QWidget]:
                 chain.append(widget)
         elif sub is not None:
             chain.extend(focus_chain(sub))
+    if type(layout).__module__.startswith("PySide6"):  # not a layout written in Python
+        # A layout's itemAt leaves its item's Python wrapper alive as long as the
+        # layout; once Qt deletes the item (a row removed), that stale wrapper could be
+        # handed back for a new object at the same address (a menu came back as a
+        # QWidgetItem). Qt owns these items: only the wrappers are let go.
+        for item in items:
+            shiboken6.invalidate(item)
     return chain
 
 

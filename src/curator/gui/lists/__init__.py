@@ -77,6 +77,7 @@ class ListDesk(QObject):
         else:
             self.centre.setCurrentWidget(self.window.list_pane)
         self.update_actions()
+        self.window._update_actions()  # Delete now acts on the list's entries, or not
 
     def _changes_arrived(self, changes: Changes) -> None:
         if not self.editing:

@@ -6,7 +6,7 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QPixmap
 
 from curator.catalog import Catalog, FilmQuery
@@ -17,22 +17,33 @@ from curator.gui.models.paged import Column, PagedTableModel
 STATES = {"draft": "Draft", "published": "Published", "withdrawn": "Withdrawn"}
 
 FILM_COLUMNS = [
-    Column("title", "Title", lambda r: r.title, width=220),
+    Column("title", "Title", lambda r: r.title, width=190),
     Column("original_title", "Original title", lambda r: r.original_title, width=150,
            shown=False),
-    Column("year", "Year", lambda r: str(r.year or ""), align_right=True, width=56),
-    Column("countries", "Countries", lambda r: r.countries, width=90),
-    Column("directors", "Directors", lambda r: r.directors, width=130),
-    Column("appearances", "Festival appearances", lambda r: r.appearances, width=120),
-    Column("stills", "Stills", lambda r: str(r.stills or ""), align_right=True, width=84),
-    Column("state", "State", lambda r: STATES.get(r.state, r.state), width=80),
+    Column("year", "Year", lambda r: str(r.year or ""), align_right=True, width=50),
+    Column("countries", "Countries", lambda r: r.countries, width=84),
+    Column("directors", "Directors", lambda r: r.directors, width=144),
+    # off at first, so the default columns fit a 1440 px window; the sidebar has festivals
+    Column("appearances", "Festivals", lambda r: r.appearances, width=110, shown=False),
+    # the primary still, big enough to recognise; how many there are is in its tooltip
+    Column("stills", "Still", lambda r: "", width=108),
+    Column("state", "State", lambda r: STATES.get(r.state, r.state), width=84),
 ]
+
+
+def cropped(image: QPixmap, size: QSize) -> QPixmap:
+    """The image scaled to cover `size`, its middle cut out (a still's frame, not a stamp)."""
+    scaled = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                          Qt.TransformationMode.SmoothTransformation)
+    x = (scaled.width() - size.width()) // 2
+    y = (scaled.height() - size.height()) // 2
+    return scaled.copy(x, y, size.width(), size.height())
 
 
 class FilmTableModel(PagedTableModel):
     """Ids come from the query in chunks; rows are built a page at a time from them."""
 
-    THUMB_HEIGHT = 28
+    THUMB_SIZE = QSize(96, 54)  # a 16:9 crop of the primary still
 
     PAGE = 50
     ID_CHUNK = 500
@@ -52,11 +63,22 @@ class FilmTableModel(PagedTableModel):
         self._thumbnails: dict[str, QPixmap | None] = {}
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DecorationRole and index.isValid()
-                and self.columns[index.column()].key == "stills"):
+        if index.isValid() and self.columns[index.column()].key == "stills" and role in (
+                Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
             record = self.row(index.row())
-            return self._thumbnail(record.primary_still) if record else None
+            if record is None:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (f"{record.stills:,} still{'s' if record.stills != 1 else ''}"
+                        if record.stills else "No still yet")
+            return self._thumbnail(record.primary_still)
         return super().data(index, role)
+
+    def fetch_rows_with_stills(self, first: int, last: int) -> list[int]:
+        """The rows between `first` and `last` that show a still (they are taller)."""
+        return [r for r in range(max(first, 0), min(last, self.total - 1) + 1)
+                if (record := self.row(r)) is not None and record.primary_still
+                and self._thumbnail(record.primary_still) is not None]
 
     def _thumbnail(self, sha256: str) -> QPixmap | None:
         """The primary still, small; only thumbnails already made (never decoded here)."""
@@ -68,8 +90,8 @@ class FilmTableModel(PagedTableModel):
 
             path = derivative_file(self.catalog.archive, sha256, THUMBNAIL, "jpeg")
             image = QPixmap(str(path)) if path.is_file() else QPixmap()
-            self._thumbnails[sha256] = None if image.isNull() else image.scaledToHeight(
-                self.THUMB_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+            self._thumbnails[sha256] = None if image.isNull() else cropped(image,
+                                                                          self.THUMB_SIZE)
         return self._thumbnails[sha256]
 
     def set_query(self, query: FilmQuery) -> None:

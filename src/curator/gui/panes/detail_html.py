@@ -7,6 +7,7 @@ left out, never shown as "(, )". Links are `curator://kind/id`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from curator.catalog.records import (
@@ -14,6 +15,7 @@ from curator.catalog.records import (
     EditionRecord,
     FestivalRecord,
     FilmRecord,
+    FilmRow,
     PersonRecord,
 )
 from curator.catalog.see_also import SeeAlsoFilm
@@ -139,7 +141,24 @@ def person_html(person: PersonRecord) -> str:
     return "".join(out)
 
 
-def edition_html(edition: EditionRecord, festival: FestivalRecord | None = None) -> str:
+def films_screened(films: Sequence[FilmRow], total: int) -> str:
+    """The films of an edition or a section: each title with its Country, Year and director."""
+    if not films:
+        return ""
+    lines = []
+    for f in films:
+        facts = ", ".join(p for p in (f.countries, str(f.year or "")) if p)
+        by = f"; {f.directors}" if f.directors else ""
+        lines.append(link("film", f.id, f.title)
+                     + (f' <span class="muted">{escape(facts + by)}</span>' if facts or by
+                        else ""))
+    more = (f'<br><span class="muted">and {total - len(films):,} more in the list</span>'
+            if total > len(films) else "")
+    return "<h3>Films screened</h3><p>" + "<br>".join(lines) + more + "</p>"
+
+
+def edition_html(edition: EditionRecord, festival: FestivalRecord | None = None,
+                 films: Sequence[FilmRow] = (), total: int = 0) -> str:
     out = [f"<h1>{escape(edition.label)}</h1>", _state(edition.state)]
     facts = [edition.festival_name]
     if edition.number:
@@ -153,16 +172,19 @@ def edition_html(edition: EditionRecord, festival: FestivalRecord | None = None)
         out.append("<h3>Sections</h3><p>" + "<br>".join(
             link("section", s.id, s.name) + f' <span class="muted">{_films(s.film_count)}</span>'
             for s in edition.sections) + "</p>")
+    out.append(films_screened(films, total))
     return "".join(out)
 
 
-def section_html(edition: EditionRecord, section_id: int) -> str:
+def section_html(edition: EditionRecord, section_id: int, films: Sequence[FilmRow] = (),
+                 total: int = 0) -> str:
     section = next(s for s in edition.sections if s.id == section_id)
     return "".join([
         f"<h1>{escape(section.name)}</h1>",
         f'<p class="line">{link("edition", edition.id, edition.label)}</p>',
         _paragraphs(section.description),
         f"<p>{_films(section.film_count)}.</p>" if section.film_count else "",
+        films_screened(films, total),
     ])
 
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from curator import CuratorError
-from curator.catalog import Catalog, NotFound
-from curator.catalog.records import StillRecord
+from curator.catalog import Catalog, FilmQuery, NotFound
+from curator.catalog.records import FilmRow, StillRecord
 from curator.catalog.see_also import see_also
 from curator.gui.panes import detail_html as html
 from curator.gui.style import colours
 from curator.stills.derivatives import derivative_path
 
+SCREENED_SHOWN = 200  # an edition's page lists this many films; the list shows them all
 EMPTY = "Choose a film in the list to read its page as the web archive will show it."
 
 
@@ -80,7 +82,9 @@ class DetailPane(QTextBrowser):
         if kind == "person":
             return html.person_html(self.catalog.get_person(record_id))
         if kind == "edition":
-            return html.edition_html(self.catalog.get_edition(record_id))
+            films, total = self._screened(FilmQuery(edition_id=record_id))
+            return html.edition_html(self.catalog.get_edition(record_id), films=films,
+                                     total=total)
         if kind == "festival":
             return html.festival_html(self.catalog.get_festival(record_id))
         if kind == "list":
@@ -89,9 +93,15 @@ class DetailPane(QTextBrowser):
             for f in self.catalog.festivals():
                 for e in f.editions:
                     if any(s.id == record_id for s in e.sections):
-                        return html.section_html(e, record_id)
+                        films, total = self._screened(FilmQuery(section_id=record_id))
+                        return html.section_html(e, record_id, films=films, total=total)
             raise NotFound(f"There is no section with id {record_id}.")
         raise ValueError(f"unknown kind of record {kind!r}")
+
+    def _screened(self, query: FilmQuery) -> tuple[list[FilmRow], int]:
+        """The first films an edition or section screened, by title, and how many in all."""
+        found = self.catalog.search(replace(query, order="title"), limit=SCREENED_SHOWN)
+        return self.catalog.film_rows(found.ids), found.total
 
     def _still_url(self, still: StillRecord | None) -> str:
         """The primary still at reading size (made once, then cached), or "" if it cannot be."""

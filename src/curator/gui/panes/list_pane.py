@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -30,6 +41,7 @@ from curator.gui.models.paged import PagedTableModel
 from curator.gui.models.people_table import PeopleTableModel
 from curator.gui.models.records_table import EDITION_COLUMNS, LIST_COLUMNS, RecordTableModel
 from curator.gui.models.sidebar import View
+from curator.gui.panes.list_fit import ListFit
 from curator.gui.style import icon
 
 SEARCH_DELAY_MS = 150
@@ -40,6 +52,8 @@ class ListPane(QWidget):
     current_changed = Signal(str, int)  # kind, id of the row the cursor is on
     cleared = Signal()  # the list is empty, or nothing is current
     activated = Signal(str, int)  # a row was double-clicked or Enter was pressed
+    form_requested = Signal()  # Enter or F2 on a film or a person: edit it in the form
+    first_step_chosen = Signal(str)  # an empty archive's "import", "add-film" or "demo"
     context_menu_requested = Signal(QMenu)  # extensions add their actions before it shows
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
@@ -49,6 +63,8 @@ class ListPane(QWidget):
         self.context_actions: list[QAction] = []  # the window's actions on selected rows
 
         self.searching = False  # True while the list answers what was typed
+        self._searches: dict[str, str] = {}  # each view's own search text, by View.key
+        self._records: dict[str, tuple[str, int]] = {}  # and the record it last had current
         self.films = FilmTableModel(catalog, self)
         self.films.hold_ids = True  # the first list's ids are read once the window has painted
         self.people = PeopleTableModel(catalog, self)
@@ -59,6 +75,7 @@ class ListPane(QWidget):
             ("lists", self.lists))}
         self.films_view = self.tables["films"]
         self.films_view.setSortingEnabled(True)
+        self.fit = ListFit(self.films_view, self.tables, self)
 
         self.title = QLabel("Films", objectName="viewTitle")
         self.count = QLabel(objectName="viewCount")
@@ -82,10 +99,17 @@ class ListPane(QWidget):
         self.empty = QLabel(objectName="emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        self.first_steps = self._first_steps()
+        self.empty_page = QWidget(objectName="emptyPage")
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.first_steps)
+        empty_layout.addStretch(2)
         self.stack = QStackedWidget()
         for table in self.tables.values():
             self.stack.addWidget(table)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.empty_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -111,6 +135,8 @@ class ListPane(QWidget):
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the list, not walks into the next row
+        table.installEventFilter(self)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -135,6 +161,39 @@ class ListPane(QWidget):
         table.activated.connect(lambda index, n=name: self._activate(n, index))
         return table
 
+    def _first_steps(self) -> QWidget:
+        """What a new, empty archive offers to do first, one button each."""
+        box = QWidget(objectName="firstSteps")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 8, 0, 0)
+        row.setSpacing(10)
+        row.addStretch(1)
+        self.first_step_buttons: dict[str, QPushButton] = {}
+        for key, text, icon_name in (("import", "Import a Spreadsheet\u2026", "import"),
+                                     ("add-film", "Add a Film", "new-film"),
+                                     ("demo", "Open the Demo Archive", "open-archive")):
+            button = QPushButton(icon(icon_name), text, objectName=f"firstStep-{key}")
+            button.clicked.connect(lambda _c=False, k=key: self.first_step_chosen.emit(k))
+            row.addWidget(button)
+            self.first_step_buttons[key] = button
+        row.addStretch(1)
+        box.hide()
+        return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and watched is self.table and self.table_name in ("films", "people")
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and self.current_record() is not None):
+            self.form_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit.soon()
+
     def _column_actions(self) -> list[QAction]:
         """One checkable action per film column (the title always shows)."""
         actions = []
@@ -150,6 +209,7 @@ class ListPane(QWidget):
 
     def _show_column(self, n: int, visible: bool) -> None:
         self.films_view.horizontalHeader().setSectionHidden(n, not visible)
+        self.fit.soon()
         self.save_headers()
 
     # -- settings -----------------------------------------------------------------------
@@ -163,6 +223,8 @@ class ListPane(QWidget):
 
     def _restore_headers(self) -> None:
         settings = QSettings()
+        self.fit.unsized = {name for name in ("films", "people")
+                            if settings.value(f"list/{name}/header") is None}
         for name in ("films", "people"):
             state = settings.value(f"list/{name}/header")
             if state is not None:
@@ -184,7 +246,17 @@ class ListPane(QWidget):
 
     # -- views and queries --------------------------------------------------------------
     def set_view(self, view: View) -> None:
-        """Show what a sidebar item names; the search text stays for film and people views."""
+        """Show what a sidebar item names, with the search text that view last had."""
+        if view.key != self.view.key:
+            self._searches[self.view.key] = self.search.text()
+            record = self.current_record()
+            if record is not None:
+                self._records[self.view.key] = record
+            self.search.blockSignals(True)  # one query below, not one per keystroke
+            self.search.setText(self._searches.get(view.key, ""))
+            self.search.blockSignals(False)
+            self._timer.stop()
+        changed = view.key != self.view.key
         self.view = view
         self.title.setText(view.title)
         searchable = view.shows_films or view.kind == "people"
@@ -194,7 +266,11 @@ class ListPane(QWidget):
             "Search people by any spelling" if view.kind == "people"
             else "Search titles, people, countries, synopses" if view.shows_films
             else "")
-        self.reload()
+        # Choosing an edition, a section or a list shows that record, not a film of it
+        # that happened to be selected before.
+        own_record = changed and view.kind in ("festival", "edition", "section", "list")
+        self.reload(self._records.get(view.key) if changed and not own_record else None,
+                    keep_current=not own_record)
 
     @property
     def table_name(self) -> str:
@@ -224,13 +300,14 @@ class ListPane(QWidget):
             order=self.films.query.order, descending=self.films.query.descending,
         )
 
-    def reload(self, keep: tuple[str, int] | None = None, *, look_far: bool = True) -> None:
+    def reload(self, keep: tuple[str, int] | None = None, *, look_far: bool = True,
+               keep_current: bool = True) -> None:
         """Query again; the record `keep` (or the current one) stays selected if still listed.
 
         With `look_far` False (typing a search) it stays selected only if it is among the
         first rows, so a keystroke never waits for the whole list to be read.
         """
-        keep = keep or self.current_record()
+        keep = keep or (self.current_record() if keep_current else None)
         name = self.table_name
         if name == "films":
             self.films.set_query(self.current_query())
@@ -268,9 +345,12 @@ class ListPane(QWidget):
         self.count.setText(f"{model.total:,} {noun if model.total == 1 else plural}")
         if model.total:
             self.stack.setCurrentWidget(self.table)
+            self.fit.soon()
         else:
             self.empty.setText(self._empty_text())
-            self.stack.setCurrentWidget(self.empty)
+            self.first_steps.setVisible(self.view.kind == "films"
+                                        and not self.search.text().strip())
+            self.stack.setCurrentWidget(self.empty_page)
 
     def _empty_text(self) -> str:
         text, kind = self.search.text().strip(), self.view.kind
@@ -280,7 +360,8 @@ class ListPane(QWidget):
             return (f"No film matches \u201c{text}\u201d.\nSearch for a title, a director, "
                     "a country or a word of the synopsis, or clear the search.")
         return {
-            "films": "This archive has no films yet.\nPress Ctrl+N to add the first one.",
+            "films": "This archive has no films yet.\nImport them from a spreadsheet, add "
+                     "the first one by hand (Ctrl+N), or look around the demo archive first.",
             "people": "No people yet.\nPeople are added when a film's form credits them.",
             "festivals": "No festivals yet.",
             "festival": "This festival has no editions yet.",
@@ -295,13 +376,13 @@ class ListPane(QWidget):
     # -- selection ----------------------------------------------------------------------
     def current_record(self) -> tuple[str, int] | None:
         index = self.table.currentIndex()
-        if not index.isValid() or self.stack.currentWidget() is self.empty:
+        if not index.isValid() or self.stack.currentWidget() is self.empty_page:
             return None
         record_id = self.model.id_at(index.row())
         return (ROW_KIND[self.table_name], record_id) if record_id is not None else None
 
     def selected_ids(self) -> list[int]:
-        if self.stack.currentWidget() is self.empty:
+        if self.stack.currentWidget() is self.empty_page:
             return []
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
         return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
@@ -324,6 +405,7 @@ class ListPane(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows)
         if centre or not table.viewport().rect().contains(table.visualRect(index)):
             table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.fit.soon()
         return True
 
     def select_row(self, row: int) -> None:

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from curator.catalog import Catalog
 from curator.gui.models.sidebar import VIEW_ROLE, SidebarModel, View
 
+MAX_WIDTH = 400
+
 
 class Sidebar(QTreeView):
     view_chosen = Signal(object)  # View
@@ -28,6 +30,9 @@ class Sidebar(QTreeView):
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setMinimumWidth(200)
+        self._fit = QTimer(self, singleShot=True, interval=0)
+        self._fit.timeout.connect(self._fit_width)
+        self.expanded.connect(lambda _index: self._fit.start())
         self.selectionModel().currentChanged.connect(self._moved)
         # Built as the event loop starts, before the first paint; the films needing
         # attention are counted by a scan of every film, so the window asks for those
@@ -42,6 +47,7 @@ class Sidebar(QTreeView):
         self._expand_defaults()
         self.select_view("films::")
         self.selectionModel().blockSignals(False)
+        self.fit_width()
 
     def _expand_defaults(self) -> None:
         for key in ("festivals::",):
@@ -54,6 +60,21 @@ class Sidebar(QTreeView):
         """Fill in the counts of the "Needs attention" views, if not read yet."""
         if not self.tree.attention_counted:
             self.tree.count_attention()
+            self.fit_width()
+
+    def fit_width(self) -> None:
+        self._fit.start()  # once the tree has laid out what it shows
+
+    def _fit_width(self) -> None:
+        """Never narrower than its longest name beside its largest count: a count that
+        grows (9,999 to 10,000) must not cut a section's name short."""
+        names = self.sizeHintForColumn(0)
+        counts = self.sizeHintForColumn(1)
+        bar = self.verticalScrollBar()
+        scroll = bar.sizeHint().width() if bar.isVisible() else 0
+        needed = names + counts + 2 * self.frameWidth() + scroll + 8
+        # a name longer than the cap (its tooltip has it whole) must not squeeze the list
+        self.setMinimumWidth(min(max(200, needed), MAX_WIDTH))
 
     @property
     def current_view(self) -> View | None:
@@ -100,6 +121,7 @@ class Sidebar(QTreeView):
             self.selectionModel().blockSignals(False)
             self.select_view("films::")
         self.selectionModel().blockSignals(False)
+        self.fit_width()
 
     def _moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
         view = current.data(VIEW_ROLE)
