@@ -13,11 +13,13 @@ from sqlalchemy import func, insert, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes, RowChange
-from curator.catalog.errors import Conflict
+from curator.catalog.errors import Conflict, ValidationError
 from curator.catalog.sort_keys import refresh_all_sort_keys
+from curator.catalog.stills_meta import bad_hash
 from curator.catalog.unit import TABLES, translate_errors
 from curator.model import Base
 from curator.model.entities import utcnow
+from curator.paths import is_sha256
 from curator.store import search as fts
 
 # The tables a catalogue file carries, parents before children.
@@ -57,6 +59,7 @@ class SnapshotOps(CatalogBase):
                 f"{self.archive.name} already holds records; a catalogue file is restored "
                 "into an empty archive (create one with \u201ccurator new\u201d)."
             )
+        _check_still_hashes(tables)
         now = utcnow()
         changes: list[RowChange] = []
         with translate_errors(), self.archive.write_engine.begin() as conn:
@@ -81,6 +84,17 @@ class SnapshotOps(CatalogBase):
             refresh_all_sort_keys(conn)
         films = frozenset(r["id"] for r in tables.get("film", ()))
         return Changes(label, tuple(changes), films)
+
+
+def _check_still_hashes(tables: dict[str, list[dict[str, Any]]]) -> None:
+    owners = {("film", r.get("id")): r.get("title") for r in tables.get("film") or ()}
+    owners.update({("person", r.get("id")): r.get("name") for r in tables.get("person") or ()})
+    for row in tables.get("still") or ():
+        if not is_sha256(row.get("sha256")):
+            kind = "film" if row.get("film_id") is not None else "person"
+            key = (kind, row.get(f"{kind}_id"))
+            raise ValidationError({"sha256": bad_hash(row.get("sha256"),
+                                                      owners.get(key) or f"{kind} {key[1]}")})
 
 
 def _defaults(table_name: str) -> dict[str, Any]:

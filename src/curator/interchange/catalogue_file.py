@@ -18,6 +18,7 @@ from typing import Any
 from curator import CuratorError
 from curator.catalog import Catalog, Changes
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.paths import is_sha256
 
 FORMAT_NAME = "curator-catalogue"
 FORMAT_VERSION = 1
@@ -235,7 +236,8 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
             add("external_id", {"film_id": None, "person_id": p["id"], "scheme": e["scheme"],
                                 "value": e["value"]})
         for pos, s in enumerate(list_of(p, "portraits")):
-            add("still", _still_row(s, None, p["id"], pos), True)
+            add("still", _still_row(s, None, p["id"], pos,
+                                    f"person {p['id']} \u201c{p['name']}\u201d"), True)
 
     for f in films:
         fid = f["id"]
@@ -273,7 +275,8 @@ def catalogue_tables(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]
             add("related_film", {"film_id": fid, "related_id": r["film"], "position": pos,
                                  "note": r.get("note", "")})
         for pos, s in enumerate(list_of(f, "stills")):
-            add("still", _still_row(s, fid, None, pos), True)
+            add("still", _still_row(s, fid, None, pos, f"film {fid} \u201c{f['title']}\u201d"),
+                True)
 
     for a in _records(document, "awards", "name"):
         _check_ref(a.get("edition"), edition_ids, f"award {a['id']}", "edition", required=True)
@@ -361,8 +364,12 @@ def _times(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _still_row(s: dict[str, Any], film_id: int | None, person_id: int | None,
-               pos: int) -> dict[str, Any]:
+               pos: int, owner: str) -> dict[str, Any]:
     _need(s, "stills", "sha256")
+    if not is_sha256(s["sha256"]):  # it names the original's file: never a path elsewhere
+        raise CatalogueFileError(
+            f"Still {s.get('id')} of {owner} has the hash {s['sha256']!r}, which is not a "
+            "SHA-256 (64 lower-case hex characters); nothing was imported.")
     focal = s.get("focal_point") or [0.5, 0.5]
     return {"id": s["id"], "film_id": film_id, "person_id": person_id,
             **_values(s, STILL_FIELDS), "position": pos, "is_primary": bool(s.get("primary")),
