@@ -46,6 +46,9 @@ class ExportResult:
     films: int
     seconds: float
     skipped: list[str] = field(default_factory=list)
+    # what the user must hear of: stills left out for a bad record, a manifest not trusted,
+    # a folder beside the site left alone
+    warnings: list[str] = field(default_factory=list)
     quick: bool = False  # started from the last export's state (see curator.publish.quick)
 
     @property
@@ -105,6 +108,7 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
                         unchanged=summary.unchanged, removed=summary.removed,
                         pages=len(state.page_paths), films=len(state.site.films),
                         seconds=time.perf_counter() - started, skipped=state.site.skipped,
+                        warnings=[*writer.warnings, *state.site.warnings.values()],
                         quick=done is not None)
 
 

@@ -1,16 +1,20 @@
 """Writing a site incrementally and atomically.
 
 Every new or changed file is first written into a staging folder beside the
-output folder; files whose content (or whose source, by the manifest) did not
-change are not touched at all. Only when every file has been written are they
-moved into the site by renames, stale files removed, and the manifest replaced
-last. A failure, a cancel or a full disk while writing leaves the previous site
-exactly as it was, and the staging folder is removed; moving in does no writing
-of content, so it cannot run out of space half-way. A first export renames the
-whole staging folder into place. If nothing changed, the site is not touched.
+output folder (see `curator.publish.staging`); files whose content (or whose
+source, by the manifest) did not change are not touched at all. Only when every
+file has been written does the switch begin: the new manifest goes into the site
+first, then the written files are moved in by renames and stale files removed. A
+failure, a cancel or a full disk while writing leaves the previous site exactly as
+it was, and the staging folder is removed; moving in does no writing of content,
+so it cannot run out of space half-way, and a switch cut short (the process
+killed) is finished by the next export. A first export renames the whole staging
+folder into place. If nothing changed, the site is not touched.
 
 The manifest (`curator-manifest.json`) records, for every file, the SHA-256 of
-its content and the fingerprint of what it was made from.
+its content and the fingerprint of what it was made from. A manifest naming a
+file outside the site (by "..", an absolute path or a link) was not written by
+Curator: nothing it names outside is touched, and the whole site is written again.
 """
 
 from __future__ import annotations
@@ -19,15 +23,22 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from curator import CuratorError, __version__
+from curator.paths import OutsideFolder, inside, plain_relative
+from curator.publish import staging as staging_folder
+from curator.publish.staging import MANIFEST, MARKER
 
-MANIFEST = "curator-manifest.json"
-STAGING_SUFFIX = ".curator-export"
+STAGING_SUFFIX = staging_folder.SUFFIX
+# For the fault-injection tests: the export kills itself (SIGKILL) just before its Nth
+# change on disk, as a power cut or a `kill -9` would stop it.
+FAULT_AFTER = "CURATOR_EXPORT_FAULT_AFTER"
 
 
 class ExportError(CuratorError):
@@ -44,14 +55,21 @@ class WriteSummary:
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     """The files of the site in `folder` as its manifest records them; None if it has none."""
+    document = _manifest_document(folder)
+    if document is None:
+        return None
+    files = document.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _manifest_document(folder: Path) -> dict[str, Any] | None:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
         return {}  # a damaged manifest: every file is written again
-    files = data.get("files") if isinstance(data, dict) else None
-    return files if isinstance(files, dict) else {}
+    return data if isinstance(data, dict) else {}
 
 
 class Folders:
@@ -81,31 +99,78 @@ class SiteWriter:
         self.files: dict[str, dict[str, str]] = {}
         self.written = 0
         self.unchanged = 0
-        self._staging = str(self.staging)
-        self._folders = Folders(self._staging)
+        self.warnings: list[str] = []  # what the user is told besides the summary
+        self._removable: dict[str, dict[str, str]] = {}  # old files proven inside the site
+        self._token = staging_folder.new_token()  # this export's staging folder's
+        self._next_token = staging_folder.new_token()  # recorded for the next export's
+        self._made_staging = False
+        self._switching = False  # the new manifest is in the site: only finishing remains
         self._staged: set[str] = set()  # paths written into the staging folder
+        self._operations = 0
+        self._fault_after = int(os.environ.get(FAULT_AFTER) or 0)
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
         if self.outdir.exists() and not self.outdir.is_dir():
             raise ExportError(f"{self.outdir} is a file, not a folder; choose a folder for the "
                               "site.")
-        manifest = read_manifest(self.outdir) if self.outdir.is_dir() else None
-        if manifest is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
-            raise ExportError(f"{self.outdir} holds files that are not a Curator site; choose "
-                              "an empty folder (or the folder of an earlier export).")
-        self.old = manifest or {}
         try:
-            if self.staging.exists():
-                shutil.rmtree(self.staging)  # left by an export that was killed
-            self.staging.mkdir(parents=True)
+            document = _manifest_document(self.outdir) if self.outdir.is_dir() else None
+            if document is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
+                raise ExportError(f"{self.outdir} holds files that are not a Curator site; "
+                                  "choose an empty folder (or the folder of an earlier export).")
+            if document:
+                staging_folder.finish_switch(self.outdir, document, self.operation)
+                stray = self.outdir / MARKER  # left by a first export killed as it finished
+                if stray.is_file() and not stray.is_symlink():
+                    stray.unlink()
+            self._read_old(document or {})
+            ours = (document or {}).get("staging_token")
+            self.staging, notes = staging_folder.make_staging(
+                self.outdir, self._token, ours if isinstance(ours, str) else None,
+                self.operation)
         except OSError as exc:
             raise self._failure(exc) from exc
+        except OutsideFolder as exc:
+            raise ExportError(f"{exc} The site was left as it was.") from None
+        self.warnings += notes
+        self._made_staging = True
+        self._staging = str(self.staging)
+        self._folders = Folders(self._staging)
         return self
+
+    def _read_old(self, document: dict[str, Any]) -> None:
+        """The previous files, each proven inside the site; a manifest naming a file
+        outside is not trusted (every file is written again) and that file never touched."""
+        files = document.get("files")
+        known: dict[str, str] = {}
+        outside: list[str] = []
+        for path, entry in (files.items() if isinstance(files, dict) else ()):
+            if not isinstance(entry, dict) or path == MANIFEST:
+                continue
+            try:
+                inside(self.outdir, path, known=known)
+            except OutsideFolder:
+                outside.append(path)
+                continue
+            self._removable[path] = entry
+        if outside:
+            self.warnings.append(
+                f"The site's manifest names {len(outside)} file{'s' if len(outside) > 1 else ''} "
+                f"outside the site ({outside[0]!r}); it was not written by Curator, so nothing "
+                "it names outside was touched and the whole site was written again")
+        else:
+            self.old = self._removable
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if kind is not None:
+            if self._switching:  # the staging folder is what the next export finishes from
+                if isinstance(exc, OSError):
+                    reason = exc.strerror or str(exc)
+                    raise ExportError(f"The new site could not be put in place ({reason}); "
+                                      "the next export finishes it.") from exc
+                return
             self.discard()
             if isinstance(exc, OSError):
                 raise self._failure(exc) from exc
@@ -116,7 +181,15 @@ class SiteWriter:
                            f"{self.outdir} is unchanged.")
 
     def discard(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        if self._made_staging:  # never a folder of that name this export did not make
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self._made_staging = False
+
+    def operation(self) -> None:
+        """Called before each change on disk; see FAULT_AFTER."""
+        self._operations += 1
+        if self._operations == self._fault_after:
+            os.kill(os.getpid(), signal.SIGKILL)
 
     # -- files ---------------------------------------------------------------------------
     def keep(self, path: str, source: str) -> bool:
@@ -169,6 +242,7 @@ class SiteWriter:
         if self.keep(path, source):
             return
         target = self._target(path)
+        self.operation()
         shutil.copyfile(source_file, target)
         self._staged.add(path)
         self.files[path] = {"sha256": _file_digest(target), "from": source}
@@ -176,7 +250,7 @@ class SiteWriter:
 
     @staticmethod
     def check_path(path: str) -> None:
-        if path.startswith("/") or ".." in path.split("/") or path == MANIFEST:
+        if not plain_relative(path) or path == MANIFEST or path == MARKER:
             raise ValueError(f"not a path inside the site: {path!r}")
 
     def _target(self, path: str) -> str:
@@ -186,6 +260,7 @@ class SiteWriter:
         return target
 
     def _write_bytes(self, target: str | Path, data: bytes) -> None:
+        self.operation()
         with open(target, "wb") as fh:
             fh.write(data)
 
@@ -193,58 +268,57 @@ class SiteWriter:
         return (self.outdir / path).is_file()
 
     # -- finishing -----------------------------------------------------------------------
-    def _manifest(self) -> bytes:
-        manifest = {
+    def _manifest(self, switch: dict[str, Any] | None = None) -> bytes:
+        manifest: dict[str, Any] = {
             "generator": f"Curator {__version__}",
             "written": datetime.now(UTC).isoformat(timespec="seconds"),
             "selection": self.selection,
-            "files": dict(sorted(self.files.items())),
+            # the next export's staging folder is known by this (see curator.publish.staging)
+            "staging_token": self._next_token,
         }
+        if switch is not None:
+            manifest["switch"] = switch
+        manifest["files"] = dict(sorted(self.files.items()))
         # compact, so the C encoder writes it: a manifest lists every file of the site
         return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
 
     def commit(self) -> WriteSummary:
         """Move the written files into the site and remove the stale ones."""
-        stale = sorted(set(self.old) - set(self.files))
+        stale = sorted(set(self._removable) - set(self.files))
         if self.written == 0 and not stale and self.old and self.outdir.is_dir():
             if self.files != self.old:
                 # same files, made from sources fingerprinted anew: keep the new fingerprints
                 # so the next export can skip them, touching nothing but the manifest
                 self._write_bytes(self.staging / MANIFEST, self._manifest())
+                self.operation()
                 os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)
             self.discard()
             return WriteSummary(0, self.unchanged, 0, swapped=False)
-        self._write_bytes(self.staging / MANIFEST, self._manifest())
         if not self.outdir.is_dir() or not any(self.outdir.iterdir()):
-            # a first export: the staging folder is the whole site
+            # a first export: the staging folder is the whole site, put in place by one rename
+            self._write_bytes(self.staging / MANIFEST, self._manifest())
             if self.outdir.is_dir():
+                self.operation()
                 self.outdir.rmdir()
+            self.operation()
             os.rename(self.staging, self.outdir)
+            self._made_staging = False
+            self.operation()
+            (self.outdir / MARKER).unlink()
             return WriteSummary(self.written, self.unchanged, 0, swapped=True)
-        made: set[Path] = set()
-        for path in sorted(self._staged):
-            target = self.outdir / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            os.replace(self.staging / path, target)
-        for path in stale:
-            target = self.outdir / path
-            target.unlink(missing_ok=True)
-            _prune(target.parent, self.outdir)
-        os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)
-        self.discard()
-        return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
-
-
-def _prune(folder: Path, root: Path) -> None:
-    """Remove folders left empty by stale files, up to the site's root."""
-    while folder != root and root in folder.parents:
         try:
-            folder.rmdir()
-        except OSError:
-            return  # not empty
-        folder = folder.parent
+            staging_folder.check_targets(self.outdir, self._staged, {})
+        except OutsideFolder as exc:
+            raise ExportError(f"{exc} Nothing was written there; the previous site is "
+                              "unchanged.") from None
+        switch = {"staging": self.staging.name, "token": self._token, "remove": stale}
+        self._write_bytes(self.staging / MANIFEST, self._manifest(switch))
+        self.operation()
+        os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)  # the manifest first
+        self._switching = True
+        staging_folder.move_in(self.staging, self.outdir, stale, self.operation)
+        self._made_staging = False
+        return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
 
 
 def _file_digest(path: str | Path) -> str:
