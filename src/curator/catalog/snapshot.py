@@ -54,12 +54,12 @@ class SnapshotOps(CatalogBase):
         unknown = set(tables) - set(CATALOGUE_TABLES)
         if unknown:
             raise ValueError(f"not a catalogue table: {sorted(unknown)[0]}")
+        _check_still_hashes(tables)
         if not self.is_empty():
             raise Conflict(
                 f"{self.archive.name} already holds records; a catalogue file is restored "
                 "into an empty archive (create one with \u201ccurator new\u201d)."
             )
-        _check_still_hashes(tables)
         now = utcnow()
         changes: list[RowChange] = []
         with translate_errors(), self.archive.write_engine.begin() as conn:
