@@ -69,13 +69,19 @@ def make_staging(outdir: Path, token: str, ours: str | None, operation: Operatio
     warnings: list[str] = []
     for candidate in staging_names(outdir):
         if os.path.lexists(candidate):
-            if ours is None or marker_token(candidate) != ours:
+            if not candidate.is_symlink() and candidate.is_dir() and not any(
+                    candidate.iterdir()):
+                # empty: an export of ours stopped between its marker and its last rmdir;
+                # whoever made it, removing an empty folder loses nothing
+                os.rmdir(candidate)
+            elif ours is None or marker_token(candidate) != ours:
                 warnings.append(f"{candidate.name} beside the site is not a staging folder "
                                 "this site's exports made; it was left alone (delete it if "
                                 "it is not yours)")
                 continue
-            operation()
-            shutil.rmtree(candidate)  # an export of this site that was killed while writing
+            else:
+                operation()
+                shutil.rmtree(candidate)  # an export of this site killed while writing
         try:
             os.mkdir(candidate)
         except FileExistsError:

@@ -101,8 +101,10 @@ class SiteWriter:
         self.unchanged = 0
         self.warnings: list[str] = []  # what the user is told besides the summary
         self._removable: dict[str, dict[str, str]] = {}  # old files proven inside the site
-        self._token = staging_folder.new_token()  # this export's staging folder's
-        self._next_token = staging_folder.new_token()  # recorded for the next export's
+        # the token of this export's staging folder (the one the site's manifest recorded),
+        # and the one the new manifest records for the next export's
+        self._token = staging_folder.new_token()
+        self._next_token = staging_folder.new_token()
         self._made_staging = False
         self._switching = False  # the new manifest is in the site: only finishing remains
         self._staged: set[str] = set()  # paths written into the staging folder
@@ -126,6 +128,8 @@ class SiteWriter:
                     stray.unlink()
             self._read_old(document or {})
             ours = (document or {}).get("staging_token")
+            if isinstance(ours, str) and ours:
+                self._token = ours  # so this export's folder, if it is killed, is known next
             self.staging, notes = staging_folder.make_staging(
                 self.outdir, self._token, ours if isinstance(ours, str) else None,
                 self.operation)
