@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,12 +24,13 @@ from small_archive import build, site_files
 
 from curator.catalog import Catalog
 from curator.publish import export_site, quick
-from curator.publish.staging import marker_token
+from curator.publish.staging import SUFFIX, marker_token
 from curator.publish.writer import FAULT_AFTER, MANIFEST, SiteWriter
 
 SEED = 20261130
-KILL_POINTS = 18  # besides the first and the last change
-TIMED_KILLS = 4
+KILL_POINTS = 12  # of a re-export, besides the first and the last change
+FIRST_EXPORT_POINTS = 2  # of a first export, besides its last five changes (the switch)
+TIMED_KILLS = 3
 AT_ONCE = 3  # exports killed side by side
 
 
@@ -54,7 +56,8 @@ def _pending(site: Path) -> bool:
 
 
 def _leftovers(site: Path) -> list[str]:
-    return sorted(p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}"))
+    return sorted(p.name for p in site.parent.iterdir()
+                  if p.name.startswith(f".{site.name}{SUFFIX}"))
 
 
 def _start(archive: Path, site: Path, fault_after: int | None) -> subprocess.Popen[bytes]:
@@ -84,9 +87,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory):
     return archive, old_site, site_files(old_site), site_files(new_site)
 
 
-def _changes_on_disk(archive: Path, old_site: Path, site: Path) -> int:
-    """How many changes on disk the re-export makes (each a point it can be killed at)."""
-    shutil.copytree(old_site, site, symlinks=True)
+def _changes_on_disk(archive: Path, old_site: Path | None, site: Path) -> int:
+    """How many changes on disk the export makes (each a point it can be killed at)."""
+    if old_site is not None:
+        shutil.copytree(old_site, site, symlinks=True)
     count = {"n": 0}
     real = SiteWriter.operation
 
@@ -105,13 +109,13 @@ def _changes_on_disk(archive: Path, old_site: Path, site: Path) -> int:
     return count["n"]
 
 
-def _check_then_finish(archive: Path, site: Path, old: dict[str, str], new: dict[str, str],
-                       what: str) -> str:
+def _check_then_finish(archive: Path, site: Path, is_old: Callable[[dict[str, str]], bool],
+                       new: dict[str, str], what: str) -> str:
     """The site as a kill left it: the old one, the new one, or a switch the next export
     finishes. Then the next export, which must give the new site and leave nothing beside."""
-    now = site_files(site)
-    pending = _pending(site)
-    assert now == old or now == new or pending, f"{what}: a mix of old and new, unrecorded"
+    now = site_files(site) if site.exists() else {}
+    pending = not is_old(now) and now != new and _pending(site)
+    assert is_old(now) or now == new or pending, f"{what}: a mix of old and new, unrecorded"
     catalog = Catalog.open(archive)
     try:
         export_site(catalog, site)
@@ -120,7 +124,7 @@ def _check_then_finish(archive: Path, site: Path, old: dict[str, str], new: dict
         quick.forget_states()
     assert site_files(site) == new, f"{what}: the next export did not give the new site"
     assert _leftovers(site) == [], f"{what}: left {_leftovers(site)} beside the site"
-    return "old" if now == old else "new" if now == new else "finished next time"
+    return "old" if is_old(now) else "new" if now == new else "finished next time"
 
 
 def test_an_export_killed_at_any_point_leaves_the_old_site_the_new_one_or_one_finished_next(
@@ -141,10 +145,42 @@ def test_an_export_killed_at_any_point_leaves_the_old_site_the_new_one_or_one_fi
         for point, site, process in running:
             _out, err = process.communicate(timeout=120)
             assert process.returncode == -signal.SIGKILL, (point, err.decode())
-            seen = _check_then_finish(archive, site, old, new, f"killed before change {point}")
+            seen = _check_then_finish(archive, site, old.__eq__, new,
+                                      f"killed before change {point}")
             outcomes[seen] = outcomes.get(seen, 0) + 1
     # the points reach every stage: before the switch, during it and after it
     assert set(outcomes) == {"old", "new", "finished next time"}, outcomes
+
+
+def _no_site(empty_manifest: str) -> Callable[[dict[str, str]], bool]:
+    """What a first export killed before its site is in place leaves: nothing, or a folder
+    with an empty manifest."""
+    def no_site(files: dict[str, str]) -> bool:
+        return files in ({}, {MANIFEST: empty_manifest})
+    return no_site
+
+
+def test_a_first_export_killed_at_any_point_leaves_no_site_or_the_whole_new_one(
+        sites, tmp_path: Path):
+    archive, _old_site, _old, new = sites
+    total = _changes_on_disk(archive, None, tmp_path / "probe")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / MANIFEST).write_text(json.dumps({"files": {}}), encoding="utf-8")
+    no_site = _no_site(site_files(empty)[MANIFEST])
+    rng = random.Random(SEED)
+    points = sorted({*rng.sample(range(1, total - 5), FIRST_EXPORT_POINTS),
+                     *range(total - 4, total + 1)})
+    outcomes = []
+    for start in range(0, len(points), AT_ONCE):
+        running = [(point, _start(archive, tmp_path / f"first-{point}", point))
+                   for point in points[start:start + AT_ONCE]]
+        for point, process in running:
+            _out, err = process.communicate(timeout=120)
+            assert process.returncode == -signal.SIGKILL, (point, err.decode())
+            outcomes.append(_check_then_finish(archive, tmp_path / f"first-{point}", no_site,
+                                               new, f"first export killed before change {point}"))
+    assert set(outcomes) == {"old", "new"}, outcomes  # "old" here: no site yet
 
 
 def test_an_export_killed_from_outside_after_a_random_while(sites, tmp_path: Path):
@@ -167,4 +203,4 @@ def test_an_export_killed_from_outside_after_a_random_while(sites, tmp_path: Pat
         time.sleep(rng.uniform(0.5, 1.0) * took)
         process.kill()
         process.communicate(timeout=120)
-        _check_then_finish(archive, site, old, new, f"killed after {n}")
+        _check_then_finish(archive, site, old.__eq__, new, f"killed after {n}")

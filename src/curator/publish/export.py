@@ -126,7 +126,7 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     helper = None
     if len(pages) >= PARALLEL_FROM and render_worker.usable():
         try:
-            helper = RenderWorker(renderer.resources, writer.staging, writer.outdir)
+            helper = RenderWorker(renderer.resources, writer.new_files, writer.outdir)
         except OSError:
             helper = None  # no second process to be had: one renders all
     with helper or nullcontext():

@@ -1,25 +1,31 @@
 """The staging folder beside a site, and the switch of its files into the site.
 
-A staging folder (`.SITE.curator-export` beside the site `SITE`) holds a marker file with
-a token that the site's manifest recorded for its next export. Only a folder whose
+A staging folder (`.SITE.curator-export` beside the site `SITE`) holds the tree of new
+files (`site/`) and a marker file with a token that the site's manifest recorded for
+its next export. Only a folder whose
 marker carries that token is Curator's own leftover and may be removed; any other
 folder of that name (someone else's, a link) is left alone and the export stages under
 another name (`.SITE.curator-export-1`, ...), saying so.
 
 The switch writes the new manifest into the site first, naming the staging folder and
-the files to remove; then moves the new files in, removes the stale ones, and clears the
-staging folder, its marker last. An export killed during the switch leaves a manifest
-that says so, beside a staging folder still marked; the next export finishes the switch
-before anything else. Every path in the site is proven inside it (`curator.paths.inside`)
-before a file is moved there or removed.
+the files to remove; then moves the new files in, removes the stale ones, and clears
+the staging folder, its marker last. An export killed during the switch leaves a
+manifest that says so, beside a staging folder still marked; the next export finishes
+the switch before anything else. A first export swaps the whole tree with the empty
+placeholder folder in one step where the system can (`exchange`). Every path in the
+site is proven inside it (`curator.paths.inside`) before a file is moved there or
+removed.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
 import secrets
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +35,7 @@ from curator.paths import OutsideFolder, inside, plain_relative
 
 MANIFEST = "curator-manifest.json"
 MARKER = ".curator-staging.json"
+FILES = "site"  # the tree of new files inside a staging folder, beside its marker
 SUFFIX = ".curator-export"
 OTHER_NAMES = 20  # staging names tried beyond the first, when folders of others hold them
 
@@ -89,6 +96,7 @@ def make_staging(outdir: Path, token: str, ours: str | None, operation: Operatio
         operation()
         (candidate / MARKER).write_text(json.dumps({"token": token, "site": outdir.name}),
                                         encoding="utf-8")
+        (candidate / FILES).mkdir()
         return candidate, warnings
     raise CuratorError(f"Folders named .{outdir.name}{SUFFIX} to -{OTHER_NAMES} beside the site "
                        "are not Curator's; move them away to export into this folder.")
@@ -112,14 +120,40 @@ def finish_switch(outdir: Path, document: dict[str, Any], operation: Operation) 
     return True
 
 
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step: renameat2(RENAME_EXCHANGE), on Linux where the C
+    library and the file system have it. False (nothing done) where they do not."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False  # a C library older than glibc 2.28
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                 _RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False  # a kernel or file system without it
+    raise OSError(number, os.strerror(number), str(first))
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
 def staged_files(staging: Path) -> list[str]:
-    """The files waiting in a staging folder, relative to it ("/"-separated)."""
+    """The files waiting in a staging folder's tree, relative to it ("/"-separated)."""
     out = []
-    for folder, _dirs, files in os.walk(staging):
-        rel = os.path.relpath(folder, staging)
+    tree = staging / FILES
+    for folder, _dirs, files in os.walk(tree):
+        rel = os.path.relpath(folder, tree)
         for name in files:
             path = name if rel == "." else f"{rel.replace(os.sep, '/')}/{name}"
-            if path not in (MARKER, MANIFEST):
+            if path != MANIFEST:  # goes first, by itself, when the switch begins
                 out.append(path)
     return sorted(out)
 
@@ -143,7 +177,7 @@ def move_in(staging: Path, outdir: Path, stale: Iterable[object], operation: Ope
             os.makedirs(target.parent, exist_ok=True)
             made.add(parent)
         operation()
-        os.replace(staging / path, target)
+        os.replace(staging / FILES / path, target)
     for path in stale:
         if not isinstance(path, str) or path == MANIFEST:
             continue

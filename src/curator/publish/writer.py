@@ -19,6 +19,7 @@ Curator: nothing it names outside is touched, and the whole site is written agai
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -33,7 +34,7 @@ from typing import Any
 from curator import CuratorError, __version__
 from curator.paths import OutsideFolder, inside, plain_relative
 from curator.publish import staging as staging_folder
-from curator.publish.staging import MANIFEST, MARKER
+from curator.publish.staging import FILES, MANIFEST
 
 STAGING_SUFFIX = staging_folder.SUFFIX
 # For the fault-injection tests: the export kills itself (SIGKILL) just before its Nth
@@ -94,6 +95,7 @@ class SiteWriter:
     def __init__(self, outdir: Path, *, selection: str = "all") -> None:
         self.outdir = Path(os.path.abspath(outdir))
         self.staging = self.outdir.with_name(f".{self.outdir.name}{STAGING_SUFFIX}")
+        self.new_files = self.staging / FILES  # the staging folder's tree of new files
         self.selection = selection
         self.old: dict[str, dict[str, str]] = {}
         self.files: dict[str, dict[str, str]] = {}
@@ -106,6 +108,8 @@ class SiteWriter:
         self._token = staging_folder.new_token()
         self._next_token = staging_folder.new_token()
         self._made_staging = False
+        self._first = False  # no site in the folder yet: it holds only a placeholder
+        self._made_outdir = False
         self._switching = False  # the new manifest is in the site: only finishing remains
         self._staged: set[str] = set()  # paths written into the staging folder
         self._operations = 0
@@ -121,13 +125,12 @@ class SiteWriter:
             if document is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
                 raise ExportError(f"{self.outdir} holds files that are not a Curator site; "
                                   "choose an empty folder (or the folder of an earlier export).")
-            if document:
+            if document is None or self._placeholder_only():
+                document = self._placeholder()
+            else:
                 staging_folder.finish_switch(self.outdir, document, self.operation)
-                stray = self.outdir / MARKER  # left by a first export killed as it finished
-                if stray.is_file() and not stray.is_symlink():
-                    stray.unlink()
-            self._read_old(document or {})
-            ours = (document or {}).get("staging_token")
+            self._read_old(document)
+            ours = document.get("staging_token")
             if isinstance(ours, str) and ours:
                 self._token = ours  # so this export's folder, if it is killed, is known next
             self.staging, notes = staging_folder.make_staging(
@@ -139,9 +142,32 @@ class SiteWriter:
             raise ExportError(f"{exc} The site was left as it was.") from None
         self.warnings += notes
         self._made_staging = True
-        self._staging = str(self.staging)
+        self.new_files = self.staging / FILES
+        self._staging = str(self.new_files)
         self._folders = Folders(self._staging)
         return self
+
+    def _placeholder_only(self) -> bool:
+        """Whether the folder holds only what `_placeholder` writes (a first export of it
+        was killed, or failed without clearing up)."""
+        return os.listdir(self.outdir) == [MANIFEST] and not read_manifest(self.outdir)
+
+    def _placeholder(self) -> dict[str, Any]:
+        """A first export: the site's folder, made now if missing, holds an empty manifest
+        recording this export's staging token, so the staging folder of an export killed
+        before the site is in place is known as Curator's next time."""
+        document = _manifest_document(self.outdir) or {}
+        token = document.get("staging_token")
+        if not isinstance(token, str) or not token:
+            token = document["staging_token"] = self._token
+        document["files"] = {}
+        if not self.outdir.is_dir():
+            self.outdir.mkdir(parents=True)
+            self._made_outdir = True
+        self.operation()
+        _write_small(self.outdir / MANIFEST, document)
+        self._first = True
+        return document
 
     def _read_old(self, document: dict[str, Any]) -> None:
         """The previous files, each proven inside the site; a manifest naming a file
@@ -188,6 +214,11 @@ class SiteWriter:
         if self._made_staging:  # never a folder of that name this export did not make
             shutil.rmtree(self.staging, ignore_errors=True)
             self._made_staging = False
+        if self._first:  # no site before, none after
+            (self.outdir / MANIFEST).unlink(missing_ok=True)
+            if self._made_outdir:
+                with contextlib.suppress(OSError):
+                    self.outdir.rmdir()
 
     def operation(self) -> None:
         """Called before each change on disk; see FAULT_AFTER."""
@@ -254,7 +285,7 @@ class SiteWriter:
 
     @staticmethod
     def check_path(path: str) -> None:
-        if not plain_relative(path) or path == MANIFEST or path == MARKER:
+        if not plain_relative(path) or path == MANIFEST:
             raise ValueError(f"not a path inside the site: {path!r}")
 
     def _target(self, path: str) -> str:
@@ -286,6 +317,25 @@ class SiteWriter:
         # compact, so the C encoder writes it: a manifest lists every file of the site
         return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
 
+    def _put_first_in_place(self) -> None:
+        """The staging folder's tree is the whole site: swapped with the placeholder in one
+        step where the system can (Linux), else put in its place by two renames."""
+        # the swapped-out placeholder stays in the marked staging folder until it is cleared:
+        # the new manifest records this export's token, so a kill before then leaves a
+        # folder known as Curator's
+        self._next_token = self._token
+        self._write_bytes(self.new_files / MANIFEST, self._manifest())
+        self.operation()
+        if not staging_folder.exchange(self.new_files, self.outdir):
+            self.operation()
+            (self.outdir / MANIFEST).unlink()
+            self.operation()
+            self.outdir.rmdir()
+            self.operation()
+            os.rename(self.new_files, self.outdir)
+        self._first = self._made_staging = False
+        staging_folder.clear_staging(self.staging, self.operation)
+
     def commit(self) -> WriteSummary:
         """Move the written files into the site and remove the stale ones."""
         stale = sorted(set(self._removable) - set(self.files))
@@ -293,22 +343,13 @@ class SiteWriter:
             if self.files != self.old:
                 # same files, made from sources fingerprinted anew: keep the new fingerprints
                 # so the next export can skip them, touching nothing but the manifest
-                self._write_bytes(self.staging / MANIFEST, self._manifest())
+                self._write_bytes(self.new_files / MANIFEST, self._manifest())
                 self.operation()
-                os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)
+                os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)
             self.discard()
             return WriteSummary(0, self.unchanged, 0, swapped=False)
-        if not self.outdir.is_dir() or not any(self.outdir.iterdir()):
-            # a first export: the staging folder is the whole site, put in place by one rename
-            self._write_bytes(self.staging / MANIFEST, self._manifest())
-            if self.outdir.is_dir():
-                self.operation()
-                self.outdir.rmdir()
-            self.operation()
-            os.rename(self.staging, self.outdir)
-            self._made_staging = False
-            self.operation()
-            (self.outdir / MARKER).unlink()
+        if self._first:
+            self._put_first_in_place()
             return WriteSummary(self.written, self.unchanged, 0, swapped=True)
         try:
             staging_folder.check_targets(self.outdir, self._staged, {})
@@ -316,13 +357,19 @@ class SiteWriter:
             raise ExportError(f"{exc} Nothing was written there; the previous site is "
                               "unchanged.") from None
         switch = {"staging": self.staging.name, "token": self._token, "remove": stale}
-        self._write_bytes(self.staging / MANIFEST, self._manifest(switch))
+        self._write_bytes(self.new_files / MANIFEST, self._manifest(switch))
         self.operation()
-        os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)  # the manifest first
+        os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)  # the manifest first
         self._switching = True
         staging_folder.move_in(self.staging, self.outdir, stale, self.operation)
         self._made_staging = False
         return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
+
+
+def _write_small(path: Path, document: dict[str, Any]) -> None:
+    temp = path.with_name(f".{path.name}.new")
+    temp.write_text(json.dumps(document), encoding="utf-8")
+    os.replace(temp, path)
 
 
 def _file_digest(path: str | Path) -> str:
