@@ -136,9 +136,13 @@ class SiteWriter:
             self.staging, notes = staging_folder.make_staging(
                 self.outdir, self._token, ours if isinstance(ours, str) else None,
                 self.operation)
+        except ExportError:
+            raise
         except OSError as exc:
+            self.discard()
             raise self._failure(exc) from exc
-        except OutsideFolder as exc:
+        except CuratorError as exc:  # a path out of the site, no staging name free
+            self.discard()
             raise ExportError(f"{exc} The site was left as it was.") from None
         self.warnings += notes
         self._made_staging = True
