@@ -129,3 +129,14 @@ def test_a_staging_folder_left_by_this_sites_own_export_is_removed(
     result = export_site(catalog, site)
     assert result.warnings == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_site_folder_that_is_a_link_stays_a_link(catalog: Catalog, tmp_path: Path):
+    real = tmp_path / "www"
+    real.mkdir()
+    site = tmp_path / "site"
+    site.symlink_to(real)
+    first = export_site(catalog, site)
+    assert site.is_symlink() and (real / "index.html").is_file() and first.warnings == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "www"]
+    assert export_site(catalog, site).written == 0

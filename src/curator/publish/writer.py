@@ -352,7 +352,7 @@ class SiteWriter:
                 os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)
             self.discard()
             return WriteSummary(0, self.unchanged, 0, swapped=False)
-        if self._first:
+        if self._first and not self.outdir.is_symlink():  # a link is the user's: kept
             self._put_first_in_place()
             return WriteSummary(self.written, self.unchanged, 0, swapped=True)
         try:
