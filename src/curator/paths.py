@@ -37,18 +37,29 @@ def plain_relative(relative: str) -> bool:
 
 def inside(folder: str | os.PathLike[str], relative: str, *,
            known: dict[str, str] | None = None) -> Path:
-    """`folder`/`relative`, once proven to stay inside `folder`: `relative` is plain (see
+    """`folder`/`relative`, once proven to stay inside `folder` (see `prove_inside`).
+    Raises OutsideFolder."""
+    prove_inside(folder, relative, known)
+    return Path(folder, relative)
+
+
+def prove_inside(folder: str | os.PathLike[str], relative: str,
+                 known: dict[str, str] | None = None) -> None:
+    """Prove `folder`/`relative` stays inside `folder`: `relative` is plain (see
     `plain_relative`) and no link among the folders leading to it points out of `folder`.
     The file itself may be a link: replacing or removing it touches the link only.
 
-    `known` remembers the folders already proven, for a caller building many paths under
+    `known` remembers the folders already proven, for a caller proving many paths under
     one folder: each folder on the way then costs one look, once. Raises OutsideFolder.
     """
     if not plain_relative(relative):
         raise OutsideFolder(f"\u201c{relative}\u201d is not a path inside {folder}.")
+    parent = relative.rpartition("/")[0]
+    if not parent or (known is not None and parent in known):
+        return
     known = {} if known is None else known
     root = os.fspath(folder)
-    parts = relative.split("/")[:-1]
+    parts = parent.split("/")
     for n in range(1, len(parts) + 1):
         prefix = "/".join(parts[:n])
         if prefix in known:
@@ -65,4 +76,3 @@ def inside(folder: str | os.PathLike[str], relative: str, *,
                 raise OutsideFolder(
                     f"\u201c{relative}\u201d leads out of {folder} through a link.")
         known[prefix] = ""
-    return Path(root, relative)

@@ -140,3 +140,25 @@ def test_a_site_folder_that_is_a_link_stays_a_link(catalog: Catalog, tmp_path: P
     assert site.is_symlink() and (real / "index.html").is_file() and first.warnings == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "www"]
     assert export_site(catalog, site).written == 0
+
+
+def test_a_link_out_planted_after_the_last_export_is_never_followed(
+        catalog: Catalog, tmp_path: Path, victim: Path):
+    site = tmp_path / "site"
+    export_site(catalog, site)
+    film = catalog.get_film(1)
+    page = next((site / "films" / "1").iterdir())  # films/1/<slug>/
+    # the film's folder becomes a link to a folder outside holding a file of the same name
+    (victim / page.name).mkdir()
+    (victim / page.name / "index.html").write_text("not the site's", encoding="utf-8")
+    shutil.rmtree(site / "films" / "1")
+    (site / "films" / "1").symlink_to(victim)
+
+    catalog.update_film(1, film.version, state="draft")  # its page is to be removed
+    try:
+        result = export_site(catalog, site)  # the same Curator, which proved the site before
+        assert (victim / page.name / "index.html").read_text(encoding="utf-8") == \
+            "not the site's"
+        assert any("outside the site" in w for w in result.warnings)
+    finally:
+        catalog.update_film(1, catalog.get_film(1).version, state="published")

@@ -164,10 +164,12 @@ def check_targets(outdir: Path, paths: Iterable[str], known: dict[str, str]) -> 
         inside(outdir, path, known=known)
 
 
-def move_in(staging: Path, outdir: Path, stale: Iterable[object], operation: Operation) -> None:
+def move_in(staging: Path, outdir: Path, stale: Iterable[object], operation: Operation
+            ) -> list[str]:
     """Move every staged file into the site, remove the stale files, clear the staging
-    folder. Each step can be done again: a switch cut short is finished by calling this
-    again."""
+    folder; returns the stale files left alone because they lead out of the site. Each
+    step can be done again: a switch cut short is finished by calling this again."""
+    refused: list[str] = []
     known: dict[str, str] = {}
     made: set[str] = set()
     for path in staged_files(staging):
@@ -184,7 +186,8 @@ def move_in(staging: Path, outdir: Path, stale: Iterable[object], operation: Ope
         try:
             target = inside(outdir, path, known=known)
         except OutsideFolder:
-            continue  # never touched: the manifest that named it was refused on reading
+            refused.append(path)  # a link made since the manifest was read: never followed
+            continue
         operation()
         try:
             target.unlink()
@@ -194,6 +197,7 @@ def move_in(staging: Path, outdir: Path, stale: Iterable[object], operation: Ope
             continue  # a folder where the manifest said a file was: not Curator's to remove
         _prune(target.parent, outdir)
     clear_staging(staging, operation)
+    return refused
 
 
 def clear_staging(staging: Path, operation: Operation) -> None:

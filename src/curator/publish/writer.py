@@ -32,7 +32,7 @@ from types import TracebackType
 from typing import Any
 
 from curator import CuratorError, __version__
-from curator.paths import OutsideFolder, inside, plain_relative
+from curator.paths import OutsideFolder, plain_relative, prove_inside
 from curator.publish import staging as staging_folder
 from curator.publish.staging import FILES, MANIFEST
 
@@ -94,6 +94,7 @@ class Folders:
 class SiteWriter:
     def __init__(self, outdir: Path, *, selection: str = "all") -> None:
         self.outdir = Path(os.path.abspath(outdir))
+        self._outdir = str(self.outdir)
         self.staging = self.outdir.with_name(f".{self.outdir.name}{STAGING_SUFFIX}")
         self.new_files = self.staging / FILES  # the staging folder's tree of new files
         self.selection = selection
@@ -103,6 +104,7 @@ class SiteWriter:
         self.unchanged = 0
         self.warnings: list[str] = []  # what the user is told besides the summary
         self._removable: dict[str, dict[str, str]] = {}  # old files proven inside the site
+        self._known: dict[str, str] = {}  # the site's folders proven no links out
         # the token of this export's staging folder (the one the site's manifest recorded),
         # and the one the new manifest records for the next export's
         self._token = staging_folder.new_token()
@@ -177,22 +179,23 @@ class SiteWriter:
         """The previous files, each proven inside the site; a manifest naming a file
         outside is not trusted (every file is written again) and that file never touched."""
         files = document.get("files")
-        known: dict[str, str] = {}
+        # the folders proven last time, if the site is as this Curator left it (a link made
+        # since is still never followed: each path is proven again as the switch uses it)
+        proven = _PROVEN.pop(self._outdir, None)
+        known = self._known = proven[1] if proven and proven[0] == files else {}
         outside: list[str] = []
         for path, entry in (files.items() if isinstance(files, dict) else ()):
             if not isinstance(entry, dict) or path == MANIFEST:
                 continue
             try:
-                inside(self.outdir, path, known=known)
+                prove_inside(self._outdir, path, known)
             except OutsideFolder:
                 outside.append(path)
                 continue
             self._removable[path] = entry
         if outside:
-            self.warnings.append(
-                f"The site's manifest names {len(outside)} file{'s' if len(outside) > 1 else ''} "
-                f"outside the site ({outside[0]!r}); it was not written by Curator, so nothing "
-                "it names outside was touched and the whole site was written again")
+            self.warnings.append(_outside_warning(outside) + " and the whole site was written "
+                                 "again")
         else:
             self.old = self._removable
 
@@ -351,6 +354,7 @@ class SiteWriter:
                 self.operation()
                 os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)
             self.discard()
+            _PROVEN[self._outdir] = (self.files, self._known)
             return WriteSummary(0, self.unchanged, 0, swapped=False)
         if self._first and not self.outdir.is_symlink():  # a link is the user's: kept
             self._put_first_in_place()
@@ -365,9 +369,23 @@ class SiteWriter:
         self.operation()
         os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)  # the manifest first
         self._switching = True
-        staging_folder.move_in(self.staging, self.outdir, stale, self.operation)
+        refused = staging_folder.move_in(self.staging, self.outdir, stale, self.operation)
         self._made_staging = False
+        if refused:
+            self.warnings.append(_outside_warning(refused))
+        _PROVEN[self._outdir] = (self.files, self._known)
         return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
+
+
+# site folder -> (the files of the manifest this Curator last wrote there, the folders of
+# the site it found to be no links out): an export after it skips looking at them again
+_PROVEN: dict[str, tuple[dict[str, dict[str, str]], dict[str, str]]] = {}
+
+
+def _outside_warning(paths: list[str]) -> str:
+    return (f"The site's manifest names {len(paths)} file{'s' if len(paths) > 1 else ''} "
+            f"outside the site ({paths[0]!r}); it was not written by Curator, so nothing it "
+            "names outside was touched")
 
 
 def _write_small(path: Path, document: dict[str, Any]) -> None:
