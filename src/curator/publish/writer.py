@@ -8,8 +8,9 @@ first, then the written files are moved in by renames and stale files removed. A
 failure, a cancel or a full disk while writing leaves the previous site exactly as
 it was, and the staging folder is removed; moving in does no writing of content,
 so it cannot run out of space half-way, and a switch cut short (the process
-killed) is finished by the next export. A first export renames the whole staging
-folder into place. If nothing changed, the site is not touched.
+killed) is finished by the next export. A first export puts the whole new tree in
+place in one step (a swap with the empty placeholder folder, on Linux; elsewhere a
+rename). If nothing changed, the site is not touched.
 
 The manifest (`curator-manifest.json`) records, for every file, the SHA-256 of
 its content and the fingerprint of what it was made from. A manifest naming a
