@@ -183,7 +183,11 @@ class SiteWriter:
         # the folders proven last time, if the site is as this Curator left it (a link made
         # since is still never followed: each path is proven again as the switch uses it)
         proven = _PROVEN.pop(self._outdir, None)
-        known = self._known = proven[1] if proven and proven[0] == files else {}
+        if proven is not None and proven[0] == files:
+            self._known = proven[1]
+            self.old = self._removable = proven[0]
+            return
+        known = self._known = {}
         outside: list[str] = []
         for path, entry in (files.items() if isinstance(files, dict) else ()):
             if not isinstance(entry, dict) or path == MANIFEST:
@@ -343,6 +347,9 @@ class SiteWriter:
             os.rename(self.new_files, self.outdir)
         self._first = self._made_staging = False
         staging_folder.clear_staging(self.staging, self.operation)
+        # every folder of the site was made just now, by this export: none is a link
+        _PROVEN[self._outdir] = (self.files, {folder: "" for path in self.files
+                                              for folder in _folders_of(path)})
 
     def commit(self) -> WriteSummary:
         """Move the written files into the site and remove the stale ones."""
@@ -381,6 +388,11 @@ class SiteWriter:
 # site folder -> (the files of the manifest this Curator last wrote there, the folders of
 # the site it found to be no links out): an export after it skips looking at them again
 _PROVEN: dict[str, tuple[dict[str, dict[str, str]], dict[str, str]]] = {}
+
+
+def _folders_of(path: str) -> list[str]:
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
 
 
 def _outside_warning(paths: list[str]) -> str:
