@@ -16,6 +16,7 @@ from curator.interchange.catalogue_file import (
     import_catalogue,
     write_catalogue,
 )
+from curator.interchange.catalogue_merge import merge_catalogue
 from curator.paths import OutsideFolder, inside
 from curator.publish import export_site
 from curator.stills import check_stills, collect_unreferenced, import_stills, original_path
@@ -79,6 +80,10 @@ def test_a_catalogue_file_with_a_path_for_a_hash_is_refused_naming_film_and_valu
         empty.close()
     assert main(["import", str(tmp_path / "Empty.curator"), str(document_path),
                  "--format", "json"]) == 1
+    counts = catalog.counts()
+    with pytest.raises(CatalogueFileError, match="not a SHA-256"):  # nor merged into one
+        merge_catalogue(catalog, document_path, existing="duplicate")
+    assert catalog.counts() == counts
     assert tree(somewhere) == {"file.jpg": (somewhere / "file.jpg").read_bytes()}
 
 
