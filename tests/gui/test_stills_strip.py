@@ -208,3 +208,26 @@ def test_thumbnails_are_made_again_when_the_cache_was_deleted(qtbot, strip, cata
     assert strip.busy  # placeholders now, thumbnails on a worker
     qtbot.waitUntil(lambda: not strip.busy, timeout=20_000)
     assert all(strip.view.item(n).data(PIXMAP_ROLE) is not None for n in range(3))
+
+
+def test_a_still_whose_hash_is_a_path_shows_no_image_and_reads_nothing_outside(
+        qtbot, strip, catalog, stocked, tmp_path):
+    import sqlite3
+
+    from curator.gui.models.film_table import FilmTableModel
+
+    bad = "../../../../somewhere/file.jpg"
+    with sqlite3.connect(catalog.archive.folder / "archive.sqlite") as db:  # an older Curator's
+        db.execute("UPDATE still SET sha256 = ? WHERE id = ?",
+                   (bad, catalog.stills_of(film_id=stocked)[0].id))
+    strip.load_film(stocked)
+    qtbot.waitUntil(lambda: not strip.busy, timeout=20_000)
+    assert [strip.view.item(n).data(PIXMAP_ROLE) is None for n in range(3)] == [
+        True, False, False]
+    cell = strip.view.visualRect(strip.view.model().index(0, 0))
+    qtbot.mouseClick(strip.view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    qtbot.mouseDClick(strip.view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    assert strip.preview is not None and strip.preview.image.pixmap.isNull()
+    strip.preview.close()
+    films = FilmTableModel(catalog)
+    assert films._thumbnail(bad) is None

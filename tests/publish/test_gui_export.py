@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.request
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from curator.gui.export import (  # noqa: E402
 )
 from curator.gui.workers import TaskRunner  # noqa: E402
 from curator.publish import Problem  # noqa: E402
+from curator.publish.writer import MANIFEST  # noqa: E402
 
 WAIT = 30_000
 
@@ -198,3 +200,25 @@ def test_install_adds_the_actions(qtbot, demo_catalog):  # noqa: ANN001
     window.list_pane.selection = [7]
     window.list_pane.context_menu_requested.emit(menu)
     assert [a.text() for a in menu.actions() if a.text()] == ["Export Selection\u2026"]
+
+
+def test_an_export_with_warnings_shows_them(qtbot, demo_catalog, tmp_path: Path):  # noqa: ANN001
+    site = tmp_path / "site"
+    calls = Calls([site])
+    controller = calls.controller(demo_catalog)
+    with qtbot.waitSignal(controller.exported, timeout=WAIT):
+        controller.export_all()
+    assert calls.errors == []
+    victim = tmp_path / "precious.txt"
+    victim.write_text("the only copy", encoding="utf-8")
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["../precious.txt"] = {"sha256": "0" * 64, "from": ""}
+    (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+    with qtbot.waitSignal(controller.exported, timeout=WAIT):
+        controller.export_all()
+    assert victim.read_text(encoding="utf-8") == "the only copy"
+    assert "pages written" in calls.messages[-1]
+    assert len(calls.errors) == 1
+    assert "The site's manifest names 1 file outside the site ('../precious.txt')" \
+        in calls.errors[0]

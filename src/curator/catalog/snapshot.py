@@ -13,12 +13,14 @@ from sqlalchemy import func, insert, select
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes, RowChange
-from curator.catalog.errors import Conflict, InvalidRecords
+from curator.catalog.errors import Conflict, InvalidRecords, ValidationError
 from curator.catalog.sort_keys import refresh_all_sort_keys
+from curator.catalog.stills_meta import bad_hash
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import catalogue_problems
 from curator.model import Base
 from curator.model.entities import utcnow
+from curator.paths import is_sha256
 from curator.store import search as fts
 
 # The tables a catalogue file carries, parents before children.
@@ -63,6 +65,7 @@ class SnapshotOps(CatalogBase):
         unknown = set(tables) - set(CATALOGUE_TABLES)
         if unknown:
             raise ValueError(f"not a catalogue table: {sorted(unknown)[0]}")
+        _check_still_hashes(tables)
         problems = catalogue_problems(tables)
         if problems:
             raise InvalidRecords(problems)
@@ -97,6 +100,17 @@ class SnapshotOps(CatalogBase):
             refresh_all_sort_keys(conn)
         films = frozenset(r["id"] for r in tables.get("film", ()))
         return Changes(label, tuple(changes), films)
+
+
+def _check_still_hashes(tables: dict[str, list[dict[str, Any]]]) -> None:
+    owners = {("film", r.get("id")): r.get("title") for r in tables.get("film") or ()}
+    owners.update({("person", r.get("id")): r.get("name") for r in tables.get("person") or ()})
+    for row in tables.get("still") or ():
+        if not is_sha256(row.get("sha256")):
+            kind = "film" if row.get("film_id") is not None else "person"
+            key = (kind, row.get(f"{kind}_id"))
+            raise ValidationError({"sha256": bad_hash(row.get("sha256"),
+                                                      owners.get(key) or f"{kind} {key[1]}")})
 
 
 def _defaults(table_name: str) -> dict[str, Any]:

@@ -16,9 +16,16 @@ from curator.catalog.films import still_record
 from curator.catalog.records import StillRecord
 from curator.model import Film, Person, Still
 from curator.model.entities import utcnow
+from curator.paths import is_sha256
 
 STILL_COLUMNS = {"caption", "credit", "alt_text", "rights", "focal_x", "focal_y"}
 FILE_COLUMNS = {"sha256", "width", "height", "format", "original_name"}
+
+
+def bad_hash(value: object, owner: str) -> str:
+    """The one line refusing a still whose hash is not a SHA-256."""
+    return (f"A still of \u201c{owner}\u201d has the hash {value!r}, which is not a SHA-256 "
+            "(64 lower-case hex characters); nothing was recorded.")
 
 
 class StillOps(CatalogBase):
@@ -55,6 +62,9 @@ class StillOps(CatalogBase):
                      else self._get(uow.session, Person, person_id, "person"))
             existing = owner.stills if film_id is not None else owner.portraits
             name = getattr(owner, "title", None) or owner.name
+            for meta in files:
+                if not is_sha256(meta.get("sha256")):
+                    raise ValidationError({"sha256": bad_hash(meta.get("sha256"), name)})
             uow.label = (f"Add still to {name}" if len(files) == 1
                          else f"Add {len(files)} stills to {name}")
             position = max((s.position for s in existing), default=-1) + 1

@@ -47,6 +47,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         catalog.close()
     for note in result.skipped:
         print(f"Left out: {note}.", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"Warning: {warning}.", file=sys.stderr)
     print(result.summary)
     return 0
 

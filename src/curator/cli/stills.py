@@ -15,7 +15,7 @@ from curator.stills import (
     ensure_derivatives,
     import_stills,
 )
-from curator.stills.upkeep import DEFAULT_GRACE
+from curator.stills.upkeep import BAD_RECORD, DEFAULT_GRACE
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -87,14 +87,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = check_stills(catalog)
     finally:
         catalog.close()
+    details = {"missing": "missing from the stills folder",
+               "corrupt": "corrupt (its content no longer matches its hash)",
+               BAD_RECORD: "not a SHA-256 (64 lower-case hex characters), so no file is read"}
     for problem in report.problems:
-        detail = ("missing from the stills folder" if problem.problem == "missing"
-                  else "corrupt (its content no longer matches its hash)")
-        print(f"{problem.problem.upper()}  {problem.sha256}  {detail}; used by "
-              + "; ".join(problem.owners))
+        # a bad record's value is quoted: it may hold anything, spaces and slashes too
+        shown = repr(problem.sha256) if problem.problem == BAD_RECORD else problem.sha256
+        print(f"{problem.problem.upper()}  {shown}  {details[problem.problem]}; "
+              "used by " + "; ".join(problem.owners))
     if report.problems:
+        bad = len(report.of_kind(BAD_RECORD))
         print(f"{len(report.of_kind('missing'))} missing and {len(report.of_kind('corrupt'))} "
-              f"corrupt of {report.checked} originals.", file=sys.stderr)
+              f"corrupt of {report.checked} originals"
+              + (f"; {bad} bad still record{'s' if bad != 1 else ''}." if bad else "."),
+              file=sys.stderr)
         return 1
     print(f"All {report.checked} originals are present and intact.")
     return 0

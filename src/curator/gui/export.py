@@ -286,6 +286,9 @@ class SiteExportController(QObject):
         left_out = f" ({len(result.skipped)} unpublished left out)" if result.skipped else ""
         self.show_message(f"Exported {result.films:,} films to {result.outdir}: "
                           f"{result.summary}{left_out}.")
+        if result.warnings:  # done, but not all as asked: a status line would be missed
+            self.show_error("The export went ahead, with warnings:\n"
+                            + "\n".join(f"\u2022 {w}." for w in result.warnings))
         self.exported.emit(result)
 
     def _failed(self, message: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from curator import CuratorError
 from curator.catalog import Changes
 from curator.catalog.records import StillRecord
+from curator.paths import is_sha256
 from curator.stills import THUMBNAIL, WEB_WIDTHS, derivative_file
 
 if TYPE_CHECKING:
@@ -116,6 +117,8 @@ class StillPreview(QDialog):
         self._still = still = self.strip.catalog.get_still(self.still_id)
         archive = self.strip.catalog.archive
         for width in (*reversed(WEB_WIDTHS), THUMBNAIL):  # the largest already made
+            if not is_sha256(still.sha256):
+                break  # a bad record: it names no image of the archive
             path = derivative_file(archive, still.sha256, width, "jpeg")
             if path.is_file():
                 self.image.pixmap = QPixmap(str(path))

@@ -32,6 +32,7 @@ from curator.catalog.records import StillRecord
 from curator.gui.still_thumbnails import EMPTY_TEXT, PIXMAP_ROLE, STILL_ROLE, StripView
 from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
+from curator.paths import is_sha256
 from curator.stills import (
     THUMBNAIL,
     DerivativesReport,
@@ -244,6 +245,8 @@ class StillStrip(QWidget):
     def _thumbnail(self, sha256: str) -> QPixmap | None:
         pixmap = self._pixmaps.get(sha256)
         if pixmap is None:
+            if not is_sha256(sha256):
+                return None  # a bad record (`curator stills check` names it): no image
             path = derivative_file(self.catalog.archive, sha256, THUMBNAIL, "jpeg")
             if not path.is_file():
                 return None

@@ -20,6 +20,7 @@ from curator.interchange.catalogue_check import check_document
 from curator.interchange.errors import ReadError
 from curator.interchange.files import replacing
 from curator.interchange.json_input import parse_json
+from curator.paths import is_sha256
 
 FORMAT_NAME = "curator-catalogue"
 FORMAT_VERSION = 1
@@ -276,7 +277,8 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
             add("external_id", {"film_id": None, "person_id": p["id"], "scheme": e["scheme"],
                                 "value": e["value"]})
         for pos, s in enumerate(list_of(p, "portraits")):
-            add("still", _still_row(s, None, p["id"], pos), True)
+            add("still", _still_row(s, None, p["id"], pos,
+                                    f"person {p['id']} \u201c{p['name']}\u201d"), True)
 
     for n, f in enumerate(films):
         fid = f["id"]
@@ -315,7 +317,8 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
             add("related_film", {"film_id": fid, "related_id": r["film"], "position": pos,
                                  "note": r.get("note", "")})
         for pos, s in enumerate(list_of(f, "stills")):
-            add("still", _still_row(s, fid, None, pos), True)
+            add("still", _still_row(s, fid, None, pos, f"film {fid} \u201c{f['title']}\u201d"),
+                True)
 
     for n, a in enumerate(_records(document, "awards", "name")):
         at("awards", n, a)
@@ -410,8 +413,12 @@ def _times(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _still_row(s: dict[str, Any], film_id: int | None, person_id: int | None,
-               pos: int) -> dict[str, Any]:
+               pos: int, owner: str) -> dict[str, Any]:
     _need(s, "stills", "sha256")
+    if not is_sha256(s["sha256"]):  # it names the original's file: never a path elsewhere
+        raise CatalogueFileError(
+            f"Still {s.get('id')} of {owner} has the hash {s['sha256']!r}, which is not a "
+            "SHA-256 (64 lower-case hex characters); nothing was imported.")
     focal = s.get("focal_point") or [0.5, 0.5]
     if not isinstance(focal, list) or len(focal) != 2:
         raise CatalogueFileError("\u201cfocal_point\u201d must be two numbers, x and y.",

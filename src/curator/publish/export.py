@@ -45,6 +45,9 @@ class ExportResult:
     films: int
     seconds: float
     skipped: list[str] = field(default_factory=list)
+    # what the user must hear of: stills left out for a bad record, a manifest not trusted,
+    # a folder beside the site left alone
+    warnings: list[str] = field(default_factory=list)
     quick: bool = False  # started from the last export's state (see curator.publish.quick)
 
     @property
@@ -97,6 +100,7 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
                         unchanged=summary.unchanged, removed=summary.removed,
                         pages=len(state.page_paths), films=len(state.site.films),
                         seconds=time.perf_counter() - started, skipped=state.site.skipped,
+                        warnings=[*writer.warnings, *state.site.warnings.values()],
                         quick=done is not None)
 
 
@@ -114,7 +118,7 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     helper = None
     if len(pages) >= PARALLEL_FROM and render_worker.usable():
         try:
-            helper = RenderWorker(renderer.resources, writer.staging, writer.outdir)
+            helper = RenderWorker(renderer.resources, writer.new_files, writer.outdir)
         except OSError:
             helper = None  # no second process to be had: one renders all
     with helper or nullcontext():

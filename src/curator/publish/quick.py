@@ -52,6 +52,7 @@ from curator.publish.site import (
     filing_order,
     lists_of,
     sections_of,
+    sound_stills,
 )
 from curator.publish.writer import SiteWriter
 
@@ -196,8 +197,10 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     if len(changed) > QUICK_LIMIT:
         return None
     step(0, 0, f"Reading {len(changed):,} changed films")
-    fresh = {f.id: f for f in films_in_bulk(catalog, sorted(changed)) if f.state == PUBLISHED}
-    site, credited = _site_with(catalog, old, state.credited, changed, fresh)
+    warnings = {k: w for k, w in old.warnings.items() if k[0] != "film" or k[1] not in changed}
+    fresh = sound_stills({f.id: f for f in films_in_bulk(catalog, sorted(changed))
+                          if f.state == PUBLISHED}, warnings)
+    site, credited = _site_with(catalog, old, state.credited, changed, fresh, warnings)
     for film_id in changed:
         for film in (old.films.get(film_id), fresh.get(film_id)):
             for still in film.stills if film else ():
@@ -267,7 +270,8 @@ def _path_of(file: str) -> str:
 
 
 def _site_with(catalog: Catalog, old: Site, credited_before: set[int], changed: set[int],
-               fresh: dict[int, FilmRecord]) -> tuple[Site, set[int]]:
+               fresh: dict[int, FilmRecord], warnings: dict[tuple[str, int], str]
+               ) -> tuple[Site, set[int]]:
     """The site of the last export with the changed films as they are now."""
     published = {i: f for i, f in old.published.items() if i not in changed}
     published.update(fresh)
@@ -282,12 +286,14 @@ def _site_with(catalog: Catalog, old: Site, credited_before: set[int], changed: 
     people = {i: p for i, p in old.people.items() if i in credited}
     newcomers = credited - credited_before
     if newcomers:
-        people.update((i, p) for i, p in people_in_bulk(catalog, newcomers).items()
-                      if p.state == PUBLISHED)
+        people.update(sound_stills({i: p for i, p in people_in_bulk(catalog, newcomers).items()
+                                    if p.state == PUBLISHED}, warnings))
         people = dict(sorted(people.items()))
     return replace(old, films=films, published=published, people=people,
                    sections=sections_of(old.editions, films),
-                   lists=lists_of(old.collections, films)), credited
+                   lists=lists_of(old.collections, films),
+                   warnings={k: w for k, w in warnings.items()
+                             if k[1] in (films if k[0] == "film" else people)}), credited
 
 
 def _pages_to_lay_out(state: ExportState, site: Site, maker: PageMaker, records: RecordPages,

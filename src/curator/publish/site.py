@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from curator.catalog import Catalog
 from curator.catalog.errors import NotFound
@@ -17,6 +18,7 @@ from curator.catalog.records import (
     SectionRecord,
 )
 from curator.catalog.settings import SITE_BASE_URL, site_address_problem
+from curator.paths import is_sha256
 from curator.publish.selection import ALL, Selection, SelectionError
 
 PUBLISHED = "published"
@@ -38,6 +40,8 @@ class Site:
     lists: dict[int, CollectionRecord] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # what the selection named but cannot go
     collections: dict[int, CollectionRecord] = field(default_factory=dict)  # lists, all items
+    # ("film" or "person", id) -> why some of its stills were left out (see `sound_stills`)
+    warnings: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 def filing_key(film: FilmRecord) -> tuple:
@@ -45,7 +49,10 @@ def filing_key(film: FilmRecord) -> tuple:
 
 
 def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
-    published = {f.id: f for f in films_in_bulk(catalog, film_ids_by_state(catalog, PUBLISHED))}
+    warnings: dict[tuple[str, int], str] = {}
+    published = sound_stills(
+        {f.id: f for f in films_in_bulk(catalog, film_ids_by_state(catalog, PUBLISHED))},
+        warnings)
     festivals = catalog.festivals()
     all_editions = {e.id: e for f in festivals for e in f.editions if e.state == PUBLISHED}
     skipped: list[str] = []
@@ -97,8 +104,8 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     credited = credited_people(films.values())
     if person_only is not None:
         credited.add(person_only)
-    people = {pid: p for pid, p in sorted(people_in_bulk(catalog, credited).items())
-              if p.state == PUBLISHED}
+    people = sound_stills({pid: p for pid, p in sorted(people_in_bulk(catalog, credited).items())
+                           if p.state == PUBLISHED}, warnings)
 
     kept_festivals = []
     editions: dict[int, EditionRecord] = {}
@@ -116,7 +123,35 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
         selection=selection, films=films, published=published, people=people,
         festivals=kept_festivals, editions=editions, sections=sections_of(editions, films),
         lists=lists_of(lists, films), collections=lists, skipped=skipped,
+        warnings={k: w for k, w in warnings.items() if k[1] in (films if k[0] == "film"
+                                                                 else people)},
     )
+
+
+Record = TypeVar("Record", FilmRecord, PersonRecord)
+
+
+def sound_stills(records: dict[int, Record], warnings: dict[tuple[str, int], str]
+                 ) -> dict[int, Record]:
+    """The records without the stills whose hash is not a SHA-256, each record that had one
+    named in `warnings`. Such a hash (written by hand or by an older Curator) names no
+    image of the archive, and a file elsewhere must never be read for it."""
+    out: dict[int, Record] = {}
+    for key, record in records.items():
+        kind, field_name, name = (("film", "stills", record.title)
+                                  if isinstance(record, FilmRecord)
+                                  else ("person", "portraits", record.name))
+        stills = getattr(record, field_name)
+        bad = [s.sha256 for s in stills if not is_sha256(s.sha256)]
+        if bad:
+            warnings[(kind, key)] = (
+                f"{kind.capitalize()} {key} \u201c{name}\u201d: {len(bad)} still"
+                f"{'s' if len(bad) > 1 else ''} left out, the hash {bad[0]!r} is not a SHA-256 "
+                "(\u201ccurator stills check\u201d lists every bad record)")
+            record = replace(record, **{field_name: tuple(
+                s for s in stills if is_sha256(s.sha256))})
+        out[key] = record
+    return out
 
 
 def filing_order(films: Iterable[FilmRecord]) -> dict[int, FilmRecord]:

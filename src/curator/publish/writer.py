@@ -1,33 +1,46 @@
 """Writing a site incrementally and atomically.
 
 Every new or changed file is first written into a staging folder beside the
-output folder; files whose content (or whose source, by the manifest) did not
-change are not touched at all. Only when every file has been written are they
-moved into the site by renames, stale files removed, and the manifest replaced
-last. A failure, a cancel or a full disk while writing leaves the previous site
-exactly as it was, and the staging folder is removed; moving in does no writing
-of content, so it cannot run out of space half-way. A first export renames the
-whole staging folder into place. If nothing changed, the site is not touched.
+output folder (see `curator.publish.staging`); files whose content (or whose
+source, by the manifest) did not change are not touched at all. Only when every
+file has been written does the switch begin: the new manifest goes into the site
+first, then the written files are moved in by renames and stale files removed. A
+failure, a cancel or a full disk while writing leaves the previous site exactly as
+it was, and the staging folder is removed; moving in does no writing of content,
+so it cannot run out of space half-way, and a switch cut short (the process
+killed) is finished by the next export. A first export puts the whole new tree in
+place in one step (a swap with the empty placeholder folder, on Linux; elsewhere a
+rename). If nothing changed, the site is not touched.
 
 The manifest (`curator-manifest.json`) records, for every file, the SHA-256 of
-its content and the fingerprint of what it was made from.
+its content and the fingerprint of what it was made from. A manifest naming a
+file outside the site (by "..", an absolute path or a link) was not written by
+Curator: nothing it names outside is touched, and the whole site is written again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import signal
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from curator import CuratorError, __version__
+from curator.paths import OutsideFolder, plain_relative, prove_inside
+from curator.publish import staging as staging_folder
+from curator.publish.staging import FILES, MANIFEST
 
-MANIFEST = "curator-manifest.json"
-STAGING_SUFFIX = ".curator-export"
+STAGING_SUFFIX = staging_folder.SUFFIX
+# For the fault-injection tests: the export kills itself (SIGKILL) just before its Nth
+# change on disk, as a power cut or a `kill -9` would stop it.
+FAULT_AFTER = "CURATOR_EXPORT_FAULT_AFTER"
 
 
 class ExportError(CuratorError):
@@ -44,16 +57,28 @@ class WriteSummary:
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     """The files of the site in `folder` as its manifest records them; None if it has none."""
+    document = _manifest_document(folder)
+    if document is None:
+        return None
+    return _files_of(document)
+
+
+def _manifest_document(folder: Path) -> dict[str, Any] | None:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, RecursionError):
         return {}  # a damaged manifest: every file is written again
-    files = data.get("files") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def _files_of(document: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The manifest's files; an entry that is not what the writer records is as good as
+    none (that file is written again)."""
+    files = document.get("files")
     if not isinstance(files, dict):
         return {}
-    # an entry that is not what the writer records is as good as none: that file is rewritten
     return {path: entry for path, entry in files.items() if isinstance(entry, dict)
             and all(isinstance(v, str) for v in entry.values())}
 
@@ -79,37 +104,124 @@ class Folders:
 class SiteWriter:
     def __init__(self, outdir: Path, *, selection: str = "all") -> None:
         self.outdir = Path(os.path.abspath(outdir))
+        self._outdir = str(self.outdir)
         self.staging = self.outdir.with_name(f".{self.outdir.name}{STAGING_SUFFIX}")
+        self.new_files = self.staging / FILES  # the staging folder's tree of new files
         self.selection = selection
         self.old: dict[str, dict[str, str]] = {}
         self.files: dict[str, dict[str, str]] = {}
         self.written = 0
         self.unchanged = 0
-        self._staging = str(self.staging)
-        self._folders = Folders(self._staging)
+        self.warnings: list[str] = []  # what the user is told besides the summary
+        self._removable: dict[str, dict[str, str]] = {}  # old files proven inside the site
+        self._known: dict[str, str] = {}  # the site's folders proven no links out
+        # the token of this export's staging folder (the one the site's manifest recorded),
+        # and the one the new manifest records for the next export's
+        self._token = staging_folder.new_token()
+        self._next_token = staging_folder.new_token()
+        self._made_staging = False
+        self._first = False  # no site in the folder yet: it holds only a placeholder
+        self._made_outdir = False
+        self._switching = False  # the new manifest is in the site: only finishing remains
         self._staged: set[str] = set()  # paths written into the staging folder
+        self._operations = 0
+        self._fault_after = int(os.environ.get(FAULT_AFTER) or 0)
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
         if self.outdir.exists() and not self.outdir.is_dir():
             raise ExportError(f"{self.outdir} is a file, not a folder; choose a folder for the "
                               "site.")
-        manifest = read_manifest(self.outdir) if self.outdir.is_dir() else None
-        if manifest is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
-            raise ExportError(f"{self.outdir} holds files that are not a Curator site; choose "
-                              "an empty folder (or the folder of an earlier export).")
-        self.old = manifest or {}
         try:
-            if self.staging.exists():
-                shutil.rmtree(self.staging)  # left by an export that was killed
-            self.staging.mkdir(parents=True)
+            document = _manifest_document(self.outdir) if self.outdir.is_dir() else None
+            if document is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
+                raise ExportError(f"{self.outdir} holds files that are not a Curator site; "
+                                  "choose an empty folder (or the folder of an earlier export).")
+            if document is None or self._placeholder_only():
+                document = self._placeholder()
+            else:
+                staging_folder.finish_switch(self.outdir, document, self.operation)
+            self._read_old(document)
+            ours = document.get("staging_token")
+            if isinstance(ours, str) and ours:
+                self._token = ours  # so this export's folder, if it is killed, is known next
+            self.staging, notes = staging_folder.make_staging(
+                self.outdir, self._token, ours if isinstance(ours, str) else None,
+                self.operation)
+        except ExportError:
+            raise
         except OSError as exc:
+            self.discard()
             raise self._failure(exc) from exc
+        except CuratorError as exc:  # a path out of the site, no staging name free
+            self.discard()
+            raise ExportError(f"{exc} The site was left as it was.") from None
+        self.warnings += notes
+        self._made_staging = True
+        self.new_files = self.staging / FILES
+        self._staging = str(self.new_files)
+        self._folders = Folders(self._staging)
         return self
+
+    def _placeholder_only(self) -> bool:
+        """Whether the folder holds only what `_placeholder` writes (a first export of it
+        was killed, or failed without clearing up)."""
+        return os.listdir(self.outdir) == [MANIFEST] and not read_manifest(self.outdir)
+
+    def _placeholder(self) -> dict[str, Any]:
+        """A first export: the site's folder, made now if missing, holds an empty manifest
+        recording this export's staging token, so the staging folder of an export killed
+        before the site is in place is known as Curator's next time."""
+        document = _manifest_document(self.outdir) or {}
+        token = document.get("staging_token")
+        if not isinstance(token, str) or not token:
+            token = document["staging_token"] = self._token
+        document["files"] = {}
+        if not self.outdir.is_dir():
+            self.outdir.mkdir(parents=True)
+            self._made_outdir = True
+        self.operation()
+        _write_small(self.outdir / MANIFEST, document)
+        self._first = True
+        return document
+
+    def _read_old(self, document: dict[str, Any]) -> None:
+        """The previous files, each proven inside the site; a manifest naming a file
+        outside is not trusted (every file is written again) and that file never touched."""
+        files = document.get("files")
+        # the folders proven last time, if the site is as this Curator left it (a link made
+        # since is still never followed: each path is proven again as the switch uses it)
+        proven = _PROVEN.pop(self._outdir, None)
+        if proven is not None and proven[0] == files:
+            self._known = proven[1]
+            self.old = self._removable = proven[0]
+            return
+        known = self._known = {}
+        outside: list[str] = []
+        for path, entry in _files_of(document).items():
+            if path == MANIFEST:
+                continue
+            try:
+                prove_inside(self._outdir, path, known)
+            except OutsideFolder:
+                outside.append(path)
+                continue
+            self._removable[path] = entry
+        if outside:
+            self.warnings.append(_outside_warning(outside) + " and the whole site was written "
+                                 "again")
+        else:
+            self.old = self._removable
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if kind is not None:
+            if self._switching:  # the staging folder is what the next export finishes from
+                if isinstance(exc, OSError):
+                    reason = exc.strerror or str(exc)
+                    raise ExportError(f"The new site could not be put in place ({reason}); "
+                                      "the next export finishes it.") from exc
+                return
             self.discard()
             if isinstance(exc, OSError):
                 raise self._failure(exc) from exc
@@ -120,7 +232,20 @@ class SiteWriter:
                            f"{self.outdir} is unchanged.")
 
     def discard(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        if self._made_staging:  # never a folder of that name this export did not make
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self._made_staging = False
+        if self._first:  # no site before, none after
+            (self.outdir / MANIFEST).unlink(missing_ok=True)
+            if self._made_outdir:
+                with contextlib.suppress(OSError):
+                    self.outdir.rmdir()
+
+    def operation(self) -> None:
+        """Called before each change on disk; see FAULT_AFTER."""
+        self._operations += 1
+        if self._operations == self._fault_after:
+            os.kill(os.getpid(), signal.SIGKILL)
 
     # -- files ---------------------------------------------------------------------------
     def keep(self, path: str, source: str) -> bool:
@@ -173,6 +298,7 @@ class SiteWriter:
         if self.keep(path, source):
             return
         target = self._target(path)
+        self.operation()
         shutil.copyfile(source_file, target)
         self._staged.add(path)
         self.files[path] = {"sha256": _file_digest(target), "from": source}
@@ -180,7 +306,7 @@ class SiteWriter:
 
     @staticmethod
     def check_path(path: str) -> None:
-        if path.startswith("/") or ".." in path.split("/") or path == MANIFEST:
+        if not plain_relative(path) or path == MANIFEST:
             raise ValueError(f"not a path inside the site: {path!r}")
 
     def _target(self, path: str) -> str:
@@ -190,6 +316,7 @@ class SiteWriter:
         return target
 
     def _write_bytes(self, target: str | Path, data: bytes) -> None:
+        self.operation()
         with open(target, "wb") as fh:
             fh.write(data)
 
@@ -197,58 +324,96 @@ class SiteWriter:
         return (self.outdir / path).is_file()
 
     # -- finishing -----------------------------------------------------------------------
-    def _manifest(self) -> bytes:
-        manifest = {
+    def _manifest(self, switch: dict[str, Any] | None = None) -> bytes:
+        manifest: dict[str, Any] = {
             "generator": f"Curator {__version__}",
             "written": datetime.now(UTC).isoformat(timespec="seconds"),
             "selection": self.selection,
-            "files": dict(sorted(self.files.items())),
+            # the next export's staging folder is known by this (see curator.publish.staging)
+            "staging_token": self._next_token,
         }
+        if switch is not None:
+            manifest["switch"] = switch
+        manifest["files"] = dict(sorted(self.files.items()))
         # compact, so the C encoder writes it: a manifest lists every file of the site
         return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
 
+    def _put_first_in_place(self) -> None:
+        """The staging folder's tree is the whole site: swapped with the placeholder in one
+        step where the system can (Linux), else put in its place by two renames."""
+        # the swapped-out placeholder stays in the marked staging folder until it is cleared:
+        # the new manifest records this export's token, so a kill before then leaves a
+        # folder known as Curator's
+        self._next_token = self._token
+        self._write_bytes(self.new_files / MANIFEST, self._manifest())
+        self.operation()
+        if not staging_folder.exchange(self.new_files, self.outdir):
+            self.operation()
+            (self.outdir / MANIFEST).unlink()
+            self.operation()
+            self.outdir.rmdir()
+            self.operation()
+            os.rename(self.new_files, self.outdir)
+        self._first = self._made_staging = False
+        staging_folder.clear_staging(self.staging, self.operation)
+        # every folder of the site was made just now, by this export: none is a link
+        _PROVEN[self._outdir] = (self.files, {folder: "" for path in self.files
+                                              for folder in _folders_of(path)})
+
     def commit(self) -> WriteSummary:
         """Move the written files into the site and remove the stale ones."""
-        stale = sorted(set(self.old) - set(self.files))
+        stale = sorted(set(self._removable) - set(self.files))
         if self.written == 0 and not stale and self.old and self.outdir.is_dir():
             if self.files != self.old:
                 # same files, made from sources fingerprinted anew: keep the new fingerprints
                 # so the next export can skip them, touching nothing but the manifest
-                self._write_bytes(self.staging / MANIFEST, self._manifest())
-                os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)
+                self._write_bytes(self.new_files / MANIFEST, self._manifest())
+                self.operation()
+                os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)
             self.discard()
+            _PROVEN[self._outdir] = (self.files, self._known)
             return WriteSummary(0, self.unchanged, 0, swapped=False)
-        self._write_bytes(self.staging / MANIFEST, self._manifest())
-        if not self.outdir.is_dir() or not any(self.outdir.iterdir()):
-            # a first export: the staging folder is the whole site
-            if self.outdir.is_dir():
-                self.outdir.rmdir()
-            os.rename(self.staging, self.outdir)
+        if self._first and not self.outdir.is_symlink():  # a link is the user's: kept
+            self._put_first_in_place()
             return WriteSummary(self.written, self.unchanged, 0, swapped=True)
-        made: set[Path] = set()
-        for path in sorted(self._staged):
-            target = self.outdir / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            os.replace(self.staging / path, target)
-        for path in stale:
-            target = self.outdir / path
-            target.unlink(missing_ok=True)
-            _prune(target.parent, self.outdir)
-        os.replace(self.staging / MANIFEST, self.outdir / MANIFEST)
-        self.discard()
+        try:
+            staging_folder.check_targets(self.outdir, self._staged, {})
+        except OutsideFolder as exc:
+            raise ExportError(f"{exc} Nothing was written there; the previous site is "
+                              "unchanged.") from None
+        switch = {"staging": self.staging.name, "token": self._token, "remove": stale}
+        self._write_bytes(self.new_files / MANIFEST, self._manifest(switch))
+        self.operation()
+        os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)  # the manifest first
+        self._switching = True
+        refused = staging_folder.move_in(self.staging, self.outdir, stale, self.operation)
+        self._made_staging = False
+        if refused:
+            self.warnings.append(_outside_warning(refused))
+        _PROVEN[self._outdir] = (self.files, self._known)
         return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
 
 
-def _prune(folder: Path, root: Path) -> None:
-    """Remove folders left empty by stale files, up to the site's root."""
-    while folder != root and root in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return  # not empty
-        folder = folder.parent
+# site folder -> (the files of the manifest this Curator last wrote there, the folders of
+# the site it found to be no links out): an export after it skips looking at them again
+_PROVEN: dict[str, tuple[dict[str, dict[str, str]], dict[str, str]]] = {}
+
+
+def _folders_of(path: str) -> list[str]:
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
+
+
+def _outside_warning(paths: list[str]) -> str:
+    return (f"The site's manifest names {len(paths)} file{'s' if len(paths) > 1 else ''} "
+            f"outside the site ({paths[0]!r}); it was not written by Curator, so nothing it "
+            "names outside was touched")
+
+
+def _write_small(path: Path, document: dict[str, Any]) -> None:
+    temp = path.with_name(f".{path.name}.new")
+    temp.write_text(json.dumps(document), encoding="utf-8")
+    os.replace(temp, path)
 
 
 def _file_digest(path: str | Path) -> str:

@@ -23,8 +23,9 @@ from PIL import Image, ImageCms, ImageOps
 
 from curator import CuratorError
 from curator.catalog.errors import Cancelled
+from curator.paths import inside, is_sha256
 from curator.stills.decoding import LARGEST_WEB_WIDTH, draft_for_web
-from curator.stills.originals import MAX_PIXELS, original_path
+from curator.stills.originals import MAX_PIXELS, checked_hash, original_path
 from curator.store import Archive
 
 THUMBNAIL = 320  # strips and lists: sharp at twice their 160 px cells
@@ -55,7 +56,9 @@ class DerivativesReport:
 
 
 def derivative_folder(archive: Archive, sha256: str) -> Path:
-    return archive.cache_dir / "stills" / RECIPE / sha256[:2] / sha256
+    """The folder of one original's derivatives; OutsideFolder for a value that is not a
+    SHA-256 (see `original_path`)."""
+    return inside(archive.cache_dir, f"stills/{RECIPE}/{checked_hash(sha256)[:2]}/{sha256}")
 
 
 def derivative_file(archive: Archive, sha256: str, width: int, fmt: str) -> Path:
@@ -107,6 +110,9 @@ def ensure_derivatives(
     report = DerivativesReport()
     todo: list[str] = []
     for sha in dict.fromkeys(hashes):
+        if not is_sha256(sha):  # a bad record: it names no file of the archive
+            report.failed.append((sha, f"\u201c{sha}\u201d is not a still's SHA-256."))
+            continue
         (report.cached if has_derivatives(archive, sha) else todo).append(sha)
     total = len(todo)
     if not todo:

@@ -23,6 +23,7 @@ from PIL import Image, UnidentifiedImageError
 
 from curator import CuratorError
 from curator.oserrors import os_reason
+from curator.paths import OutsideFolder, inside, is_sha256
 from curator.stills.decoding import ROTATED, draft_for_web
 from curator.store import Archive
 
@@ -58,8 +59,18 @@ class StillFile:
 
 
 def original_path(archive: Archive, sha256: str) -> Path:
-    """Where the original with this hash lives (whether or not it is there)."""
-    return archive.stills_dir / sha256[:2] / sha256
+    """Where the original with this hash lives (whether or not it is there).
+
+    Raises OutsideFolder for a value that is not a SHA-256: a catalogue written by hand
+    or by an older Curator may hold one, and it must never name a file elsewhere."""
+    return inside(archive.stills_dir, f"{checked_hash(sha256)[:2]}/{sha256}")
+
+
+def checked_hash(sha256: str) -> str:
+    if not is_sha256(sha256):
+        raise OutsideFolder(f"\u201c{sha256}\u201d is not a still's SHA-256 (64 lower-case "
+                            "hex characters).")
+    return sha256
 
 
 def file_sha256(path: Path) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog
+from curator.paths import is_sha256
 from curator.stills.derivatives import derivative_folder
 from curator.stills.originals import TEMP_PREFIX, file_sha256, original_path
 
@@ -28,12 +29,13 @@ DEFAULT_GRACE = 24 * 3600.0  # seconds an unreferenced original is kept after it
 # about to record (files are stored first, then recorded): never removed, even --now.
 FRESH = 600.0
 PENDING_FILE = "unreferenced.json"  # in stills/: hash -> when first found unreferenced
+BAD_RECORD = "bad record"
 
 
 @dataclass(frozen=True)
 class StillProblem:
     sha256: str
-    problem: str  # "missing" or "corrupt"
+    problem: str  # "missing", "corrupt" or BAD_RECORD (a hash that is not a SHA-256)
     owners: tuple[str, ...]  # "film 12 From Russia with Rock", "person 3 Marjaana Mykkanen"
 
 
@@ -64,11 +66,14 @@ def check_stills(catalog: Catalog, progress: Progress | None = None) -> CheckRep
     report = CheckReport()
     total = len(owners)
     for sha, refs in owners.items():
-        path = original_path(catalog.archive, sha)
         report.checked += 1
         if progress is not None and not progress(
                 report.checked, total, f"Checked {report.checked} of {total} originals"):
             raise Cancelled("The check was cancelled.")
+        if not is_sha256(sha):  # names no file: never looked for, wherever it points
+            report.problems.append(StillProblem(sha, BAD_RECORD, _owners(catalog, refs)))
+            continue
+        path = original_path(catalog.archive, sha)
         if not path.is_file():
             problem = "missing"
         elif file_sha256(path) != sha:
@@ -95,7 +100,7 @@ def stored_hashes(catalog: Catalog) -> set[str]:
     if not root.is_dir():
         return set()
     return {p.name for shard in root.iterdir() if shard.is_dir() and len(shard.name) == 2
-            for p in shard.iterdir() if p.is_file() and len(p.name) == 64}
+            for p in shard.iterdir() if p.is_file() and is_sha256(p.name)}
 
 
 def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,

@@ -228,11 +228,12 @@ class ListCommands(QObject):
 
     def _image_for(self, still: StillRecord) -> Path | None:
         """A still's picture for print: a 960-pixel JPEG, made now if missing."""
+        from curator.paths import OutsideFolder
         from curator.stills import StillMissing, derivative_path
 
         try:
             return derivative_path(self.catalog.archive, still.sha256, PDF_STILL_WIDTH, "jpeg")
-        except (StillMissing, OSError):
+        except (StillMissing, OutsideFolder, OSError):
             return None  # the notes still print, without that picture
 
     # -- asking the user ----------------------------------------------------------------

@@ -13,6 +13,7 @@ from curator.catalog import Catalog, FilmQuery
 from curator.catalog.records import FilmRow
 from curator.gui.models.film_drag import FILM_IDS_MIME, film_ids_mime
 from curator.gui.models.paged import Column, PagedTableModel
+from curator.paths import is_sha256
 
 STATES = {"draft": "Draft", "published": "Published", "withdrawn": "Withdrawn"}
 
@@ -82,7 +83,7 @@ class FilmTableModel(PagedTableModel):
 
     def _thumbnail(self, sha256: str) -> QPixmap | None:
         """The primary still, small; only thumbnails already made (never decoded here)."""
-        if not sha256:
+        if not is_sha256(sha256):  # none, or a bad record: it names no image of the archive
             return None
         if sha256 not in self._thumbnails:
             from curator.stills import THUMBNAIL
