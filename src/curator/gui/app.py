@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -132,6 +134,16 @@ def build_demo_then_open(path: Path, runner: TaskRunner) -> QProgressDialog:
     return dialog
 
 
+def settle(app: QApplication, *, until: Callable[[], bool] | None = None,
+           seconds: float = 10.0) -> None:
+    """Let the window finish what it is doing: events are handled until `until()` holds,
+    or for `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not (until and until()):
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900)) -> int:
     """Save a picture of the main window on `archive` (its best-known film shown) and quit."""
     app = application()
@@ -139,12 +151,12 @@ def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900))
     if window is None:
         return 1
     window.resize(*size)
-    app.processEvents()
+    settle(app, until=lambda: not window.starting)
     rows = window.catalog.film_rows(window.catalog.search("From Russia with Rock", limit=10).ids)
     best = [r for r in rows if r.title == "From Russia with Rock"] or rows
     if best:
         window.open_record("film", best[0].id)
-    app.processEvents()
+    settle(app, seconds=0.5)  # the list's rows and columns fit, thumbnails come in
     saved = window.grab().save(str(target))
     window.close()
     if not saved:

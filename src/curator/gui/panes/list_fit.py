@@ -3,7 +3,7 @@ first column that takes the room the other columns leave until the user sizes th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView
 
 from curator.gui.models.film_table import FilmTableModel
@@ -36,6 +36,14 @@ class ListFit(QObject):
         for name in ("films", "people"):
             tables[name].horizontalHeader().sectionResized.connect(
                 lambda *_, n=name: self._sized_by_user(n))
+            # the viewport narrows when a vertical scroll bar comes (taller rows, more
+            # rows), not only when the pane is resized
+            tables[name].viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.soon()
+        return False
 
     def soon(self) -> None:
         self.timer.start()
