@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog
+from curator.gui.lifetime import connect_in
 from curator.gui.style import icon
 from curator.gui.workers import Task, TaskRunner
 from curator.store import ArchiveError
@@ -263,9 +264,9 @@ class SiteExportController(QObject):
                 return
             self._export(folder, selection)
 
-        task.finished.connect(checked)
+        connect_in(self, task.finished, checked)
         task.failed.connect(self._failed)
-        task.cancelled.connect(lambda: setattr(self, "busy", False))
+        connect_in(self, task.cancelled, lambda: setattr(self, "busy", False))
         return self.tasks.start(task)
 
     def _export(self, folder: Path, selection: Selection) -> Task:

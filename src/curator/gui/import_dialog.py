@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import ImportResult
+from curator.gui.lifetime import connect_in
 from curator.gui.workers import Task
 from curator.interchange.errors import ReadError
 from curator.interchange.mapping import FIELDS, IGNORE, field_label, guess_mapping
@@ -238,9 +239,9 @@ class ImportDialog(QDialog):
         task = Task("Checking the import", lambda progress: import_spreadsheet(
             catalog, sheet.name, sheet=sheet, mapping=mapping, existing=existing,
             dry_run=True, progress=lambda done, total: progress(done, total, "rows")))
-        task.finished.connect(lambda result: self._plan_ready(generation, result))
-        task.failed.connect(lambda message: self._plan_failed(generation, message))
-        task.ended.connect(lambda: self._plan_ended(task))
+        connect_in(self, task.finished, lambda result: self._plan_ready(generation, result))
+        connect_in(self, task.failed, lambda message: self._plan_failed(generation, message))
+        connect_in(self, task.ended, lambda: self._plan_ended(task))
         self.plan_task = task
         self.window_like.tasks.start(task)
 
@@ -372,8 +373,8 @@ def import_pages(window: Any, paths: list[Path]) -> Task:
     catalog = window.catalog
     task = Task(f"Importing {len(paths)} page{'' if len(paths) == 1 else 's'}",
                 lambda _progress: read_and_import(catalog, paths)[0])
-    task.finished.connect(lambda result: _landed(window, result.changes,
-                                                 f"Imported pages: {result.summary()}."))
+    connect_in(window, task.finished, lambda result: _landed(
+        window, result.changes, f"Imported pages: {result.summary()}."))
     task.failed.connect(window.show_error)
     window.tasks.start(task)
     return task
@@ -398,7 +399,7 @@ def import_catalogue_file(window: Any, path: Path) -> Task:
         return result.changes, f"Imported the films of {path.name}: {result.summary()}."
 
     task = Task(f"Importing {path.name}", work)
-    task.finished.connect(lambda done: _landed(window, *done))
+    connect_in(window, task.finished, lambda done: _landed(window, *done))
     task.failed.connect(window.show_error)
     window.tasks.start(task)
     return task

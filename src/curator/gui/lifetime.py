@@ -24,6 +24,10 @@ widgets; and nothing is torn down or reset while Qt is still inside it.**
   Views and completers handle a reset of their model between events, not half-way
   through handling one (the note's editor was left behind, "commitData called with an
   editor that does not belong to this view", and the desk died on the next undo).
+- A signal from something that outlives a widget (a task on a worker thread, which may
+  end after its window has closed) reaches the widget only through `connect_in(owner,
+  signal, slot)`: the connection belongs to `owner` and goes with it, with any call already
+  on its way. A lambda connected directly would be called on a widget already deleted.
 - A view's model is never reset under an editor open in it: `close_editor(view)` first
   saves what was typed and closes it as the view itself would. A reset drops the view's
   hold on the editor but not its delegate's, which then commits to a view that no
@@ -34,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -75,6 +79,23 @@ def _take_out(layout: QLayout, widget: QWidget) -> bool:
 def after_event(owner: QObject, slot: Callable[[], object]) -> None:
     """Run `slot` once the event now being handled is over; not at all if `owner` is gone."""
     QTimer.singleShot(0, owner, slot)
+
+
+class _Relay(QObject):
+    """A connection's receiver owned by a widget: Qt drops the connection, and the calls
+    queued to it, when the widget is deleted."""
+
+    def __init__(self, owner: QObject, slot: Callable[..., object]) -> None:
+        super().__init__(owner)
+        self._slot = slot
+
+    def call(self, *args: object) -> None:
+        self._slot(*args)
+
+
+def connect_in(owner: QObject, signal: SignalInstance, slot: Callable[..., object]) -> None:
+    """Connect `signal` to `slot` for as long as `owner` lives (Qt's context object)."""
+    signal.connect(_Relay(owner, slot).call)
 
 
 def set_completions(line: QLineEdit, names: list[str], *,

@@ -29,7 +29,7 @@ from curator.gui.dialogs.confirm import confirm_deletion
 from curator.gui.dialogs.merge import MergePeopleDialog
 from curator.gui.forms import FormPane
 from curator.gui.keys import UndoKeyRouter
-from curator.gui.lifetime import retire
+from curator.gui.lifetime import connect_in, retire
 from curator.gui.menus import build_actions, build_menus
 from curator.gui.models.sidebar import View
 from curator.gui.panes.detail_pane import DetailPane
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
     def _task_started(self, task: Task) -> None:
         # any task on the window's runner reports its failure or cancellation here
         task.failed.connect(self.show_error)
-        task.cancelled.connect(lambda: self.show_message(f"{task.title}: cancelled."))
+        connect_in(self, task.cancelled, lambda: self.show_message(f"{task.title}: cancelled."))
 
     # -- commands -----------------------------------------------------------------------
     def new_film(self) -> None:
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             self.open_archive(path)
             return
         task = demo_task(path)
-        task.finished.connect(lambda built: self.open_archive(built))
+        connect_in(self, task.finished, lambda built: self.open_archive(built))
         self.run_task(task)
 
     def _record_to_open_on(self) -> tuple[str, int] | None:
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
     def back_up(self) -> None:
         archive = self.catalog.archive
         task = Task("Backing up the archive", lambda progress: archive.backup("manual"))
-        task.finished.connect(lambda path: self.show_message(f"Backed up to {path}"))
+        connect_in(self, task.finished, lambda path: self.show_message(f"Backed up to {path}"))
         self.run_task(task)
 
     def reveal_archive(self) -> None:
@@ -496,6 +496,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
+        # a closed window reads nothing more: the record it was about to show, the search
+        # it was about to run (its catalogue may be closed, or its disk gone, next)
+        self._record_timer.stop()
+        self._pending_record = None
+        self.list_pane.stop_pending_work()
         for task in self.tasks.running:
             task.cancel()
         self.tasks.wait(10_000)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from curator.catalog import Changes, FilmQuery, NotFound
 from curator.catalog.records import StillRecord
+from curator.gui.lifetime import connect_in
 from curator.gui.lists.new_list import ListDetails, NewListDialog
 from curator.gui.workers import Task
 
@@ -179,7 +180,7 @@ class ListCommands(QObject):
         catalog = self.catalog
         task = Task(f"Writing {title}.csv",
                     lambda progress: write_list_csv(catalog, list_id, path))
-        task.finished.connect(lambda n: self.window.show_message(
+        connect_in(self.window, task.finished, lambda n: self.window.show_message(
             f"Wrote {films(n)} of {quoted(title)} to {path}."))
         return self.window.run_task(task)
 
@@ -200,7 +201,7 @@ class ListCommands(QObject):
         catalog, image_for = self.catalog, self._image_for
         task = Task(f"Writing programme notes for {title}",
                     lambda progress: write_programme_notes(catalog, list_id, path, image_for))
-        task.finished.connect(lambda written: self.window.show_message(
+        connect_in(self.window, task.finished, lambda written: self.window.show_message(
             f"Programme notes of {quoted(title)} saved to {written}."))
         return self.window.run_task(task)
 
@@ -223,7 +224,7 @@ class ListCommands(QObject):
 
         task = Task(f"Preparing programme notes for {title}",
                     lambda progress: programme_html(catalog, list_id, image_for))
-        task.finished.connect(print_page)
+        connect_in(self.window, task.finished, print_page)
         return self.window.run_task(task)
 
     def _image_for(self, still: StillRecord) -> Path | None:

@@ -328,6 +328,11 @@ class ListPane(QWidget):
             return
         self.announce()
 
+    def stop_pending_work(self) -> None:
+        """The window is closing: no search waits to run, no rows wait to be fitted."""
+        self._timer.stop()
+        self.fit.timer.stop()
+
     def _run_search(self) -> None:
         self._timer.stop()
         if self.search.isEnabled():

@@ -39,11 +39,22 @@ class TaskStatus(QWidget):
 
     def _started(self, task: Task) -> None:
         self._tasks.append(task)
-        task.progressed.connect(lambda done, total, message, t=task: self._progress(
-            t, done, total, message))
-        task.ended.connect(lambda t=task: self._ended(t))
+        # Bound methods, not lambdas: Qt drops these connections when this widget goes (a
+        # window closed while its task still runs), a lambda would be called on a dead one.
+        task.progressed.connect(self._task_progressed)
+        task.ended.connect(self._task_ended)
         self._progress(task, 0, 0, "")
         self.show()
+
+    def _task_progressed(self, done: int, total: int, message: str) -> None:
+        task = self.sender()
+        if isinstance(task, Task):
+            self._progress(task, done, total, message)
+
+    def _task_ended(self) -> None:
+        task = self.sender()
+        if isinstance(task, Task):
+            self._ended(task)
 
     def _progress(self, task: Task, done: int, total: int, message: str) -> None:
         if task is not self.task:
