@@ -25,5 +25,5 @@ def test_pages_filter_and_counts(catalog) -> None:
     assert by_variant.total == 1
     row = by_variant.rows[0]
     assert (row.films, row.years, row.country, row.variants) == (
-        1, "b. 1960", "Finland", "Marjaana Mykkänen")
+        1, "born 1960", "Finland", "Marjaana Mykkänen")
     assert people_page(catalog, "nobody").rows == []

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 
 from curator.catalog.base import CatalogBase
+from curator.catalog.wording import life_years
 from curator.model import Credit, NameVariant, Person
 
 
@@ -58,17 +59,7 @@ def people_page(catalog: CatalogBase, text: str = "", limit: int = 200,
             variants.setdefault(pid, []).append(name)
         return PeoplePage(total, [
             PersonRow(id=p.id, name=p.name, sort_name=p.sort_name,
-                      years=_years(p.birth_year, p.death_year), country=p.country,
+                      years=life_years(p.birth_year, p.death_year), country=p.country,
                       films=films.get(p.id, 0), variants=", ".join(variants.get(p.id, [])))
             for p in (people[i] for i in ids)
         ])
-
-
-def _years(born: int | None, died: int | None) -> str:
-    if born and died:
-        return f"{born}\u2013{died}"
-    if born:
-        return f"b. {born}"
-    if died:
-        return f"d. {died}"
-    return ""

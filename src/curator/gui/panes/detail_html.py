@@ -24,6 +24,7 @@ from curator.catalog.wording import (
     country_year,
     credit_groups,
     film_details,
+    life_years,
     paragraphs,
     role_label,
     synopsis_teaser,
@@ -124,8 +125,8 @@ def _facts(film: FilmRecord) -> str:
 
 def person_html(person: PersonRecord) -> str:
     out = [f"<h1>{escape(person.name)}</h1>", _state(person.state)]
-    years = "\u2013".join(str(y) for y in (person.birth_year, person.death_year) if y)
-    about = ", ".join(p for p in (person.country, years) if p)
+    about = ", ".join(p for p in (person.country,
+                                  life_years(person.birth_year, person.death_year)) if p)
     if about:
         out.append(f'<p class="line">{escape(about)}</p>')
     if person.variants:
