@@ -37,8 +37,8 @@ from curator.catalog.validation import (
 from curator.model import FilmKind, PublicationState, Role
 from curator.store import search as fts
 
-__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "ScreeningRef",
-           "fold"]
+__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "RowOutcome",
+           "ScreeningRef", "fold"]
 
 EXISTING_POLICIES = ("skip", "update", "duplicate")
 _STATES = frozenset(PublicationState)
@@ -67,6 +67,20 @@ class FilmImport:
     related: tuple[int, ...] = ()  # indexes of this import's items: its "See also" films
     existing: str | None = None  # this record's own policy, overriding the import's
     quote_sources: tuple[str, ...] = ()  # where each of the film's quotes was said
+    # The title as the file prints it (a spreadsheet row's cell): another row repeats this
+    # one only when it prints the same title, year and directors.
+    printed_title: str = ""
+    remark: str = ""  # how the row was read, where a reader had a choice (for the report)
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What became of one row or page: `new`, `updated`, `unchanged`, `repeat` or `error`."""
+
+    source: str
+    outcome: str
+    film_id: int | None
+    reason: str = ""
 
 
 @dataclass
@@ -77,6 +91,7 @@ class ImportResult:
     updated: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)  # matched, and left as they were
     repeated: list[str] = field(default_factory=list)  # sources repeating an earlier film
+    outcomes: list[RowOutcome] = field(default_factory=list)  # per item, in the file's order
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     film_ids: list[int | None] = field(default_factory=list)  # per item; None: not imported
     people_created: int = 0
@@ -171,6 +186,8 @@ class _ImportRun(UpdatingFilms):
         self.latest_year = latest_year()
         self.updated: set[int] = set()
         self.unchanged: set[int] = set()
+        self.printed: dict[int, tuple[str, int | None, frozenset[str]] | None] = {}
+        self.first_source: dict[int, str] = {}
 
     # -- one film --------------------------------------------------------------------
     def import_one(self, item: FilmImport) -> int | None:
@@ -181,23 +198,36 @@ class _ImportRun(UpdatingFilms):
                 problems["festival"] = "The festival has no name."
             elif msg := check_year(ref.year, label=f"The year of {ref.festival}"):
                 problems["festival"] = msg
+        outcomes = self.result.outcomes
         if problems:
-            self.result.errors.append((item.source, " ".join(problems.values())))
+            reason = " ".join(problems.values())
+            self.result.errors.append((item.source, reason))
+            outcomes.append(RowOutcome(item.source, "error", None, reason))
             return None
         policy = item.existing or self.policy
         names = [name for name, role in film.credits if role == "director"]
         directors = {pid for name in names if (pid := self.known.person(name)) is not None}
         match = None if policy == "duplicate" else self.known.match(film, bool(names), directors)
+        printed = _printed(item)
+        if match in self.created and printed is not None \
+                and not _same_printed(printed, self.printed.get(match)):
+            match = None  # this file's own rows are two films unless printed alike
         if match is None:
             fid = self._create(item)
             self.result.created.append(fid)
             self.created.add(fid)
+            self.printed[fid] = printed
+            self.first_source[fid] = item.source
+            outcomes.append(RowOutcome(item.source, "new", fid, item.remark))
             return fid
         if match in self.created:
             # the same film again further down the file: one more screening, say
             for ref in item.screenings:
                 self._add_screening(match, ref)
             self.result.repeated.append(item.source)
+            outcomes.append(RowOutcome(
+                item.source, "repeat", match,
+                f"repeats {self.first_source[match]}: the same title, year and director"))
             return match
         if policy == "update" and self._update(match, item):
             if match not in self.updated:
@@ -206,9 +236,13 @@ class _ImportRun(UpdatingFilms):
             if match in self.unchanged:
                 self.unchanged.discard(match)
                 self.result.unchanged.remove(match)
-        elif match not in self.unchanged:
-            self.unchanged.add(match)
-            self.result.unchanged.append(match)
+            outcomes.append(RowOutcome(item.source, "updated", match, item.remark))
+        else:
+            if match not in self.unchanged:
+                self.unchanged.add(match)
+                self.result.unchanged.append(match)
+            outcomes.append(RowOutcome(item.source, "unchanged", match,
+                                       "already in the archive; left as it was"))
         return match
 
     def _plainly_valid(self, film: FilmData) -> bool:
@@ -365,6 +399,24 @@ class _ImportRun(UpdatingFilms):
             fts.reindex_films(self.conn, self.touched)
             refresh_sort_keys(self.conn, self.touched)
         return [*merge_rows(self.extra), *inserted]
+
+
+def _printed(item: FilmImport) -> tuple[str, int | None, frozenset[str]] | None:
+    """A row's printed title, year and directors, folded; None for a reader without rows."""
+    if not item.printed_title:
+        return None
+    return (fold(item.printed_title), item.film.year,
+            frozenset(fold(name_as_written(n)) for n, role in item.film.credits
+                      if role == "director"))
+
+
+def _same_printed(ours: tuple[str, int | None, frozenset[str]],
+                  theirs: tuple[str, int | None, frozenset[str]] | None) -> bool:
+    if theirs is None:
+        return True  # the earlier one came from a reader that prints no rows
+    title, year, directors = ours
+    return (title == theirs[0] and year == theirs[1]
+            and (not directors or not theirs[2] or directors == theirs[2]))
 
 
 def _free(slug: str, taken: set[str]) -> str:

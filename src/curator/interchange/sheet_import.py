@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
+from curator.catalog.importing import RowOutcome
+from curator.catalog.matching import fold
 from curator.interchange.mapping import MULTI_VALUED, ROLES, apply_overrides, guess_mapping
 from curator.interchange.spreadsheet import Spreadsheet, read_spreadsheet
-from curator.interchange.titles import parse_title
+from curator.interchange.titles import ParsedTitle, parse_title, whole_title
 from curator.interchange.values import (
     imdb_id,
     parse_runtime,
@@ -41,8 +43,11 @@ class RowError(ValueError):
     pass
 
 
-def film_from_row(values: dict[str, list[str]], source: str) -> FilmImport:
-    """One row's values by field (a list per field: two columns may feed one) as a film."""
+def film_from_row(values: dict[str, list[str]], source: str,
+                  title: ParsedTitle | None = None) -> FilmImport:
+    """One row's values by field (a list per field: two columns may feed one) as a film.
+
+    `title` overrides how the row's title is read (the whole printed title, say)."""
     def one(name: str) -> str:
         cells = values.get(name)
         if not cells:
@@ -62,7 +67,7 @@ def film_from_row(values: dict[str, list[str]], source: str) -> FilmImport:
     raw_title = one("title")
     if not raw_title:
         raise RowError("it has no title")
-    parsed = parse_title(raw_title)
+    parsed = title or parse_title(raw_title)
     original = one("original_title")
     alt_titles = list(parsed.alt_titles)
     if original and parsed.original_title and parsed.original_title != original:
@@ -94,7 +99,8 @@ def film_from_row(values: dict[str, list[str]], source: str) -> FilmImport:
         genres=tuple(g for g in many("genres") if g.casefold() not in _NO_GENRE),
         credits=credits, external_ids=tuple((s, v) for s, v in ids if v),
     )
-    return FilmImport(film, source, screenings=_screenings(one, source))
+    return FilmImport(film, source, screenings=_screenings(one, source),
+                      printed_title=raw_title, remark=parsed.doubt)
 
 
 def _screenings(one: Callable[[str], str], source: str) -> tuple[ScreeningRef, ...]:
@@ -119,6 +125,7 @@ def films_from_sheet(sheet: Spreadsheet, mapping: list[str]
     """The sheet's rows as films, and the rows that could not be read as films."""
     items: list[FilmImport] = []
     errors: list[tuple[str, str]] = []
+    read: list[dict[str, list[str]]] = []
     columns = [(i, name) for i, name in enumerate(mapping) if name]
     for number, row in sheet.rows:
         values: dict[str, list[str]] = {}
@@ -130,9 +137,31 @@ def films_from_sheet(sheet: Spreadsheet, mapping: list[str]
         source = f"row {number}"
         try:
             items.append(film_from_row(values, source))
+            read.append(values)
         except RowError as exc:
             errors.append((source, str(exc)))
+    _keep_apart(items, read)
     return items, errors
+
+
+def _keep_apart(items: list[FilmImport], read: list[dict[str, list[str]]]) -> None:
+    """Two rows whose printed titles differ never become one film by a bracket read as
+    another title ("Hamlet (Act One)", "Hamlet (Act Two)"): such rows keep their titles whole."""
+    by_key: dict[tuple[str, int | None], list[int]] = {}
+    for n, item in enumerate(items):
+        by_key.setdefault((fold(item.film.title), item.film.year), []).append(n)
+    for group in by_key.values():
+        if len(group) < 2 or len({fold(items[n].printed_title) for n in group}) < 2:
+            continue
+        for n in group:
+            item = items[n]
+            if fold(item.printed_title) == fold(item.film.title):
+                continue
+            others = ", ".join(items[m].source for m in group if m != n)
+            items[n] = film_from_row(read[n], item.source, whole_title(
+                item.printed_title,
+                f"title kept whole: with its bracket read as another title it would "
+                f"merge with {others}"))
 
 
 def import_spreadsheet(
@@ -169,6 +198,11 @@ def _import_spreadsheet(catalog: Catalog, path: Path | str, overrides: list[str]
     result = catalog.import_films(items, existing=existing, dry_run=dry_run,
                                   label=f"Import {sheet.name}", progress=progress)
     result.errors = sorted([*sheet.errors, *errors, *result.errors], key=_row_order)
+    result.outcomes = sorted(
+        [*result.outcomes,
+         *(RowOutcome(source, "error", None, reason) for source, reason in
+           [*sheet.errors, *errors])],
+        key=lambda o: _row_order((o.source, o.outcome)))
     return result
 
 
