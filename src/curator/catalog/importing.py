@@ -71,6 +71,7 @@ class FilmImport:
     # one only when it prints the same title, year and directors.
     printed_title: str = ""
     remark: str = ""  # how the row was read, where a reader had a choice (for the report)
+    untitled: bool = False  # named after its source until its title is known
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class ImportResult:
     unchanged: list[int] = field(default_factory=list)  # matched, and left as they were
     repeated: list[str] = field(default_factory=list)  # sources repeating an earlier film
     outcomes: list[RowOutcome] = field(default_factory=list)  # per item, in the file's order
+    untitled: list[int] = field(default_factory=list)  # new films whose title is not known
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     film_ids: list[int | None] = field(default_factory=list)  # per item; None: not imported
     people_created: int = 0
@@ -99,6 +101,8 @@ class ImportResult:
     def summary(self) -> str:
         """`2,481 new films, 12 updates, 3 rows with errors` (what the import does or did)."""
         parts = [_count(len(self.created), "new film"), _count(len(self.updated), "update")]
+        if self.untitled:
+            parts[0] += f" ({len(self.untitled):,} untitled, under Needs attention)"
         if self.unchanged:
             parts.append(f"{len(self.unchanged):,} already in the archive")
         if self.repeated:
@@ -218,7 +222,10 @@ class _ImportRun(UpdatingFilms):
             self.created.add(fid)
             self.printed[fid] = printed
             self.first_source[fid] = item.source
-            outcomes.append(RowOutcome(item.source, "new", fid, item.remark))
+            if item.untitled:
+                self.result.untitled.append(fid)
+            outcomes.append(RowOutcome(item.source, "untitled" if item.untitled else "new",
+                                       fid, item.remark))
             return fid
         if match in self.created:
             # the same film again further down the file: one more screening, say

@@ -118,3 +118,61 @@ def parse_title(raw: str) -> ParsedTitle:
         elif name not in parsed.alt_titles and name != parsed.title:
             parsed.alt_titles.append(name)
     return parsed
+
+
+# Title case by the catalogue's rules, for a title a page prints in capitals.
+_SMALL_WORDS = frozenset("""
+    a an the and but or nor for so yet as at by in of on to up via per off out
+    from into with onto over upon near than till
+    de del della di da du des la le les el los las von van der den und et y e
+""".split())
+_ACRONYMS = frozenset("""
+    USSR USA UK BBC TV DDR GDR FRG CIA FBI KGB NATO UN UFO DJ NYC EU GI MGM SOS DNA AIDS
+    HIV RAF IRA ABC CBS NBC MTV JFK USS LSD OK MIFF ID VHS HBO NYPD LAPD SS WWII
+""".split())
+_ROMAN_NUMERAL = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
+
+
+def in_capitals(title: str) -> bool:
+    """`KINGS OF THE ROAD`: a title printed in capitals (a lone acronym such as `JFK` is not)."""
+    letters = [ch for ch in title if ch.isalpha()]
+    if len(letters) < 4 or any(ch.islower() for ch in letters):
+        return False
+    words = _WORD.findall(title)
+    return any(w.upper() not in _ACRONYMS and not _ROMAN_NUMERAL.match(w) for w in words) \
+        and (len(words) > 1 or len(letters) > 5)
+
+
+def title_case(title: str) -> str:
+    """`KINGS OF THE ROAD` -> `Kings of the Road`; acronyms and roman numerals kept
+    (`BACK IN THE USSR`, `ROCKY II`); articles, conjunctions and short prepositions in
+    lower case except as the first word, or the first after a colon or a dash."""
+    out: list[str] = []
+    first = True
+    pos = 0
+    for m in _WORD.finditer(title):
+        between = title[pos:m.start()]
+        out.append(between)
+        if any(ch in ":\u2013\u2014!?" for ch in between):
+            first = True
+        out.append(_cased(m.group(), first))
+        first = False
+        pos = m.end()
+    out.append(title[pos:])
+    return "".join(out)
+
+
+def _cased(word: str, first: bool) -> str:
+    bare = word.strip(".'\u2019")
+    if bare.upper() in _ACRONYMS or (bare and _ROMAN_NUMERAL.match(bare)):
+        return word
+    if "." in bare and all(len(p) <= 1 for p in bare.split(".")):
+        return word  # initials: "J.F.K."
+    lower = word.lower()
+    if not first and lower in _SMALL_WORDS:
+        return lower
+    if not any(ch in "aeiouyàáâäåæèéêëìíîïòóôöøùúûüÿ" for ch in lower) and len(word) > 1 \
+            and "-" not in word and "'" not in word:
+        return word  # no vowel: an acronym ("KGB", "NYPD")
+    return "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))
