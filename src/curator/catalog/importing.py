@@ -22,7 +22,7 @@ from curator.catalog.countries import CountrySpellings, used_countries, with_cou
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows
 from curator.catalog.import_update import UpdatingFilms
-from curator.catalog.matching import ArchiveIndex, fold, name_as_written
+from curator.catalog.matching import ArchiveIndex, fold, name_as_written, title_keys
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sort_keys import refresh_sort_key_range, refresh_sort_keys
 from curator.catalog.text import clean_values
@@ -124,16 +124,20 @@ class ImportOps(CatalogBase):
         dry_run: bool = False,
         label: str = "Import films",
         progress: Progress | None = None,
+        text_cleaned: bool = False,
     ) -> ImportResult:
         """Import films, matching those already in the archive; see the module docstring.
 
         `existing` says what to do with a film that matches one in the archive:
         skip it, update it with what the import knows, or add it again anyway.
         `progress(done, total)` returning False cancels, leaving the archive as it was.
+        `text_cleaned` says the reader has passed all of its source text through
+        `clean_text` already (a spreadsheet, whole), so no value needs it again.
         """
         if existing not in EXISTING_POLICIES:
             raise ValueError(f"existing must be one of {EXISTING_POLICIES}, not {existing!r}")
-        items = [clean_values(item) for item in items]
+        if not text_cleaned:
+            items = [clean_values(item) for item in items]
         result = ImportResult(Changes(label), dry_run)
         self.archive.verify()
         self._import(items, existing, dry_run, label, progress, result)
@@ -149,8 +153,8 @@ class ImportOps(CatalogBase):
             transaction = conn.begin()
             try:
                 spellings = CountrySpellings(used_countries(conn))
-                items = [replace(item, film=with_countries_spelled(item.film, spellings))
-                         for item in items]
+                items = [item if (film := with_countries_spelled(item.film, spellings))
+                         is item.film else replace(item, film=film) for item in items]
                 run = _ImportRun(conn, result, existing)
                 # about fifty reports, so a progress bar moves on a small file too
                 step = max(1, min(1000, len(items) // 50))
@@ -190,8 +194,7 @@ class _ImportRun(UpdatingFilms):
         self.latest_year = latest_year()
         self.updated: set[int] = set()
         self.unchanged: set[int] = set()
-        self.printed: dict[int, tuple[str, int | None, frozenset[str]] | None] = {}
-        self.first_source: dict[int, str] = {}
+        self.first_item: dict[int, FilmImport] = {}  # the item that created each new film
 
     # -- one film --------------------------------------------------------------------
     def import_one(self, item: FilmImport) -> int | None:
@@ -211,17 +214,17 @@ class _ImportRun(UpdatingFilms):
         policy = item.existing or self.policy
         names = [name for name, role in film.credits if role == "director"]
         directors = {pid for name in names if (pid := self.known.person(name)) is not None}
-        match = None if policy == "duplicate" else self.known.match(film, bool(names), directors)
-        printed = _printed(item)
-        if match in self.created and printed is not None \
-                and not _same_printed(printed, self.printed.get(match)):
+        keys = title_keys(film.title, film.original_title)
+        match = None if policy == "duplicate" else \
+            self.known.match(film, bool(names), directors, keys)
+        if match in self.created and item.printed_title \
+                and not _same_printed(item, self.first_item[match]):
             match = None  # this file's own rows are two films unless printed alike
         if match is None:
-            fid = self._create(item)
+            fid = self._create(item, keys)
             self.result.created.append(fid)
             self.created.add(fid)
-            self.printed[fid] = printed
-            self.first_source[fid] = item.source
+            self.first_item[fid] = item
             if item.untitled:
                 self.result.untitled.append(fid)
             outcomes.append(RowOutcome(item.source, "untitled" if item.untitled else "new",
@@ -234,7 +237,7 @@ class _ImportRun(UpdatingFilms):
             self.result.repeated.append(item.source)
             outcomes.append(RowOutcome(
                 item.source, "repeat", match,
-                f"repeats {self.first_source[match]}: the same title, year and director"))
+                f"repeats {self.first_item[match].source}: the same title, year and director"))
             return match
         if policy == "update" and self._update(match, item):
             if match not in self.updated:
@@ -264,7 +267,7 @@ class _ImportRun(UpdatingFilms):
                      <= self.latest_year)
                 and (runtime is None or type(runtime) is int and 1 <= runtime <= MAX_RUNTIME))
 
-    def _create(self, item: FilmImport) -> int:
+    def _create(self, item: FilmImport, keys: set[str]) -> int:
         film, rows = item.film, self.rows
         title = film.title.strip()
         fid = rows.add(
@@ -274,7 +277,7 @@ class _ImportRun(UpdatingFilms):
             runtime=film.runtime, format=film.format, colour=film.colour, kind=film.kind,
             synopsis=film.synopsis, notes=film.notes, state=film.state,
         )["id"]
-        self.known.add_film(fid, title, film.original_title, film.year)
+        self.known.add_film(fid, title, film.original_title, film.year, keys)
         for table, values in (("film_country", film.countries),
                               ("film_language", film.languages), ("film_genre", film.genres)):
             if values:
@@ -417,11 +420,13 @@ def _printed(item: FilmImport) -> tuple[str, int | None, frozenset[str]] | None:
                       if role == "director"))
 
 
-def _same_printed(ours: tuple[str, int | None, frozenset[str]],
-                  theirs: tuple[str, int | None, frozenset[str]] | None) -> bool:
+def _same_printed(ours: FilmImport, earlier: FilmImport) -> bool:
+    """Whether a row prints the same film as the earlier row: title, year and (where both
+    give them) directors."""
+    theirs = _printed(earlier)
     if theirs is None:
         return True  # the earlier one came from a reader that prints no rows
-    title, year, directors = ours
+    title, year, directors = _printed(ours)  # type: ignore[misc]
     return (title == theirs[0] and year == theirs[1]
             and (not directors or not theirs[2] or directors == theirs[2]))
 

@@ -37,6 +37,15 @@ def name_as_written(name: str) -> str:
     return clean
 
 
+def title_keys(title: str, original: str) -> set[str]:
+    """The folded forms a film is matched by: its title and its original title."""
+    keys = {fold(title)}
+    if original:
+        keys.add(fold(original))
+    keys.discard("")
+    return keys
+
+
 class ArchiveIndex:
     """What the import needs to know of the archive, loaded once and kept up to date."""
 
@@ -93,9 +102,11 @@ class ArchiveIndex:
             fid: short or name for fid, name, short in conn.execute(
                 select(t["festival"].c.id, t["festival"].c.name, t["festival"].c.short_name))}
 
-    def add_film(self, fid: int, title: str, original: str, year: int | None) -> None:
+    def add_film(self, fid: int, title: str, original: str, year: int | None,
+                 keys: set[str] | None = None) -> None:
+        """Learn a film; `keys` are its titles folded, where the caller has them already."""
         self.year[fid] = year
-        for text in {fold(title), fold(original)} - {""}:
+        for text in title_keys(title, original) if keys is None else keys:
             self.by_title.setdefault(text, []).append(fid)
 
     def add_external(self, fid: int, scheme: str, value: str) -> None:
@@ -116,12 +127,14 @@ class ArchiveIndex:
         pid = self.people.get(name.strip().casefold())
         return pid if pid is not None else self.people_folded.get(fold(name))
 
-    def match(self, film: FilmData, has_directors: bool, director_ids: set[int]) -> int | None:
+    def match(self, film: FilmData, has_directors: bool, director_ids: set[int],
+              keys: set[str] | None = None) -> int | None:
         for scheme, value in film.external_ids:
             fid = self.by_external.get((scheme.casefold(), value.strip()))
             if fid is not None:
                 return fid
-        keys = {fold(film.title), fold(film.original_title)} - {""}
+        if keys is None:
+            keys = title_keys(film.title, film.original_title)
         candidates = sorted({fid for k in keys for fid in self.by_title.get(k, ())})
         ours: dict[str, set[str]] = {}
         for scheme, value in film.external_ids:
