@@ -72,6 +72,9 @@ class FilmImport:
     printed_title: str = ""
     remark: str = ""  # how the row was read, where a reader had a choice (for the report)
     untitled: bool = False  # named after its source until its title is known
+    # the film's title and original title folded for matching, where the reader has
+    # folded them already (matching.title_keys of this very film)
+    match_keys: set[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,9 @@ class _ImportRun(UpdatingFilms):
         policy = item.existing or self.policy
         names = [name for name, role in film.credits if role == "director"]
         directors = {pid for name in names if (pid := self.known.person(name)) is not None}
-        keys = title_keys(film.title, film.original_title)
+        keys = item.match_keys
+        if keys is None:
+            keys = title_keys(film.title, film.original_title)
         match = None if policy == "duplicate" else \
             self.known.match(film, bool(names), directors, keys)
         if match in self.created and item.printed_title \
