@@ -82,3 +82,23 @@ def test_a_see_also_film_already_in_the_archive_is_linked_not_added(catalog):
     film = catalog.get_film(result.film_ids[0])
     assert film.related[2].film_id == square
     assert catalog.get_film(square).synopsis == ""  # skipped: the archive's record stays
+
+
+def _html(head: str) -> str:
+    return (f"<html><head>{head}</head><body><p>West Germany, 1976 (MIFF 1977)</p>"
+            "<p>Director: Wim Wenders</p><p>Two men travel along the border.</p></body></html>")
+
+
+def test_an_html_page_without_title_takes_id_and_title_from_its_address(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(_html('<link rel="canonical" '
+                          'href="https://archive.example/films/20447/kings-of-the-road/">'),
+                    encoding="utf-8")
+    page = read_page(path)
+    assert (page.title, page.archive_id) == ("Kings of the Road", "20447")
+    assert "the page's address" in page.problems[0]
+
+    path.write_text(_html('<meta property="og:url" content="https://archive.example/f?id=3">'),
+                    encoding="utf-8")
+    page = read_page(path)
+    assert page.untitled and page.title == "Untitled (index.html)"  # "f" reads as no title

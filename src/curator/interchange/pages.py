@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from curator.catalog.validation import check_year
 from curator.interchange.page_html import Block, parse_html
@@ -44,7 +45,9 @@ _ENDS_SENTENCE = ".!?\u2026" + _CLOSING + ")]"
 _ARCHIVE_ID = re.compile(r"^(?:archive[-_ ]?)?(?:films?|pages?|id)?[-_ ]?(?P<id>\d+)$",
                          re.IGNORECASE)
 _NOT_TITLE_WORDS = {"page", "film", "films", "archive", "index", "untitled", "copy", "new",
-                    "document", "download", "file", "html", "text", "txt"}
+                    "document", "download", "file", "html", "text", "txt", "view", "show",
+                    "detail", "details", "item", "movie", "movies", "entry", "php", "asp"}
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b")
 
 
@@ -108,12 +111,29 @@ def read_page(path: Path | str, text: str | None = None) -> FilmPage:
         html = parse_html(text)
         blocks = html.blocks
         fallback = _json_ld_title(html.json_ld) or _document_title(html.document_title)
+        address = html.address
     else:
         blocks = _text_blocks(text)
-        fallback = ""
+        fallback = address = ""
     _interpret(page, blocks)
     m = _ARCHIVE_ID.match(path.stem)
     page.archive_id = m.group("id") if m else ""
+    slug = ""
+    if address:  # `.../films/20447/kings-of-the-road/`: the archive's id, and a title
+        parts = [unquote(p) for p in urlsplit(address).path.split("/") if p]
+        numbers = [i for i, p in enumerate(parts) if p.isdigit()]
+        if numbers:
+            page.archive_id = page.archive_id or parts[numbers[-1]]
+            slug = parts[numbers[-1] + 1] if numbers[-1] + 1 < len(parts) else ""
+        elif parts:
+            slug = parts[-1].rsplit(".", 1)[0]
+    if not page.title and slug and not fallback:
+        words = re.sub(r"[-_]+", " ", slug).split()
+        if _reads_as_title(words):
+            page.title = title_case(" ".join(words).upper())
+            page.title_from = f"the page's address {address}"
+            page.problems.insert(0, f"The page shows no title; \u201c{page.title}\u201d was "
+                                    f"taken from {page.title_from}. Check it.")
     if not page.title:
         _find_title(page, fallback, path)
     if in_capitals(page.title):
@@ -459,5 +479,6 @@ def _find_title(page: FilmPage, fallback: str, path: Path) -> None:
 
 def _reads_as_title(words: list[str]) -> bool:
     """`kings-of-the-road` reads as a title; `film-20447`, `page2` or `index` does not."""
-    return bool(words) and all(re.fullmatch(r"[^\W\d_]+(?:'[^\W\d_]+)?", w) for w in words) \
+    return len("".join(words)) >= 3 \
+        and all(_TITLE_WORD.fullmatch(w) for w in words) \
         and not {w.casefold() for w in words} & _NOT_TITLE_WORDS
