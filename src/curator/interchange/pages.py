@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from curator.catalog.validation import check_year
 from curator.interchange.page_html import Block, parse_html
+from curator.interchange.page_titles import metadata_title, name_page
 from curator.interchange.titles import in_capitals, title_case
 from curator.interchange.values import split_countries
 
@@ -41,13 +41,6 @@ _MORE = re.compile(r"\s*(?:\.\.\.|\u2026)?\s*More\s*(?:\u00bb|>>|&raquo;)?\s*$")
 _OPENING = "'\"\u2018\u201c\u00ab\u201e"
 _CLOSING = "'\"\u2019\u201d\u00bb"
 _ENDS_SENTENCE = ".!?\u2026" + _CLOSING + ")]"
-# "film-20447", "page_20447", "20447": a file name that is the archive's id, not a title
-_ARCHIVE_ID = re.compile(r"^(?:archive[-_ ]?)?(?:films?|pages?|id)?[-_ ]?(?P<id>\d+)$",
-                         re.IGNORECASE)
-_NOT_TITLE_WORDS = {"page", "film", "films", "archive", "index", "untitled", "copy", "new",
-                    "document", "download", "file", "html", "text", "txt", "view", "show",
-                    "detail", "details", "item", "movie", "movies", "entry", "php", "asp"}
-_TITLE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b")
 
 
@@ -110,32 +103,13 @@ def read_page(path: Path | str, text: str | None = None) -> FilmPage:
     if re.search(r"<\s*(html|body|h1|p|div|article)\b", text[:5000], re.IGNORECASE):
         html = parse_html(text)
         blocks = html.blocks
-        fallback = _json_ld_title(html.json_ld) or _document_title(html.document_title)
+        fallback = metadata_title(html.json_ld, html.document_title)
         address = html.address
     else:
         blocks = _text_blocks(text)
         fallback = address = ""
     _interpret(page, blocks)
-    m = _ARCHIVE_ID.match(path.stem)
-    page.archive_id = m.group("id") if m else ""
-    slug = ""
-    if address:  # `.../films/20447/kings-of-the-road/`: the archive's id, and a title
-        parts = [unquote(p) for p in urlsplit(address).path.split("/") if p]
-        numbers = [i for i, p in enumerate(parts) if p.isdigit()]
-        if numbers:
-            page.archive_id = page.archive_id or parts[numbers[-1]]
-            slug = parts[numbers[-1] + 1] if numbers[-1] + 1 < len(parts) else ""
-        elif parts:
-            slug = parts[-1].rsplit(".", 1)[0]
-    if not page.title and slug and not fallback:
-        words = re.sub(r"[-_]+", " ", slug).split()
-        if _reads_as_title(words):
-            page.title = title_case(" ".join(words).upper())
-            page.title_from = f"the page's address {address}"
-            page.problems.insert(0, f"The page shows no title; \u201c{page.title}\u201d was "
-                                    f"taken from {page.title_from}. Check it.")
-    if not page.title:
-        _find_title(page, fallback, path)
+    name_page(page, path, fallback, address)
     if in_capitals(page.title):
         page.printed_title, page.title = page.title, title_case(page.title)
     for entry in page.see_also:
@@ -432,53 +406,3 @@ def _teaser(text: str) -> str:
             return ""
         return stripped + (" \u2026" if stripped.endswith(".") else "\u2026")
     return stripped
-
-
-def _json_ld_title(entries: list[dict]) -> str:
-    """The name of the page's film in its schema.org data; whatever else that data holds."""
-    graphs = [e.get("@graph") for e in entries]
-    nodes = [*entries, *(g for graph in graphs if isinstance(graph, list) for g in graph
-                         if isinstance(g, dict))]
-    for node in nodes:
-        name = node.get("name")
-        if node.get("@type") in ("Movie", "Film", "CreativeWork") and isinstance(name, str) \
-                and name.strip():
-            return name.strip()
-    return ""
-
-
-def _document_title(text: str) -> str:
-    return re.split(r"\s+[|\u00b7\u2013\u2014-]\s+", text)[0].strip() if text else ""
-
-
-def _find_title(page: FilmPage, fallback: str, path: Path) -> None:
-    if fallback:
-        page.title, page.title_from = fallback, "the page's metadata"
-    elif not page.archive_id:
-        words = re.sub(r"^(?:archive-page|film|page)-", "", path.stem)
-        words = re.sub(r"[-_]+", " ", words).split()
-        phrase = r"\W+".join(re.escape(w) for w in words)
-        text = "\n".join([*page.synopsis, *(q for q, _ in page.quotes)])
-        m = re.search(rf"\b{phrase}\b", text, re.IGNORECASE) if len(words) >= 2 else None
-        if m:  # the file name as the page's own text spells it
-            page.title, page.title_from = m.group(), f"the file name {path.name}"
-        elif _reads_as_title(words):
-            page.title = title_case(" ".join(words).upper()) if " ".join(words).islower() \
-                else " ".join(words)
-            page.title_from = f"the file name {path.name}"
-    if page.title:
-        page.problems.insert(0, f"The page shows no title; \u201c{page.title}\u201d was taken "
-                                f"from {page.title_from}. Check it.")
-        return
-    page.untitled = True
-    named = f"archive film {page.archive_id}" if page.archive_id else path.name
-    page.title = f"Untitled ({named})"
-    page.problems.insert(0, f"The page shows no title, and none could be found; the film "
-                            f"is named \u201c{page.title}\u201d until its title is known.")
-
-
-def _reads_as_title(words: list[str]) -> bool:
-    """`kings-of-the-road` reads as a title; `film-20447`, `page2` or `index` does not."""
-    return len("".join(words)) >= 3 \
-        and all(_TITLE_WORD.fullmatch(w) for w in words) \
-        and not {w.casefold() for w in words} & _NOT_TITLE_WORDS
