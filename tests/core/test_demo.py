@@ -21,6 +21,7 @@ def test_from_russia_with_rock_is_catalogued_as_the_page_gives_it(demo_archive):
     [quote] = film.quotes
     assert quote.text.startswith("The prime starting-point for the making of this film")
     assert quote.text.endswith("the first steps of perestroika in action.")
+    assert quote.text.count("\n\n") == 1  # the statement's two paragraphs stay two
     assert quote.attribution == "Marjaana Mykkanen"
     assert catalog.search("nautilus pompilius").ids == [film_id]
     catalog.close()

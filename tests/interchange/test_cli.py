@@ -36,7 +36,7 @@ def test_import_of_pages(capsys, archive_path, sample_data):
     assert main(["import", str(archive_path), str(page), "--format", "page"]) == 0
     out = capsys.readouterr().out
     assert "The page shows no title" in out
-    assert "Imported: 3 new films" in out
+    assert "Imported: 7 new films (4 untitled" in out
 
 
 def test_mistakes_get_one_clear_line(capsys, archive_path, tmp_path):

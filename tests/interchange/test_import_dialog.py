@@ -152,8 +152,9 @@ def test_an_unreadable_file_is_reported(qtbot, desk, tmp_path):
 def test_pages_import_off_the_gui_thread_as_one_undo_step(qtbot, desk, sample_data):
     import_pages(desk, [sample_data / "archive-page-from-russia-with-rock.txt"])
     qtbot.waitUntil(lambda: desk.undo.stack.count() == 1, timeout=20_000)
-    assert desk.catalog.counts()["films"] == 3
-    assert desk.messages[-1] == "Imported pages: 3 new films, 0 updates, 0 rows with errors."
+    assert desk.catalog.counts()["films"] == 7  # the page's film and its six See-also films
+    assert desk.messages[-1] == ("Imported pages: 7 new films (4 untitled, under Needs "
+                                 "attention), 0 updates, 0 rows with errors.")
     desk.undo.stack.undo()
     assert desk.catalog.counts()["films"] == 0
 
@@ -241,3 +242,42 @@ def test_changing_the_policy_replans_off_the_window_thread_without_a_jump(
     assert dialog.size() == size
     assert {w: w.geometry() for w in places} == places
     assert dialog.import_button.text() == "Import 300 Films"
+
+
+def _report(path: Path) -> dict[str, list[str]]:
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return {row[0]: row for row in list(csv.reader(fh))[1:]}
+
+
+def test_save_report_after_the_dry_run_and_after_the_import(qtbot, desk, sheet_path, tmp_path):
+    dialog = ImportDialog(desk, desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(sheet_path)
+    assert not dialog.report_button.isEnabled()  # nothing planned yet: nothing to report
+    _plan(qtbot, dialog)
+    planned = tmp_path / "plan.csv"
+    dialog.set_report_path(planned)
+    dialog.report_button.click()
+    rows = _report(planned)
+    assert [rows[r][1] for r in ("row 2", "row 3", "row 4", "row 5")] == [
+        "new", "new", "new", "error"]
+    assert rows["row 5"][3] == "\u201c19xx\u201d is not a year"
+    assert desk.catalog.counts()["films"] == 0
+
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=20_000)
+    assert dialog.isVisible() and dialog.report_button.isEnabled()
+    assert not dialog.import_button.isEnabled()  # done: the same file is not imported twice
+    done = tmp_path / "done.csv"
+    dialog.set_report_path(done)
+    dialog.report_button.click()
+    rows = _report(done)
+    ids = {f.id for f in desk.catalog.get_films(
+        [int(rows[r][2]) for r in ("row 2", "row 3", "row 4")])}
+    assert len(ids) == 3
+    assert desk.messages[-1] == "Wrote the report of 4 rows to done.csv."
+    dialog.reject()  # Close
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()

@@ -22,7 +22,7 @@ from curator.catalog.countries import CountrySpellings, used_countries, with_cou
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows
 from curator.catalog.import_update import UpdatingFilms
-from curator.catalog.matching import ArchiveIndex, fold, name_as_written
+from curator.catalog.matching import ArchiveIndex, fold, name_as_written, title_keys
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sort_keys import refresh_sort_key_range, refresh_sort_keys
 from curator.catalog.text import clean_values
@@ -37,8 +37,8 @@ from curator.catalog.validation import (
 from curator.model import FilmKind, PublicationState, Role
 from curator.store import search as fts
 
-__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "ScreeningRef",
-           "fold"]
+__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "RowOutcome",
+           "ScreeningRef", "fold"]
 
 EXISTING_POLICIES = ("skip", "update", "duplicate")
 _STATES = frozenset(PublicationState)
@@ -67,6 +67,24 @@ class FilmImport:
     related: tuple[int, ...] = ()  # indexes of this import's items: its "See also" films
     existing: str | None = None  # this record's own policy, overriding the import's
     quote_sources: tuple[str, ...] = ()  # where each of the film's quotes was said
+    # The title as the file prints it (a spreadsheet row's cell): another row repeats this
+    # one only when it prints the same title, year and directors.
+    printed_title: str = ""
+    remark: str = ""  # how the row was read, where a reader had a choice (for the report)
+    untitled: bool = False  # named after its source until its title is known
+    # the film's title and original title folded for matching, where the reader has
+    # folded them already (matching.title_keys of this very film)
+    match_keys: set[str] | None = None
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What became of one row or page: `new`, `updated`, `unchanged`, `repeat` or `error`."""
+
+    source: str
+    outcome: str
+    film_id: int | None
+    reason: str = ""
 
 
 @dataclass
@@ -77,6 +95,8 @@ class ImportResult:
     updated: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)  # matched, and left as they were
     repeated: list[str] = field(default_factory=list)  # sources repeating an earlier film
+    outcomes: list[RowOutcome] = field(default_factory=list)  # per item, in the file's order
+    untitled: list[int] = field(default_factory=list)  # new films whose title is not known
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     film_ids: list[int | None] = field(default_factory=list)  # per item; None: not imported
     people_created: int = 0
@@ -84,6 +104,8 @@ class ImportResult:
     def summary(self) -> str:
         """`2,481 new films, 12 updates, 3 rows with errors` (what the import does or did)."""
         parts = [_count(len(self.created), "new film"), _count(len(self.updated), "update")]
+        if self.untitled:
+            parts[0] += f" ({len(self.untitled):,} untitled, under Needs attention)"
         if self.unchanged:
             parts.append(f"{len(self.unchanged):,} already in the archive")
         if self.repeated:
@@ -105,16 +127,20 @@ class ImportOps(CatalogBase):
         dry_run: bool = False,
         label: str = "Import films",
         progress: Progress | None = None,
+        text_cleaned: bool = False,
     ) -> ImportResult:
         """Import films, matching those already in the archive; see the module docstring.
 
         `existing` says what to do with a film that matches one in the archive:
         skip it, update it with what the import knows, or add it again anyway.
         `progress(done, total)` returning False cancels, leaving the archive as it was.
+        `text_cleaned` says the reader has passed all of its source text through
+        `clean_text` already (a spreadsheet, whole), so no value needs it again.
         """
         if existing not in EXISTING_POLICIES:
             raise ValueError(f"existing must be one of {EXISTING_POLICIES}, not {existing!r}")
-        items = [clean_values(item) for item in items]
+        if not text_cleaned:
+            items = [clean_values(item) for item in items]
         result = ImportResult(Changes(label), dry_run)
         self.archive.verify()
         self._import(items, existing, dry_run, label, progress, result)
@@ -130,8 +156,8 @@ class ImportOps(CatalogBase):
             transaction = conn.begin()
             try:
                 spellings = CountrySpellings(used_countries(conn))
-                items = [replace(item, film=with_countries_spelled(item.film, spellings))
-                         for item in items]
+                items = [item if (film := with_countries_spelled(item.film, spellings))
+                         is item.film else replace(item, film=film) for item in items]
                 run = _ImportRun(conn, result, existing)
                 # about fifty reports, so a progress bar moves on a small file too
                 step = max(1, min(1000, len(items) // 50))
@@ -171,6 +197,7 @@ class _ImportRun(UpdatingFilms):
         self.latest_year = latest_year()
         self.updated: set[int] = set()
         self.unchanged: set[int] = set()
+        self.first_item: dict[int, FilmImport] = {}  # the item that created each new film
 
     # -- one film --------------------------------------------------------------------
     def import_one(self, item: FilmImport) -> int | None:
@@ -181,23 +208,41 @@ class _ImportRun(UpdatingFilms):
                 problems["festival"] = "The festival has no name."
             elif msg := check_year(ref.year, label=f"The year of {ref.festival}"):
                 problems["festival"] = msg
+        outcomes = self.result.outcomes
         if problems:
-            self.result.errors.append((item.source, " ".join(problems.values())))
+            reason = " ".join(problems.values())
+            self.result.errors.append((item.source, reason))
+            outcomes.append(RowOutcome(item.source, "error", None, reason))
             return None
         policy = item.existing or self.policy
         names = [name for name, role in film.credits if role == "director"]
         directors = {pid for name in names if (pid := self.known.person(name)) is not None}
-        match = None if policy == "duplicate" else self.known.match(film, bool(names), directors)
+        keys = item.match_keys
+        if keys is None:
+            keys = title_keys(film.title, film.original_title)
+        match = None if policy == "duplicate" else \
+            self.known.match(film, bool(names), directors, keys)
+        if match in self.created and item.printed_title \
+                and not _same_printed(item, self.first_item[match]):
+            match = None  # this file's own rows are two films unless printed alike
         if match is None:
-            fid = self._create(item)
+            fid = self._create(item, keys)
             self.result.created.append(fid)
             self.created.add(fid)
+            self.first_item[fid] = item
+            if item.untitled:
+                self.result.untitled.append(fid)
+            outcomes.append(RowOutcome(item.source, "untitled" if item.untitled else "new",
+                                       fid, item.remark))
             return fid
         if match in self.created:
             # the same film again further down the file: one more screening, say
             for ref in item.screenings:
                 self._add_screening(match, ref)
             self.result.repeated.append(item.source)
+            outcomes.append(RowOutcome(
+                item.source, "repeat", match,
+                f"repeats {self.first_item[match].source}: the same title, year and director"))
             return match
         if policy == "update" and self._update(match, item):
             if match not in self.updated:
@@ -206,9 +251,13 @@ class _ImportRun(UpdatingFilms):
             if match in self.unchanged:
                 self.unchanged.discard(match)
                 self.result.unchanged.remove(match)
-        elif match not in self.unchanged:
-            self.unchanged.add(match)
-            self.result.unchanged.append(match)
+            outcomes.append(RowOutcome(item.source, "updated", match, item.remark))
+        else:
+            if match not in self.unchanged:
+                self.unchanged.add(match)
+                self.result.unchanged.append(match)
+            outcomes.append(RowOutcome(item.source, "unchanged", match,
+                                       "already in the archive; left as it was"))
         return match
 
     def _plainly_valid(self, film: FilmData) -> bool:
@@ -223,7 +272,7 @@ class _ImportRun(UpdatingFilms):
                      <= self.latest_year)
                 and (runtime is None or type(runtime) is int and 1 <= runtime <= MAX_RUNTIME))
 
-    def _create(self, item: FilmImport) -> int:
+    def _create(self, item: FilmImport, keys: set[str]) -> int:
         film, rows = item.film, self.rows
         title = film.title.strip()
         fid = rows.add(
@@ -233,7 +282,7 @@ class _ImportRun(UpdatingFilms):
             runtime=film.runtime, format=film.format, colour=film.colour, kind=film.kind,
             synopsis=film.synopsis, notes=film.notes, state=film.state,
         )["id"]
-        self.known.add_film(fid, title, film.original_title, film.year)
+        self.known.add_film(fid, title, film.original_title, film.year, keys)
         for table, values in (("film_country", film.countries),
                               ("film_language", film.languages), ("film_genre", film.genres)):
             if values:
@@ -365,6 +414,26 @@ class _ImportRun(UpdatingFilms):
             fts.reindex_films(self.conn, self.touched)
             refresh_sort_keys(self.conn, self.touched)
         return [*merge_rows(self.extra), *inserted]
+
+
+def _printed(item: FilmImport) -> tuple[str, int | None, frozenset[str]] | None:
+    """A row's printed title, year and directors, folded; None for a reader without rows."""
+    if not item.printed_title:
+        return None
+    return (fold(item.printed_title), item.film.year,
+            frozenset(fold(name_as_written(n)) for n, role in item.film.credits
+                      if role == "director"))
+
+
+def _same_printed(ours: FilmImport, earlier: FilmImport) -> bool:
+    """Whether a row prints the same film as the earlier row: title, year and (where both
+    give them) directors."""
+    theirs = _printed(earlier)
+    if theirs is None:
+        return True  # the earlier one came from a reader that prints no rows
+    title, year, directors = _printed(ours)  # type: ignore[misc]
+    return (title == theirs[0] and year == theirs[1]
+            and (not directors or not theirs[2] or directors == theirs[2]))
 
 
 def _free(slug: str, taken: set[str]) -> str:

@@ -16,6 +16,7 @@ from curator.catalog.bulk import FilmData
 from curator.catalog.unit import TABLES
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")  # Combining Diacritical Marks
 
 
 def fold(text: str) -> str:
@@ -23,7 +24,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = _LATIN_MARKS.sub("", decomposed)  # the accents of Latin letters, at C speed
+    if not bare.isascii():  # other scripts: every combining mark, one by one
+        bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", bare).strip()
 
 
@@ -35,6 +38,15 @@ def name_as_written(name: str) -> str:
             and not any(ch.isdigit() for ch in clean) and len(forenames.split()) <= 3:
         return f"{forenames} {surname}"
     return clean
+
+
+def title_keys(title: str, original: str) -> set[str]:
+    """The folded forms a film is matched by: its title and its original title."""
+    keys = {fold(title)}
+    if original:
+        keys.add(fold(original))
+    keys.discard("")
+    return keys
 
 
 class ArchiveIndex:
@@ -93,9 +105,11 @@ class ArchiveIndex:
             fid: short or name for fid, name, short in conn.execute(
                 select(t["festival"].c.id, t["festival"].c.name, t["festival"].c.short_name))}
 
-    def add_film(self, fid: int, title: str, original: str, year: int | None) -> None:
+    def add_film(self, fid: int, title: str, original: str, year: int | None,
+                 keys: set[str] | None = None) -> None:
+        """Learn a film; `keys` are its titles folded, where the caller has them already."""
         self.year[fid] = year
-        for text in {fold(title), fold(original)} - {""}:
+        for text in title_keys(title, original) if keys is None else keys:
             self.by_title.setdefault(text, []).append(fid)
 
     def add_external(self, fid: int, scheme: str, value: str) -> None:
@@ -116,12 +130,14 @@ class ArchiveIndex:
         pid = self.people.get(name.strip().casefold())
         return pid if pid is not None else self.people_folded.get(fold(name))
 
-    def match(self, film: FilmData, has_directors: bool, director_ids: set[int]) -> int | None:
+    def match(self, film: FilmData, has_directors: bool, director_ids: set[int],
+              keys: set[str] | None = None) -> int | None:
         for scheme, value in film.external_ids:
             fid = self.by_external.get((scheme.casefold(), value.strip()))
             if fid is not None:
                 return fid
-        keys = {fold(film.title), fold(film.original_title)} - {""}
+        if keys is None:
+            keys = title_keys(film.title, film.original_title)
         candidates = sorted({fid for k in keys for fid in self.by_title.get(k, ())})
         ours: dict[str, set[str]] = {}
         for scheme, value in film.external_ids:

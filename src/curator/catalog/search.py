@@ -24,7 +24,7 @@ from curator.model import (
 )
 from curator.store import search as fts
 
-Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished"]
+Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished", "untitled"]
 SORT_KEYS = ("relevance", "title", "original_title", "year", "countries", "directors",
              "appearances", "stills", "state")
 
@@ -60,6 +60,8 @@ ATTENTION = {
     "no-synopsis": Film.synopsis == "",
     "no-still": not_(_HAS_STILL),
     "unpublished": Film.state != "published",
+    # named after where it came from ("Untitled (archive film 20447)") until its title is known
+    "untitled": Film.title.startswith("Untitled (", autoescape=True),
 }
 
 

@@ -44,6 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="what to do with a film already in the archive (default: skip)")
     p.add_argument("--dry-run", action="store_true",
                    help="print what the import would do, and change nothing")
+    p.add_argument("--report", type=Path, metavar="FILE.csv",
+                   help="write what became of every row (new, updated, skipped, error), "
+                        "its film id and the reason, as a spreadsheet")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export-data", help="write the whole catalogue as a JSON catalogue file")
@@ -74,6 +77,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CuratorError("Import one spreadsheet or catalogue file at a time.")
     if args.map and fmt != "csv":
         raise CuratorError("--map applies to spreadsheets (--format csv) only.")
+    report = args.report
+    if report is not None:
+        if report.suffix.casefold() != ".csv":
+            raise CuratorError(f"{report.name}: the report is written as .csv.")
+        if not report.parent.is_dir():
+            raise CuratorError(f"The folder {report.parent} does not exist.")
     catalog = Catalog.open(args.archive)
     try:
         started = time.perf_counter()
@@ -90,6 +99,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                 for problem in page.problems:
                     print(printable(f"  {page.source}: {problem}"))
         _report(result, time.perf_counter() - started)
+        if report is not None:
+            from curator.interchange.import_report import write_report
+
+            written = write_report(result, report)
+            print(f"Wrote the report of {_n(written, 'row')} to {report}.")
         return 0
     finally:
         catalog.close()
@@ -146,6 +160,11 @@ def _import_catalogue_file(catalog: Catalog, args: argparse.Namespace) -> int:
         started = time.perf_counter()
         result = merge_catalogue(catalog, path, existing=args.existing, dry_run=args.dry_run)
         _report(result, time.perf_counter() - started)
+        if args.report is not None:
+            from curator.interchange.import_report import write_report
+
+            written = write_report(result, args.report)
+            print(f"Wrote the report of {_n(written, 'row')} to {args.report}.")
         print("  (Into an archive that already holds records, a catalogue file brings its "
               "films; ids, awards, lists and stills come only into an empty archive.)")
         return 0

@@ -5,7 +5,9 @@ per column to change it), asks what to do with films already in the archive,
 and runs a dry run off the GUI thread whenever any of that changes, so the
 archivist reads "2,481 new films, 12 updates, 3 rows with errors" before
 anything is written. The import itself runs as a task with progress and
-Cancel, and lands on the undo stack as one step.
+Cancel, and lands on the undo stack as one step; the dialog then stays open with
+what the import did, so Save Report… can write what became of every row (it does
+the same for a dry run's plan).
 
     install(window)  # adds File > Import Spreadsheet… to the main window
 """
@@ -128,6 +130,14 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
         self.cancel_button.clicked.connect(self.cancel_import)
+        self.report_button = self.buttons.addButton("Save Report\u2026",
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button.setEnabled(False)
+        self.report_button.setToolTip("Write what became of every row (new, updated, "
+                                      "skipped, error), its film id and the reason, as CSV")
+        self.report_button.clicked.connect(self.save_report)
+        self.report_path: Path | None = None  # where Save Report writes; asked when unset
+        self.imported: ImportResult | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
@@ -220,6 +230,7 @@ class ImportDialog(QDialog):
         self._generation += 1
         self.plan = None
         self.import_button.setEnabled(False)
+        self.report_button.setEnabled(False)
         for column in range(self.table.columnCount()):  # grey out what will not import
             imported = bool(self.table.cellWidget(0, column).currentData())
             for row in range(1, self.table.rowCount()):
@@ -253,6 +264,7 @@ class ImportDialog(QDialog):
         if generation != self._generation:
             return  # made for settings the archivist has changed since
         self.plan = result
+        self.report_button.setEnabled(True)
         self._show_summary(f"This import makes {result.summary()}.", result.errors)
         self.import_button.setEnabled(bool(result.created or result.updated))
         films = len(result.created) + len(result.updated)
@@ -308,10 +320,47 @@ class ImportDialog(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.task = None
+        self.imported = result
         self.window_like.undo.push(result.changes)  # the whole import: one undo step
-        self.window_like.show_message(f"Imported {self.sheet.name}: {result.summary()}.")
+        message = f"Imported {self.sheet.name}: {result.summary()}."
+        self.window_like.show_message(message)
         self._busy(False)
-        self.accept()
+        # done: the dialog stays to show what was done and offer its report, nothing more
+        self.setResult(QDialog.DialogCode.Accepted)
+        self._show_summary(message, result.errors)
+        for widget in (self.import_button, self.table, self.policy):
+            widget.setEnabled(False)
+        self.report_button.setEnabled(True)
+
+    # -- the report --------------------------------------------------------------------
+    def set_report_path(self, path: Path | None) -> None:
+        """Where Save Report… writes (None: it asks)."""
+        self.report_path = path
+
+    def save_report(self) -> Path | None:
+        """Write the report of the import done, or else of the plan; returns where."""
+        result = self.imported or self.plan
+        if result is None:
+            return None
+        path = self.report_path
+        if path is None:
+            start = self.sheet.name.rsplit(".", 1)[0] + " report.csv" if self.sheet else ""
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save Import Report", start,
+                                                    "Spreadsheets (*.csv)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        if path.suffix.casefold() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        from curator.interchange.import_report import write_report
+
+        try:
+            rows = write_report(result, path)
+        except OSError as exc:
+            self.window_like.show_error(f"The report could not be written: {exc}")
+            return None
+        self.window_like.show_message(f"Wrote the report of {rows:,} rows to {path.name}.")
+        return path
 
     def _import_failed(self, message: str) -> None:
         self.task = None
@@ -331,6 +380,7 @@ class ImportDialog(QDialog):
 
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
+        self.report_button.setEnabled(not busy and self.plan is not None)
         self.import_button.setEnabled(not busy and self.plan is not None)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
         self.table.setEnabled(not busy)
@@ -351,6 +401,9 @@ class ImportDialog(QDialog):
     def reject(self) -> None:
         if self.task is not None:  # closing while importing: cancel first, never half-write
             self.cancel_import()
+            return
+        if self.imported is not None:  # closing after the import: it was done
+            self.accept()
             return
         super().reject()
 

@@ -40,7 +40,7 @@ def read_archive_page() -> dict:
     paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
     # paragraphs: "Skip to main content", "USSR, 1988 (MIFF 1989)", "Director: ...", synopsis...
     synopsis = paragraphs[3:5]
-    statement = " ".join(paragraphs[5:]).strip()
+    statement = "\n\n".join(paragraphs[5:]).strip()  # its paragraph breaks kept
     statement, _, attribution = statement.rpartition("\u2014")
     entries = []
     pending_title = ""

@@ -40,6 +40,7 @@ class Block:
 class HtmlPage:
     blocks: list[Block] = field(default_factory=list)
     document_title: str = ""
+    address: str = ""  # where the page says it lives (its canonical link or og:url)
     json_ld: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -61,11 +62,19 @@ class _PageParser(HTMLParser):
         self.term = ""  # a <dt> waiting for its <dd>
         self.link_text: list[str] | None = None
 
+    def _address(self, attrs: dict[str, str | None]) -> None:
+        if "canonical" in (attrs.get("rel") or "").split():
+            self.page.address = (attrs.get("href") or "").strip()
+        elif attrs.get("property") == "og:url" and not self.page.address:
+            self.page.address = (attrs.get("content") or "").strip()
+
     # -- structure -------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
             if tag == "br" and not self.skip_depth:
                 self.text.append("\n")
+            elif tag in ("link", "meta"):
+                self._address(dict(attrs))
             return
         if tag == "script" and dict(attrs).get("type") == "application/ld+json":
             self.in_json_ld = True

@@ -7,7 +7,11 @@ with its films. Pages vary: a missing title or line, text cut off mid-word, a
 quote inside the synopsis with its attribution on a line of its own. What is
 there is imported; what is missing or doubtful is written in the film's
 internal note and the film stays a draft, so it shows among those needing
-attention. Nothing is made up.
+attention. Nothing is made up, and nothing a page holds is left out: a page whose
+title cannot be found imports as "Untitled (archive film 20447)" (the number from
+its file name, the archive's own id), a See-also entry without its title as an
+untitled draft, and a title printed in capitals is set in title case, the printed
+form kept as an alternative title.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from pathlib import Path
 
 from curator.catalog.validation import check_year
 from curator.interchange.page_html import Block, parse_html
+from curator.interchange.page_titles import metadata_title, name_page
+from curator.interchange.titles import in_capitals, title_case
 from curator.interchange.values import split_countries
 
 CHROME = {"skip to main content", "select a festival", "search the film archive",
@@ -35,14 +41,16 @@ _MORE = re.compile(r"\s*(?:\.\.\.|\u2026)?\s*More\s*(?:\u00bb|>>|&raquo;)?\s*$")
 _OPENING = "'\"\u2018\u201c\u00ab\u201e"
 _CLOSING = "'\"\u2019\u201d\u00bb"
 _ENDS_SENTENCE = ".!?\u2026" + _CLOSING + ")]"
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b")
 
 
 @dataclass
 class SeeAlso:
-    title: str
+    title: str  # "" where the page shows none (the title was an image or a lost link)
     countries: list[str] = field(default_factory=list)
     year: int | None = None
     teaser: str = ""
+    printed_title: str = ""  # the title as printed, where that was in capitals
 
 
 @dataclass
@@ -66,13 +74,20 @@ class FilmPage:
     synopsis: list[str] = field(default_factory=list)
     quotes: list[tuple[str, str]] = field(default_factory=list)
     quote_sources: list[str] = field(default_factory=list)
-    see_also: list[SeeAlso] = field(default_factory=list)
-    untitled_see_also: list[str] = field(default_factory=list)  # their teasers
+    see_also: list[SeeAlso] = field(default_factory=list)  # in the page's order
     problems: list[str] = field(default_factory=list)
+    archive_id: str = ""  # the archive's own id of the film, from the file name
+    untitled: bool = False  # no title could be found: the film is named after its id
+    printed_title: str = ""  # the title as printed, where that was in capitals
 
     @property
     def needs_attention(self) -> bool:
         return bool(self.problems)
+
+    @property
+    def untitled_see_also(self) -> list[str]:
+        """The teasers of the See-also entries the page shows without a title."""
+        return [entry.teaser for entry in self.see_also if not entry.title]
 
 
 def read_page(path: Path | str, text: str | None = None) -> FilmPage:
@@ -88,13 +103,18 @@ def read_page(path: Path | str, text: str | None = None) -> FilmPage:
     if re.search(r"<\s*(html|body|h1|p|div|article)\b", text[:5000], re.IGNORECASE):
         html = parse_html(text)
         blocks = html.blocks
-        fallback = _json_ld_title(html.json_ld) or _document_title(html.document_title)
+        fallback = metadata_title(html.json_ld, html.document_title)
+        address = html.address
     else:
         blocks = _text_blocks(text)
-        fallback = ""
+        fallback = address = ""
     _interpret(page, blocks)
-    if not page.title:
-        _find_title(page, fallback, path)
+    name_page(page, path, fallback, address)
+    if in_capitals(page.title):
+        page.printed_title, page.title = page.title, title_case(page.title)
+    for entry in page.see_also:
+        if in_capitals(entry.title):
+            entry.printed_title, entry.title = entry.title, title_case(entry.title)
     return page
 
 
@@ -297,6 +317,12 @@ def _quotes_in_synopsis(page: FilmPage, paragraphs: list[str]) -> None:
                     start = len(synopsis) - 1
         if own_line and start == len(synopsis) and synopsis:
             start = len(synopsis) - 1
+        if who in page.directors and not any(p[:1] in _OPENING for p in
+                                             [*synopsis[start:], *quoted]):
+            # a director's statement without its opening mark: the paragraphs just above
+            # that speak in the first person ("We stayed on...") are the statement's too
+            while start > 1 and _FIRST_PERSON.search(synopsis[start - 1]):
+                start -= 1
         text_parts = synopsis[start:] + quoted
         del synopsis[start:]
         if not text_parts:
@@ -365,11 +391,9 @@ def _read_see_also(page: FilmPage, blocks: list[Block]) -> None:
                 if not title:
                     teaser.append(text)
         teaser_text = _teaser(" ".join(teaser))
-        if title:
+        if title or teaser_text or countries or year:
             page.see_also.append(SeeAlso(title, countries, year if year and
                                          check_year(year) is None else None, teaser_text))
-        elif teaser_text:
-            page.untitled_see_also.append(teaser_text)
 
 
 def _teaser(text: str) -> str:
@@ -382,37 +406,3 @@ def _teaser(text: str) -> str:
             return ""
         return stripped + (" \u2026" if stripped.endswith(".") else "\u2026")
     return stripped
-
-
-def _json_ld_title(entries: list[dict]) -> str:
-    """The name of the page's film in its schema.org data; whatever else that data holds."""
-    graphs = [e.get("@graph") for e in entries]
-    nodes = [*entries, *(g for graph in graphs if isinstance(graph, list) for g in graph
-                         if isinstance(g, dict))]
-    for node in nodes:
-        name = node.get("name")
-        if node.get("@type") in ("Movie", "Film", "CreativeWork") and isinstance(name, str) \
-                and name.strip():
-            return name.strip()
-    return ""
-
-
-def _document_title(text: str) -> str:
-    return re.split(r"\s+[|\u00b7\u2013\u2014-]\s+", text)[0].strip() if text else ""
-
-
-def _find_title(page: FilmPage, fallback: str, path: Path) -> None:
-    if fallback:
-        page.title, page.title_from = fallback, "the page's metadata"
-    else:
-        words = re.sub(r"^(?:archive-page|film|page)-", "", path.stem).replace("-", " ").split()
-        phrase = r"\W+".join(re.escape(w) for w in words)
-        text = "\n".join([*page.synopsis, *(q for q, _ in page.quotes)])
-        m = re.search(rf"\b{phrase}\b", text, re.IGNORECASE) if len(words) >= 2 else None
-        if m:
-            page.title, page.title_from = m.group(), f"the file name {path.name}"
-    if page.title:
-        page.problems.insert(0, f"The page shows no title; \u201c{page.title}\u201d was taken "
-                                f"from {page.title_from}. Check it.")
-    else:
-        page.problems.insert(0, "The page shows no title, and none could be found.")

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
+from curator.catalog.importing import RowOutcome
+from curator.catalog.matching import fold, title_keys
 from curator.interchange.mapping import MULTI_VALUED, ROLES, apply_overrides, guess_mapping
 from curator.interchange.spreadsheet import Spreadsheet, read_spreadsheet
-from curator.interchange.titles import parse_title
+from curator.interchange.titles import ParsedTitle, parse_title, whole_title
 from curator.interchange.values import (
     imdb_id,
     parse_runtime,
@@ -37,12 +39,19 @@ STATES = {"draft": "draft", "published": "published", "withdrawn": "withdrawn",
           "public": "published", "online": "published"}
 
 
+_ROLE_FIELDS = frozenset(ROLES)
+
+
 class RowError(ValueError):
     pass
 
 
-def film_from_row(values: dict[str, list[str]], source: str) -> FilmImport:
-    """One row's values by field (a list per field: two columns may feed one) as a film."""
+def film_from_row(values: dict[str, list[str]], source: str,
+                  title: ParsedTitle | None = None) -> FilmImport:
+    """One row's values by field (a list per field: two columns may feed one) as a film.
+
+    `title` overrides how the row's title is read (the whole printed title, say).
+    Only the fields the sheet has are looked at: a row is read 100,000 times over."""
     def one(name: str) -> str:
         cells = values.get(name)
         if not cells:
@@ -62,39 +71,55 @@ def film_from_row(values: dict[str, list[str]], source: str) -> FilmImport:
     raw_title = one("title")
     if not raw_title:
         raise RowError("it has no title")
-    parsed = parse_title(raw_title)
-    original = one("original_title")
-    alt_titles = list(parsed.alt_titles)
+    parsed = title or parse_title(raw_title)
+    has = values.keys()
+    original = one("original_title") if "original_title" in has else ""
+    alt_titles = parsed.alt_titles
     if original and parsed.original_title and parsed.original_title != original:
-        alt_titles.insert(0, parsed.original_title)
-    notes = [one("notes")]
+        alt_titles = [parsed.original_title, *alt_titles]
+    if "alt_titles" in has:
+        alt_titles = [*alt_titles, *many("alt_titles")]
     try:
-        year, year_note = parse_year(one("year"))
-        runtime = parse_runtime(one("runtime"))
-        ids = [("imdb", imdb_id(v)) for v in many("imdb_id")]
-        ids += [("wikidata", wikidata_id(v)) for v in many("wikidata_id")]
+        year, year_note = parse_year(one("year")) if "year" in has else (None, "")
+        runtime = parse_runtime(one("runtime")) if "runtime" in has else None
+        ids = [("imdb", imdb_id(v)) for v in many("imdb_id")] if "imdb_id" in has else []
+        if "wikidata_id" in has:
+            ids += [("wikidata", wikidata_id(v)) for v in many("wikidata_id")]
     except ValueError as exc:
         raise RowError(str(exc)) from None
-    ids += [("movielens", v) for v in many("movielens_id")]
-    notes.append(year_note)
-    kind_text = one("kind").casefold()
-    kind = KINDS.get(kind_text, kind_text)
-    state_text = one("state").casefold()
-    state = STATES.get(state_text, state_text) if state_text else "draft"
-    credits = tuple((name, role) for field, role in ROLES.items() for name in many(field))
+    if "movielens_id" in has:
+        ids += [("movielens", v) for v in many("movielens_id")]
+    notes = "\n\n".join(n for n in (one("notes"), year_note) if n) if "notes" in has \
+        else year_note
+    kind = state = ""
+    if "kind" in has:
+        kind = one("kind").casefold()
+        kind = KINDS.get(kind, kind)
+    if "state" in has:
+        state = one("state").casefold()
+        state = STATES.get(state, state)
+    credits = tuple((name, role) for field, role in ROLES.items() if field in has
+                    for name in many(field)) if has & _ROLE_FIELDS else ()
+    genres = many("genres")
+    if genres and any(g.casefold() in _NO_GENRE for g in genres):
+        genres = [g for g in genres if g.casefold() not in _NO_GENRE]
     film = FilmData(
         title=parsed.title, sort_title=parsed.sort_title,
         original_title=original or parsed.original_title,
-        alt_titles=tuple(alt_titles + many("alt_titles")), year=year, runtime=runtime,
-        kind=kind, format=one("format"), colour=one("colour"),
-        synopsis="\n\n".join(p for v in values.get("synopsis", ()) if (p := v.strip())),
-        notes="\n\n".join(n for n in notes if n), state=state,
-        countries=tuple(many("countries", split_countries)),
-        languages=tuple(many("languages")),
-        genres=tuple(g for g in many("genres") if g.casefold() not in _NO_GENRE),
+        alt_titles=tuple(alt_titles), year=year, runtime=runtime,
+        kind=kind, format=one("format") if "format" in has else "",
+        colour=one("colour") if "colour" in has else "",
+        synopsis="\n\n".join(p for v in values["synopsis"] if (p := v.strip()))
+        if "synopsis" in has else "",
+        notes=notes, state=state or "draft",
+        countries=tuple(many("countries", split_countries)) if "countries" in has else (),
+        languages=tuple(many("languages")) if "languages" in has else (),
+        genres=tuple(genres),
         credits=credits, external_ids=tuple((s, v) for s, v in ids if v),
     )
-    return FilmImport(film, source, screenings=_screenings(one, source))
+    screenings = _screenings(one, source) if "festival" in has or "section" in has else ()
+    return FilmImport(film, source, screenings=screenings, printed_title=raw_title,
+                      remark=parsed.doubt)
 
 
 def _screenings(one: Callable[[str], str], source: str) -> tuple[ScreeningRef, ...]:
@@ -119,6 +144,7 @@ def films_from_sheet(sheet: Spreadsheet, mapping: list[str]
     """The sheet's rows as films, and the rows that could not be read as films."""
     items: list[FilmImport] = []
     errors: list[tuple[str, str]] = []
+    read: list[dict[str, list[str]]] = []
     columns = [(i, name) for i, name in enumerate(mapping) if name]
     for number, row in sheet.rows:
         values: dict[str, list[str]] = {}
@@ -130,9 +156,35 @@ def films_from_sheet(sheet: Spreadsheet, mapping: list[str]
         source = f"row {number}"
         try:
             items.append(film_from_row(values, source))
+            read.append(values)
         except RowError as exc:
             errors.append((source, str(exc)))
+    _keep_apart(items, read)
     return items, errors
+
+
+def _keep_apart(items: list[FilmImport], read: list[dict[str, list[str]]]) -> None:
+    """Two rows whose printed titles differ never become one film by a bracket read as
+    another title ("Hamlet (Act One)", "Hamlet (Act Two)"): such rows keep their titles whole."""
+    by_key: dict[tuple[str, int | None], list[int]] = {}
+    for n, item in enumerate(items):
+        film = item.film
+        item.match_keys = keys = title_keys(film.title, film.original_title)
+        for key in keys:  # the import matches on the title and the original title alike
+            by_key.setdefault((key, film.year), []).append(n)
+    for group in by_key.values():
+        if len(group) < 2 or len({fold(items[n].printed_title) for n in group}) < 2:
+            continue
+        for n in group:
+            item = items[n]
+            if item.printed_title == item.film.title or \
+                    fold(item.printed_title) == fold(item.film.title):
+                continue
+            others = ", ".join(items[m].source for m in group if m != n)
+            items[n] = film_from_row(read[n], item.source, whole_title(
+                item.printed_title,
+                f"title kept whole: with its bracket read as another title it would "
+                f"merge with {others}"))
 
 
 def import_spreadsheet(
@@ -167,8 +219,14 @@ def _import_spreadsheet(catalog: Catalog, path: Path | str, overrides: list[str]
             "--map \u201cColumn=title\u201d.")
     items, errors = films_from_sheet(sheet, mapping)
     result = catalog.import_films(items, existing=existing, dry_run=dry_run,
+                                  text_cleaned=sheet.cleaned,
                                   label=f"Import {sheet.name}", progress=progress)
     result.errors = sorted([*sheet.errors, *errors, *result.errors], key=_row_order)
+    result.outcomes = sorted(
+        [*result.outcomes,
+         *(RowOutcome(source, "error", None, reason) for source, reason in
+           [*sheet.errors, *errors])],
+        key=lambda o: _row_order((o.source, o.outcome)))
     return result
 
 

@@ -17,6 +17,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator.catalog.text import clean_text
 from curator.interchange.errors import ReadError
 
 DELIMITERS = (",", ";", "\t")
@@ -34,6 +35,7 @@ class Spreadsheet:
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    cleaned: bool = False  # all of its text passed through clean_text as it was read
 
     def preview(self, count: int = 10) -> list[list[str]]:
         return [values for _n, values in self.rows[:count]]
@@ -106,7 +108,8 @@ def read_spreadsheet(path: Path | str, data: bytes | None = None) -> Spreadsheet
     except UnicodeDecodeError as exc:
         raise ReadError(f"it is marked as {exc.encoding.upper()} text, but byte {exc.start:,} "
                         "does not read as such; save it again as UTF-8.", file=path.name) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # the catalogue's one rule for incoming text, applied once to the whole file
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [line + "\n" for line in text.split("\n")]
     if lines and lines[-1] == "\n":
         lines.pop()
@@ -120,7 +123,7 @@ def read_spreadsheet(path: Path | str, data: bytes | None = None) -> Spreadsheet
     except csv.Error as exc:
         raise ReadError(f"the header cannot be read ({_csv_problem(exc)}).", file=path.name,
                         place="row 1") from None
-    sheet = Spreadsheet(path.name, encoding, delimiter, header)
+    sheet = Spreadsheet(path.name, encoding, delimiter, header, cleaned=True)
     _read_rows(sheet, lines)
     return sheet
 

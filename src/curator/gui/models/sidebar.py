@@ -22,6 +22,7 @@ ATTENTION_VIEWS = [
     ("no-synopsis", "No synopsis"),
     ("no-still", "No still"),
     ("unpublished", "Unpublished"),
+    ("untitled", "No title"),
 ]
 
 
