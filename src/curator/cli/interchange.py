@@ -7,12 +7,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator import CuratorError
-from curator.catalog import Catalog, ImportResult
-from curator.catalog.importing import EXISTING_POLICIES
 from curator.cli.terminal import printable
-from curator.interchange.mapping import field_label, guess_mapping
+from curator.limits import EXISTING_POLICIES
+
+if TYPE_CHECKING:
+    from curator.catalog import Catalog, ImportResult
 
 FORMATS = ("csv", "json", "page")
 MAX_ERRORS_SHOWN = 50
@@ -74,6 +76,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CuratorError("Import one spreadsheet or catalogue file at a time.")
     if args.map and fmt != "csv":
         raise CuratorError("--map applies to spreadsheets (--format csv) only.")
+    from curator.catalog import Catalog
+
     catalog = Catalog.open(args.archive)
     try:
         started = time.perf_counter()
@@ -96,7 +100,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_csv(catalog: Catalog, args: argparse.Namespace) -> ImportResult:
-    from curator.interchange.mapping import apply_overrides
+    from curator.interchange.mapping import apply_overrides, field_label, guess_mapping
     from curator.interchange.sheet_import import import_spreadsheet
     from curator.interchange.spreadsheet import read_spreadsheet
 
@@ -184,6 +188,8 @@ def cmd_export_data(args: argparse.Namespace) -> int:
         raise CuratorError(f"{args.file.name}: a catalogue file is written as .json.")
     if not args.file.parent.is_dir():
         raise CuratorError(f"The folder {args.file.parent} does not exist.")
+    from curator.catalog import Catalog
+
     catalog = Catalog.open(args.archive)
     try:
         counts = write_catalogue(catalog, args.file)

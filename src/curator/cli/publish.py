@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 from curator import CuratorError
-from curator.catalog import Catalog
-from curator.publish import check_archive, export_site, parse_selection
 from curator.publish.selection import SPEC_HELP
 
 
@@ -27,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.publish import export_site, parse_selection
+
     selection = parse_selection(args.select)
     outdir = args.outdir.expanduser().resolve()
     if outdir.parent == outdir:
@@ -54,6 +55,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.publish import check_archive
+
     catalog = Catalog.open(args.archive)
     try:
         problems = check_archive(catalog)
