@@ -81,3 +81,15 @@ def test_every_verb_still_finds_what_it_imports_when_it_runs(tmp_path, verb):
     assert done.returncode == 1
     assert "unexpected" not in done.stderr and "Traceback" not in done.stderr
     assert done.stderr.startswith("curator: ")
+
+
+def test_a_command_run_inside_another_program_gives_the_collector_back(tmp_path):
+    """Only a process of its own ends with the verb; a caller of main() keeps its collector."""
+    import gc
+
+    from curator.cli import main
+
+    Catalog.create(tmp_path / "A.curator").close()
+    assert gc.isenabled()
+    assert main(["info", str(tmp_path / "A.curator")]) == 0
+    assert gc.isenabled()
