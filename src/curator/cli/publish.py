@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--select", metavar="SPEC", default="all",
                    help=f"what to export: {SPEC_HELP} (default all)")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.add_argument("--verbose", action="store_true",
+                   help="also say whether the export started from the last one, and why not")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("check", help="list what would make a poor page in the web archive")
@@ -50,6 +52,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Left out: {note}.", file=sys.stderr)
     for warning in result.warnings:
         print(f"Warning: {warning}.", file=sys.stderr)
+    if args.verbose:
+        print(f"The quick way: {result.quick_because}." if result.quick
+              else f"The full way: {result.full_because}.")
     print(result.summary)
     return 0
 
