@@ -31,7 +31,7 @@ lint:
 	.venv/bin/lint-imports
 
 bench:
-	./scripts/setup.sh --test
+	./scripts/setup.sh --bench
 	for b in benchmarks/bench_*.py; do .venv/bin/python $$b || exit 1; done
 
 clean:

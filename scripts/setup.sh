@@ -11,8 +11,12 @@ QT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-
 # desktop-file-utils and appstream: the validators of tests/packaging/test_desktop_files.py
 TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream"
 
+# hugo: the peer benchmarks/bench_export_vs_hugo.py measures the export against
+BENCH_PACKAGES="hugo"
+
 want="$QT_PACKAGES"
 [ "${1:-}" = "--test" ] && want="$want $TEST_PACKAGES"
+[ "${1:-}" = "--bench" ] && want="$want $TEST_PACKAGES $BENCH_PACKAGES"
 missing=""
 for pkg in $want; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
@@ -29,7 +33,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 extras="gui"
-[ "${1:-}" = "--test" ] && extras="dev"
+[ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ] && extras="dev"
 stamp=".venv/.installed-$extras-$(sha1sum pyproject.toml | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip >/dev/null

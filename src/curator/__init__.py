@@ -1,7 +1,6 @@
 """Curator: a desktop catalogue for film-festival archives."""
 
 import tomllib
-from importlib import metadata as _metadata
 from pathlib import Path
 
 
@@ -19,9 +18,11 @@ def _version() -> str:
             return str(project["version"])
     except (OSError, KeyError, tomllib.TOMLDecodeError):
         pass
+    from importlib import metadata  # only an installed copy needs it (and it is slow to load)
+
     try:
-        return _metadata.version("curator")
-    except _metadata.PackageNotFoundError:
+        return metadata.version("curator")
+    except metadata.PackageNotFoundError:
         return "0+unknown"
 
 

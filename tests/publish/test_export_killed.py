@@ -23,7 +23,7 @@ import pytest
 from small_archive import build, site_files
 
 from curator.catalog import Catalog
-from curator.publish import export_site, quick
+from curator.publish import export_site
 from curator.publish.staging import SUFFIX, marker_token
 from curator.publish.writer import FAULT_AFTER, MANIFEST, SiteWriter
 
@@ -81,7 +81,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory):
         _change(catalog)
         new_site = folder / "new"
         export_site(catalog, new_site)
-        quick.forget_states()
     finally:
         catalog.close()
     return archive, old_site, site_files(old_site), site_files(new_site)
@@ -105,7 +104,6 @@ def _changes_on_disk(archive: Path, old_site: Path | None, site: Path) -> int:
     finally:
         SiteWriter.operation = real  # type: ignore[method-assign]
         catalog.close()
-        quick.forget_states()
     return count["n"]
 
 
@@ -121,7 +119,6 @@ def _check_then_finish(archive: Path, site: Path, is_old: Callable[[dict[str, st
         export_site(catalog, site)
     finally:
         catalog.close()
-        quick.forget_states()
     assert site_files(site) == new, f"{what}: the next export did not give the new site"
     assert _leftovers(site) == [], f"{what}: left {_leftovers(site)} beside the site"
     return "old" if is_old(now) else "new" if now == new else "finished next time"

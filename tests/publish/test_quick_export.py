@@ -20,11 +20,8 @@ def _manifest_files(folder: Path) -> dict:
 
 
 def _same_as_full_export(demo: Demo, site: Path, fresh: Path) -> None:
-    kept = dict(quick._STATES)  # the state of `site`'s export, which a full one replaces
-    result = export_site(demo.catalog, fresh, still_files=demo.still_files)
-    quick._STATES.clear()
-    quick._STATES.update(kept)
-    assert not result.quick
+    result = export_site(demo.catalog, fresh, still_files=demo.still_files)  # a new session
+    assert not result.quick and result.full_because == "no earlier export in this session"
     ours, full = site_files(site), site_files(fresh)
     ours.pop(MANIFEST), full.pop(MANIFEST)
     assert ours.keys() == full.keys()
@@ -70,14 +67,15 @@ EDITS: list[tuple[str, Callable[[Demo], object]]] = [
 def test_each_edit_rewrites_only_what_shows_it_and_the_site_equals_a_full_export(
         demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
+    session = quick.ExportSession()
     newcomer = demo.catalog.create_person("Peeter Simm", state="published")
-    first = export_site(demo.catalog, site, still_files=demo.still_files)
+    first = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert not first.quick
     steps = []
     for n, (what, edit) in enumerate(EDITS):
         before = site_files(site)
         steps.append(edit(demo))
-        result = export_site(demo.catalog, site, still_files=demo.still_files)
+        result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
         assert result.quick, what
         after = site_files(site)
         changed = {p for p in after.keys() | before.keys() if before.get(p) != after.get(p)}
@@ -87,7 +85,7 @@ def test_each_edit_rewrites_only_what_shows_it_and_the_site_equals_a_full_export
     # undoing them all, last first, comes back to the first site
     for changes in reversed(steps):
         demo.catalog.undo(changes)
-    assert export_site(demo.catalog, site, still_files=demo.still_files).quick
+    assert export_site(demo.catalog, site, still_files=demo.still_files, session=session).quick
     _same_as_full_export(demo, site, tmp_path / "full-undone")
     demo.catalog.undo(newcomer)
 
@@ -95,14 +93,15 @@ def test_each_edit_rewrites_only_what_shows_it_and_the_site_equals_a_full_export
 def test_a_change_beyond_films_takes_the_full_way_and_an_unchanged_one_writes_nothing(
         demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
-    export_site(demo.catalog, site, still_files=demo.still_files)
-    again = export_site(demo.catalog, site, still_files=demo.still_files)
+    session = quick.ExportSession()
+    export_site(demo.catalog, site, still_files=demo.still_files, session=session)
+    again = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert again.quick and (again.written, again.removed) == (0, 0)
 
     person = demo.catalog.get_person(demo.person_id)
     changes = demo.catalog.update_person(person.id, person.version, name="A. Mykkänen")
     try:
-        renamed = export_site(demo.catalog, site, still_files=demo.still_files)
+        renamed = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
         assert not renamed.quick and renamed.written > 0
         _same_as_full_export(demo, site, tmp_path / "full")
     finally:
@@ -111,11 +110,12 @@ def test_a_change_beyond_films_takes_the_full_way_and_an_unchanged_one_writes_no
 
 def test_someone_elses_export_into_the_folder_is_noticed(demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
-    export_site(demo.catalog, site, still_files=demo.still_files)
+    session = quick.ExportSession()
+    export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
     manifest["files"]["index.html"]["sha256"] = "0" * 64
     (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    result = export_site(demo.catalog, site, still_files=demo.still_files)
+    result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert not result.quick
 
 
@@ -123,17 +123,18 @@ def test_someone_elses_export_into_the_folder_is_noticed(demo: Demo, tmp_path: P
 def test_a_cancelled_quick_export_leaves_the_site_and_the_next_export_is_right(
         demo: Demo, tmp_path: Path, fail_at: str):
     site = tmp_path / "site"
-    export_site(demo.catalog, site, still_files=demo.still_files)
+    session = quick.ExportSession()
+    export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     before = site_files(site)
     changes = demo.catalog.update_film(5, demo.catalog.get_film(5).version, year=1957)
     try:
         from curator.catalog import Cancelled
 
         with pytest.raises(Cancelled):
-            export_site(demo.catalog, site, still_files=demo.still_files,
+            export_site(demo.catalog, site, still_files=demo.still_files, session=session,
                         progress=lambda _d, _t, message: fail_at not in message)
         assert site_files(site) == before
-        export_site(demo.catalog, site, still_files=demo.still_files)
+        export_site(demo.catalog, site, still_files=demo.still_files, session=session)
         _same_as_full_export(demo, site, tmp_path / "full")
     finally:
         demo.catalog.undo(changes)

@@ -10,7 +10,7 @@ import pytest
 from publish_demo import Demo, site_files
 
 from curator.catalog import Cancelled
-from curator.publish import ExportError, export_site, quick
+from curator.publish import ExportError, export_site
 from curator.publish import export as export_module
 from curator.publish.pages import Page
 from curator.publish.render import site_resources
@@ -25,7 +25,6 @@ def test_a_site_rendered_by_two_processes_is_the_same_byte_for_byte(
     alone = export_site(demo.catalog, tmp_path / "alone", still_files=demo.still_files)
     monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
     monkeypatch.setattr("curator.publish.render_worker.BATCH", 2)  # many batches, both busy
-    quick.forget_states()
     answered: list[int] = []
     finish = RenderWorker.finish
 

@@ -34,13 +34,13 @@ from curator.catalog.validation import (
     imported_film_problems,
     latest_year,
 )
+from curator.limits import EXISTING_POLICIES
 from curator.model import FilmKind, PublicationState, Role
 from curator.store import search as fts
 
 __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "RowOutcome",
            "ScreeningRef", "fold"]
 
-EXISTING_POLICIES = ("skip", "update", "duplicate")
 _STATES = frozenset(PublicationState)
 _KINDS = frozenset(FilmKind) | {""}
 _ROLES = frozenset(Role)

@@ -13,9 +13,9 @@ from typing import Any
 
 from curator.catalog.errors import ValidationError
 from curator.catalog.text import clean_text
+from curator.limits import LARGEST_INTEGER  # noqa: F401 - re-exported
 from curator.model import AwardResult, Base, FilmKind, Premiere, PublicationState, Role
 
-LARGEST_INTEGER = 2**63 - 1  # the largest id or number the database stores
 FIRST_FILM_YEAR = 1870
 MAX_RUNTIME = 10_000
 

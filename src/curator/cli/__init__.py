@@ -49,6 +49,8 @@ def _names_an_archive(word: str, commands: set[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; `argv=None` is this process's own command line, which ends with it."""
+    process_ends = argv is None
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or _names_an_archive(argv[0], parser.commands):
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "open":  # the desk sets its own policy
             return args.handler(args) or 0
-        with collector.paused():  # a verb is one short process of long work
+        with collector.paused(resume=not process_ends):  # a verb: one process of long work
             return args.handler(args) or 0
     except KeyboardInterrupt:
         print_error("interrupted; nothing more was changed.")

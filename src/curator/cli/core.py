@@ -9,10 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from curator.catalog import Catalog, FilmQuery
-from curator.catalog.validation import LARGEST_INTEGER
 from curator.cli.terminal import printable
-from curator.store import ArchiveError, is_archive
+from curator.limits import LARGEST_INTEGER
+
+# Each verb imports the catalogue, the stills or the exporter itself, when it runs:
+# `curator --help` and a mistyped argument are answered without loading any of them.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,6 +61,9 @@ def _positive(text: str) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.store import is_archive
+
     if is_archive(args.archive):
         print(f"{args.archive} is already a Curator archive; nothing to do.")
         return 0
@@ -69,7 +73,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
     from curator.interchange.demo import build_demo
+    from curator.store import ArchiveError, is_archive
 
     if args.if_missing and is_archive(args.archive):
         return 0
@@ -89,6 +95,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+
     catalog = Catalog.open(args.archive)
     counts = catalog.counts()
     width = max(len(k) for k in counts)
@@ -119,12 +127,16 @@ def _years(text: str | None) -> tuple[int | None, int | None]:
         return None, None
     m = _YEARS.fullmatch(text)
     if not m:
+        from curator.store import ArchiveError
+
         raise ArchiveError(f"--year takes a year or a range like 1986-1991, not "
                            f"\u201c{text[:40]}\u201d.")
     return int(m.group(1)), int(m.group(2) or m.group(1))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog, FilmQuery
+
     year_from, year_to = _years(args.year)
     catalog = Catalog.open(args.archive)
     query = FilmQuery(text=args.query, year_from=year_from, year_to=year_to,
@@ -156,6 +168,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
     from curator.store.repair import repair_archive
 
     report = repair_archive(args.archive, args.into)

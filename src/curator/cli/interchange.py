@@ -7,12 +7,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator import CuratorError
-from curator.catalog import Catalog, ImportResult
-from curator.catalog.importing import EXISTING_POLICIES
 from curator.cli.terminal import printable
-from curator.interchange.mapping import field_label, guess_mapping
+from curator.limits import EXISTING_POLICIES
+
+if TYPE_CHECKING:
+    from curator.catalog import Catalog, ImportResult
 
 FORMATS = ("csv", "json", "page")
 MAX_ERRORS_SHOWN = 50
@@ -83,6 +85,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise CuratorError(f"{report.name}: the report is written as .csv.")
         if not report.parent.is_dir():
             raise CuratorError(f"The folder {report.parent} does not exist.")
+    from curator.catalog import Catalog
+
     catalog = Catalog.open(args.archive)
     try:
         started = time.perf_counter()
@@ -110,7 +114,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_csv(catalog: Catalog, args: argparse.Namespace) -> ImportResult:
-    from curator.interchange.mapping import apply_overrides
+    from curator.interchange.mapping import apply_overrides, field_label, guess_mapping
     from curator.interchange.sheet_import import import_spreadsheet
     from curator.interchange.spreadsheet import read_spreadsheet
 
@@ -203,6 +207,8 @@ def cmd_export_data(args: argparse.Namespace) -> int:
         raise CuratorError(f"{args.file.name}: a catalogue file is written as .json.")
     if not args.file.parent.is_dir():
         raise CuratorError(f"The folder {args.file.parent} does not exist.")
+    from curator.catalog import Catalog
+
     catalog = Catalog.open(args.archive)
     try:
         counts = write_catalogue(catalog, args.file)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from curator.catalog import Catalog
 from curator.cli.core import record_id
 from curator.cli.terminal import printable
 
@@ -24,6 +23,8 @@ def _runtime(minutes: int) -> str:
 
 
 def cmd_lists(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+
     catalog = Catalog.open(args.archive)
     try:
         if args.csv:

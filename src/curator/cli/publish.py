@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 from curator import CuratorError
-from curator.catalog import Catalog
-from curator.publish import check_archive, export_site, parse_selection
 from curator.publish.selection import SPEC_HELP
 
 
@@ -19,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--select", metavar="SPEC", default="all",
                    help=f"what to export: {SPEC_HELP} (default all)")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.add_argument("--verbose", action="store_true",
+                   help="also say whether the export started from the last one, and why not")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("check", help="list what would make a poor page in the web archive")
@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.publish import export_site, parse_selection
+
     selection = parse_selection(args.select)
     outdir = args.outdir.expanduser().resolve()
     if outdir.parent == outdir:
@@ -49,11 +52,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Left out: {note}.", file=sys.stderr)
     for warning in result.warnings:
         print(f"Warning: {warning}.", file=sys.stderr)
+    if args.verbose:
+        print(f"The quick way: {result.quick_because}." if result.quick
+              else f"The full way: {result.full_because}.")
     print(result.summary)
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.publish import check_archive
+
     catalog = Catalog.open(args.archive)
     try:
         problems = check_archive(catalog)

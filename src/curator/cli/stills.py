@@ -6,16 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from curator.catalog import Catalog
 from curator.cli.core import record_id
 from curator.cli.terminal import printable
-from curator.stills import (
-    check_stills,
-    collect_unreferenced,
-    ensure_derivatives,
-    import_stills,
-)
-from curator.stills.upkeep import BAD_RECORD, DEFAULT_GRACE
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,6 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.stills import ensure_derivatives, import_stills
+
     catalog = Catalog.open(args.archive)
     try:
         catalog.archive.refuse_writes()  # read-only or damaged: say so before any file moves
@@ -82,6 +77,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.stills import check_stills
+    from curator.stills.upkeep import BAD_RECORD
+
     catalog = Catalog.open(args.archive)
     try:
         report = check_stills(catalog)
@@ -107,6 +106,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_gc(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.stills import collect_unreferenced
+    from curator.stills.upkeep import DEFAULT_GRACE
+
     catalog = Catalog.open(args.archive)
     try:
         catalog.archive.refuse_writes()  # a damaged catalogue could not say what is in use

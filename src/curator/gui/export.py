@@ -160,6 +160,7 @@ class SiteExportController(QObject):
         self.show_message = show_message
         self.open_url = open_url
         self.still_files = still_files
+        self.export_session: Any = None  # the last export's state, for the next (publish.quick)
         self.last_site: Path | None = None
         self.server: SiteServer | None = None
         self.busy = False
@@ -271,11 +272,13 @@ class SiteExportController(QObject):
 
     def _export(self, folder: Path, selection: Selection) -> Task:
         from curator.publish import export_site
+        from curator.publish.quick import ExportSession
 
-        # None means the archive's own derivatives; a re-export then starts from the last
-        # export's state, which is kept for the same source of images only
+        # a re-export starts from the last export's state, kept in this session
+        self.export_session = self.export_session or ExportSession()
         task = Task("Exporting the site", lambda progress: export_site(
-            self.catalog, folder, selection, still_files=self.still_files, progress=progress))
+            self.catalog, folder, selection, still_files=self.still_files, progress=progress,
+            session=self.export_session))
         task.finished.connect(self._done)
         task.failed.connect(self._failed)
         task.cancelled.connect(self._cancelled)

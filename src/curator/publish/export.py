@@ -20,7 +20,7 @@ from curator.publish.browse_pages import (
 )
 from curator.publish.media import StillFiles, archive_derivatives
 from curator.publish.pages import PageMaker
-from curator.publish.quick import ExportState, MediaUse
+from curator.publish.quick import ExportSession, ExportState, MediaUse
 from curator.publish.record_pages import RecordPages, directors_pages
 from curator.publish.render import Renderer
 from curator.publish.render_worker import RenderWorker
@@ -49,6 +49,8 @@ class ExportResult:
     # a folder beside the site left alone
     warnings: list[str] = field(default_factory=list)
     quick: bool = False  # started from the last export's state (see curator.publish.quick)
+    full_because: str = ""  # why it took the full way, if it did
+    quick_because: str = ""  # what the quick way had to write again, if it took it
 
     @property
     def summary(self) -> str:
@@ -57,17 +59,17 @@ class ExportResult:
 
 
 def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
-                still_files: StillFiles | None = None, progress: Progress | None = None
-                ) -> ExportResult:
+                still_files: StillFiles | None = None, progress: Progress | None = None,
+                session: ExportSession | None = None) -> ExportResult:
     """Write the published records in `selection` as a static site in `outdir`.
 
     Every file counts as a page in the summary (HTML pages, index shards, images).
     `progress(done, total, message)` returning False cancels: `Cancelled` is raised
     and the previous site is left as it was.
 
-    A re-export into the same folder by the same running Curator starts from what
-    the last one left (see `curator.publish.quick`): when only a few films changed,
-    it reads, lays out and writes only what shows them.
+    A re-export into the same folder in the same `session` starts from what the last
+    one left (see `curator.publish.quick`): when only a few films changed, it reads,
+    lays out and writes only what shows them. Without a session, it takes the full way.
     """
     started = time.perf_counter()
     report = progress or (lambda _done, _total, _message: True)
@@ -78,30 +80,34 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
 
     step(0, 0, "Reading the catalogue")
     # (the entry points pause the cyclic collector around long work: curator.collector)
-    return _export(catalog, outdir, selection, still_files, step, started)
+    return _export(catalog, outdir, selection, still_files, step, started,
+                   session or ExportSession())
 
 
 def _export(catalog: Catalog, outdir: Path, selection: Selection,
             still_files: StillFiles | None, step: Callable[[int, int, str], None],
-            started: float) -> ExportResult:
-    key = quick.state_key(catalog, outdir, selection, still_files)
-    last = quick.take_state(key)
+            started: float, session: ExportSession) -> ExportResult:
+    key = quick.state_key(catalog, outdir, selection)
+    last, why = session.take(key, still_files)
     with SiteWriter(outdir, selection=selection.spec) as writer:
-        done = quick.quick_export(catalog, last, writer, step) if last is not None else None
+        done = None
+        if last is not None:
+            done, why = quick.quick_export(catalog, last, writer, step)
         state = done or _full_export(catalog, selection, still_files, writer, step)
-        state.key = key
+        state.key, state.still_files = key, still_files
         step(1, 1, "Putting the new site in place")
         summary = writer.commit()
     state.files = writer.files
     # entries of films are quick to make again; digests and teasers are kept
     state.maker.per_film.forget("entry", "see_also_entry")
-    quick.keep_state(state)
+    session.keep(state)
     return ExportResult(outdir=writer.outdir, written=summary.written,
                         unchanged=summary.unchanged, removed=summary.removed,
                         pages=len(state.page_paths), films=len(state.site.films),
                         seconds=time.perf_counter() - started, skipped=state.site.skipped,
                         warnings=[*writer.warnings, *state.site.warnings.values()],
-                        quick=done is not None)
+                        quick=done is not None, full_because="" if done else why,
+                        quick_because=why if done else "")
 
 
 def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles | None,

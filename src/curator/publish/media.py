@@ -10,6 +10,7 @@ own image store; `no_derivatives` is the fallback when there is none.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ def archive_derivatives(archive: Archive) -> StillFiles:
     Curator has no image store, no still has derivatives."""
     try:
         stills = importlib.import_module("curator.stills")
+        derivatives = importlib.import_module("curator.stills.derivatives")
     except ImportError:
         return no_derivatives
     widths: Sequence[int] = stills.WEB_WIDTHS
@@ -52,22 +54,34 @@ def archive_derivatives(archive: Archive) -> StillFiles:
     def files(still: StillRecord) -> Sequence[ImageFile]:
         if not still.sha256 or not still.width or not still.height:
             return ()
+        # the folder is proven inside the archive once, and each file is one stat: an
+        # export asks this of every still, six files each
         out: list[ImageFile] = []
         sizes = sorted({stills.derivative_size(still.width, still.height, w) for w in widths})
         try:
+            folder = str(derivatives.derivative_folder(archive, still.sha256))  # proven once
             for target in widths:
                 width, height = stills.derivative_size(still.width, still.height, target)
                 if (width, height) not in sizes:
                     continue
                 sizes.remove((width, height))  # an original narrower than a size gives it once
                 for fmt in EXTENSIONS:
-                    path = stills.derivative_path(archive, still.sha256, target, fmt)
+                    path = os.path.join(folder, f"{target}.{derivatives.FORMATS[fmt]}")
+                    if not _made(path):  # made now, with its siblings
+                        path = str(stills.derivative_path(archive, still.sha256, target, fmt))
                     out.append(ImageFile(width, height, fmt, Path(path)))
         except (CuratorError, OSError):
             return ()  # a missing original: leave the still out rather than break the page
         return out
 
     return files
+
+
+def _made(path: str) -> bool:
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
 
 
 def media_path(still: StillRecord, image: ImageFile) -> str:

@@ -1,9 +1,11 @@
 """Re-exporting from where the last export left off: only what shows the changed films.
 
-An export leaves its state behind in the running Curator (an `ExportState`: the
-records it exported, the See-also lists, the search index, the data download's
-films, the stills each film shows, the list of pages, and the stamps of the
-catalogue it read; see `curator.catalog.export_stamps`). The next export of the
+An export leaves its state behind in the export session of whoever exported (an
+`ExportSession`: the desk's export controller holds one for as long as it runs).
+The state (an `ExportState`) holds the records it exported, the See-also lists,
+the search index, the data download's films, the stills each film shows, the list
+of pages, and the stamps of the catalogue it read (see `curator.catalog.export_stamps`).
+The next export of the
 whole archive into the same folder compares the stamps. When only a few films'
 own rows changed (an edit, a new film, one unpublished) it reads just those films
 and lays out again only the pages that show them: their own, the See-also lists
@@ -14,8 +16,9 @@ the manifest records it.
 
 Anything else (a person, a festival, a list or a setting changed; a template; a
 selection; someone else's export into the folder; many films) takes the full way,
-whose writing is incremental too. A new process starts with the full way: the
-state is not saved, reading it back would cost what reading the catalogue does.
+whose writing is incremental too; the planner says which of these it was
+(`ExportResult.full_because`, shown by `curator export --verbose`). A new process
+starts with a new session, and so with the full way.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from curator.catalog import Catalog
 from curator.catalog.export_reads import films_in_bulk, people_in_bulk
-from curator.catalog.export_stamps import CatalogueStamps, changed_films
+from curator.catalog.export_stamps import FILM_TABLES, CatalogueStamps, changed_films
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
 from curator.publish import data_files, urls
 from curator.publish.browse_pages import (
@@ -59,7 +62,15 @@ from curator.publish.writer import SiteWriter
 # Beyond this many changed films the full way is as quick, and simpler to trust.
 QUICK_LIMIT = 100
 
-StateKey = tuple[str, str, str, int | None]
+StateKey = tuple[str, str, str]
+
+# What changed, in the catalogue's words, when more than films' own rows did.
+_BEYOND_FILMS = {
+    "person": "a person", "name_variant": "a person", "festival": "a festival",
+    "edition": "a festival edition", "section": "a festival section",
+    "collection": "a list", "collection_item": "a list", "setting": "a setting",
+    "still": "a portrait", "award": "a person's award",
+}
 
 
 @dataclass
@@ -124,34 +135,48 @@ class ExportState:
     page_paths: list[str]
     chrome: dict
     credited: set[int]  # everyone credited on an exported film, published or not
-    key: StateKey = ("", "", "", None)
+    key: StateKey = ("", "", "")
+    still_files: StillFiles | None = None  # the caller's own, if it gave one
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest written
 
 
-_STATES: dict[StateKey, ExportState] = {}
+def state_key(catalog: Catalog, outdir: Path, selection: Selection) -> StateKey:
+    return (str(catalog.archive.folder.resolve()), os.path.abspath(outdir), selection.spec)
 
 
-def state_key(catalog: Catalog, outdir: Path, selection: Selection,
-              still_files: StillFiles | None) -> StateKey:
-    return (str(catalog.archive.folder.resolve()), os.path.abspath(outdir), selection.spec,
-            id(still_files) if still_files is not None else None)
+class ExportSession:
+    """What one exporter keeps from its last export for its next: the desk's export
+    controller holds one while it runs; a command line export makes a new one.
 
+    It holds one state at a time (a state holds a whole archive's records), and an
+    export takes it, so one that fails leaves none behind and the next goes the full way.
+    """
 
-def take_state(key: StateKey) -> ExportState | None:
-    """The state the last export into this folder left, if it was this one; an export
-    takes it, so one that fails leaves none behind and the next goes the full way."""
-    state = _STATES.pop(key, None)
-    _STATES.clear()  # one at a time: a state holds a whole archive's records
-    return state
+    def __init__(self) -> None:
+        self._state: ExportState | None = None
 
+    def take(self, key: StateKey, still_files: StillFiles | None
+             ) -> tuple[ExportState | None, str]:
+        """The last export's state if the next export can start from it, else why not."""
+        state, self._state = self._state, None
+        if state is None:
+            return None, "no earlier export in this session"
+        archive, outdir, spec = key
+        if state.key[0] != archive:
+            return None, "the last export was of another archive"
+        if state.key[1] != outdir:
+            return None, "the last export went into another folder"
+        if state.key[2] != spec:
+            return None, f"the last export was of another selection ({state.key[2]})"
+        if state.still_files is not still_files:
+            return None, "the stills come from elsewhere this time"
+        return state, ""
 
-def keep_state(state: ExportState) -> None:
-    _STATES.clear()
-    _STATES[state.key] = state
+    def keep(self, state: ExportState) -> None:
+        self._state = state
 
-
-def forget_states() -> None:
-    _STATES.clear()
+    def forget(self) -> None:
+        self._state = None
 
 
 def page_paths(maker: PageMaker) -> list[str]:
@@ -175,18 +200,33 @@ def _directors(film: FilmRecord | None) -> set[int]:
     return {c.person_id for c in film.credits if c.role == "director"} if film else set()
 
 
+def _films(count: int) -> str:
+    return f"{count:,} film{'' if count == 1 else 's'}"
+
+
+def _beyond_films(before: CatalogueStamps, now: CatalogueStamps) -> str:
+    tables = [t for t, s in now.tables.items()
+              if t not in FILM_TABLES and before.tables.get(t) != s]
+    words = dict.fromkeys(_BEYOND_FILMS.get(t, t.replace("_", " ")) for t in tables)
+    return ", ".join(words) or "a portrait or a person's award"
+
+
 def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
-                 step: Callable[[int, int, str], None]) -> ExportState | None:
-    """Write the site again from `state`, if only a few films changed since; None (having
-    written nothing) when the full way is needed."""
+                 step: Callable[[int, int, str], None]) -> tuple[ExportState | None, str]:
+    """Write the site again from `state`, if only a few films changed since. Without it
+    (having written nothing), None and why the full way is needed."""
     old = state.site
-    if old.selection.kind != "all" or writer.old != state.files:
-        return None
+    if old.selection.kind != "all":
+        return None, f"only a whole-archive export starts from the last ({old.selection.spec})"
+    if writer.old != state.files:
+        return None, "the site's manifest is not the one the last export wrote"
     if design_of(state.renderer.resources) != state.renderer.design:
-        return None
+        return None, "the site's templates or assets changed"
     stamps, changed = changed_films(catalog, state.stamps)
-    if changed is None or len(changed) > QUICK_LIMIT:
-        return None
+    if changed is None:
+        return None, f"more than films changed: {_beyond_films(state.stamps, stamps)}"
+    if len(changed) > QUICK_LIMIT:
+        return None, f"{_films(len(changed))} changed (the quick way takes up to {QUICK_LIMIT})"
     earlier = state.maker
     # stills that had no derivatives last time may have them now
     for film_id in state.media.lacking - changed:
@@ -195,7 +235,8 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
                         for s in film.stills):
             changed.add(film_id)
     if len(changed) > QUICK_LIMIT:
-        return None
+        return None, (f"{_films(len(changed))} changed or have new web sizes (the quick "
+                      f"way takes up to {QUICK_LIMIT})")
     step(0, 0, f"Reading {len(changed):,} changed films")
     warnings = {k: w for k, w in old.warnings.items() if k[0] != "film" or k[1] not in changed}
     fresh = sound_stills({f.id: f for f in films_in_bulk(catalog, sorted(changed))
@@ -207,13 +248,14 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
                 earlier.derivatives.pop(still.id, None)
         earlier.see_also.replace(old.published.get(film_id), fresh.get(film_id))
     maker = PageMaker(site, earlier.still_files, earlier=earlier)
-    if maker.chrome != state.chrome:
-        return None  # a first or last director, year, country or festival: every page
+    if maker.chrome != state.chrome:  # every page shows it
+        return None, ("the site's header or menus change (a first or last director, year, "
+                      "country or festival, or a setting they show)")
     records = RecordPages(maker)
     paths = page_paths(maker)
     pages, neighbours = _pages_to_lay_out(state, site, maker, records, changed)
     if set(paths) - {p.path for p in pages} - {_path_of(f) for f in writer.old}:
-        return None  # a page the last export did not write and this one does not lay out
+        return None, "a page the last export did not write would be missing"
 
     step(0, len(pages), f"Writing {len(pages):,} pages")
     renderer = state.renderer
@@ -262,7 +304,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     if site.base_url and (paths != state.page_paths or not writer.carry("sitemap.xml")):
         writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths, credited=credited)
+                   page_paths=paths, credited=credited), _films(len(changed)) + " changed"
 
 
 def _path_of(file: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from curator import CuratorError
-from curator.catalog.validation import LARGEST_INTEGER
+from curator.limits import LARGEST_INTEGER
 
 Kind = Literal["all", "film", "edition", "list", "person"]
 SPEC_HELP = "all | film:ID[,ID...] | edition:SLUG | list:ID | person:ID"

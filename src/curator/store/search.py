@@ -139,7 +139,14 @@ def _hits(conn: Connection, fts_query: str, limit: int, ranked: bool = False) ->
         f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT ?",
         (fts_query, limit),
     )
-    return [r[0] for r in rows]
+    return list(rows.scalars().all())  # fetched in one call, not row by row
+
+
+def _count_up_to(conn: Connection, fts_query: str, most: int) -> int:
+    """How many films match, counting no further than `most` (all inside SQLite)."""
+    return conn.exec_driver_sql(
+        f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+        "LIMIT ?)", (fts_query, most)).scalar_one()
 
 
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
@@ -154,18 +161,15 @@ def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | 
     if not words or not is_sqlite(conn):
         return None
     everywhere = _fts_query(words)
-    first = _hits(conn, everywhere, max(RANK_LIMIT, limit) + 1)
-    if len(first) <= RANK_LIMIT:
-        return _hits(conn, everywhere, limit, ranked=True) if len(first) > 1 else first
+    if _count_up_to(conn, everywhere, max(RANK_LIMIT, limit) + 1) <= RANK_LIMIT:
+        return _hits(conn, everywhere, limit, ranked=True)
     in_titles = _fts_query(words, "titles")
-    title_hits = _hits(conn, in_titles, max(RANK_LIMIT, limit) + 1)
-    if len(title_hits) <= RANK_LIMIT:
-        title_hits = _hits(conn, in_titles, limit, ranked=True)
-    lead = title_hits[:limit]
+    few = _count_up_to(conn, in_titles, max(RANK_LIMIT, limit) + 1) <= RANK_LIMIT
+    lead = _hits(conn, in_titles, limit, ranked=few)
     seen = set(lead)
-    rest = [i for i in first if i not in seen]
-    if len(lead) + len(rest) < limit:  # a deep page of a common word
-        rest = [i for i in _hits(conn, everywhere, limit + len(lead)) if i not in seen]
+    # A title match matches everywhere too: the first hits in catalogue order, less
+    # those already leading, fill the page.
+    rest = [i for i in _hits(conn, everywhere, limit + len(lead)) if i not in seen]
     return lead + rest[: limit - len(lead)]
 
 

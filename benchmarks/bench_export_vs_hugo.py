@@ -1,0 +1,198 @@
+"""The full export as users run it, `curator export` as a process, against Hugo building
+the equivalent site from Markdown, alternately, each into an empty folder.
+
+    .venv/bin/python benchmarks/bench_export_vs_hugo.py [--films N] [--keep DIR]
+
+The archive is built through Curator itself: films through the catalogue's bulk path,
+stills through the image store (`import_stills` stores each of a few real photos once
+and makes its web sizes; the other films are given stills of the same stored images,
+as an archivist reusing a festival photo would). The Hugo site holds the same films
+as content files (front matter and the synopsis in Markdown), a template printing the
+same fields, "See also" by director (a taxonomy) and each film's still.
+
+Prints the median seconds of three runs of each, files per second of each, their ratio
+(target: Curator >= 1.0x Hugo's files per second) and the load average.
+Hugo is Debian's `hugo` package: `./scripts/setup.sh --bench` installs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+
+RUNS = 3
+STILLS = Path(__file__).resolve().parents[1] / "resources" / "demo" / "stills"
+WORDS = ("archive festival rock film light city river night winter summer story music "
+         "war love journey mother father island sea road train dream memory border house "
+         "street factory village school letter song dance theatre camera").split()
+
+FILM_TEMPLATE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><nav><a href="/">Select a festival</a> <a href="/search/">Search The Film Archive</a>
+<a href="/directors/">Browse By Director</a></nav>
+<h1>{{ .Title }}</h1>
+<p>{{ delimit .Params.countries " / " }}, {{ .Params.year }}</p>
+<p>Director: {{ delimit .Params.directors ", " }}</p>
+<dl><dt>Runtime</dt><dd>{{ .Params.runtime }} min</dd>
+<dt>Format</dt><dd>{{ .Params.format }}</dd></dl>
+{{ with .Params.still }}<img src="/{{ . }}" alt="A still from the film">{{ end }}
+{{ .Content }}
+<h2>See also…</h2><ul>
+{{ $self := .Permalink }}
+{{ range first 6 (index .Site.Taxonomies.directors (urlize (index .Params.directors 0))).Pages }}
+{{ if ne .Permalink $self }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+{{ delimit .Params.countries " / " }}, {{ .Params.year }}<p>{{ .Summary | truncate 200 }}</p>
+<a href="{{ .RelPermalink }}">More »</a></li>{{ end }}{{ end }}
+</ul></body></html>
+"""
+LIST_TEMPLATE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><h1>{{ .Title }}</h1>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+</body></html>
+"""
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def build_archive(folder: Path, films: int) -> Path:
+    from curator.catalog import Catalog, FilmData
+    from curator.stills import import_stills
+
+    rng = random.Random(1989)
+    archive = folder / "Bench.curator"
+    catalog = Catalog.create(archive)
+    people = [f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS).capitalize()}son {n}"
+              for n in range(films // 3)]
+    data = [FilmData(
+        title=sentence(rng, 3)[:-1] + f" {n}", year=rng.randint(1920, 2024),
+        countries=(rng.choice(["USSR", "Finland", "Australia", "France", "Japan"]),),
+        languages=("English",), runtime=rng.randint(5, 180), format="35mm",
+        synopsis="\n\n".join(sentence(rng, 40) for _ in range(2)),
+        credits=((rng.choice(people), "director"), (rng.choice(people), "cinematographer"),
+                 (rng.choice(people), "cast")),
+        state="published") for n in range(films)]
+    ids = catalog.bulk_add_films(data).film_ids
+    photos = sorted(STILLS.glob("*.jpg"))
+    stored = []
+    for photo, film_id in zip(photos, ids, strict=False):
+        import_stills(catalog, [photo], film_id=film_id, web_sizes=True,
+                      fields={"credit": "Festival archive", "alt_text": "A still from the film"})
+        still = catalog.get_film(film_id).stills[0]
+        stored.append({"sha256": still.sha256, "width": still.width, "height": still.height,
+                       "format": still.format, "original_name": still.original_name,
+                       "credit": "Festival archive", "alt_text": "A still from the film"})
+    for n, film_id in enumerate(ids[len(stored):], start=len(stored)):
+        catalog.add_stills([stored[n % len(stored)]], film_id=film_id)
+    catalog.close()
+    return archive
+
+
+def build_hugo_site(archive: Path, folder: Path) -> None:
+    """The same published films as a Hugo site: one content file per film."""
+    from curator.catalog import Catalog
+    from curator.catalog.export_reads import film_ids_by_state, films_in_bulk
+    from curator.stills import derivative_path
+
+    catalog = Catalog.open(archive)
+    films = films_in_bulk(catalog, film_ids_by_state(catalog, "published"))
+    (folder / "content" / "films").mkdir(parents=True)
+    (folder / "static" / "stills").mkdir(parents=True)
+    (folder / "layouts" / "_default").mkdir(parents=True)
+    shipped: set[str] = set()
+    for film in films:
+        directors = [c.person_name for c in film.credits if c.role == "director"]
+        still = ""
+        if film.stills:
+            sha = film.stills[0].sha256
+            still = f"stills/{sha[:16]}.jpg"
+            if sha not in shipped:
+                shutil.copyfile(derivative_path(catalog.archive, sha, 960, "jpeg"),
+                                folder / "static" / still)
+                shipped.add(sha)
+        front = {"title": film.title, "year": film.year, "countries": list(film.countries),
+                 "directors": directors, "runtime": film.runtime, "format": film.format,
+                 "still": still}
+        (folder / "content" / "films" / f"{film.id}.md").write_text(
+            json.dumps(front, ensure_ascii=False, indent=1) + "\n\n" + film.synopsis + "\n",
+            encoding="utf-8")
+    catalog.close()
+    (folder / "config.json").write_text(json.dumps({
+        "baseURL": "/", "title": "Film Archive", "disableKinds": ["RSS"],
+        "taxonomies": {"director": "directors"}}), encoding="utf-8")
+    (folder / "layouts" / "_default" / "single.html").write_text(FILM_TEMPLATE)
+    for name in ("list.html", "terms.html", "taxonomy.html"):
+        (folder / "layouts" / "_default" / name).write_text(LIST_TEMPLATE)
+    (folder / "layouts" / "index.html").write_text(LIST_TEMPLATE)
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def files_in(folder: Path) -> int:
+    return sum(len(names) for _root, _dirs, names in os.walk(folder))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--films", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the archive and Hugo site here")
+    args = parser.parse_args()
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        print("Hugo is not installed: ./scripts/setup.sh --bench installs Debian's hugo package "
+              "(or apt-get install hugo).", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        archive, hugo_site = folder / "Bench.curator", folder / "hugo"
+        if not archive.exists():
+            started = time.perf_counter()
+            build_archive(folder, args.films)
+            print(f"archive of {args.films:,} films built in {time.perf_counter() - started:.0f} s")
+        if not hugo_site.exists():
+            build_hugo_site(archive, hugo_site)
+        curator_s, hugo_s = [], []
+        curator_files = hugo_files = 0
+        for n in range(RUNS):
+            out = folder / f"curator-site-{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            curator_s.append(timed([sys.executable, "-m", "curator", "export", str(archive),
+                                    str(out), "--quiet"]))
+            curator_files = files_in(out) - 1  # the manifest is Curator's own
+            shutil.rmtree(out)
+            out = folder / f"hugo-site-{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            hugo_s.append(timed([hugo, "--quiet", "-s", str(hugo_site), "-d", str(out)]))
+            hugo_files = files_in(out)
+            shutil.rmtree(out)
+        cur, hug = median(curator_s), median(hugo_s)
+        ours, theirs = curator_files / cur, hugo_files / hug
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+              f"{args.films:,} films, medians of {RUNS} runs each, alternately, empty folders")
+        print(f"curator export: {cur:6.2f} s ({', '.join(f'{s:.2f}' for s in curator_s)}), "
+              f"{curator_files:,} files: {ours:,.0f} files/s")
+        print(f"hugo:           {hug:6.2f} s ({', '.join(f'{s:.2f}' for s in hugo_s)}), "
+              f"{hugo_files:,} files: {theirs:,.0f} files/s")
+        print(f"ratio {ours / theirs:.2f}x Hugo's files per second (target >= 1.00x) "
+              f"{'OK' if ours >= theirs else 'UNDER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
