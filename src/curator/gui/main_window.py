@@ -429,26 +429,26 @@ class MainWindow(QMainWindow):
 
     def _changes_arrived(self, changes: Changes) -> None:
         """Refresh what an operation, undo or redo touched, and nothing else."""
-        films_gone_or_new = bool(changes.inserted("film") or changes.deleted("film"))
-        people = changes.touches("person", "name_variant", "credit")
-        structure = changes.touches("festival", "edition", "section", "collection",
-                                    "collection_item", "screening")
-        if films_gone_or_new or people or structure or _changes_counts(changes):
+        touched = changes.touched
+        films_gone_or_new = bool(touched.films_added or touched.films_removed)
+        people = bool(touched.people)
+        structure = touched.festival_structure or bool(touched.lists)
+        if films_gone_or_new or people or structure or touched.counts:
             self.sidebar.rebuild()
         pane = self.list_pane
         query = pane.current_query()
         if pane.table_name == "films":
-            if films_gone_or_new or structure or (changes.film_ids and (
+            if films_gone_or_new or structure or (touched.films and (
                     query.text or query.has_filters or query.order != "relevance")):
                 pane.reload()
-            elif changes.film_ids:
-                pane.refresh_films(set(changes.film_ids))
+            elif touched.films:
+                pane.refresh_films(set(touched.films))
         elif (pane.table_name == "people" and people) or structure:
             pane.reload()
         kind, record_id = self.detail.kind, self.detail.record_id
-        if kind == "film" and record_id in changes.deleted("film"):
+        if kind == "film" and record_id in touched.films_removed:
             self.form.clear()
-        if kind != "film" or record_id in changes.film_ids or people or structure:
+        if kind != "film" or record_id in touched.films or people or structure:
             self.detail.reload()
 
     def _undo_failed(self, message: str) -> None:
@@ -504,13 +504,3 @@ class MainWindow(QMainWindow):
             self.catalog.close()
         super().closeEvent(event)
 
-
-def _changes_counts(changes: Changes) -> bool:
-    """Whether a change moves a sidebar count: a film's state or synopsis, a still."""
-    if changes.touches("still"):
-        return True
-    return any(
-        r.table == "film" and r.before is not None and r.after is not None
-        and any(r.before.get(c) != r.after.get(c) for c in ("state", "synopsis"))
-        for r in changes.rows
-    )

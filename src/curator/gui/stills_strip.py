@@ -271,12 +271,12 @@ class StillStrip(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         owner = self._owner()
-        if not owner or not changes.touches("still", "film", "person"):
+        if not owner:
             return
         key, value = next(iter(owner.items()))
-        table = "film" if key == "film_id" else "person"
-        if value in changes.ids(table) or any(
-                r.table == "still" and r.value(key) == value for r in changes.rows):
+        touched = changes.touched
+        # a still's row names its film or person, so its owner is touched with it
+        if value in (touched.films if key == "film_id" else touched.people):
             self._refresh()
 
     # -- editing --------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ record, the form reloads it and puts the focus back where it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -35,18 +35,6 @@ from curator.gui.undo import CatalogUndo
 
 FORM_MAX_WIDTH = 820
 NARROW_WIDTH = 520  # below this, labels sit above their fields
-
-
-def row_mentions(changes: Changes, column: str, value: Any, tables: Iterable[str] = ()) -> bool:
-    """True when a changed row (before or after) has `column == value`."""
-    wanted = set(tables)
-    for r in changes.rows:
-        if wanted and r.table not in wanted:
-            continue
-        for row in (r.before, r.after):
-            if row and row.get(column) == value:
-                return True
-    return False
 
 
 def link(text: str, kind: str, ident: int) -> str:

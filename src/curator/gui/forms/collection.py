@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from curator.catalog import Changes
 from curator.catalog.records import CollectionRecord
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.fields import ChoiceField, LineField, ParagraphsField
 from curator.gui.forms.film import state_choices
 from curator.gui.forms.pickers import FilmPicker
@@ -51,9 +51,8 @@ class CollectionForm(RecordForm):
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
         films = {i.film_id for i in self.record.items} if self.record else set()
-        return (rid in changes.ids("collection")
-                or row_mentions(changes, "collection_id", rid, ["collection_item"])
-                or bool(films & changes.film_ids))
+        touched = changes.touched
+        return rid in touched.lists or bool(films & touched.films)
 
     def load(self, c: CollectionRecord, force: bool) -> None:
         self.heading.setText(c.title)

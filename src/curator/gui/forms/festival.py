@@ -11,7 +11,7 @@ from curator.catalog import Changes
 from curator.catalog.records import EditionRecord, FestivalRecord, SectionRecord
 from curator.catalog.validation import check_year
 from curator.catalog.vocabulary import country_names
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.fields import (
     AddLine,
     ChoiceField,
@@ -65,8 +65,7 @@ class FestivalForm(RecordForm):
         return self.catalog.update_festival(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
-        return (self.record_id in changes.ids("festival")
-                or changes.touches("edition", "section", "screening"))
+        return changes.touched.festival_structure
 
     def load(self, f: FestivalRecord, force: bool) -> None:
         if force:
@@ -178,11 +177,9 @@ class EditionForm(RecordForm):
         return self.catalog.update_edition(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
-        rid = self.record_id
         opening = self.record.opening_film_id if self.record else None
-        return (rid in changes.ids("edition") or row_mentions(changes, "edition_id", rid)
-                or changes.touches("festival")
-                or (opening is not None and opening in changes.ids("film")))
+        touched = changes.touched
+        return touched.festival_structure or (opening is not None and opening in touched.films)
 
     def load(self, e: EditionRecord, force: bool) -> None:
         self.heading.setText(e.label)
@@ -228,9 +225,7 @@ class SectionForm(RecordForm):
         return self.catalog.update_section(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
-        rid = self.record_id
-        return (rid in changes.ids("section") or row_mentions(changes, "section_id", rid)
-                or changes.touches("edition", "festival"))
+        return changes.touched.festival_structure
 
     def load(self, s: SectionRecord, force: bool) -> None:
         self.heading.setText(s.name)

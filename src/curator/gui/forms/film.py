@@ -21,7 +21,7 @@ from curator.catalog.validation import MAX_RUNTIME, check_year
 from curator.catalog.vocabulary import country_names, genre_names, language_names
 from curator.gui.forms.appearances import ScreeningsField, edition_choices
 from curator.gui.forms.awards import AwardsEditor
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.credits import CreditsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
@@ -141,9 +141,8 @@ class FilmForm(RecordForm):
 
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
-        return (rid in changes.film_ids or rid in changes.ids("film")
-                or changes.touches("festival", "edition", "section", "collection")
-                or row_mentions(changes, "film_id", rid))
+        touched = changes.touched
+        return rid in touched.films or touched.festival_structure or bool(touched.lists)
 
     def to_catalog(self, name: str, value: Any) -> Any:
         if name == "alt_titles":
@@ -156,8 +155,8 @@ class FilmForm(RecordForm):
 
     # -- loading -------------------------------------------------------------------------
     def _vocabulary_may_have_grown(self, changes: Changes) -> None:
-        if changes.touches("film_country", "film_language", "film_genre", "person",
-                           "festival"):
+        touched = changes.touched
+        if touched.vocabulary or touched.people or touched.festival_structure:
             self._vocabulary_read = False
 
     def load(self, film: FilmRecord, force: bool) -> None:

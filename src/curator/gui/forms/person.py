@@ -10,7 +10,7 @@ from curator.catalog import Changes
 from curator.catalog.records import ExternalIdData, PersonRecord
 from curator.catalog.validation import latest_year
 from curator.catalog.vocabulary import country_names
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
 from curator.gui.forms.film import external_ids_field, state_choices
@@ -67,8 +67,8 @@ class PersonForm(RecordForm):
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
         films = {f[0] for f in self.record.filmography} if self.record else set()
-        return (rid in changes.ids("person") or row_mentions(changes, "person_id", rid)
-                or bool(films & (changes.film_ids | changes.ids("film"))))
+        touched = changes.touched
+        return rid in touched.people or bool(films & touched.films)
 
     def to_catalog(self, name: str, value: Any) -> Any:
         if name == "external_ids":

@@ -82,8 +82,8 @@ class ListDesk(QObject):
     def _changes_arrived(self, changes: Changes) -> None:
         if not self.editing:
             return
-        if changes.touches("collection", "collection_item") or (
-                set(changes.film_ids) & set(self.editor.model.order)):
+        touched = changes.touched
+        if touched.lists or (touched.films & set(self.editor.model.order)):
             self.editor.reload()
         self.update_actions()
 
