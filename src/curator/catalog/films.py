@@ -49,6 +49,7 @@ from curator.model import (
     Still,
 )
 from curator.model.entities import utcnow
+from curator.model.enums import PublicationState
 
 FILM_COLUMNS = {
     "title", "original_title", "sort_title", "slug", "year", "runtime", "format", "colour",
@@ -179,7 +180,7 @@ class FilmOps(CatalogBase):
                 title=title.strip(),
                 sort_title=fields.pop("sort_title", None) or sort_title(title),
                 slug=fields.pop("slug", None) or slugify(title, "film"),
-                state=fields.pop("state", "draft"),
+                state=fields.pop("state", PublicationState.DRAFT),
             )
             uow.session.add(film)
             columns = {k: v for k, v in fields.items() if k in FILM_COLUMNS}

@@ -12,6 +12,7 @@ from pathlib import Path
 from curator.catalog import Catalog, FilmQuery
 from curator.catalog.validation import LARGEST_INTEGER
 from curator.cli.terminal import printable
+from curator.model.enums import PublicationState
 from curator.store import ArchiveError, is_archive
 
 
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--year", metavar="FROM[-TO]", help="only films of these years")
     p.add_argument("--country")
-    p.add_argument("--state", choices=["draft", "published", "withdrawn"])
+    p.add_argument("--state", choices=[s.value for s in PublicationState])
     p.add_argument("--order", choices=["relevance", "title", "year"], default="relevance")
     p.set_defaults(handler=cmd_search)
 

@@ -14,6 +14,7 @@ from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, Screeni
 from curator.interchange.pages import FilmPage, read_page
 from curator.interchange.values import parse_runtime
 from curator.model import Colour
+from curator.model.enums import PublicationState
 
 COLOURS = set(Colour)
 
@@ -50,13 +51,14 @@ def page_imports(page: FilmPage) -> list[FilmImport]:
         credits=tuple((d, "director") for d in page.directors) + tuple(page.credits),
         notes=("Imported from the archive page " + page.source + ". " + " ".join(notes)).strip()
         if notes else "",
-        state="draft" if page.needs_attention or page.untitled_see_also else "published",
+        state=(PublicationState.DRAFT if page.needs_attention or page.untitled_see_also
+               else PublicationState.PUBLISHED),
     ), page.source, screenings=screenings, quote_sources=tuple(page.quote_sources))
     related = []
     for entry in page.see_also:
         related.append(FilmImport(FilmData(
             title=entry.title, year=entry.year, countries=tuple(entry.countries),
-            synopsis=entry.teaser, state="draft",
+            synopsis=entry.teaser, state=PublicationState.DRAFT,
             notes=f"Known only from the See also list of {page.title} ({page.source}); its "
                   "synopsis is the list's teaser, cut short.",
         ), f"{page.source}, See also \u201c{entry.title}\u201d", existing="skip"))

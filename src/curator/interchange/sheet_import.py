@@ -25,6 +25,7 @@ from curator.interchange.values import (
     wikidata_id,
 )
 from curator.model import FilmKind
+from curator.model.enums import PublicationState
 
 _FESTIVAL_YEAR = re.compile(r"^(?P<name>.*?)[\s,]+(?P<year>\d{4})$")
 _NO_GENRE = {"(no genres listed)", "n/a", "-"}
@@ -33,8 +34,8 @@ KINDS = {k.value: k.value for k in FilmKind} | {
     "doc": "documentary", "documentaries": "documentary", "animated": "animation",
     "animated film": "animation", "tv series": "series",
 }  # fmt: skip
-STATES = {"draft": "draft", "published": "published", "withdrawn": "withdrawn",
-          "public": "published", "online": "published"}
+STATES = {s.value: s.value for s in PublicationState} | {
+    "public": PublicationState.PUBLISHED, "online": PublicationState.PUBLISHED}
 
 
 class RowError(ValueError):
@@ -80,7 +81,7 @@ def film_from_row(values: dict[str, list[str]], source: str) -> FilmImport:
     kind_text = one("kind").casefold()
     kind = KINDS.get(kind_text, kind_text)
     state_text = one("state").casefold()
-    state = STATES.get(state_text, state_text) if state_text else "draft"
+    state = STATES.get(state_text, state_text) if state_text else PublicationState.DRAFT
     credits = tuple((name, role) for field, role in ROLES.items() for name in many(field))
     film = FilmData(
         title=parsed.title, sort_title=parsed.sort_title,

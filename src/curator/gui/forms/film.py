@@ -40,7 +40,7 @@ def local_time(utc: datetime) -> datetime:
 
 
 def state_choices() -> list[tuple[str, str]]:
-    return [(s.value, s.value.capitalize()) for s in PublicationState]
+    return [(s.value, s.label) for s in PublicationState]
 
 
 def check_runtime(value: int) -> str | None:
@@ -167,7 +167,7 @@ class FilmForm(RecordForm):
             self._vocabulary_read = True
         self.heading.setText(film.title)
         facts = [" / ".join(film.countries), str(film.year or ""), film.kind.capitalize(),
-                 film.state.capitalize(), f"film {film.id}",
+                 PublicationState.label_of(film.state), f"film {film.id}",
                  f"changed {local_time(film.updated_at):%Y-%m-%d %H:%M}"]
         self.subheading.setText(" \u00b7 ".join(f for f in facts if f))
         for name in ("title", "original_title", "sort_title", "year", "runtime", "format",

@@ -28,6 +28,7 @@ from curator.catalog.wording import (
     role_label,
     synopsis_teaser,
 )
+from curator.model.enums import PublicationState
 
 STILL_WIDTH = 420
 
@@ -45,9 +46,10 @@ def _films(n: int) -> str:
 
 
 def _state(state: str) -> str:
-    if state == "published":
+    if state == PublicationState.PUBLISHED:
         return ""
-    return f'<p class="state">{escape(state.capitalize())} \u2014 not on the web archive</p>'
+    label = PublicationState.label_of(state)
+    return f'<p class="state">{escape(label)} \u2014 not on the web archive</p>'
 
 
 def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") -> str:
