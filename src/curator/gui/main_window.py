@@ -30,14 +30,15 @@ from curator.gui.dialogs.merge import MergePeopleDialog
 from curator.gui.forms import FormPane
 from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import retire
-from curator.gui.menus import build_actions, build_menus
-from curator.gui.models.sidebar import View
+from curator.gui.menus import ActionKey, build_actions, build_menus
+from curator.gui.models.sidebar import View, ViewKind
 from curator.gui.panes.detail_pane import DetailPane
 from curator.gui.panes.list_pane import ListPane
 from curator.gui.panes.sidebar import Sidebar
 from curator.gui.panes.task_status import TaskStatus
 from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
+from curator.model.enums import RecordKind
 
 # Modules with an `install(window)` function, imported and installed in this order.
 EXTENSIONS: list[str] = [
@@ -48,15 +49,18 @@ EXTENSIONS: list[str] = [
 ]
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
-EDITING_ACTIONS = ("new-film", "delete", "merge", "undo", "redo", "back-up", "new-list",
-                   "new-list-from-selection", "save-search-as-list", "delete-list")
+EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, ActionKey.UNDO,
+                   ActionKey.REDO, ActionKey.BACK_UP, ActionKey.NEW_LIST,
+                   ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
+                   ActionKey.DELETE_LIST)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
                         "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List"}
 
 # The sidebar view that lists each kind of record.
-HOME_VIEW = {"film": "films::", "person": "people::"}
-VIEW_RECORD_KINDS = {"festival": "festival", "edition": "edition", "section": "section",
-                     "list": "list"}
+HOME_VIEW = {RecordKind.FILM: ViewKind.FILMS.key, RecordKind.PERSON: ViewKind.PEOPLE.key}
+# The records that are a sidebar view of their own, by the kind of that view.
+VIEW_RECORD_KINDS = {ViewKind.FESTIVAL: RecordKind.FESTIVAL, ViewKind.EDITION: RecordKind.EDITION,
+                     ViewKind.SECTION: RecordKind.SECTION, ViewKind.LIST: RecordKind.LIST}
 STATUS_TIMEOUT_MS = 6000
 # The archive setting naming the record the desk opens on ("film:42"); the demo names
 # the film its pages were catalogued from.
@@ -205,12 +209,12 @@ class MainWindow(QMainWindow):
         self.started.emit()
 
     # -- the extension surface ----------------------------------------------------------
-    def open_record(self, kind: str, record_id: int) -> None:
+    def open_record(self, kind: RecordKind, record_id: int) -> None:
         """Select a record where it is listed and show it in the detail and form panes."""
         self._open_record(kind, record_id)
         self._show_pending_record()  # asked for by name: shown at once
 
-    def _open_record(self, kind: str, record_id: int) -> None:
+    def _open_record(self, kind: RecordKind, record_id: int) -> None:
         if kind in VIEW_RECORD_KINDS:
             if self.sidebar.select_view(f"{kind}:{record_id}:"):
                 return
@@ -267,7 +271,7 @@ class MainWindow(QMainWindow):
     def new_film(self) -> None:
         changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
         if changes and changes.created_id is not None:
-            self.open_record("film", changes.created_id)
+            self.open_record(RecordKind.FILM, changes.created_id)
             self.form.focus_field("title")
             self.show_message("New draft film: give it a title in the form.")
 
@@ -289,7 +293,7 @@ class MainWindow(QMainWindow):
             return
         survivor, other = dialog.survivor_and_other()
         if self.run_operation(lambda: self.catalog.merge_people(survivor, other)):
-            self.open_record("person", survivor)
+            self.open_record(RecordKind.PERSON, survivor)
 
     def focus_list(self) -> None:
         """Back to the list (Escape in the form), or to the list being edited."""
@@ -334,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         if not self.list_pane.search.isEnabled():
-            self.sidebar.select_view("films::")
+            self.sidebar.select_view(ViewKind.FILMS.key)
         self.list_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_pane.search.selectAll()
 
@@ -373,7 +377,7 @@ class MainWindow(QMainWindow):
     # -- following the panes ------------------------------------------------------------
     def _add_merge_to_menu(self, menu: QMenu) -> None:
         if self.list_pane.table_name == "people":
-            menu.addAction(self.action_map["merge"])
+            menu.addAction(self.action_map[ActionKey.MERGE])
 
     def _view_chosen(self, view: View) -> None:
         self.list_pane.set_view(view)
@@ -421,11 +425,11 @@ class MainWindow(QMainWindow):
         pane, a = self.list_pane, self.action_map
         selected = len(pane.selected_ids())
         lists = getattr(self, "lists", None)
-        a["delete"].setEnabled(selected > 0 or bool(lists and lists.editing))
+        a[ActionKey.DELETE].setEnabled(selected > 0 or bool(lists and lists.editing))
         total = pane.model.total if pane.stack.currentWidget() is pane.table else 0
         self.selection.setText(f"{selected:,} of {total:,} selected" if selected > 1 else "")
         # always shown (the toolbar never reflows), usable on two people
-        a["merge"].setEnabled(pane.table_name == "people" and selected == 2)
+        a[ActionKey.MERGE].setEnabled(pane.table_name == "people" and selected == 2)
 
     def _changes_arrived(self, changes: Changes) -> None:
         """Refresh what an operation, undo or redo touched, and nothing else."""
@@ -446,9 +450,9 @@ class MainWindow(QMainWindow):
         elif (pane.table_name == "people" and people) or structure:
             pane.reload()
         kind, record_id = self.detail.kind, self.detail.record_id
-        if kind == "film" and record_id in touched.films_removed:
+        if kind == RecordKind.FILM and record_id in touched.films_removed:
             self.form.clear()
-        if kind != "film" or record_id in touched.films or people or structure:
+        if kind != RecordKind.FILM or record_id in touched.films or people or structure:
             self.detail.reload()
 
     def _undo_failed(self, message: str) -> None:
@@ -477,10 +481,10 @@ class MainWindow(QMainWindow):
             sizes = settings.value(f"window/{splitter.objectName()}")
             if sizes is not None:
                 splitter.restoreState(sizes)
-        for name, pane in (("sidebar", self.sidebar), ("detail", self.detail),
-                           ("form", self.form)):
-            visible = str(settings.value(f"window/show-{name}", "true")).lower() == "true"
-            self.action_map[f"show-{name}"].setChecked(visible)
+        for key, pane in ((ActionKey.SHOW_SIDEBAR, self.sidebar),
+                          (ActionKey.SHOW_DETAIL, self.detail), (ActionKey.SHOW_FORM, self.form)):
+            visible = str(settings.value(f"window/{key}", "true")).lower() == "true"
+            self.action_map[key].setChecked(visible)
             pane.setVisible(visible)
 
     def save_settings(self) -> None:
@@ -489,13 +493,15 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         for splitter in (self.splitter, self.centre):
             settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
-        for name in ("sidebar", "detail", "form"):
-            settings.setValue(f"window/show-{name}",
-                              self.action_map[f"show-{name}"].isChecked())
+        for key in (ActionKey.SHOW_SIDEBAR, ActionKey.SHOW_DETAIL, ActionKey.SHOW_FORM):
+            settings.setValue(f"window/{key}", self.action_map[key].isChecked())
         self.list_pane.save_headers()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
+        # a record chosen just before closing is not read from an archive about to close
+        self._record_timer.stop()
+        self._pending_record = None
         for task in self.tasks.running:
             task.cancel()
         self.tasks.wait(10_000)

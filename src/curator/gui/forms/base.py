@@ -32,6 +32,7 @@ from curator import CuratorError
 from curator.catalog import Changes, NotFound, StaleVersion, ValidationError
 from curator.gui.forms.fields import Field, ProblemLabel
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 FORM_MAX_WIDTH = 820
 NARROW_WIDTH = 520  # below this, labels sit above their fields
@@ -144,7 +145,7 @@ def focus_chain(layout: QLayout) -> list[QWidget]:
 class RecordForm(QWidget):
     """The editor of one kind of record; subclasses build fields and know the catalog calls."""
 
-    kind = ""
+    kind: RecordKind
     record_opened = Signal(str, int)
     notice = Signal(str)  # a message for the pane's banner (stale version, conflict)
 

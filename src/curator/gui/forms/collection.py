@@ -14,10 +14,11 @@ from curator.gui.forms.fields import ChoiceField, LineField, ParagraphsField
 from curator.gui.forms.film import state_choices
 from curator.gui.forms.pickers import FilmPicker
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 
 class CollectionForm(RecordForm):
-    kind = "list"
+    kind = RecordKind.LIST
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)

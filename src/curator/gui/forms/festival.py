@@ -25,6 +25,7 @@ from curator.gui.forms.film import state_choices
 from curator.gui.forms.pickers import FilmPicker
 from curator.gui.forms.rows import remove_button
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 
 def films_count(n: int) -> str:
@@ -32,7 +33,7 @@ def films_count(n: int) -> str:
 
 
 class FestivalForm(RecordForm):
-    kind = "festival"
+    kind = RecordKind.FESTIVAL
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -135,7 +136,7 @@ class OpeningFilmField(Field):
 
 
 class EditionForm(RecordForm):
-    kind = "edition"
+    kind = RecordKind.EDITION
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -197,7 +198,7 @@ class EditionForm(RecordForm):
 
 
 class SectionForm(RecordForm):
-    kind = "section"
+    kind = RecordKind.SECTION
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)

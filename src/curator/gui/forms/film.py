@@ -30,6 +30,7 @@ from curator.gui.forms.rows import Cell, RowsField
 from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
 from curator.model import FORMATS, Colour, FilmKind, PublicationState
+from curator.model.enums import RecordKind
 
 ID_SCHEMES = ("imdb", "wikidata", "movielens", "tmdb", "filmportal", "bfi")
 
@@ -58,7 +59,7 @@ def external_ids_field(whose: str = "film's") -> RowsField:
 
 
 class FilmForm(RecordForm):
-    kind = "film"
+    kind = RecordKind.FILM
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)

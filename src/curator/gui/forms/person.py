@@ -16,6 +16,7 @@ from curator.gui.forms.fields import ChoiceField, LineField, NumberField, Paragr
 from curator.gui.forms.film import external_ids_field, state_choices
 from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 
 def check_life_year(value: int) -> str | None:
@@ -25,7 +26,7 @@ def check_life_year(value: int) -> str | None:
 
 
 class PersonForm(RecordForm):
-    kind = "person"
+    kind = RecordKind.PERSON
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from curator.catalog import Changes, FilmQuery, NotFound
 from curator.catalog.records import StillRecord
 from curator.gui.lists.new_list import ListDetails, NewListDialog
+from curator.gui.models.sidebar import ViewKind
 from curator.gui.workers import Task
+from curator.model.enums import RecordKind
 
 if TYPE_CHECKING:
     from curator.gui.main_window import MainWindow
@@ -57,7 +59,7 @@ class ListCommands(QObject):
     def current_list_id(self) -> int | None:
         """The list shown in the editor, or the one chosen in the Lists view."""
         pane = self.window.list_pane
-        if pane.view.kind == "list":
+        if pane.view.kind == ViewKind.LIST:
             return pane.view.record_id
         if pane.table_name == "lists":
             ids = pane.selected_ids()
@@ -83,7 +85,7 @@ class ListCommands(QObject):
             introduction=details.introduction))
         if not changes or changes.created_id is None:
             return None
-        self.window.open_record("list", changes.created_id)
+        self.window.open_record(RecordKind.LIST, changes.created_id)
         self.window.show_message(
             f"Created the list {quoted(details.title)} with {films(len(film_ids))}."
             if film_ids else f"Created the list {quoted(details.title)}.")
@@ -115,7 +117,7 @@ class ListCommands(QObject):
 
     def _search_title(self, query: FilmQuery) -> str:
         view = self.window.list_pane.view
-        where = "" if view.kind == "films" else view.title
+        where = "" if view.kind == ViewKind.FILMS else view.title
         if query.text and where:
             return f"{where}: {query.text}"
         if query.text:
