@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from curator import CuratorError
-from curator.catalog import Changes
+from curator.catalog import Changes, FilmEdit
 from curator.catalog.records import (
     AltTitleData,
     CreditData,
@@ -138,7 +138,7 @@ class FilmForm(RecordForm):
         return self.catalog.get_film(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_film(record_id, version, **fields)
+        return self.catalog.update_film(record_id, version, FilmEdit(**fields))
 
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
@@ -213,7 +213,7 @@ class FilmForm(RecordForm):
             return False
         credits[-1] = CreditData(person.created_id, role)
         try:
-            film = self.catalog.update_film(film_id, version, credits=credits)
+            film = self.catalog.update_film(film_id, version, FilmEdit(credits=credits))
         except CuratorError as exc:
             self.catalog.undo(person)  # the credit was refused: the new person goes too
             self.report(exc, ["credits"], self.credits)
