@@ -1,13 +1,12 @@
 """The curator's desk: sidebar, list, detail and form panes over one archive.
 
-Extensions (import, export, stills...) are modules with `install(window)`, listed in
-EXTENSIONS; they use `catalog`, `undo`, `tasks`, `menus`, `toolbar`, `list_pane`,
-`open_record`, `show_error` and `show_message`.
+Extensions (import, export, stills, lists) are modules with `install(desk)`, listed in
+EXTENSIONS; what they may use of the window is `curator.gui.extension.Desk`, and their
+menu entries go to named places (`MenuPlace`).
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
@@ -23,13 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
+from curator.gui import export, import_dialog, lists, stills_strip
 from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
 from curator.gui.dialogs.merge import MergePeopleDialog
+from curator.gui.export import SiteExportController
+from curator.gui.extension import MENU_OF_PLACE, Install, MenuPlace
 from curator.gui.forms import FormPane
 from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import retire
+from curator.gui.lists import ListDesk
 from curator.gui.menus import ActionKey, build_actions, build_menus
 from curator.gui.models.sidebar import View, ViewKind
 from curator.gui.panes.detail_pane import DetailPane
@@ -40,13 +43,13 @@ from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
 from curator.model.enums import RecordKind
 
-# Modules with an `install(window)` function, imported and installed in this order.
-EXTENSIONS: list[str] = [
-    "curator.gui.import_dialog",
-    "curator.gui.export",
-    "curator.gui.stills_strip",
-    "curator.gui.lists",
-]
+# The extensions' install functions, installed in this order.
+EXTENSIONS: tuple[Install, ...] = (
+    import_dialog.install,
+    export.install,
+    stills_strip.install,
+    lists.install,
+)
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
 EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, ActionKey.UNDO,
@@ -82,6 +85,10 @@ class MainWindow(QMainWindow):
         self._owns_catalog = owns_catalog
         self.undo = CatalogUndo(catalog, self)
         self.tasks = TaskRunner(self)
+        # what the extensions provide (see curator.gui.extension.Desk)
+        self.lists: ListDesk | None = None
+        self.export_controller: SiteExportController | None = None
+        self.import_action: QAction | None = None
         self.error_box: QMessageBox | None = None
         self.about_box: AboutDialog | None = None
         self.setWindowTitle(f"{catalog.archive.name} \u2014 Curator")
@@ -112,7 +119,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
         self.action_map = build_actions(self)
-        self.menus: dict[str, QMenu] = build_menus(self)
+        self.menus, self._menu_places = build_menus(self)
         self.task_status = TaskStatus(self.tasks, self)
         self.summary = QLabel(objectName="archiveSummary")
         self.statusBar().addWidget(self.summary)
@@ -156,8 +163,8 @@ class MainWindow(QMainWindow):
             self.detail.clear()  # blank, not "choose a film", for the moment before it shows
             self.form.empty.clear()
 
-        for name in EXTENSIONS:
-            importlib.import_module(name).install(self)
+        for install in EXTENSIONS:
+            install(self)
         if catalog.archive.read_only or catalog.archive.damage:
             self._allow_reading_only()
 
@@ -233,6 +240,22 @@ class MainWindow(QMainWindow):
                     return
         self._record_current(kind, record_id)
 
+    def add_to_menu(self, place: MenuPlace, *actions: QAction) -> None:
+        """Put an extension's entries at the end of a named place in the menus."""
+        end = self._menu_places[place]
+        menu = self.menus[MENU_OF_PLACE[place]]
+        for action in actions:
+            menu.insertAction(end, action)
+
+    def add_menu(self, key: str, menu: QMenu) -> None:
+        """An extension's own menu, in the menu bar before Help."""
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), menu)
+        self.menus[key] = menu
+
+    def update_actions(self) -> None:
+        """Enable what applies to the selection and the view (an extension's view changed)."""
+        self._update_actions()
+
     def show_error(self, message: str) -> None:
         """A message the user must read (a refused change, a failed undo); never blocks."""
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
@@ -297,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def focus_list(self) -> None:
         """Back to the list (Escape in the form), or to the list being edited."""
-        lists = getattr(self, "lists", None)
+        lists = self.lists
         if lists is not None and lists.editing:
             lists.editor.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif self.list_pane.stack.currentWidget() is self.list_pane.table:
@@ -424,7 +447,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args: object) -> None:
         pane, a = self.list_pane, self.action_map
         selected = len(pane.selected_ids())
-        lists = getattr(self, "lists", None)
+        lists = self.lists
         a[ActionKey.DELETE].setEnabled(selected > 0 or bool(lists and lists.editing))
         total = pane.model.total if pane.stack.currentWidget() is pane.table else 0
         self.selection.setText(f"{selected:,} of {total:,} selected" if selected > 1 else "")

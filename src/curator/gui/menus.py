@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
 from shiboken6 import isValid
 
+from curator.gui.extension import MenuPlace
 from curator.gui.models.sidebar import View, ViewKind
 from curator.gui.style import icon
 
@@ -140,7 +141,8 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
     return a
 
 
-def build_menus(window: MainWindow) -> dict[str, QMenu]:
+def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, QAction]]:
+    """The menus, and for each named place the separator that ends it (entries go before)."""
     w, a = window, window.action_map
     bar = w.menuBar()
     menus = {name: QMenu(title, w) for name, title in (
@@ -149,18 +151,20 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     recent = QMenu("Open Recent", w)
     recent.setObjectName("recentMenu")
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
+    places: dict[MenuPlace, QAction] = {}
     f = menus["file"]
     f.addAction(a[ActionKey.NEW_FILM])
-    f.addSeparator()
+    places[MenuPlace.FILE_NEW] = f.addSeparator()
     f.addActions([a[ActionKey.NEW_ARCHIVE], a[ActionKey.OPEN_ARCHIVE]])
     f.addMenu(recent)
     f.addSeparator()
+    places[MenuPlace.FILE_IMPORT] = f.addSeparator()  # an empty group: Qt shows one line
     f.addAction(a[ActionKey.QUIT])
     e = menus["edit"]
     e.addActions([a[ActionKey.UNDO], a[ActionKey.REDO]])
     e.addSeparator()
     e.addActions([a[ActionKey.DELETE], a[ActionKey.MERGE]])
-    e.addSeparator()
+    places[MenuPlace.EDIT_RECORDS] = e.addSeparator()
     e.addAction(a[ActionKey.FIND])
     v = menus["view"]
     columns = v.addMenu("Columns")
@@ -171,13 +175,15 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     v.addSeparator()
     v.addActions([a[ActionKey.SHOW_SIDEBAR], a[ActionKey.SHOW_DETAIL], a[ActionKey.SHOW_FORM]])
     menus["archive"].addActions([a[ActionKey.BACK_UP], a[ActionKey.REVEAL]])
+    menus["archive"].addSeparator()
+    places[MenuPlace.ARCHIVE_EXPORT] = menus["archive"].addSeparator()
     menus["help"].addAction(a[ActionKey.ABOUT])
     for name in ("file", "edit", "view", "archive", "help"):
         bar.addMenu(menus[name])
     w.toolbar.addActions([a[ActionKey.NEW_FILM], a[ActionKey.DELETE], a[ActionKey.MERGE]])
     w.toolbar.addSeparator()
     w.toolbar.addActions([a[ActionKey.UNDO_BUTTON], a[ActionKey.REDO_BUTTON]])
-    return menus
+    return menus, places
 
 
 class StepButton(QAction):

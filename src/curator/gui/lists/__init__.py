@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QMenu, QStackedWidget, QToolButton
 
 from curator.catalog import Changes
+from curator.gui.extension import MenuPlace
 from curator.gui.lists.commands import ListCommands
 from curator.gui.lists.editor import ListEditor
 from curator.gui.lists.sidebar_drop import SidebarDrop
@@ -23,13 +24,13 @@ from curator.gui.style import icon
 from curator.model.enums import RecordKind
 
 if TYPE_CHECKING:
-    from curator.gui.main_window import MainWindow
+    from curator.gui.extension import Desk
 
 
 class ListDesk(QObject):
     """Everything lists add to one main window; the window keeps it as `window.lists`."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         super().__init__(window)
         self.window = window
         self.commands = ListCommands(window)
@@ -79,7 +80,7 @@ class ListDesk(QObject):
         else:
             self.centre.setCurrentWidget(self.window.list_pane)
         self.update_actions()
-        self.window._update_actions()  # Delete now acts on the list's entries, or not
+        self.window.update_actions()  # Delete now acts on the list's entries, or not
 
     def _changes_arrived(self, changes: Changes) -> None:
         if not self.editing:
@@ -176,9 +177,8 @@ class ListDesk(QObject):
                          a[ActionKey.EXPORT_PROGRAMME_NOTES], a[ActionKey.PRINT_PROGRAMME_NOTES]])
         menu.addSeparator()
         menu.addAction(a[ActionKey.DELETE_LIST])
-        w.menuBar().insertMenu(w.menus["help"].menuAction(), menu)
-        w.menus["lists"] = menu
-        w.menus["file"].insertAction(w.menus["file"].actions()[1], a[ActionKey.NEW_LIST])
+        w.add_menu("lists", menu)
+        w.add_to_menu(MenuPlace.FILE_NEW, a[ActionKey.NEW_LIST])
         w.toolbar.insertAction(w.action_map[ActionKey.DELETE], a[ActionKey.NEW_LIST])
 
         w.list_pane.context_menu_requested.connect(self._context_menu)
@@ -265,5 +265,5 @@ class ListDesk(QObject):
         self.new_button.setVisible(pane.table_name == "lists")
 
 
-def install(window: MainWindow) -> None:
-    window.lists = ListDesk(window)  # type: ignore[attr-defined]
+def install(window: Desk) -> None:
+    window.lists = ListDesk(window)

@@ -24,7 +24,7 @@ from curator.gui.workers import Task
 from curator.model.enums import RecordKind
 
 if TYPE_CHECKING:
-    from curator.gui.main_window import MainWindow
+    from curator.gui.extension import Desk
 
 PDF_STILL_WIDTH = 960  # sharp at the PDF's 420-point image width
 FOLDER_KEY = "lists/export-folder"
@@ -47,7 +47,7 @@ def file_name(title: str, suffix: str) -> str:
 class ListCommands(QObject):
     """The list commands of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         super().__init__(window)
         self.window = window
         self.catalog = window.catalog
