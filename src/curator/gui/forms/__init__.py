@@ -112,7 +112,7 @@ class FormPane(QWidget):
         Each editor gets `show_film(id)` / `show_person(id)` whenever its form loads a record.
         A form not built yet receives its editor when it is (forms are built on first use).
         """
-        for kind, editor in (("film", film_stills), ("person", portraits)):
+        for kind, editor in ((RecordKind.FILM, film_stills), (RecordKind.PERSON, portraits)):
             if editor is None:
                 continue
             if kind in self.forms:

@@ -38,7 +38,7 @@ FORM_MAX_WIDTH = 820
 NARROW_WIDTH = 520  # below this, labels sit above their fields
 
 
-def link(text: str, kind: str, ident: int) -> str:
+def link(text: str, kind: RecordKind, ident: int) -> str:
     """An in-form link that opens another record (handled by `RecordForm.open_link`)."""
     safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f'<a href="{kind}:{ident}">{safe}</a>'

@@ -71,7 +71,7 @@ class CollectionForm(RecordForm):
             for n, item in enumerate(c.items, start=1):
                 year = f" ({item.year})" if item.year else ""
                 note = f" \u2014 <i>{html.escape(item.note)}</i>" if item.note else ""
-                lines.append(f"{n}. {link(item.title, 'film', item.film_id)}{year}{note}")
+                lines.append(f"{n}. {link(item.title, RecordKind.FILM, item.film_id)}{year}{note}")
             self.items.setText("<br>".join(lines))
             self.items.setStyleSheet("")
         else:

@@ -80,7 +80,7 @@ class FestivalForm(RecordForm):
         for name in ("name", "short_name", "city", "country", "description"):
             self.fields[name].set_value(getattr(f, name), force)
         show_links(self.editions, [
-            f"{link(e.label, 'edition', e.id)} \u2014 {films_count(e.film_count)}"
+            f"{link(e.label, RecordKind.EDITION, e.id)} \u2014 {films_count(e.film_count)}"
             for e in f.editions], "No editions yet \u2014 add the festival's first year below.")
 
 
@@ -124,7 +124,7 @@ class OpeningFilmField(Field):
             self.current.setText("")
         else:
             title = self.catalog.get_film(value).title
-            self.current.setText(link(title, "film", value))
+            self.current.setText(link(title, RecordKind.FILM, value))
         self.current.setVisible(value is not None)
         self.clear_button.setVisible(value is not None)
 
@@ -185,14 +185,14 @@ class EditionForm(RecordForm):
     def load(self, e: EditionRecord, force: bool) -> None:
         self.heading.setText(e.label)
         dates = " \u2013 ".join(d.strftime("%-d %B %Y") for d in (e.starts_on, e.ends_on) if d)
-        facts = [link(e.festival_name, "festival", e.festival_id), dates,
+        facts = [link(e.festival_name, RecordKind.FESTIVAL, e.festival_id), dates,
                  films_count(e.film_count), f"edition {e.id}"]
         self.subheading.setText(" \u00b7 ".join(x for x in facts if x))
         for name in ("year", "number", "starts_on", "ends_on", "opening_film_id", "state",
                      "intro"):
             self.fields[name].set_value(getattr(e, name), force)
         show_links(self.sections_label, [
-            f"{link(s.name, 'section', s.id)} \u2014 {films_count(s.film_count)}"
+            f"{link(s.name, RecordKind.SECTION, s.id)} \u2014 {films_count(s.film_count)}"
             for s in e.sections],
             "No sections \u2014 add one below, or leave the edition's films together.")
 
@@ -230,8 +230,8 @@ class SectionForm(RecordForm):
 
     def load(self, s: SectionRecord, force: bool) -> None:
         self.heading.setText(s.name)
-        facts = [link(self.edition.label, "edition", self.edition.id), films_count(s.film_count),
-                 f"section {s.id}"]
+        facts = [link(self.edition.label, RecordKind.EDITION, self.edition.id),
+                 films_count(s.film_count), f"section {s.id}"]
         self.subheading.setText(" \u00b7 ".join(facts))
         for name in ("name", "description"):
             self.fields[name].set_value(getattr(s, name), force)
@@ -239,7 +239,8 @@ class SectionForm(RecordForm):
         rows = self.catalog.film_rows(ids)
         if rows:
             self.films.setText("<br>".join(
-                link(r.title, "film", r.id) + (f" ({r.year})" if r.year else "") for r in rows))
+                link(r.title, RecordKind.FILM, r.id) + (f" ({r.year})" if r.year else "")
+                for r in rows))
             self.films.setStyleSheet("")
         else:
             self.films.setText("No films in this section yet \u2014 add an appearance from a "

@@ -121,7 +121,7 @@ class FilmForm(RecordForm):
             + [(c.value, c.value.replace("-", " ").capitalize()) for c in Colour])))
 
         stills = self.section("Stills")
-        self.stills = StillsSlot("film")
+        self.stills = StillsSlot(RecordKind.FILM)
         stills.add_wide(self.stills)
 
         links = self.section("Links")
@@ -193,7 +193,8 @@ class FilmForm(RecordForm):
 
     def _show_lists(self, film: FilmRecord) -> None:
         if film.lists:
-            self.lists.setText(", ".join(link(title, "list", cid) for cid, title in film.lists))
+            self.lists.setText(", ".join(link(title, RecordKind.LIST, cid)
+                                         for cid, title in film.lists))
             self.lists.setStyleSheet("")
         else:
             self.lists.setText("Not on any retrospective list yet.")

@@ -50,7 +50,7 @@ class PersonForm(RecordForm):
             "notes", "For the archive team only; never exported.", 3)))
 
         portraits = self.section("Portraits")
-        self.stills = StillsSlot("person")
+        self.stills = StillsSlot(RecordKind.PERSON)
         portraits.add_wide(self.stills)
 
         links = self.section("Links")
@@ -97,7 +97,7 @@ class PersonForm(RecordForm):
             lines = []
             for film_id, title, year, role in person.filmography:
                 when = f" ({year})" if year else ""
-                lines.append(f"{link(title, 'film', film_id)}{when} \u2014 {role}")
+                lines.append(f"{link(title, RecordKind.FILM, film_id)}{when} \u2014 {role}")
             self.filmography.setText("<br>".join(lines))
             self.filmography.setStyleSheet("")
         else:
