@@ -68,3 +68,24 @@ def test_a_list_changed(window, demo_catalog: Catalog) -> None:  # noqa: ANN001
 
     steps(window, lambda: demo_catalog.update_collection(lst.id, None, title="Glasnost"),
           lambda: shown("Glasnost"), lambda: shown(lst.title))
+
+
+
+def test_what_the_desk_counts_changed(window, demo_catalog: Catalog) -> None:  # noqa: ANN001
+    """A film's state moves the "Unpublished" count, and a still the "No still" count."""
+    from curator.catalog import FilmQuery
+
+    tree = window.sidebar.tree
+    film = demo_catalog.search(FilmQuery(attention="no-still", state="draft"), limit=1).ids[0]
+
+    def count(view: str) -> int:
+        item = tree.find(f"attention::{view}")
+        return int(tree.itemFromIndex(item.index().siblingAtColumn(1)).text().replace(",", ""))
+
+    unpublished, no_still = count("unpublished"), count("no-still")
+    steps(window, lambda: demo_catalog.update_film(film, None, state="published"),
+          lambda: count("unpublished") == unpublished - 1,
+          lambda: count("unpublished") == unpublished)
+    steps(window, lambda: demo_catalog.add_stills(
+        [{"sha256": "ab" * 32, "width": 1280, "height": 1024, "format": "JPEG"}], film_id=film),
+        lambda: count("no-still") == no_still - 1, lambda: count("no-still") == no_still)
