@@ -283,16 +283,18 @@ def test_sidebar_views_with_counts(window, demo_catalog, qtbot) -> None:  # noqa
 
 
 def test_extensions_are_installed_and_extend_the_list_menu(  # noqa: ANN001
-        demo_catalog, open_window, tmp_path, monkeypatch) -> None:
-    from curator.gui import main_window
+        demo_catalog, open_window, monkeypatch) -> None:
+    from PySide6.QtGui import QAction
 
-    (tmp_path / "curator_test_extension.py").write_text(
-        "def install(window):\n"
-        "    action = window.menus['archive'].addAction('Export Site')\n"
-        "    window.list_pane.context_menu_requested.connect(\n"
-        "        lambda menu: menu.addAction(action))\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(main_window, "EXTENSIONS", ["curator_test_extension"])
+    from curator.gui import main_window
+    from curator.gui.extension import Desk, MenuPlace
+
+    def install(window: Desk) -> None:
+        action = QAction("Export Site", window.list_pane)
+        window.add_to_menu(MenuPlace.ARCHIVE_EXPORT, action)
+        window.list_pane.context_menu_requested.connect(lambda menu: menu.addAction(action))
+
+    monkeypatch.setattr(main_window, "EXTENSIONS", (install,))
     window = open_window(demo_catalog)
     assert "Export Site" in [a.text() for a in window.menus["archive"].actions()]
     shown: list[list[str]] = []
@@ -301,6 +303,26 @@ def test_extensions_are_installed_and_extend_the_list_menu(  # noqa: ANN001
     menu = window.list_pane.row_menu()
     assert "Export Site" in [a.text() for a in menu.actions()]
     assert "Delete" in shown[0]
+
+
+def test_extensions_entries_sit_in_their_named_places(window) -> None:  # noqa: ANN001
+    def groups(key: str) -> list[list[str]]:
+        found: list[list[str]] = [[]]
+        for action in window.menus[key].actions():
+            if action.isSeparator():
+                found.append([])
+            else:
+                found[-1].append(action.text())
+        return [g for g in found if g]  # Qt shows adjacent separators as one
+
+    assert groups("file") == [
+        ["New Film", "New List\u2026"],
+        ["New Archive\u2026", "Open Archive\u2026", "Open Recent"],
+        ["Import Spreadsheet\u2026", "Import Archive Pages\u2026", "Import Catalogue File\u2026"],
+        ["Quit"]]
+    assert groups("archive") == [
+        ["Back Up Now", "Show Archive Folder"],
+        ["Export Site", "Export Selection\u2026", "Open in Browser", "Web Archive Folder\u2026"]]
 
 
 def test_long_work_shows_progress_and_can_be_cancelled(window, qtbot) -> None:  # noqa: ANN001

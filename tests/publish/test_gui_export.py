@@ -188,6 +188,7 @@ def test_install_adds_the_actions(qtbot, demo_catalog):  # noqa: ANN001
     window.tasks = TaskRunner(window)
     window.toolbar = QToolBar()
     window.menus = {"archive": QMenu("Archive")}
+    window.add_to_menu = lambda place, *actions: window.menus["archive"].addActions(actions)
     window.list_pane = ListPane()
     window.show_error = window.show_message = lambda message: None
     window.open_record = lambda kind, record_id: None

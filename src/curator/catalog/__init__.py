@@ -26,6 +26,7 @@ from curator.catalog.errors import (
     ValidationError,
 )
 from curator.catalog.festivals import FestivalOps
+from curator.catalog.film_edit import FilmEdit
 from curator.catalog.films import FilmOps
 from curator.catalog.importing import FilmImport, ImportOps, ImportResult, ScreeningRef
 from curator.catalog.people import PersonOps
@@ -73,7 +74,8 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
             path.rmdir()  # only if nothing else came in meanwhile
 
 __all__ = [
-    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmImport",
+    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmEdit",
+    "FilmImport",
     "FilmQuery", "ImportResult", "InvalidRecords", "NotFound", "RowChange", "ScreeningRef",
     "StaleVersion", "ValidationError",
 ]  # fmt: skip

@@ -22,6 +22,7 @@ from curator.catalog.sort_keys import refresh_sort_key_range
 from curator.catalog.text import clean_values
 from curator.catalog.unit import TABLES, translate_errors
 from curator.catalog.validation import film_problems
+from curator.model.enums import PublicationState
 from curator.store import search as fts
 
 
@@ -39,7 +40,7 @@ class FilmData:
     colour: str = ""
     synopsis: str = ""
     notes: str = ""
-    state: str = "draft"
+    state: str = PublicationState.DRAFT
     countries: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     genres: tuple[str, ...] = ()
@@ -118,7 +119,7 @@ class BulkOps(CatalogBase):
                             "name": name.strip(), "sort_name": sort_name(name),
                             "slug": slugify(name, "person"), "birth_year": None,
                             "death_year": None, "country": "", "biography": "", "notes": "",
-                            "state": "published"})
+                            "state": PublicationState.PUBLISHED})
                         pid = people[key] = person["id"]
                         known_names[pid] = person["name"] + " "
                         created_people += 1

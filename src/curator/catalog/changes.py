@@ -1,16 +1,23 @@
-"""What an operation changed, row by row, and how to invert it.
+"""What an operation changed, row by row and in the catalogue's words.
 
 Every catalog operation returns a Changes: the rows it inserted, updated and
-deleted with their values before and after. Panes refresh what it touched; the
-undo stack inverts it with `Catalog.undo`, which returns the Changes of the undo
-itself, so redo is the undo of an undo.
+deleted with their values before and after. The undo stack inverts it with
+`Catalog.undo`, which returns the Changes of the undo itself, so redo is the
+undo of an undo. Panes read only `Changes.touched`: which films, people, lists
+and stills it touched, whether the festival structure or the settings changed.
+Those meanings are derived here from the rows, by one table -> meaning map, so
+every producer (operations, undo and redo, imports) says them the same way.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
+
+from curator.model.entities import CollectionId, FilmId, PersonId, StillId
 
 Row = Mapping[str, Any]
 # Columns that record when and how often a row changed, not what it says.
@@ -45,6 +52,117 @@ class RowChange(NamedTuple):
         return all(self.before.get(k) == self.after.get(k) for k in keys)
 
 
+class Meaning(enum.Enum):
+    """What a changed row means to the rest of Curator."""
+
+    FILMS = "films"
+    PEOPLE = "people"
+    FESTIVAL_STRUCTURE = "festival structure"  # festivals, editions, sections, screenings, awards
+    LISTS = "lists"
+    STILLS = "stills"
+    VOCABULARY = "vocabulary"  # the countries, languages and genres in use
+    SETTINGS = "settings"
+
+
+KEY = None  # the row's own id, rather than one of its columns
+# For each table of the model: what a change of one of its rows means, and which of the
+# row's columns (KEY: its own id) names the record meant. tests/catalog/test_changes.py
+# fails on a table of the model missing here, so no table can fall out of a refresh.
+TABLE_MEANINGS: dict[str, tuple[tuple[Meaning, str | None], ...]] = {
+    "film": ((Meaning.FILMS, KEY),),
+    "film_country": ((Meaning.FILMS, "film_id"), (Meaning.VOCABULARY, KEY)),
+    "film_language": ((Meaning.FILMS, "film_id"), (Meaning.VOCABULARY, KEY)),
+    "film_genre": ((Meaning.FILMS, "film_id"), (Meaning.VOCABULARY, KEY)),
+    "alt_title": ((Meaning.FILMS, "film_id"),),
+    "quote": ((Meaning.FILMS, "film_id"),),
+    "related_film": ((Meaning.FILMS, "film_id"), (Meaning.FILMS, "related_id")),
+    "person": ((Meaning.PEOPLE, KEY),),
+    "name_variant": ((Meaning.PEOPLE, "person_id"),),
+    "credit": ((Meaning.FILMS, "film_id"), (Meaning.PEOPLE, "person_id")),
+    "external_id": ((Meaning.FILMS, "film_id"), (Meaning.PEOPLE, "person_id")),
+    "festival": ((Meaning.FESTIVAL_STRUCTURE, KEY),),
+    "edition": ((Meaning.FESTIVAL_STRUCTURE, KEY), (Meaning.FILMS, "opening_film_id")),
+    "section": ((Meaning.FESTIVAL_STRUCTURE, KEY),),
+    "screening": ((Meaning.FESTIVAL_STRUCTURE, KEY), (Meaning.FILMS, "film_id")),
+    "award": ((Meaning.FESTIVAL_STRUCTURE, KEY), (Meaning.FILMS, "film_id"),
+              (Meaning.PEOPLE, "person_id")),
+    "still": ((Meaning.STILLS, KEY), (Meaning.FILMS, "film_id"),
+              (Meaning.PEOPLE, "person_id")),
+    "collection": ((Meaning.LISTS, KEY),),
+    "collection_item": ((Meaning.LISTS, "collection_id"), (Meaning.FILMS, "film_id")),
+    "setting": ((Meaning.SETTINGS, KEY),),
+}
+# A film's columns that the "Needs attention" views and the sidebar's counts read.
+COUNTED_FILM_COLUMNS = ("state", "synopsis")
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What an operation touched, in the catalogue's words (cf. Anki's OpChanges)."""
+
+    films: frozenset[FilmId] = frozenset()  # films whose record or page changed
+    films_added: frozenset[FilmId] = frozenset()
+    films_removed: frozenset[FilmId] = frozenset()
+    people: frozenset[PersonId] = frozenset()
+    lists: frozenset[CollectionId] = frozenset()
+    stills: frozenset[StillId] = frozenset()
+    festival_structure: bool = False
+    vocabulary: bool = False
+    settings: bool = False
+    counts: bool = False  # a film's state, synopsis, credits or stills: what the desk counts
+
+    def __bool__(self) -> bool:
+        return any((self.films, self.people, self.lists, self.stills, self.festival_structure,
+                    self.vocabulary, self.settings, self.counts))
+
+
+def touched_by(rows: Iterable[RowChange], film_ids: Iterable[int] = ()) -> Touched:
+    """The meanings of `rows` (the one place they are worked out).
+
+    `film_ids` adds the films an operation found affected beyond its rows (a person's
+    new name changes the pages of their films). A table missing from TABLE_MEANINGS
+    reads as a change of the festival structure, the vocabulary, the settings and the
+    counts, so the desk reads its lists again rather than missing the change.
+    """
+    ids: dict[Meaning, set[Any]] = {m: set() for m in Meaning}
+    by_table: dict[str, list[RowChange]] = {}
+    for r in rows:  # table by table: an import's hundreds of thousands of rows read quickly
+        by_table.setdefault(r.table, []).append(r)
+    for table, changed in by_table.items():
+        for meaning, column in TABLE_MEANINGS.get(table, ()):
+            if column is KEY:
+                ids[meaning].update(r.key[0] for r in changed)
+                continue
+            ids[meaning].update(row[column] for r in changed for row in (r.before, r.after)
+                                if row and row.get(column) is not None)
+    if any(table not in TABLE_MEANINGS for table in by_table):
+        return _everything(ids, film_ids)
+    films = by_table.get("film", ())
+    added = {r.key[0] for r in films if r.before is None}
+    removed = {r.key[0] for r in films if r.after is None}
+    counts = "still" in by_table or "credit" in by_table or any(
+        r.before is not None and r.after is not None
+        and any(r.before.get(c) != r.after.get(c) for c in COUNTED_FILM_COLUMNS)
+        for r in films)
+    counts = counts or bool(added or removed)
+    return Touched(
+        films=frozenset(ids[Meaning.FILMS] | set(film_ids)),
+        films_added=frozenset(added), films_removed=frozenset(removed),
+        people=frozenset(ids[Meaning.PEOPLE]), lists=frozenset(ids[Meaning.LISTS]),
+        stills=frozenset(ids[Meaning.STILLS]),
+        festival_structure=bool(ids[Meaning.FESTIVAL_STRUCTURE]),
+        vocabulary=bool(ids[Meaning.VOCABULARY]), settings=bool(ids[Meaning.SETTINGS]),
+        counts=counts,
+    )
+
+
+def _everything(ids: dict[Meaning, set[Any]], film_ids: Iterable[int]) -> Touched:
+    return Touched(films=frozenset(ids[Meaning.FILMS] | set(film_ids)),
+                   people=frozenset(ids[Meaning.PEOPLE]), lists=frozenset(ids[Meaning.LISTS]),
+                   stills=frozenset(ids[Meaning.STILLS]), festival_structure=True,
+                   vocabulary=True, settings=True, counts=True)
+
+
 @dataclass(frozen=True)
 class Changes:
     """The outcome of one operation: the label a user reads, and the rows it changed."""
@@ -56,6 +174,11 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.rows)
+
+    @cached_property
+    def touched(self) -> Touched:
+        """What the operation touched, in the catalogue's words: all a pane needs to know."""
+        return touched_by(self.rows, self.film_ids)
 
     def ids(self, table: str) -> set[Any]:
         return {r.key[0] for r in self.rows if r.table == table}

@@ -10,73 +10,33 @@ from sqlalchemy.orm import Session, selectinload
 
 from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
-from curator.catalog.countries import country_key
-from curator.catalog.errors import ValidationError
+from curator.catalog.film_edit import FILM_COLUMNS, FILM_PARTS, FilmEdit
 from curator.catalog.naming import slugify, sort_title
 from curator.catalog.records import (
-    AltTitleData,
     AwardRecord,
-    CreditData,
-    CreditRecord,
-    ExternalIdData,
     FilmRecord,
-    QuoteData,
-    RelatedData,
-    RelatedRecord,
-    ScreeningData,
-    ScreeningRecord,
     StillRecord,
 )
 from curator.catalog.validation import film_problems, raise_if
 from curator.catalog.wording import edition_name
 from curator.model import (
-    AltTitle,
     Award,
     Collection,
     CollectionItem,
     Credit,
     Edition,
-    ExternalId,
     Film,
-    FilmCountry,
-    FilmGenre,
-    FilmLanguage,
     Person,
-    Quote,
     RelatedFilm,
     Screening,
-    Section,
     Still,
 )
-from curator.model.entities import utcnow
-
-FILM_COLUMNS = {
-    "title", "original_title", "sort_title", "slug", "year", "runtime", "format", "colour",
-    "kind", "synopsis", "notes", "state",
-}  # fmt: skip
-FILM_LISTS = {
-    "countries", "languages", "genres", "alt_titles", "credits", "quotes", "screenings",
-    "external_ids", "related",
-}  # fmt: skip
+from curator.model.entities import FilmId, utcnow
+from curator.model.enums import PublicationState
 
 
 def still_record(s: Still) -> StillRecord:
     return StillRecord(**{f.name: getattr(s, f.name) for f in dc_fields(StillRecord)})
-
-
-def screening_record(s: Screening) -> ScreeningRecord:
-    e = s.edition
-    return ScreeningRecord(
-        id=s.id,
-        edition_id=e.id,
-        edition_year=e.year,
-        festival_id=e.festival.id,
-        festival_name=e.festival.name,
-        festival_short_name=e.festival.short_name,
-        section_id=s.section_id,
-        section_name=s.section.name if s.section else "",
-        premiere=s.premiere,
-    )
 
 
 def award_record(a: Award, session: Session) -> AwardRecord:
@@ -112,26 +72,8 @@ def film_record(session: Session, film: Film) -> FilmRecord:
         version=film.version,
         created_at=film.created_at,
         updated_at=film.updated_at,
-        countries=tuple(c.name for c in film.countries),
-        languages=tuple(c.name for c in film.languages),
-        genres=tuple(c.name for c in film.genres),
-        alt_titles=tuple(AltTitleData(a.title, a.note) for a in film.alt_titles),
-        credits=tuple(
-            CreditRecord(c.id, c.person_id, c.person.name, c.role, c.character, c.position)
-            for c in film.credits
-        ),
-        quotes=tuple(QuoteData(q.text, q.attribution, q.source) for q in film.quotes),
-        screenings=tuple(
-            sorted(
-                (screening_record(s) for s in film.screenings),
-                key=lambda s: (s.edition_year, s.festival_name, s.section_name),
-            )
-        ),
+        **{name: part.records(getattr(film, name)) for name, part in FILM_PARTS.items()},
         awards=tuple(award_record(a, session) for a in awards),
-        external_ids=tuple(ExternalIdData(e.scheme, e.value) for e in film.external_ids),
-        related=tuple(
-            RelatedRecord(r.related_id, r.related_film.title, r.note) for r in film.related
-        ),
         stills=tuple(still_record(s) for s in film.stills),
         lists=tuple((row.id, row.title) for row in lists),
     )
@@ -170,50 +112,54 @@ class FilmOps(CatalogBase):
 
         return films_in_bulk(self, list(film_ids))
 
-    def create_film(self, title: str, **fields: Any) -> Changes:
-        values = {"title": title, **fields}
+    def create_film(self, title: str, edit: FilmEdit | None = None, **fields: Any) -> Changes:
+        """A new film titled `title`, with what `edit` (or the keyword fields) sets.
+
+        The keyword fields are a shorthand for a FilmEdit: a field a film does not have
+        is a TypeError before anything is written.
+        """
+        edit = _one_edit(edit, fields)
+        values = {**edit.values(), "title": title}
         raise_if(film_problems(values))
+        columns = {k: v for k, v in values.items() if k in FILM_COLUMNS}
         out: list[Changes] = []
         with self._write(f"Create film {title.strip()}", out) as uow:
             film = Film(
                 title=title.strip(),
-                sort_title=fields.pop("sort_title", None) or sort_title(title),
-                slug=fields.pop("slug", None) or slugify(title, "film"),
-                state=fields.pop("state", "draft"),
+                sort_title=columns.pop("sort_title", None) or sort_title(title),
+                slug=columns.pop("slug", None) or slugify(title, "film"),
+                state=columns.pop("state", PublicationState.DRAFT),
             )
+            columns.pop("title")
             uow.session.add(film)
-            columns = {k: v for k, v in fields.items() if k in FILM_COLUMNS}
             self._set_fields(film, columns, FILM_COLUMNS)
             uow.session.flush()
-            self._replace_lists(uow.session, film, {k: v for k, v in fields.items()
-                                                    if k in FILM_LISTS})
-            unknown = set(fields) - FILM_COLUMNS - FILM_LISTS
-            if unknown:
-                raise TypeError(f"Film has no editable field {sorted(unknown)[0]!r}")
+            self._replace_parts(uow.session, film, edit.parts())
             uow.session.flush()
             uow.created_id = film.id
         return out[0]
 
-    def update_film(self, film_id: int, version: int | None, **fields: Any) -> Changes:
-        """Change a film's fields and parts; refused if `version` is stale."""
-        raise_if(film_problems(fields))
+    def update_film(self, film_id: FilmId, version: int | None, edit: FilmEdit | None = None,
+                    **fields: Any) -> Changes:
+        """Change a film's fields and parts; refused if `version` is stale.
+
+        Give a FilmEdit, or the fields as keywords, which are made into one (so a field a
+        film does not have is a TypeError before anything is written).
+        """
+        edit = _one_edit(edit, fields)
+        raise_if(film_problems(edit.values()))
         out: list[Changes] = []
         with self._write("Edit film", out) as uow:
             film = self._get(uow.session, Film, film_id, "film")
             self._check_version(film, version, film.title)
             name = film.title
-            columns = {k: v for k, v in fields.items() if k in FILM_COLUMNS}
+            columns = edit.columns()
             if "title" in columns:
                 columns["title"] = columns["title"].strip()
                 if "sort_title" not in columns and film.sort_title == sort_title(film.title):
                     columns["sort_title"] = sort_title(columns["title"])
             changed = self._set_fields(film, columns, FILM_COLUMNS)
-            changed += self._replace_lists(
-                uow.session, film, {k: v for k, v in fields.items() if k in FILM_LISTS}
-            )
-            unknown = set(fields) - FILM_COLUMNS - FILM_LISTS
-            if unknown:
-                raise TypeError(f"Film has no editable field {sorted(unknown)[0]!r}")
+            changed += self._replace_parts(uow.session, film, edit.parts())
             visible = [c for c in changed if c != "sort_title"] or changed
             uow.label = describe(visible, name)
             if changed:
@@ -264,105 +210,34 @@ class FilmOps(CatalogBase):
             }
 
     # -- parts -------------------------------------------------------------------------
-    def _replace_lists(self, session: Session, film: Film, lists: dict[str, Any]) -> list[str]:
+    def _replace_parts(self, session: Session, film: Film, parts: dict[str, Any]) -> list[str]:
         changed = []
-        for name, value in lists.items():
-            if self._replace_list(session, film, name, list(value)):
+        for name, value in parts.items():
+            if self._replace_part(session, film, name, list(value)):
                 changed.append(name)
         return changed
 
-    def _replace_list(self, session: Session, film: Film, name: str, value: list) -> bool:
-        current = self._list_values(film, name)
-        wanted = [self._normalise(name, v) for v in value]
-        if name == "countries":  # "France" and "FRANCE" are one country (countries.py)
-            first: dict[str, Any] = {}
-            for v in wanted:
-                first.setdefault(country_key(v), v)
-            wanted = list(first.values())
+    def _replace_part(self, session: Session, film: Film, name: str, value: list) -> bool:
+        part = FILM_PARTS[name]
+        collection = getattr(film, name)
+        current = [part.read(r) for r in collection]
+        wanted = part.settle([part.tidy(v) for v in value])
         if current == wanted:
             return False
-        if name == "screenings":
-            for s in wanted:
-                self._check_screening(session, s)
-        if name == "credits":
-            for c in wanted:
-                self._get(session, Person, c.person_id, "person")
-        if name == "related":
-            for r in wanted:
-                if r.film_id == film.id:
-                    raise ValidationError({"related": "A film cannot be related to itself."})
-                self._get(session, Film, r.film_id, "film")
-        collection = getattr(film, name)
+        if part.check is not None:
+            part.check(lambda entity, ident, what: self._get(session, entity, ident, what),
+                       film, wanted)
         for old in list(collection):
             session.delete(old)
         collection.clear()
         session.flush()  # old rows go before new ones take their unique keys
         for position, v in enumerate(wanted):
-            collection.append(self._make_row(name, v, position))
+            collection.append(part.make(v, position))
         return True
 
-    @staticmethod
-    def _normalise(name: str, v: Any) -> Any:
-        if name in ("countries", "languages", "genres"):
-            return str(v).strip()
-        if name == "alt_titles" and isinstance(v, str):
-            return AltTitleData(v.strip())
-        if name == "related" and isinstance(v, int):
-            return RelatedData(v)
-        if name == "external_ids" and isinstance(v, tuple) and not isinstance(v, ExternalIdData):
-            return ExternalIdData(*v)
-        return v
 
-    @staticmethod
-    def _list_values(film: Film, name: str) -> list[Any]:
-        rows = getattr(film, name)
-        if name in ("countries", "languages", "genres"):
-            return [r.name for r in rows]
-        if name == "alt_titles":
-            return [AltTitleData(r.title, r.note) for r in rows]
-        if name == "credits":
-            return [CreditData(r.person_id, r.role, r.character) for r in rows]
-        if name == "quotes":
-            return [QuoteData(r.text, r.attribution, r.source) for r in rows]
-        if name == "screenings":
-            return [ScreeningData(r.edition_id, r.section_id, r.premiere) for r in rows]
-        if name == "external_ids":
-            return [ExternalIdData(r.scheme, r.value) for r in rows]
-        if name == "related":
-            return [RelatedData(r.related_id, r.note) for r in rows]
-        raise KeyError(name)
-
-    @staticmethod
-    def _make_row(name: str, v: Any, position: int) -> Any:
-        if name == "countries":
-            return FilmCountry(name=v, position=position)
-        if name == "languages":
-            return FilmLanguage(name=v, position=position)
-        if name == "genres":
-            return FilmGenre(name=v, position=position)
-        if name == "alt_titles":
-            return AltTitle(title=v.title.strip(), note=v.note, position=position)
-        if name == "credits":
-            return Credit(person_id=v.person_id, role=v.role, character=v.character.strip(),
-                          position=position)
-        if name == "quotes":
-            return Quote(text=v.text.strip(), attribution=v.attribution.strip(),
-                         source=v.source.strip(), position=position)
-        if name == "screenings":
-            return Screening(edition_id=v.edition_id, section_id=v.section_id,
-                             premiere=v.premiere)
-        if name == "external_ids":
-            return ExternalId(scheme=v.scheme.strip(), value=v.value.strip())
-        if name == "related":
-            return RelatedFilm(related_id=v.film_id, note=v.note, position=position)
-        raise KeyError(name)
-
-    def _check_screening(self, session: Session, s: ScreeningData) -> None:
-        self._get(session, Edition, s.edition_id, "festival edition")
-        if s.section_id is not None:
-            section = self._get(session, Section, s.section_id, "section")
-            if section.edition_id != s.edition_id:
-                raise ValidationError(
-                    {"screenings": f"The section \u201c{section.name}\u201d belongs to another "
-                     "edition."}
-                )
+def _one_edit(edit: FilmEdit | None, fields: dict[str, Any]) -> FilmEdit:
+    """The edit asked for: a FilmEdit, or keyword fields made into one (not both)."""
+    if edit is not None and fields:
+        raise TypeError("Give a FilmEdit or keyword fields, not both")
+    return edit if edit is not None else FilmEdit(**fields)

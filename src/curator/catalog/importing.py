@@ -325,7 +325,8 @@ class _ImportRun(UpdatingFilms):
             clean = name_as_written(name)
             pid = self.rows.add("person", slug=slugify(clean, "person"), name=clean,
                                 sort_name=sort_name(clean), birth_year=None, death_year=None,
-                                country="", biography="", notes="", state="published")["id"]
+                                country="", biography="", notes="",
+                                state=PublicationState.PUBLISHED)["id"]
             self.known.add_person(pid, clean)
             self.result.people_created += 1
         return pid
@@ -353,7 +354,8 @@ class _ImportRun(UpdatingFilms):
             edition_id = rows.add("edition", festival_id=festival_id,
                                   slug=_free(slugify(label), known.edition_slugs),
                                   year=ref.year, number=None, starts_on=None, ends_on=None,
-                                  intro="", opening_film_id=None, state="published")["id"]
+                                  intro="", opening_film_id=None,
+                                  state=PublicationState.PUBLISHED)["id"]
             known.editions[(festival_id, ref.year)] = edition_id
         section_id = None
         if ref.section.strip():

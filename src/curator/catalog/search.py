@@ -22,6 +22,7 @@ from curator.model import (
     Section,
     Still,
 )
+from curator.model.enums import PublicationState
 from curator.store import search as fts
 
 Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished", "untitled"]
@@ -59,7 +60,7 @@ ATTENTION = {
     "no-director": not_(_HAS_DIRECTOR),
     "no-synopsis": Film.synopsis == "",
     "no-still": not_(_HAS_STILL),
-    "unpublished": Film.state != "published",
+    "unpublished": Film.state != PublicationState.PUBLISHED,
     # named after where it came from ("Untitled (archive film 20447)") until its title is known
     "untitled": Film.title.startswith("Untitled (", autoescape=True),
 }

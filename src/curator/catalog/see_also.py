@@ -24,6 +24,7 @@ from sqlalchemy import or_, select
 from curator.catalog.base import CatalogBase
 from curator.catalog.records import FilmRecord
 from curator.model import Credit, Film, FilmCountry, RelatedFilm, Screening
+from curator.model.enums import PublicationState
 
 Reason = Literal["related", "director", "section", "country"]
 SEE_ALSO_LIMIT = 5
@@ -167,7 +168,7 @@ def see_also(catalog: CatalogBase, film_id: int, limit: int = SEE_ALSO_LIMIT, *,
                 FilmCountry.film_id.in_(same_edition), FilmCountry.name.in_(countries))),
         ))
         if published_only:
-            stmt = stmt.where(Film.state == "published")
+            stmt = stmt.where(Film.state == PublicationState.PUBLISHED)
         ids = list(session.scalars(stmt))
     records = films_in_bulk(catalog, [film_id, *ids])
     if not records or records[0].id != film_id:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from curator.cli.terminal import printable
 from curator.limits import LARGEST_INTEGER
+from curator.model.enums import PublicationState  # the model's vocabulary: no SQLAlchemy
 
 # Each verb imports the catalogue, the stills or the exporter itself, when it runs:
 # `curator --help` and a mistyped argument are answered without loading any of them.
@@ -45,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--year", metavar="FROM[-TO]", help="only films of these years")
     p.add_argument("--country")
-    p.add_argument("--state", choices=["draft", "published", "withdrawn"])
+    p.add_argument("--state", choices=[s.value for s in PublicationState])
     p.add_argument("--order", choices=["relevance", "title", "year"], default="relevance")
     p.set_defaults(handler=cmd_search)
 

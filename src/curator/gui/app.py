@@ -22,6 +22,7 @@ from curator.gui import crash_log
 from curator.gui.main_window import MainWindow
 from curator.gui.style import apply_style
 from curator.gui.workers import Task, TaskRunner
+from curator.model.enums import RecordKind
 from curator.store import is_archive
 
 ORGANISATION = "Curator"
@@ -155,7 +156,7 @@ def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900))
     rows = window.catalog.film_rows(window.catalog.search("From Russia with Rock", limit=10).ids)
     best = [r for r in rows if r.title == "From Russia with Rock"] or rows
     if best:
-        window.open_record("film", best[0].id)
+        window.open_record(RecordKind.FILM, best[0].id)
     settle(app, seconds=0.5)  # the list's rows and columns fit, thumbnails come in
     saved = window.grab().save(str(target))
     window.close()

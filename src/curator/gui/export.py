@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog
+from curator.gui.extension import Desk, MenuPlace
 from curator.gui.lifetime import connect_in
 from curator.gui.style import icon
 from curator.gui.workers import Task, TaskRunner
@@ -312,7 +313,7 @@ def _same(a: Path, b: Path) -> bool:
     return os.path.abspath(a) == os.path.abspath(b)
 
 
-def install(window: Any) -> SiteExportController:
+def install(window: Desk) -> SiteExportController:
     """Add the export actions to the main window (toolbar, Archive menu, list context menu)."""
 
     def choose_folder(title: str, start: str) -> Path | None:
@@ -344,10 +345,8 @@ def install(window: Any) -> SiteExportController:
 
     window.toolbar.addAction(export_site_action)
     window.toolbar.addAction(browser_action)
-    menu: QMenu = window.menus["archive"]
-    menu.addSeparator()
-    for action in (export_site_action, selection_action, browser_action, folder_action):
-        menu.addAction(action)
+    window.add_to_menu(MenuPlace.ARCHIVE_EXPORT, export_site_action, selection_action,
+                       browser_action, folder_action)
 
     def extend_context_menu(context: QMenu) -> None:
         if window.list_pane.selected_film_ids():

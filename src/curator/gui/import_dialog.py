@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import ImportResult
+from curator.gui.extension import Desk, MenuPlace
 from curator.gui.lifetime import connect_in
 from curator.gui.workers import Task
 from curator.interchange.errors import ReadError
@@ -479,7 +480,7 @@ def _choose_catalogue(window: Any) -> None:
         import_catalogue_file(window, Path(path))
 
 
-def install(window: Any) -> QAction:
+def install(window: Desk) -> QAction:
     """Add File > Import Spreadsheet…, Import Archive Pages… and Import Catalogue File…"""
     menu = window.menus["file"]
     action = QAction("Import Spreadsheet\u2026", menu)
@@ -493,16 +494,7 @@ def install(window: Any) -> QAction:
     catalogue.setStatusTip("Import a Curator catalogue file (JSON): all of it into an empty "
                            "archive, its films into one with records")
     catalogue.triggered.connect(lambda: _choose_catalogue(window))
-    # a group of their own after New and Open, before the menu's last part (Quit)
-    separators = [a for a in menu.actions() if a.isSeparator()]
-    before = separators[-1] if separators else None
-    if before is not None:
-        menu.insertSeparator(before)
-    for entry in (action, pages, catalogue):
-        if before is not None:
-            menu.insertAction(before, entry)
-        else:
-            menu.addAction(entry)
+    window.add_to_menu(MenuPlace.FILE_IMPORT, action, pages, catalogue)
     window.import_action = action
     return action
 

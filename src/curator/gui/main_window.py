@@ -1,13 +1,12 @@
 """The curator's desk: sidebar, list, detail and form panes over one archive.
 
-Extensions (import, export, stills...) are modules with `install(window)`, listed in
-EXTENSIONS; they use `catalog`, `undo`, `tasks`, `menus`, `toolbar`, `list_pane`,
-`open_record`, `show_error` and `show_message`.
+Extensions (import, export, stills, lists) are modules with `install(desk)`, listed in
+EXTENSIONS; what they may use of the window is `curator.gui.extension.Desk`, and their
+menu entries go to named places (`MenuPlace`).
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
@@ -23,40 +22,48 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
+from curator.gui import export, import_dialog, lists, stills_strip
 from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
 from curator.gui.dialogs.merge import MergePeopleDialog
+from curator.gui.export import SiteExportController
+from curator.gui.extension import MENU_OF_PLACE, Install, MenuPlace
 from curator.gui.forms import FormPane
 from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import connect_in, retire
-from curator.gui.menus import build_actions, build_menus
-from curator.gui.models.sidebar import View
+from curator.gui.lists import ListDesk
+from curator.gui.menus import ActionKey, build_actions, build_menus
+from curator.gui.models.sidebar import View, ViewKind
 from curator.gui.panes.detail_pane import DetailPane
 from curator.gui.panes.list_pane import ListPane
 from curator.gui.panes.sidebar import Sidebar
 from curator.gui.panes.task_status import TaskStatus
 from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
+from curator.model.enums import RecordKind
 
-# Modules with an `install(window)` function, imported and installed in this order.
-EXTENSIONS: list[str] = [
-    "curator.gui.import_dialog",
-    "curator.gui.export",
-    "curator.gui.stills_strip",
-    "curator.gui.lists",
-]
+# The extensions' install functions, installed in this order.
+EXTENSIONS: tuple[Install, ...] = (
+    import_dialog.install,
+    export.install,
+    stills_strip.install,
+    lists.install,
+)
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
-EDITING_ACTIONS = ("new-film", "delete", "merge", "undo", "redo", "back-up", "new-list",
-                   "new-list-from-selection", "save-search-as-list", "delete-list")
+EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, ActionKey.UNDO,
+                   ActionKey.REDO, ActionKey.BACK_UP, ActionKey.NEW_LIST,
+                   ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
+                   ActionKey.DELETE_LIST)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
                         "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List"}
 
 # The sidebar view that lists each kind of record.
-HOME_VIEW = {"film": "films::", "person": "people::"}
-VIEW_RECORD_KINDS = {"festival": "festival", "edition": "edition", "section": "section",
-                     "list": "list"}
+HOME_VIEW = {RecordKind.FILM: ViewKind.FILMS.key, RecordKind.PERSON: ViewKind.PEOPLE.key}
+# The records that are a sidebar view of their own, by the kind of that view.
+VIEW_RECORD_KINDS = {ViewKind.FESTIVAL: RecordKind.FESTIVAL, ViewKind.EDITION: RecordKind.EDITION,
+                     ViewKind.SECTION: RecordKind.SECTION, ViewKind.LIST: RecordKind.LIST}
 STATUS_TIMEOUT_MS = 6000
 # The archive setting naming the record the desk opens on ("film:42"); the demo names
 # the film its pages were catalogued from.
@@ -78,6 +85,10 @@ class MainWindow(QMainWindow):
         self._owns_catalog = owns_catalog
         self.undo = CatalogUndo(catalog, self)
         self.tasks = TaskRunner(self)
+        # what the extensions provide (see curator.gui.extension.Desk)
+        self.lists: ListDesk | None = None
+        self.export_controller: SiteExportController | None = None
+        self.import_action: QAction | None = None
         self.error_box: QMessageBox | None = None
         self.about_box: AboutDialog | None = None
         self.setWindowTitle(f"{catalog.archive.name} \u2014 Curator")
@@ -108,7 +119,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
         self.action_map = build_actions(self)
-        self.menus: dict[str, QMenu] = build_menus(self)
+        self.menus, self._menu_places = build_menus(self)
         self.task_status = TaskStatus(self.tasks, self)
         self.summary = QLabel(objectName="archiveSummary")
         self.statusBar().addWidget(self.summary)
@@ -152,8 +163,8 @@ class MainWindow(QMainWindow):
             self.detail.clear()  # blank, not "choose a film", for the moment before it shows
             self.form.empty.clear()
 
-        for name in EXTENSIONS:
-            importlib.import_module(name).install(self)
+        for install in EXTENSIONS:
+            install(self)
         if catalog.archive.read_only or catalog.archive.damage:
             self._allow_reading_only()
 
@@ -205,12 +216,12 @@ class MainWindow(QMainWindow):
         self.started.emit()
 
     # -- the extension surface ----------------------------------------------------------
-    def open_record(self, kind: str, record_id: int) -> None:
+    def open_record(self, kind: RecordKind, record_id: int) -> None:
         """Select a record where it is listed and show it in the detail and form panes."""
         self._open_record(kind, record_id)
         self._show_pending_record()  # asked for by name: shown at once
 
-    def _open_record(self, kind: str, record_id: int) -> None:
+    def _open_record(self, kind: RecordKind, record_id: int) -> None:
         if kind in VIEW_RECORD_KINDS:
             if self.sidebar.select_view(f"{kind}:{record_id}:"):
                 return
@@ -228,6 +239,22 @@ class MainWindow(QMainWindow):
                 if self.list_pane.select_record(kind, record_id, centre=True):
                     return
         self._record_current(kind, record_id)
+
+    def add_to_menu(self, place: MenuPlace, *actions: QAction) -> None:
+        """Put an extension's entries at the end of a named place in the menus."""
+        end = self._menu_places[place]
+        menu = self.menus[MENU_OF_PLACE[place]]
+        for action in actions:
+            menu.insertAction(end, action)
+
+    def add_menu(self, key: str, menu: QMenu) -> None:
+        """An extension's own menu, in the menu bar before Help."""
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), menu)
+        self.menus[key] = menu
+
+    def update_actions(self) -> None:
+        """Enable what applies to the selection and the view (an extension's view changed)."""
+        self._update_actions()
 
     def show_error(self, message: str) -> None:
         """A message the user must read (a refused change, a failed undo); never blocks."""
@@ -267,7 +294,7 @@ class MainWindow(QMainWindow):
     def new_film(self) -> None:
         changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
         if changes and changes.created_id is not None:
-            self.open_record("film", changes.created_id)
+            self.open_record(RecordKind.FILM, changes.created_id)
             self.form.focus_field("title")
             self.show_message("New draft film: give it a title in the form.")
 
@@ -289,11 +316,11 @@ class MainWindow(QMainWindow):
             return
         survivor, other = dialog.survivor_and_other()
         if self.run_operation(lambda: self.catalog.merge_people(survivor, other)):
-            self.open_record("person", survivor)
+            self.open_record(RecordKind.PERSON, survivor)
 
     def focus_list(self) -> None:
         """Back to the list (Escape in the form), or to the list being edited."""
-        lists = getattr(self, "lists", None)
+        lists = self.lists
         if lists is not None and lists.editing:
             lists.editor.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif self.list_pane.stack.currentWidget() is self.list_pane.table:
@@ -334,7 +361,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         if not self.list_pane.search.isEnabled():
-            self.sidebar.select_view("films::")
+            self.sidebar.select_view(ViewKind.FILMS.key)
         self.list_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_pane.search.selectAll()
 
@@ -373,7 +400,7 @@ class MainWindow(QMainWindow):
     # -- following the panes ------------------------------------------------------------
     def _add_merge_to_menu(self, menu: QMenu) -> None:
         if self.list_pane.table_name == "people":
-            menu.addAction(self.action_map["merge"])
+            menu.addAction(self.action_map[ActionKey.MERGE])
 
     def _view_chosen(self, view: View) -> None:
         self.list_pane.set_view(view)
@@ -420,35 +447,35 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args: object) -> None:
         pane, a = self.list_pane, self.action_map
         selected = len(pane.selected_ids())
-        lists = getattr(self, "lists", None)
-        a["delete"].setEnabled(selected > 0 or bool(lists and lists.editing))
+        lists = self.lists
+        a[ActionKey.DELETE].setEnabled(selected > 0 or bool(lists and lists.editing))
         total = pane.model.total if pane.stack.currentWidget() is pane.table else 0
         self.selection.setText(f"{selected:,} of {total:,} selected" if selected > 1 else "")
         # always shown (the toolbar never reflows), usable on two people
-        a["merge"].setEnabled(pane.table_name == "people" and selected == 2)
+        a[ActionKey.MERGE].setEnabled(pane.table_name == "people" and selected == 2)
 
     def _changes_arrived(self, changes: Changes) -> None:
         """Refresh what an operation, undo or redo touched, and nothing else."""
-        films_gone_or_new = bool(changes.inserted("film") or changes.deleted("film"))
-        people = changes.touches("person", "name_variant", "credit")
-        structure = changes.touches("festival", "edition", "section", "collection",
-                                    "collection_item", "screening")
-        if films_gone_or_new or people or structure or _changes_counts(changes):
+        touched = changes.touched
+        films_gone_or_new = bool(touched.films_added or touched.films_removed)
+        people = bool(touched.people)
+        structure = touched.festival_structure or bool(touched.lists)
+        if films_gone_or_new or people or structure or touched.counts:
             self.sidebar.rebuild()
         pane = self.list_pane
         query = pane.current_query()
         if pane.table_name == "films":
-            if films_gone_or_new or structure or (changes.film_ids and (
+            if films_gone_or_new or structure or (touched.films and (
                     query.text or query.has_filters or query.order != "relevance")):
                 pane.reload()
-            elif changes.film_ids:
-                pane.refresh_films(set(changes.film_ids))
+            elif touched.films:
+                pane.refresh_films(set(touched.films))
         elif (pane.table_name == "people" and people) or structure:
             pane.reload()
         kind, record_id = self.detail.kind, self.detail.record_id
-        if kind == "film" and record_id in changes.deleted("film"):
+        if kind == RecordKind.FILM and record_id in touched.films_removed:
             self.form.clear()
-        if kind != "film" or record_id in changes.film_ids or people or structure:
+        if kind != RecordKind.FILM or record_id in touched.films or people or structure:
             self.detail.reload()
 
     def _undo_failed(self, message: str) -> None:
@@ -477,10 +504,10 @@ class MainWindow(QMainWindow):
             sizes = settings.value(f"window/{splitter.objectName()}")
             if sizes is not None:
                 splitter.restoreState(sizes)
-        for name, pane in (("sidebar", self.sidebar), ("detail", self.detail),
-                           ("form", self.form)):
-            visible = str(settings.value(f"window/show-{name}", "true")).lower() == "true"
-            self.action_map[f"show-{name}"].setChecked(visible)
+        for key, pane in ((ActionKey.SHOW_SIDEBAR, self.sidebar),
+                          (ActionKey.SHOW_DETAIL, self.detail), (ActionKey.SHOW_FORM, self.form)):
+            visible = str(settings.value(f"window/{key}", "true")).lower() == "true"
+            self.action_map[key].setChecked(visible)
             pane.setVisible(visible)
 
     def save_settings(self) -> None:
@@ -489,9 +516,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         for splitter in (self.splitter, self.centre):
             settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
-        for name in ("sidebar", "detail", "form"):
-            settings.setValue(f"window/show-{name}",
-                              self.action_map[f"show-{name}"].isChecked())
+        for key in (ActionKey.SHOW_SIDEBAR, ActionKey.SHOW_DETAIL, ActionKey.SHOW_FORM):
+            settings.setValue(f"window/{key}", self.action_map[key].isChecked())
         self.list_pane.save_headers()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
@@ -509,13 +535,3 @@ class MainWindow(QMainWindow):
             self.catalog.close()
         super().closeEvent(event)
 
-
-def _changes_counts(changes: Changes) -> bool:
-    """Whether a change moves a sidebar count: a film's state or synopsis, a still."""
-    if changes.touches("still"):
-        return True
-    return any(
-        r.table == "film" and r.before is not None and r.after is not None
-        and any(r.before.get(c) != r.after.get(c) for c in ("state", "synopsis"))
-        for r in changes.rows
-    )

@@ -2,19 +2,58 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
 from shiboken6 import isValid
 
+from curator.gui.extension import MenuPlace
+from curator.gui.models.sidebar import View, ViewKind
 from curator.gui.style import icon
 
 if TYPE_CHECKING:
     from curator.gui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
+
+
+class ActionKey(StrEnum):
+    """The desk's actions, by key (window.action_map[ActionKey.UNDO]); the Lists'
+    extension adds its own here too, so a key is never a string spelt twice."""
+
+    NEW_FILM = "new-film"
+    NEW_ARCHIVE = "new-archive"
+    OPEN_ARCHIVE = "open-archive"
+    QUIT = "quit"
+    DELETE = "delete"
+    MERGE = "merge"
+    FIND = "find"
+    BACK_UP = "back-up"
+    REVEAL = "reveal"
+    ABOUT = "about"
+    UNDO = "undo"
+    REDO = "redo"
+    UNDO_BUTTON = "undo-button"
+    REDO_BUTTON = "redo-button"
+    SHOW_SIDEBAR = "show-sidebar"
+    SHOW_DETAIL = "show-detail"
+    SHOW_FORM = "show-form"
+    GO_FILMS = "go-films"
+    GO_PEOPLE = "go-people"
+    GO_FESTIVALS = "go-festivals"
+    GO_LISTS = "go-lists"
+    NEW_LIST = "new-list"
+    NEW_LIST_FROM_SELECTION = "new-list-from-selection"
+    SAVE_SEARCH_AS_LIST = "save-search-as-list"
+    EXPORT_LIST_SITE = "export-list-site"
+    EXPORT_LIST_CSV = "export-list-csv"
+    EXPORT_PROGRAMME_NOTES = "export-programme-notes"
+    PRINT_PROGRAMME_NOTES = "print-programme-notes"
+    DELETE_LIST = "delete-list"
 
 
 def standard_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
@@ -41,63 +80,69 @@ def _action(window: MainWindow, text: str, slot, icon_name: str = "",  # noqa: A
     return action
 
 
-def build_actions(window: MainWindow) -> dict[str, QAction]:
+def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
     w = window
     a = {
-        "new-film": _action(w, "New Film", w.new_film, "new-film", (Key.New,),
+        ActionKey.NEW_FILM: _action(w, "New Film", w.new_film, "new-film", (Key.New,),
                             "Add a draft film and open it in the form"),
-        "new-archive": _action(w, "New Archive\u2026", lambda: w.open_archive(
+        ActionKey.NEW_ARCHIVE: _action(w, "New Archive\u2026", lambda: w.open_archive(
             _ask_new(w), create=True), "new-archive", ("Ctrl+Shift+N",),
             "Create an empty archive folder"),
-        "open-archive": _action(w, "Open Archive\u2026", lambda: w.open_archive(_ask_open(w)),
-                                "open-archive", (Key.Open,), "Open another archive folder"),
-        "quit": _action(w, "Quit", w.close, "", (Key.Quit, "Ctrl+Q")),
-        "delete": _action(w, "Delete", w.delete_selected, "delete", (Key.Delete,),
+        ActionKey.OPEN_ARCHIVE: _action(
+            w, "Open Archive\u2026", lambda: w.open_archive(_ask_open(w)), "open-archive",
+            (Key.Open,), "Open another archive folder"),
+        ActionKey.QUIT: _action(w, "Quit", w.close, "", (Key.Quit, "Ctrl+Q")),
+        ActionKey.DELETE: _action(w, "Delete", w.delete_selected, "delete", (Key.Delete,),
                           "Delete the selected records (undoable)"),
-        "merge": _action(w, "Merge People\u2026", w.merge_people, "merge", ("Ctrl+M",),
+        ActionKey.MERGE: _action(w, "Merge People\u2026", w.merge_people, "merge", ("Ctrl+M",),
                          "Merge two selected people into one"),
-        "find": _action(w, "Find", w.focus_search, "search", (Key.Find,),
+        ActionKey.FIND: _action(w, "Find", w.focus_search, "search", (Key.Find,),
                         "Search the list"),
-        "back-up": _action(w, "Back Up Now", w.back_up, "", (),
+        ActionKey.BACK_UP: _action(w, "Back Up Now", w.back_up, "", (),
                            "Copy the catalogue into the archive's backups folder"),
-        "reveal": _action(w, "Show Archive Folder", w.reveal_archive, "open-archive", (),
+        ActionKey.REVEAL: _action(w, "Show Archive Folder", w.reveal_archive, "open-archive", (),
                           "Open the archive folder in the file manager"),
-        "about": _action(w, "About Curator", w.show_about, "about", ()),
+        ActionKey.ABOUT: _action(w, "About Curator", w.show_about, "about", ()),
     }
-    a["new-film"].setIconText("New Film")
+    a[ActionKey.NEW_FILM].setIconText("New Film")
     undo = w.undo.stack.createUndoAction(w, "Undo")
     undo.setShortcuts(standard_keys(Key.Undo))
     undo.setIcon(icon("undo"))
     redo = w.undo.stack.createRedoAction(w, "Redo")
     redo.setShortcuts(standard_keys(Key.Redo, "Ctrl+Shift+Z"))
     redo.setIcon(icon("redo"))
-    a["undo"], a["redo"] = undo, redo
+    a[ActionKey.UNDO], a[ActionKey.REDO] = undo, redo
     # The toolbar's buttons keep one short name, so the toolbar never reflows as the
     # step's name changes; the full name is in their tooltip and in the Edit menu.
-    for key, named, text in (("undo", undo, "Undo"), ("redo", redo, "Redo")):
-        a[f"{key}-button"] = StepButton(icon(key), text, named)
+    for key, named, text in ((ActionKey.UNDO_BUTTON, undo, "Undo"),
+                             (ActionKey.REDO_BUTTON, redo, "Redo")):
+        a[key] = StepButton(icon(text.lower()), text, named)
     # Delete acts on the list only, so the key still edits text in the form.
-    a["delete"].setShortcutContext(a["delete"].shortcutContext().WidgetWithChildrenShortcut)
-    w.list_pane.addAction(a["delete"])
-    w.list_pane.context_actions = [a["delete"]]  # Merge joins it in the People list
-    for name, pane, title, key in (("sidebar", w.sidebar, "Sidebar", "Ctrl+Alt+1"),
-                                   ("detail", w.detail, "Page Preview", "Ctrl+Alt+2"),
-                                   ("form", w.form, "Form", "Ctrl+Alt+3")):
+    a[ActionKey.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    w.list_pane.addAction(a[ActionKey.DELETE])
+    w.list_pane.context_actions = [a[ActionKey.DELETE]]  # Merge joins it in the People list
+    for name, pane, title, key in (
+            (ActionKey.SHOW_SIDEBAR, w.sidebar, "Sidebar", "Ctrl+Alt+1"),
+            (ActionKey.SHOW_DETAIL, w.detail, "Page Preview", "Ctrl+Alt+2"),
+            (ActionKey.SHOW_FORM, w.form, "Form", "Ctrl+Alt+3")):
         toggle = QAction(title, w, checkable=True, checked=True)
         toggle.setShortcut(QKeySequence(key))
         toggle.toggled.connect(pane.setVisible)
-        a[f"show-{name}"] = toggle
-    for n, (key, title) in enumerate((("films::", "Films"), ("people::", "People"),
-                                      ("festivals::", "Festivals"), ("lists::", "Lists")),
-                                     start=1):
+        a[name] = toggle
+    for n, (name, kind, title) in enumerate((
+            (ActionKey.GO_FILMS, ViewKind.FILMS, "Films"),
+            (ActionKey.GO_PEOPLE, ViewKind.PEOPLE, "People"),
+            (ActionKey.GO_FESTIVALS, ViewKind.FESTIVALS, "Festivals"),
+            (ActionKey.GO_LISTS, ViewKind.LISTS, "Lists")), start=1):
         go = QAction(title, w)
         go.setShortcut(QKeySequence(f"Ctrl+{n}"))
-        go.triggered.connect(lambda _c=False, k=key: w.sidebar.select_view(k))
-        a[f"go-{key.strip(':')}"] = go
+        go.triggered.connect(lambda _c=False, k=kind: w.sidebar.select_view(View(k).key))
+        a[name] = go
     return a
 
 
-def build_menus(window: MainWindow) -> dict[str, QMenu]:
+def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, QAction]]:
+    """The menus, and for each named place the separator that ends it (entries go before)."""
     w, a = window, window.action_map
     bar = w.menuBar()
     menus = {name: QMenu(title, w) for name, title in (
@@ -106,34 +151,39 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     recent = QMenu("Open Recent", w)
     recent.setObjectName("recentMenu")
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
+    places: dict[MenuPlace, QAction] = {}
     f = menus["file"]
-    f.addAction(a["new-film"])
-    f.addSeparator()
-    f.addActions([a["new-archive"], a["open-archive"]])
+    f.addAction(a[ActionKey.NEW_FILM])
+    places[MenuPlace.FILE_NEW] = f.addSeparator()
+    f.addActions([a[ActionKey.NEW_ARCHIVE], a[ActionKey.OPEN_ARCHIVE]])
     f.addMenu(recent)
     f.addSeparator()
-    f.addAction(a["quit"])
+    places[MenuPlace.FILE_IMPORT] = f.addSeparator()  # an empty group: Qt shows one line
+    f.addAction(a[ActionKey.QUIT])
     e = menus["edit"]
-    e.addActions([a["undo"], a["redo"]])
+    e.addActions([a[ActionKey.UNDO], a[ActionKey.REDO]])
     e.addSeparator()
-    e.addActions([a["delete"], a["merge"]])
-    e.addSeparator()
-    e.addAction(a["find"])
+    e.addActions([a[ActionKey.DELETE], a[ActionKey.MERGE]])
+    places[MenuPlace.EDIT_RECORDS] = e.addSeparator()
+    e.addAction(a[ActionKey.FIND])
     v = menus["view"]
     columns = v.addMenu("Columns")
     columns.addActions(w.list_pane.column_actions)
     v.addSeparator()
-    v.addActions([a["go-films"], a["go-people"], a["go-festivals"], a["go-lists"]])
+    v.addActions([a[ActionKey.GO_FILMS], a[ActionKey.GO_PEOPLE], a[ActionKey.GO_FESTIVALS],
+                  a[ActionKey.GO_LISTS]])
     v.addSeparator()
-    v.addActions([a["show-sidebar"], a["show-detail"], a["show-form"]])
-    menus["archive"].addActions([a["back-up"], a["reveal"]])
-    menus["help"].addAction(a["about"])
+    v.addActions([a[ActionKey.SHOW_SIDEBAR], a[ActionKey.SHOW_DETAIL], a[ActionKey.SHOW_FORM]])
+    menus["archive"].addActions([a[ActionKey.BACK_UP], a[ActionKey.REVEAL]])
+    menus["archive"].addSeparator()
+    places[MenuPlace.ARCHIVE_EXPORT] = menus["archive"].addSeparator()
+    menus["help"].addAction(a[ActionKey.ABOUT])
     for name in ("file", "edit", "view", "archive", "help"):
         bar.addMenu(menus[name])
-    w.toolbar.addActions([a["new-film"], a["delete"], a["merge"]])
+    w.toolbar.addActions([a[ActionKey.NEW_FILM], a[ActionKey.DELETE], a[ActionKey.MERGE]])
     w.toolbar.addSeparator()
-    w.toolbar.addActions([a["undo-button"], a["redo-button"]])
-    return menus
+    w.toolbar.addActions([a[ActionKey.UNDO_BUTTON], a[ActionKey.REDO_BUTTON]])
+    return menus, places
 
 
 class StepButton(QAction):

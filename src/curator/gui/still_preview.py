@@ -141,7 +141,7 @@ class StillPreview(QDialog):
         self.strip.set_focal_point(self.still_id, x, y)
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.still_id in changes.ids("still"):
+        if self.still_id in changes.touched.stills:
             try:
                 self.reload()
             except CuratorError:  # the still was removed: nothing left to preview

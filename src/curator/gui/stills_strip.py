@@ -9,7 +9,6 @@ rights, primary still, order, deletion, focal point) is one step on the undo sta
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QPixmap
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from curator import CuratorError
 from curator.catalog import Changes
 from curator.catalog.records import StillRecord
+from curator.gui.extension import Desk
 from curator.gui.still_thumbnails import EMPTY_TEXT, PIXMAP_ROLE, STILL_ROLE, StripView
 from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
@@ -271,12 +271,12 @@ class StillStrip(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         owner = self._owner()
-        if not owner or not changes.touches("still", "film", "person"):
+        if not owner:
             return
         key, value = next(iter(owner.items()))
-        table = "film" if key == "film_id" else "person"
-        if value in changes.ids(table) or any(
-                r.table == "still" and r.value(key) == value for r in changes.rows):
+        touched = changes.touched
+        # a still's row names its film or person, so its owner is touched with it
+        if value in (touched.films if key == "film_id" else touched.people):
             self._refresh()
 
     # -- editing --------------------------------------------------------------------------------
@@ -448,7 +448,7 @@ class StillStrip(QWidget):
 _FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "TIFF": "TIFF"}
 
 
-def install(window: Any) -> None:
+def install(window: Desk) -> None:
     """Put still strips in the form pane: the film form's Stills, the person's Portraits."""
     window.form.install_stills(StillStrip(window.undo, runner=window.tasks),
                                StillStrip(window.undo, runner=window.tasks))

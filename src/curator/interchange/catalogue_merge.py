@@ -13,6 +13,7 @@ from typing import Any
 
 from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, ScreeningRef
 from curator.interchange.catalogue_file import catalogue_tables, list_of, load_catalogue
+from curator.model.enums import PublicationState
 
 
 def catalogue_imports(document: dict[str, Any]) -> list[FilmImport]:
@@ -36,7 +37,7 @@ def catalogue_imports(document: dict[str, Any]) -> list[FilmImport]:
             sort_title=f.get("sort_title") or None, year=f.get("year"),
             runtime=f.get("runtime"), kind=f.get("kind", ""), format=f.get("format", ""),
             colour=f.get("colour", ""), synopsis=f.get("synopsis", ""),
-            notes=f.get("notes", ""), state=f.get("state", "draft"),
+            notes=f.get("notes", ""), state=f.get("state", PublicationState.DRAFT),
             countries=tuple(list_of(f, "countries")), languages=tuple(list_of(f, "languages")),
             genres=tuple(list_of(f, "genres")),
             alt_titles=tuple(a["title"] for a in list_of(f, "alt_titles")),

@@ -19,6 +19,7 @@ from curator import CuratorError, resources_dir
 from curator.catalog import Catalog, FilmData
 from curator.catalog.records import CreditData, QuoteData, RelatedData, ScreeningData
 from curator.interchange.titles import parse_title
+from curator.model.enums import PublicationState
 
 Report = Callable[[str], None]
 
@@ -86,12 +87,12 @@ def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSumm
     # The "See also" films, with the text the page gives.
     related = []
     for n, (title, teaser) in enumerate(page["see_also"], start=1):
-        fields: dict = {"synopsis": teaser, "state": "published"}
+        fields: dict = {"synopsis": teaser, "state": PublicationState.PUBLISHED}
         if not title and "Black Square" in teaser:
             title = "Black Square"
         if not title:
             title = f"Untitled see-also film {n}"
-            fields["state"] = "draft"
+            fields["state"] = PublicationState.DRAFT
             fields["notes"] = ("The archive page gives no title for this film, only the "
                                "teaser kept as its synopsis; find it in the MIFF 1989 catalogue.")
         screening = ScreeningData(edition)
@@ -114,7 +115,7 @@ def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSumm
         quotes=[QuoteData(page["statement"], page["attribution"], "Director's statement")],
         screenings=[ScreeningData(edition)],
         related=[RelatedData(r) for r in related],
-        state="published",
+        state=PublicationState.PUBLISHED,
     ).created_id
     # the desk opens on this film, the one its pages were catalogued from
     catalog.set_setting("desk_opens_on", f"film:{film}")
@@ -232,6 +233,6 @@ def read_movielens(path: Path) -> tuple[list[FilmData], list[tuple[int, str]]]:
                 title=parsed.title, sort_title=parsed.sort_title,
                 original_title=parsed.original_title, alt_titles=tuple(parsed.alt_titles),
                 year=int(year) if year.isdigit() else None, genres=genres, kind=kind,
-                external_ids=(("movielens", row["movieId"]),), state="draft",
+                external_ids=(("movielens", row["movieId"]),), state=PublicationState.DRAFT,
             ))
     return films, skipped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from curator.catalog import Catalog, FilmQuery
+from curator.model.enums import PublicationState
 
 TITLE = "Perestroika on film"
 INTRODUCTION = (
@@ -25,12 +26,14 @@ def build_demo_list(catalog: Catalog) -> int:
     """Create the demo's published list from the films the demo catalogued; returns its id."""
     film_ids = []
     for title in NOTES:
-        found = catalog.search(FilmQuery(text=title, state="published", order="title"), limit=5)
+        found = catalog.search(FilmQuery(text=title, state=PublicationState.PUBLISHED,
+                                         order="title"), limit=5)
         match = next((f for f in catalog.get_films(found.ids) if f.title == title), None)
         if match is not None:
             film_ids.append(match.id)
     list_id = catalog.create_collection(TITLE, film_ids, curator="MIFF programming team",
-                                        introduction=INTRODUCTION, state="published").created_id
+                                        introduction=INTRODUCTION,
+                                        state=PublicationState.PUBLISHED).created_id
     titles = {f.id: f.title for f in catalog.get_films(film_ids)}
     for film_id in film_ids:
         catalog.annotate(list_id, film_id, NOTES[titles[film_id]])

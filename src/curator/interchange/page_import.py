@@ -18,6 +18,7 @@ from curator.catalog import Catalog, FilmData, FilmImport, ImportResult, Screeni
 from curator.interchange.pages import FilmPage, SeeAlso, read_page
 from curator.interchange.values import parse_runtime
 from curator.model import Colour
+from curator.model.enums import PublicationState
 
 COLOURS = set(Colour)
 ARCHIVE_ID_SCHEME = "archive-film"  # the old web archive's own number of a film
@@ -58,7 +59,8 @@ def page_imports(page: FilmPage) -> list[FilmImport]:
         credits=tuple((d, "director") for d in page.directors) + tuple(page.credits),
         notes=("Imported from the archive page " + page.source + ". " + " ".join(notes)).strip()
         if notes else "",
-        state="draft" if page.needs_attention or page.untitled_see_also else "published",
+        state=(PublicationState.DRAFT if page.needs_attention or page.untitled_see_also
+               else PublicationState.PUBLISHED),
     ), page.source, screenings=screenings, quote_sources=tuple(page.quote_sources),
        untitled=page.untitled)
     related = [_see_also_import(page, n, entry)
@@ -80,7 +82,7 @@ def _see_also_import(page: FilmPage, n: int, entry: SeeAlso) -> FilmImport:
     return FilmImport(FilmData(
         title=title, year=entry.year, countries=tuple(entry.countries),
         alt_titles=(entry.printed_title,) if entry.printed_title else (),
-        synopsis=entry.teaser, state="draft", notes=" ".join(notes),
+        synopsis=entry.teaser, state=PublicationState.DRAFT, notes=" ".join(notes),
     ), f"{page.source}, See also {where}", existing="skip", untitled=not entry.title)
 
 

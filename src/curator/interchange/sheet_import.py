@@ -27,6 +27,7 @@ from curator.interchange.values import (
     wikidata_id,
 )
 from curator.model import FilmKind
+from curator.model.enums import PublicationState
 
 _FESTIVAL_YEAR = re.compile(r"^(?P<name>.*?)[\s,]+(?P<year>\d{4})$")
 _NO_GENRE = {"(no genres listed)", "n/a", "-"}
@@ -35,8 +36,8 @@ KINDS = {k.value: k.value for k in FilmKind} | {
     "doc": "documentary", "documentaries": "documentary", "animated": "animation",
     "animated film": "animation", "tv series": "series",
 }  # fmt: skip
-STATES = {"draft": "draft", "published": "published", "withdrawn": "withdrawn",
-          "public": "published", "online": "published"}
+STATES = {s.value: s.value for s in PublicationState} | {
+    "public": PublicationState.PUBLISHED, "online": PublicationState.PUBLISHED}
 
 
 _ROLE_FIELDS = frozenset(ROLES)
@@ -111,7 +112,7 @@ def film_from_row(values: dict[str, list[str]], source: str,
         colour=one("colour") if "colour" in has else "",
         synopsis="\n\n".join(p for v in values["synopsis"] if (p := v.strip()))
         if "synopsis" in has else "",
-        notes=notes, state=state or "draft",
+        notes=notes, state=state or PublicationState.DRAFT,
         countries=tuple(many("countries", split_countries)) if "countries" in has else (),
         languages=tuple(many("languages")) if "languages" in has else (),
         genres=tuple(genres),

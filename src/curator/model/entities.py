@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from curator.model.enums import PublicationState
+
 FilmId = NewType("FilmId", int)
 PersonId = NewType("PersonId", int)
 FestivalId = NewType("FestivalId", int)
@@ -84,7 +86,8 @@ class Film(Editable, Base):
     kind: Mapped[str] = mapped_column(String(40), nullable=False, default="", index=True)
     synopsis: Mapped[str] = mapped_column(Text, nullable=False, default="")
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    state: Mapped[str] = mapped_column(String(20), nullable=False, default="draft", index=True)
+    state: Mapped[str] = mapped_column(String(20), nullable=False,
+                                       default=PublicationState.DRAFT, index=True)
     # Sort keys the film list orders by, derived from the film's parts and kept in step
     # by the catalog (catalog/sort_keys.py): sorting 100,000 films stays an index scan.
     sort_countries: Mapped[str] = mapped_column(String(200), nullable=False, default="",
@@ -185,7 +188,8 @@ class Person(Editable, Base):
     country: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     biography: Mapped[str] = mapped_column(Text, nullable=False, default="")
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    state: Mapped[str] = mapped_column(String(20), nullable=False, default="published")
+    state: Mapped[str] = mapped_column(String(20), nullable=False,
+                                       default=PublicationState.PUBLISHED)
 
     variants: Mapped[list[NameVariant]] = relationship(
         cascade=CASCADE, order_by="NameVariant.id", back_populates="person"
@@ -328,7 +332,8 @@ class Edition(Editable, Base):
     opening_film_id: Mapped[int | None] = mapped_column(
         ForeignKey("film.id", ondelete="SET NULL")
     )
-    state: Mapped[str] = mapped_column(String(20), nullable=False, default="published")
+    state: Mapped[str] = mapped_column(String(20), nullable=False,
+                                       default=PublicationState.PUBLISHED)
 
     festival: Mapped[Festival] = relationship(back_populates="editions")
     sections: Mapped[list[Section]] = relationship(
@@ -433,7 +438,7 @@ class Collection(Editable, Base):
     title: Mapped[str] = mapped_column(String(500), nullable=False)
     curator: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     introduction: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    state: Mapped[str] = mapped_column(String(20), nullable=False, default="draft")
+    state: Mapped[str] = mapped_column(String(20), nullable=False, default=PublicationState.DRAFT)
 
     items: Mapped[list[CollectionItem]] = relationship(
         cascade=CASCADE, order_by="CollectionItem.position", back_populates="collection"

@@ -4,9 +4,35 @@ import enum
 
 
 class PublicationState(enum.StrEnum):
+    """Whether a record is on the web archive; the one place its names are spelt."""
+
     DRAFT = "draft"
     PUBLISHED = "published"
     WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        """The state as the desk shows it: "Draft", "Published", "Withdrawn"."""
+        return self.value.capitalize()
+
+    @classmethod
+    def label_of(cls, state: str) -> str:
+        """The label of a stored state; a value from before the enum is shown as it is."""
+        try:
+            return cls(state).label
+        except ValueError:
+            return state
+
+
+class RecordKind(enum.StrEnum):
+    """The kinds of record the desk opens, links to and lists ("film:12" in a link)."""
+
+    FILM = "film"
+    PERSON = "person"
+    FESTIVAL = "festival"
+    EDITION = "edition"
+    SECTION = "section"
+    LIST = "list"
 
 
 class FilmKind(enum.StrEnum):

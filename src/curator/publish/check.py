@@ -9,6 +9,7 @@ from typing import Literal
 
 from curator.catalog import Catalog
 from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
+from curator.model.enums import PublicationState
 
 Kind = Literal["film", "person", "still", "list"]
 
@@ -33,7 +34,7 @@ class Problem:
 def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> list[Problem]:
     """Problems of the published films (only those in `film_ids` if given), their stills,
     the people credited on them, and the published lists."""
-    ids = film_ids_by_state(catalog, "published")
+    ids = film_ids_by_state(catalog, PublicationState.PUBLISHED)
     if film_ids is not None:
         wanted = set(film_ids)
         ids = [i for i in ids if i in wanted]
@@ -52,7 +53,7 @@ def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> 
                 problems.append(Problem("still", s.id, name, "no credit", ("film", f.id)))
     people = people_in_bulk(catalog, {c.person_id for f in films for c in f.credits})
     for p in people.values():
-        if p.state != "published":
+        if p.state != PublicationState.PUBLISHED:
             continue
         for s in p.portraits:
             name = f"{p.name}, portrait {s.position + 1}"
@@ -62,11 +63,11 @@ def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> 
                 problems.append(Problem("still", s.id, name, "no credit", ("person", p.id)))
     problems += _duplicate_slugs("film", [(f.id, f.title, f.slug) for f in films])
     problems += _duplicate_slugs("person", [(p.id, p.name, p.slug) for p in people.values()
-                                            if p.state == "published"])
-    lists = [c for c in catalog.collections() if c.state == "published"]
+                                            if p.state == PublicationState.PUBLISHED])
+    lists = [c for c in catalog.collections() if c.state == PublicationState.PUBLISHED]
     problems += _duplicate_slugs("list", [(c.id, c.title, c.slug) for c in lists])
     for c in lists:
-        hidden = [i for i in c.items if i.state != "published"]
+        hidden = [i for i in c.items if i.state != PublicationState.PUBLISHED]
         if hidden and (film_ids is None or any(i.film_id in set(film_ids) for i in c.items)):
             names = ", ".join(f"\u201c{i.title}\u201d" for i in hidden[:3])
             more = f" and {len(hidden) - 3} more" if len(hidden) > 3 else ""

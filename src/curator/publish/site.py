@@ -18,10 +18,11 @@ from curator.catalog.records import (
     SectionRecord,
 )
 from curator.catalog.settings import SITE_BASE_URL, site_address_problem
+from curator.model.enums import PublicationState
 from curator.paths import is_sha256
 from curator.publish.selection import ALL, Selection, SelectionError
 
-PUBLISHED = "published"
+PUBLISHED = PublicationState.PUBLISHED
 
 
 @dataclass

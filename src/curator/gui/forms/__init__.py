@@ -27,13 +27,12 @@ from curator.gui.forms.festival import EditionForm, FestivalForm, SectionForm
 from curator.gui.forms.film import FilmForm
 from curator.gui.forms.person import PersonForm
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 __all__ = ["FormPane"]
 
-FORMS: dict[str, type[RecordForm]] = {
-    "film": FilmForm, "person": PersonForm, "festival": FestivalForm, "edition": EditionForm,
-    "section": SectionForm, "list": CollectionForm,
-}
+FORMS: dict[RecordKind, type[RecordForm]] = {form.kind: form for form in (
+    FilmForm, PersonForm, FestivalForm, EditionForm, SectionForm, CollectionForm)}
 
 
 class Banner(QFrame):
@@ -113,7 +112,7 @@ class FormPane(QWidget):
         Each editor gets `show_film(id)` / `show_person(id)` whenever its form loads a record.
         A form not built yet receives its editor when it is (forms are built on first use).
         """
-        for kind, editor in (("film", film_stills), ("person", portraits)):
+        for kind, editor in ((RecordKind.FILM, film_stills), (RecordKind.PERSON, portraits)):
             if editor is None:
                 continue
             if kind in self.forms:
@@ -159,7 +158,7 @@ class FormPane(QWidget):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, RecordForm) else None
 
-    def show_record(self, kind: str, record_id: int | None) -> None:
+    def show_record(self, kind: RecordKind, record_id: int | None) -> None:
         """Edit this record (kind: film, person, festival, edition, section, list)."""
         current = self.current
         if current is not None and kind == self.kind and record_id == current.record_id:

@@ -9,7 +9,7 @@ record, the form reloads it and puts the focus back where it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -32,24 +32,13 @@ from curator import CuratorError
 from curator.catalog import Changes, NotFound, StaleVersion, ValidationError
 from curator.gui.forms.fields import Field, ProblemLabel
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 FORM_MAX_WIDTH = 820
 NARROW_WIDTH = 520  # below this, labels sit above their fields
 
 
-def row_mentions(changes: Changes, column: str, value: Any, tables: Iterable[str] = ()) -> bool:
-    """True when a changed row (before or after) has `column == value`."""
-    wanted = set(tables)
-    for r in changes.rows:
-        if wanted and r.table not in wanted:
-            continue
-        for row in (r.before, r.after):
-            if row and row.get(column) == value:
-                return True
-    return False
-
-
-def link(text: str, kind: str, ident: int) -> str:
+def link(text: str, kind: RecordKind, ident: int) -> str:
     """An in-form link that opens another record (handled by `RecordForm.open_link`)."""
     safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f'<a href="{kind}:{ident}">{safe}</a>'
@@ -156,7 +145,7 @@ def focus_chain(layout: QLayout) -> list[QWidget]:
 class RecordForm(QWidget):
     """The editor of one kind of record; subclasses build fields and know the catalog calls."""
 
-    kind = ""
+    kind: RecordKind
     record_opened = Signal(str, int)
     notice = Signal(str)  # a message for the pane's banner (stale version, conflict)
 

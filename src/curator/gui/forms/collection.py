@@ -9,15 +9,16 @@ from PySide6.QtWidgets import QWidget
 
 from curator.catalog import Changes
 from curator.catalog.records import CollectionRecord
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.fields import ChoiceField, LineField, ParagraphsField
 from curator.gui.forms.film import state_choices
 from curator.gui.forms.pickers import FilmPicker
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 
 class CollectionForm(RecordForm):
-    kind = "list"
+    kind = RecordKind.LIST
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -51,9 +52,8 @@ class CollectionForm(RecordForm):
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
         films = {i.film_id for i in self.record.items} if self.record else set()
-        return (rid in changes.ids("collection")
-                or row_mentions(changes, "collection_id", rid, ["collection_item"])
-                or bool(films & changes.film_ids))
+        touched = changes.touched
+        return rid in touched.lists or bool(films & touched.films)
 
     def load(self, c: CollectionRecord, force: bool) -> None:
         self.heading.setText(c.title)
@@ -71,7 +71,7 @@ class CollectionForm(RecordForm):
             for n, item in enumerate(c.items, start=1):
                 year = f" ({item.year})" if item.year else ""
                 note = f" \u2014 <i>{html.escape(item.note)}</i>" if item.note else ""
-                lines.append(f"{n}. {link(item.title, 'film', item.film_id)}{year}{note}")
+                lines.append(f"{n}. {link(item.title, RecordKind.FILM, item.film_id)}{year}{note}")
             self.items.setText("<br>".join(lines))
             self.items.setStyleSheet("")
         else:

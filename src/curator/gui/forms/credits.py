@@ -21,6 +21,7 @@ from curator.gui.forms.items import ItemsField
 from curator.gui.forms.pickers import NEW_PERSON, PersonPicker
 from curator.gui.forms.rows import remove_button
 from curator.model import Role
+from curator.model.enums import RecordKind
 
 CHARACTER_ROLES = {"cast", "narrator"}
 
@@ -79,7 +80,8 @@ class CreditsField(ItemsField):
         role.activated.connect(
             lambda _i, n=index, c=role: self.replace_item(
                 n, replace(self._items[n], role=c.currentData())))
-        person = QLabel(link(self._names.get(item.person_id, "?"), "person", item.person_id))
+        person = QLabel(link(self._names.get(item.person_id, "?"), RecordKind.PERSON,
+                             item.person_id))
         person.setObjectName(f"credits.{index}.person")
         person.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         person.linkActivated.connect(self.link_activated)

@@ -11,7 +11,7 @@ from curator.catalog import Changes
 from curator.catalog.records import EditionRecord, FestivalRecord, SectionRecord
 from curator.catalog.validation import check_year
 from curator.catalog.vocabulary import country_names
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.fields import (
     AddLine,
     ChoiceField,
@@ -25,6 +25,7 @@ from curator.gui.forms.film import state_choices
 from curator.gui.forms.pickers import FilmPicker
 from curator.gui.forms.rows import remove_button
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 
 def films_count(n: int) -> str:
@@ -32,7 +33,7 @@ def films_count(n: int) -> str:
 
 
 class FestivalForm(RecordForm):
-    kind = "festival"
+    kind = RecordKind.FESTIVAL
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -65,8 +66,7 @@ class FestivalForm(RecordForm):
         return self.catalog.update_festival(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
-        return (self.record_id in changes.ids("festival")
-                or changes.touches("edition", "section", "screening"))
+        return changes.touched.festival_structure
 
     def load(self, f: FestivalRecord, force: bool) -> None:
         if force:
@@ -80,7 +80,7 @@ class FestivalForm(RecordForm):
         for name in ("name", "short_name", "city", "country", "description"):
             self.fields[name].set_value(getattr(f, name), force)
         show_links(self.editions, [
-            f"{link(e.label, 'edition', e.id)} \u2014 {films_count(e.film_count)}"
+            f"{link(e.label, RecordKind.EDITION, e.id)} \u2014 {films_count(e.film_count)}"
             for e in f.editions], "No editions yet \u2014 add the festival's first year below.")
 
 
@@ -124,7 +124,7 @@ class OpeningFilmField(Field):
             self.current.setText("")
         else:
             title = self.catalog.get_film(value).title
-            self.current.setText(link(title, "film", value))
+            self.current.setText(link(title, RecordKind.FILM, value))
         self.current.setVisible(value is not None)
         self.clear_button.setVisible(value is not None)
 
@@ -136,7 +136,7 @@ class OpeningFilmField(Field):
 
 
 class EditionForm(RecordForm):
-    kind = "edition"
+    kind = RecordKind.EDITION
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -178,29 +178,27 @@ class EditionForm(RecordForm):
         return self.catalog.update_edition(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
-        rid = self.record_id
         opening = self.record.opening_film_id if self.record else None
-        return (rid in changes.ids("edition") or row_mentions(changes, "edition_id", rid)
-                or changes.touches("festival")
-                or (opening is not None and opening in changes.ids("film")))
+        touched = changes.touched
+        return touched.festival_structure or (opening is not None and opening in touched.films)
 
     def load(self, e: EditionRecord, force: bool) -> None:
         self.heading.setText(e.label)
         dates = " \u2013 ".join(d.strftime("%-d %B %Y") for d in (e.starts_on, e.ends_on) if d)
-        facts = [link(e.festival_name, "festival", e.festival_id), dates,
+        facts = [link(e.festival_name, RecordKind.FESTIVAL, e.festival_id), dates,
                  films_count(e.film_count), f"edition {e.id}"]
         self.subheading.setText(" \u00b7 ".join(x for x in facts if x))
         for name in ("year", "number", "starts_on", "ends_on", "opening_film_id", "state",
                      "intro"):
             self.fields[name].set_value(getattr(e, name), force)
         show_links(self.sections_label, [
-            f"{link(s.name, 'section', s.id)} \u2014 {films_count(s.film_count)}"
+            f"{link(s.name, RecordKind.SECTION, s.id)} \u2014 {films_count(s.film_count)}"
             for s in e.sections],
             "No sections \u2014 add one below, or leave the edition's films together.")
 
 
 class SectionForm(RecordForm):
-    kind = "section"
+    kind = RecordKind.SECTION
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -228,14 +226,12 @@ class SectionForm(RecordForm):
         return self.catalog.update_section(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
-        rid = self.record_id
-        return (rid in changes.ids("section") or row_mentions(changes, "section_id", rid)
-                or changes.touches("edition", "festival"))
+        return changes.touched.festival_structure
 
     def load(self, s: SectionRecord, force: bool) -> None:
         self.heading.setText(s.name)
-        facts = [link(self.edition.label, "edition", self.edition.id), films_count(s.film_count),
-                 f"section {s.id}"]
+        facts = [link(self.edition.label, RecordKind.EDITION, self.edition.id),
+                 films_count(s.film_count), f"section {s.id}"]
         self.subheading.setText(" \u00b7 ".join(facts))
         for name in ("name", "description"):
             self.fields[name].set_value(getattr(s, name), force)
@@ -243,7 +239,8 @@ class SectionForm(RecordForm):
         rows = self.catalog.film_rows(ids)
         if rows:
             self.films.setText("<br>".join(
-                link(r.title, "film", r.id) + (f" ({r.year})" if r.year else "") for r in rows))
+                link(r.title, RecordKind.FILM, r.id) + (f" ({r.year})" if r.year else "")
+                for r in rows))
             self.films.setStyleSheet("")
         else:
             self.films.setText("No films in this section yet \u2014 add an appearance from a "

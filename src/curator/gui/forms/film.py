@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from curator import CuratorError
-from curator.catalog import Changes
+from curator.catalog import Changes, FilmEdit
 from curator.catalog.records import (
     AltTitleData,
     CreditData,
@@ -21,7 +21,7 @@ from curator.catalog.validation import MAX_RUNTIME, check_year
 from curator.catalog.vocabulary import country_names, genre_names, language_names
 from curator.gui.forms.appearances import ScreeningsField, edition_choices
 from curator.gui.forms.awards import AwardsEditor
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.credits import CreditsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
@@ -30,6 +30,7 @@ from curator.gui.forms.rows import Cell, RowsField
 from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
 from curator.model import FORMATS, Colour, FilmKind, PublicationState
+from curator.model.enums import RecordKind
 
 ID_SCHEMES = ("imdb", "wikidata", "movielens", "tmdb", "filmportal", "bfi")
 
@@ -40,7 +41,7 @@ def local_time(utc: datetime) -> datetime:
 
 
 def state_choices() -> list[tuple[str, str]]:
-    return [(s.value, s.value.capitalize()) for s in PublicationState]
+    return [(s.value, s.label) for s in PublicationState]
 
 
 def check_runtime(value: int) -> str | None:
@@ -58,7 +59,7 @@ def external_ids_field(whose: str = "film's") -> RowsField:
 
 
 class FilmForm(RecordForm):
-    kind = "film"
+    kind = RecordKind.FILM
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -120,7 +121,7 @@ class FilmForm(RecordForm):
             + [(c.value, c.value.replace("-", " ").capitalize()) for c in Colour])))
 
         stills = self.section("Stills")
-        self.stills = StillsSlot("film")
+        self.stills = StillsSlot(RecordKind.FILM)
         stills.add_wide(self.stills)
 
         links = self.section("Links")
@@ -137,13 +138,12 @@ class FilmForm(RecordForm):
         return self.catalog.get_film(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_film(record_id, version, **fields)
+        return self.catalog.update_film(record_id, version, FilmEdit(**fields))
 
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
-        return (rid in changes.film_ids or rid in changes.ids("film")
-                or changes.touches("festival", "edition", "section", "collection")
-                or row_mentions(changes, "film_id", rid))
+        touched = changes.touched
+        return rid in touched.films or touched.festival_structure or bool(touched.lists)
 
     def to_catalog(self, name: str, value: Any) -> Any:
         if name == "alt_titles":
@@ -156,8 +156,8 @@ class FilmForm(RecordForm):
 
     # -- loading -------------------------------------------------------------------------
     def _vocabulary_may_have_grown(self, changes: Changes) -> None:
-        if changes.touches("film_country", "film_language", "film_genre", "person",
-                           "festival"):
+        touched = changes.touched
+        if touched.vocabulary or touched.people or touched.festival_structure:
             self._vocabulary_read = False
 
     def load(self, film: FilmRecord, force: bool) -> None:
@@ -168,7 +168,7 @@ class FilmForm(RecordForm):
             self._vocabulary_read = True
         self.heading.setText(film.title)
         facts = [" / ".join(film.countries), str(film.year or ""), film.kind.capitalize(),
-                 film.state.capitalize(), f"film {film.id}",
+                 PublicationState.label_of(film.state), f"film {film.id}",
                  f"changed {local_time(film.updated_at):%Y-%m-%d %H:%M}"]
         self.subheading.setText(" \u00b7 ".join(f for f in facts if f))
         for name in ("title", "original_title", "sort_title", "year", "runtime", "format",
@@ -193,7 +193,8 @@ class FilmForm(RecordForm):
 
     def _show_lists(self, film: FilmRecord) -> None:
         if film.lists:
-            self.lists.setText(", ".join(link(title, "list", cid) for cid, title in film.lists))
+            self.lists.setText(", ".join(link(title, RecordKind.LIST, cid)
+                                         for cid, title in film.lists))
             self.lists.setStyleSheet("")
         else:
             self.lists.setText("Not on any retrospective list yet.")
@@ -213,7 +214,7 @@ class FilmForm(RecordForm):
             return False
         credits[-1] = CreditData(person.created_id, role)
         try:
-            film = self.catalog.update_film(film_id, version, credits=credits)
+            film = self.catalog.update_film(film_id, version, FilmEdit(credits=credits))
         except CuratorError as exc:
             self.catalog.undo(person)  # the credit was refused: the new person goes too
             self.report(exc, ["credits"], self.credits)

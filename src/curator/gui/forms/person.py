@@ -10,12 +10,13 @@ from curator.catalog import Changes
 from curator.catalog.records import ExternalIdData, PersonRecord
 from curator.catalog.validation import latest_year
 from curator.catalog.vocabulary import country_names
-from curator.gui.forms.base import RecordForm, link, row_mentions
+from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
 from curator.gui.forms.film import external_ids_field, state_choices
 from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import RecordKind
 
 
 def check_life_year(value: int) -> str | None:
@@ -25,7 +26,7 @@ def check_life_year(value: int) -> str | None:
 
 
 class PersonForm(RecordForm):
-    kind = "person"
+    kind = RecordKind.PERSON
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
         super().__init__(undo, parent)
@@ -49,7 +50,7 @@ class PersonForm(RecordForm):
             "notes", "For the archive team only; never exported.", 3)))
 
         portraits = self.section("Portraits")
-        self.stills = StillsSlot("person")
+        self.stills = StillsSlot(RecordKind.PERSON)
         portraits.add_wide(self.stills)
 
         links = self.section("Links")
@@ -67,8 +68,8 @@ class PersonForm(RecordForm):
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
         films = {f[0] for f in self.record.filmography} if self.record else set()
-        return (rid in changes.ids("person") or row_mentions(changes, "person_id", rid)
-                or bool(films & (changes.film_ids | changes.ids("film"))))
+        touched = changes.touched
+        return rid in touched.people or bool(films & touched.films)
 
     def to_catalog(self, name: str, value: Any) -> Any:
         if name == "external_ids":
@@ -96,7 +97,7 @@ class PersonForm(RecordForm):
             lines = []
             for film_id, title, year, role in person.filmography:
                 when = f" ({year})" if year else ""
-                lines.append(f"{link(title, 'film', film_id)}{when} \u2014 {role}")
+                lines.append(f"{link(title, RecordKind.FILM, film_id)}{when} \u2014 {role}")
             self.filmography.setText("<br>".join(lines))
             self.filmography.setStyleSheet("")
         else:

@@ -15,6 +15,7 @@ from curator.gui.forms.credits import move_up_button
 from curator.gui.forms.items import ItemsField
 from curator.gui.forms.pickers import FilmPicker
 from curator.gui.forms.rows import remove_button
+from curator.model.enums import RecordKind
 
 
 class RelatedField(ItemsField):
@@ -40,7 +41,7 @@ class RelatedField(ItemsField):
         self.set_value([RelatedData(r.film_id, r.note) for r in related], force)
 
     def row_widgets(self, index: int, item: RelatedData) -> list[QWidget]:
-        title = QLabel(link(self._titles.get(item.film_id, "?"), "film", item.film_id))
+        title = QLabel(link(self._titles.get(item.film_id, "?"), RecordKind.FILM, item.film_id))
         title.setObjectName(f"related.{index}.film")
         title.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         title.linkActivated.connect(self.link_activated)

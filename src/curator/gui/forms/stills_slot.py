@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from curator.catalog.records import StillRecord
 from curator.gui.forms.rows import empty_state
+from curator.model.enums import RecordKind
 
 
 class StillsSlot(QWidget):
@@ -39,7 +40,7 @@ class StillsSlot(QWidget):
         if self.editor is not None:
             self._show_in_editor(record_id)
             return
-        noun = "still" if self.owner == "film" else "portrait"
+        noun = "still" if self.owner == RecordKind.FILM else "portrait"
         if not stills:
             self.summary.setText(f"No {noun}s yet.")
             return

@@ -14,20 +14,23 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QMenu, QStackedWidget, QToolButton
 
 from curator.catalog import Changes
+from curator.gui.extension import MenuPlace
 from curator.gui.lists.commands import ListCommands
 from curator.gui.lists.editor import ListEditor
 from curator.gui.lists.sidebar_drop import SidebarDrop
-from curator.gui.models.sidebar import VIEW_ROLE, View
+from curator.gui.menus import ActionKey
+from curator.gui.models.sidebar import VIEW_ROLE, View, ViewKind
 from curator.gui.style import icon
+from curator.model.enums import RecordKind
 
 if TYPE_CHECKING:
-    from curator.gui.main_window import MainWindow
+    from curator.gui.extension import Desk
 
 
 class ListDesk(QObject):
     """Everything lists add to one main window; the window keeps it as `window.lists`."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         super().__init__(window)
         self.window = window
         self.commands = ListCommands(window)
@@ -47,13 +50,13 @@ class ListDesk(QObject):
             table.selectionModel().selectionChanged.connect(self.update_actions)
         self.editor.entry_chosen.connect(self._entry_chosen)
         self.editor.film_opened.connect(self._open_film)
-        window.action_map["find"].triggered.connect(self._find)
+        window.action_map[ActionKey.FIND].triggered.connect(self._find)
         self.update_actions()
         # the lists show in the sidebar from the start, ready for films to be dropped on them
         QTimer.singleShot(0, self._expand_lists)
 
     def _expand_lists(self) -> None:
-        item = self.window.sidebar.tree.find("lists::")
+        item = self.window.sidebar.tree.find(ViewKind.LISTS.key)
         if item is not None:
             self.window.sidebar.expand(item.index())
 
@@ -71,42 +74,42 @@ class ListDesk(QObject):
         return self.centre.currentWidget() is self.editor
 
     def _view_chosen(self, view: View) -> None:
-        if view.kind == "list" and view.record_id is not None:
+        if view.kind == ViewKind.LIST and view.record_id is not None:
             self.editor.show_list(view.record_id)
             self.centre.setCurrentWidget(self.editor)
         else:
             self.centre.setCurrentWidget(self.window.list_pane)
         self.update_actions()
-        self.window._update_actions()  # Delete now acts on the list's entries, or not
+        self.window.update_actions()  # Delete now acts on the list's entries, or not
 
     def _changes_arrived(self, changes: Changes) -> None:
         if not self.editing:
             return
-        if changes.touches("collection", "collection_item") or (
-                set(changes.film_ids) & set(self.editor.model.order)):
+        touched = changes.touched
+        if touched.lists or (touched.films & set(self.editor.model.order)):
             self.editor.reload()
         self.update_actions()
 
     def _entry_chosen(self, film_id: int) -> None:
         # The film's page and form follow the entry; the (hidden) film list stays as it is.
-        self.window.detail.show_record("film", film_id)
-        self.window.form.show_record("film", film_id)
+        self.window.detail.show_record(RecordKind.FILM, film_id)
+        self.window.form.show_record(RecordKind.FILM, film_id)
 
     def _open_film(self, film_id: int) -> None:
-        self.window.sidebar.select_view("films::")
-        self.window.open_record("film", film_id)
+        self.window.sidebar.select_view(ViewKind.FILMS.key)
+        self.window.open_record(RecordKind.FILM, film_id)
 
     def _find(self) -> None:
         # Find searches the films: from a list, the film list comes back to be searched
         if self.editing:
-            self.window.sidebar.select_view("films::")
+            self.window.sidebar.select_view(ViewKind.FILMS.key)
             self.window.focus_search()
 
     # -- actions and menus --------------------------------------------------------------
-    def _actions(self) -> dict[str, QAction]:
+    def _actions(self) -> dict[ActionKey, QAction]:
         c, w = self.commands, self.window
 
-        def action(key: str, text: str, slot, tip: str, keys: str = "",  # noqa: ANN001
+        def action(key: ActionKey, text: str, slot, tip: str, keys: str = "",  # noqa: ANN001
                    icon_name: str = "") -> QAction:
             a = QAction(text, w)
             a.setStatusTip(tip)
@@ -120,33 +123,33 @@ class ListDesk(QObject):
             return a
 
         a = {
-            "new-list": action("new-list", "New List\u2026", c.new_list,
+            ActionKey.NEW_LIST: action(ActionKey.NEW_LIST, "New List\u2026", c.new_list,
                                "Create a retrospective list", "Ctrl+Shift+L", "list"),
-            "new-list-from-selection": action(
-                "new-list-from-selection", "New List from Selection\u2026",
+            ActionKey.NEW_LIST_FROM_SELECTION: action(
+                ActionKey.NEW_LIST_FROM_SELECTION, "New List from Selection\u2026",
                 c.new_list_from_selection, "Create a list of the chosen films"),
-            "save-search-as-list": action(
-                "save-search-as-list", "Save Search as List\u2026", c.save_search_as_list,
+            ActionKey.SAVE_SEARCH_AS_LIST: action(
+                ActionKey.SAVE_SEARCH_AS_LIST, "Save Search as List\u2026", c.save_search_as_list,
                 "Create a list of every film the search and filter find"),
-            "export-list-site": action(
-                "export-list-site", "Export This List\u2026", self.export_list_site,
+            ActionKey.EXPORT_LIST_SITE: action(
+                ActionKey.EXPORT_LIST_SITE, "Export This List\u2026", self.export_list_site,
                 "Export the list's page and its films to a folder of their own"),
-            "export-list-csv": action(
-                "export-list-csv", "Export List as CSV\u2026", c.export_csv,
+            ActionKey.EXPORT_LIST_CSV: action(
+                ActionKey.EXPORT_LIST_CSV, "Export List as CSV\u2026", c.export_csv,
                 "Write the list as a spreadsheet"),
-            "export-programme-notes": action(
-                "export-programme-notes", "Export Programme Notes as PDF\u2026",
+            ActionKey.EXPORT_PROGRAMME_NOTES: action(
+                ActionKey.EXPORT_PROGRAMME_NOTES, "Export Programme Notes as PDF\u2026",
                 c.export_programme_notes,
                 "Lay the list out for print: introduction, and each film with still and note",
                 "Ctrl+Shift+P"),
-            "print-programme-notes": action(
-                "print-programme-notes", "Print Programme Notes\u2026",
+            ActionKey.PRINT_PROGRAMME_NOTES: action(
+                ActionKey.PRINT_PROGRAMME_NOTES, "Print Programme Notes\u2026",
                 c.print_programme_notes, "Print the list's programme notes", "Ctrl+P"),
-            "delete-list": action("delete-list", "Delete List", c.delete_list,
+            ActionKey.DELETE_LIST: action(ActionKey.DELETE_LIST, "Delete List", c.delete_list,
                                   "Delete the list (the films stay in the archive)", "",
                                   "delete"),
         }
-        a["new-list"].setIconText("New List")
+        a[ActionKey.NEW_LIST].setIconText("New List")
         return a
 
     def export_list_site(self) -> None:
@@ -161,8 +164,8 @@ class ListDesk(QObject):
         w, a = self.window, self.actions
         menu = QMenu("&Lists", w)
         menu.setObjectName("listsMenu")
-        menu.addActions([a["new-list"], a["new-list-from-selection"],
-                         a["save-search-as-list"]])
+        menu.addActions([a[ActionKey.NEW_LIST], a[ActionKey.NEW_LIST_FROM_SELECTION],
+                         a[ActionKey.SAVE_SEARCH_AS_LIST]])
         self.add_menu = menu.addMenu(icon("list"), "Add to List")
         self.add_menu.aboutToShow.connect(
             lambda: self.fill_add_menu(self.add_menu, w.list_pane.selected_film_ids()))
@@ -170,14 +173,13 @@ class ListDesk(QObject):
         menu.addActions([self.editor.move_up_action, self.editor.move_down_action,
                          self.editor.remove_action])
         menu.addSeparator()
-        menu.addActions([a["export-list-site"], a["export-list-csv"],
-                         a["export-programme-notes"], a["print-programme-notes"]])
+        menu.addActions([a[ActionKey.EXPORT_LIST_SITE], a[ActionKey.EXPORT_LIST_CSV],
+                         a[ActionKey.EXPORT_PROGRAMME_NOTES], a[ActionKey.PRINT_PROGRAMME_NOTES]])
         menu.addSeparator()
-        menu.addAction(a["delete-list"])
-        w.menuBar().insertMenu(w.menus["help"].menuAction(), menu)
-        w.menus["lists"] = menu
-        w.menus["file"].insertAction(w.menus["file"].actions()[1], a["new-list"])
-        w.toolbar.insertAction(w.action_map["delete"], a["new-list"])
+        menu.addAction(a[ActionKey.DELETE_LIST])
+        w.add_menu("lists", menu)
+        w.add_to_menu(MenuPlace.FILE_NEW, a[ActionKey.NEW_LIST])
+        w.toolbar.insertAction(w.action_map[ActionKey.DELETE], a[ActionKey.NEW_LIST])
 
         w.list_pane.context_menu_requested.connect(self._context_menu)
         w.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -186,7 +188,7 @@ class ListDesk(QObject):
         # the Lists view offers its own New List button
         header = w.list_pane.findChild(QFrame, "listHeader")
         self.new_button = QToolButton(objectName="newListButton")
-        self.new_button.setDefaultAction(a["new-list"])
+        self.new_button.setDefaultAction(a[ActionKey.NEW_LIST])
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         if header is not None:
             header.layout().addWidget(self.new_button)
@@ -205,7 +207,7 @@ class ListDesk(QObject):
                 lambda _c=False, list_id=c.id: self.commands.add_films(list_id, film_ids))
         if lists:
             menu.addSeparator()
-        menu.addAction(self.actions["new-list-from-selection"])
+        menu.addAction(self.actions[ActionKey.NEW_LIST_FROM_SELECTION])
 
     def _context_menu(self, menu: QMenu) -> None:
         pane, a = self.window.list_pane, self.actions
@@ -215,24 +217,24 @@ class ListDesk(QObject):
             add = menu.addMenu(icon("list"), "Add to List")
             self.fill_add_menu(add, ids)
             add.setEnabled(bool(ids))
-            menu.addAction(a["new-list-from-selection"])
-            menu.addAction(a["save-search-as-list"])
+            menu.addAction(a[ActionKey.NEW_LIST_FROM_SELECTION])
+            menu.addAction(a[ActionKey.SAVE_SEARCH_AS_LIST])
         elif pane.table_name == "lists":
-            menu.addAction(a["new-list"])
+            menu.addAction(a[ActionKey.NEW_LIST])
             if self.commands.current_list_id() is not None:
                 menu.addSeparator()
-                menu.addActions([a["export-list-csv"], a["export-programme-notes"],
-                                 a["print-programme-notes"]])
+                menu.addActions([a[ActionKey.EXPORT_LIST_CSV], a[ActionKey.EXPORT_PROGRAMME_NOTES],
+                                 a[ActionKey.PRINT_PROGRAMME_NOTES]])
                 menu.addSeparator()
-                menu.addAction(a["delete-list"])
+                menu.addAction(a[ActionKey.DELETE_LIST])
 
     def _sidebar_menu(self, pos: QPoint) -> None:
         view = self.window.sidebar.indexAt(pos).data(VIEW_ROLE)
         if not isinstance(view, View) or view.kind not in ("lists", "list"):
             return
         menu = QMenu(self.window)
-        menu.addAction(self.actions["new-list"])
-        if view.kind == "list" and view.record_id is not None:
+        menu.addAction(self.actions[ActionKey.NEW_LIST])
+        if view.kind == ViewKind.LIST and view.record_id is not None:
             list_id = view.record_id
             menu.addSeparator()
             menu.addAction("Export List as CSV\u2026").triggered.connect(
@@ -249,12 +251,13 @@ class ListDesk(QObject):
     def update_actions(self, *_args: object) -> None:
         pane, a = self.window.list_pane, self.actions
         films_shown = pane.table_name == "films" and not self.editing
-        a["new-list-from-selection"].setEnabled(films_shown and bool(pane.selected_film_ids()))
-        a["save-search-as-list"].setEnabled(films_shown)
+        chosen = bool(pane.selected_film_ids())
+        a[ActionKey.NEW_LIST_FROM_SELECTION].setEnabled(films_shown and chosen)
+        a[ActionKey.SAVE_SEARCH_AS_LIST].setEnabled(films_shown)
         self.add_menu.setEnabled(films_shown and bool(pane.selected_film_ids()))
         has_list = self.commands.current_list_id() is not None
-        for key in ("export-list-csv", "export-programme-notes", "print-programme-notes",
-                    "delete-list"):
+        for key in (ActionKey.EXPORT_LIST_CSV, ActionKey.EXPORT_PROGRAMME_NOTES,
+                    ActionKey.PRINT_PROGRAMME_NOTES, ActionKey.DELETE_LIST):
             a[key].setEnabled(has_list)
         for action in (self.editor.move_up_action, self.editor.move_down_action,
                        self.editor.remove_action):
@@ -262,5 +265,5 @@ class ListDesk(QObject):
         self.new_button.setVisible(pane.table_name == "lists")
 
 
-def install(window: MainWindow) -> None:
-    window.lists = ListDesk(window)  # type: ignore[attr-defined]
+def install(window: Desk) -> None:
+    window.lists = ListDesk(window)

@@ -20,10 +20,12 @@ from curator.catalog import Changes, FilmQuery, NotFound
 from curator.catalog.records import StillRecord
 from curator.gui.lifetime import connect_in
 from curator.gui.lists.new_list import ListDetails, NewListDialog
+from curator.gui.models.sidebar import ViewKind
 from curator.gui.workers import Task
+from curator.model.enums import RecordKind
 
 if TYPE_CHECKING:
-    from curator.gui.main_window import MainWindow
+    from curator.gui.extension import Desk
 
 PDF_STILL_WIDTH = 960  # sharp at the PDF's 420-point image width
 FOLDER_KEY = "lists/export-folder"
@@ -46,7 +48,7 @@ def file_name(title: str, suffix: str) -> str:
 class ListCommands(QObject):
     """The list commands of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         super().__init__(window)
         self.window = window
         self.catalog = window.catalog
@@ -58,7 +60,7 @@ class ListCommands(QObject):
     def current_list_id(self) -> int | None:
         """The list shown in the editor, or the one chosen in the Lists view."""
         pane = self.window.list_pane
-        if pane.view.kind == "list":
+        if pane.view.kind == ViewKind.LIST:
             return pane.view.record_id
         if pane.table_name == "lists":
             ids = pane.selected_ids()
@@ -84,7 +86,7 @@ class ListCommands(QObject):
             introduction=details.introduction))
         if not changes or changes.created_id is None:
             return None
-        self.window.open_record("list", changes.created_id)
+        self.window.open_record(RecordKind.LIST, changes.created_id)
         self.window.show_message(
             f"Created the list {quoted(details.title)} with {films(len(film_ids))}."
             if film_ids else f"Created the list {quoted(details.title)}.")
@@ -116,7 +118,7 @@ class ListCommands(QObject):
 
     def _search_title(self, query: FilmQuery) -> str:
         view = self.window.list_pane.view
-        where = "" if view.kind == "films" else view.title
+        where = "" if view.kind == ViewKind.FILMS else view.title
         if query.text and where:
             return f"{where}: {query.text}"
         if query.text:

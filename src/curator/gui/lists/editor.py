@@ -33,8 +33,8 @@ from curator.catalog.records import CollectionRecord
 from curator.gui.lifetime import close_editor
 from curator.gui.lists.editor_parts import Introduction, NoteDelegate, editor_css
 from curator.gui.lists.entries import NOTE, ListEntriesModel, entries_of, moved, running_time
+from curator.model.enums import PublicationState
 
-STATES = [("draft", "Draft"), ("published", "Published"), ("withdrawn", "Withdrawn")]
 Run = Callable[[Callable[[], Changes]], Changes | None]
 
 EMPTY = ("This list has no films yet.\n\nDrag films from the film list onto the list in "
@@ -71,8 +71,8 @@ class ListEditor(QWidget):
         self.title.setPlaceholderText("Title of the list")
         self.title.setAccessibleName("Title")
         self.state = QComboBox(objectName="listState")
-        for key, label in STATES:
-            self.state.addItem(label, key)
+        for state in PublicationState:
+            self.state.addItem(state.label, state.value)
         self.state.setToolTip("Only published lists go into the exported site")
         self.curator = QLineEdit(objectName="listCurator")
         self.curator.setPlaceholderText("The programmer who chose the films")

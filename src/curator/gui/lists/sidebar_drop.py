@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QTreeView
 
 from curator.gui.models.film_drag import FILM_IDS_MIME, film_ids_from
-from curator.gui.models.sidebar import VIEW_ROLE, View
+from curator.gui.models.sidebar import VIEW_ROLE, View, ViewKind
 from curator.gui.style import colours
 
 
@@ -32,7 +32,7 @@ class SidebarDrop(QObject):
         """The list under the pointer, if any."""
         index = self.sidebar.indexAt(event.position().toPoint())
         view = index.data(VIEW_ROLE) if index.isValid() else None
-        return view.record_id if isinstance(view, View) and view.kind == "list" else None
+        return view.record_id if isinstance(view, View) and view.kind == ViewKind.LIST else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()

@@ -13,9 +13,8 @@ from curator.catalog import Catalog, FilmQuery
 from curator.catalog.records import FilmRow
 from curator.gui.models.film_drag import FILM_IDS_MIME, film_ids_mime
 from curator.gui.models.paged import Column, PagedTableModel
+from curator.model.enums import PublicationState
 from curator.paths import is_sha256
-
-STATES = {"draft": "Draft", "published": "Published", "withdrawn": "Withdrawn"}
 
 FILM_COLUMNS = [
     Column("title", "Title", lambda r: r.title, width=190),
@@ -28,7 +27,7 @@ FILM_COLUMNS = [
     Column("appearances", "Festivals", lambda r: r.appearances, width=110, shown=False),
     # the primary still, big enough to recognise; how many there are is in its tooltip
     Column("stills", "Still", lambda r: "", width=108),
-    Column("state", "State", lambda r: STATES.get(r.state, r.state), width=84),
+    Column("state", "State", lambda r: PublicationState.label_of(r.state), width=84),
 ]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from curator.catalog.records import CollectionRecord, EditionRecord
 from curator.gui.models.paged import Column, PagedTableModel
+from curator.model.enums import PublicationState
 
 
 def _runtime(minutes: int) -> str:
@@ -33,7 +34,8 @@ LIST_COLUMNS = [
            sortable=False, width=60),
     Column("runtime", "Running time", lambda c: _runtime(c.total_runtime), align_right=True,
            sortable=False, width=100),
-    Column("state", "State", lambda c: c.state.capitalize(), sortable=False, width=90),
+    Column("state", "State", lambda c: PublicationState.label_of(c.state), sortable=False,
+           width=90),
 ]
 
 

@@ -7,6 +7,7 @@ films that need attention. Each item carries a `View` saying what the list shows
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -26,12 +27,34 @@ ATTENTION_VIEWS = [
 ]
 
 
+class ViewKind(StrEnum):
+    """What a sidebar view lists; the view's key ("edition:12:") starts with it."""
+
+    FILMS = "films"
+    PEOPLE = "people"
+    FESTIVALS = "festivals"
+    FESTIVAL = "festival"
+    EDITION = "edition"
+    SECTION = "section"
+    LISTS = "lists"
+    LIST = "list"
+    ATTENTION = "attention"
+
+    @property
+    def key(self) -> str:
+        """The key of the view of all records of this kind ("films::")."""
+        return f"{self.value}::"
+
+
+FILM_VIEWS = frozenset({ViewKind.FILMS, ViewKind.EDITION, ViewKind.SECTION, ViewKind.LIST,
+                        ViewKind.ATTENTION})
+
+
 @dataclass(frozen=True)
 class View:
-    """What the list pane shows: kind is films, people, festivals, festival, edition,
-    section, lists, list or attention; record_id names the festival, edition... shown."""
+    """What the list pane shows; record_id names the festival, edition... shown."""
 
-    kind: str
+    kind: ViewKind
     record_id: int | None = None
     attention: str | None = None
     title: str = ""
@@ -42,7 +65,7 @@ class View:
 
     @property
     def shows_films(self) -> bool:
-        return self.kind in ("films", "edition", "section", "list", "attention")
+        return self.kind in FILM_VIEWS
 
 
 class SidebarModel(QStandardItemModel):
@@ -70,28 +93,28 @@ class SidebarModel(QStandardItemModel):
         counts = self.catalog.counts()
         self.counted.emit(counts)
         root = self.invisibleRootItem()
-        root.appendRow(self._row(View("films", title="Films"), "film", counts["films"]))
-        root.appendRow(self._row(View("people", title="People"), "people", counts["people"]))
+        root.appendRow(self._row(View(ViewKind.FILMS, title="Films"), "film", counts["films"]))
+        root.appendRow(self._row(View(ViewKind.PEOPLE, title="People"), "people", counts["people"]))
 
-        festivals = self._row(View("festivals", title="Festivals"), "festival",
+        festivals = self._row(View(ViewKind.FESTIVALS, title="Festivals"), "festival",
                               counts["festivals"])
         for f in self.catalog.festivals():
             # the short name fits the sidebar; the full name is in the tooltip and the list
-            fest = self._row(View("festival", f.id, title=f.name), "festival",
+            fest = self._row(View(ViewKind.FESTIVAL, f.id, title=f.name), "festival",
                              len(f.editions), short=f.short_name)
             for e in f.editions:
-                edition = self._row(View("edition", e.id, title=e.label), "edition",
+                edition = self._row(View(ViewKind.EDITION, e.id, title=e.label), "edition",
                                     e.film_count)
                 for s in e.sections:
-                    edition[0].appendRow(self._row(View("section", s.id, title=s.name),
+                    edition[0].appendRow(self._row(View(ViewKind.SECTION, s.id, title=s.name),
                                                    "section", s.film_count))
                 fest[0].appendRow(edition)
             festivals[0].appendRow(fest)
         root.appendRow(festivals)
 
-        lists = self._row(View("lists", title="Lists"), "list", counts["lists"])
+        lists = self._row(View(ViewKind.LISTS, title="Lists"), "list", counts["lists"])
         for c in self.catalog.collections():
-            lists[0].appendRow(self._row(View("list", c.id, title=c.title), "list",
+            lists[0].appendRow(self._row(View(ViewKind.LIST, c.id, title=c.title), "list",
                                          len(c.items)))
         root.appendRow(lists)
 
@@ -102,7 +125,7 @@ class SidebarModel(QStandardItemModel):
         heading.setFont(font)
         heading.setIcon(icon("attention"))
         for name, title in ATTENTION_VIEWS:
-            heading.appendRow(self._row(View("attention", attention=name, title=title), None,
+            heading.appendRow(self._row(View(ViewKind.ATTENTION, attention=name, title=title), None,
                                         None))
         blank = QStandardItem()
         self._kept += (heading, blank)

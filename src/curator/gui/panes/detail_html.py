@@ -29,11 +29,12 @@ from curator.catalog.wording import (
     role_label,
     synopsis_teaser,
 )
+from curator.model.enums import PublicationState, RecordKind
 
 STILL_WIDTH = 420
 
 
-def link(kind: str, record_id: int, text: str) -> str:
+def link(kind: RecordKind, record_id: int, text: str) -> str:
     return f'<a href="curator://{kind}/{record_id}">{escape(text)}</a>'
 
 
@@ -46,9 +47,10 @@ def _films(n: int) -> str:
 
 
 def _state(state: str) -> str:
-    if state == "published":
+    if state == PublicationState.PUBLISHED:
         return ""
-    return f'<p class="state">{escape(state.capitalize())} \u2014 not on the web archive</p>'
+    label = PublicationState.label_of(state)
+    return f'<p class="state">{escape(label)} \u2014 not on the web archive</p>'
 
 
 def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") -> str:
@@ -65,7 +67,7 @@ def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") ->
         out.append(f'<p class="line">{"<br>".join(escape(x) for x in lines if x)}</p>')
     directors = [c for c in film.credits if c.role == "director"]
     if directors:
-        names = ", ".join(link("person", c.person_id, c.person_name) for c in directors)
+        names = ", ".join(link(RecordKind.PERSON, c.person_id, c.person_name) for c in directors)
         out.append(f'<p class="directors"><b>{role_label("director", len(directors))}:</b> '
                    f"{names}</p>")
     still = film.primary_still
@@ -90,14 +92,14 @@ def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") ->
         for f in see_also:
             place = country_year(f.countries, f.year)
             short = synopsis_teaser(f.synopsis)
-            out.append(f"<p><b>{link('film', f.id, f.title)}</b>"
+            out.append(f"<p><b>{link(RecordKind.FILM, f.id, f.title)}</b>"
                        + (f'<br><span class="film-meta muted">{escape(place)}</span>'
                           if place else "")
                        + (f'<br><span class="teaser">{escape(short)}</span>' if short else "")
                        + "</p>")
         out.append("</div>")
     if film.lists:
-        names = ", ".join(link("list", cid, title) for cid, title in film.lists)
+        names = ", ".join(link(RecordKind.LIST, cid, title) for cid, title in film.lists)
         out.append(f"<h3>On lists</h3><p>{names}</p>")
     return "".join(out)
 
@@ -107,7 +109,7 @@ def _facts(film: FilmRecord) -> str:
     rows: list[tuple[str, str]] = []
     for label, credits in credit_groups(film):
         rows.append((label, ", ".join(
-            link("person", c.person_id, c.person_name)
+            link(RecordKind.PERSON, c.person_id, c.person_name)
             + (f" ({escape(c.character)})" if c.character else "") for c in credits)))
     rows += [(label, escape(value)) for label, value in film_details(film)]
     if film.kind:
@@ -135,7 +137,7 @@ def person_html(person: PersonRecord) -> str:
     if person.filmography:
         out.append("<h3>Films</h3><p>")
         out.append("<br>".join(
-            link("film", fid, title) + escape(f" ({year})" if year else "")
+            link(RecordKind.FILM, fid, title) + escape(f" ({year})" if year else "")
             + f' <span class="muted">{escape(role)}</span>'
             for fid, title, year, role in person.filmography))
         out.append("</p>")
@@ -150,7 +152,7 @@ def films_screened(films: Sequence[FilmRow], total: int) -> str:
     for f in films:
         facts = ", ".join(p for p in (f.countries, str(f.year or "")) if p)
         by = f"; {f.directors}" if f.directors else ""
-        lines.append(link("film", f.id, f.title)
+        lines.append(link(RecordKind.FILM, f.id, f.title)
                      + (f' <span class="muted">{escape(facts + by)}</span>' if facts or by
                         else ""))
     more = (f'<br><span class="muted">and {total - len(films):,} more in the list</span>'
@@ -171,7 +173,8 @@ def edition_html(edition: EditionRecord, festival: FestivalRecord | None = None,
     out.append(f"<p>{_films(edition.film_count)} screened.</p>" if edition.film_count else "")
     if edition.sections:
         out.append("<h3>Sections</h3><p>" + "<br>".join(
-            link("section", s.id, s.name) + f' <span class="muted">{_films(s.film_count)}</span>'
+            link(RecordKind.SECTION, s.id, s.name)
+            + f' <span class="muted">{_films(s.film_count)}</span>'
             for s in edition.sections) + "</p>")
     out.append(films_screened(films, total))
     return "".join(out)
@@ -182,7 +185,7 @@ def section_html(edition: EditionRecord, section_id: int, films: Sequence[FilmRo
     section = next(s for s in edition.sections if s.id == section_id)
     return "".join([
         f"<h1>{escape(section.name)}</h1>",
-        f'<p class="line">{link("edition", edition.id, edition.label)}</p>',
+        f'<p class="line">{link(RecordKind.EDITION, edition.id, edition.label)}</p>',
         _paragraphs(section.description),
         f"<p>{_films(section.film_count)}.</p>" if section.film_count else "",
         films_screened(films, total),
@@ -197,7 +200,8 @@ def festival_html(festival: FestivalRecord) -> str:
     out.append(_paragraphs(festival.description))
     if festival.editions:
         out.append("<h3>Editions</h3><p>" + "<br>".join(
-            link("edition", e.id, e.label) + f' <span class="muted">{_films(e.film_count)}</span>'
+            link(RecordKind.EDITION, e.id, e.label)
+            + f' <span class="muted">{_films(e.film_count)}</span>'
             for e in festival.editions) + "</p>")
     return "".join(out)
 
@@ -209,7 +213,7 @@ def list_html(collection: CollectionRecord) -> str:
     out.append(_paragraphs(collection.introduction))
     if collection.items:
         out.append("<ol>" + "".join(
-            f"<li>{link('film', i.film_id, i.title)}"
+            f"<li>{link(RecordKind.FILM, i.film_id, i.title)}"
             + escape(f" ({i.year})" if i.year else "")
             + (f'<br><span class="muted">{escape(i.note)}</span>' if i.note else "") + "</li>"
             for i in collection.items) + "</ol>")

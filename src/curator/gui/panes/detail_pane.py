@@ -14,6 +14,7 @@ from curator.catalog.records import FilmRow, StillRecord
 from curator.catalog.see_also import see_also
 from curator.gui.panes import detail_html as html
 from curator.gui.style import colours
+from curator.model.enums import RecordKind
 from curator.stills.derivatives import derivative_path
 
 SCREENED_SHOWN = 200  # an edition's page lists this many films; the list shows them all
@@ -54,7 +55,7 @@ class DetailPane(QTextBrowser):
         self.record_id: int | None = None
         self.clear_record()
 
-    def show_record(self, kind: str, record_id: int) -> None:
+    def show_record(self, kind: RecordKind, record_id: int) -> None:
         self.kind, self.record_id = kind, record_id
         self.reload()
 
@@ -75,21 +76,21 @@ class DetailPane(QTextBrowser):
         self.verticalScrollBar().setValue(scroll)
 
     def _render(self, kind: str, record_id: int) -> str:
-        if kind == "film":
+        if kind == RecordKind.FILM:
             film = self.catalog.get_film(record_id)
             return html.film_html(film, see_also(self.catalog, record_id),
                                   self._still_url(film.primary_still))
-        if kind == "person":
+        if kind == RecordKind.PERSON:
             return html.person_html(self.catalog.get_person(record_id))
-        if kind == "edition":
+        if kind == RecordKind.EDITION:
             films, total = self._screened(FilmQuery(edition_id=record_id))
             return html.edition_html(self.catalog.get_edition(record_id), films=films,
                                      total=total)
-        if kind == "festival":
+        if kind == RecordKind.FESTIVAL:
             return html.festival_html(self.catalog.get_festival(record_id))
-        if kind == "list":
+        if kind == RecordKind.LIST:
             return html.list_html(self.catalog.get_collection(record_id))
-        if kind == "section":
+        if kind == RecordKind.SECTION:
             for f in self.catalog.festivals():
                 for e in f.editions:
                     if any(s.id == record_id for s in e.sections):

@@ -40,12 +40,15 @@ from curator.gui.models.film_table import FilmTableModel
 from curator.gui.models.paged import PagedTableModel
 from curator.gui.models.people_table import PeopleTableModel
 from curator.gui.models.records_table import EDITION_COLUMNS, LIST_COLUMNS, RecordTableModel
-from curator.gui.models.sidebar import View
+from curator.gui.models.sidebar import View, ViewKind
 from curator.gui.panes.list_fit import ListFit
 from curator.gui.style import icon
+from curator.model.enums import RecordKind
 
 SEARCH_DELAY_MS = 150
-ROW_KIND = {"films": "film", "people": "person", "editions": "edition", "lists": "list"}
+# The kind of record each table lists.
+ROW_KIND = {"films": RecordKind.FILM, "people": RecordKind.PERSON, "editions": RecordKind.EDITION,
+            "lists": RecordKind.LIST}
 
 
 class ListPane(QWidget):
@@ -259,16 +262,17 @@ class ListPane(QWidget):
         changed = view.key != self.view.key
         self.view = view
         self.title.setText(view.title)
-        searchable = view.shows_films or view.kind == "people"
+        searchable = view.shows_films or view.kind == ViewKind.PEOPLE
         self.search.setEnabled(searchable)
         self.search.setVisible(searchable)
         self.search.setPlaceholderText(
-            "Search people by any spelling" if view.kind == "people"
+            "Search people by any spelling" if view.kind == ViewKind.PEOPLE
             else "Search titles, people, countries, synopses" if view.shows_films
             else "")
         # Choosing an edition, a section or a list shows that record, not a film of it
         # that happened to be selected before.
-        own_record = changed and view.kind in ("festival", "edition", "section", "list")
+        own_record = changed and view.kind in (
+            ViewKind.FESTIVAL, ViewKind.EDITION, ViewKind.SECTION, ViewKind.LIST)
         self.reload(self._records.get(view.key) if changed and not own_record else None,
                     keep_current=not own_record)
 
@@ -276,9 +280,9 @@ class ListPane(QWidget):
     def table_name(self) -> str:
         if self.view.shows_films:
             return "films"
-        if self.view.kind == "people":
+        if self.view.kind == ViewKind.PEOPLE:
             return "people"
-        return "lists" if self.view.kind == "lists" else "editions"
+        return "lists" if self.view.kind == ViewKind.LISTS else "editions"
 
     @property
     def table(self) -> QTableView:
@@ -293,10 +297,10 @@ class ListPane(QWidget):
         v = self.view
         return FilmQuery(
             text=self.search.text().strip(),
-            edition_id=v.record_id if v.kind == "edition" else None,
-            section_id=v.record_id if v.kind == "section" else None,
-            collection_id=v.record_id if v.kind == "list" else None,
-            attention=v.attention if v.kind == "attention" else None,  # type: ignore[arg-type]
+            edition_id=v.record_id if v.kind == ViewKind.EDITION else None,
+            section_id=v.record_id if v.kind == ViewKind.SECTION else None,
+            collection_id=v.record_id if v.kind == ViewKind.LIST else None,
+            attention=v.attention if v.kind == ViewKind.ATTENTION else None,  # type: ignore[arg-type]
             order=self.films.query.order, descending=self.films.query.descending,
         )
 
@@ -317,7 +321,7 @@ class ListPane(QWidget):
             self.lists.set_records(self.catalog.collections())
         else:
             festivals = self.catalog.festivals()
-            if self.view.kind == "festival":
+            if self.view.kind == ViewKind.FESTIVAL:
                 festivals = [f for f in festivals if f.id == self.view.record_id]
             self.editions.set_records([e for f in festivals for e in f.editions])
         self._show_table()
@@ -344,8 +348,7 @@ class ListPane(QWidget):
 
     def _show_table(self) -> None:
         model = self.model
-        noun = {"films": "film", "people": "person", "editions": "edition", "lists": "list"}[
-            self.table_name]
+        noun = ROW_KIND[self.table_name]
         plural = {"person": "people"}.get(noun, noun + "s")
         self.count.setText(f"{model.total:,} {noun if model.total == 1 else plural}")
         if model.total:
@@ -353,7 +356,7 @@ class ListPane(QWidget):
             self.fit.soon()
         else:
             self.empty.setText(self._empty_text())
-            self.first_steps.setVisible(self.view.kind == "films"
+            self.first_steps.setVisible(self.view.kind == ViewKind.FILMS
                                         and not self.search.text().strip())
             self.stack.setCurrentWidget(self.empty_page)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from curator.catalog import Catalog
-from curator.gui.models.sidebar import VIEW_ROLE, SidebarModel, View
+from curator.gui.models.sidebar import VIEW_ROLE, SidebarModel, View, ViewKind
 
 MAX_WIDTH = 400
 
@@ -45,12 +45,12 @@ class Sidebar(QTreeView):
         self.selectionModel().blockSignals(True)  # the list already shows the films
         self.tree.rebuild(attention=attention)
         self._expand_defaults()
-        self.select_view("films::")
+        self.select_view(ViewKind.FILMS.key)
         self.selectionModel().blockSignals(False)
         self.fit_width()
 
     def _expand_defaults(self) -> None:
-        for key in ("festivals::",):
+        for key in (ViewKind.FESTIVALS.key,):
             item = self.tree.find(key)
             if item is not None:
                 self.expandRecursively(item.index(), 2)
@@ -119,7 +119,7 @@ class Sidebar(QTreeView):
                 pending.append(child)
         if current is not None and not self.select_view(current.key):
             self.selectionModel().blockSignals(False)
-            self.select_view("films::")
+            self.select_view(ViewKind.FILMS.key)
         self.selectionModel().blockSignals(False)
         self.fit_width()
 
