@@ -162,3 +162,13 @@ def test_a_link_out_planted_after_the_last_export_is_never_followed(
         assert any("outside the site" in w for w in result.warnings)
     finally:
         catalog.update_film(1, catalog.get_film(1).version, state="published")
+
+
+def test_a_site_inside_the_archive_or_around_it_is_refused(catalog, capsys):
+    archive = catalog.archive.folder
+    before = sorted(p.name for p in archive.iterdir())
+    for outdir in (archive / "site", archive, archive.parent):
+        assert main(["export", str(archive), str(outdir)]) == 1, outdir
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "the site needs a folder of its own" in err[0], err
+    assert sorted(p.name for p in archive.iterdir()) == before  # nothing written there

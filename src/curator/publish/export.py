@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -27,7 +28,7 @@ from curator.publish.render_worker import RenderWorker
 from curator.publish.search_index import SearchIndex
 from curator.publish.selection import ALL, Selection
 from curator.publish.site import credited_people, load_site
-from curator.publish.writer import SiteWriter
+from curator.publish.writer import ExportError, SiteWriter
 
 Progress = Callable[[int, int, str], bool]
 # From this many pages a second process renders some of them (see render_worker).
@@ -72,6 +73,12 @@ def export_site(catalog: Catalog, outdir: Path, selection: Selection = ALL, *,
     lays out and writes only what shows them. Without a session, it takes the full way.
     """
     started = time.perf_counter()
+    archive = Path(os.path.realpath(catalog.archive.folder))
+    site = Path(os.path.realpath(outdir))
+    if site == archive or archive in site.parents or site in archive.parents:
+        raise ExportError(f"{outdir} is {'inside' if archive in site.parents else 'around'} "
+                          f"the archive {archive.name}; the site needs a folder of its own, "
+                          "outside the archive.")
     report = progress or (lambda _done, _total, _message: True)
 
     def step(done: int, total: int, message: str) -> None:
