@@ -24,10 +24,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from statistics import median
 
+from film_data import published_films
 from jinja2 import Environment
 
 from curator import collector
-from curator.catalog import Catalog, FilmData
+from curator.catalog import Catalog
 from curator.catalog.export_reads import film_ids_by_state, films_in_bulk
 from curator.catalog.records import ScreeningData, StillRecord
 from curator.publish import ImageFile, export_site, quick
@@ -38,9 +39,6 @@ from curator.publish.site import load_site
 
 SHARED = next((p / "shared" / "data" for p in Path(__file__).resolve().parents
                if (p / "shared" / "data" / "stills").is_dir()), Path("../shared/data"))
-WORDS = ("archive festival rock film light city river night winter summer story music "
-         "war love journey mother father island sea road train dream memory border house "
-         "street factory village school letter song dance theatre camera").split()
 RUNS = 3  # full exports and floors, each; the median is the figure
 PLAIN = Environment(autoescape=True).from_string("""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ f.title }}</title></head>
@@ -51,9 +49,6 @@ PLAIN = Environment(autoescape=True).from_string("""<!DOCTYPE html>
 </body></html>""")
 
 
-def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
-
 
 def build(folder: Path, films: int) -> tuple[Catalog, Path]:
     rng = random.Random(1989)
@@ -63,16 +58,7 @@ def build(folder: Path, films: int) -> tuple[Catalog, Path]:
     editions = [catalog.create_edition(festival, year).created_id for year in range(1952, 2025)]
     sections = {e: [catalog.create_section(e, name).created_id
                     for name in ("Documentaries", "Animation", "Features")] for e in editions}
-    people = [f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS).capitalize()}son {n}"
-              for n in range(films // 3)]
-    data = [FilmData(
-        title=sentence(rng, 3)[:-1] + f" {n}", year=rng.randint(1920, 2024),
-        countries=(rng.choice(["USSR", "Finland", "Australia", "France", "Japan"]),),
-        languages=("English",), runtime=rng.randint(5, 180), format="35mm",
-        synopsis="\n\n".join(sentence(rng, 40) for _ in range(2)),
-        credits=((rng.choice(people), "director"), (rng.choice(people), "cinematographer"),
-                 (rng.choice(people), "cast")),
-        state="published") for n in range(films)]
+    data = published_films(rng, films)
     ids = catalog.bulk_add_films(data).film_ids
     # screenings and stills, as an archivist's catalogue has them
     derivatives = folder / "derivatives"

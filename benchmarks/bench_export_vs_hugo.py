@@ -31,9 +31,6 @@ from statistics import median
 
 RUNS = 3
 STILLS = Path(__file__).resolve().parents[1] / "resources" / "demo" / "stills"
-WORDS = ("archive festival rock film light city river night winter summer story music "
-         "war love journey mother father island sea road train dream memory border house "
-         "street factory village school letter song dance theatre camera").split()
 
 FILM_TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
@@ -62,27 +59,16 @@ LIST_TEMPLATE = """<!DOCTYPE html>
 """
 
 
-def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
-
-
 def build_archive(folder: Path, films: int) -> Path:
-    from curator.catalog import Catalog, FilmData
+    from film_data import published_films
+
+    from curator.catalog import Catalog
     from curator.stills import import_stills
 
     rng = random.Random(1989)
     archive = folder / "Bench.curator"
     catalog = Catalog.create(archive)
-    people = [f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS).capitalize()}son {n}"
-              for n in range(films // 3)]
-    data = [FilmData(
-        title=sentence(rng, 3)[:-1] + f" {n}", year=rng.randint(1920, 2024),
-        countries=(rng.choice(["USSR", "Finland", "Australia", "France", "Japan"]),),
-        languages=("English",), runtime=rng.randint(5, 180), format="35mm",
-        synopsis="\n\n".join(sentence(rng, 40) for _ in range(2)),
-        credits=((rng.choice(people), "director"), (rng.choice(people), "cinematographer"),
-                 (rng.choice(people), "cast")),
-        state="published") for n in range(films)]
+    data = published_films(rng, films)
     ids = catalog.bulk_add_films(data).film_ids
     photos = sorted(STILLS.glob("*.jpg"))
     stored = []
