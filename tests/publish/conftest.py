@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from publish_demo import enrich
+from tests.conftest import SAMPLE_DATA
 
 from curator.catalog import Catalog
-
-SAMPLE_DATA = Path(__file__).resolve().parents[2] / "resources" / "demo"  # see tests/conftest.py
 
 
 @pytest.fixture(scope="module")

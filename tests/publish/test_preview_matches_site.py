@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from publish_demo import enrich
+from tests.conftest import SAMPLE_DATA
 
 from curator.catalog import Catalog
 from curator.catalog.see_also import see_also
@@ -22,8 +23,6 @@ from curator.publish import export_site
 
 pytest.importorskip("PySide6")
 from curator.gui.panes.detail_html import film_html  # noqa: E402
-
-SAMPLE_DATA = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
 
 class Parts(HTMLParser):

@@ -15,6 +15,7 @@ from curator.catalog.errors import ValidationError
 from curator.catalog.text import clean_text
 from curator.limits import LARGEST_INTEGER  # noqa: F401 - re-exported
 from curator.model import AwardResult, Base, FilmKind, Premiere, PublicationState, Role
+from curator.paths import is_sha256
 
 FIRST_FILM_YEAR = 1870
 MAX_RUNTIME = 10_000
@@ -180,9 +181,7 @@ def _rule_problems(table: str, row: Mapping[str, Any]) -> list[str]:
     if table == "related_film" and row.get("film_id") == row.get("related_id"):
         out.append("A film cannot be related to itself.")
     if table == "still":
-        sha = row.get("sha256")
-        if not (isinstance(sha, str) and len(sha) == 64
-                and all(c in "0123456789abcdef" for c in sha)):
+        if not is_sha256(row.get("sha256")):
             out.append("A still's sha256 must be 64 lowercase hexadecimal digits.")
         for axis in ("focal_x", "focal_y"):
             if isinstance(row.get(axis), float) and not 0.0 <= row[axis] <= 1.0:
