@@ -230,8 +230,9 @@ def test_a_full_disk_during_stills_add_stores_and_records_nothing(archive, tmp_p
     catalog.close()
     result = run("stills", "add", archive, film, image, limit=60_000)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "still.jpg: refused, could not be stored in the archive: the file would grow" \
-        in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{image.name}: refused, could not be stored in the archive: the file would grow "
+        "beyond the size this system allows."]
     assert counts(archive)["stills"] == 0
     assert not [p for p in (archive / "stills").rglob("*") if p.is_file()]
 
@@ -246,6 +247,7 @@ def test_stills_add_refuses_a_named_pipe_and_a_device_without_waiting(archive, t
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "still.jpg: refused, a named pipe, not an image file." in result.stderr
     assert "zero: refused, a device, not an image file." in result.stderr
+    assert result.stderr.splitlines()[-1] == "2 of 2 files refused."
     assert counts(archive)["stills"] == 0
 
 

@@ -71,7 +71,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     finally:
         catalog.close()
     if result.refused:
-        print(f"{len(result.refused)} of {len(result.outcomes)} files refused.", file=sys.stderr)
+        if len(result.outcomes) > 1:  # one file's own line already says it all
+            print(f"{len(result.refused)} of {len(result.outcomes)} files refused.",
+                  file=sys.stderr)
         return 1
     return 0
 
