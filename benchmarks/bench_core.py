@@ -115,7 +115,7 @@ def main() -> None:
             path = Path(tmp) / f"bench{attempt}.curator"
             catalog = Catalog.create(path)
             started = time.perf_counter()
-            result = catalog.bulk_add_films(films)
+            result = catalog.imports.bulk_add(films)
             bulk_times.append(time.perf_counter() - started)
             assert len(result.film_ids) == FILMS
             catalog.close()
@@ -138,7 +138,7 @@ def main() -> None:
                 times = []
                 for _ in range(15):
                     t = time.perf_counter()
-                    found = catalog.search(FilmQuery(text=text, order=order), limit=200,
+                    found = catalog.search.films(FilmQuery(text=text, order=order), limit=200,
                                            count=False)
                     times.append((time.perf_counter() - t) * 1000)
                 med, mx = statistics.median(times), max(times)
@@ -150,7 +150,7 @@ def main() -> None:
               f"worst case {worst_max:.1f} ms (target <= 100); title order is shown for "
               "information: it sorts every hit of a common word")
         t = time.perf_counter()
-        total = catalog.search(FilmQuery(text="film"), limit=200).total
+        total = catalog.search.films(FilmQuery(text="film"), limit=200).total
         print(f"counting all {total:,} hits of 'film': {(time.perf_counter() - t) * 1000:.1f} ms")
         catalog.close()
 

@@ -41,7 +41,7 @@ def build_archive(path: Path, films: int) -> None:
             credits=((rng.choice(directors), "director"),)))
     catalog = Catalog.create(path)
     try:
-        catalog.bulk_add_films(rows, label="Benchmark titles")
+        catalog.imports.bulk_add(rows, label="Benchmark titles")
     finally:
         catalog.close()
 

@@ -408,7 +408,7 @@ class Person:
 
     def list_entry(self) -> None:
         if not self.w.lists.editing:
-            lists = self.w.catalog.collections()
+            lists = self.w.catalog.lists.all()
             if lists:
                 self.w.sidebar.select_view(f"list:{self.pick(lists).id}:")
             return

@@ -26,16 +26,16 @@ class Festival:
 
 
 def catalogue_miff(catalog: Catalog) -> Festival:
-    festival = catalog.create_festival("Melbourne International Film Festival",
+    festival = catalog.festivals.create("Melbourne International Film Festival",
                                        short_name="MIFF").created_id
-    edition = catalog.create_edition(festival, 1989).created_id
-    section = catalog.create_section(edition, "Documentaries").created_id
-    director = catalog.create_person("Marjaana Mykkanen",
+    edition = catalog.editions.create(festival, 1989).created_id
+    section = catalog.sections.create(edition, "Documentaries").created_id
+    director = catalog.people.create("Marjaana Mykkanen",
                                      variants=["Marjaana Mykkänen"]).created_id
-    critic = catalog.create_person("Marjaana Mykkänen-Smith").created_id
-    other = catalog.create_film("Black Square", year=1988, countries=["USSR"],
+    critic = catalog.people.create("Marjaana Mykkänen-Smith").created_id
+    other = catalog.films.create("Black Square", year=1988, countries=["USSR"],
                                 screenings=[ScreeningData(edition, section)]).created_id
-    film = catalog.create_film(
+    film = catalog.films.create(
         "From Russia with Rock", year=1988, countries=["USSR"], kind="documentary",
         synopsis="Nautilus Pompilius from Sverdlovsk.",
         credits=[CreditData(director, "director")],

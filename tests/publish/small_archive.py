@@ -25,8 +25,8 @@ def build(folder: Path) -> Path:
     catalog = Catalog.create(path)
     try:
         for n, (title, year, country) in enumerate(FILMS):
-            person = catalog.create_person(f"Director {n}", state="published").created_id
-            film = catalog.create_film(
+            person = catalog.people.create(f"Director {n}", state="published").created_id
+            film = catalog.films.create(
                 title, year=year, countries=[country], state="published",
                 synopsis=f"{title}: a film of {year}.",
                 credits=[CreditData(person, "director")]).created_id

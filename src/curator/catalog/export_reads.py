@@ -1,6 +1,6 @@
 """Bulk reads for the web-archive export: thousands of records in a few queries.
 
-`Catalog.get_films` builds one film at a time from the ORM, which is right for
+`catalog.films.get` builds one film at a time from the ORM, which is right for
 a detail pane but costs seconds for a whole archive. These read-only helpers
 give the same frozen records with one query per table per chunk of ids.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from curator.catalog.base import CatalogBase
+from curator.catalog.core import CatalogCore
 from curator.catalog.records import (
     AltTitleData,
     AwardRecord,
@@ -69,10 +69,10 @@ def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
     return out
 
 
-def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]:
-    """The records of these films, as `get_films` gives them, in the order asked."""
+def films_in_bulk(core: CatalogCore, film_ids: list[int]) -> list[FilmRecord]:
+    """The records of these films, as `catalog.films.get_many` gives them, in the order asked."""
     found: dict[int, FilmRecord] = {}
-    with catalog._read() as session:
+    with core.read() as session:
         editions = {
             row.id: row for row in session.execute(
                 select(Edition.id, Edition.year, Festival.id.label("festival_id"),
@@ -173,11 +173,11 @@ def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]
     return [found[i] for i in film_ids if i in found]
 
 
-def people_in_bulk(catalog: CatalogBase, person_ids: Iterable[int]) -> dict[int, PersonRecord]:
+def people_in_bulk(core: CatalogCore, person_ids: Iterable[int]) -> dict[int, PersonRecord]:
     """These people by id, with variants and portraits; `filmography` is left empty
     (the export lists only the films it writes)."""
     out: dict[int, PersonRecord] = {}
-    with catalog._read() as session:
+    with core.read() as session:
         for chunk in _chunks(sorted(set(person_ids))):
             variants = _grouped(session.execute(
                 select(NameVariant.person_id, NameVariant.name)
@@ -200,10 +200,3 @@ def people_in_bulk(catalog: CatalogBase, person_ids: Iterable[int]) -> dict[int,
                     portraits=tuple(StillRecord(*r) for r in portraits.get(p.id, ())),
                 )
     return out
-
-
-def film_ids_by_state(catalog: CatalogBase, state: str) -> list[int]:
-    """Ids of every film in this publication state, in id order."""
-    with catalog._read() as session:
-        return list(session.scalars(select(Film.id).where(Film.state == state)
-                                    .order_by(Film.id)))

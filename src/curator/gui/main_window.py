@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
 
     # -- commands -----------------------------------------------------------------------
     def new_film(self) -> None:
-        changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
+        changes = self.run_operation(lambda: self.catalog.films.create("Untitled film"))
         if changes and changes.created_id is not None:
             self.open_record(RecordKind.FILM, changes.created_id)
             self.form.focus_field("title")
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         survivor, other = dialog.survivor_and_other()
-        if self.run_operation(lambda: self.catalog.merge_people(survivor, other)):
+        if self.run_operation(lambda: self.catalog.people.merge(survivor, other)):
             self.open_record(RecordKind.PERSON, survivor)
 
     def focus_list(self) -> None:
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def _record_to_open_on(self) -> tuple[str, int] | None:
         """The record the archive says the desk opens on (the demo's best-known film)."""
-        kind, _, ident = self.catalog.setting(OPENS_ON_SETTING).partition(":")
+        kind, _, ident = self.catalog.settings.get(OPENS_ON_SETTING).partition(":")
         if kind in HOME_VIEW and ident.isdigit() and self.list_pane.table_name == "films":
             return kind, int(ident)
         return None

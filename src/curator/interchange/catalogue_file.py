@@ -58,7 +58,7 @@ class CatalogueFileError(ReadError):
 # -- export ----------------------------------------------------------------------------
 def export_catalogue(catalog: Catalog) -> dict[str, Any]:
     """The archive as a catalogue document (plain JSON values)."""
-    rows = catalog.catalogue_rows()
+    rows = catalog.snapshot.rows()
 
     def children(table: str, owner: str, order: tuple[str, ...] = ("position", "id")
                  ) -> dict[int, list[dict[str, Any]]]:
@@ -455,5 +455,5 @@ def import_catalogue(catalog: Catalog, path: Path | str) -> Changes:
     """Restore a catalogue file into an empty archive, ids and all; one undoable step."""
     name = Path(path).name
     tables = checked_tables(read_catalogue(path), name)
-    return catalog.restore_catalogue(tables, label=f"Import {name}")
+    return catalog.snapshot.restore(tables, label=f"Import {name}")
 

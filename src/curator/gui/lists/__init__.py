@@ -196,7 +196,7 @@ class ListDesk(QObject):
     def fill_add_menu(self, menu: QMenu, film_ids: list[int]) -> None:
         """One entry per list; a list that holds every chosen film says so."""
         menu.clear()
-        lists = self.window.catalog.collections()
+        lists = self.window.catalog.lists.all()
         chosen = set(film_ids)
         for c in lists:
             on = {i.film_id for i in c.items}

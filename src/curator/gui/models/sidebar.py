@@ -98,7 +98,7 @@ class SidebarModel(QStandardItemModel):
 
         festivals = self._row(View(ViewKind.FESTIVALS, title="Festivals"), "festival",
                               counts["festivals"])
-        for f in self.catalog.festivals():
+        for f in self.catalog.festivals.all():
             # the short name fits the sidebar; the full name is in the tooltip and the list
             fest = self._row(View(ViewKind.FESTIVAL, f.id, title=f.name), "festival",
                              len(f.editions), short=f.short_name)
@@ -113,7 +113,7 @@ class SidebarModel(QStandardItemModel):
         root.appendRow(festivals)
 
         lists = self._row(View(ViewKind.LISTS, title="Lists"), "list", counts["lists"])
-        for c in self.catalog.collections():
+        for c in self.catalog.lists.all():
             lists[0].appendRow(self._row(View(ViewKind.LIST, c.id, title=c.title), "list",
                                          len(c.items)))
         root.appendRow(lists)
@@ -136,7 +136,7 @@ class SidebarModel(QStandardItemModel):
 
     def count_attention(self) -> None:
         """Read how many films need attention, for each of the views under that heading."""
-        counts = self.catalog.attention_counts()
+        counts = self.catalog.search.attention_counts()
         heading = self.index(self.rowCount() - 1, 0)  # "Needs attention" comes last
         for row, (name, _title) in enumerate(ATTENTION_VIEWS):
             # by index, not item: no Python wrapper of an item the model may delete

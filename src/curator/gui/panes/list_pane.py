@@ -318,9 +318,9 @@ class ListPane(QWidget):
         elif name == "people":
             self.people.set_text(self.search.text().strip())
         elif name == "lists":
-            self.lists.set_records(self.catalog.collections())
+            self.lists.set_records(self.catalog.lists.all())
         else:
-            festivals = self.catalog.festivals()
+            festivals = self.catalog.festivals.all()
             if self.view.kind == ViewKind.FESTIVAL:
                 festivals = [f for f in festivals if f.id == self.view.record_id]
             self.editions.set_records([e for f in festivals for e in f.editions])
