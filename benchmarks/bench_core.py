@@ -18,6 +18,7 @@ from pathlib import Path
 
 from curator.catalog import Catalog, FilmData, FilmQuery
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.model.enums import PublicationState
 from curator.store import Archive
 
 FILMS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
@@ -46,7 +47,8 @@ def generate(n: int) -> list[FilmData]:
         films.append(FilmData(
             title=title, year=rng.randint(1920, 2020), runtime=rng.randint(5, 200),
             synopsis=" ".join(words).capitalize() + ".",
-            countries=(rng.choice(COUNTRIES),), credits=tuple(credits), state="published"))
+            countries=(rng.choice(COUNTRIES),), credits=tuple(credits),
+            state=PublicationState.PUBLISHED))
     return films
 
 

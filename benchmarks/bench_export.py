@@ -30,6 +30,7 @@ from jinja2 import Environment
 from curator import collector
 from curator.catalog import Catalog
 from curator.catalog.records import ScreeningData, StillRecord
+from curator.model.enums import PublicationState
 from curator.publish import ImageFile, export_site, quick
 from curator.publish.pages import PageMaker
 from curator.publish.record_pages import RecordPages
@@ -139,7 +140,7 @@ def main() -> int:
         again = export_site(catalog, site, still_files=files, session=session)
         print(f"unchanged export:   {again.seconds:6.2f} s, {again.summary}")
 
-        published = catalog.films.with_state("published")
+        published = catalog.films.with_state(PublicationState.PUBLISHED)
         times = []
         for n in range(5):  # five edits one after another, as an archivist makes them
             film = catalog.films.get(published[(42 + 97 * n) % len(published)])
@@ -162,7 +163,7 @@ def main() -> int:
         print(f"one film changed, a new process: {cold.seconds:6.2f} s, {cold.summary} "
               "(reads everything; writes what changed)")
 
-        records = catalog.films.get_many(catalog.films.with_state("published"))
+        records = catalog.films.get_many(catalog.films.with_state(PublicationState.PUBLISHED))
         floor_dir = folder / "floor"
         started = time.perf_counter()
         for f in records:

@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from statistics import median
 
+from curator.model.enums import PublicationState
+
 RUNS = 3
 STILLS = Path(__file__).resolve().parents[1] / "resources" / "demo" / "stills"
 
@@ -91,7 +93,7 @@ def build_hugo_site(archive: Path, folder: Path) -> None:
     from curator.stills import derivative_path
 
     catalog = Catalog.open(archive)
-    films = catalog.films.get_many(catalog.films.with_state("published"))
+    films = catalog.films.get_many(catalog.films.with_state(PublicationState.PUBLISHED))
     (folder / "content" / "films").mkdir(parents=True)
     (folder / "static" / "stills").mkdir(parents=True)
     (folder / "layouts" / "_default").mkdir(parents=True)

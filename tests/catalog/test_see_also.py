@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from curator.catalog.records import CreditData, RelatedData, ScreeningData
+from curator.model.enums import PublicationState
 
 
 def _festival(catalog):
@@ -49,7 +50,7 @@ def test_each_step_in_order_and_at_most_five(catalog) -> None:
 def test_published_only_and_no_duplicates(catalog) -> None:
     edition, section = _festival(catalog)
     director = catalog.people.create("Director").created_id
-    shared = catalog.films.create("Both Manual and Director", state="published",
+    shared = catalog.films.create("Both Manual and Director", state=PublicationState.PUBLISHED,
                                  credits=[CreditData(director, "director")]).created_id
     draft = catalog.films.create("Draft Neighbour",
                                 screenings=[ScreeningData(edition, section)]).created_id
@@ -87,7 +88,7 @@ def test_the_export_applies_the_same_rule_as_the_desk(catalog) -> None:
             screenings=[ScreeningData(edition, section if n % 2 else None)]
             + ([ScreeningData(other_edition)] if n % 5 == 0 else []),
             related=[RelatedData(ids[-1])] if n % 6 == 5 else [],
-            state="published").created_id)
+            state=PublicationState.PUBLISHED).created_id)
     records = catalog.films.get_many(ids)
     memory = SeeAlso(records)
     for film in records:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData, QuoteData, ScreeningData
 from curator.model import Base
+from curator.model.enums import PublicationState
 from curator.store import search
 
 BOOKKEEPING = {"version", "created_at", "updated_at"}
@@ -40,7 +41,7 @@ def catalogue_miff(catalog: Catalog) -> Festival:
         synopsis="Nautilus Pompilius from Sverdlovsk.",
         credits=[CreditData(director, "director")],
         quotes=[QuoteData("The first steps of perestroika in action.", "Marjaana Mykkanen")],
-        screenings=[ScreeningData(edition)], state="published",
+        screenings=[ScreeningData(edition)], state=PublicationState.PUBLISHED,
     ).created_id
     return Festival(festival, edition, section, director, critic, film, other)
 

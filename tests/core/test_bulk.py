@@ -3,6 +3,7 @@
 import pytest
 
 from curator.catalog import Cancelled, FilmData, FilmQuery
+from curator.model.enums import PublicationState
 
 from .helpers import assert_undo_redo, catalogue_miff, snapshot
 
@@ -10,7 +11,7 @@ from .helpers import assert_undo_redo, catalogue_miff, snapshot
 def films(n):
     return [FilmData(title=f"Rock film {i}", year=1980 + i % 10, countries=("USSR",),
                      credits=(("Marjaana Mykkänen", "director"), (f"Player {i % 7}", "cast")),
-                     synopsis="Nautilus Pompilius on stage.", state="published")
+                     synopsis="Nautilus Pompilius on stage.", state=PublicationState.PUBLISHED)
             for i in range(n)]
 
 

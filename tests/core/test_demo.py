@@ -1,6 +1,7 @@
 """The demo archive: the reference page fully catalogued, and the MovieLens titles."""
 
 from curator.catalog import Catalog, FilmQuery
+from curator.model.enums import PublicationState
 
 
 def test_from_russia_with_rock_is_catalogued_as_the_page_gives_it(demo_archive):
@@ -8,7 +9,7 @@ def test_from_russia_with_rock_is_catalogued_as_the_page_gives_it(demo_archive):
     [film_id] = catalog.search.films(FilmQuery(text="from russia with rock")).ids[:1]
     film = catalog.films.get(film_id)
     assert (film.title, film.year, film.countries, film.state) == (
-        "From Russia with Rock", 1988, ("USSR",), "published")
+        "From Russia with Rock", 1988, ("USSR",), PublicationState.PUBLISHED)
     assert film.directors == ("Marjaana Mykkanen",)
     director = catalog.people.get(film.credits[0].person_id)
     assert "Marjaana Mykkänen" in director.variants
@@ -37,10 +38,10 @@ def test_the_see_also_films_keep_the_page_text_and_invent_nothing(demo_archive):
     assert "Black Square" in titles
     sedov = related[titles.index("Defence Councel Sedov")]
     assert sedov.synopsis.startswith("Late one evening in Moscow in 1937")
-    assert sedov.synopsis.endswith("\u2026") and sedov.state == "published"
+    assert sedov.synopsis.endswith("\u2026") and sedov.state == PublicationState.PUBLISHED
     untitled = [r for r in related if r.title.startswith("Untitled")]
     assert len(untitled) == 3
-    assert all(r.state == "draft" and "no title" in r.notes for r in untitled)
+    assert all(r.state == PublicationState.DRAFT and "no title" in r.notes for r in untitled)
     assert all(r.year is None and r.countries == () for r in related)  # the page gives none
     catalog.close()
 
@@ -77,7 +78,7 @@ def test_movielens_titles_follow_the_catalogue_conventions(demo_archive):
 def test_the_demo_has_a_published_retrospective_list_with_notes(demo_archive):
     catalog = Catalog.open(demo_archive)
     [lst] = catalog.lists.all()
-    assert (lst.title, lst.state) == ("Perestroika on film", "published")
+    assert (lst.title, lst.state) == ("Perestroika on film", PublicationState.PUBLISHED)
     assert [i.title for i in lst.items] == ["From Russia with Rock", "Black Square",
                                             "Defence Councel Sedov"]
     assert all(i.note for i in lst.items)

@@ -10,6 +10,7 @@ from curator.catalog import Catalog, FilmData, FilmImport, ValidationError
 from curator.catalog.naming import slugify
 from curator.cli import main
 from curator.interchange.catalogue_file import import_catalogue
+from curator.model.enums import PublicationState
 from curator.publish import export_site
 from curator.publish.urls import country_path
 
@@ -91,9 +92,10 @@ def test_country_pages_of_other_scripts_and_spellings_do_not_collide(catalog, tm
     assert country_path("???") != country_path("!!!")  # no letters: a page from the digest
     assert slugify("Наутилус Помпилиус") == "nautilus-pompilius"
     for title, country in (("Red Sorghum", "中国"), ("Tampopo", "日本"), ("Shoah", "France")):
-        catalog.films.create(title, countries=[country], state="published", year=1985)
+        catalog.films.create(title, countries=[country], state=PublicationState.PUBLISHED,
+                             year=1985)
     # an archive from before spellings were kept: a second spelling already stored
-    catalog.films.create("Jeanne Dielman", state="published", year=1975)
+    catalog.films.create("Jeanne Dielman", state=PublicationState.PUBLISHED, year=1975)
     with catalog.archive.write_engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO film_country (film_id, position, name, version, "
                              "created_at, updated_at) VALUES (4, 0, 'FRANCE', 1, "
@@ -127,7 +129,7 @@ def test_the_site_address_is_http_or_https_only(catalog, tmp_path):
 
 
 def test_a_stored_javascript_address_never_reaches_the_pages(catalog, tmp_path):
-    catalog.films.create("Shoah", state="published", year=1985)
+    catalog.films.create("Shoah", state=PublicationState.PUBLISHED, year=1985)
     with catalog.archive.write_engine.begin() as conn:  # stored before addresses were checked
         conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES "
                              "('site_base_url', 'javascript:alert(1)')")

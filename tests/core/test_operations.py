@@ -11,6 +11,7 @@ from curator.catalog.records import (
     RelatedData,
     ScreeningData,
 )
+from curator.model.enums import PublicationState
 
 from .helpers import assert_undo_redo, catalogue_miff, snapshot
 
@@ -74,7 +75,7 @@ def test_list_operations_undo(catalog):
         lambda: catalog.lists.annotate(lst, miff.film, "The band's first Moscow concert."),
         lambda: catalog.lists.reorder(lst, [miff.other, miff.film]),
         lambda: catalog.lists.remove_films(lst, [miff.film]),
-        lambda: catalog.lists.update(lst, None, state="published"),
+        lambda: catalog.lists.update(lst, None, state=PublicationState.PUBLISHED),
         lambda: catalog.lists.delete(lst),
     ):
         assert_undo_redo(catalog, op)

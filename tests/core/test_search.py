@@ -4,6 +4,8 @@ import pytest
 
 from curator.catalog import FilmQuery
 from curator.catalog.records import CreditData, ScreeningData
+from curator.catalog.search import Attention
+from curator.model.enums import PublicationState
 
 from .helpers import catalogue_miff
 
@@ -65,15 +67,16 @@ def test_filters(catalog, miff):
     assert catalog.search.films(q(text="rock", year_from=1990)).ids == [late]
     assert catalog.search.films(q(text="rock", year_to=1989)).ids == [miff.film]
     assert catalog.search.films(q(country="ussr")).ids == sorted([miff.film, miff.other])
-    assert catalog.search.films(q(edition_id=miff.edition, order="title")).ids == [miff.other,
-                                                                            miff.film]
+    assert catalog.search.films(q(edition_id=miff.edition, order="title")).ids == [
+        miff.other, miff.film]
     assert catalog.search.films(q(section_id=miff.section)).ids == [miff.other]
     assert catalog.search.films(q(kind="documentary", order="year")).ids == [miff.film, late]
-    assert catalog.search.films(q(state="published")).ids == [miff.film]
-    assert set(catalog.search.films(q(attention="no-director")).ids) == {miff.other, late}
-    assert set(catalog.search.films(q(attention="no-still")).ids) == {miff.film, miff.other, late}
-    assert set(catalog.search.films(q(attention="no-synopsis")).ids) == {miff.other, late}
-    assert catalog.search.attention_counts()["unpublished"] == 2
+    assert catalog.search.films(q(state=PublicationState.PUBLISHED)).ids == [miff.film]
+    assert set(catalog.search.films(q(attention=Attention.NO_DIRECTOR)).ids) == {miff.other, late}
+    no_still = catalog.search.films(q(attention=Attention.NO_STILL)).ids
+    assert set(no_still) == {miff.film, miff.other, late}
+    assert set(catalog.search.films(q(attention=Attention.NO_SYNOPSIS)).ids) == {miff.other, late}
+    assert catalog.search.attention_counts()[Attention.UNPUBLISHED] == 2
 
 
 def test_total_counts_every_match_while_ids_are_one_page(catalog):

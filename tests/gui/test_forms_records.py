@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
+from curator.model.enums import PublicationState
 
 from .forms_support import choose_completion, make_undo, open_pane, retype, type_and_return
 
@@ -125,9 +126,9 @@ def test_list_form_saves_and_shows_its_films(qtbot, pane, undo, demo_catalog):
     assert demo_catalog.lists.get(created.created_id).curator == "Marjaana Mykkanen"
     assert undo.stack.undoText() == "Change curator of Soviet rock on film"
     state = form.fields["state"].combo
-    state.setCurrentIndex(state.findData("published"))
+    state.setCurrentIndex(state.findData(PublicationState.PUBLISHED))
     state.activated.emit(state.currentIndex())
-    assert demo_catalog.lists.get(created.created_id).state == "published"
+    assert demo_catalog.lists.get(created.created_id).state == PublicationState.PUBLISHED
     pane.show_record("film", film)  # the film form lists it, read-only, as a link
     assert "Soviet rock on film" in pane.current.lists.text()
 

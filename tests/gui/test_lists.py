@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from curator.catalog import Catalog
 from curator.gui.lists.entries import NOTE
 from curator.gui.lists.new_list import ListDetails
+from curator.model.enums import PublicationState
 
 DEMO_ORDER = ["From Russia with Rock", "Black Square", "Defence Councel Sedov"]
 
@@ -303,9 +304,9 @@ def test_title_curator_state_edits_are_undoable(window, editor, demo_catalog) ->
     assert demo_catalog.lists.get(list_id).title == "Perestroika on film, 1986\u20131991"
     assert window.sidebar.tree.find(f"list:{list_id}:").text() == (
         "Perestroika on film, 1986\u20131991")
-    editor.state.setCurrentIndex(editor.state.findData("draft"))
+    editor.state.setCurrentIndex(editor.state.findData(PublicationState.DRAFT))
     editor.state.activated.emit(editor.state.currentIndex())
-    assert demo_catalog.lists.get(list_id).state == "draft"
+    assert demo_catalog.lists.get(list_id).state == PublicationState.DRAFT
     undo(window)
     assert editor.state.currentText() == "Published"
     undo(window)

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator import __version__
 from curator.catalog import Catalog
+from curator.catalog.search import Attention
+from curator.gui.models.sidebar import ListTable
 
 
 def film_id(catalog: Catalog, title: str) -> int:
@@ -261,21 +263,21 @@ def test_menus_keys_and_extension_surface(window) -> None:  # noqa: ANN001
 def test_sidebar_views_with_counts(window, demo_catalog, qtbot) -> None:  # noqa: ANN001
     counts = demo_catalog.search.attention_counts()
     tree = window.sidebar.tree
-    no_director = tree.find("attention::no-director")
+    no_director = tree.find(f"attention::{Attention.NO_DIRECTOR}")
     assert no_director.text() == "No director"
     assert tree.itemFromIndex(no_director.index().siblingAtColumn(1)).text() == \
-        f"{counts['no-director']:,}"
-    window.sidebar.select_view("attention::no-director")
-    assert window.list_pane.films.total == counts["no-director"]
+        f"{counts[Attention.NO_DIRECTOR]:,}"
+    window.sidebar.select_view(f"attention::{Attention.NO_DIRECTOR}")
+    assert window.list_pane.films.total == counts[Attention.NO_DIRECTOR]
     edition = demo_catalog.festivals.all()[0].editions[0]
     window.sidebar.select_view(f"edition:{edition.id}:")
     assert window.list_pane.films.total == edition.film_count == 7
     qtbot.waitUntil(lambda: window.detail.toPlainText().startswith("MIFF 1989"))  # the edition
     window.sidebar.select_view("festivals::")
-    assert window.list_pane.table_name == "editions"
+    assert window.list_pane.table_name is ListTable.EDITIONS
     assert not window.list_pane.search.isVisible()
     window.sidebar.select_view("lists::")
-    assert window.list_pane.table_name == "lists"
+    assert window.list_pane.table_name is ListTable.LISTS
     lists = window.list_pane.lists
     assert lists.rowCount() == 1
     assert lists.index(0, 0).data() == "Perestroika on film"

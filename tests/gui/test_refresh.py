@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from curator.catalog import Catalog
+from curator.model.enums import PublicationState
 
 
 def steps(window, operation, shows_new, shows_old) -> None:  # noqa: ANN001
@@ -74,18 +75,21 @@ def test_a_list_changed(window, demo_catalog: Catalog) -> None:  # noqa: ANN001
 def test_what_the_desk_counts_changed(window, demo_catalog: Catalog) -> None:  # noqa: ANN001
     """A film's state moves the "Unpublished" count, and a still the "No still" count."""
     from curator.catalog import FilmQuery
+    from curator.catalog.search import Attention
 
     tree = window.sidebar.tree
-    film = demo_catalog.search.films(FilmQuery(attention="no-still", state="draft"), limit=1).ids[0]
+    query = FilmQuery(attention=Attention.NO_STILL, state=PublicationState.DRAFT)
+    film = demo_catalog.search.films(query, limit=1).ids[0]
 
-    def count(view: str) -> int:
+    def count(view: Attention) -> int:
         item = tree.find(f"attention::{view}")
         return int(tree.itemFromIndex(item.index().siblingAtColumn(1)).text().replace(",", ""))
 
-    unpublished, no_still = count("unpublished"), count("no-still")
-    steps(window, lambda: demo_catalog.films.update(film, None, state="published"),
-          lambda: count("unpublished") == unpublished - 1,
-          lambda: count("unpublished") == unpublished)
+    unpublished, no_still = count(Attention.UNPUBLISHED), count(Attention.NO_STILL)
+    steps(window, lambda: demo_catalog.films.update(film, None, state=PublicationState.PUBLISHED),
+          lambda: count(Attention.UNPUBLISHED) == unpublished - 1,
+          lambda: count(Attention.UNPUBLISHED) == unpublished)
     steps(window, lambda: demo_catalog.stills.add(
         [{"sha256": "ab" * 32, "width": 1280, "height": 1024, "format": "JPEG"}], film_id=film),
-        lambda: count("no-still") == no_still - 1, lambda: count("no-still") == no_still)
+        lambda: count(Attention.NO_STILL) == no_still - 1,
+        lambda: count(Attention.NO_STILL) == no_still)

@@ -11,6 +11,7 @@ import pytest
 from curator.catalog import Catalog, InvalidRecords
 from curator.cli import main
 from curator.interchange.catalogue_file import CatalogueFileError, import_catalogue, write_catalogue
+from curator.model.enums import PublicationState
 from tests.core.helpers import catalogue_miff
 
 HOSTILE = [  # (where, field, value, what the user is told)
@@ -93,7 +94,7 @@ def test_into_an_archive_with_records_bad_films_are_skipped_and_export_works(
     document = _spoil(catalogue_file, bad)
     archive = tmp_path / "Busy.curator"
     catalog = Catalog.create(archive)
-    catalog.films.create("Already here", year=1970, state="published")
+    catalog.films.create("Already here", year=1970, state=PublicationState.PUBLISHED)
     catalog.close()
     assert main(["import", str(archive), str(bad)]) == 0
     out = capsys.readouterr().out

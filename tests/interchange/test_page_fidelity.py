@@ -6,6 +6,7 @@ from pathlib import Path
 from curator.catalog import FilmQuery
 from curator.interchange.page_import import import_pages
 from curator.interchange.pages import read_page
+from curator.model.enums import PublicationState
 
 PAGES = Path(__file__).parent / "files" / "pages"
 
@@ -15,7 +16,7 @@ def test_a_page_named_by_its_id_imports_as_an_untitled_draft_with_that_id(catalo
     film = catalog.films.get(result.film_ids[0])
     assert film.title == "Untitled (archive film 20447)"
     assert [(e.scheme, e.value) for e in film.external_ids] == [("archive-film", "20447")]
-    assert film.state == "draft" and "shows no title" in film.notes
+    assert film.state == PublicationState.DRAFT and "shows no title" in film.notes
     assert (film.year, film.countries, film.directors) == (1976, ("West Germany",),
                                                            ("Wim Wenders",))
     assert result.untitled == [film.id] and result.errors == []
@@ -71,7 +72,7 @@ def test_every_see_also_entry_comes_in_page_order_titled_or_not(catalog):
     assert (ussr.year, ussr.countries) == (1991, ("USSR",))
     assert puppets.synopsis.startswith("A devastating puppet-animated parable")
     assert "Synopsis from a See also teaser" in puppets.notes
-    assert "no title" in puppets.notes and puppets.state == "draft"
+    assert "no title" in puppets.notes and puppets.state == PublicationState.DRAFT
     assert (square.year, square.countries) == (1988, ("USSR",))
     assert sorted(result.untitled) == [puppets.id]
 

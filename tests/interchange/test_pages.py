@@ -7,6 +7,7 @@ import pytest
 
 from curator.interchange.page_import import import_pages
 from curator.interchange.pages import read_page
+from curator.model.enums import PublicationState
 
 REFERENCE = "archive-page-from-russia-with-rock.txt"
 SYNOPSIS_START = "From Russia with Rock is the first overview"
@@ -50,7 +51,7 @@ def test_reference_page_imports_with_its_see_also_films(catalog, sample_data):
     assert result.summary() == ("7 new films (4 untitled, under Needs attention), 0 updates, "
                                 "0 rows with errors")
     film = catalog.films.get(result.film_ids[0])
-    assert film.state == "draft"  # needs attention: the page showed no title
+    assert film.state == PublicationState.DRAFT  # needs attention: the page showed no title
     assert "shows no title" in film.notes and "without their titles" in film.notes
     of = "Untitled (See also {} of From Russia with Rock)"
     assert [r.title for r in film.related] == [
@@ -58,7 +59,8 @@ def test_reference_page_imports_with_its_see_also_films(catalog, sample_data):
         "Off the Coast of the Antarctic", of.format(6)]
     sedov = catalog.films.get(film.related[2].film_id)
     assert sedov.synopsis.startswith("Late one evening in Moscow in 1937")
-    assert "Synopsis from a See also teaser" in sedov.notes and sedov.state == "draft"
+    assert "Synopsis from a See also teaser" in sedov.notes
+    assert sedov.state == PublicationState.DRAFT
     first = catalog.films.get(film.related[0].film_id)
     assert first.synopsis.startswith("A devastating puppet-animated parable")
     assert "no title" in first.notes
@@ -227,7 +229,7 @@ def test_our_exported_html_reads_back(tmp_path):
 def test_exported_pages_import_as_published_films_with_links(catalog, tmp_path):
     result, _ = import_pages(catalog, [_page(tmp_path, "index.html", _exported())])
     film = catalog.films.get(result.film_ids[0])
-    assert film.state == "published" and film.notes == ""
+    assert film.state == PublicationState.PUBLISHED and film.notes == ""
     assert film.directors == ("Marjaana Mykkanen", "Juris Podnieks")
     assert (film.runtime, film.format, film.colour, film.languages) == (
         90, "35mm", "colour", ("Russian", "Finnish"))
@@ -236,7 +238,8 @@ def test_exported_pages_import_as_published_films_with_links(catalog, tmp_path):
         "Marjaana Mykkanen", "Director's statement")
     assert [r.title for r in film.related] == ["Black Square", "Defence Councel Sedov"]
     square = catalog.films.get(film.related[0].film_id)
-    assert (square.state, square.year, square.countries) == ("draft", 1988, ("USSR",))
+    assert (square.state, square.year, square.countries) == (
+        PublicationState.DRAFT, 1988, ("USSR",))
 
 
 def test_html_without_h1_takes_the_title_from_its_metadata(tmp_path):

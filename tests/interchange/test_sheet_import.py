@@ -6,6 +6,7 @@ import pytest
 
 from curator.catalog import FilmQuery
 from curator.interchange.sheet_import import import_spreadsheet
+from curator.model.enums import PublicationState
 
 FESTIVAL_SHEET = """\
 Title;Original title;Year;Director;Country;Runtime;Genres;IMDb;Festival;Section;Notes
@@ -81,7 +82,7 @@ def test_conventions_and_festivals(catalog, festival_sheet):
     assert films["From Russia with Rock"].genres == ("Documentary", "Music")
     seven = films["Seven"]
     assert seven.alt_titles[0].title == "Se7en" and seven.runtime == 127
-    assert all(f.state == "draft" for f in films.values())
+    assert all(f.state == PublicationState.DRAFT for f in films.values())
     [miff] = catalog.festivals.all()
     assert miff.short_name == "MIFF"
     assert sorted(e.year for e in miff.editions) == [1989, 1995]

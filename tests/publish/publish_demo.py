@@ -8,6 +8,7 @@ from pathlib import Path
 
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData, QuoteData, ScreeningData
+from curator.model.enums import PublicationState
 from curator.publish import StillFiles
 from curator.publish.media import archive_derivatives
 from curator.stills import import_stills
@@ -65,14 +66,15 @@ def enrich(catalog: Catalog, sample: Path) -> Demo:
                                    screenings=[ScreeningData(edition, documentaries)]
                                    ).created_id
     script_id = catalog.films.create(
-        "Script </title> Test", year=1989, synopsis=SCRIPT_SYNOPSIS, state="published",
+        "Script </title> Test", year=1989, synopsis=SCRIPT_SYNOPSIS,
+        state=PublicationState.PUBLISHED,
         original_title="Сценарий", countries=["USSR"], credits=[CreditData(singer, "director")],
         quotes=[QuoteData("<b>Bold</b> claim", "A <i>critic</i>")],
         screenings=[ScreeningData(edition)]).created_id
     list_id = catalog.lists.create(
         "Soviet rock on film, 1986-91", [FILM, draft_id, script_id], curator="The programmer",
         introduction="Rock in the last years of the USSR.\n\nIn the order they were made.",
-        state="published").created_id
+        state=PublicationState.PUBLISHED).created_id
     catalog.lists.annotate(list_id, FILM, "The first overview of the Soviet rock scene.")
     catalog.settings.set("site_base_url", "https://archive.example.org/films/")
     return Demo(catalog, FILM, draft_id, script_id, list_id, director,

@@ -14,6 +14,7 @@ from publish_demo import SCRIPT_SYNOPSIS, SECRET, Demo, site_files
 
 from curator.catalog import Cancelled
 from curator.cli import main
+from curator.model.enums import PublicationState
 from curator.publish import (
     ExportError,
     Selection,
@@ -265,8 +266,8 @@ def test_check_lists_poor_pages(demo: Demo):
 
 
 def test_duplicate_slugs_are_reported(catalog):
-    a = catalog.films.create("Nostalgia", year=1983, state="published").created_id
-    b = catalog.films.create("Nostalgia", year=1983, state="published").created_id
+    a = catalog.films.create("Nostalgia", year=1983, state=PublicationState.PUBLISHED).created_id
+    b = catalog.films.create("Nostalgia", year=1983, state=PublicationState.PUBLISHED).created_id
     problems = [p for p in check_archive(catalog) if "duplicate slug" in p.message]
     assert {(p.kind, p.id) for p in problems} == {("film", a), ("film", b)}
 

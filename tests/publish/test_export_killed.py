@@ -23,6 +23,7 @@ import pytest
 from small_archive import build, site_files
 
 from curator.catalog import Catalog
+from curator.model.enums import PublicationState
 from curator.publish import export_site
 from curator.publish.staging import SUFFIX, marker_token
 from curator.publish.writer import FAULT_AFTER, MANIFEST, SiteWriter
@@ -42,9 +43,9 @@ def _change(catalog: Catalog) -> None:
     edited = films["Rock Summer"]
     catalog.films.update(edited.id, edited.version, synopsis="Rock, the Baltic, a summer.")
     gone = films["Winter Light"]
-    catalog.films.update(gone.id, gone.version, state="draft")
-    catalog.films.create("Night Train", year=1987, countries=["Lithuania"], state="published",
-                        synopsis="A train through the night.")
+    catalog.films.update(gone.id, gone.version, state=PublicationState.DRAFT)
+    catalog.films.create("Night Train", year=1987, countries=["Lithuania"],
+                         state=PublicationState.PUBLISHED, synopsis="A train through the night.")
 
 
 def _pending(site: Path) -> bool:

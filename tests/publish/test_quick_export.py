@@ -11,6 +11,7 @@ from publish_demo import FILM, Demo, site_files
 
 from curator.catalog import Catalog, Changes
 from curator.catalog.records import CreditData, ScreeningData
+from curator.model.enums import PublicationState
 from curator.publish import export_site, quick
 from curator.publish.writer import MANIFEST
 
@@ -40,7 +41,7 @@ def _edition_and_sections(catalog: Catalog) -> tuple[int, list[int]]:
 
 def _new_film(catalog: Catalog) -> Changes:
     changes = catalog.films.create(
-        "Rock Summer", year=1990, countries=["Estonia"], state="published",
+        "Rock Summer", year=1990, countries=["Estonia"], state=PublicationState.PUBLISHED,
         synopsis="A festival on the Baltic.",
         credits=[CreditData(catalog.people.find("Peeter Simm")[0][0], "director")])
     _new_film.created = changes.created_id  # type: ignore[attr-defined]
@@ -57,8 +58,9 @@ EDITS: list[tuple[str, Callable[[Demo], object]]] = [
     ("a screening in another section",
      lambda d: _update(d.catalog, 5, screenings=[ScreeningData(
          _edition_and_sections(d.catalog)[0], _edition_and_sections(d.catalog)[1][-1])])),
-    ("a film unpublished", lambda d: _update(d.catalog, d.script_id, state="draft")),
-    ("the draft published", lambda d: _update(d.catalog, d.draft_id, state="published")),
+    ("a film unpublished", lambda d: _update(d.catalog, d.script_id, state=PublicationState.DRAFT)),
+    ("the draft published",
+     lambda d: _update(d.catalog, d.draft_id, state=PublicationState.PUBLISHED)),
     ("a new film by a director without a page yet", lambda d: _new_film(d.catalog)),
     ("a film deleted (on no list)", lambda d: d.catalog.films.delete(_new_film.created)),
 ]
@@ -68,7 +70,7 @@ def test_each_edit_rewrites_only_what_shows_it_and_the_site_equals_a_full_export
         demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
     session = quick.ExportSession()
-    newcomer = demo.catalog.people.create("Peeter Simm", state="published")
+    newcomer = demo.catalog.people.create("Peeter Simm", state=PublicationState.PUBLISHED)
     first = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert not first.quick
     steps = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from curator.catalog.records import CreditData, RelatedData, ScreeningData
 from curator.catalog.see_also import SeeAlso
 from curator.catalog.wording import country_year, teaser
+from curator.model.enums import PublicationState
 from curator.publish.text import fold, initial, tokens
 
 LONG = ("Late one evening in Moscow in 1937, Defence Councel Sedov hears a knock at the door. "
@@ -44,12 +45,12 @@ def test_see_also_order_and_limit(catalog):
     director = catalog.people.create("Priit Pärn").created_id
 
     def film(title: str, year: int | None = None, **fields) -> int:
-        return catalog.films.create(title, year=year, state=fields.pop("state", "published"),
-                                   **fields).created_id
+        state = fields.pop("state", PublicationState.PUBLISHED)
+        return catalog.films.create(title, year=year, state=state, **fields).created_id
 
     manual_b = film("Manual B", 2001)
     manual_a = film("Manual A", 1999)
-    hidden = film("Unpublished", 1980, state="draft")
+    hidden = film("Unpublished", 1980, state=PublicationState.DRAFT)
     by_director = [film("Later", 1990, credits=[CreditData(director, "director")]),
                    film("Earlier", 1984, credits=[CreditData(director, "director")]),
                    film("Undated", None, credits=[CreditData(director, "director")])]
@@ -62,7 +63,7 @@ def test_see_also_order_and_limit(catalog):
                    screenings=[ScreeningData(edition, animation)],
                    related=[RelatedData(manual_b), RelatedData(hidden), RelatedData(manual_a)])
 
-    published = catalog.films.get_many(catalog.films.with_state("published"))
+    published = catalog.films.get_many(catalog.films.with_state(PublicationState.PUBLISHED))
     rule = SeeAlso(published)
     [record] = [f for f in published if f.id == subject]
     titles = [f.title for f in rule.of(record, limit=10)]
@@ -77,7 +78,7 @@ def test_see_also_order_and_limit(catalog):
 
 
 def test_bulk_reads_give_the_same_records_as_one_at_a_time(demo_catalog):
-    ids = demo_catalog.films.with_state("published") + [9, 10, 11]
+    ids = demo_catalog.films.with_state(PublicationState.PUBLISHED) + [9, 10, 11]
     # get_many reads in bulk; the reference is films.get, one film per query
     assert demo_catalog.films.get_many(ids) == [demo_catalog.films.get(i) for i in ids]
     people = demo_catalog.people.get_many([1, 999])

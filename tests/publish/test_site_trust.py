@@ -12,6 +12,7 @@ from small_archive import build, site_files
 
 from curator.catalog import Catalog
 from curator.cli import main
+from curator.model.enums import PublicationState
 from curator.publish import export_site
 from curator.publish.staging import MARKER
 from curator.publish.writer import MANIFEST
@@ -154,14 +155,14 @@ def test_a_link_out_planted_after_the_last_export_is_never_followed(
     shutil.rmtree(site / "films" / "1")
     (site / "films" / "1").symlink_to(victim)
 
-    catalog.films.update(1, film.version, state="draft")  # its page is to be removed
+    catalog.films.update(1, film.version, state=PublicationState.DRAFT)  # its page is to be removed
     try:
         result = export_site(catalog, site)  # the same Curator, which proved the site before
         assert (victim / page.name / "index.html").read_text(encoding="utf-8") == \
             "not the site's"
         assert any("outside the site" in w for w in result.warnings)
     finally:
-        catalog.films.update(1, catalog.films.get(1).version, state="published")
+        catalog.films.update(1, catalog.films.get(1).version, state=PublicationState.PUBLISHED)
 
 
 def test_a_site_inside_the_archive_or_around_it_is_refused(catalog, capsys):

@@ -17,6 +17,7 @@ from curator.interchange.catalogue_file import (
     write_catalogue,
 )
 from curator.interchange.catalogue_merge import merge_catalogue
+from curator.model.enums import PublicationState
 from curator.paths import OutsideFolder, inside
 from curator.publish import export_site
 from curator.stills import check_stills, collect_unreferenced, import_stills, original_path
@@ -49,7 +50,8 @@ def somewhere(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def published(catalog: Catalog, tmp_path: Path) -> int:
-    film = catalog.films.create("From Russia with Rock", year=1988, state="published").created_id
+    film = catalog.films.create("From Russia with Rock", year=1988,
+                                state=PublicationState.PUBLISHED).created_id
     import_stills(catalog, [marked_jpeg(tmp_path / "storm.jpg")], film_id=film)
     return film
 
@@ -121,7 +123,7 @@ def test_an_archive_already_holding_a_bad_hash_never_reads_or_writes_outside(
         catalog: Catalog, published: int, tmp_path: Path, somewhere: Path,
         capsys: pytest.CaptureFixture[str]):
     bad = _with_bad_hash(catalog, somewhere)
-    catalog.films.create("Black Square", year=1988, state="published")
+    catalog.films.create("Black Square", year=1988, state=PublicationState.PUBLISHED)
     # as an older Curator, or a hand-edited database, left it
     with sqlite3.connect(catalog.archive.folder / "archive.sqlite") as db:
         db.execute("UPDATE still SET sha256 = ? WHERE film_id = ?", (bad, published))

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from curator.catalog.bulk import BulkResult, FilmData
-from curator.catalog.changes import Changes, RowChange
+from curator.catalog.changes import ChangeKind, Changes, RowChange
 from curator.catalog.collections import Lists
 from curator.catalog.core import CatalogCore
 from curator.catalog.errors import (
@@ -37,7 +37,7 @@ from curator.catalog.films import Films
 from curator.catalog.importing import FilmImport, ImportResult, Imports, ScreeningRef
 from curator.catalog.people import People
 from curator.catalog.records import *  # noqa: F401,F403
-from curator.catalog.search import FilmQuery, Search
+from curator.catalog.search import Attention, FilmQuery, Search
 from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
 from curator.catalog.sort_keys import refresh_sort_keys
@@ -78,10 +78,9 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
             path.rmdir()  # only if nothing else came in meanwhile
 
 __all__ = [
-    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmEdit",
-    "FilmImport",
-    "FilmQuery", "ImportResult", "InvalidRecords", "NotFound", "RowChange", "ScreeningRef",
-    "StaleVersion", "ValidationError",
+    "Attention", "BulkResult", "Cancelled", "Catalog", "ChangeKind", "Changes", "Conflict",
+    "FilmData", "FilmEdit", "FilmImport", "FilmQuery", "ImportResult", "InvalidRecords",
+    "NotFound", "RowChange", "ScreeningRef", "StaleVersion", "ValidationError",
 ]  # fmt: skip
 
 COUNTED = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
 
 from sqlalchemy import Select, and_, exists, func, not_, select
 from sqlalchemy.orm import Session
@@ -25,7 +25,17 @@ from curator.model import (
 from curator.model.enums import PublicationState
 from curator.store import search as fts
 
-Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished", "untitled"]
+
+class Attention(StrEnum):
+    """The "Needs attention" views: films missing something an archivist should add."""
+
+    NO_DIRECTOR = "no-director"
+    NO_SYNOPSIS = "no-synopsis"
+    NO_STILL = "no-still"
+    UNPUBLISHED = "unpublished"
+    UNTITLED = "untitled"
+
+
 SORT_KEYS = ("relevance", "title", "original_title", "year", "countries", "directors",
              "appearances", "stills", "state")
 
@@ -57,12 +67,12 @@ class FilmQuery:
 _HAS_DIRECTOR = exists().where(and_(Credit.film_id == Film.id, Credit.role == "director"))
 _HAS_STILL = exists().where(Still.film_id == Film.id)
 ATTENTION = {
-    "no-director": not_(_HAS_DIRECTOR),
-    "no-synopsis": Film.synopsis == "",
-    "no-still": not_(_HAS_STILL),
-    "unpublished": Film.state != PublicationState.PUBLISHED,
+    Attention.NO_DIRECTOR: not_(_HAS_DIRECTOR),
+    Attention.NO_SYNOPSIS: Film.synopsis == "",
+    Attention.NO_STILL: not_(_HAS_STILL),
+    Attention.UNPUBLISHED: Film.state != PublicationState.PUBLISHED,
     # named after where it came from ("Untitled (archive film 20447)") until its title is known
-    "untitled": Film.title.startswith("Untitled (", autoescape=True),
+    Attention.UNTITLED: Film.title.startswith("Untitled (", autoescape=True),
 }
 
 
@@ -159,7 +169,7 @@ class Search(Operations):
             return ranked
         return [i for i in ranked if i in exact] + [i for i in ranked if i not in exact]
 
-    def attention_counts(self) -> dict[str, int]:
+    def attention_counts(self) -> dict[Attention, int]:
         with self.core.read() as session:
             return {
                 name: session.scalar(select(func.count()).select_from(Film).where(cond)) or 0

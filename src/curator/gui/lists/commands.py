@@ -20,7 +20,7 @@ from curator.catalog import Changes, FilmQuery, NotFound
 from curator.catalog.records import StillRecord
 from curator.gui.lifetime import connect_in
 from curator.gui.lists.new_list import ListDetails, NewListDialog
-from curator.gui.models.sidebar import ViewKind
+from curator.gui.models.sidebar import ListTable, ViewKind
 from curator.gui.workers import Task
 from curator.model.enums import RecordKind
 
@@ -62,7 +62,7 @@ class ListCommands(QObject):
         pane = self.window.list_pane
         if pane.view.kind == ViewKind.LIST:
             return pane.view.record_id
-        if pane.table_name == "lists":
+        if pane.table_name is ListTable.LISTS:
             ids = pane.selected_ids()
             return ids[0] if len(ids) == 1 else None
         return None
@@ -102,7 +102,7 @@ class ListCommands(QObject):
     def save_search_as_list(self) -> int | None:
         """A new list of the films the list pane shows: its search and filter, its order."""
         pane = self.window.list_pane
-        if pane.table_name != "films":
+        if pane.table_name is not ListTable.FILMS:
             self.window.show_error("Show films (with a search or a filter) to save them "
                                    "as a list.")
             return None

@@ -14,16 +14,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from curator.catalog import Catalog
+from curator.catalog.search import Attention
 from curator.gui.style import icon
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ATTENTION_VIEWS = [
-    ("no-director", "No director"),
-    ("no-synopsis", "No synopsis"),
-    ("no-still", "No still"),
-    ("unpublished", "Unpublished"),
-    ("untitled", "No title"),
+    (Attention.NO_DIRECTOR, "No director"),
+    (Attention.NO_SYNOPSIS, "No synopsis"),
+    (Attention.NO_STILL, "No still"),
+    (Attention.UNPUBLISHED, "Unpublished"),
+    (Attention.UNTITLED, "No title"),
 ]
 
 
@@ -46,6 +47,15 @@ class ViewKind(StrEnum):
         return f"{self.value}::"
 
 
+class ListTable(StrEnum):
+    """The tables of the list pane: a view shows one of them."""
+
+    FILMS = "films"
+    PEOPLE = "people"
+    EDITIONS = "editions"
+    LISTS = "lists"
+
+
 FILM_VIEWS = frozenset({ViewKind.FILMS, ViewKind.EDITION, ViewKind.SECTION, ViewKind.LIST,
                         ViewKind.ATTENTION})
 
@@ -56,7 +66,7 @@ class View:
 
     kind: ViewKind
     record_id: int | None = None
-    attention: str | None = None
+    attention: Attention | None = None
     title: str = ""
 
     @property
@@ -66,6 +76,15 @@ class View:
     @property
     def shows_films(self) -> bool:
         return self.kind in FILM_VIEWS
+
+    @property
+    def table(self) -> ListTable:
+        """The list pane's table this view shows."""
+        if self.shows_films:
+            return ListTable.FILMS
+        if self.kind == ViewKind.PEOPLE:
+            return ListTable.PEOPLE
+        return ListTable.LISTS if self.kind == ViewKind.LISTS else ListTable.EDITIONS
 
 
 class SidebarModel(QStandardItemModel):
