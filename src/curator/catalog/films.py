@@ -16,7 +16,7 @@ from curator.catalog.core import (
     get_row,
     set_fields,
 )
-from curator.catalog.film_edit import FILM_COLUMNS, FILM_PARTS, FilmEdit
+from curator.catalog.film_edit import FILM_COLUMNS, FILM_PARTS, RECORD_COLUMNS, FilmEdit
 from curator.catalog.naming import slugify, sort_title
 from curator.catalog.records import (
     AwardRecord,
@@ -76,11 +76,7 @@ def film_record(session: Session, film: Film) -> FilmRecord:
         .order_by(Collection.title)
     )
     return FilmRecord(
-        **{c: getattr(film, c) for c in FILM_COLUMNS},
-        id=film.id,
-        version=film.version,
-        created_at=film.created_at,
-        updated_at=film.updated_at,
+        **{c: getattr(film, c) for c in RECORD_COLUMNS},
         **{name: part.records(getattr(film, name)) for name, part in FILM_PARTS.items()},
         awards=tuple(award_record(a, session) for a in awards),
         stills=tuple(still_record(s) for s in film.stills),
