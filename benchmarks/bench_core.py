@@ -18,6 +18,7 @@ from pathlib import Path
 
 from curator.catalog import Catalog, FilmData, FilmQuery
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.model.enums import PublicationState
 from curator.store import Archive
 
 FILMS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
@@ -46,7 +47,8 @@ def generate(n: int) -> list[FilmData]:
         films.append(FilmData(
             title=title, year=rng.randint(1920, 2020), runtime=rng.randint(5, 200),
             synopsis=" ".join(words).capitalize() + ".",
-            countries=(rng.choice(COUNTRIES),), credits=tuple(credits), state="published"))
+            countries=(rng.choice(COUNTRIES),), credits=tuple(credits),
+            state=PublicationState.PUBLISHED))
     return films
 
 
@@ -115,7 +117,7 @@ def main() -> None:
             path = Path(tmp) / f"bench{attempt}.curator"
             catalog = Catalog.create(path)
             started = time.perf_counter()
-            result = catalog.bulk_add_films(films)
+            result = catalog.imports.bulk_add(films)
             bulk_times.append(time.perf_counter() - started)
             assert len(result.film_ids) == FILMS
             catalog.close()
@@ -138,7 +140,7 @@ def main() -> None:
                 times = []
                 for _ in range(15):
                     t = time.perf_counter()
-                    found = catalog.search(FilmQuery(text=text, order=order), limit=200,
+                    found = catalog.search.films(FilmQuery(text=text, order=order), limit=200,
                                            count=False)
                     times.append((time.perf_counter() - t) * 1000)
                 med, mx = statistics.median(times), max(times)
@@ -150,7 +152,7 @@ def main() -> None:
               f"worst case {worst_max:.1f} ms (target <= 100); title order is shown for "
               "information: it sorts every hit of a common word")
         t = time.perf_counter()
-        total = catalog.search(FilmQuery(text="film"), limit=200).total
+        total = catalog.search.films(FilmQuery(text="film"), limit=200).total
         print(f"counting all {total:,} hits of 'film': {(time.perf_counter() - t) * 1000:.1f} ms")
         catalog.close()
 

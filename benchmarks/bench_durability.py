@@ -2,7 +2,7 @@
 
 With WAL, NORMAL syncs only at checkpoints, so a power cut can lose the last commits
 the desk already called saved; FULL syncs the log at every commit. This times what the
-desk does for one edit (`Catalog.update_film`, one transaction: the row, the search
+desk does for one edit (`catalog.films.update`, one transaction: the row, the search
 index, the sort keys) on the same archive under each setting, in alternating rounds,
 and prints the medians, their ratio and the machine's load average (the disk is shared).
 
@@ -36,9 +36,9 @@ def time_edits(folder: Path, synchronous: str, film_ids: list[int], start: int) 
         assert mode == {"NORMAL": 1, "FULL": 2}[synchronous], mode
         times = []
         for n, fid in enumerate(film_ids[:EDITS]):
-            film = catalog.get_film(fid)
+            film = catalog.films.get(fid)
             started = time.perf_counter()
-            changes = catalog.update_film(fid, version=film.version,
+            changes = catalog.films.update(fid, version=film.version,
                                           runtime=1 + (start + n) % 9000)  # always a change
             times.append(time.perf_counter() - started)
             assert changes.rows, "the edit was written"
@@ -52,7 +52,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=base) as tmp:
         folder = Path(tmp) / "Durability.curator"
         catalog = Catalog.create(folder)
-        result = catalog.bulk_add_films(
+        result = catalog.imports.bulk_add(
             FilmData(title=f"Film {n}", year=1950 + n % 70, synopsis="A film. " * 40,
                      credits=((f"Director {n % 300}", "director"),), countries=("USSR",))
             for n in range(5000))

@@ -29,8 +29,8 @@ from jinja2 import Environment
 
 from curator import collector
 from curator.catalog import Catalog
-from curator.catalog.export_reads import film_ids_by_state, films_in_bulk
 from curator.catalog.records import ScreeningData, StillRecord
+from curator.model.enums import PublicationState
 from curator.publish import ImageFile, export_site, quick
 from curator.publish.pages import PageMaker
 from curator.publish.record_pages import RecordPages
@@ -53,13 +53,13 @@ PLAIN = Environment(autoescape=True).from_string("""<!DOCTYPE html>
 def build(folder: Path, films: int) -> tuple[Catalog, Path]:
     rng = random.Random(1989)
     catalog = Catalog.create(folder / "Bench.curator")
-    festival = catalog.create_festival("Melbourne International Film Festival",
+    festival = catalog.festivals.create("Melbourne International Film Festival",
                                        short_name="MIFF").created_id
-    editions = [catalog.create_edition(festival, year).created_id for year in range(1952, 2025)]
-    sections = {e: [catalog.create_section(e, name).created_id
+    editions = [catalog.editions.create(festival, year).created_id for year in range(1952, 2025)]
+    sections = {e: [catalog.sections.create(e, name).created_id
                     for name in ("Documentaries", "Animation", "Features")] for e in editions}
     data = published_films(rng, films)
-    ids = catalog.bulk_add_films(data).film_ids
+    ids = catalog.imports.bulk_add(data).film_ids
     # screenings and stills, as an archivist's catalogue has them
     derivatives = folder / "derivatives"
     derivatives.mkdir()
@@ -67,9 +67,9 @@ def build(folder: Path, films: int) -> tuple[Catalog, Path]:
     stills = make_derivatives(sources, derivatives)
     for n, film_id in enumerate(ids):
         edition = rng.choice(editions)
-        catalog.update_film(film_id, None, screenings=[
+        catalog.films.update(film_id, None, screenings=[
             ScreeningData(edition, rng.choice(sections[edition]))])
-        catalog.add_stills([{**stills[n % len(stills)], "credit": "Festival archive",
+        catalog.stills.add([{**stills[n % len(stills)], "credit": "Festival archive",
                              "alt_text": "A still from the film"}], film_id=film_id)
     return catalog, derivatives
 
@@ -140,11 +140,11 @@ def main() -> int:
         again = export_site(catalog, site, still_files=files, session=session)
         print(f"unchanged export:   {again.seconds:6.2f} s, {again.summary}")
 
-        published = film_ids_by_state(catalog, "published")
+        published = catalog.films.with_state(PublicationState.PUBLISHED)
         times = []
         for n in range(5):  # five edits one after another, as an archivist makes them
-            film = catalog.get_film(published[42 + 97 * n])
-            catalog.update_film(film.id, film.version,
+            film = catalog.films.get(published[(42 + 97 * n) % len(published)])
+            catalog.films.update(film.id, film.version,
                                 synopsis=film.synopsis + " Restored in 2024.")
             one = export_site(catalog, site, still_files=files, session=session)
             assert one.quick, "the re-export did not start from the last one's state"
@@ -152,18 +152,18 @@ def main() -> int:
         print(f"one film changed:   {median(times):6.2f} s median, {max(times):.2f} s worst of "
               f"{len(times)} (from the last export's state, as in a running Curator; "
               f"target 0.5 s); last: {one.summary}")
-        film = catalog.get_film(published[4242])
-        catalog.update_film(film.id, film.version, title=film.title + " (restored)")
+        film = catalog.films.get(published[4242 % len(published)])
+        catalog.films.update(film.id, film.version, title=film.title + " (restored)")
         retitled = export_site(catalog, site, still_files=files, session=session)
         print(f"one film retitled:  {retitled.seconds:6.2f} s, {retitled.summary} "
               "(its page moves, lists re-sort)")
-        film = catalog.get_film(published[4343])
-        catalog.update_film(film.id, film.version, year=(film.year or 1990) + 1)
+        film = catalog.films.get(published[4343 % len(published)])
+        catalog.films.update(film.id, film.version, year=(film.year or 1990) + 1)
         cold = export_site(catalog, site, still_files=files)  # a new process: a new session
         print(f"one film changed, a new process: {cold.seconds:6.2f} s, {cold.summary} "
               "(reads everything; writes what changed)")
 
-        records = films_in_bulk(catalog, film_ids_by_state(catalog, "published"))
+        records = catalog.films.get_many(catalog.films.with_state(PublicationState.PUBLISHED))
         floor_dir = folder / "floor"
         started = time.perf_counter()
         for f in records:

@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from statistics import median
 
+from curator.model.enums import PublicationState
+
 RUNS = 3
 STILLS = Path(__file__).resolve().parents[1] / "resources" / "demo" / "stills"
 
@@ -69,18 +71,18 @@ def build_archive(folder: Path, films: int) -> Path:
     archive = folder / "Bench.curator"
     catalog = Catalog.create(archive)
     data = published_films(rng, films)
-    ids = catalog.bulk_add_films(data).film_ids
+    ids = catalog.imports.bulk_add(data).film_ids
     photos = sorted(STILLS.glob("*.jpg"))
     stored = []
     for photo, film_id in zip(photos, ids, strict=False):
         import_stills(catalog, [photo], film_id=film_id, web_sizes=True,
                       fields={"credit": "Festival archive", "alt_text": "A still from the film"})
-        still = catalog.get_film(film_id).stills[0]
+        still = catalog.films.get(film_id).stills[0]
         stored.append({"sha256": still.sha256, "width": still.width, "height": still.height,
                        "format": still.format, "original_name": still.original_name,
                        "credit": "Festival archive", "alt_text": "A still from the film"})
     for n, film_id in enumerate(ids[len(stored):], start=len(stored)):
-        catalog.add_stills([stored[n % len(stored)]], film_id=film_id)
+        catalog.stills.add([stored[n % len(stored)]], film_id=film_id)
     catalog.close()
     return archive
 
@@ -88,11 +90,10 @@ def build_archive(folder: Path, films: int) -> Path:
 def build_hugo_site(archive: Path, folder: Path) -> None:
     """The same published films as a Hugo site: one content file per film."""
     from curator.catalog import Catalog
-    from curator.catalog.export_reads import film_ids_by_state, films_in_bulk
     from curator.stills import derivative_path
 
     catalog = Catalog.open(archive)
-    films = films_in_bulk(catalog, film_ids_by_state(catalog, "published"))
+    films = catalog.films.get_many(catalog.films.with_state(PublicationState.PUBLISHED))
     (folder / "content" / "films").mkdir(parents=True)
     (folder / "static" / "stills").mkdir(parents=True)
     (folder / "layouts" / "_default").mkdir(parents=True)

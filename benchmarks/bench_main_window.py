@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from curator.model.enums import PublicationState
+
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES = ["USSR", "Finland", "France", "West Germany", "Yugoslavia", "Australia", "Japan",
              "Poland", "Italy", "United Kingdom", "Hungary", "Czechoslovakia"]
@@ -36,12 +38,13 @@ def build_archive(path: Path, films: int) -> None:
         f = base[n % len(base)]
         rows.append(FilmData(
             title=f.title if n < len(base) else f"{f.title} ({n // len(base) + 1})",
-            year=f.year, genres=f.genres, state=rng.choice(["draft", "published"]),
+            year=f.year, genres=f.genres,
+            state=rng.choice([PublicationState.DRAFT, PublicationState.PUBLISHED]),
             countries=(rng.choice(COUNTRIES),),
             credits=((rng.choice(directors), "director"),)))
     catalog = Catalog.create(path)
     try:
-        catalog.bulk_add_films(rows, label="Benchmark titles")
+        catalog.imports.bulk_add(rows, label="Benchmark titles")
     finally:
         catalog.close()
 

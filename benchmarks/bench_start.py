@@ -44,7 +44,7 @@ def build(path: Path) -> None:
 
     print("Building an archive of 100,000 films…", flush=True)
     catalog = Catalog.create(path)
-    catalog.bulk_add_films(generate(100_000))
+    catalog.imports.bulk_add(generate(100_000))
     catalog.close()
 
 

@@ -164,7 +164,7 @@ def main() -> int:
         files = photos + generate_jpegs(work, args.generated)
         megabytes = sum(p.stat().st_size for p in files) / 1e6
         catalog = Catalog.create(work / "Bench.curator")
-        film = catalog.create_film("Benchmark").created_id
+        film = catalog.films.create("Benchmark").created_id
         cores = os.cpu_count() or 1
 
         # the floor is measured before and after, so a change in the machine's load

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from curator.catalog import FilmData
+from curator.model.enums import PublicationState
 
 WORDS = ("archive festival rock film light city river night winter summer story music "
          "war love journey mother father island sea road train dream memory border house "
@@ -26,4 +27,4 @@ def published_films(rng: random.Random, films: int) -> list[FilmData]:
         synopsis="\n\n".join(sentence(rng, 40) for _ in range(2)),
         credits=((rng.choice(people), "director"), (rng.choice(people), "cinematographer"),
                  (rng.choice(people), "cast")),
-        state="published") for n in range(films)]
+        state=PublicationState.PUBLISHED) for n in range(films)]

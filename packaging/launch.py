@@ -39,7 +39,7 @@ def smoke_test() -> int:
             build_demo(catalog)
             counts = catalog.counts()
             schema = catalog.schema_revision()
-            found = catalog.search(FilmQuery(text="miserables"), limit=5).total
+            found = catalog.search.films(FilmQuery(text="miserables"), limit=5).total
         finally:
             catalog.close()
     print(f"Demo archive (schema {schema}): " +

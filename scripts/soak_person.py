@@ -399,8 +399,10 @@ class Person:
             self.key(Key.Key_Return)
 
     def delete_film(self) -> None:
+        from curator.gui.models.sidebar import ListTable
+
         pane = self.w.list_pane
-        if self.w.lists.editing or pane.table_name not in ("films", "people"):
+        if self.w.lists.editing or pane.table_name not in (ListTable.FILMS, ListTable.PEOPLE):
             return
         pane.table.setFocus()
         self.close_dialogs_soon(accept=self.rng.random() < 0.5)
@@ -408,7 +410,7 @@ class Person:
 
     def list_entry(self) -> None:
         if not self.w.lists.editing:
-            lists = self.w.catalog.collections()
+            lists = self.w.catalog.lists.all()
             if lists:
                 self.w.sidebar.select_view(f"list:{self.pick(lists).id}:")
             return

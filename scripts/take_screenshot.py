@@ -34,8 +34,8 @@ def main(argv: list[str]) -> int:
     archive = tmp / "Demo.curator"
     catalog = Catalog.create(archive)
     build_demo(catalog)
-    found = catalog.search(FilmQuery(text="From Russia with Rock"), limit=20).ids
-    film_id = next(r.id for r in catalog.film_rows(found) if r.title == "From Russia with Rock")
+    found = catalog.search.films(FilmQuery(text="From Russia with Rock"), limit=20).ids
+    film_id = next(r.id for r in catalog.films.rows(found) if r.title == "From Russia with Rock")
     catalog.close()
 
     try:

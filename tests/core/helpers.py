@@ -9,6 +9,7 @@ from sqlalchemy import select
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData, QuoteData, ScreeningData
 from curator.model import Base
+from curator.model.enums import PublicationState
 from curator.store import search
 
 BOOKKEEPING = {"version", "created_at", "updated_at"}
@@ -26,21 +27,21 @@ class Festival:
 
 
 def catalogue_miff(catalog: Catalog) -> Festival:
-    festival = catalog.create_festival("Melbourne International Film Festival",
+    festival = catalog.festivals.create("Melbourne International Film Festival",
                                        short_name="MIFF").created_id
-    edition = catalog.create_edition(festival, 1989).created_id
-    section = catalog.create_section(edition, "Documentaries").created_id
-    director = catalog.create_person("Marjaana Mykkanen",
+    edition = catalog.editions.create(festival, 1989).created_id
+    section = catalog.sections.create(edition, "Documentaries").created_id
+    director = catalog.people.create("Marjaana Mykkanen",
                                      variants=["Marjaana Mykkänen"]).created_id
-    critic = catalog.create_person("Marjaana Mykkänen-Smith").created_id
-    other = catalog.create_film("Black Square", year=1988, countries=["USSR"],
+    critic = catalog.people.create("Marjaana Mykkänen-Smith").created_id
+    other = catalog.films.create("Black Square", year=1988, countries=["USSR"],
                                 screenings=[ScreeningData(edition, section)]).created_id
-    film = catalog.create_film(
+    film = catalog.films.create(
         "From Russia with Rock", year=1988, countries=["USSR"], kind="documentary",
         synopsis="Nautilus Pompilius from Sverdlovsk.",
         credits=[CreditData(director, "director")],
         quotes=[QuoteData("The first steps of perestroika in action.", "Marjaana Mykkanen")],
-        screenings=[ScreeningData(edition)], state="published",
+        screenings=[ScreeningData(edition)], state=PublicationState.PUBLISHED,
     ).created_id
     return Festival(festival, edition, section, director, critic, film, other)
 

@@ -97,14 +97,14 @@ def test_an_older_archive_is_upgraded_after_a_backup(tmp_path):
     with sqlite3.connect(backups[0]) as conn:  # the backup is the archive as it was
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     # data typed in at the first revision survives, and the new search index covers it
-    film = catalog.get_film(1)
+    film = catalog.films.get(1)
     assert film.title == "From Russia with Rock"
     assert film.directors == ("Marjaana Mykkanen",)  # the credit survives every step
-    assert catalog.search("nautilus").ids == [1]
-    assert catalog.search("mykkanen").ids == [1]
+    assert catalog.search.films("nautilus").ids == [1]
+    assert catalog.search.films("mykkanen").ids == [1]
     from curator.catalog import FilmQuery  # later revisions' derived columns are filled in
 
-    assert catalog.search(FilmQuery(order="directors")).ids == [1]
+    assert catalog.search.films(FilmQuery(order="directors")).ids == [1]
     with sqlite3.connect(path / "archive.sqlite") as conn:
         assert conn.execute("SELECT sort_directors FROM film").fetchone() == (
             "Mykkanen, Marjaana",)
@@ -125,7 +125,7 @@ def test_an_archive_from_a_newer_curator_is_refused_and_left_alone(archive_path)
 
 def test_a_second_process_waits_for_the_lock_then_gives_a_clear_message(archive_path):
     catalog = Catalog.create(archive_path)
-    film = catalog.create_film("Black Square").created_id
+    film = catalog.films.create("Black Square").created_id
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
             import sqlite3, sys, time
@@ -141,22 +141,22 @@ def test_a_second_process_waits_for_the_lock_then_gives_a_clear_message(archive_
         assert holder.stdout.readline().strip() == "locked"
         waiting = Catalog(Archive.open(archive_path, lock_timeout=0.5))
         with pytest.raises(ArchiveBusy, match="another Curator"):
-            waiting.update_film(film, None, year=1988)
+            waiting.films.update(film, None, year=1988)
         waiting.close()
     finally:
         holder.kill()
         holder.wait()
     # once the other process is gone, the write goes through and nothing is corrupt
-    catalog.update_film(film, None, year=1988)
-    assert catalog.get_film(film).year == 1988
-    assert catalog.get_film(film).notes == ""
+    catalog.films.update(film, None, year=1988)
+    assert catalog.films.get(film).year == 1988
+    assert catalog.films.get(film).notes == ""
     with sqlite3.connect(archive_path / "archive.sqlite") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     catalog.close()
 
 
 def test_backup_on_request_is_a_readable_copy(catalog):
-    catalog.create_film("Off the Coast of the Antarctic")
+    catalog.films.create("Off the Coast of the Antarctic")
     copy = catalog.archive.backup()
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT title FROM film").fetchall() == [

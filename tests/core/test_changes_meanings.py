@@ -27,27 +27,27 @@ def test_a_table_without_a_meaning_refreshes_more_not_less() -> None:
 
 
 MEANINGS = {
-    "change year": (lambda c, m: c.update_film(m.film, None, year=1989),
+    "change year": (lambda c, m: c.films.update(m.film, None, year=1989),
                     lambda t, m: t.films == {m.film} and not t.people
                     and not t.festival_structure),
-    "change countries": (lambda c, m: c.update_film(m.film, None, countries=["Finland"]),
+    "change countries": (lambda c, m: c.films.update(m.film, None, countries=["Finland"]),
                          lambda t, m: t.films == {m.film} and t.vocabulary),
-    "withdraw": (lambda c, m: c.update_film(m.film, None, state="withdrawn"),
+    "withdraw": (lambda c, m: c.films.update(m.film, None, state="withdrawn"),
                 lambda t, m: t.films == {m.film} and t.counts),
-    "new film": (lambda c, m: c.create_film("Defence Councel Sedov"),
+    "new film": (lambda c, m: c.films.create("Defence Councel Sedov"),
                  lambda t, m: t.films_added and t.films_added <= t.films),
-    "delete film": (lambda c, m: c.delete_film(m.other),
+    "delete film": (lambda c, m: c.films.delete(m.other),
                     lambda t, m: t.films_removed == {m.other}),
-    "rename person": (lambda c, m: c.update_person(m.director, None, name="M. Mykkänen"),
+    "rename person": (lambda c, m: c.people.update(m.director, None, name="M. Mykkänen"),
                       # the director's films change their pages with the name
                       lambda t, m: t.people == {m.director} and m.film in t.films),
-    "new section": (lambda c, m: c.create_section(m.edition, "Animation"),
+    "new section": (lambda c, m: c.sections.create(m.edition, "Animation"),
                     lambda t, m: t.festival_structure and not t.people),
-    "rename festival": (lambda c, m: c.update_festival(m.festival, None, name="MIFF"),
+    "rename festival": (lambda c, m: c.festivals.update(m.festival, None, name="MIFF"),
                         lambda t, m: t.festival_structure),
-    "new list": (lambda c, m: c.create_collection("Soviet rock", [m.film]),
+    "new list": (lambda c, m: c.lists.create("Soviet rock", [m.film]),
                  lambda t, m: len(t.lists) == 1 and m.film in t.films),
-    "add still": (lambda c, m: c.add_stills(
+    "add still": (lambda c, m: c.stills.add(
         [{"sha256": "ab" * 32, "width": 1280, "height": 1024, "format": "JPEG"}],
         film_id=m.film), lambda t, m: len(t.stills) == 1 and m.film in t.films and t.counts),
 }

@@ -10,6 +10,7 @@ from curator.catalog import Catalog, FilmData, FilmImport, ValidationError
 from curator.catalog.naming import slugify
 from curator.cli import main
 from curator.interchange.catalogue_file import import_catalogue
+from curator.model.enums import PublicationState
 from curator.publish import export_site
 from curator.publish.urls import country_path
 
@@ -25,16 +26,16 @@ def catalog(tmp_path):
 
 
 def test_control_characters_are_taken_out_on_every_way_in(catalog, tmp_path, capsys):
-    made = catalog.create_film(DIRTY, synopsis="One\x0b.\n\nTwo\tthree.\r\nFour.")
-    film = catalog.get_film(made.created_id)
+    made = catalog.films.create(DIRTY, synopsis="One\x0b.\n\nTwo\tthree.\r\nFour.")
+    film = catalog.films.get(made.created_id)
     assert film.title == CLEAN and film.synopsis == "One.\n\nTwo\tthree.\nFour."
-    catalog.update_film(film.id, film.version, original_title="\x1bOrig")
-    assert catalog.get_film(film.id).original_title == "Orig"
-    person = catalog.create_person("Mykk\x00anen", biography="\x9bBio").created_id
-    assert catalog.get_person(person).name == "Mykkanen"
+    catalog.films.update(film.id, film.version, original_title="\x1bOrig")
+    assert catalog.films.get(film.id).original_title == "Orig"
+    person = catalog.people.create("Mykk\x00anen", biography="\x9bBio").created_id
+    assert catalog.people.get(person).name == "Mykkanen"
     with pytest.raises(ValidationError, match="A title is required"):
-        catalog.create_film("\x00\x01 ")
-    result = catalog.import_films([FilmImport(FilmData("Second " + DIRTY,
+        catalog.films.create("\x00\x01 ")
+    result = catalog.imports.run([FilmImport(FilmData("Second " + DIRTY,
                                                        countries=("USSR\x00",)), "row 2")])
     assert not result.errors
     sheet = tmp_path / "films.csv"
@@ -54,9 +55,9 @@ def test_a_catalogue_file_brings_clean_text(catalog, tmp_path):
                                 "films": [{"id": 3, "title": DIRTY, "countries": ["Japan\x00"]}],
                                 "settings": {"site_name": "MIFF\x1b archive"}}))
     import_catalogue(catalog, path)
-    film = catalog.get_film(3)
+    film = catalog.films.get(3)
     assert film.title == CLEAN and film.countries == ("Japan",)
-    assert catalog.setting("site_name") == "MIFF archive"
+    assert catalog.settings.get("site_name") == "MIFF archive"
 
 
 def test_the_terminal_sees_escapes_not_control_characters(tmp_path, capsys):
@@ -71,17 +72,17 @@ def test_the_terminal_sees_escapes_not_control_characters(tmp_path, capsys):
 
 
 def test_countries_take_one_spelling(catalog):
-    first = catalog.create_film("A", countries=["FRANCE", "  west   germany "]).created_id
-    assert catalog.get_film(first).countries == ("France", "West Germany")
-    catalog.create_film("B", countries=["Neverland"])
-    both = catalog.create_film("C", countries=["NEVERLAND", "neverland ", "USSR"]).created_id
-    assert catalog.get_film(both).countries == ("Neverland", "USSR")
-    result = catalog.import_films([FilmImport(FilmData("D", countries=("france", "NEVERLAND")),
+    first = catalog.films.create("A", countries=["FRANCE", "  west   germany "]).created_id
+    assert catalog.films.get(first).countries == ("France", "West Germany")
+    catalog.films.create("B", countries=["Neverland"])
+    both = catalog.films.create("C", countries=["NEVERLAND", "neverland ", "USSR"]).created_id
+    assert catalog.films.get(both).countries == ("Neverland", "USSR")
+    result = catalog.imports.run([FilmImport(FilmData("D", countries=("france", "NEVERLAND")),
                                               "row 2")])
-    film = catalog.get_films([result.changes.created_id or max(result.changes.film_ids)])[0]
+    film = catalog.films.get_many([result.changes.created_id or max(result.changes.film_ids)])[0]
     assert film.countries == ("France", "Neverland")
-    person = catalog.create_person("Agnès Varda", country="FRANCE").created_id
-    assert catalog.get_person(person).country == "France"
+    person = catalog.people.create("Agnès Varda", country="FRANCE").created_id
+    assert catalog.people.get(person).country == "France"
 
 
 def test_country_pages_of_other_scripts_and_spellings_do_not_collide(catalog, tmp_path):
@@ -91,9 +92,10 @@ def test_country_pages_of_other_scripts_and_spellings_do_not_collide(catalog, tm
     assert country_path("???") != country_path("!!!")  # no letters: a page from the digest
     assert slugify("Наутилус Помпилиус") == "nautilus-pompilius"
     for title, country in (("Red Sorghum", "中国"), ("Tampopo", "日本"), ("Shoah", "France")):
-        catalog.create_film(title, countries=[country], state="published", year=1985)
+        catalog.films.create(title, countries=[country], state=PublicationState.PUBLISHED,
+                             year=1985)
     # an archive from before spellings were kept: a second spelling already stored
-    catalog.create_film("Jeanne Dielman", state="published", year=1975)
+    catalog.films.create("Jeanne Dielman", state=PublicationState.PUBLISHED, year=1975)
     with catalog.archive.write_engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO film_country (film_id, position, name, version, "
                              "created_at, updated_at) VALUES (4, 0, 'FRANCE', 1, "
@@ -111,9 +113,9 @@ def test_the_site_address_is_http_or_https_only(catalog, tmp_path):
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "archive.example.org",
                 "https://", "http://exa mple.org/"):
         with pytest.raises(ValidationError, match="http:// or https://"):
-            catalog.set_setting("site_base_url", bad)
-    catalog.set_setting("site_base_url", "https://archive.example.org/films/")
-    assert catalog.setting("site_base_url") == "https://archive.example.org/films/"
+            catalog.settings.set("site_base_url", bad)
+    catalog.settings.set("site_base_url", "https://archive.example.org/films/")
+    assert catalog.settings.get("site_base_url") == "https://archive.example.org/films/"
     path = tmp_path / "cat.json"
     path.write_text(json.dumps({"format": "curator-catalogue", "format_version": 1,
                                 "settings": {"site_base_url": "javascript:alert(1)"}}))
@@ -121,13 +123,13 @@ def test_the_site_address_is_http_or_https_only(catalog, tmp_path):
     try:
         with pytest.raises(ValueError, match="cat.json: settings: The site's address must"):
             import_catalogue(empty, path)
-        assert empty.is_empty()
+        assert empty.snapshot.is_empty()
     finally:
         empty.close()
 
 
 def test_a_stored_javascript_address_never_reaches_the_pages(catalog, tmp_path):
-    catalog.create_film("Shoah", state="published", year=1985)
+    catalog.films.create("Shoah", state=PublicationState.PUBLISHED, year=1985)
     with catalog.archive.write_engine.begin() as conn:  # stored before addresses were checked
         conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES "
                              "('site_base_url', 'javascript:alert(1)')")
@@ -137,10 +139,10 @@ def test_a_stored_javascript_address_never_reaches_the_pages(catalog, tmp_path):
 
 
 def test_list_spreadsheets_run_no_formula(catalog, tmp_path, capsys):
-    films = [catalog.create_film(t, year=1988).created_id
+    films = [catalog.films.create(t, year=1988).created_id
              for t in ("=HYPERLINK(\"http://x\",\"y\")", "+1 Film", "-Minus", "@SUM(A1)",
                        "Plain")]
-    list_id = catalog.create_collection("Risky", films).created_id
+    list_id = catalog.lists.create("Risky", films).created_id
     target = tmp_path / "risky.csv"
     assert main(["lists", str(catalog.archive.folder), "--csv", str(list_id),
                  str(target)]) == 0

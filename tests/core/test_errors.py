@@ -226,7 +226,7 @@ def test_a_full_disk_during_stills_add_stores_and_records_nothing(archive, tmp_p
     Image.effect_noise((800, 600), 90).convert("RGB").save(image, quality=95)
     assert image.stat().st_size > 100_000
     catalog = Catalog.open(archive)
-    film = catalog.create_film("The Needle").created_id
+    film = catalog.films.create("The Needle").created_id
     catalog.close()
     result = run("stills", "add", archive, film, image, limit=60_000)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -241,7 +241,7 @@ def test_stills_add_refuses_a_named_pipe_and_a_device_without_waiting(archive, t
     pipe = tmp_path / "still.jpg"
     os.mkfifo(pipe)
     catalog = Catalog.open(archive)
-    film = catalog.create_film("The Needle").created_id
+    film = catalog.films.create("The Needle").created_id
     catalog.close()
     result = run("stills", "add", archive, film, pipe, "/dev/zero", timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -253,8 +253,8 @@ def test_stills_add_refuses_a_named_pipe_and_a_device_without_waiting(archive, t
 
 def test_a_spreadsheet_into_a_missing_folder_names_the_file_asked_for(archive, tmp_path, capsys):
     catalog = Catalog.open(archive)
-    film = catalog.create_film("The Needle").created_id
-    list_id = catalog.create_collection("Kino", [film]).created_id
+    film = catalog.films.create("The Needle").created_id
+    list_id = catalog.lists.create("Kino", [film]).created_id
     catalog.close()
     target = tmp_path / "no such folder" / "kino.csv"
     line = failing(capsys, ["lists", archive, "--csv", list_id, target])

@@ -24,22 +24,22 @@ def test_a_field_a_film_lacks_is_refused_when_the_edit_is_made(catalog) -> None:
     with pytest.raises(TypeError, match="direktor"):
         FilmEdit(direktor="Aleksei Uchitel")
     miff = catalogue_miff(catalog)
-    before = catalog.get_film(miff.film)
+    before = catalog.films.get(miff.film)
     with pytest.raises(TypeError, match="direktor"):  # the keyword shorthand, the same
-        catalog.update_film(miff.film, before.version, year=1990, direktor="Uchitel")
-    after = catalog.get_film(miff.film)
+        catalog.films.update(miff.film, before.version, year=1990, direktor="Uchitel")
+    after = catalog.films.get(miff.film)
     assert (after.year, after.version) == (before.year, before.version)  # nothing written
 
 
 def test_an_edit_sets_only_what_it_names(catalog) -> None:
     miff = catalogue_miff(catalog)
-    before = catalog.get_film(miff.film)
+    before = catalog.films.get(miff.film)
     edit = FilmEdit(year=1989, countries=["USSR", "Finland"])
     assert edit.values() == {"year": 1989, "countries": ["USSR", "Finland"]}
     assert FilmEdit().values() == {} and not UNSET
-    changes = catalog.update_film(miff.film, before.version, edit)
+    changes = catalog.films.update(miff.film, before.version, edit)
     assert changes.label == "Edit From Russia with Rock"
-    after = catalog.get_film(miff.film)
+    after = catalog.films.get(miff.film)
     assert (after.year, after.countries, after.title) == (1989, ("USSR", "Finland"), before.title)
 
 
@@ -58,14 +58,14 @@ def test_every_part_is_a_part_of_the_film_and_reads_back_as_written(catalog) -> 
         "related": [RelatedData(miff.other, "same band")],
     }
     assert set(values) == set(FILM_PARTS)  # a new part is tested here too
-    film_id = catalog.create_film("Rock", FilmEdit(**values)).created_id
-    film = catalog.get_film(film_id)
+    film_id = catalog.films.create("Rock", FilmEdit(**values)).created_id
+    film = catalog.films.get(film_id)
     for name in FILM_PARTS:
         assert len(getattr(film, name)) == 1, name
     # writing the same values again changes nothing: read and tidy agree
-    assert not catalog.update_film(film_id, None, FilmEdit(**values))
+    assert not catalog.films.update(film_id, None, FilmEdit(**values))
 
 
 def test_a_film_edit_and_keywords_together_are_refused(catalog) -> None:
     with pytest.raises(TypeError, match="not both"):
-        catalog.create_film("Assa", FilmEdit(year=1987), year=1988)
+        catalog.films.create("Assa", FilmEdit(year=1987), year=1988)

@@ -10,8 +10,8 @@ from curator.interchange.demo_list import build_demo_list
 
 def test_lists_shows_counts_and_writes_a_csv(demo_catalog, tmp_path, capsys):
     path = str(demo_catalog.archive.folder)
-    for existing in demo_catalog.collections():
-        demo_catalog.delete_collection(existing.id)
+    for existing in demo_catalog.lists.all():
+        demo_catalog.lists.delete(existing.id)
     assert main(["lists", path]) == 0
     assert capsys.readouterr().out.strip() == "No lists yet."
     list_id = build_demo_list(demo_catalog)

@@ -21,7 +21,7 @@ TITLE = "From Russia with Rock"
 
 
 def film_id(catalog: Catalog, title: str = TITLE) -> int:
-    return next(r.id for r in catalog.film_rows(catalog.search(title, limit=20).ids)
+    return next(r.id for r in catalog.films.rows(catalog.search.films(title, limit=20).ids)
                 if r.title == title)
 
 
@@ -35,12 +35,12 @@ def test_a_country_chosen_in_the_popup_after_a_chip_was_removed(qtbot, demo_cata
     completer = countries.input.completer()
 
     choose_completion(qtbot, countries.input, "Finland", click=by_click)
-    qtbot.waitUntil(lambda: demo_catalog.get_film(fid).countries == ("USSR", "Finland"))
+    qtbot.waitUntil(lambda: demo_catalog.films.get(fid).countries == ("USSR", "Finland"))
     finland = countries.chips[-1]
     qtbot.mouseClick(finland.remove_button, Qt.MouseButton.LeftButton)
-    assert demo_catalog.get_film(fid).countries == ("USSR",)
+    assert demo_catalog.films.get(fid).countries == ("USSR",)
     choose_completion(qtbot, countries.input, "France", click=by_click)
-    qtbot.waitUntil(lambda: demo_catalog.get_film(fid).countries == ("USSR", "France"))
+    qtbot.waitUntil(lambda: demo_catalog.films.get(fid).countries == ("USSR", "France"))
 
     assert countries.value() == ["USSR", "France"]
     assert countries.input.text() == ""
@@ -52,7 +52,7 @@ def test_a_country_chosen_in_the_popup_after_a_chip_was_removed(qtbot, demo_cata
 
 def test_undo_after_a_note_and_a_year_were_edited_in_a_list(qtbot, window, demo_catalog,
                                                             qtlog):  # noqa: ANN001
-    list_id = next(c.id for c in demo_catalog.collections() if c.title == "Perestroika on film")
+    list_id = next(c.id for c in demo_catalog.lists.all() if c.title == "Perestroika on film")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.open_record("list", list_id)
@@ -72,7 +72,7 @@ def test_undo_after_a_note_and_a_year_were_edited_in_a_list(qtbot, window, demo_
     qtbot.keyClick(note, Qt.Key.Key_End)
     qtbot.keyClicks(note, " Seen again.")
     qtbot.keyClick(note, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: demo_catalog.get_collection(list_id).items[1].note.endswith(
+    qtbot.waitUntil(lambda: demo_catalog.lists.get(list_id).items[1].note.endswith(
         "Seen again."))
 
     year = window.form.current.fields["year"].line
@@ -81,12 +81,12 @@ def test_undo_after_a_note_and_a_year_were_edited_in_a_list(qtbot, window, demo_
     qtbot.keyClick(year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(year, "1990")
     qtbot.keyClick(year, Qt.Key.Key_Tab)
-    assert demo_catalog.get_film(black_square).year == 1990
+    assert demo_catalog.films.get(black_square).year == 1990
 
     click(0, 1)
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert demo_catalog.get_film(black_square).year != 1990
+    assert demo_catalog.films.get(black_square).year != 1990
     qtbot.wait(1)  # let Qt finish what the undo set going (it died here)
     gc.collect()
     assert editor.model.index(1, NOTE).data().endswith("Seen again.")
@@ -107,10 +107,10 @@ def test_a_retired_row_lives_until_its_own_click_is_over(qtbot, demo_catalog):  
     back_from_popup(qtbot, scheme)
     qtbot.keyClicks(value, "Q4470360")
     qtbot.keyClick(value, Qt.Key.Key_Return)
-    assert [e.value for e in demo_catalog.get_film(fid).external_ids] == ["Q4470360"]
+    assert [e.value for e in demo_catalog.films.get(fid).external_ids] == ["Q4470360"]
     row = ids.rows[0]
     qtbot.mouseClick(row.remove, Qt.MouseButton.LeftButton)
-    assert demo_catalog.get_film(fid).external_ids == ()
+    assert demo_catalog.films.get(fid).external_ids == ()
     assert row.isHidden() and row.signalsBlocked()  # out of sight, deaf, not yet deleted
     qtbot.waitUntil(lambda: row not in ids.editor.children())
 
@@ -118,7 +118,7 @@ def test_a_retired_row_lives_until_its_own_click_is_over(qtbot, demo_catalog):  
 def test_a_list_read_again_under_an_open_note_keeps_what_was_typed(qtbot, window,
                                                                    demo_catalog, qtlog):  # noqa: ANN001
     """Undo from the Edit menu while a note is being written: the list is read again."""
-    list_id = next(c.id for c in demo_catalog.collections() if c.title == "Perestroika on film")
+    list_id = next(c.id for c in demo_catalog.lists.all() if c.title == "Perestroika on film")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.open_record("list", list_id)
@@ -135,11 +135,11 @@ def test_a_list_read_again_under_an_open_note_keeps_what_was_typed(qtbot, window
     qtbot.keyClick(note, Qt.Key.Key_End)
     qtbot.keyClicks(note, " Typed before the undo.")
     window.action_map["undo"].trigger()  # the curator's change goes; the list is read again
-    qtbot.waitUntil(lambda: demo_catalog.get_collection(list_id).items[2].note.endswith(
+    qtbot.waitUntil(lambda: demo_catalog.lists.get(list_id).items[2].note.endswith(
         "Typed before the undo."))
     table.setFocus()
     qtbot.wait(1)
-    assert not demo_catalog.get_collection(list_id).curator.endswith("and friends")
+    assert not demo_catalog.lists.get(list_id).curator.endswith("and friends")
     assert [r.message for r in qtlog.records if "does not belong" in r.message] == []
 
 

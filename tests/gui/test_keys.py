@@ -12,7 +12,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def film_id(catalog: Catalog, title: str) -> int:
-    return next(r.id for r in catalog.film_rows(catalog.search(title, limit=20).ids)
+    return next(r.id for r in catalog.films.rows(catalog.search.films(title, limit=20).ids)
                 if r.title == title)
 
 
@@ -35,18 +35,18 @@ def test_ctrl_z_in_a_saved_field_undoes_the_desk_step(window, demo_catalog, qtbo
     # typing not yet saved: Ctrl+Z is the field's own
     qtbot.keyClick(year, Qt.Key.Key_Z, CTRL)
     assert year.text() != "1987"
-    assert demo_catalog.get_film(film).year == 1988
+    assert demo_catalog.films.get(film).year == 1988
     year.selectAll()
     qtbot.keyClicks(year, "1987")
     qtbot.keyClick(year, Qt.Key.Key_Return)
-    assert demo_catalog.get_film(film).year == 1987
+    assert demo_catalog.films.get(film).year == 1987
     assert year.hasFocus()
     # saved: Ctrl+Z reaches the desk's undo stack, and Ctrl+Shift+Z redoes it
     qtbot.keyClick(year, Qt.Key.Key_Z, CTRL)
-    assert demo_catalog.get_film(film).year == 1988
+    assert demo_catalog.films.get(film).year == 1988
     assert year.text() == "1988"
     qtbot.keyClick(year, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert demo_catalog.get_film(film).year == 1987
+    assert demo_catalog.films.get(film).year == 1987
 
 
 def test_enter_and_f2_go_to_the_form_escape_comes_back(window, qtbot) -> None:  # noqa: ANN001
@@ -83,7 +83,7 @@ def test_new_film_selects_its_placeholder_title(window, demo_catalog, qtbot) -> 
     assert title.hasFocus()
     qtbot.keyClicks(title, "Assa")
     qtbot.keyClick(title, Qt.Key.Key_Return)
-    assert demo_catalog.get_film(window.form.current.record_id).title == "Assa"
+    assert demo_catalog.films.get(window.form.current.record_id).title == "Assa"
 
 
 def test_delete_names_what_is_selected_in_the_view_showing(  # noqa: ANN001
@@ -101,16 +101,16 @@ def test_delete_names_what_is_selected_in_the_view_showing(  # noqa: ANN001
     assert window.action_map["delete"].isEnabled()
     window.action_map["delete"].trigger()
     assert asked == ["\u201cMIFF 1989\u201d"]
-    assert demo_catalog.festivals()[0].editions == ()
+    assert demo_catalog.festivals.all()[0].editions == ()
     window.undo.stack.undo()
-    assert len(demo_catalog.festivals()[0].editions) == 1
+    assert len(demo_catalog.festivals.all()[0].editions) == 1
 
     window.sidebar.select_view("lists::")
     pane.select_row(0)
     pane.table.setFocus()
     qtbot.keyClick(pane.table, Qt.Key.Key_Delete)  # the key, as the toolbar and the menu
     assert asked[-1] == "\u201cPerestroika on film\u201d"
-    assert demo_catalog.collections() == []
+    assert demo_catalog.lists.all() == []
 
 
 def test_status_bar_counts_a_selection_of_several(window, qtbot) -> None:  # noqa: ANN001
@@ -136,7 +136,7 @@ def test_each_view_keeps_its_own_search(window, qtbot) -> None:  # noqa: ANN001
 
 def test_an_edition_chosen_shows_its_form_and_the_films_it_screened(  # noqa: ANN001
         window, demo_catalog) -> None:
-    edition = demo_catalog.festivals()[0].editions[0]
+    edition = demo_catalog.festivals.all()[0].editions[0]
     section = edition.sections[0]
     # the film on show screened there, yet the edition is what is shown
     window.sidebar.select_view(f"edition:{edition.id}:")
@@ -167,8 +167,8 @@ def test_toolbar_undo_keeps_its_width_and_names_the_step_in_its_tip(  # noqa: AN
     button = window.toolbar.widgetForAction(window.action_map["undo-button"])
     width = button.sizeHint().width()
     film = film_id(demo_catalog, "From Russia with Rock")
-    window.run_operation(lambda: demo_catalog.update_film(
-        film, demo_catalog.get_film(film).version, year=1987))
+    window.run_operation(lambda: demo_catalog.films.update(
+        film, demo_catalog.films.get(film).version, year=1987))
     QApplication.processEvents()
     assert button.isEnabled()
     assert button.sizeHint().width() == width
@@ -191,7 +191,7 @@ def test_delete_asks_and_names_a_person(window, qtbot, monkeypatch) -> None:  # 
 def test_back_to_films_the_film_shown_before_is_current_again(window, demo_catalog) -> None:  # noqa: ANN001
     pane = window.list_pane
     before = pane.current_record()
-    edition = demo_catalog.festivals()[0].editions[0]
+    edition = demo_catalog.festivals.all()[0].editions[0]
     window.sidebar.select_view(f"edition:{edition.id}:")
     assert window.form.kind == "edition"
     window.sidebar.select_view("films::")
@@ -219,16 +219,16 @@ def test_ctrl_z_in_a_chip_input_undoes_its_typing_then_the_desk(  # noqa: ANN001
         window, demo_catalog, qtbot) -> None:
     film = film_id(demo_catalog, "From Russia with Rock")
     window.open_record("film", film)
-    window.run_operation(lambda: demo_catalog.update_film(
-        film, demo_catalog.get_film(film).version, year=1987))
+    window.run_operation(lambda: demo_catalog.films.update(
+        film, demo_catalog.films.get(film).version, year=1987))
     countries = window.form.current.fields["countries"].input
     countries.setFocus()
     qtbot.keyClicks(countries, "Fin")
     qtbot.keyClick(countries, Qt.Key.Key_Z, CTRL)  # the typing, not the year
-    assert demo_catalog.get_film(film).year == 1987
+    assert demo_catalog.films.get(film).year == 1987
     countries.clear()
     qtbot.keyClick(countries, Qt.Key.Key_Z, CTRL)  # nothing typed: the desk's step
-    assert demo_catalog.get_film(film).year == 1988
+    assert demo_catalog.films.get(film).year == 1988
 
 
 def test_walking_the_form_for_focus_keeps_no_stale_wrappers(window, qtbot) -> None:  # noqa: ANN001

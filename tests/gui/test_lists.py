@@ -14,21 +14,22 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from curator.catalog import Catalog
 from curator.gui.lists.entries import NOTE
 from curator.gui.lists.new_list import ListDetails
+from curator.model.enums import PublicationState
 
 DEMO_ORDER = ["From Russia with Rock", "Black Square", "Defence Councel Sedov"]
 
 
 def film_id(catalog: Catalog, title: str) -> int:
-    return next(r.id for r in catalog.film_rows(catalog.search(title, limit=20).ids)
+    return next(r.id for r in catalog.films.rows(catalog.search.films(title, limit=20).ids)
                 if r.title == title)
 
 
 def demo_list(catalog: Catalog) -> int:
-    return next(c.id for c in catalog.collections() if c.title == "Perestroika on film")
+    return next(c.id for c in catalog.lists.all() if c.title == "Perestroika on film")
 
 
 def titles_on(catalog: Catalog, list_id: int) -> list[str]:
-    return [i.title for i in catalog.get_collection(list_id).items]
+    return [i.title for i in catalog.lists.get(list_id).items]
 
 
 def shown_titles(window) -> list[str]:  # noqa: ANN001
@@ -63,7 +64,7 @@ def search(window, qtbot, text: str, total: int) -> None:  # noqa: ANN001
 
 def test_new_list_from_selection_opens_the_editor_and_undoes(window, demo_catalog,
                                                              qtbot) -> None:  # noqa: ANN001
-    search(window, qtbot, "moscow", demo_catalog.search("moscow").total)
+    search(window, qtbot, "moscow", demo_catalog.search.films("moscow").total)
     pane = window.list_pane
     pane.films_view.selectRow(0)
     pane.films_view.selectionModel().select(
@@ -78,7 +79,7 @@ def test_new_list_from_selection_opens_the_editor_and_undoes(window, demo_catalo
     next(a for a in menu.actions() if a.text() == "New List from Selection\u2026").trigger()
 
     assert asked == [(2, "", "New List from Selection")]
-    new = next(c for c in demo_catalog.collections() if c.title == "Moscow on screen")
+    new = next(c for c in demo_catalog.lists.all() if c.title == "Moscow on screen")
     assert [i.film_id for i in new.items] == chosen
     editor = window.lists.editor
     assert window.lists.editing and editor.list_id == new.id
@@ -90,10 +91,10 @@ def test_new_list_from_selection_opens_the_editor_and_undoes(window, demo_catalo
     assert window.action_map["undo"].text() == "Undo Create list Moscow on screen"
 
     undo(window)
-    assert [c.title for c in demo_catalog.collections()] == ["Perestroika on film"]
+    assert [c.title for c in demo_catalog.lists.all()] == ["Perestroika on film"]
     assert not window.lists.editing  # the list is gone: the films show again
     redo(window)
-    assert len(demo_catalog.collections()) == 2
+    assert len(demo_catalog.lists.all()) == 2
 
 
 def test_new_list_from_the_lists_view(window, demo_catalog, qtbot) -> None:  # noqa: ANN001
@@ -102,7 +103,7 @@ def test_new_list_from_the_lists_view(window, demo_catalog, qtbot) -> None:  # n
     answer(window, "Animation at MIFF, 1990\u20131995", "Programmer")
     qtbot.keyClick(window, Qt.Key.Key_L,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert "Animation at MIFF, 1990\u20131995" in [c.title for c in demo_catalog.collections()]
+    assert "Animation at MIFF, 1990\u20131995" in [c.title for c in demo_catalog.lists.all()]
     assert window.lists.editing
     assert window.lists.editor.body.currentWidget() is window.lists.editor.empty
     assert "Created the list" in window.statusBar().currentMessage()
@@ -111,7 +112,7 @@ def test_new_list_from_the_lists_view(window, demo_catalog, qtbot) -> None:  # n
 def test_add_to_list_from_the_context_menu_never_twice(window, demo_catalog,
                                                        qtbot) -> None:  # noqa: ANN001
     list_id = demo_list(demo_catalog)
-    search(window, qtbot, "Black Square", demo_catalog.search("Black Square").total)
+    search(window, qtbot, "Black Square", demo_catalog.search.films("Black Square").total)
     pane = window.list_pane
     assert pane.select_record("film", film_id(demo_catalog, "Black Square"))
     menu = pane.row_menu()
@@ -148,7 +149,7 @@ def drag_event(kind: type, viewport, pos: QPointF, data):  # noqa: ANN001, ANN20
 def test_films_dragged_onto_a_list_in_the_sidebar_are_added(window, demo_catalog,
                                                             qtbot) -> None:  # noqa: ANN001
     list_id = demo_list(demo_catalog)
-    search(window, qtbot, "moscow", demo_catalog.search("moscow").total)
+    search(window, qtbot, "moscow", demo_catalog.search.films("moscow").total)
     pane = window.list_pane
     pane.films_view.selectAll()
     dragged = pane.selected_film_ids()
@@ -164,9 +165,9 @@ def test_films_dragged_onto_a_list_in_the_sidebar_are_added(window, demo_catalog
     assert not drag_event(QDragMoveEvent, sidebar.viewport(), films_row, data).isAccepted()
     assert drag_event(QDragMoveEvent, sidebar.viewport(), pos, data).isAccepted()
     assert item.background().color().alpha() > 0  # the list the films would go to is marked
-    before = [i.film_id for i in demo_catalog.get_collection(list_id).items]
+    before = [i.film_id for i in demo_catalog.lists.get(list_id).items]
     drag_event(QDropEvent, sidebar.viewport(), pos, data)
-    on_list = [i.film_id for i in demo_catalog.get_collection(list_id).items]
+    on_list = [i.film_id for i in demo_catalog.lists.get(list_id).items]
     assert sidebar.tree.find(f"list:{list_id}:").background().style() == Qt.BrushStyle.NoBrush
     new = [i for i in dragged if i not in before]
     assert len(new) >= 2 and len(new) < len(dragged)  # the demo's Moscow films are on it
@@ -178,7 +179,7 @@ def test_films_dragged_onto_a_list_in_the_sidebar_are_added(window, demo_catalog
     sidebar.doItemsLayout()  # the counts were read again: the rows' places are laid out anew
     for kind in (QDragEnterEvent, QDragMoveEvent, QDropEvent):
         drag_event(kind, sidebar.viewport(), pos, data)
-    assert [i.film_id for i in demo_catalog.get_collection(list_id).items] == on_list
+    assert [i.film_id for i in demo_catalog.lists.get(list_id).items] == on_list
     assert "none was added twice" in window.statusBar().currentMessage()
 
 
@@ -252,7 +253,7 @@ def test_annotate_in_place_and_undo(window, editor, demo_catalog, qtbot) -> None
     assert field is not None and field.text().startswith("The avant-garde")
     field.setText("Malevich, seen again after sixty years.")
     qtbot.keyClick(field, Qt.Key.Key_Return)  # the view commits on its next turn
-    qtbot.waitUntil(lambda: demo_catalog.get_collection(list_id).items[1].note == (
+    qtbot.waitUntil(lambda: demo_catalog.lists.get(list_id).items[1].note == (
         "Malevich, seen again after sixty years."))
     assert editor.model.index(1, NOTE).data() == "Malevich, seen again after sixty years."
     assert window.action_map["undo"].text() == (
@@ -260,7 +261,7 @@ def test_annotate_in_place_and_undo(window, editor, demo_catalog, qtbot) -> None
     undo(window)
     assert editor.model.index(1, NOTE).data().startswith("The avant-garde")
     redo(window)
-    assert demo_catalog.get_collection(list_id).items[1].note.startswith("Malevich")
+    assert demo_catalog.lists.get(list_id).items[1].note.startswith("Malevich")
 
 
 def test_entry_context_menu(window, editor, demo_catalog) -> None:  # noqa: ANN001
@@ -300,12 +301,12 @@ def test_title_curator_state_edits_are_undoable(window, editor, demo_catalog) ->
     list_id = editor.list_id
     editor.title.setText("Perestroika on film, 1986\u20131991")
     editor.title.editingFinished.emit()
-    assert demo_catalog.get_collection(list_id).title == "Perestroika on film, 1986\u20131991"
+    assert demo_catalog.lists.get(list_id).title == "Perestroika on film, 1986\u20131991"
     assert window.sidebar.tree.find(f"list:{list_id}:").text() == (
         "Perestroika on film, 1986\u20131991")
-    editor.state.setCurrentIndex(editor.state.findData("draft"))
+    editor.state.setCurrentIndex(editor.state.findData(PublicationState.DRAFT))
     editor.state.activated.emit(editor.state.currentIndex())
-    assert demo_catalog.get_collection(list_id).state == "draft"
+    assert demo_catalog.lists.get(list_id).state == PublicationState.DRAFT
     undo(window)
     assert editor.state.currentText() == "Published"
     undo(window)
@@ -313,23 +314,23 @@ def test_title_curator_state_edits_are_undoable(window, editor, demo_catalog) ->
 
     editor.title.setText("   ")  # refused: the archive keeps the title, and the field shows it
     editor.title.editingFinished.emit()
-    assert demo_catalog.get_collection(list_id).title == "Perestroika on film"
+    assert demo_catalog.lists.get(list_id).title == "Perestroika on film"
     assert editor.title.text() == "Perestroika on film"
     assert "A list needs a title" in window.statusBar().currentMessage()
 
 
 def test_save_search_as_list(window, demo_catalog, qtbot) -> None:  # noqa: ANN001
-    total = demo_catalog.search("rock").total
+    total = demo_catalog.search.films("rock").total
     search(window, qtbot, "rock", total)
     shown = [window.list_pane.films.id_at(r) for r in range(total)]
     asked = answer(window, "Rock on film")
     window.action_map["save-search-as-list"].trigger()
     assert asked == [(total, "Films matching \u201crock\u201d", "Save Search as List")]
-    new = next(c for c in demo_catalog.collections() if c.title == "Rock on film")
+    new = next(c for c in demo_catalog.lists.all() if c.title == "Rock on film")
     assert [i.film_id for i in new.items] == shown  # in the order the list showed them
     assert window.lists.editor.summary.text().startswith(f"{total} films")
     undo(window)
-    assert "Rock on film" not in [c.title for c in demo_catalog.collections()]
+    assert "Rock on film" not in [c.title for c in demo_catalog.lists.all()]
 
 
 def test_detail_pane_names_the_lists_a_film_is_on(window, demo_catalog) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ from curator.catalog import Catalog
 
 
 def demo_list(catalog: Catalog) -> int:
-    return next(c.id for c in catalog.collections() if c.title == "Perestroika on film")
+    return next(c.id for c in catalog.lists.all() if c.title == "Perestroika on film")
 
 
 def finished(window, qtbot, path) -> None:  # noqa: ANN001
@@ -55,8 +55,8 @@ def test_programme_notes_pdf_has_a_section_per_film_with_stills(
     assert "A knock at the door in 1937" in text
     images = subprocess.run(["pdfimages", "-list", str(target)], capture_output=True,
                             text=True, check=True).stdout
-    stills = sum(1 for f in demo_catalog.get_films(
-        [i.film_id for i in demo_catalog.get_collection(list_id).items]) if f.primary_still)
+    stills = sum(1 for f in demo_catalog.films.get_many(
+        [i.film_id for i in demo_catalog.lists.get(list_id).items]) if f.primary_still)
     assert stills and len(images.splitlines()) - 2 >= stills  # each still is in the PDF
 
 

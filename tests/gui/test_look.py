@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from curator.gui.models.sidebar import ListTable
 from curator.gui.style import SCHEME_VARIABLE, apply_style
 
 
@@ -47,7 +48,7 @@ def check_default_size(window) -> None:  # noqa: ANN001
 def test_default_columns_and_form_fit_the_default_window(window, qtbot) -> None:  # noqa: ANN001
     check_default_size(window)
     window.sidebar.select_view("people::")
-    people = window.list_pane.tables["people"]
+    people = window.list_pane.tables[ListTable.PEOPLE]
     qtbot.waitUntil(lambda: not people.horizontalScrollBar().isVisible())
 
 

@@ -7,10 +7,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator import __version__
 from curator.catalog import Catalog
+from curator.catalog.search import Attention
+from curator.gui.models.sidebar import ListTable
 
 
 def film_id(catalog: Catalog, title: str) -> int:
-    return next(r.id for r in catalog.film_rows(catalog.search(title, limit=20).ids)
+    return next(r.id for r in catalog.films.rows(catalog.search.films(title, limit=20).ids)
                 if r.title == title)
 
 
@@ -71,8 +73,8 @@ def test_sort_by_year_is_a_query(window, demo_catalog) -> None:  # noqa: ANN001
     assert (pane.films.query.order, pane.films.query.descending) == ("year", True)
     years = [pane.films.row(r).year for r in range(300)]  # past the first page
     assert years == sorted(years, reverse=True)
-    newest = max(r.year or 0 for r in demo_catalog.film_rows(
-        demo_catalog.search(limit=10000).ids))
+    newest = max(r.year or 0 for r in demo_catalog.films.rows(
+        demo_catalog.search.films(limit=10000).ids))
     assert years[0] == newest
     assert pane.current_query().order == "year"
 
@@ -115,8 +117,8 @@ def test_new_film_undo_redo(window, qtbot) -> None:  # noqa: ANN001
 def test_undo_names_the_step_and_panes_follow(window, demo_catalog) -> None:  # noqa: ANN001
     frwr = film_id(demo_catalog, "From Russia with Rock")
     window.open_record("film", frwr)
-    version = demo_catalog.get_film(frwr).version
-    window.run_operation(lambda: demo_catalog.update_film(frwr, version, year=1989))
+    version = demo_catalog.films.get(frwr).version
+    window.run_operation(lambda: demo_catalog.films.update(frwr, version, year=1989))
     assert window.action_map["undo"].text() == "Undo Change year of From Russia with Rock"
     row = window.list_pane.films.row_of(frwr)
     assert window.list_pane.films.row(row).year == 1989
@@ -128,7 +130,7 @@ def test_undo_names_the_step_and_panes_follow(window, demo_catalog) -> None:  # 
     window.close()
     reopened = Catalog.open(demo_catalog.archive.folder)  # the edit is in the archive
     try:
-        assert reopened.get_film(frwr).year == 1989
+        assert reopened.films.get(frwr).year == 1989
     finally:
         reopened.close()
 
@@ -167,7 +169,7 @@ def test_delete_asks_when_more_goes(window, demo_catalog, qtbot) -> None:  # noq
     assert asked and "1 screening" in asked[0]
     assert window.list_pane.films.total == 9067
     window.action_map["undo"].trigger()
-    assert demo_catalog.get_film(frwr).screenings
+    assert demo_catalog.films.get(frwr).screenings
 
 
 def test_merge_people_and_undo(demo_catalog, open_window, qtbot) -> None:  # noqa: ANN001
@@ -175,8 +177,8 @@ def test_merge_people_and_undo(demo_catalog, open_window, qtbot) -> None:  # noq
 
     from curator.catalog.records import CreditData
 
-    twin = demo_catalog.create_person("M. Mykkänen").created_id
-    demo_catalog.create_film("Rock Laboratory", credits=[CreditData(twin, "director")])
+    twin = demo_catalog.people.create("M. Mykkänen").created_id
+    demo_catalog.films.create("Rock Laboratory", credits=[CreditData(twin, "director")])
     window = open_window(demo_catalog)
     window.sidebar.select_view("people::")
     pane = window.list_pane
@@ -200,18 +202,18 @@ def test_merge_people_and_undo(demo_catalog, open_window, qtbot) -> None:  # noq
     assert "Rock Laboratory" in page
     window.action_map["undo"].trigger()
     assert pane.people.total == 2
-    assert demo_catalog.get_person(twin).filmography[0][1] == "Rock Laboratory"
+    assert demo_catalog.people.get(twin).filmography[0][1] == "Rock Laboratory"
 
 
 def test_stale_version_is_explained_and_reloaded(window, demo_catalog) -> None:  # noqa: ANN001
     frwr = film_id(demo_catalog, "From Russia with Rock")
     window.open_record("film", frwr)
-    version = demo_catalog.get_film(frwr).version
-    window.run_operation(lambda: demo_catalog.update_film(frwr, version, year=1989))
+    version = demo_catalog.films.get(frwr).version
+    window.run_operation(lambda: demo_catalog.films.update(frwr, version, year=1989))
     elsewhere = Catalog.open(demo_catalog.archive.folder)  # another archivist's session
     try:
-        fresh = elsewhere.get_film(frwr)
-        elsewhere.update_film(frwr, fresh.version, year=1990)
+        fresh = elsewhere.films.get(frwr)
+        elsewhere.films.update(frwr, fresh.version, year=1990)
     finally:
         elsewhere.close()
     window.action_map["undo"].trigger()
@@ -221,9 +223,9 @@ def test_stale_version_is_explained_and_reloaded(window, demo_catalog) -> None: 
     assert window.undo.stack.count() == 0  # the step that cannot be undone is gone
     assert not window.action_map["undo"].isEnabled()
     # a refused edit (stale version) is explained the same way, and nothing is pushed
-    window.run_operation(lambda: demo_catalog.update_film(frwr, version, year=1991))
+    window.run_operation(lambda: demo_catalog.films.update(frwr, version, year=1991))
     assert "changed elsewhere" in window.error_box.text()
-    assert demo_catalog.get_film(frwr).year == 1990
+    assert demo_catalog.films.get(frwr).year == 1990
 
 
 def test_geometry_and_splitters_are_restored(window, open_window, demo_catalog) -> None:  # noqa: ANN001
@@ -259,23 +261,23 @@ def test_menus_keys_and_extension_surface(window) -> None:  # noqa: ANN001
 
 
 def test_sidebar_views_with_counts(window, demo_catalog, qtbot) -> None:  # noqa: ANN001
-    counts = demo_catalog.attention_counts()
+    counts = demo_catalog.search.attention_counts()
     tree = window.sidebar.tree
-    no_director = tree.find("attention::no-director")
+    no_director = tree.find(f"attention::{Attention.NO_DIRECTOR}")
     assert no_director.text() == "No director"
     assert tree.itemFromIndex(no_director.index().siblingAtColumn(1)).text() == \
-        f"{counts['no-director']:,}"
-    window.sidebar.select_view("attention::no-director")
-    assert window.list_pane.films.total == counts["no-director"]
-    edition = demo_catalog.festivals()[0].editions[0]
+        f"{counts[Attention.NO_DIRECTOR]:,}"
+    window.sidebar.select_view(f"attention::{Attention.NO_DIRECTOR}")
+    assert window.list_pane.films.total == counts[Attention.NO_DIRECTOR]
+    edition = demo_catalog.festivals.all()[0].editions[0]
     window.sidebar.select_view(f"edition:{edition.id}:")
     assert window.list_pane.films.total == edition.film_count == 7
     qtbot.waitUntil(lambda: window.detail.toPlainText().startswith("MIFF 1989"))  # the edition
     window.sidebar.select_view("festivals::")
-    assert window.list_pane.table_name == "editions"
+    assert window.list_pane.table_name is ListTable.EDITIONS
     assert not window.list_pane.search.isVisible()
     window.sidebar.select_view("lists::")
-    assert window.list_pane.table_name == "lists"
+    assert window.list_pane.table_name is ListTable.LISTS
     lists = window.list_pane.lists
     assert lists.rowCount() == 1
     assert lists.index(0, 0).data() == "Perestroika on film"

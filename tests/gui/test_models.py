@@ -34,6 +34,6 @@ def test_people_sidebar_and_edition_models(demo_catalog, qtmodeltester) -> None:
     assert people.row(0).name == "Marjaana Mykkanen"
     qtmodeltester.check(SidebarModel(demo_catalog))
     editions = RecordTableModel("edition", EDITION_COLUMNS)
-    editions.set_records(demo_catalog.festivals()[0].editions)
+    editions.set_records(demo_catalog.festivals.all()[0].editions)
     qtmodeltester.check(editions)
     assert editions.data(editions.index(0, 0)) == "MIFF 1989"

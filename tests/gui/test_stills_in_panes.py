@@ -8,7 +8,7 @@ from curator.stills import ensure_derivatives
 
 def test_list_and_preview_show_the_primary_still(window, demo_catalog, qtbot):  # noqa: ANN001
     pane = window.list_pane
-    film = demo_catalog.get_film(demo_catalog.search("mykkanen").ids[0])
+    film = demo_catalog.films.get(demo_catalog.search.films("mykkanen").ids[0])
     primary = film.primary_still
     assert primary is not None
     ensure_derivatives(demo_catalog.archive, [primary.sha256], lambda *_: True)
@@ -42,7 +42,7 @@ def test_a_film_without_stills_shows_no_image(window, demo_catalog, qtbot):  # n
 def test_only_rows_of_films_with_a_still_are_tall(window, demo_catalog, qtbot):  # noqa: ANN001
     pane = window.list_pane
     view = pane.films_view
-    edition = demo_catalog.festivals()[0].editions[0]
+    edition = demo_catalog.festivals.all()[0].editions[0]
     window.sidebar.select_view(f"edition:{edition.id}:")
     stills = [pane.films.row(r).primary_still for r in range(pane.films.total)]
     ensure_derivatives(demo_catalog.archive, [s for s in stills if s], lambda *_: True)

@@ -31,7 +31,7 @@ def _images(folder: Path, count: int = 3) -> list[Path]:
 
 @pytest.fixture
 def film(catalog) -> int:
-    return catalog.create_film("From Russia with Rock", year=1988).created_id
+    return catalog.films.create("From Russia with Rock", year=1988).created_id
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_dropped_files_are_imported_with_thumbnails_and_one_undo(
     assert strip.undo.stack.count() == 1
 
     strip.undo.stack.undo()
-    assert strip.view.count() == 0 and catalog.stills_of(film_id=film) == []
+    assert strip.view.count() == 0 and catalog.stills.of(film_id=film) == []
     strip.undo.stack.redo()
     assert strip.view.count() == 3
 
@@ -103,7 +103,7 @@ def test_caption_credit_and_alt_text_are_edited_in_place(strip, catalog, stocked
         strip.edits[name].setText(text)
         strip.edits[name].editingFinished.emit()
 
-    still = catalog.stills_of(film_id=stocked)[1]
+    still = catalog.stills.of(film_id=stocked)[1]
     assert (still.caption, still.credit, still.alt_text) == (
         "Viktor Tsoi on stage, Leningrad 1987", "Photo: Joanna Stingray",
         "A singer in black at a microphone")
@@ -111,7 +111,7 @@ def test_caption_credit_and_alt_text_are_edited_in_place(strip, catalog, stocked
     assert strip.current_still().id == still.id  # the selection survives the reload
 
     strip.undo.stack.undo()
-    assert catalog.stills_of(film_id=stocked)[1].alt_text == ""
+    assert catalog.stills.of(film_id=stocked)[1].alt_text == ""
     assert strip.edits["alt_text"].text() == ""
     strip.undo.stack.redo()
     assert strip.edits["alt_text"].text() == "A singer in black at a microphone"
@@ -127,13 +127,13 @@ def test_reorder_by_dragging_and_set_primary(strip, catalog, stocked):
     assert strip.view.drop_row(QPoint(first.left() + 5, first.center().y())) == 0
 
     strip.move_still(0, 2)
-    assert [s.original_name for s in catalog.stills_of(film_id=stocked)] == [
+    assert [s.original_name for s in catalog.stills.of(film_id=stocked)] == [
         names[1], names[2], names[0]]
     assert strip.current_still().original_name == names[0]
 
     strip.view.setCurrentRow(0)
     strip.set_primary()
-    stills = catalog.stills_of(film_id=stocked)
+    stills = catalog.stills.of(film_id=stocked)
     assert [s.is_primary for s in stills] == [True, False, False]
 
     strip.undo.stack.undo()
@@ -148,7 +148,7 @@ def test_the_keyboard_moves_a_still(qtbot, strip, catalog, stocked):
     strip.view.setFocus()
     strip.view.setCurrentRow(0)
     qtbot.keyClick(strip.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert [s.original_name for s in catalog.stills_of(film_id=stocked)] == [
+    assert [s.original_name for s in catalog.stills.of(film_id=stocked)] == [
         names[1], names[0], names[2]]
     qtbot.keyClick(strip.view, Qt.Key.Key_Delete)
     assert [s.original_name for s in strip.stills] == [names[1], names[2]]
@@ -184,17 +184,17 @@ def test_double_click_opens_the_preview_where_a_click_sets_the_focal_point(
     qtbot.mouseClick(preview.image, Qt.MouseButton.LeftButton,
                      pos=QPoint(rect.x() + rect.width() // 4, rect.y() + 3 * rect.height() // 4))
 
-    still = catalog.stills_of(film_id=stocked)[2]
+    still = catalog.stills.of(film_id=stocked)[2]
     assert still.focal_x == pytest.approx(0.25, abs=0.02)
     assert still.focal_y == pytest.approx(0.75, abs=0.02)
     assert "focal point 25% across, 75% down" in preview.caption.text()
     strip.undo.stack.undo()
-    assert catalog.stills_of(film_id=stocked)[2].focal_x == 0.5
+    assert catalog.stills.of(film_id=stocked)[2].focal_x == 0.5
     preview.close()
 
 
 def test_portraits_of_a_person(strip, catalog, tmp_path):
-    person = catalog.create_person("Marjaana Mykkanen").created_id
+    person = catalog.people.create("Marjaana Mykkanen").created_id
     import_stills(catalog, _images(tmp_path, 1), person_id=person)
     strip.load_person(person)
     assert [s.person_id for s in strip.stills] == [person]
@@ -219,7 +219,7 @@ def test_a_still_whose_hash_is_a_path_shows_no_image_and_reads_nothing_outside(
     bad = "../../../../somewhere/file.jpg"
     with sqlite3.connect(catalog.archive.folder / "archive.sqlite") as db:  # an older Curator's
         db.execute("UPDATE still SET sha256 = ? WHERE id = ?",
-                   (bad, catalog.stills_of(film_id=stocked)[0].id))
+                   (bad, catalog.stills.of(film_id=stocked)[0].id))
     strip.load_film(stocked)
     qtbot.waitUntil(lambda: not strip.busy, timeout=20_000)
     assert [strip.view.item(n).data(PIXMAP_ROLE) is None for n in range(3)] == [

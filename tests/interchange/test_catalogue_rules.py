@@ -11,6 +11,7 @@ import pytest
 from curator.catalog import Catalog, InvalidRecords
 from curator.cli import main
 from curator.interchange.catalogue_file import CatalogueFileError, import_catalogue, write_catalogue
+from curator.model.enums import PublicationState
 from tests.core.helpers import catalogue_miff
 
 HOSTILE = [  # (where, field, value, what the user is told)
@@ -28,7 +29,7 @@ def catalogue_file(tmp_path):
     source = Catalog.create(tmp_path / "Source.curator")
     catalogue_miff(source)
     for n in range(5):
-        source.create_film(f"Extra film {n}", year=1980 + n)
+        source.films.create(f"Extra film {n}", year=1980 + n)
     path = tmp_path / "good.json"
     write_catalogue(source, path)
     source.close()
@@ -62,7 +63,7 @@ def test_a_catalogue_file_with_bad_values_is_refused_whole(catalogue_file, tmp_p
     assert any(self_link in line for line in err)
     catalog = Catalog.open(archive)
     try:
-        assert catalog.is_empty()  # nothing half-written
+        assert catalog.snapshot.is_empty()  # nothing half-written
         with pytest.raises(CatalogueFileError) as caught:
             import_catalogue(catalog, bad)  # the desk's way in says the same
         assert len(caught.value.details) == 6
@@ -77,12 +78,12 @@ def test_the_catalog_itself_refuses_bad_rows_from_any_caller(tmp_path):
     catalog = Catalog.create(tmp_path / "Empty.curator")
     try:
         with pytest.raises(InvalidRecords) as caught:
-            catalog.restore_catalogue({"film": [
+            catalog.snapshot.restore({"film": [
                 {"id": 1, "slug": "a", "title": "A", "sort_title": "A", "year": "nineteen"},
                 {"id": 2, "slug": "b", "title": "B", "sort_title": "B", "year": 1990},
             ], "related_film": [{"id": 1, "film_id": 2, "related_id": 2, "position": 0}]})
         assert [(t, i) for t, i, _ in caught.value.problems] == [("film", 0), ("related_film", 0)]
-        assert catalog.is_empty()
+        assert catalog.snapshot.is_empty()
     finally:
         catalog.close()
 
@@ -93,7 +94,7 @@ def test_into_an_archive_with_records_bad_films_are_skipped_and_export_works(
     document = _spoil(catalogue_file, bad)
     archive = tmp_path / "Busy.curator"
     catalog = Catalog.create(archive)
-    catalog.create_film("Already here", year=1970, state="published")
+    catalog.films.create("Already here", year=1970, state=PublicationState.PUBLISHED)
     catalog.close()
     assert main(["import", str(archive), str(bad)]) == 0
     out = capsys.readouterr().out
@@ -106,7 +107,7 @@ def test_into_an_archive_with_records_bad_films_are_skipped_and_export_works(
     assert "4611686018427387904" not in years
     catalog = Catalog.open(archive)
     try:
-        rows = catalog.catalogue_rows()
+        rows = catalog.snapshot.rows()
         assert all(r["film_id"] != r["related_id"] for r in rows["related_film"])
         assert all(isinstance(r["year"], int | None) for r in rows["film"])
     finally:
@@ -162,9 +163,9 @@ def test_every_way_in_says_the_same_of_the_same_bad_value(catalogue_file, tmp_pa
     empty, busy = tmp_path / "Empty.curator", tmp_path / "Busy.curator"
     Catalog.create(empty).close()
     catalog = Catalog.create(busy)
-    film = catalog.create_film("Already here", year=1970).created_id
+    film = catalog.films.create("Already here", year=1970).created_id
     with pytest.raises(ValidationError, match=said):  # the desk's form
-        catalog.update_film(film, None, **{field: value})
+        catalog.films.update(film, None, **{field: value})
     catalog.close()
     messages = []
     # a spreadsheet's cells are text: one it cannot read as a number is its own reader's

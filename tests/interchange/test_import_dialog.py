@@ -164,7 +164,7 @@ def test_pages_import_off_the_gui_thread_as_one_undo_step(qtbot, desk, sample_da
 
 
 def test_catalogue_file_merges_into_an_archive_with_records(qtbot, desk, tmp_path):
-    desk.catalog.create_film("Stalker", year=1979)
+    desk.catalog.films.create("Stalker", year=1979)
     path = tmp_path / "cat.json"
     path.write_text('{"format": "curator-catalogue", "format_version": 1, "films": ['
                     '{"id": 7, "title": "Stalker", "year": 1979}, '
@@ -279,7 +279,7 @@ def test_save_report_after_the_dry_run_and_after_the_import(qtbot, desk, sheet_p
     dialog.set_report_path(done)
     dialog.report_button.click()
     rows = _report(done)
-    ids = {f.id for f in desk.catalog.get_films(
+    ids = {f.id for f in desk.catalog.films.get_many(
         [int(rows[r][2]) for r in ("row 2", "row 3", "row 4")])}
     assert len(ids) == 3
     assert desk.messages[-1] == "Wrote the report of 4 rows to done.csv."

@@ -15,7 +15,7 @@ FILES = Path(__file__).parent / "files"
 @pytest.fixture
 def imported(catalog):
     result = import_spreadsheet(catalog, FILES / "brackets.csv")
-    films = catalog.get_films([fid for fid in result.film_ids if fid is not None])
+    films = catalog.films.get_many([fid for fid in result.film_ids if fid is not None])
     return result, {f.id: f for f in films}
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from curator.interchange.page_import import import_pages
 from curator.interchange.pages import read_page
+from curator.model.enums import PublicationState
 
 REFERENCE = "archive-page-from-russia-with-rock.txt"
 SYNOPSIS_START = "From Russia with Rock is the first overview"
@@ -49,17 +50,18 @@ def test_reference_page_imports_with_its_see_also_films(catalog, sample_data):
     result, _pages = import_pages(catalog, [sample_data / REFERENCE])
     assert result.summary() == ("7 new films (4 untitled, under Needs attention), 0 updates, "
                                 "0 rows with errors")
-    film = catalog.get_film(result.film_ids[0])
-    assert film.state == "draft"  # needs attention: the page showed no title
+    film = catalog.films.get(result.film_ids[0])
+    assert film.state == PublicationState.DRAFT  # needs attention: the page showed no title
     assert "shows no title" in film.notes and "without their titles" in film.notes
     of = "Untitled (See also {} of From Russia with Rock)"
     assert [r.title for r in film.related] == [
         of.format(1), of.format(2), "Defence Councel Sedov", of.format(4),
         "Off the Coast of the Antarctic", of.format(6)]
-    sedov = catalog.get_film(film.related[2].film_id)
+    sedov = catalog.films.get(film.related[2].film_id)
     assert sedov.synopsis.startswith("Late one evening in Moscow in 1937")
-    assert "Synopsis from a See also teaser" in sedov.notes and sedov.state == "draft"
-    first = catalog.get_film(film.related[0].film_id)
+    assert "Synopsis from a See also teaser" in sedov.notes
+    assert sedov.state == PublicationState.DRAFT
+    first = catalog.films.get(film.related[0].film_id)
     assert first.synopsis.startswith("A devastating puppet-animated parable")
     assert "no title" in first.notes
     assert [s.label for s in film.screenings] == ["MIFF 1989"]
@@ -226,8 +228,8 @@ def test_our_exported_html_reads_back(tmp_path):
 
 def test_exported_pages_import_as_published_films_with_links(catalog, tmp_path):
     result, _ = import_pages(catalog, [_page(tmp_path, "index.html", _exported())])
-    film = catalog.get_film(result.film_ids[0])
-    assert film.state == "published" and film.notes == ""
+    film = catalog.films.get(result.film_ids[0])
+    assert film.state == PublicationState.PUBLISHED and film.notes == ""
     assert film.directors == ("Marjaana Mykkanen", "Juris Podnieks")
     assert (film.runtime, film.format, film.colour, film.languages) == (
         90, "35mm", "colour", ("Russian", "Finnish"))
@@ -235,8 +237,9 @@ def test_exported_pages_import_as_published_films_with_links(catalog, tmp_path):
     assert (film.quotes[0].attribution, film.quotes[0].source) == (
         "Marjaana Mykkanen", "Director's statement")
     assert [r.title for r in film.related] == ["Black Square", "Defence Councel Sedov"]
-    square = catalog.get_film(film.related[0].film_id)
-    assert (square.state, square.year, square.countries) == ("draft", 1988, ("USSR",))
+    square = catalog.films.get(film.related[0].film_id)
+    assert (square.state, square.year, square.countries) == (
+        PublicationState.DRAFT, 1988, ("USSR",))
 
 
 def test_html_without_h1_takes_the_title_from_its_metadata(tmp_path):

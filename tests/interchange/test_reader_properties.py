@@ -115,7 +115,7 @@ def one_clear_line(exc: BaseException) -> None:
 
 def snapshot(catalog: Catalog) -> tuple:
     return tuple(catalog.counts().items()), tuple(
-        (f.id, f.title, f.countries) for f in catalog.get_films(range(1, 60)))
+        (f.id, f.title, f.countries) for f in catalog.films.get_many(range(1, 60)))
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def empty(tmp_path):
 def holding(tmp_path):
     """An archive that holds a film, so files are merged into it."""
     catalog = Catalog.create(tmp_path / "Holding.curator")
-    catalog.create_film("The Needle", year=1988, countries=["USSR"])
+    catalog.films.create("The Needle", year=1988, countries=["USSR"])
     yield catalog
     catalog.close()
 
@@ -147,10 +147,10 @@ def test_a_catalogue_file_restores_or_is_refused_whole(empty, document):
         changes = import_catalogue(empty, path)
     except CuratorError as exc:
         one_clear_line(exc)
-        assert empty.is_empty()
+        assert empty.snapshot.is_empty()
     else:
         empty.undo(changes)
-        assert empty.is_empty()
+        assert empty.snapshot.is_empty()
 
 
 @given(document=st.one_of(GOOD_DOCUMENT, DOCUMENT))
@@ -175,7 +175,7 @@ def test_any_bytes_as_a_catalogue_file(empty, data):
         import_catalogue(empty, path)
     except CuratorError as exc:
         one_clear_line(exc)
-    assert empty.is_empty()
+    assert empty.snapshot.is_empty()
 
 
 # -- spreadsheets --------------------------------------------------------------------------
@@ -212,18 +212,18 @@ def test_a_spreadsheet_imports_or_is_refused_whole(empty, data):
     except ReadError as exc:
         one_clear_line(exc)
         assert str(exc).startswith("films.csv: ")
-        assert empty.is_empty()
+        assert empty.snapshot.is_empty()
         return
     try:
         result = import_spreadsheet(empty, path, sheet=sheet)
     except CuratorError as exc:  # no column holds the title
         one_clear_line(exc)
-        assert empty.is_empty()
+        assert empty.snapshot.is_empty()
         return
     for source, reason in result.errors:
         assert source.startswith("row ") and "\n" not in reason
     empty.undo(result.changes)
-    assert empty.is_empty()
+    assert empty.snapshot.is_empty()
 
 
 # -- archive pages -------------------------------------------------------------------------
@@ -244,9 +244,9 @@ def test_any_page_reads_and_imports_or_reports(empty, text):
     items = page_imports(page)
     if not items:
         return
-    result = empty.import_films(items, label="Import film-page.html")
+    result = empty.imports.run(items, label="Import film-page.html")
     empty.undo(result.changes)
-    assert empty.is_empty()
+    assert empty.snapshot.is_empty()
 
 
 @given(data=st.binary(max_size=300))
@@ -284,14 +284,14 @@ def test_a_manifest_nested_too_deep_is_a_damaged_one():
 # -- settings ------------------------------------------------------------------------------
 @given(value=ADDRESSES, key=st.sampled_from(["site_base_url", "site_name", "export_folder"]))
 def test_a_setting_is_stored_clean_or_refused(empty, key, value):
-    before = empty.setting(key)
+    before = empty.settings.get(key)
     try:
-        empty.set_setting(key, value)
+        empty.settings.set(key, value)
     except ValidationError as exc:
         one_clear_line(exc)
-        assert empty.setting(key) == before
+        assert empty.settings.get(key) == before
         return
-    stored = empty.setting(key)
+    stored = empty.settings.get(key)
     assert "\x00" not in stored and "\x1b" not in stored
     if key == "site_base_url" and stored.strip():
         assert urlsplit(stored.strip()).scheme.lower() in ("http", "https")

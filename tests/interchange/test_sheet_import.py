@@ -6,6 +6,7 @@ import pytest
 
 from curator.catalog import FilmQuery
 from curator.interchange.sheet_import import import_spreadsheet
+from curator.model.enums import PublicationState
 
 FESTIVAL_SHEET = """\
 Title;Original title;Year;Director;Country;Runtime;Genres;IMDb;Festival;Section;Notes
@@ -34,8 +35,8 @@ def test_movielens_imports_once_and_reports_rows_without_title(catalog, sample_d
     assert [s for s, _r in first.errors] == ["row 8478", "row 8480", "row 8970", "row 9014",
                                             "row 9064"]
     assert all(reason == "it has no title" for _s, reason in first.errors)
-    les = catalog.search(FilmQuery(text="Misérables"), limit=20)
-    assert "Les Misérables" in {f.title for f in catalog.get_films(les.ids)}
+    les = catalog.search.films(FilmQuery(text="Misérables"), limit=20)
+    assert "Les Misérables" in {f.title for f in catalog.films.get_many(les.ids)}
 
     again = import_spreadsheet(catalog, path)
     assert again.created == [] and len(again.unchanged) == 9061
@@ -67,7 +68,7 @@ def test_conventions_and_festivals(catalog, festival_sheet):
         "row 8": "\u201cninety\u201d is not a running time",
         "row 9": "the festival \u201cBerlinale\u201d is given without its year",
     }
-    films = {f.title: f for f in catalog.get_films(result.created)}
+    films = {f.title: f for f in catalog.films.get_many(result.created)}
     postman = films["The Postman"]
     assert postman.original_title == "Il Postino"
     assert postman.sort_title == "Postman"
@@ -81,8 +82,8 @@ def test_conventions_and_festivals(catalog, festival_sheet):
     assert films["From Russia with Rock"].genres == ("Documentary", "Music")
     seven = films["Seven"]
     assert seven.alt_titles[0].title == "Se7en" and seven.runtime == 127
-    assert all(f.state == "draft" for f in films.values())
-    [miff] = catalog.festivals()
+    assert all(f.state == PublicationState.DRAFT for f in films.values())
+    [miff] = catalog.festivals.all()
     assert miff.short_name == "MIFF"
     assert sorted(e.year for e in miff.editions) == [1989, 1995]
 
@@ -100,7 +101,7 @@ def test_reimport_makes_no_duplicates_and_undo_is_one_step(catalog, festival_she
 
 
 def test_existing_policies(catalog, tmp_path):
-    catalog.create_film("Black Square", year=1988, synopsis="", countries=["USSR"])
+    catalog.films.create("Black Square", year=1988, synopsis="", countries=["USSR"])
     path = tmp_path / "update.csv"
     path.write_text("Title,Year,Synopsis,Runtime,Country,Festival,Section\n"
                     "Black Square,1988,Avant-garde painting in the USSR.,56,USSR,MIFF 1989,Docs\n",
@@ -109,16 +110,16 @@ def test_existing_policies(catalog, tmp_path):
     assert skipped.summary() == ("0 new films, 0 updates, 1 already in the archive, "
                                  "0 rows with errors")
     [fid] = skipped.unchanged
-    assert catalog.get_film(fid).runtime is None
+    assert catalog.films.get(fid).runtime is None
 
     updated = import_spreadsheet(catalog, path, existing="update")
     assert updated.updated == [fid]
-    film = catalog.get_film(fid)
+    film = catalog.films.get(fid)
     assert (film.runtime, film.synopsis) == (56, "Avant-garde painting in the USSR.")
     assert [s.label for s in film.screenings] == ["MIFF 1989, Docs"]
     assert import_spreadsheet(catalog, path, existing="update").updated == []  # nothing new
     catalog.undo(updated.changes)
-    film = catalog.get_film(fid)
+    film = catalog.films.get(fid)
     assert (film.runtime, film.screenings) == (None, ())
 
     duplicated = import_spreadsheet(catalog, path, existing="duplicate")
@@ -136,7 +137,7 @@ def test_people_match_on_name_variants(demo_catalog, tmp_path):
     result = import_spreadsheet(demo_catalog, path)
     assert demo_catalog.counts()["people"] == people  # the variant is the same person
     assert len(result.created) == 2 and len(result.unchanged) == 1  # the demo's film matched
-    films = demo_catalog.get_films(result.created)
+    films = demo_catalog.films.get_many(result.created)
     assert [f.directors for f in films] == [("Marjaana Mykkanen",)] * 2
 
 
@@ -158,7 +159,7 @@ def test_map_names_the_columns_the_guess_missed(catalog, tmp_path):
         import_spreadsheet(catalog, path)
     result = import_spreadsheet(catalog, path, overrides=["Werk=title", "Entstanden=year",
                                                           "Wer=director"])
-    film = catalog.get_film(result.created[0])
+    film = catalog.films.get(result.created[0])
     assert (film.title, film.year, film.directors) == ("Stalker", 1979, ("Andrei Tarkovsky",))
 
 
@@ -182,5 +183,5 @@ def test_festivals_match_by_name_or_short_name(demo_catalog, tmp_path):
     after = demo_catalog.counts()
     assert (after["festivals"], after["editions"]) == (before["festivals"], before["editions"])
     assert after["sections"] == before["sections"] + 1  # only "Late Night" is new
-    labels = [s.label for f in demo_catalog.get_films(result.created) for s in f.screenings]
+    labels = [s.label for f in demo_catalog.films.get_many(result.created) for s in f.screenings]
     assert labels == ["MIFF 1989, Documentaries", "MIFF 1989, Late Night"]

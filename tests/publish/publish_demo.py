@@ -8,6 +8,7 @@ from pathlib import Path
 
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData, QuoteData, ScreeningData
+from curator.model.enums import PublicationState
 from curator.publish import StillFiles
 from curator.publish.media import archive_derivatives
 from curator.stills import import_stills
@@ -31,50 +32,51 @@ class Demo:
 def enrich(catalog: Catalog, sample: Path) -> Demo:
     """Give the demo's film what the reference page shows and more: credits, details,
     awards, stills; a list; a draft that must never leak; a synopsis with <script>."""
-    film = catalog.get_film(FILM)
+    film = catalog.films.get(FILM)
     edition = film.screenings[0].edition_id
-    festival = catalog.festivals()[0]
+    festival = catalog.festivals.all()[0]
     documentaries = next(s.id for s in festival.editions[0].sections
                          if s.name == "Documentaries")
     director = film.credits[0].person_id
-    cinematographer = catalog.create_person("Pekka Aine", country="Finland").created_id
-    singer = catalog.create_person("Vyacheslav Butusov", variants=["Вячеслав Бутусов"]
+    cinematographer = catalog.people.create("Pekka Aine", country="Finland").created_id
+    singer = catalog.people.create("Vyacheslav Butusov", variants=["Вячеслав Бутусов"]
                                    ).created_id
-    catalog.update_film(
+    catalog.films.update(
         FILM, None, runtime=57, format="16mm", colour="colour", languages=["Russian", "Finnish"],
         countries=["USSR"],
         credits=[CreditData(director, "director"), CreditData(cinematographer, "cinematographer"),
                  CreditData(singer, "cast", "Himself")],
         screenings=[ScreeningData(edition, documentaries)],
     )
-    catalog.create_award(edition, "Best Documentary", film_id=FILM, result="won")
+    catalog.awards.create(edition, "Best Documentary", film_id=FILM, result="won")
     for fid, year in ((2, 1988), (3, 1988), (5, 1956)):
-        catalog.update_film(fid, None, year=year, countries=["USSR"],
+        catalog.films.update(fid, None, year=year, countries=["USSR"],
                             credits=[CreditData(director, "director")] if fid == 3 else [])
     # real imports through the image store, with its real derivatives
     import_stills(catalog, [sample / "stills" / "LadyBird.jpg"], film_id=FILM, web_sizes=True,
                   fields={"caption": "Nautilus Pompilius on stage in Moscow", "credit": "YLE",
                           "alt_text": "A rock band playing under stage lights"})
     import_stills(catalog, [sample / "stills" / "Garden.jpg"], film_id=FILM, web_sizes=True)
-    stage = next(s for s in catalog.stills_of(film_id=FILM) if s.original_name == "LadyBird.jpg")
-    catalog.set_primary_still(stage.id)
+    stage = next(s for s in catalog.stills.of(film_id=FILM) if s.original_name == "LadyBird.jpg")
+    catalog.stills.set_primary(stage.id)
 
-    draft_id = catalog.create_film(SECRET, year=1990, countries=["USSR"],
+    draft_id = catalog.films.create(SECRET, year=1990, countries=["USSR"],
                                    synopsis="Never to be seen.",
                                    credits=[CreditData(director, "director")],
                                    screenings=[ScreeningData(edition, documentaries)]
                                    ).created_id
-    script_id = catalog.create_film(
-        "Script </title> Test", year=1989, synopsis=SCRIPT_SYNOPSIS, state="published",
+    script_id = catalog.films.create(
+        "Script </title> Test", year=1989, synopsis=SCRIPT_SYNOPSIS,
+        state=PublicationState.PUBLISHED,
         original_title="Сценарий", countries=["USSR"], credits=[CreditData(singer, "director")],
         quotes=[QuoteData("<b>Bold</b> claim", "A <i>critic</i>")],
         screenings=[ScreeningData(edition)]).created_id
-    list_id = catalog.create_collection(
+    list_id = catalog.lists.create(
         "Soviet rock on film, 1986-91", [FILM, draft_id, script_id], curator="The programmer",
         introduction="Rock in the last years of the USSR.\n\nIn the order they were made.",
-        state="published").created_id
-    catalog.annotate(list_id, FILM, "The first overview of the Soviet rock scene.")
-    catalog.set_setting("site_base_url", "https://archive.example.org/films/")
+        state=PublicationState.PUBLISHED).created_id
+    catalog.lists.annotate(list_id, FILM, "The first overview of the Soviet rock scene.")
+    catalog.settings.set("site_base_url", "https://archive.example.org/films/")
     return Demo(catalog, FILM, draft_id, script_id, list_id, director,
                 archive_derivatives(catalog.archive))
 

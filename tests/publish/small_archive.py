@@ -10,6 +10,7 @@ from PIL import Image
 
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData
+from curator.model.enums import PublicationState
 from curator.publish.writer import MANIFEST
 from curator.stills import import_stills
 
@@ -25,9 +26,10 @@ def build(folder: Path) -> Path:
     catalog = Catalog.create(path)
     try:
         for n, (title, year, country) in enumerate(FILMS):
-            person = catalog.create_person(f"Director {n}", state="published").created_id
-            film = catalog.create_film(
-                title, year=year, countries=[country], state="published",
+            person = catalog.people.create(f"Director {n}",
+                                           state=PublicationState.PUBLISHED).created_id
+            film = catalog.films.create(
+                title, year=year, countries=[country], state=PublicationState.PUBLISHED,
                 synopsis=f"{title}: a film of {year}.",
                 credits=[CreditData(person, "director")]).created_id
             image = folder / f"still-{n}.png"

@@ -14,6 +14,7 @@ from publish_demo import SCRIPT_SYNOPSIS, SECRET, Demo, site_files
 
 from curator.catalog import Cancelled
 from curator.cli import main
+from curator.model.enums import PublicationState
 from curator.publish import (
     ExportError,
     Selection,
@@ -169,8 +170,8 @@ def test_second_export_writes_nothing_and_one_change_rewrites_only_its_pages(
     assert again.summary == f"0 pages written, {again.unchanged} unchanged, 0 removed"
     assert site_files(out) == before and (out / "index.html").stat().st_mtime_ns == mtime
 
-    film = demo.catalog.get_film(5)
-    changes = demo.catalog.update_film(5, film.version, synopsis="A new synopsis of the film "
+    film = demo.catalog.films.get(5)
+    changes = demo.catalog.films.update(5, film.version, synopsis="A new synopsis of the film "
                                        "about the Antarctic.")
     try:
         third = export_site(demo.catalog, out, still_files=demo.still_files)
@@ -189,7 +190,7 @@ def test_a_failure_mid_export_leaves_the_previous_site_intact(
     out = tmp_path / "site"
     export_site(demo.catalog, out, still_files=demo.still_files)
     before = site_files(out)
-    demo.catalog.set_setting("site_name", "Renamed Archive")  # every page changes
+    demo.catalog.settings.set("site_name", "Renamed Archive")  # every page changes
     writes = {"n": 0}
     real = SiteWriter._write_bytes
 
@@ -213,7 +214,7 @@ def test_a_failure_mid_export_leaves_the_previous_site_intact(
         assert site_files(out) == before
         assert [p.name for p in tmp_path.iterdir()] == ["site"]
     finally:
-        demo.catalog.set_setting("site_name", "")
+        demo.catalog.settings.set("site_name", "")
 
 
 def test_a_folder_that_is_not_a_site_is_refused(demo: Demo, tmp_path: Path):
@@ -265,8 +266,8 @@ def test_check_lists_poor_pages(demo: Demo):
 
 
 def test_duplicate_slugs_are_reported(catalog):
-    a = catalog.create_film("Nostalgia", year=1983, state="published").created_id
-    b = catalog.create_film("Nostalgia", year=1983, state="published").created_id
+    a = catalog.films.create("Nostalgia", year=1983, state=PublicationState.PUBLISHED).created_id
+    b = catalog.films.create("Nostalgia", year=1983, state=PublicationState.PUBLISHED).created_id
     problems = [p for p in check_archive(catalog) if "duplicate slug" in p.message]
     assert {(p.kind, p.id) for p in problems} == {("film", a), ("film", b)}
 
@@ -286,10 +287,8 @@ def test_cli_export_and_check(demo: Demo, tmp_path: Path, capsys: pytest.Capture
     assert "film 2 \u201cBlack Square\u201d: no director" in capsys.readouterr().out
 
 
-def test_bulk_reads_match_get_films_for_a_fully_catalogued_film(demo: Demo):
-    from curator.catalog.export_reads import films_in_bulk
-
+def test_bulk_reads_match_one_at_a_time_for_a_fully_catalogued_film(demo: Demo):
     ids = [demo.film_id, demo.draft_id, demo.script_id, 2]
-    bulk = films_in_bulk(demo.catalog, ids)
-    assert bulk == [demo.catalog.get_film(i) for i in ids]  # the one-film read, film by film
+    bulk = demo.catalog.films.get_many(ids)
+    assert bulk == [demo.catalog.films.get(i) for i in ids]  # the one-film read, film by film
     assert bulk[0].awards and bulk[0].stills and bulk[0].lists and len(bulk[0].credits) == 3

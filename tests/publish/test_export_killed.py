@@ -23,6 +23,7 @@ import pytest
 from small_archive import build, site_files
 
 from curator.catalog import Catalog
+from curator.model.enums import PublicationState
 from curator.publish import export_site
 from curator.publish.staging import SUFFIX, marker_token
 from curator.publish.writer import FAULT_AFTER, MANIFEST, SiteWriter
@@ -36,15 +37,15 @@ AT_ONCE = 3  # exports killed side by side
 
 def _change(catalog: Catalog) -> None:
     """Edits whose export writes pages, moves one, removes some and adds others."""
-    films = {f.title: f for f in (catalog.get_film(i) for i in range(1, 7))}
+    films = {f.title: f for f in (catalog.films.get(i) for i in range(1, 7))}
     retitled = films["Black Square"]
-    catalog.update_film(retitled.id, retitled.version, title="The Black Square")
+    catalog.films.update(retitled.id, retitled.version, title="The Black Square")
     edited = films["Rock Summer"]
-    catalog.update_film(edited.id, edited.version, synopsis="Rock, the Baltic, a summer.")
+    catalog.films.update(edited.id, edited.version, synopsis="Rock, the Baltic, a summer.")
     gone = films["Winter Light"]
-    catalog.update_film(gone.id, gone.version, state="draft")
-    catalog.create_film("Night Train", year=1987, countries=["Lithuania"], state="published",
-                        synopsis="A train through the night.")
+    catalog.films.update(gone.id, gone.version, state=PublicationState.DRAFT)
+    catalog.films.create("Night Train", year=1987, countries=["Lithuania"],
+                         state=PublicationState.PUBLISHED, synopsis="A train through the night.")
 
 
 def _pending(site: Path) -> bool:

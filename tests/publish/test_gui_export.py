@@ -59,7 +59,7 @@ def test_export_site_asks_for_the_folder_once_then_exports_and_opens(
     with qtbot.waitSignal(controller.exported, timeout=WAIT) as first:
         controller.export_all()
     assert calls.asked == ["Choose the Folder of the Web Archive"]
-    assert demo_catalog.setting(EXPORT_FOLDER) == str(tmp_path / "site")
+    assert demo_catalog.settings.get(EXPORT_FOLDER) == str(tmp_path / "site")
     assert [str(p) for p in calls.problems[0]][0].startswith("film 2 \u201cBlack Square\u201d")
     assert first.args[0].films == 4  # From Russia with Rock and three See-also films
     assert (tmp_path / "site" / "films" / "7" / "from-russia-with-rock" / "index.html").is_file()
@@ -73,7 +73,7 @@ def test_export_site_asks_for_the_folder_once_then_exports_and_opens(
     url = controller.open_in_browser()
     try:
         assert calls.opened == [url] and url.startswith("http://127.0.0.1:")
-        demo_catalog.set_setting("site_base_url", "https://miff.example.org/archive/")
+        demo_catalog.settings.set("site_base_url", "https://miff.example.org/archive/")
         url = controller.open_in_browser()  # served under the base URL's path, as online
         assert url.endswith("/archive/") and calls.opened[-1] == url
         with urllib.request.urlopen(url + "films/7/from-russia-with-rock/") as response:
@@ -91,8 +91,8 @@ def test_export_site_after_an_edit_rewrites_only_what_shows_the_film(
         show_message=calls.messages.append, open_url=calls.opened.append)  # archive's stills
     with qtbot.waitSignal(controller.exported, timeout=WAIT) as first:
         controller.export_all()
-    film = demo_catalog.get_film(7)
-    demo_catalog.update_film(7, film.version, synopsis=film.synopsis + " Restored in 2024.")
+    film = demo_catalog.films.get(7)
+    demo_catalog.films.update(7, film.version, synopsis=film.synopsis + " Restored in 2024.")
     with qtbot.waitSignal(controller.exported, timeout=WAIT) as second:
         controller.export_all()
     assert not first.args[0].quick and second.args[0].quick
@@ -113,7 +113,7 @@ def test_problems_can_stop_the_export(qtbot, demo_catalog, tmp_path: Path):  # n
 
 
 def test_export_selection_goes_to_its_own_folder(qtbot, demo_catalog, tmp_path: Path):  # noqa: ANN001
-    demo_catalog.set_setting(EXPORT_FOLDER, str(tmp_path / "site"))
+    demo_catalog.settings.set(EXPORT_FOLDER, str(tmp_path / "site"))
     calls = Calls([tmp_path / "site", tmp_path / "selection"])
     controller = calls.controller(demo_catalog)
     assert controller.export_selection([]) is None

@@ -18,7 +18,6 @@ from publish_demo import enrich
 from tests.conftest import SAMPLE_DATA
 
 from curator.catalog import Catalog
-from curator.catalog.see_also import see_also
 from curator.publish import export_site
 
 pytest.importorskip("PySide6")
@@ -132,16 +131,16 @@ def everything_published(demo_archive: Path, tmp_path_factory: pytest.TempPathFa
 
 def test_every_film_reads_the_same_in_the_preview_and_on_its_page(everything_published):
     catalog, site = everything_published
-    ids = catalog.search("", limit=100_000).ids
+    ids = catalog.search.films("", limit=100_000).ids
     assert len(ids) > 9000
     pages = {int(p.parts[-3]): p for p in (site / "films").glob("*/*/index.html")}
     assert set(pages) == set(ids)
     checked = 0
-    for film in catalog.get_films(ids):
+    for film in catalog.films.get_many(ids):
         # See also depends only on the film's own links, directors and screenings
         linked = film.related or film.screenings or any(
             c.role == "director" for c in film.credits)
-        suggested = see_also(catalog, film.id, published_only=True) if linked else []
+        suggested = catalog.films.see_also(film.id, published_only=True) if linked else []
         preview = preview_parts(film_html(film, suggested))
         page = site_parts(pages[film.id].read_text(encoding="utf-8"))
         assert preview == page, film.title
@@ -151,8 +150,8 @@ def test_every_film_reads_the_same_in_the_preview_and_on_its_page(everything_pub
 
 def test_the_reference_film_shows_every_part(everything_published):
     catalog, site = everything_published
-    film = catalog.get_film(7)
-    preview = preview_parts(film_html(film, see_also(catalog, 7, published_only=True)))
+    film = catalog.films.get(7)
+    preview = preview_parts(film_html(film, catalog.films.see_also(7, published_only=True)))
     assert preview["title"] == ["From Russia with Rock"]
     assert preview["lines"][0].startswith("USSR, 1988 (MIFF 1989")
     assert preview["directors"] == ["Director: Marjaana Mykkanen"]

@@ -11,6 +11,7 @@ from publish_demo import FILM, Demo, site_files
 
 from curator.catalog import Catalog, Changes
 from curator.catalog.records import CreditData, ScreeningData
+from curator.model.enums import PublicationState
 from curator.publish import export_site, quick
 from curator.publish.writer import MANIFEST
 
@@ -30,19 +31,19 @@ def _same_as_full_export(demo: Demo, site: Path, fresh: Path) -> None:
 
 
 def _update(catalog: Catalog, film_id: int, **fields: object) -> Changes:
-    return catalog.update_film(film_id, catalog.get_film(film_id).version, **fields)
+    return catalog.films.update(film_id, catalog.films.get(film_id).version, **fields)
 
 
 def _edition_and_sections(catalog: Catalog) -> tuple[int, list[int]]:
-    edition = catalog.festivals()[0].editions[0]
+    edition = catalog.festivals.all()[0].editions[0]
     return edition.id, [s.id for s in edition.sections]
 
 
 def _new_film(catalog: Catalog) -> Changes:
-    changes = catalog.create_film(
-        "Rock Summer", year=1990, countries=["Estonia"], state="published",
+    changes = catalog.films.create(
+        "Rock Summer", year=1990, countries=["Estonia"], state=PublicationState.PUBLISHED,
         synopsis="A festival on the Baltic.",
-        credits=[CreditData(catalog.find_people("Peeter Simm")[0][0], "director")])
+        credits=[CreditData(catalog.people.find("Peeter Simm")[0][0], "director")])
     _new_film.created = changes.created_id  # type: ignore[attr-defined]
     return changes
 
@@ -57,10 +58,11 @@ EDITS: list[tuple[str, Callable[[Demo], object]]] = [
     ("a screening in another section",
      lambda d: _update(d.catalog, 5, screenings=[ScreeningData(
          _edition_and_sections(d.catalog)[0], _edition_and_sections(d.catalog)[1][-1])])),
-    ("a film unpublished", lambda d: _update(d.catalog, d.script_id, state="draft")),
-    ("the draft published", lambda d: _update(d.catalog, d.draft_id, state="published")),
+    ("a film unpublished", lambda d: _update(d.catalog, d.script_id, state=PublicationState.DRAFT)),
+    ("the draft published",
+     lambda d: _update(d.catalog, d.draft_id, state=PublicationState.PUBLISHED)),
     ("a new film by a director without a page yet", lambda d: _new_film(d.catalog)),
-    ("a film deleted (on no list)", lambda d: d.catalog.delete_film(_new_film.created)),
+    ("a film deleted (on no list)", lambda d: d.catalog.films.delete(_new_film.created)),
 ]
 
 
@@ -68,7 +70,7 @@ def test_each_edit_rewrites_only_what_shows_it_and_the_site_equals_a_full_export
         demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
     session = quick.ExportSession()
-    newcomer = demo.catalog.create_person("Peeter Simm", state="published")
+    newcomer = demo.catalog.people.create("Peeter Simm", state=PublicationState.PUBLISHED)
     first = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert not first.quick
     steps = []
@@ -98,8 +100,8 @@ def test_a_change_beyond_films_takes_the_full_way_and_an_unchanged_one_writes_no
     again = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert again.quick and (again.written, again.removed) == (0, 0)
 
-    person = demo.catalog.get_person(demo.person_id)
-    changes = demo.catalog.update_person(person.id, person.version, name="A. Mykkänen")
+    person = demo.catalog.people.get(demo.person_id)
+    changes = demo.catalog.people.update(person.id, person.version, name="A. Mykkänen")
     try:
         renamed = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
         assert not renamed.quick and renamed.written > 0
@@ -126,7 +128,7 @@ def test_a_cancelled_quick_export_leaves_the_site_and_the_next_export_is_right(
     session = quick.ExportSession()
     export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     before = site_files(site)
-    changes = demo.catalog.update_film(5, demo.catalog.get_film(5).version, year=1957)
+    changes = demo.catalog.films.update(5, demo.catalog.films.get(5).version, year=1957)
     try:
         from curator.catalog import Cancelled
 

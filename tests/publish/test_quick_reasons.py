@@ -20,8 +20,8 @@ def _export(demo: Demo, site: Path, session: quick.ExportSession, spec: str = "a
 
 
 def _edit_film(demo: Demo, film_id: int = 5):
-    film = demo.catalog.get_film(film_id)
-    return demo.catalog.update_film(film_id, film.version, synopsis=film.synopsis + " Again.")
+    film = demo.catalog.films.get(film_id)
+    return demo.catalog.films.update(film_id, film.version, synopsis=film.synopsis + " Again.")
 
 
 def test_the_quick_way_names_what_it_wrote_again(demo: Demo, tmp_path: Path):
@@ -73,17 +73,17 @@ def test_a_changed_setting_person_or_template_means_the_full_way(
     session = quick.ExportSession()
     _export(demo, site, session)
 
-    before = demo.catalog.setting("site_base_url")
-    demo.catalog.set_setting("site_base_url", "https://archive.example.org/")
+    before = demo.catalog.settings.get("site_base_url")
+    demo.catalog.settings.set("site_base_url", "https://archive.example.org/")
     try:
         result = _export(demo, site, session)
     finally:
-        demo.catalog.set_setting("site_base_url", before)
+        demo.catalog.settings.set("site_base_url", before)
     assert not result.quick and result.full_because == "more than films changed: a setting"
     _export(demo, site, session)
 
-    person = demo.catalog.get_person(demo.person_id)
-    changes = demo.catalog.update_person(person.id, person.version, biography="Born in Turku.")
+    person = demo.catalog.people.get(demo.person_id)
+    changes = demo.catalog.people.update(person.id, person.version, biography="Born in Turku.")
     try:
         result = _export(demo, site, session)
         assert result.full_because == "more than films changed: a person"

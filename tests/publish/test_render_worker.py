@@ -53,9 +53,9 @@ def renamed(demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     export_site(demo.catalog, site, still_files=demo.still_files)
     before = site_files(site)
     monkeypatch.setattr(export_module, "PARALLEL_FROM", 0)
-    demo.catalog.set_setting("site_name", "Renamed Archive")
+    demo.catalog.settings.set("site_name", "Renamed Archive")
     yield site, before
-    demo.catalog.set_setting("site_name", "")
+    demo.catalog.settings.set("site_name", "")
 
 
 def test_a_cancel_stops_the_second_process_and_leaves_the_site(

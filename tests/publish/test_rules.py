@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
 from curator.catalog.records import CreditData, RelatedData, ScreeningData
 from curator.catalog.see_also import SeeAlso
 from curator.catalog.wording import country_year, teaser
+from curator.model.enums import PublicationState
 from curator.publish.text import fold, initial, tokens
 
 LONG = ("Late one evening in Moscow in 1937, Defence Councel Sedov hears a knock at the door. "
@@ -37,20 +37,20 @@ def test_search_folding_ignores_accents_and_case():
 
 
 def test_see_also_order_and_limit(catalog):
-    festival = catalog.create_festival("Melbourne International Film Festival",
+    festival = catalog.festivals.create("Melbourne International Film Festival",
                                        short_name="MIFF").created_id
-    edition = catalog.create_edition(festival, 1989).created_id
-    other_edition = catalog.create_edition(festival, 1990).created_id
-    animation = catalog.create_section(edition, "Animation").created_id
-    director = catalog.create_person("Priit Pärn").created_id
+    edition = catalog.editions.create(festival, 1989).created_id
+    other_edition = catalog.editions.create(festival, 1990).created_id
+    animation = catalog.sections.create(edition, "Animation").created_id
+    director = catalog.people.create("Priit Pärn").created_id
 
     def film(title: str, year: int | None = None, **fields) -> int:
-        return catalog.create_film(title, year=year, state=fields.pop("state", "published"),
-                                   **fields).created_id
+        state = fields.pop("state", PublicationState.PUBLISHED)
+        return catalog.films.create(title, year=year, state=state, **fields).created_id
 
     manual_b = film("Manual B", 2001)
     manual_a = film("Manual A", 1999)
-    hidden = film("Unpublished", 1980, state="draft")
+    hidden = film("Unpublished", 1980, state=PublicationState.DRAFT)
     by_director = [film("Later", 1990, credits=[CreditData(director, "director")]),
                    film("Earlier", 1984, credits=[CreditData(director, "director")]),
                    film("Undated", None, credits=[CreditData(director, "director")])]
@@ -63,7 +63,7 @@ def test_see_also_order_and_limit(catalog):
                    screenings=[ScreeningData(edition, animation)],
                    related=[RelatedData(manual_b), RelatedData(hidden), RelatedData(manual_a)])
 
-    published = films_in_bulk(catalog, film_ids_by_state(catalog, "published"))
+    published = catalog.films.get_many(catalog.films.with_state(PublicationState.PUBLISHED))
     rule = SeeAlso(published)
     [record] = [f for f in published if f.id == subject]
     titles = [f.title for f in rule.of(record, limit=10)]
@@ -78,11 +78,11 @@ def test_see_also_order_and_limit(catalog):
 
 
 def test_bulk_reads_give_the_same_records_as_one_at_a_time(demo_catalog):
-    ids = film_ids_by_state(demo_catalog, "published") + [9, 10, 11]
-    # get_films is films_in_bulk; the reference is get_film, one film per query
-    assert films_in_bulk(demo_catalog, ids) == [demo_catalog.get_film(i) for i in ids]
-    people = people_in_bulk(demo_catalog, [1, 999])
-    record = demo_catalog.get_person(1)
+    ids = demo_catalog.films.with_state(PublicationState.PUBLISHED) + [9, 10, 11]
+    # get_many reads in bulk; the reference is films.get, one film per query
+    assert demo_catalog.films.get_many(ids) == [demo_catalog.films.get(i) for i in ids]
+    people = demo_catalog.people.get_many([1, 999])
+    record = demo_catalog.people.get(1)
     assert list(people) == [1]
     assert people[1].variants == record.variants == ("Marjaana Mykkänen",)
     assert people[1].name == record.name and people[1].portraits == record.portraits

@@ -12,6 +12,7 @@ from small_archive import build, site_files
 
 from curator.catalog import Catalog
 from curator.cli import main
+from curator.model.enums import PublicationState
 from curator.publish import export_site
 from curator.publish.staging import MARKER
 from curator.publish.writer import MANIFEST
@@ -100,7 +101,7 @@ def test_a_folder_beside_the_site_that_curator_did_not_make_is_left_alone(
 
     # a marker Curator did not write for this site (a copied one, a forged one): left alone
     (theirs / MARKER).write_text(json.dumps({"token": "f" * 32}), encoding="utf-8")
-    catalog.set_setting("site_name", "Renamed Archive")  # every page changes
+    catalog.settings.set("site_name", "Renamed Archive")  # every page changes
     try:
         second = export_site(catalog, site)
         assert second.written > 0 and len(second.warnings) == 1
@@ -109,12 +110,12 @@ def test_a_folder_beside_the_site_that_curator_did_not_make_is_left_alone(
         # a link by that name is never followed, into the victim's folder or anywhere
         shutil.rmtree(theirs)
         theirs.symlink_to(victim)
-        catalog.set_setting("site_name", "")
+        catalog.settings.set("site_name", "")
         third = export_site(catalog, site)
         assert site_files(site) == reference and len(third.warnings) == 1
         assert [p.name for p in victim.iterdir()] == ["precious.txt"]
     finally:
-        catalog.set_setting("site_name", "")
+        catalog.settings.set("site_name", "")
 
 
 def test_a_staging_folder_left_by_this_sites_own_export_is_removed(
@@ -146,7 +147,7 @@ def test_a_link_out_planted_after_the_last_export_is_never_followed(
         catalog: Catalog, tmp_path: Path, victim: Path):
     site = tmp_path / "site"
     export_site(catalog, site)
-    film = catalog.get_film(1)
+    film = catalog.films.get(1)
     page = next((site / "films" / "1").iterdir())  # films/1/<slug>/
     # the film's folder becomes a link to a folder outside holding a file of the same name
     (victim / page.name).mkdir()
@@ -154,14 +155,14 @@ def test_a_link_out_planted_after_the_last_export_is_never_followed(
     shutil.rmtree(site / "films" / "1")
     (site / "films" / "1").symlink_to(victim)
 
-    catalog.update_film(1, film.version, state="draft")  # its page is to be removed
+    catalog.films.update(1, film.version, state=PublicationState.DRAFT)  # its page is to be removed
     try:
         result = export_site(catalog, site)  # the same Curator, which proved the site before
         assert (victim / page.name / "index.html").read_text(encoding="utf-8") == \
             "not the site's"
         assert any("outside the site" in w for w in result.warnings)
     finally:
-        catalog.update_film(1, catalog.get_film(1).version, state="published")
+        catalog.films.update(1, catalog.films.get(1).version, state=PublicationState.PUBLISHED)
 
 
 def test_a_site_inside_the_archive_or_around_it_is_refused(catalog, capsys):

@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture
 def film(catalog) -> int:
-    return catalog.create_film("From Russia with Rock", year=1988).created_id
+    return catalog.films.create("From Russia with Rock", year=1988).created_id
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from curator.interchange.catalogue_file import (
     write_catalogue,
 )
 from curator.interchange.catalogue_merge import merge_catalogue
+from curator.model.enums import PublicationState
 from curator.paths import OutsideFolder, inside
 from curator.publish import export_site
 from curator.stills import check_stills, collect_unreferenced, import_stills, original_path
@@ -49,7 +50,8 @@ def somewhere(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def published(catalog: Catalog, tmp_path: Path) -> int:
-    film = catalog.create_film("From Russia with Rock", year=1988, state="published").created_id
+    film = catalog.films.create("From Russia with Rock", year=1988,
+                                state=PublicationState.PUBLISHED).created_id
     import_stills(catalog, [marked_jpeg(tmp_path / "storm.jpg")], film_id=film)
     return film
 
@@ -75,7 +77,7 @@ def test_a_catalogue_file_with_a_path_for_a_hash_is_refused_naming_film_and_valu
         message = str(refused.value)
         assert f"film {published} \u201cFrom Russia with Rock\u201d" in message
         assert repr(BAD) in message and "SHA-256" in message
-        assert empty.is_empty()
+        assert empty.snapshot.is_empty()
     finally:
         empty.close()
     assert main(["import", str(tmp_path / "Empty.curator"), str(document_path),
@@ -89,13 +91,13 @@ def test_a_catalogue_file_with_a_path_for_a_hash_is_refused_naming_film_and_valu
 
 @pytest.mark.parametrize("value", [BAD, "A" * 64, "abc", "", "/etc/passwd", "0" * 63 + "/"])
 def test_recording_a_still_with_anything_but_a_sha256_is_refused(catalog: Catalog, value: str):
-    film = catalog.create_film("Black Square", year=1988).created_id
+    film = catalog.films.create("Black Square", year=1988).created_id
     with pytest.raises(ValidationError, match="Black Square.*not a SHA-256"):
-        catalog.add_stills([{"sha256": value, "width": 10, "height": 10, "format": "JPEG"}],
+        catalog.stills.add([{"sha256": value, "width": 10, "height": 10, "format": "JPEG"}],
                            film_id=film)
-    assert catalog.stills_of(film_id=film) == []
+    assert catalog.stills.of(film_id=film) == []
     with pytest.raises(ValidationError, match="not a SHA-256"):
-        catalog.restore_catalogue({"film": [{"id": 1, "slug": "x", "title": "X",
+        catalog.snapshot.restore({"film": [{"id": 1, "slug": "x", "title": "X",
                                              "sort_title": "x"}],
                                    "still": [{"id": 1, "film_id": 1, "sha256": value}]})
 
@@ -121,7 +123,7 @@ def test_an_archive_already_holding_a_bad_hash_never_reads_or_writes_outside(
         catalog: Catalog, published: int, tmp_path: Path, somewhere: Path,
         capsys: pytest.CaptureFixture[str]):
     bad = _with_bad_hash(catalog, somewhere)
-    catalog.create_film("Black Square", year=1988, state="published")
+    catalog.films.create("Black Square", year=1988, state=PublicationState.PUBLISHED)
     # as an older Curator, or a hand-edited database, left it
     with sqlite3.connect(catalog.archive.folder / "archive.sqlite") as db:
         db.execute("UPDATE still SET sha256 = ? WHERE film_id = ?", (bad, published))

@@ -13,7 +13,7 @@ from tests.stills import images
 
 def _archive_with_film(archive_path):
     catalog = Catalog.create(archive_path)
-    film = catalog.create_film("From Russia with Rock").created_id
+    film = catalog.films.create("From Russia with Rock").created_id
     catalog.close()
     return film
 
@@ -31,7 +31,7 @@ def test_add_prints_what_it_did_with_each_file(archive_path, photos, tmp_path, c
     assert "Thumbnails and web sizes of 1 still are ready." in out
     assert "notes.jpg: refused, unsupported format" in err
     catalog = Catalog.open(archive_path)
-    (still,) = catalog.stills_of(film_id=film)
+    (still,) = catalog.stills.of(film_id=film)
     assert (still.credit, still.rights) == ("Photo: Charles Barbin", "GPL-2+")
     assert has_derivatives(catalog.archive, still.sha256)
     catalog.close()
@@ -55,7 +55,7 @@ def test_check_lists_missing_originals_with_their_films(archive_path, photos, ca
     assert "All 2 originals are present and intact." in capsys.readouterr().out
 
     catalog = Catalog.open(archive_path)
-    lost = catalog.stills_of(film_id=film)[1].sha256
+    lost = catalog.stills.of(film_id=film)[1].sha256
     original_path(catalog.archive, lost).unlink()
     catalog.close()
 
@@ -69,8 +69,8 @@ def test_gc_keeps_unreferenced_originals_a_day_unless_now(archive_path, photos, 
     film = _archive_with_film(archive_path)
     main(["stills", "add", str(archive_path), str(film), str(photos[0]), "--no-web-sizes"])
     catalog = Catalog.open(archive_path)
-    (still,) = catalog.stills_of(film_id=film)
-    catalog.delete_still(still.id)
+    (still,) = catalog.stills.of(film_id=film)
+    catalog.stills.delete(still.id)
     old = time.time() - 3600  # stored an hour ago: no import elsewhere can be recording it
     os.utime(original_path(catalog.archive, still.sha256), (old, old))
     catalog.close()

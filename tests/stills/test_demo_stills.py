@@ -9,15 +9,15 @@ from curator.stills import check_stills, derivative_path
 
 
 def test_demo_films_carry_real_photographs_with_credits(demo_catalog):
-    ids = demo_catalog.search("From Russia with Rock", limit=5).ids
-    film = next(f for f in demo_catalog.get_films(ids) if f.title == "From Russia with Rock")
+    ids = demo_catalog.search.films("From Russia with Rock", limit=5).ids
+    film = next(f for f in demo_catalog.films.get_many(ids) if f.title == "From Russia with Rock")
 
     assert [s.original_name for s in film.stills] == ["Storm.jpg", "Aqua.jpg", "GreenMeadow.jpg"]
     storm = film.stills[0]
     assert storm.is_primary and storm.caption == "Storm clouds over a motorway"
     assert storm.credit == "Photo \u00a9 2008 Sergey Nazarov" and storm.rights == "GPL-2+"
     assert all(s.alt_text for s in film.stills)
-    films_with_stills = {f for _sha, f, _p in demo_catalog.all_still_hashes()}
+    films_with_stills = {f for _sha, f, _p in demo_catalog.stills.all_hashes()}
     assert len(films_with_stills) == 5
     assert check_stills(demo_catalog).problems == []
 

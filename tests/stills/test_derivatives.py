@@ -29,7 +29,7 @@ def _import(catalog, film, *paths):
 
 def test_every_size_in_webp_and_jpeg_without_enlarging(catalog, film, photos):
     (sha,) = _import(catalog, film, photos[0])
-    still = catalog.stills_of(film_id=film)[0]
+    still = catalog.stills.of(film_id=film)[0]
 
     report = ensure_derivatives(catalog.archive, [sha])
 

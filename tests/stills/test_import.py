@@ -25,7 +25,7 @@ def test_shared_photographs_are_stored_unchanged_under_their_hash(catalog, film,
     result = import_stills(catalog, photos, film_id=film)
 
     assert [o.status for o in result.outcomes] == [STORED] * len(photos)
-    stills = catalog.stills_of(film_id=film)
+    stills = catalog.stills.of(film_id=film)
     assert [s.original_name for s in stills] == [p.name for p in photos]
     for photo, still in zip(photos, stills, strict=True):
         data = photo.read_bytes()
@@ -40,7 +40,7 @@ def test_shared_photographs_are_stored_unchanged_under_their_hash(catalog, film,
 
 
 def test_the_same_file_twice_keeps_one_copy_and_says_so(catalog, film, photos):
-    other = catalog.create_film("Black Square").created_id
+    other = catalog.films.create("Black Square").created_id
     first = import_stills(catalog, [photos[0], photos[0]], film_id=film)
     again = import_stills(catalog, [photos[0]], film_id=film)
     elsewhere = import_stills(catalog, [photos[0]], film_id=other)
@@ -52,8 +52,8 @@ def test_the_same_file_twice_keeps_one_copy_and_says_so(catalog, film, photos):
     assert not again.changes  # nothing recorded
     assert elsewhere.outcomes[0].status == ALREADY_PRESENT
     assert "without a second copy" in elsewhere.outcomes[0].message
-    assert len(catalog.stills_of(film_id=film)) == 1
-    assert len(catalog.stills_of(film_id=other)) == 1
+    assert len(catalog.stills.of(film_id=film)) == 1
+    assert len(catalog.stills.of(film_id=other)) == 1
     assert len(stored_files(catalog)) == 1
 
 
@@ -68,14 +68,14 @@ def test_webp_tiff_png_and_awkward_jpegs_are_accepted(catalog, film, tmp_path):
     result = import_stills(catalog, files, film_id=film)
 
     assert [o.status for o in result.outcomes] == [STORED] * len(files), result.outcomes
-    assert [s.format for s in catalog.stills_of(film_id=film)] == [
+    assert [s.format for s in catalog.stills.of(film_id=film)] == [
         "WEBP", "TIFF", "JPEG", "PNG", "PNG", "PNG"]
 
 
 def test_a_sideways_photo_is_recorded_with_its_upright_size(catalog, film, tmp_path):
     path = images.marked_jpeg(tmp_path / "sideways.jpg", (120, 80), orientation=6)
     import_stills(catalog, [path], film_id=film)
-    (still,) = catalog.stills_of(film_id=film)
+    (still,) = catalog.stills.of(film_id=film)
     assert (still.width, still.height) == (80, 120)
 
 
@@ -98,7 +98,7 @@ def test_bad_files_are_refused_by_name_and_nothing_is_written(
     assert expected in refusal.message
     assert str(refusal).startswith(f"{bad.name}: refused")
     assert result.outcomes[1].status == STORED  # one bad file does not stop the others
-    assert [s.original_name for s in catalog.stills_of(film_id=film)] == [good.name]
+    assert [s.original_name for s in catalog.stills.of(film_id=film)] == [good.name]
     # only the good original, and no temporary file, is in the store
     assert [p.name for p in stored_files(catalog)] == [result.outcomes[1].file.sha256]
 
@@ -115,19 +115,19 @@ def test_a_missing_file_is_refused_and_a_missing_film_stores_nothing(catalog, fi
 
 
 def test_portraits_go_on_a_person(catalog, photos):
-    person = catalog.create_person("Marjaana Mykkanen").created_id
+    person = catalog.people.create("Marjaana Mykkanen").created_id
     import_stills(catalog, photos[:1], person_id=person, fields={"credit": "Photo: MIFF"})
-    (portrait,) = catalog.stills_of(person_id=person)
+    (portrait,) = catalog.stills.of(person_id=person)
     assert portrait.credit == "Photo: MIFF" and portrait.is_primary
 
 
 def test_an_import_is_one_undoable_step(catalog, film, photos):
     result = import_stills(catalog, photos, film_id=film)
     undone = catalog.undo(result.changes)
-    assert catalog.stills_of(film_id=film) == []
+    assert catalog.stills.of(film_id=film) == []
     # the originals stay until collected, so redo brings the stills back with their images
     catalog.undo(undone)
-    stills = catalog.stills_of(film_id=film)
+    stills = catalog.stills.of(film_id=film)
     assert len(stills) == len(photos)
     assert all(original_path(catalog.archive, s.sha256).is_file() for s in stills)
 
@@ -140,9 +140,9 @@ def test_progress_counts_every_file_and_a_cancel_adds_no_still(catalog, film, ph
                            progress=lambda done, total, _m: seen.append((done, total)) or True)
     assert seen == [(1, 3), (2, 3), (3, 3)]
     assert [o.path for o in result.outcomes] == listed
-    assert [s.original_name for s in catalog.stills_of(film_id=film)] == [p.name for p in listed]
+    assert [s.original_name for s in catalog.stills.of(film_id=film)] == [p.name for p in listed]
 
-    other = catalog.create_film("Black Square").created_id
+    other = catalog.films.create("Black Square").created_id
     with pytest.raises(Cancelled):
         import_stills(catalog, photos, film_id=other, progress=lambda *_a: False)
-    assert catalog.stills_of(film_id=other) == []
+    assert catalog.stills.of(film_id=other) == []

@@ -19,14 +19,14 @@ def _age(catalog, seconds: float = 3600.0) -> None:
 
 
 def test_collection_keeps_what_any_still_refers_to(catalog, film, photos):
-    other = catalog.create_film("Black Square").created_id
+    other = catalog.films.create("Black Square").created_id
     first = import_stills(catalog, photos[:2], film_id=film)
     import_stills(catalog, photos[:1], film_id=other)  # shares the first original
     shared, alone = (o.file.sha256 for o in first.outcomes)
     ensure_derivatives(catalog.archive, [shared, alone])
 
-    for still in catalog.stills_of(film_id=film):
-        catalog.delete_still(still.id)
+    for still in catalog.stills.of(film_id=film):
+        catalog.stills.delete(still.id)
     assert collect_unreferenced(catalog, grace=0).removed == []  # just stored: kept
     _age(catalog)
     result = collect_unreferenced(catalog, grace=0)
@@ -41,8 +41,8 @@ def test_collection_keeps_what_any_still_refers_to(catalog, film, photos):
 def test_a_deleted_still_can_be_undone_until_the_grace_has_passed(catalog, film, photos):
     import_stills(catalog, photos[:1], film_id=film)
     _age(catalog)
-    (still,) = catalog.stills_of(film_id=film)
-    deletion = catalog.delete_still(still.id)
+    (still,) = catalog.stills.of(film_id=film)
+    deletion = catalog.stills.delete(still.id)
     start = time.time()
 
     first = collect_unreferenced(catalog, now=start)
@@ -55,16 +55,16 @@ def test_a_deleted_still_can_be_undone_until_the_grace_has_passed(catalog, film,
     assert original_path(catalog.archive, still.sha256).is_file()
 
     # deleted again: the clock starts afresh, it does not remember the old sighting
-    catalog.delete_still(still.id)
+    catalog.stills.delete(still.id)
     assert collect_unreferenced(catalog, now=start + 5 * DAY).removed == []
     assert collect_unreferenced(catalog, now=start + 6 * DAY + 1).removed == [still.sha256]
 
 
 def test_check_names_missing_and_corrupt_originals_with_their_films(catalog, film, photos):
     import_stills(catalog, photos[:3], film_id=film)
-    person = catalog.create_person("Marjaana Mykkanen").created_id
+    person = catalog.people.create("Marjaana Mykkanen").created_id
     import_stills(catalog, photos[2:3], person_id=person)
-    missing, corrupt, fine = (s.sha256 for s in catalog.stills_of(film_id=film))
+    missing, corrupt, fine = (s.sha256 for s in catalog.stills.of(film_id=film))
     original_path(catalog.archive, missing).unlink()
     damaged = original_path(catalog.archive, corrupt)
     damaged.chmod(0o644)
@@ -86,6 +86,6 @@ def test_re_adding_a_damaged_original_repairs_it(catalog, film, photos):
     damaged = original_path(catalog.archive, outcome.file.sha256)
     damaged.chmod(0o644)
     damaged.write_bytes(b"rot")
-    other = catalog.create_film("Black Square").created_id
+    other = catalog.films.create("Black Square").created_id
     import_stills(catalog, photos[:1], film_id=other)
     assert check_stills(catalog).problems == []

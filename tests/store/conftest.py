@@ -17,7 +17,7 @@ def small_archive(tmp_path: Path) -> Path:
 
     path = tmp_path / "Small.curator"
     catalog = Catalog.create(path)
-    catalog.bulk_add_films([
+    catalog.imports.bulk_add([
         FilmData(title=f"Film number {n}", year=1950 + n % 70, countries=("USSR",),
                  synopsis="A film about rock music in the last years of the Soviet Union. " * 3,
                  credits=((f"Director {n % 50}", "director"),))

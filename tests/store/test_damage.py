@@ -28,7 +28,7 @@ def test_a_clean_close_leaves_no_marker_and_a_crash_is_checked(small_archive):
     leave_as_after_a_crash(small_archive)
     catalog = Catalog.open(small_archive)  # sound: checked, and the old marker cleared
     assert catalog.archive.damage == []
-    catalog.create_film("After the crash", year=1990)
+    catalog.films.create("After the crash", year=1990)
     catalog.close()
     assert not (small_archive / ".in-use").exists()
 
@@ -40,7 +40,7 @@ def test_after_a_crash_a_damaged_archive_refuses_every_write(small_archive, tmp_
     catalog = Catalog.open(small_archive)
     assert catalog.archive.damage
     with pytest.raises(ArchiveDamaged, match="curator repair"):
-        catalog.create_film("Lost edit", year=1990)
+        catalog.films.create("Lost edit", year=1990)
     catalog.close()
     sheet = tmp_path / "films.csv"
     sheet.write_text("Title,Year\nNew film,1990\n")
@@ -87,9 +87,9 @@ def test_repair_saves_what_can_be_read_and_leaves_the_original(small_archive, ca
         # the credits of the lost films went with them; every other one was kept
         assert counts["credits"] == credits_before - lost
         assert f"credit: {counts['credits']:,} rows saved, {lost:,} dropped" in out
-        found = catalog.search("number", limit=1000)  # the search index was rebuilt
+        found = catalog.search.films("number", limit=1000)  # the search index was rebuilt
         assert found.total == counts["films"]
-        catalog.create_film("Typed in again", year=1989)  # a sound archive takes writes
+        catalog.films.create("Typed in again", year=1989)  # a sound archive takes writes
     finally:
         catalog.close()
 
@@ -100,8 +100,9 @@ def test_repair_of_a_sound_archive_loses_nothing(small_archive, capsys):
     assert "everything was saved" in capsys.readouterr().out
     original, copy = Catalog.open(small_archive), Catalog.open(target)
     try:
-        assert copy.catalogue_rows() == original.catalogue_rows()
-        assert copy.search("number", limit=5).total == original.search("number", limit=5).total
+        assert copy.snapshot.rows() == original.snapshot.rows()
+        assert (copy.search.films("number", limit=5).total
+                == original.search.films("number", limit=5).total)
     finally:
         original.close()
         copy.close()
@@ -118,7 +119,7 @@ def test_a_session_killed_mid_work_is_noticed_and_its_saved_edit_kept(small_arch
         "import os, sys\n"
         "from curator.catalog import Catalog\n"
         "catalog = Catalog.open(sys.argv[1])\n"
-        "catalog.create_film('Saved just before the crash', year=1991)\n"
+        "catalog.films.create('Saved just before the crash', year=1991)\n"
         "os._exit(0)\n")
     subprocess.run([sys.executable, "-c", script, str(small_archive)], check=True,
                    env={**os.environ, "PYTHONWARNINGS": "ignore"})
@@ -126,8 +127,8 @@ def test_a_session_killed_mid_work_is_noticed_and_its_saved_edit_kept(small_arch
     catalog = Catalog.open(small_archive)
     try:
         assert catalog.archive.damage == []
-        assert catalog.search("crash", limit=5).total == 1
-        catalog.create_film("And one more", year=1992)
+        assert catalog.search.films("crash", limit=5).total == 1
+        catalog.films.create("And one more", year=1992)
     finally:
         catalog.close()
     assert not (small_archive / ".in-use").exists()

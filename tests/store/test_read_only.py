@@ -71,11 +71,11 @@ def test_the_catalog_opens_read_only_and_refuses_edits(read_only_archive):
     catalog = Catalog.open(read_only_archive)
     try:
         assert catalog.archive.read_only
-        assert catalog.search("rock", limit=5).total > 0
+        assert catalog.search.films("rock", limit=5).total > 0
         with pytest.raises(ArchiveReadOnly, match="read-only"):
-            catalog.create_film("Not here", year=1990)
+            catalog.films.create("Not here", year=1990)
         with pytest.raises(ArchiveReadOnly):
-            catalog.set_setting("site_base_url", "https://example.org/")
+            catalog.settings.set("site_base_url", "https://example.org/")
     finally:
         catalog.close()
 
@@ -88,7 +88,7 @@ def _crash_after_an_edit(archive: Path) -> None:
 
     script = ("import os, sys\n"
               "from curator.catalog import Catalog\n"
-              "Catalog.open(sys.argv[1]).create_film('Saved in the log', year=1991)\n"
+              "Catalog.open(sys.argv[1]).films.create('Saved in the log', year=1991)\n"
               "os._exit(0)\n")
     subprocess.run([sys.executable, "-c", script, str(archive)], check=True,
                    env={**os.environ, "PYTHONWARNINGS": "ignore"})
@@ -101,7 +101,7 @@ def test_the_last_commits_in_the_log_are_read_on_read_only_media(small_archive, 
         catalog = Catalog.open(archive)
         try:
             assert catalog.archive.read_only
-            assert catalog.search("log", limit=5).total == 1
+            assert catalog.search.films("log", limit=5).total == 1
         finally:
             catalog.close()
 

@@ -1,8 +1,13 @@
 """The catalogue's operations: the only code that opens database sessions.
 
-`Catalog` is the facade the GUI, the command line and the tests all use. Every
-mutation runs as one transaction and returns a `Changes`; `Catalog.undo`
-inverts one, and returns the Changes of the undo, which redo inverts again.
+`Catalog` is the facade the GUI, the command line and the tests all use. It is
+composed of parts, one per kind of record, each holding the archive's shared
+core (catalog/core.py): `catalog.films.update(...)`, `catalog.people.merge(...)`,
+`catalog.festivals`, `catalog.editions`, `catalog.sections`, `catalog.awards`,
+`catalog.lists`, `catalog.stills`, `catalog.search`, `catalog.imports`,
+`catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`. Every mutation runs as
+one transaction and returns a `Changes`; `Catalog.undo` inverts one, and returns
+the Changes of the undo, which redo inverts again.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from curator.catalog.bulk import BulkOps, BulkResult, FilmData
-from curator.catalog.changes import Changes, RowChange
-from curator.catalog.collections import CollectionOps
+from curator.catalog.bulk import BulkResult, FilmData
+from curator.catalog.changes import ChangeKind, Changes, RowChange
+from curator.catalog.collections import Lists
+from curator.catalog.core import CatalogCore
 from curator.catalog.errors import (
     Cancelled,
     Conflict,
@@ -25,20 +31,19 @@ from curator.catalog.errors import (
     StaleVersion,
     ValidationError,
 )
-from curator.catalog.festivals import FestivalOps
+from curator.catalog.festivals import Awards, Editions, Festivals, Sections
 from curator.catalog.film_edit import FilmEdit
-from curator.catalog.films import FilmOps
-from curator.catalog.importing import FilmImport, ImportOps, ImportResult, ScreeningRef
-from curator.catalog.people import PersonOps
+from curator.catalog.films import Films
+from curator.catalog.importing import FilmImport, ImportResult, Imports, ScreeningRef
+from curator.catalog.people import People
 from curator.catalog.records import *  # noqa: F401,F403
-from curator.catalog.search import FilmQuery, SearchOps
-from curator.catalog.settings import setting_problems
-from curator.catalog.snapshot import SnapshotOps
+from curator.catalog.search import Attention, FilmQuery, Search
+from curator.catalog.settings import Settings
+from curator.catalog.snapshot import Snapshot
 from curator.catalog.sort_keys import refresh_sort_keys
-from curator.catalog.stills_meta import StillOps
-from curator.catalog.text import clean_text
+from curator.catalog.stills_meta import Stills
 from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
-from curator.catalog.validation import raise_if
+from curator.catalog.vocabulary import Vocabulary
 from curator.model import (
     Award,
     Collection,
@@ -51,7 +56,6 @@ from curator.model import (
     Quote,
     Screening,
     Section,
-    Setting,
     Still,
 )
 from curator.store import Archive, search
@@ -74,10 +78,9 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
             path.rmdir()  # only if nothing else came in meanwhile
 
 __all__ = [
-    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmEdit",
-    "FilmImport",
-    "FilmQuery", "ImportResult", "InvalidRecords", "NotFound", "RowChange", "ScreeningRef",
-    "StaleVersion", "ValidationError",
+    "Attention", "BulkResult", "Cancelled", "Catalog", "ChangeKind", "Changes", "Conflict",
+    "FilmData", "FilmEdit", "FilmImport", "FilmQuery", "ImportResult", "InvalidRecords",
+    "NotFound", "RowChange", "ScreeningRef", "StaleVersion", "ValidationError",
 ]  # fmt: skip
 
 COUNTED = {
@@ -87,9 +90,26 @@ COUNTED = {
 }  # fmt: skip
 
 
-class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
-              ImportOps, SnapshotOps):
-    """All operations on one archive."""
+class Catalog:
+    """All operations on one archive, by kind of record."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        core = CatalogCore(archive)
+        self.films = Films(core)
+        self.people = People(core)
+        self.festivals = Festivals(core)
+        self.editions = Editions(core)
+        self.sections = Sections(core)
+        self.awards = Awards(core)
+        self.lists = Lists(core)
+        self.stills = Stills(core)
+        self.search = Search(core)
+        self.imports = Imports(core)
+        self.snapshot = Snapshot(core)
+        self.settings = Settings(core)
+        self.vocabulary = Vocabulary(core)
+        self._core = core
 
     @classmethod
     def open(cls, folder: str | os.PathLike[str]) -> Catalog:
@@ -124,7 +144,7 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 
     def counts(self) -> dict[str, int]:
-        with self._read() as session:
+        with self._core.read() as session:
             return {
                 name: session.scalar(select(func.count()).select_from(entity)) or 0
                 for name, entity in COUNTED.items()
@@ -132,19 +152,3 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
 
     def schema_revision(self) -> str | None:
         return self.archive.schema_revision()
-
-    def setting(self, key: str, default: str = "") -> str:
-        with self._read() as session:
-            row = session.get(Setting, key)
-            return row.value if row else default
-
-    def set_setting(self, key: str, value: str) -> None:
-        value = clean_text(value)
-        raise_if(setting_problems(key, value))
-        with translate_errors(self.archive.database_path), \
-                self.archive.write_engine.begin() as conn:
-            table = Setting.__table__
-            if conn.execute(select(table.c.key).where(table.c.key == key)).first():
-                conn.execute(table.update().where(table.c.key == key).values(value=value))
-            else:
-                conn.execute(table.insert().values(key=key, value=value))

@@ -24,6 +24,14 @@ Row = Mapping[str, Any]
 BOOKKEEPING = frozenset({"version", "created_at", "updated_at"})
 
 
+class ChangeKind(enum.StrEnum):
+    """What happened to a row."""
+
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
 class RowChange(NamedTuple):
     """One row's values before and after (a tuple: imports make hundreds of thousands)."""
 
@@ -33,12 +41,12 @@ class RowChange(NamedTuple):
     after: Row | None  # None: the row was deleted
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ChangeKind:
         if self.before is None:
-            return "insert"
+            return ChangeKind.INSERT
         if self.after is None:
-            return "delete"
-        return "update"
+            return ChangeKind.DELETE
+        return ChangeKind.UPDATE
 
     def value(self, column: str) -> Any:
         row = self.after if self.after is not None else self.before
@@ -184,10 +192,10 @@ class Changes:
         return {r.key[0] for r in self.rows if r.table == table}
 
     def inserted(self, table: str) -> set[Any]:
-        return {r.key[0] for r in self.rows if r.table == table and r.kind == "insert"}
+        return {r.key[0] for r in self.rows if r.table == table and r.kind is ChangeKind.INSERT}
 
     def deleted(self, table: str) -> set[Any]:
-        return {r.key[0] for r in self.rows if r.table == table and r.kind == "delete"}
+        return {r.key[0] for r in self.rows if r.table == table and r.kind is ChangeKind.DELETE}
 
     def touches(self, *tables: str) -> bool:
         return any(r.table in tables for r in self.rows)

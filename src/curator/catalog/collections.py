@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
+from curator.catalog.core import Operations, check_version, describe, get_row, set_fields
 from curator.catalog.errors import ValidationError
 from curator.catalog.naming import slugify
 from curator.catalog.records import CollectionItemRecord, CollectionRecord
@@ -28,9 +28,11 @@ def _problems(values: dict[str, Any]) -> dict[str, str]:
     return problems
 
 
-class CollectionOps(CatalogBase):
-    def collections(self) -> list[CollectionRecord]:
-        with self._read() as session:
+class Lists(Operations):
+    """Retrospective lists: ordered, annotated selections of films."""
+
+    def all(self) -> list[CollectionRecord]:
+        with self.core.read() as session:
             rows = session.scalars(
                 select(Collection)
                 .options(selectinload(Collection.items).selectinload(CollectionItem.film))
@@ -38,15 +40,15 @@ class CollectionOps(CatalogBase):
             )
             return [self._record(c) for c in rows]
 
-    def get_collection(self, collection_id: int) -> CollectionRecord:
-        with self._read() as session:
+    def get(self, collection_id: int) -> CollectionRecord:
+        with self.core.read() as session:
             c = session.scalars(
                 select(Collection)
                 .where(Collection.id == collection_id)
                 .options(selectinload(Collection.items).selectinload(CollectionItem.film))
             ).first()
             if c is None:
-                self._get(session, Collection, collection_id, "list")
+                get_row(session, Collection, collection_id, "list")
             return self._record(c)
 
     @staticmethod
@@ -62,63 +64,58 @@ class CollectionOps(CatalogBase):
             ),
         )
 
-    def create_collection(self, title: str, film_ids: list[int] = (), **fields: Any) -> Changes:
+    def create(self, title: str, film_ids: list[int] = (), **fields: Any) -> Changes:
         raise_if(_problems({"title": title, **fields}))
-        out: list[Changes] = []
-        with self._write(f"Create list {title.strip()}", out) as uow:
+        with self.core.write(f"Create list {title.strip()}") as uow:
             c = Collection(title=title.strip(), slug=fields.pop("slug", None)
                            or slugify(title, "list"))
-            self._set_fields(c, fields, COLLECTION_COLUMNS)
+            set_fields(c, fields, COLLECTION_COLUMNS)
             for position, film_id in enumerate(dict.fromkeys(film_ids)):
-                self._get(uow.session, Film, film_id, "film")
+                get_row(uow.session, Film, film_id, "film")
                 c.items.append(CollectionItem(film_id=film_id, position=position))
             uow.session.add(c)
             uow.session.flush()
             uow.created_id = c.id
-        return out[0]
+        return uow.changes
 
-    def update_collection(self, collection_id: int, version: int | None, **fields: Any) -> Changes:
+    def update(self, collection_id: int, version: int | None, **fields: Any) -> Changes:
         raise_if(_problems(fields))
-        out: list[Changes] = []
-        with self._write("Edit list", out) as uow:
-            c = self._get(uow.session, Collection, collection_id, "list")
-            self._check_version(c, version, c.title)
-            uow.label = describe(self._set_fields(c, fields, COLLECTION_COLUMNS), c.title, "list")
-        return out[0]
+        with self.core.write("Edit list") as uow:
+            c = get_row(uow.session, Collection, collection_id, "list")
+            check_version(c, version, c.title)
+            uow.label = describe(set_fields(c, fields, COLLECTION_COLUMNS), c.title, "list")
+        return uow.changes
 
-    def delete_collection(self, collection_id: int) -> Changes:
-        out: list[Changes] = []
-        with self._write("Delete list", out) as uow:
-            c = self._get(uow.session, Collection, collection_id, "list")
+    def delete(self, collection_id: int) -> Changes:
+        with self.core.write("Delete list") as uow:
+            c = get_row(uow.session, Collection, collection_id, "list")
             uow.label = f"Delete list {c.title}"
             uow.session.delete(c)
-        return out[0]
+        return uow.changes
 
-    def add_to_collection(
+    def add_films(
         self, collection_id: int, film_ids: list[int]
     ) -> tuple[Changes, list[int]]:
         """Append films; returns the changes and the ids that were already on the list."""
-        out: list[Changes] = []
-        with self._write("Add to list", out) as uow:
-            c = self._get(uow.session, Collection, collection_id, "list")
+        with self.core.write("Add to list") as uow:
+            c = get_row(uow.session, Collection, collection_id, "list")
             present = {i.film_id for i in c.items}
             already = [f for f in film_ids if f in present]
             new = [f for f in dict.fromkeys(film_ids) if f not in present]
             position = max((i.position for i in c.items), default=-1) + 1
             for film_id in new:
-                film = self._get(uow.session, Film, film_id, "film")
+                film = get_row(uow.session, Film, film_id, "film")
                 c.items.append(CollectionItem(film_id=film_id, position=position))
                 position += 1
             uow.label = (f"Add {film.title} to {c.title}" if len(new) == 1
                          else f"Add {len(new)} films to {c.title}")
             if new:
                 c.updated_at = utcnow()
-        return out[0], already
+        return uow.changes, already
 
-    def remove_from_collection(self, collection_id: int, film_ids: list[int]) -> Changes:
-        out: list[Changes] = []
-        with self._write("Remove from list", out) as uow:
-            c = self._get(uow.session, Collection, collection_id, "list")
+    def remove_films(self, collection_id: int, film_ids: list[int]) -> Changes:
+        with self.core.write("Remove from list") as uow:
+            c = get_row(uow.session, Collection, collection_id, "list")
             doomed = [i for i in c.items if i.film_id in set(film_ids)]
             uow.label = (f"Remove {doomed[0].film.title} from {c.title}" if len(doomed) == 1
                          else f"Remove {len(doomed)} films from {c.title}")
@@ -127,13 +124,12 @@ class CollectionOps(CatalogBase):
                 uow.session.delete(item)
             if doomed:
                 c.updated_at = utcnow()
-        return out[0]
+        return uow.changes
 
-    def reorder_collection(self, collection_id: int, film_ids: list[int]) -> Changes:
+    def reorder(self, collection_id: int, film_ids: list[int]) -> Changes:
         """Put the list's films in this order (it must name each film on the list once)."""
-        out: list[Changes] = []
-        with self._write("Reorder list", out) as uow:
-            c = self._get(uow.session, Collection, collection_id, "list")
+        with self.core.write("Reorder list") as uow:
+            c = get_row(uow.session, Collection, collection_id, "list")
             uow.label = f"Reorder {c.title}"
             items = {i.film_id: i for i in c.items}
             if sorted(items) != sorted(film_ids):
@@ -143,12 +139,11 @@ class CollectionOps(CatalogBase):
                 if items[film_id].position != position:
                     items[film_id].position = position
             c.updated_at = utcnow()
-        return out[0]
+        return uow.changes
 
     def annotate(self, collection_id: int, film_id: int, note: str) -> Changes:
-        out: list[Changes] = []
-        with self._write("Annotate", out) as uow:
-            c = self._get(uow.session, Collection, collection_id, "list")
+        with self.core.write("Annotate") as uow:
+            c = get_row(uow.session, Collection, collection_id, "list")
             for item in c.items:
                 if item.film_id == film_id:
                     uow.label = f"Change note on {item.film.title} in {c.title}"
@@ -156,4 +151,4 @@ class CollectionOps(CatalogBase):
                     break
             else:
                 raise ValidationError({"items": "That film is not on the list."})
-        return out[0]
+        return uow.changes

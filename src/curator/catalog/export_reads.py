@@ -1,6 +1,6 @@
 """Bulk reads for the web-archive export: thousands of records in a few queries.
 
-`Catalog.get_films` builds one film at a time from the ORM, which is right for
+`catalog.films.get` builds one film at a time from the ORM, which is right for
 a detail pane but costs seconds for a whole archive. These read-only helpers
 give the same frozen records with one query per table per chunk of ids.
 """
@@ -13,22 +13,20 @@ from typing import Any
 
 from sqlalchemy import select
 
-from curator.catalog.base import CatalogBase
+from curator.catalog.core import CatalogCore
+from curator.catalog.film_edit import FILM_PARTS, RECORD_COLUMNS
 from curator.catalog.records import (
-    AltTitleData,
     AwardRecord,
     CreditRecord,
     ExternalIdData,
     FilmRecord,
     PersonRecord,
-    QuoteData,
     RelatedRecord,
     ScreeningRecord,
     StillRecord,
 )
 from curator.catalog.wording import edition_name
 from curator.model import (
-    AltTitle,
     Award,
     Collection,
     CollectionItem,
@@ -37,12 +35,8 @@ from curator.model import (
     ExternalId,
     Festival,
     Film,
-    FilmCountry,
-    FilmGenre,
-    FilmLanguage,
     NameVariant,
     Person,
-    Quote,
     RelatedFilm,
     Screening,
     Section,
@@ -51,9 +45,9 @@ from curator.model import (
 
 CHUNK = 900  # stays under every database's limit on bound parameters
 _STILL_COLUMNS = [getattr(Still, name) for name in StillRecord.__dataclass_fields__]
-_FILM_COLUMNS = [Film.id, Film.slug, Film.title, Film.original_title, Film.sort_title, Film.year,
-                 Film.runtime, Film.format, Film.colour, Film.kind, Film.synopsis, Film.notes,
-                 Film.state, Film.version, Film.created_at, Film.updated_at]
+_FILM_COLUMNS = [getattr(Film, c) for c in RECORD_COLUMNS]
+# The parts whose record is their value, read from the part's own rows alone
+PLAIN_PARTS = {name: part for name, part in FILM_PARTS.items() if part.record is None}
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
@@ -69,10 +63,10 @@ def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
     return out
 
 
-def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]:
-    """The records of these films, as `get_films` gives them, in the order asked."""
+def films_in_bulk(core: CatalogCore, film_ids: list[int]) -> list[FilmRecord]:
+    """The records of these films, as `catalog.films.get_many` gives them, in the order asked."""
     found: dict[int, FilmRecord] = {}
-    with catalog._read() as session:
+    with core.read() as session:
         editions = {
             row.id: row for row in session.execute(
                 select(Edition.id, Edition.year, Festival.id.label("festival_id"),
@@ -86,24 +80,18 @@ def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]
                 stmt = select(*columns).where(where.in_(chunk)).order_by(where, *order)
                 return _grouped(session.execute(stmt))
 
-            countries = rows(FilmCountry.film_id, FilmCountry.name, where=FilmCountry.film_id,
-                             order=(FilmCountry.position,))
-            languages = rows(FilmLanguage.film_id, FilmLanguage.name,
-                             where=FilmLanguage.film_id, order=(FilmLanguage.position,))
-            genres = rows(FilmGenre.film_id, FilmGenre.name, where=FilmGenre.film_id,
-                          order=(FilmGenre.position,))
-            alt_titles = rows(AltTitle.film_id, AltTitle.title, AltTitle.note,
-                              where=AltTitle.film_id, order=(AltTitle.position,))
-            quotes = rows(Quote.film_id, Quote.text, Quote.attribution, Quote.source,
-                          where=Quote.film_id, order=(Quote.position, Quote.id))
+            # the parts a film's own rows hold, read as FILM_PARTS says
+            plain = {name: rows(part.entity.film_id, *(getattr(part.entity, c)
+                                                        for c in part.columns),
+                                where=part.entity.film_id,
+                                order=tuple(getattr(part.entity, c) for c in part.stored))
+                     for name, part in PLAIN_PARTS.items()}
             screenings = rows(Screening.film_id, Screening.id, Screening.edition_id,
                               Screening.section_id, Screening.premiere, where=Screening.film_id,
                               order=(Screening.id,))
-            external = rows(ExternalId.film_id, ExternalId.scheme, ExternalId.value,
-                            where=ExternalId.film_id, order=(ExternalId.id,))
             stills = rows(Still.film_id, *_STILL_COLUMNS, where=Still.film_id,
                           order=(Still.position, Still.id))
-            # Joins the helper cannot express are spelled out here.
+            # The parts a FilmRecord shows with what other tables say (a credit's name...).
             credits = _grouped(session.execute(
                 select(Credit.film_id, Credit.id, Credit.person_id, Person.name, Credit.role,
                        Credit.character, Credit.position)
@@ -149,23 +137,14 @@ def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]
                         person_name=person_name or "", result=result, version=version)
 
                 found[fid] = FilmRecord(
-                    id=fid, slug=film.slug, title=film.title, original_title=film.original_title,
-                    sort_title=film.sort_title, year=film.year, runtime=film.runtime,
-                    format=film.format, colour=film.colour, kind=film.kind,
-                    synopsis=film.synopsis, notes=film.notes, state=film.state,
-                    version=film.version, created_at=film.created_at,
-                    updated_at=film.updated_at,
-                    countries=tuple(r[0] for r in countries.get(fid, ())),
-                    languages=tuple(r[0] for r in languages.get(fid, ())),
-                    genres=tuple(r[0] for r in genres.get(fid, ())),
-                    alt_titles=tuple(AltTitleData(*r) for r in alt_titles.get(fid, ())),
+                    **{c: getattr(film, c) for c in RECORD_COLUMNS},
+                    **{name: tuple(PLAIN_PARTS[name].value(*r) for r in parts.get(fid, ()))
+                       for name, parts in plain.items()},
                     credits=tuple(CreditRecord(*r) for r in credits.get(fid, ())),
-                    quotes=tuple(QuoteData(*r) for r in quotes.get(fid, ())),
                     screenings=tuple(sorted(
                         (screening(r) for r in screenings.get(fid, ())),
-                        key=lambda s: (s.edition_year, s.festival_name, s.section_name))),
+                        key=FILM_PARTS["screenings"].order)),
                     awards=tuple(award(r) for r in awards.get(fid, ())),
-                    external_ids=tuple(ExternalIdData(*r) for r in external.get(fid, ())),
                     related=tuple(RelatedRecord(*r) for r in related.get(fid, ())),
                     stills=tuple(StillRecord(*r) for r in stills.get(fid, ())),
                     lists=tuple((r[0], r[1]) for r in lists.get(fid, ())),
@@ -173,11 +152,11 @@ def films_in_bulk(catalog: CatalogBase, film_ids: list[int]) -> list[FilmRecord]
     return [found[i] for i in film_ids if i in found]
 
 
-def people_in_bulk(catalog: CatalogBase, person_ids: Iterable[int]) -> dict[int, PersonRecord]:
+def people_in_bulk(core: CatalogCore, person_ids: Iterable[int]) -> dict[int, PersonRecord]:
     """These people by id, with variants and portraits; `filmography` is left empty
     (the export lists only the films it writes)."""
     out: dict[int, PersonRecord] = {}
-    with catalog._read() as session:
+    with core.read() as session:
         for chunk in _chunks(sorted(set(person_ids))):
             variants = _grouped(session.execute(
                 select(NameVariant.person_id, NameVariant.name)
@@ -200,10 +179,3 @@ def people_in_bulk(catalog: CatalogBase, person_ids: Iterable[int]) -> dict[int,
                     portraits=tuple(StillRecord(*r) for r in portraits.get(p.id, ())),
                 )
     return out
-
-
-def film_ids_by_state(catalog: CatalogBase, state: str) -> list[int]:
-    """Ids of every film in this publication state, in id order."""
-    with catalog._read() as session:
-        return list(session.scalars(select(Film.id).where(Film.state == state)
-                                    .order_by(Film.id)))

@@ -11,12 +11,15 @@ between them in a few milliseconds, without reading any film.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from curator.catalog.base import CatalogBase
 from curator.catalog.unit import translate_errors
 from curator.model import Base
+
+if TYPE_CHECKING:
+    from curator.catalog import Catalog
 
 # Tables whose rows belong to one film (film_id); the film table is its own owner.
 FILM_TABLES = ("film", "film_country", "film_language", "film_genre", "alt_title", "credit",
@@ -33,7 +36,7 @@ class CatalogueStamps:
     films: dict[str, dict[int | None, Stamp]] = field(default_factory=dict)
 
 
-def _table_stamps(catalog: CatalogBase) -> dict[str, Stamp]:
+def _table_stamps(catalog: Catalog) -> dict[str, Stamp]:
     stamps: dict[str, Stamp] = {}
     with translate_errors(), catalog.archive.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
@@ -46,7 +49,7 @@ def _table_stamps(catalog: CatalogBase) -> dict[str, Stamp]:
     return stamps
 
 
-def _film_stamps(catalog: CatalogBase, table: str) -> dict[int | None, Stamp]:
+def _film_stamps(catalog: Catalog, table: str) -> dict[int | None, Stamp]:
     # a film's own row: the same sums over the one row, without grouping
     query = ("SELECT id, 1, id, version, id, id * version FROM film" if table == "film" else
              f"SELECT film_id, {_SUMS} FROM {table} GROUP BY film_id")
@@ -55,13 +58,13 @@ def _film_stamps(catalog: CatalogBase, table: str) -> dict[int | None, Stamp]:
         return {row[0]: tuple(row[1:]) for row in rows}
 
 
-def catalogue_stamps(catalog: CatalogBase) -> CatalogueStamps:
+def catalogue_stamps(catalog: Catalog) -> CatalogueStamps:
     """The stamps of the whole catalogue, film by film."""
     return CatalogueStamps(_table_stamps(catalog),
                            {t: _film_stamps(catalog, t) for t in FILM_TABLES})
 
 
-def changed_films(catalog: CatalogBase, before: CatalogueStamps
+def changed_films(catalog: Catalog, before: CatalogueStamps
                   ) -> tuple[CatalogueStamps, set[int] | None]:
     """The stamps now, and the ids of the films whose rows changed since `before`
     (created and deleted films included); None when something other than films'

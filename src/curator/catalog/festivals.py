@@ -7,8 +7,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
+from curator.catalog.core import (
+    CatalogCore,
+    Operations,
+    check_version,
+    describe,
+    get_row,
+    set_fields,
+)
 from curator.catalog.errors import ValidationError
 from curator.catalog.films import award_record
 from curator.catalog.naming import slugify
@@ -45,87 +52,72 @@ def _edition_problems(values: dict[str, Any]) -> dict[str, str]:
     return problems
 
 
-class FestivalOps(CatalogBase):
-    # -- reading -------------------------------------------------------------------------
-    def festivals(self) -> list[FestivalRecord]:
-        """Every festival with its editions (newest first) and their sections and counts."""
-        with self._read() as session:
-            counts = dict(
-                session.execute(
-                    select(Screening.edition_id, func.count(func.distinct(Screening.film_id)))
-                    .group_by(Screening.edition_id)
-                ).all()
-            )
-            section_counts = dict(
-                session.execute(
-                    select(Screening.section_id, func.count(func.distinct(Screening.film_id)))
-                    .where(Screening.section_id.is_not(None))
-                    .group_by(Screening.section_id)
-                ).all()
-            )
-            festivals = session.scalars(
-                select(Festival)
-                .options(selectinload(Festival.editions).selectinload(Edition.sections))
-                .order_by(Festival.name)
-            )
-            return [
-                self._festival_record(f, counts, section_counts) for f in festivals
-            ]
+class Festivals(Operations):
+    """Festivals, each with its editions and their sections."""
 
-    def get_festival(self, festival_id: int) -> FestivalRecord:
-        for f in self.festivals():
+    def all(self) -> list[FestivalRecord]:
+        """Every festival with its editions (newest first) and their sections and counts."""
+        return _all_festivals(self.core)
+
+    def get(self, festival_id: int) -> FestivalRecord:
+        for f in self.all():
             if f.id == festival_id:
                 return f
-        with self._read() as session:
-            self._get(session, Festival, festival_id, "festival")
+        with self.core.read() as session:
+            get_row(session, Festival, festival_id, "festival")
         raise AssertionError
 
-    def get_edition(self, edition_id: int) -> EditionRecord:
-        for f in self.festivals():
+    def create(self, name: str, **fields: Any) -> Changes:
+        raise_if(_required({"name": name}, "name", "A festival needs a name."))
+        with self.core.write(f"Create festival {name.strip()}") as uow:
+            festival = Festival(name=name.strip(), slug=fields.pop("slug", None)
+                                or _free_slug(uow.session, Festival, slugify(name)))
+            set_fields(festival, fields, FESTIVAL_COLUMNS)
+            uow.session.add(festival)
+            uow.session.flush()
+            uow.created_id = festival.id
+        return uow.changes
+
+    def update(self, festival_id: int, version: int | None, **fields: Any) -> Changes:
+        raise_if(_required(fields, "name", "A festival needs a name."))
+        with self.core.write("Edit festival") as uow:
+            festival = get_row(uow.session, Festival, festival_id, "festival")
+            check_version(festival, version, festival.name)
+            uow.label = describe(set_fields(festival, fields, FESTIVAL_COLUMNS),
+                                 festival.name)
+        return uow.changes
+
+    def delete(self, festival_id: int) -> Changes:
+        with self.core.write("Delete festival") as uow:
+            festival = get_row(uow.session, Festival, festival_id, "festival")
+            uow.label = f"Delete {festival.name}"
+            for edition in list(festival.editions):
+                _delete_edition(uow.session, edition)
+            uow.session.delete(festival)
+        return uow.changes
+
+
+class Editions(Operations):
+    """A festival's editions (MIFF 1989) and the films screened at them."""
+
+    def get(self, edition_id: int) -> EditionRecord:
+        for f in _all_festivals(self.core):
             for e in f.editions:
                 if e.id == edition_id:
                     return e
-        with self._read() as session:
-            self._get(session, Edition, edition_id, "festival edition")
+        with self.core.read() as session:
+            get_row(session, Edition, edition_id, "festival edition")
         raise AssertionError
 
-    def edition_by_slug(self, slug: str) -> EditionRecord | None:
-        for f in self.festivals():
+    def by_slug(self, slug: str) -> EditionRecord | None:
+        for f in _all_festivals(self.core):
             for e in f.editions:
                 if e.slug == slug:
                     return e
         return None
 
-    def _festival_record(self, f: Festival, counts: dict, section_counts: dict) -> FestivalRecord:
-        editions = tuple(
-            EditionRecord(
-                **{c: getattr(e, c) for c in EDITION_COLUMNS},
-                id=e.id,
-                festival_id=f.id,
-                festival_name=f.name,
-                festival_short_name=f.short_name,
-                version=e.version,
-                sections=tuple(
-                    SectionRecord(
-                        **{c: getattr(s, c) for c in SECTION_COLUMNS},
-                        id=s.id,
-                        edition_id=e.id,
-                        version=s.version,
-                        film_count=section_counts.get(s.id, 0),
-                    )
-                    for s in e.sections
-                ),
-                film_count=counts.get(e.id, 0),
-            )
-            for e in sorted(f.editions, key=lambda e: -e.year)
-        )
-        return FestivalRecord(
-            **{c: getattr(f, c) for c in FESTIVAL_COLUMNS}, id=f.id, version=f.version,
-            editions=editions,
-        )
-
-    def edition_films(self, edition_id: int, section_id: int | None = None) -> list[int]:
-        with self._read() as session:
+    def films(self, edition_id: int, section_id: int | None = None) -> list[int]:
+        with self.core.read() as session:
             q = (
                 select(Film.id)
                 .join(Screening, Screening.film_id == Film.id)
@@ -135,52 +127,10 @@ class FestivalOps(CatalogBase):
                 q = q.where(Screening.section_id == section_id)
             return list(dict.fromkeys(session.scalars(q.order_by(Film.sort_title))))
 
-    def awards(self, edition_id: int | None = None) -> list[AwardRecord]:
-        with self._read() as session:
-            q = select(Award).order_by(Award.edition_id, Award.id)
-            if edition_id is not None:
-                q = q.where(Award.edition_id == edition_id)
-            return [award_record(a, session) for a in session.scalars(q)]
-
-    # -- festivals -----------------------------------------------------------------------
-    def create_festival(self, name: str, **fields: Any) -> Changes:
-        raise_if(_required({"name": name}, "name", "A festival needs a name."))
-        out: list[Changes] = []
-        with self._write(f"Create festival {name.strip()}", out) as uow:
-            festival = Festival(name=name.strip(), slug=fields.pop("slug", None)
-                                or self._free_slug(uow.session, Festival, slugify(name)))
-            self._set_fields(festival, fields, FESTIVAL_COLUMNS)
-            uow.session.add(festival)
-            uow.session.flush()
-            uow.created_id = festival.id
-        return out[0]
-
-    def update_festival(self, festival_id: int, version: int | None, **fields: Any) -> Changes:
-        raise_if(_required(fields, "name", "A festival needs a name."))
-        out: list[Changes] = []
-        with self._write("Edit festival", out) as uow:
-            festival = self._get(uow.session, Festival, festival_id, "festival")
-            self._check_version(festival, version, festival.name)
-            uow.label = describe(self._set_fields(festival, fields, FESTIVAL_COLUMNS),
-                                 festival.name)
-        return out[0]
-
-    def delete_festival(self, festival_id: int) -> Changes:
-        out: list[Changes] = []
-        with self._write("Delete festival", out) as uow:
-            festival = self._get(uow.session, Festival, festival_id, "festival")
-            uow.label = f"Delete {festival.name}"
-            for edition in list(festival.editions):
-                self._delete_edition(uow.session, edition)
-            uow.session.delete(festival)
-        return out[0]
-
-    # -- editions ------------------------------------------------------------------------
-    def create_edition(self, festival_id: int, year: int, **fields: Any) -> Changes:
+    def create(self, festival_id: int, year: int, **fields: Any) -> Changes:
         raise_if(_edition_problems({"year": year, **fields}))
-        out: list[Changes] = []
-        with self._write("Create edition", out) as uow:
-            festival = self._get(uow.session, Festival, festival_id, "festival")
+        with self.core.write("Create edition") as uow:
+            festival = get_row(uow.session, Festival, festival_id, "festival")
             if any(e.year == year for e in festival.editions):
                 raise ValidationError({"year": f"{festival.name} already has a {year} edition."})
             label = edition_name(festival.short_name, festival.name, year)
@@ -189,83 +139,84 @@ class FestivalOps(CatalogBase):
                 festival_id=festival_id,
                 year=year,
                 slug=fields.pop("slug", None)
-                or self._free_slug(uow.session, Edition, slugify(label)),
+                or _free_slug(uow.session, Edition, slugify(label)),
             )
-            self._set_fields(edition, fields, EDITION_COLUMNS)
+            set_fields(edition, fields, EDITION_COLUMNS)
             uow.session.add(edition)
             uow.session.flush()
             uow.created_id = edition.id
-        return out[0]
+        return uow.changes
 
-    def update_edition(self, edition_id: int, version: int | None, **fields: Any) -> Changes:
+    def update(self, edition_id: int, version: int | None, **fields: Any) -> Changes:
         raise_if(_edition_problems(fields))
-        out: list[Changes] = []
-        with self._write("Edit edition", out) as uow:
-            edition = self._get(uow.session, Edition, edition_id, "festival edition")
-            self._check_version(edition, version, str(edition.year))
+        with self.core.write("Edit edition") as uow:
+            edition = get_row(uow.session, Edition, edition_id, "festival edition")
+            check_version(edition, version, str(edition.year))
             if fields.get("opening_film_id") is not None:
-                self._get(uow.session, Film, fields["opening_film_id"], "film")
+                get_row(uow.session, Film, fields["opening_film_id"], "film")
             name = edition_name(edition.festival.short_name, edition.festival.name, edition.year)
-            uow.label = describe(self._set_fields(edition, fields, EDITION_COLUMNS), name)
-        return out[0]
+            uow.label = describe(set_fields(edition, fields, EDITION_COLUMNS), name)
+        return uow.changes
 
-    def delete_edition(self, edition_id: int) -> Changes:
-        out: list[Changes] = []
-        with self._write("Delete edition", out) as uow:
-            edition = self._get(uow.session, Edition, edition_id, "festival edition")
+    def delete(self, edition_id: int) -> Changes:
+        with self.core.write("Delete edition") as uow:
+            edition = get_row(uow.session, Edition, edition_id, "festival edition")
             uow.label = "Delete " + edition_name(edition.festival.short_name,
                                                  edition.festival.name, edition.year)
-            self._delete_edition(uow.session, edition)
-        return out[0]
+            _delete_edition(uow.session, edition)
+        return uow.changes
 
-    def _delete_edition(self, session: Session, edition: Edition) -> None:
-        for entity in (Screening, Award):
-            for row in session.scalars(select(entity).where(entity.edition_id == edition.id)):
-                session.delete(row)
-        session.flush()
-        session.delete(edition)
 
-    # -- sections ------------------------------------------------------------------------
-    def create_section(self, edition_id: int, name: str, **fields: Any) -> Changes:
+class Sections(Operations):
+    """An edition's sections (“Animation”, a retrospective)."""
+
+    def create(self, edition_id: int, name: str, **fields: Any) -> Changes:
         raise_if(_required({"name": name}, "name", "A section needs a name."))
-        out: list[Changes] = []
-        with self._write(f"Create section {name.strip()}", out) as uow:
-            edition = self._get(uow.session, Edition, edition_id, "festival edition")
+        with self.core.write(f"Create section {name.strip()}") as uow:
+            edition = get_row(uow.session, Edition, edition_id, "festival edition")
             section = Section(
                 edition_id=edition_id,
                 name=name.strip(),
                 slug=fields.pop("slug", None) or slugify(name, "section"),
                 position=fields.pop("position", len(edition.sections)),
             )
-            self._set_fields(section, fields, SECTION_COLUMNS)
+            set_fields(section, fields, SECTION_COLUMNS)
             uow.session.add(section)
             uow.session.flush()
             uow.created_id = section.id
-        return out[0]
+        return uow.changes
 
-    def update_section(self, section_id: int, version: int | None, **fields: Any) -> Changes:
+    def update(self, section_id: int, version: int | None, **fields: Any) -> Changes:
         raise_if(_required(fields, "name", "A section needs a name."))
-        out: list[Changes] = []
-        with self._write("Edit section", out) as uow:
-            section = self._get(uow.session, Section, section_id, "section")
-            self._check_version(section, version, section.name)
-            uow.label = describe(self._set_fields(section, fields, SECTION_COLUMNS), section.name)
-        return out[0]
+        with self.core.write("Edit section") as uow:
+            section = get_row(uow.session, Section, section_id, "section")
+            check_version(section, version, section.name)
+            uow.label = describe(set_fields(section, fields, SECTION_COLUMNS), section.name)
+        return uow.changes
 
-    def delete_section(self, section_id: int) -> Changes:
-        out: list[Changes] = []
-        with self._write("Delete section", out) as uow:
-            section = self._get(uow.session, Section, section_id, "section")
+    def delete(self, section_id: int) -> Changes:
+        with self.core.write("Delete section") as uow:
+            section = get_row(uow.session, Section, section_id, "section")
             uow.label = f"Delete section {section.name}"
             for row in uow.session.scalars(select(Screening).where(
                     Screening.section_id == section_id)):
                 row.section_id = None  # the film still screened at the edition
                 row.film.updated_at = utcnow()
             uow.session.delete(section)
-        return out[0]
+        return uow.changes
 
-    # -- awards --------------------------------------------------------------------------
-    def create_award(self, edition_id: int, name: str, *, film_id: int | None = None,
+
+class Awards(Operations):
+    """The awards given at an edition, to a film, a person or both."""
+
+    def all(self, edition_id: int | None = None) -> list[AwardRecord]:
+        with self.core.read() as session:
+            q = select(Award).order_by(Award.edition_id, Award.id)
+            if edition_id is not None:
+                q = q.where(Award.edition_id == edition_id)
+            return [award_record(a, session) for a in session.scalars(q)]
+
+    def create(self, edition_id: int, name: str, *, film_id: int | None = None,
                      person_id: int | None = None, result: str = "won") -> Changes:
         problems = _required({"name": name}, "name", "An award needs a name.")
         if film_id is None and person_id is None:
@@ -273,41 +224,101 @@ class FestivalOps(CatalogBase):
         if result not in set(AwardResult):
             problems["result"] = "An award is either won or nominated."
         raise_if(problems)
-        out: list[Changes] = []
-        with self._write(f"Add award {name.strip()}", out) as uow:
-            self._get(uow.session, Edition, edition_id, "festival edition")
+        with self.core.write(f"Add award {name.strip()}") as uow:
+            get_row(uow.session, Edition, edition_id, "festival edition")
             if film_id is not None:
-                self._get(uow.session, Film, film_id, "film")
+                get_row(uow.session, Film, film_id, "film")
             if person_id is not None:
-                self._get(uow.session, Person, person_id, "person")
+                get_row(uow.session, Person, person_id, "person")
             award = Award(edition_id=edition_id, name=name.strip(), film_id=film_id,
                           person_id=person_id, result=result)
             uow.session.add(award)
             uow.session.flush()
             uow.created_id = award.id
-        return out[0]
+        return uow.changes
 
-    def update_award(self, award_id: int, version: int | None, **fields: Any) -> Changes:
+    def update(self, award_id: int, version: int | None, **fields: Any) -> Changes:
         raise_if(_required(fields, "name", "An award needs a name."))
-        out: list[Changes] = []
-        with self._write("Edit award", out) as uow:
-            award = self._get(uow.session, Award, award_id, "award")
-            self._check_version(award, version, award.name)
-            uow.label = describe(self._set_fields(award, fields, AWARD_COLUMNS), award.name,
+        with self.core.write("Edit award") as uow:
+            award = get_row(uow.session, Award, award_id, "award")
+            check_version(award, version, award.name)
+            uow.label = describe(set_fields(award, fields, AWARD_COLUMNS), award.name,
                                  "award")
-        return out[0]
+        return uow.changes
 
-    def delete_award(self, award_id: int) -> Changes:
-        out: list[Changes] = []
-        with self._write("Delete award", out) as uow:
-            award = self._get(uow.session, Award, award_id, "award")
+    def delete(self, award_id: int) -> Changes:
+        with self.core.write("Delete award") as uow:
+            award = get_row(uow.session, Award, award_id, "award")
             uow.label = f"Delete award {award.name}"
             uow.session.delete(award)
-        return out[0]
+        return uow.changes
 
-    @staticmethod
-    def _free_slug(session: Session, entity: Any, base: str) -> str:
-        slug, n = base, 2
-        while session.scalar(select(entity.id).where(entity.slug == slug)) is not None:
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+
+def _all_festivals(core: CatalogCore) -> list[FestivalRecord]:
+    """Every festival with its editions (newest first) and their sections and counts."""
+    with core.read() as session:
+        counts = dict(
+            session.execute(
+                select(Screening.edition_id, func.count(func.distinct(Screening.film_id)))
+                .group_by(Screening.edition_id)
+            ).all()
+        )
+        section_counts = dict(
+            session.execute(
+                select(Screening.section_id, func.count(func.distinct(Screening.film_id)))
+                .where(Screening.section_id.is_not(None))
+                .group_by(Screening.section_id)
+            ).all()
+        )
+        festivals = session.scalars(
+            select(Festival)
+            .options(selectinload(Festival.editions).selectinload(Edition.sections))
+            .order_by(Festival.name)
+        )
+        return [
+            _festival_record(f, counts, section_counts) for f in festivals
+        ]
+
+
+def _festival_record(f: Festival, counts: dict, section_counts: dict) -> FestivalRecord:
+    editions = tuple(
+        EditionRecord(
+            **{c: getattr(e, c) for c in EDITION_COLUMNS},
+            id=e.id,
+            festival_id=f.id,
+            festival_name=f.name,
+            festival_short_name=f.short_name,
+            version=e.version,
+            sections=tuple(
+                SectionRecord(
+                    **{c: getattr(s, c) for c in SECTION_COLUMNS},
+                    id=s.id,
+                    edition_id=e.id,
+                    version=s.version,
+                    film_count=section_counts.get(s.id, 0),
+                )
+                for s in e.sections
+            ),
+            film_count=counts.get(e.id, 0),
+        )
+        for e in sorted(f.editions, key=lambda e: -e.year)
+    )
+    return FestivalRecord(
+        **{c: getattr(f, c) for c in FESTIVAL_COLUMNS}, id=f.id, version=f.version,
+        editions=editions,
+    )
+
+
+def _delete_edition(session: Session, edition: Edition) -> None:
+    for entity in (Screening, Award):
+        for row in session.scalars(select(entity).where(entity.edition_id == edition.id)):
+            session.delete(row)
+    session.flush()
+    session.delete(edition)
+
+
+def _free_slug(session: Session, entity: Any, base: str) -> str:
+    slug, n = base, 2
+    while session.scalar(select(entity.id).where(entity.slug == slug)) is not None:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -5,16 +5,17 @@ set; a field left out is left alone. A field the film does not have is a
 TypeError when the edit is made, before anything is written.
 
 `FILM_PARTS` says, for each part of a film (countries, credits, screenings...),
-how a row reads as a value, how a value is tidied and compared, how it becomes a
-row again, and how it reads in a FilmRecord. Creating, updating and reading a
-film all go through it: adding a part is one entry here (and a field of
-FilmEdit, which a test keeps in step).
+which rows hold it and how a row reads as a value, how a value is tidied and
+compared, how it becomes a row again, how it reads in a FilmRecord and how a
+catalogue file names it. Creating, updating and reading a film, the export's bulk
+reads and catalogue files all go through it: adding a part is one entry here (and
+a field of FilmEdit, which a test keeps in step).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import MISSING, dataclass, fields
 from typing import Any
 
 from curator.catalog.countries import country_key
@@ -112,9 +113,12 @@ class FilmEdit:
 
 @dataclass(frozen=True)
 class FilmPart:
-    """How one part of a film reads, compares and is written."""
+    """How one part of a film reads, compares and is written: in the catalogue, in the
+    export's bulk reads and in a catalogue file."""
 
-    read: Callable[[Any], Any]  # a row as the value an edit gives (what is compared)
+    entity: Any  # the model of the part's rows (FilmCountry, Credit...)
+    columns: tuple[str, ...]  # the row's columns that hold a value, in the value's order
+    value: Callable[..., Any]  # those columns' values as the value an edit gives
     make: Callable[[Any, int], Any]  # a value at a position as a new row
     tidy: Callable[[Any], Any] = lambda v: v  # a value as given, in its one spelling
     record: Callable[[Any], Any] | None = None  # a row as a FilmRecord shows it (else read)
@@ -123,11 +127,48 @@ class FilmPart:
     # refuses values that name what is not there: check(get, film, values), where
     # get(entity, id, what) reads a row or raises NotFound
     check: Callable[[Getter, Any, list[Any]], None] | None = None
+    stored: tuple[str, ...] = ("position", "id")  # the columns the rows are kept in order by
+    in_file: tuple[str, ...] = ()  # a catalogue file's names of the columns (none: plain text)
+    also: tuple[tuple[str, Any], ...] = ()  # other columns a film's row of this part sets
+
+    @property
+    def table(self) -> str:
+        return self.entity.__tablename__
+
+    @property
+    def positioned(self) -> bool:
+        """True when the rows keep the order they were given in (a position column)."""
+        return "position" in self.stored
+
+    def read(self, row: Any) -> Any:
+        """A row as the value an edit gives (what is compared)."""
+        return self.value(*(getattr(row, c) for c in self.columns))
 
     def records(self, rows: Iterable[Any]) -> tuple[Any, ...]:
         """The part as a FilmRecord shows it."""
         shown = [(self.record or self.read)(r) for r in rows]
         return tuple(sorted(shown, key=self.order) if self.order else shown)
+
+    def to_file(self, row: Mapping[str, Any]) -> Any:
+        """A row (by column) as a catalogue file gives it."""
+        if not self.in_file:
+            return row[self.columns[0]]
+        return {name: row[c] for name, c in zip(self.in_file, self.columns, strict=True)}
+
+    def from_file(self, given: Any, film_id: int, position: int) -> dict[str, Any]:
+        """What a catalogue file gives as a row of the film (a missing optional field
+        takes the value's default; a missing required one is a KeyError)."""
+        row: dict[str, Any] = {"film_id": film_id, **dict(self.also)}
+        if not self.in_file:
+            row[self.columns[0]] = given
+        else:
+            # the value's fields are in the order of the columns; one with a default may
+            # be left out of the file
+            for name, c, f in zip(self.in_file, self.columns, fields(self.value), strict=True):
+                row[c] = given[name] if f.default is MISSING else given.get(name, f.default)
+        if self.positioned:
+            row["position"] = position
+        return row
 
 
 def screening_record(s: Any) -> ScreeningRecord:
@@ -195,44 +236,56 @@ def _strip(v: Any) -> str:
     return str(v).strip()
 
 
+def _text(name: str) -> str:
+    return name
+
+
 FILM_PARTS: dict[str, FilmPart] = {
-    "countries": FilmPart(_name, lambda v, p: FilmCountry(name=v, position=p), _strip,
+    "countries": FilmPart(FilmCountry, ("name",), _text,
+                          lambda v, p: FilmCountry(name=v, position=p), _strip,
                           settle=_one_per_country),
-    "languages": FilmPart(_name, lambda v, p: FilmLanguage(name=v, position=p), _strip),
-    "genres": FilmPart(_name, lambda v, p: FilmGenre(name=v, position=p), _strip),
+    "languages": FilmPart(FilmLanguage, ("name",), _text,
+                          lambda v, p: FilmLanguage(name=v, position=p), _strip),
+    "genres": FilmPart(FilmGenre, ("name",), _text,
+                       lambda v, p: FilmGenre(name=v, position=p), _strip),
     "alt_titles": FilmPart(
-        lambda r: AltTitleData(r.title, r.note),
+        AltTitle, ("title", "note"), AltTitleData,
         lambda v, p: AltTitle(title=v.title.strip(), note=v.note, position=p),
-        _tidy_alt_title),
+        _tidy_alt_title, in_file=("title", "note")),
     "credits": FilmPart(
-        lambda r: CreditData(r.person_id, r.role, r.character),
+        Credit, ("person_id", "role", "character"), CreditData,
         lambda v, p: Credit(person_id=v.person_id, role=v.role, character=v.character.strip(),
                             position=p),
         record=lambda r: CreditRecord(r.id, r.person_id, r.person.name, r.role, r.character,
                                       r.position),
-        check=_check_credits),
+        check=_check_credits, in_file=("person", "role", "character")),
     "quotes": FilmPart(
-        lambda r: QuoteData(r.text, r.attribution, r.source),
+        Quote, ("text", "attribution", "source"), QuoteData,
         lambda v, p: Quote(text=v.text.strip(), attribution=v.attribution.strip(),
-                           source=v.source.strip(), position=p)),
+                           source=v.source.strip(), position=p),
+        in_file=("text", "attribution", "source")),
+    "external_ids": FilmPart(
+        ExternalId, ("scheme", "value"), ExternalIdData,
+        lambda v, p: ExternalId(scheme=v.scheme.strip(), value=v.value.strip()),
+        _tidy_external_id, stored=("id",), in_file=("scheme", "value"),
+        also=(("person_id", None),)),
     "screenings": FilmPart(
-        lambda r: ScreeningData(r.edition_id, r.section_id, r.premiere),
+        Screening, ("edition_id", "section_id", "premiere"), ScreeningData,
         lambda v, p: Screening(edition_id=v.edition_id, section_id=v.section_id,
                                premiere=v.premiere),
         record=screening_record,
         order=lambda s: (s.edition_year, s.festival_name, s.section_name),
-        check=_check_screenings),
-    "external_ids": FilmPart(
-        lambda r: ExternalIdData(r.scheme, r.value),
-        lambda v, p: ExternalId(scheme=v.scheme.strip(), value=v.value.strip()),
-        _tidy_external_id),
+        check=_check_screenings, stored=("edition_id", "section_id", "id"),
+        in_file=("edition", "section", "premiere")),
     "related": FilmPart(
-        lambda r: RelatedData(r.related_id, r.note),
+        RelatedFilm, ("related_id", "note"), RelatedData,
         lambda v, p: RelatedFilm(related_id=v.film_id, note=v.note, position=p),
         _tidy_related,
         record=lambda r: RelatedRecord(r.related_id, r.related_film.title, r.note),
-        check=_check_related),
+        check=_check_related, in_file=("film", "note")),
 }
 
 # The film's own columns an edit may set (FilmEdit's fields that are not parts).
 FILM_COLUMNS = frozenset(f.name for f in fields(FilmEdit)) - set(FILM_PARTS)
+# A film's own columns as its FilmRecord shows them.
+RECORD_COLUMNS = ("id", *sorted(FILM_COLUMNS), "version", "created_at", "updated_at")

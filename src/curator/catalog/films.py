@@ -8,15 +8,24 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
-from curator.catalog.film_edit import FILM_COLUMNS, FILM_PARTS, FilmEdit
+from curator.catalog.core import (
+    Operations,
+    check_version,
+    describe,
+    get_row,
+    set_fields,
+)
+from curator.catalog.film_edit import FILM_COLUMNS, FILM_PARTS, RECORD_COLUMNS, FilmEdit
 from curator.catalog.naming import slugify, sort_title
 from curator.catalog.records import (
     AwardRecord,
     FilmRecord,
+    FilmRow,
     StillRecord,
 )
+from curator.catalog.search import film_rows
+from curator.catalog.see_also import SEE_ALSO_LIMIT, SeeAlsoFilm, see_also
 from curator.catalog.validation import film_problems, raise_if
 from curator.catalog.wording import edition_name
 from curator.model import (
@@ -67,11 +76,7 @@ def film_record(session: Session, film: Film) -> FilmRecord:
         .order_by(Collection.title)
     )
     return FilmRecord(
-        **{c: getattr(film, c) for c in FILM_COLUMNS},
-        id=film.id,
-        version=film.version,
-        created_at=film.created_at,
-        updated_at=film.updated_at,
+        **{c: getattr(film, c) for c in RECORD_COLUMNS},
         **{name: part.records(getattr(film, name)) for name, part in FILM_PARTS.items()},
         awards=tuple(award_record(a, session) for a in awards),
         stills=tuple(still_record(s) for s in film.stills),
@@ -93,26 +98,43 @@ _FILM_LOAD = (
 )
 
 
-class FilmOps(CatalogBase):
-    def get_film(self, film_id: int) -> FilmRecord:
-        with self._read() as session:
+class Films(Operations):
+    """Films and their parts: credits, quotes, screenings, titles, links."""
+
+    def get(self, film_id: int) -> FilmRecord:
+        with self.core.read() as session:
             film = session.scalars(
                 select(Film).where(Film.id == film_id).options(*_FILM_LOAD)
             ).first()
             if film is None:
-                self._get(session, Film, film_id, "film")
+                get_row(session, Film, film_id, "film")
             return film_record(session, film)
 
-    def get_films(self, film_ids: list[int]) -> list[FilmRecord]:
+    def get_many(self, film_ids: list[int]) -> list[FilmRecord]:
         """Several films at once, in the order asked (missing ones are left out).
 
         Read table by table rather than film by film: the export reads thousands.
         """
         from curator.catalog.export_reads import films_in_bulk
 
-        return films_in_bulk(self, list(film_ids))
+        return films_in_bulk(self.core, list(film_ids))
 
-    def create_film(self, title: str, edit: FilmEdit | None = None, **fields: Any) -> Changes:
+    def rows(self, film_ids: list[int]) -> list[FilmRow]:
+        """The list pane's rows for these films, in the order given."""
+        return film_rows(self.core, film_ids)
+
+    def see_also(self, film_id: int, limit: int = SEE_ALSO_LIMIT, *,
+                 published_only: bool = False) -> list[SeeAlsoFilm]:
+        """The films a page of this film suggests; `published_only` for the public export."""
+        return see_also(self.core, film_id, limit, published_only=published_only)
+
+    def with_state(self, state: PublicationState) -> list[FilmId]:
+        """Ids of every film in this publication state, in id order."""
+        with self.core.read() as session:
+            return list(session.scalars(select(Film.id).where(Film.state == state)
+                                        .order_by(Film.id)))
+
+    def create(self, title: str, edit: FilmEdit | None = None, **fields: Any) -> Changes:
         """A new film titled `title`, with what `edit` (or the keyword fields) sets.
 
         The keyword fields are a shorthand for a FilmEdit: a field a film does not have
@@ -122,8 +144,7 @@ class FilmOps(CatalogBase):
         values = {**edit.values(), "title": title}
         raise_if(film_problems(values))
         columns = {k: v for k, v in values.items() if k in FILM_COLUMNS}
-        out: list[Changes] = []
-        with self._write(f"Create film {title.strip()}", out) as uow:
+        with self.core.write(f"Create film {title.strip()}") as uow:
             film = Film(
                 title=title.strip(),
                 sort_title=columns.pop("sort_title", None) or sort_title(title),
@@ -132,14 +153,14 @@ class FilmOps(CatalogBase):
             )
             columns.pop("title")
             uow.session.add(film)
-            self._set_fields(film, columns, FILM_COLUMNS)
+            set_fields(film, columns, FILM_COLUMNS)
             uow.session.flush()
             self._replace_parts(uow.session, film, edit.parts())
             uow.session.flush()
             uow.created_id = film.id
-        return out[0]
+        return uow.changes
 
-    def update_film(self, film_id: FilmId, version: int | None, edit: FilmEdit | None = None,
+    def update(self, film_id: FilmId, version: int | None, edit: FilmEdit | None = None,
                     **fields: Any) -> Changes:
         """Change a film's fields and parts; refused if `version` is stale.
 
@@ -148,38 +169,35 @@ class FilmOps(CatalogBase):
         """
         edit = _one_edit(edit, fields)
         raise_if(film_problems(edit.values()))
-        out: list[Changes] = []
-        with self._write("Edit film", out) as uow:
-            film = self._get(uow.session, Film, film_id, "film")
-            self._check_version(film, version, film.title)
+        with self.core.write("Edit film") as uow:
+            film = get_row(uow.session, Film, film_id, "film")
+            check_version(film, version, film.title)
             name = film.title
             columns = edit.columns()
             if "title" in columns:
                 columns["title"] = columns["title"].strip()
                 if "sort_title" not in columns and film.sort_title == sort_title(film.title):
                     columns["sort_title"] = sort_title(columns["title"])
-            changed = self._set_fields(film, columns, FILM_COLUMNS)
+            changed = set_fields(film, columns, FILM_COLUMNS)
             changed += self._replace_parts(uow.session, film, edit.parts())
             visible = [c for c in changed if c != "sort_title"] or changed
             uow.label = describe(visible, name)
             if changed:
                 film.updated_at = utcnow()  # the film's version counts edits of its parts too
-        return out[0]
+        return uow.changes
 
-    def delete_film(self, film_id: int) -> Changes:
-        out: list[Changes] = []
-        with self._write("Delete film", out) as uow:
-            film = self._get(uow.session, Film, film_id, "film")
+    def delete(self, film_id: int) -> Changes:
+        with self.core.write("Delete film") as uow:
+            film = get_row(uow.session, Film, film_id, "film")
             uow.label = f"Delete {film.title}"
             self._delete_film(uow.session, film)
-        return out[0]
+        return uow.changes
 
-    def delete_films(self, film_ids: list[int]) -> Changes:
-        out: list[Changes] = []
-        with self._write(f"Delete {len(film_ids)} films", out) as uow:
+    def delete_many(self, film_ids: list[int]) -> Changes:
+        with self.core.write(f"Delete {len(film_ids)} films") as uow:
             for film_id in film_ids:
-                self._delete_film(uow.session, self._get(uow.session, Film, film_id, "film"))
-        return out[0]
+                self._delete_film(uow.session, get_row(uow.session, Film, film_id, "film"))
+        return uow.changes
 
     def _delete_film(self, session: Session, film: Film) -> None:
         # Rows that point at the film from elsewhere go explicitly, so they are recorded.
@@ -194,11 +212,11 @@ class FilmOps(CatalogBase):
             edition.opening_film_id = None
         session.delete(film)
 
-    def film_deletion_impact(self, film_ids: list[int]) -> dict[str, int]:
+    def deletion_impact(self, film_ids: list[int]) -> dict[str, int]:
         """What else deleting these films removes: stills, screenings, list entries, awards."""
         from sqlalchemy import func
 
-        with self._read() as session:
+        with self.core.read() as session:
             def count(entity: Any, column: Any) -> int:
                 return session.scalar(select(func.count()).select_from(entity)
                                       .where(column.in_(film_ids))) or 0
@@ -225,7 +243,7 @@ class FilmOps(CatalogBase):
         if current == wanted:
             return False
         if part.check is not None:
-            part.check(lambda entity, ident, what: self._get(session, entity, ident, what),
+            part.check(lambda entity, ident, what: get_row(session, entity, ident, what),
                        film, wanted)
         for old in list(collection):
             session.delete(old)

@@ -10,14 +10,14 @@ does all of it and rolls back, so its plan is exactly what the import would do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, select
 
-from curator.catalog.base import CatalogBase
-from curator.catalog.bulk import FilmData
+from curator.catalog.bulk import BulkResult, FilmData, add_in_bulk
 from curator.catalog.changes import Changes, RowChange, merge_rows
+from curator.catalog.core import Operations
 from curator.catalog.countries import CountrySpellings, used_countries, with_countries_spelled
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows
@@ -38,7 +38,7 @@ from curator.limits import EXISTING_POLICIES
 from curator.model import FilmKind, PublicationState, Role
 from curator.store import search as fts
 
-__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportOps", "ImportResult", "RowOutcome",
+__all__ = ["EXISTING_POLICIES", "FilmImport", "ImportResult", "Imports", "RowOutcome",
            "ScreeningRef", "fold"]
 
 _STATES = frozenset(PublicationState)
@@ -118,8 +118,19 @@ def _count(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-class ImportOps(CatalogBase):
-    def import_films(
+class Imports(Operations):
+    """Many films at once: matched against the archive, or added in bulk."""
+
+    def bulk_add(self, films: Iterable[FilmData], *, label: str = "Import films",
+                 progress: Callable[[int], bool | None] | None = None) -> BulkResult:
+        """Add films in one transaction; invalid ones are skipped and reported by index.
+
+        `progress(n)` is called every 1,000 films; returning False cancels the
+        whole operation, leaving the archive as it was.
+        """
+        return add_in_bulk(self.core, films, label=label, progress=progress)
+
+    def run(
         self,
         items: Sequence[FilmImport],
         *,
@@ -142,14 +153,14 @@ class ImportOps(CatalogBase):
         if not text_cleaned:
             items = [clean_values(item) for item in items]
         result = ImportResult(Changes(label), dry_run)
-        self.archive.verify()
+        self.core.archive.verify()
         self._import(items, existing, dry_run, label, progress, result)
         return result
 
     def _import(self, items: Sequence[FilmImport], existing: str, dry_run: bool, label: str,
                 progress: Progress | None, result: ImportResult) -> None:
-        with translate_errors(self.archive.database_path), \
-                self.archive.write_engine.connect() as conn:
+        with translate_errors(self.core.archive.database_path), \
+                self.core.archive.write_engine.connect() as conn:
             if conn.dialect.name == "sqlite":
                 # a big import touches every index page; keep them in memory (64 MB)
                 conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()

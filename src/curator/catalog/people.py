@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
+from curator.catalog.core import Operations, check_version, describe, get_row, set_fields
 from curator.catalog.errors import Conflict
+from curator.catalog.export_reads import people_in_bulk
 from curator.catalog.films import still_record
 from curator.catalog.naming import slugify, sort_name
+from curator.catalog.people_list import PeoplePage, people_page
 from curator.catalog.records import ExternalIdData, PersonRecord
 from curator.catalog.validation import person_problems, raise_if
 from curator.model import Award, Credit, ExternalId, Film, NameVariant, Person
@@ -23,9 +26,11 @@ PERSON_COLUMNS = {
 }  # fmt: skip
 
 
-class PersonOps(CatalogBase):
-    def get_person(self, person_id: int) -> PersonRecord:
-        with self._read() as session:
+class People(Operations):
+    """People: create, edit, delete, merge duplicates, find by any spelling."""
+
+    def get(self, person_id: int) -> PersonRecord:
+        with self.core.read() as session:
             p = session.scalars(
                 select(Person)
                 .where(Person.id == person_id)
@@ -33,7 +38,7 @@ class PersonOps(CatalogBase):
                          selectinload(Person.portraits))
             ).first()
             if p is None:
-                self._get(session, Person, person_id, "person")
+                get_row(session, Person, person_id, "person")
             films = session.execute(
                 select(Film.id, Film.title, Film.year, Credit.role)
                 .join(Credit, Credit.film_id == Film.id)
@@ -50,7 +55,16 @@ class PersonOps(CatalogBase):
                 portraits=tuple(still_record(s) for s in p.portraits),
             )
 
-    def find_people(self, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
+    def get_many(self, person_ids: Iterable[int]) -> dict[int, PersonRecord]:
+        """These people by id, read in bulk; `filmography` is left empty (the export
+        lists only the films it writes)."""
+        return people_in_bulk(self.core, person_ids)
+
+    def page(self, text: str = "", limit: int = 200, offset: int = 0) -> PeoplePage:
+        """People whose name or a name variant contains `text`, by sort name."""
+        return people_page(self.core, text, limit, offset)
+
+    def find(self, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
         """People whose name or a name variant starts with (or contains) text.
 
         Returns (id, name, the variant that matched or "") for completion lists.
@@ -59,7 +73,7 @@ class PersonOps(CatalogBase):
         if not needle:
             return []
         pattern = f"%{needle}%"
-        with self._read() as session:
+        with self.core.read() as session:
             rows = session.execute(
                 select(Person.id, Person.name, NameVariant.name)
                 .outerjoin(NameVariant, NameVariant.person_id == Person.id)
@@ -75,10 +89,10 @@ class PersonOps(CatalogBase):
                 found[pid] = (pid, name, hit)
         return list(found.values())[:limit]
 
-    def person_named(self, name: str) -> int | None:
+    def named(self, name: str) -> int | None:
         """The id of the person with exactly this name or name variant (case-insensitive)."""
         folded = name.strip().casefold()
-        with self._read() as session:
+        with self.core.read() as session:
             row = session.execute(
                 select(Person.id).where(func.lower(Person.name) == folded).limit(1)
             ).first() or session.execute(
@@ -86,31 +100,29 @@ class PersonOps(CatalogBase):
             ).first()
             return row[0] if row else None
 
-    def create_person(self, name: str, **fields: Any) -> Changes:
+    def create(self, name: str, **fields: Any) -> Changes:
         variants = fields.pop("variants", ())
         external_ids = fields.pop("external_ids", ())
         raise_if(person_problems({"name": name, **fields}))
-        out: list[Changes] = []
-        with self._write(f"Create person {name.strip()}", out) as uow:
+        with self.core.write(f"Create person {name.strip()}") as uow:
             person = Person(
                 name=name.strip(),
                 sort_name=fields.pop("sort_name", None) or sort_name(name),
                 slug=fields.pop("slug", None) or slugify(name, "person"),
             )
-            self._set_fields(person, fields, PERSON_COLUMNS)
+            set_fields(person, fields, PERSON_COLUMNS)
             person.variants = [NameVariant(name=v.strip()) for v in dict.fromkeys(variants)]
             person.external_ids = [ExternalId(scheme=e.scheme, value=e.value) for e in external_ids]
             uow.session.add(person)
             uow.session.flush()
             uow.created_id = person.id
-        return out[0]
+        return uow.changes
 
-    def update_person(self, person_id: int, version: int | None, **fields: Any) -> Changes:
+    def update(self, person_id: int, version: int | None, **fields: Any) -> Changes:
         raise_if(person_problems(fields))
-        out: list[Changes] = []
-        with self._write("Edit person", out) as uow:
-            person = self._get(uow.session, Person, person_id, "person")
-            self._check_version(person, version, person.name)
+        with self.core.write("Edit person") as uow:
+            person = get_row(uow.session, Person, person_id, "person")
+            check_version(person, version, person.name)
             name = person.name
             variants = fields.pop("variants", None)
             external_ids = fields.pop("external_ids", None)
@@ -118,7 +130,7 @@ class PersonOps(CatalogBase):
                 fields["name"] = fields["name"].strip()
                 if "sort_name" not in fields and person.sort_name == sort_name(person.name):
                     fields["sort_name"] = sort_name(fields["name"])
-            changed = self._set_fields(person, fields, PERSON_COLUMNS)
+            changed = set_fields(person, fields, PERSON_COLUMNS)
             if variants is not None:
                 wanted = [v.strip() for v in dict.fromkeys(variants) if v.strip()]
                 if wanted != [v.name for v in person.variants]:
@@ -141,36 +153,34 @@ class PersonOps(CatalogBase):
             uow.label = describe([c for c in changed if c != "sort_name"] or changed, name)
             if changed:
                 person.updated_at = utcnow()
-        return out[0]
+        return uow.changes
 
-    def delete_person(self, person_id: int) -> Changes:
+    def delete(self, person_id: int) -> Changes:
         """Delete a person with their credits and awards (the GUI asks first if there are any)."""
-        out: list[Changes] = []
-        with self._write("Delete person", out) as uow:
-            person = self._get(uow.session, Person, person_id, "person")
+        with self.core.write("Delete person") as uow:
+            person = get_row(uow.session, Person, person_id, "person")
             uow.label = f"Delete {person.name}"
             for row in uow.session.scalars(select(Credit).where(Credit.person_id == person_id)):
                 uow.session.delete(row)
             for row in uow.session.scalars(select(Award).where(Award.person_id == person_id)):
                 uow.session.delete(row)
             uow.session.delete(person)
-        return out[0]
+        return uow.changes
 
-    def person_credit_count(self, person_id: int) -> int:
-        with self._read() as session:
+    def credit_count(self, person_id: int) -> int:
+        with self.core.read() as session:
             return session.scalar(
                 select(func.count()).select_from(Credit).where(Credit.person_id == person_id)
             ) or 0
 
-    def merge_people(self, survivor_id: int, other_id: int) -> Changes:
+    def merge(self, survivor_id: int, other_id: int) -> Changes:
         """Fold `other` into `survivor`: credits and awards move, the name becomes a variant."""
         if survivor_id == other_id:
             raise Conflict("Choose two different people to merge.")
-        out: list[Changes] = []
-        with self._write("Merge people", out) as uow:
+        with self.core.write("Merge people") as uow:
             s = uow.session
-            survivor = self._get(s, Person, survivor_id, "person")
-            other = self._get(s, Person, other_id, "person")
+            survivor = get_row(s, Person, survivor_id, "person")
+            other = get_row(s, Person, other_id, "person")
             uow.label = f"Merge {other.name} into {survivor.name}"
             held = {
                 (c.film_id, c.role, c.character)
@@ -200,4 +210,4 @@ class PersonOps(CatalogBase):
             s.flush()
             s.delete(other)
             survivor.updated_at = utcnow()
-        return out[0]
+        return uow.changes

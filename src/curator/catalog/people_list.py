@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 
-from curator.catalog.base import CatalogBase
+from curator.catalog.core import CatalogCore
 from curator.catalog.wording import life_years
 from curator.model import Credit, NameVariant, Person
 
@@ -30,11 +30,11 @@ class PeoplePage:
     rows: list[PersonRow] = field(default_factory=list)
 
 
-def people_page(catalog: CatalogBase, text: str = "", limit: int = 200,
+def people_page(core: CatalogCore, text: str = "", limit: int = 200,
                 offset: int = 0) -> PeoplePage:
     """People whose name or a name variant contains `text`, by sort name."""
     needle = text.strip()
-    with catalog._read() as session:
+    with core.read() as session:
         stmt = select(Person.id)
         if needle:
             pattern = f"%{needle}%"

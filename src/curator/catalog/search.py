@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
 
 from sqlalchemy import Select, and_, exists, func, not_, select
 from sqlalchemy.orm import Session
 
-from curator.catalog.base import CatalogBase
+from curator.catalog.core import CatalogCore, Operations
 from curator.catalog.records import FilmRow, SearchResult
 from curator.catalog.wording import appearance, edition_name
 from curator.model import (
@@ -25,7 +25,17 @@ from curator.model import (
 from curator.model.enums import PublicationState
 from curator.store import search as fts
 
-Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished", "untitled"]
+
+class Attention(StrEnum):
+    """The "Needs attention" views: films missing something an archivist should add."""
+
+    NO_DIRECTOR = "no-director"
+    NO_SYNOPSIS = "no-synopsis"
+    NO_STILL = "no-still"
+    UNPUBLISHED = "unpublished"
+    UNTITLED = "untitled"
+
+
 SORT_KEYS = ("relevance", "title", "original_title", "year", "countries", "directors",
              "appearances", "stills", "state")
 
@@ -57,12 +67,12 @@ class FilmQuery:
 _HAS_DIRECTOR = exists().where(and_(Credit.film_id == Film.id, Credit.role == "director"))
 _HAS_STILL = exists().where(Still.film_id == Film.id)
 ATTENTION = {
-    "no-director": not_(_HAS_DIRECTOR),
-    "no-synopsis": Film.synopsis == "",
-    "no-still": not_(_HAS_STILL),
-    "unpublished": Film.state != PublicationState.PUBLISHED,
+    Attention.NO_DIRECTOR: not_(_HAS_DIRECTOR),
+    Attention.NO_SYNOPSIS: Film.synopsis == "",
+    Attention.NO_STILL: not_(_HAS_STILL),
+    Attention.UNPUBLISHED: Film.state != PublicationState.PUBLISHED,
     # named after where it came from ("Untitled (archive film 20447)") until its title is known
-    "untitled": Film.title.startswith("Untitled (", autoescape=True),
+    Attention.UNTITLED: Film.title.startswith("Untitled (", autoescape=True),
 }
 
 
@@ -78,7 +88,9 @@ def _sort_column(order: str):  # noqa: ANN202 - a SQL expression
     return _SORT_COLUMNS.get(order, Film.sort_title)
 
 
-class SearchOps(CatalogBase):
+class Search(Operations):
+    """Finding films: free words, filters and sort orders."""
+
     def _filtered(self, session: Session, q: FilmQuery) -> Select:
         stmt = select(Film.id)
         conn = session.connection()
@@ -115,12 +127,12 @@ class SearchOps(CatalogBase):
                     CollectionItem.collection_id == q.collection_id)))
         return stmt
 
-    def search(self, q: FilmQuery | str = FilmQuery(), *, limit: int = 200, offset: int = 0,
+    def films(self, q: FilmQuery | str = FilmQuery(), *, limit: int = 200, offset: int = 0,
                count: bool = True) -> SearchResult:
         """Ids of matching films, one page at a time, and (if asked) how many match in all."""
         if isinstance(q, str):
             q = FilmQuery(text=q)
-        with self._read() as session:
+        with self.core.read() as session:
             conn = session.connection()
             total = -1
             if count:
@@ -157,63 +169,64 @@ class SearchOps(CatalogBase):
             return ranked
         return [i for i in ranked if i in exact] + [i for i in ranked if i not in exact]
 
-    def film_rows(self, film_ids: list[int]) -> list[FilmRow]:
-        """The list pane's rows for these films, in the order given."""
-        if not film_ids:
-            return []
-        with self._read() as session:
-            films = {r.id: r for r in session.execute(
-                select(Film.id, Film.title, Film.original_title, Film.sort_title, Film.year,
-                       Film.state).where(Film.id.in_(film_ids)))}
-            countries: dict[int, list[str]] = {}
-            for fid, name in session.execute(
-                select(FilmCountry.film_id, FilmCountry.name)
-                .where(FilmCountry.film_id.in_(film_ids)).order_by(FilmCountry.position)
-            ):
-                countries.setdefault(fid, []).append(name)
-            directors: dict[int, list[str]] = {}
-            for fid, name in session.execute(
-                select(Credit.film_id, Person.name).join(Person, Person.id == Credit.person_id)
-                .where(Credit.film_id.in_(film_ids), Credit.role == "director")
-                .order_by(Credit.position)
-            ):
-                directors.setdefault(fid, []).append(name)
-            appearances: dict[int, list[str]] = {}
-            for fid, short, name, year, section in session.execute(
-                select(Screening.film_id, Festival.short_name, Festival.name, Edition.year,
-                       Section.name)
-                .join(Edition, Edition.id == Screening.edition_id)
-                .join(Festival, Festival.id == Edition.festival_id)
-                .outerjoin(Section, Section.id == Screening.section_id)
-                .where(Screening.film_id.in_(film_ids)).order_by(Edition.year)
-            ):
-                label = appearance(edition_name(short, name, year), section or "")
-                appearances.setdefault(fid, []).append(label)
-            stills: dict[int, int] = {}
-            primary: dict[int, str] = {}
-            for fid, sha, is_primary in session.execute(
-                select(Still.film_id, Still.sha256, Still.is_primary)
-                .where(Still.film_id.in_(film_ids)).order_by(Still.position, Still.id)
-            ):
-                stills[fid] = stills.get(fid, 0) + 1
-                if is_primary or fid not in primary:  # the primary one, else the first
-                    primary[fid] = sha
-            return [
-                FilmRow(
-                    id=f.id, title=f.title, original_title=f.original_title,
-                    sort_title=f.sort_title, year=f.year,
-                    countries=" / ".join(countries.get(f.id, [])),
-                    directors=", ".join(directors.get(f.id, [])),
-                    appearances="; ".join(appearances.get(f.id, [])),
-                    stills=stills.get(f.id, 0), state=f.state,
-                    primary_still=primary.get(f.id, ""),
-                )
-                for f in (films.get(i) for i in film_ids) if f is not None
-            ]
-
-    def attention_counts(self) -> dict[str, int]:
-        with self._read() as session:
+    def attention_counts(self) -> dict[Attention, int]:
+        with self.core.read() as session:
             return {
                 name: session.scalar(select(func.count()).select_from(Film).where(cond)) or 0
                 for name, cond in ATTENTION.items()
             }
+
+
+def film_rows(core: CatalogCore, film_ids: list[int]) -> list[FilmRow]:
+    """The list pane's rows for these films, in the order given."""
+    if not film_ids:
+        return []
+    with core.read() as session:
+        films = {r.id: r for r in session.execute(
+            select(Film.id, Film.title, Film.original_title, Film.sort_title, Film.year,
+                   Film.state).where(Film.id.in_(film_ids)))}
+        countries: dict[int, list[str]] = {}
+        for fid, name in session.execute(
+            select(FilmCountry.film_id, FilmCountry.name)
+            .where(FilmCountry.film_id.in_(film_ids)).order_by(FilmCountry.position)
+        ):
+            countries.setdefault(fid, []).append(name)
+        directors: dict[int, list[str]] = {}
+        for fid, name in session.execute(
+            select(Credit.film_id, Person.name).join(Person, Person.id == Credit.person_id)
+            .where(Credit.film_id.in_(film_ids), Credit.role == "director")
+            .order_by(Credit.position)
+        ):
+            directors.setdefault(fid, []).append(name)
+        appearances: dict[int, list[str]] = {}
+        for fid, short, name, year, section in session.execute(
+            select(Screening.film_id, Festival.short_name, Festival.name, Edition.year,
+                   Section.name)
+            .join(Edition, Edition.id == Screening.edition_id)
+            .join(Festival, Festival.id == Edition.festival_id)
+            .outerjoin(Section, Section.id == Screening.section_id)
+            .where(Screening.film_id.in_(film_ids)).order_by(Edition.year)
+        ):
+            label = appearance(edition_name(short, name, year), section or "")
+            appearances.setdefault(fid, []).append(label)
+        stills: dict[int, int] = {}
+        primary: dict[int, str] = {}
+        for fid, sha, is_primary in session.execute(
+            select(Still.film_id, Still.sha256, Still.is_primary)
+            .where(Still.film_id.in_(film_ids)).order_by(Still.position, Still.id)
+        ):
+            stills[fid] = stills.get(fid, 0) + 1
+            if is_primary or fid not in primary:  # the primary one, else the first
+                primary[fid] = sha
+        return [
+            FilmRow(
+                id=f.id, title=f.title, original_title=f.original_title,
+                sort_title=f.sort_title, year=f.year,
+                countries=" / ".join(countries.get(f.id, [])),
+                directors=", ".join(directors.get(f.id, [])),
+                appearances="; ".join(appearances.get(f.id, [])),
+                stills=stills.get(f.id, 0), state=f.state,
+                primary_still=primary.get(f.id, ""),
+            )
+            for f in (films.get(i) for i in film_ids) if f is not None
+        ]

@@ -21,7 +21,7 @@ from typing import Literal
 
 from sqlalchemy import or_, select
 
-from curator.catalog.base import CatalogBase
+from curator.catalog.core import CatalogCore
 from curator.catalog.records import FilmRecord
 from curator.model import Credit, Film, FilmCountry, RelatedFilm, Screening
 from curator.model.enums import PublicationState
@@ -141,7 +141,7 @@ class SeeAlso:
         return [f for f, _reason, _note in self.picks(film, limit)]
 
 
-def see_also(catalog: CatalogBase, film_id: int, limit: int = SEE_ALSO_LIMIT, *,
+def see_also(core: CatalogCore, film_id: int, limit: int = SEE_ALSO_LIMIT, *,
              published_only: bool = False) -> list[SeeAlsoFilm]:
     """The films a page of `film_id` suggests; `published_only` for the public export.
 
@@ -151,7 +151,7 @@ def see_also(catalog: CatalogBase, film_id: int, limit: int = SEE_ALSO_LIMIT, *,
         return []
     from curator.catalog.export_reads import films_in_bulk
 
-    with catalog._read() as session:
+    with core.read() as session:
         directors = select(Credit.person_id).where(
             Credit.film_id == film_id, Credit.role == "director")
         sections = select(Screening.section_id).where(
@@ -170,7 +170,7 @@ def see_also(catalog: CatalogBase, film_id: int, limit: int = SEE_ALSO_LIMIT, *,
         if published_only:
             stmt = stmt.where(Film.state == PublicationState.PUBLISHED)
         ids = list(session.scalars(stmt))
-    records = films_in_bulk(catalog, [film_id, *ids])
+    records = films_in_bulk(core, [film_id, *ids])
     if not records or records[0].id != film_id:
         return []
     film, candidates = records[0], records[1:]

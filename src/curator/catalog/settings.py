@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from sqlalchemy import select
+
+from curator.catalog.core import Operations
+from curator.catalog.text import clean_text
+from curator.catalog.unit import translate_errors
+from curator.catalog.validation import raise_if
+from curator.model import Setting
+
 SITE_BASE_URL = "site_base_url"
 
 
@@ -35,3 +43,23 @@ def setting_problems(key: str, value: str) -> dict[str, str]:
     if key == SITE_BASE_URL and (problem := site_address_problem(value)):
         return {key: problem}
     return {}
+
+
+class Settings(Operations):
+    """The archive's settings, by key."""
+
+    def get(self, key: str, default: str = "") -> str:
+        with self.core.read() as session:
+            row = session.get(Setting, key)
+            return row.value if row else default
+
+    def set(self, key: str, value: str) -> None:
+        value = clean_text(value)
+        raise_if(setting_problems(key, value))
+        archive = self.core.archive
+        with translate_errors(archive.database_path), archive.write_engine.begin() as conn:
+            table = Setting.__table__
+            if conn.execute(select(table.c.key).where(table.c.key == key)).first():
+                conn.execute(table.update().where(table.c.key == key).values(value=value))
+            else:
+                conn.execute(table.insert().values(key=key, value=value))

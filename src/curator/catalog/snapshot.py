@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from curator.catalog.base import CatalogBase
 from curator.catalog.changes import Changes, RowChange
+from curator.catalog.core import Operations
 from curator.catalog.errors import Conflict, InvalidRecords, ValidationError
 from curator.catalog.sort_keys import refresh_all_sort_keys
 from curator.catalog.stills_meta import bad_hash
@@ -28,10 +28,12 @@ CATALOGUE_TABLES = tuple(t.name for t in Base.metadata.sorted_tables)
 _RECORDS = ("film", "person", "festival", "collection")
 
 
-class SnapshotOps(CatalogBase):
-    def catalogue_rows(self) -> dict[str, list[dict[str, Any]]]:
+class Snapshot(Operations):
+    """The whole catalogue as rows, and back; what is derived from it."""
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
         """Every row of every catalogue table, by table, in primary-key order."""
-        with self._read() as session:
+        with self.core.read() as session:
             conn = session.connection()
             out = {}
             for name in CATALOGUE_TABLES:
@@ -42,7 +44,7 @@ class SnapshotOps(CatalogBase):
 
     def is_empty(self) -> bool:
         """True when the archive holds no film, person, festival or list."""
-        with self._read() as session:
+        with self.core.read() as session:
             conn = session.connection()
             return not any(
                 conn.execute(select(func.count()).select_from(TABLES[t])).scalar()
@@ -51,11 +53,11 @@ class SnapshotOps(CatalogBase):
 
     def rebuild_derived(self) -> None:
         """Rebuild what is derived from the tables: the search index and the sort keys."""
-        with translate_errors(), self.archive.write_engine.begin() as conn:
+        with translate_errors(), self.core.archive.write_engine.begin() as conn:
             fts.rebuild_index(conn)
             refresh_all_sort_keys(conn)
 
-    def restore_catalogue(self, tables: dict[str, list[dict[str, Any]]],
+    def restore(self, tables: dict[str, list[dict[str, Any]]],
                           label: str = "Import catalogue file") -> Changes:
         """Write a whole catalogue, ids and all, into this (empty) archive.
 
@@ -69,16 +71,16 @@ class SnapshotOps(CatalogBase):
         problems = catalogue_problems(tables)
         if problems:
             raise InvalidRecords(problems)
-        self.archive.verify()
+        self.core.archive.verify()
         if not self.is_empty():
             raise Conflict(
-                f"{self.archive.name} already holds records; a catalogue file is restored "
+                f"{self.core.archive.name} already holds records; a catalogue file is restored "
                 "into an empty archive (create one with \u201ccurator new\u201d)."
             )
         now = utcnow()
         changes: list[RowChange] = []
-        with translate_errors(self.archive.database_path), \
-                self.archive.write_engine.begin() as conn:
+        with translate_errors(self.core.archive.database_path), \
+                self.core.archive.write_engine.begin() as conn:
             for name in CATALOGUE_TABLES:
                 rows = tables.get(name) or []
                 if not rows:

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
+from curator.catalog.core import Operations, check_version, describe, get_row, set_fields
 from curator.catalog.errors import ValidationError
 from curator.catalog.films import still_record
 from curator.catalog.records import StillRecord
@@ -28,38 +28,39 @@ def bad_hash(value: object, owner: str) -> str:
             "(64 lower-case hex characters); nothing was recorded.")
 
 
-class StillOps(CatalogBase):
-    def get_still(self, still_id: int) -> StillRecord:
-        with self._read() as session:
-            return still_record(self._get(session, Still, still_id, "still"))
+class Stills(Operations):
+    """The records of stills and portraits (their files are `curator.stills`'s)."""
 
-    def stills_of(self, *, film_id: int | None = None, person_id: int | None = None
+    def get(self, still_id: int) -> StillRecord:
+        with self.core.read() as session:
+            return still_record(get_row(session, Still, still_id, "still"))
+
+    def of(self, *, film_id: int | None = None, person_id: int | None = None
                   ) -> list[StillRecord]:
-        with self._read() as session:
+        with self.core.read() as session:
             q = select(Still).order_by(Still.position, Still.id)
             q = q.where(Still.film_id == film_id) if film_id is not None else q.where(
                 Still.person_id == person_id)
             return [still_record(s) for s in session.scalars(q)]
 
-    def still_references(self, sha256: str) -> int:
-        with self._read() as session:
+    def references(self, sha256: str) -> int:
+        with self.core.read() as session:
             return session.scalar(
                 select(func.count()).select_from(Still).where(Still.sha256 == sha256)) or 0
 
-    def all_still_hashes(self) -> list[tuple[str, int | None, int | None]]:
-        with self._read() as session:
+    def all_hashes(self) -> list[tuple[str, int | None, int | None]]:
+        with self.core.read() as session:
             return list(session.execute(
                 select(Still.sha256, Still.film_id, Still.person_id).order_by(Still.id)))
 
-    def add_stills(self, files: list[dict[str, Any]], *, film_id: int | None = None,
+    def add(self, files: list[dict[str, Any]], *, film_id: int | None = None,
                    person_id: int | None = None) -> Changes:
         """Record already-stored images on a film (or as a person's portraits)."""
         if (film_id is None) == (person_id is None):
             raise ValidationError({"film_id": "A still belongs to one film or one person."})
-        out: list[Changes] = []
-        with self._write("Add stills", out) as uow:
-            owner = (self._get(uow.session, Film, film_id, "film") if film_id is not None
-                     else self._get(uow.session, Person, person_id, "person"))
+        with self.core.write("Add stills") as uow:
+            owner = (get_row(uow.session, Film, film_id, "film") if film_id is not None
+                     else get_row(uow.session, Person, person_id, "person"))
             existing = owner.stills if film_id is not None else owner.portraits
             name = getattr(owner, "title", None) or owner.name
             for meta in files:
@@ -71,58 +72,54 @@ class StillOps(CatalogBase):
             for n, meta in enumerate(files):
                 still = Still(film_id=film_id, person_id=person_id, position=position + n,
                               is_primary=not existing and n == 0)
-                self._set_fields(still, meta, FILE_COLUMNS | STILL_COLUMNS)
+                set_fields(still, meta, FILE_COLUMNS | STILL_COLUMNS)
                 uow.session.add(still)
             owner.updated_at = utcnow()
             uow.session.flush()
             uow.created_id = still.id if files else None
-        return out[0]
+        return uow.changes
 
-    def update_still(self, still_id: int, version: int | None, **fields: Any) -> Changes:
+    def update(self, still_id: int, version: int | None, **fields: Any) -> Changes:
         for axis in ("focal_x", "focal_y"):
             if axis in fields and not 0.0 <= fields[axis] <= 1.0:
                 raise ValidationError({axis: "The focal point must lie inside the image."})
-        out: list[Changes] = []
-        with self._write("Edit still", out) as uow:
-            still = self._get(uow.session, Still, still_id, "still")
-            self._check_version(still, version, still.original_name or "still")
-            changed = self._set_fields(still, fields, STILL_COLUMNS)
+        with self.core.write("Edit still") as uow:
+            still = get_row(uow.session, Still, still_id, "still")
+            check_version(still, version, still.original_name or "still")
+            changed = set_fields(still, fields, STILL_COLUMNS)
             uow.label = describe(changed, "still")
             self._touch_owner(uow.session, still)
-        return out[0]
+        return uow.changes
 
-    def set_primary_still(self, still_id: int) -> Changes:
-        out: list[Changes] = []
-        with self._write("Set primary still", out) as uow:
-            still = self._get(uow.session, Still, still_id, "still")
+    def set_primary(self, still_id: int) -> Changes:
+        with self.core.write("Set primary still") as uow:
+            still = get_row(uow.session, Still, still_id, "still")
             for other in self._siblings(uow.session, still):
                 if other.is_primary != (other.id == still_id):
                     other.is_primary = other.id == still_id
             self._touch_owner(uow.session, still)
-        return out[0]
+        return uow.changes
 
-    def reorder_stills(self, still_ids: list[int]) -> Changes:
-        out: list[Changes] = []
-        with self._write("Reorder stills", out) as uow:
-            stills = [self._get(uow.session, Still, i, "still") for i in still_ids]
+    def reorder(self, still_ids: list[int]) -> Changes:
+        with self.core.write("Reorder stills") as uow:
+            stills = [get_row(uow.session, Still, i, "still") for i in still_ids]
             for position, still in enumerate(stills):
                 if still.position != position:
                     still.position = position
             if stills:
                 self._touch_owner(uow.session, stills[0])
-        return out[0]
+        return uow.changes
 
-    def delete_still(self, still_id: int) -> Changes:
+    def delete(self, still_id: int) -> Changes:
         """Delete a still's record; its file is the image store's to collect."""
-        out: list[Changes] = []
-        with self._write("Delete still", out) as uow:
-            still = self._get(uow.session, Still, still_id, "still")
+        with self.core.write("Delete still") as uow:
+            still = get_row(uow.session, Still, still_id, "still")
             siblings = [s for s in self._siblings(uow.session, still) if s.id != still_id]
             if still.is_primary and siblings:
                 siblings[0].is_primary = True
             self._touch_owner(uow.session, still)
             uow.session.delete(still)
-        return out[0]
+        return uow.changes
 
     @staticmethod
     def _siblings(session: Any, still: Still) -> list[Still]:

@@ -217,16 +217,24 @@ class UnitOfWork:
         self.recorder = Recorder(session)
         self.extra_rows: list[RowChange] = []  # changes made with Core, recorded by hand
         self.created_id: int | None = None
+        self._changes: Changes | None = None
 
-    def changes(self, conn: Connection) -> Changes:
+    @property
+    def changes(self) -> Changes:
+        """What the unit changed: there once it has committed, never before."""
+        if self._changes is None:
+            raise RuntimeError(f"\u201c{self.label}\u201d has not been committed")
+        return self._changes
+
+    def collect(self, conn: Connection) -> Changes:
         rows = merge_rows([*self.recorder.rows, *self.extra_rows])
         rows = tuple(sorted(rows, key=lambda r: TABLE_ORDER.get(r.table, 0)))
         return Changes(self.label, rows, frozenset(affected_film_ids(conn, rows)), self.created_id)
 
 
 @contextmanager
-def unit_of_work(engine: Any, label: str, out: list[Changes]) -> Iterator[UnitOfWork]:
-    """Run the body in one transaction; append its Changes to `out` after commit."""
+def unit_of_work(engine: Any, label: str) -> Iterator[UnitOfWork]:
+    """Run the body in one transaction; the unit's `changes` are set once it commits."""
     with translate_errors(engine.url.database or ""):
         with Session(engine, expire_on_commit=False, autoflush=True) as session:
             with session.begin():
@@ -234,10 +242,10 @@ def unit_of_work(engine: Any, label: str, out: list[Changes]) -> Iterator[UnitOf
                 yield uow
                 session.flush()
                 conn = session.connection()
-                changes = uow.changes(conn)
+                changes = uow.collect(conn)
                 search.reindex_films(conn, changes.film_ids)
                 refresh_sort_keys(conn, changes.film_ids)
-            out.append(changes)
+            uow._changes = changes
 
 
 def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from curator.catalog.base import CatalogBase
+from curator.catalog.core import CatalogCore, Operations
 from curator.model import Festival, FilmCountry, FilmGenre, FilmLanguage, Person
 
 # Countries that no longer exist but are where many archive films come from.
@@ -81,24 +81,25 @@ def _merged(builtin: tuple[str, ...], used: list[str]) -> list[str]:
     return sorted(seen.values(), key=str.casefold)
 
 
-def _used(catalog: CatalogBase, *columns: Any) -> list[str]:
+def _used(core: CatalogCore, *columns: Any) -> list[str]:
     names: list[str] = []
-    with catalog._read() as session:
+    with core.read() as session:
         for column in columns:
             names.extend(session.scalars(select(column).distinct()))
     return names
 
 
-def country_names(catalog: CatalogBase) -> list[str]:
-    """Every country to offer: the built-in list, historical ones, and those in use."""
-    used = _used(catalog, FilmCountry.name, Person.country, Festival.country)
-    return _merged(COUNTRIES, used)
+class Vocabulary(Operations):
+    """The names to offer where a form asks for a country, a language or a genre."""
 
+    def countries(self) -> list[str]:
+        """Every country to offer: the built-in list, historical ones, and those in use."""
+        used = _used(self.core, FilmCountry.name, Person.country, Festival.country)
+        return _merged(COUNTRIES, used)
 
-def language_names(catalog: CatalogBase) -> list[str]:
-    return _merged(LANGUAGES, _used(catalog, FilmLanguage.name))
+    def languages(self) -> list[str]:
+        return _merged(LANGUAGES, _used(self.core, FilmLanguage.name))
 
-
-def genre_names(catalog: CatalogBase) -> list[str]:
-    """Genres have no standard list: the catalogue's own tags are the vocabulary."""
-    return _merged((), _used(catalog, FilmGenre.name))
+    def genres(self) -> list[str]:
+        """Genres have no standard list: the catalogue's own tags are the vocabulary."""
+        return _merged((), _used(self.core, FilmGenre.name))

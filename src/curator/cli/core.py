@@ -142,8 +142,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     catalog = Catalog.open(args.archive)
     query = FilmQuery(text=args.query, year_from=year_from, year_to=year_to,
                       country=args.country, state=args.state, order=args.order)
-    result = catalog.search(query, limit=args.limit)
-    rows = catalog.film_rows(result.ids)
+    result = catalog.search.films(query, limit=args.limit)
+    rows = catalog.films.rows(result.ids)
     catalog.close()
     if args.json:
         json.dump(
@@ -175,7 +175,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     report = repair_archive(args.archive, args.into)
     catalog = Catalog.open(report.target)
     try:
-        catalog.rebuild_derived()
+        catalog.snapshot.rebuild_derived()
     finally:
         catalog.close()
     damage = "; ".join(report.damage[:3]) or "none found"

@@ -159,7 +159,7 @@ def _import_catalogue_file(catalog: Catalog, args: argparse.Namespace) -> int:
     from curator.interchange.catalogue_merge import merge_catalogue
 
     path = args.files[0]
-    if not catalog.is_empty():
+    if not catalog.snapshot.is_empty():
         # an archive with records: the file's films are matched and merged like a sheet's
         started = time.perf_counter()
         result = merge_catalogue(catalog, path, existing=args.existing, dry_run=args.dry_run)

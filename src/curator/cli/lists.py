@@ -38,7 +38,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
             count = write_list_csv(catalog, collection_id, target)
             print(f"Wrote {count} films of list {list_id} to {target}")
             return 0
-        lists = catalog.collections()
+        lists = catalog.lists.all()
         if not lists:
             print("No lists yet.")
             return 0

@@ -153,7 +153,8 @@ def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900))
         return 1
     window.resize(*size)
     settle(app, until=lambda: not window.starting)
-    rows = window.catalog.film_rows(window.catalog.search("From Russia with Rock", limit=10).ids)
+    found = window.catalog.search.films("From Russia with Rock", limit=10)
+    rows = window.catalog.films.rows(found.ids)
     best = [r for r in rows if r.title == "From Russia with Rock"] or rows
     if best:
         window.open_record(RecordKind.FILM, best[0].id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from curator.catalog import Changes
+from curator.gui.models.sidebar import ListTable
 
 if TYPE_CHECKING:
     from curator.gui.main_window import MainWindow
@@ -23,34 +24,34 @@ def delete_selected(window: MainWindow) -> None:
     if not ids:
         return
     name = pane.table_name
-    if name == "films":
-        impact = window.catalog.film_deletion_impact(ids)
+    if name is ListTable.FILMS:
+        impact = window.catalog.films.deletion_impact(ids)
         what = (f"\u201c{pane.films.row(rows[0]).title}\u201d" if len(ids) == 1
                 else f"{len(ids):,} films")
         if any(impact.values()) and not window.confirm_deletion(what, impact):
             return
         done = window.run_operation(
-            (lambda: window.catalog.delete_film(ids[0])) if len(ids) == 1
-            else (lambda: window.catalog.delete_films(ids)))
-    elif name == "people":
+            (lambda: window.catalog.films.delete(ids[0])) if len(ids) == 1
+            else (lambda: window.catalog.films.delete_many(ids)))
+    elif name is ListTable.PEOPLE:
         names = [pane.people.row(r).name for r in rows]
-        credits = sum(window.catalog.person_credit_count(i) for i in ids)
+        credits = sum(window.catalog.people.credit_count(i) for i in ids)
         what = f"\u201c{names[0]}\u201d" if len(ids) == 1 else f"{len(ids):,} people"
         if credits and not window.confirm_deletion(what, {"credits": credits}):
             return
-        done = _delete_each(window, ids, window.catalog.delete_person, f"Delete {what}")
-    elif name in ("editions", "lists"):
+        done = _delete_each(window, ids, window.catalog.people.delete, f"Delete {what}")
+    elif name in (ListTable.EDITIONS, ListTable.LISTS):
         records = [pane.model.row(r) for r in rows]
-        if name == "editions":
+        if name is ListTable.EDITIONS:
             labels = [r.label for r in records]
             impact = {"sections": sum(len(r.sections) for r in records),
                       "screenings": sum(r.film_count for r in records)}
-            delete = window.catalog.delete_edition
+            delete = window.catalog.editions.delete
         else:
             labels = [r.title for r in records]
             impact = {"list entries": sum(len(r.items) for r in records)}
-            delete = window.catalog.delete_collection
-        plural = "festival editions" if name == "editions" else "lists"
+            delete = window.catalog.lists.delete
+        plural = "festival editions" if name is ListTable.EDITIONS else "lists"
         what = (f"\u201c{labels[0]}\u201d" if len(labels) == 1
                 else f"{len(labels):,} {plural}")
         if any(impact.values()) and not window.confirm_deletion(what, impact):
@@ -60,7 +61,7 @@ def delete_selected(window: MainWindow) -> None:
         return
     if done:
         pane.select_row(rows[0])
-        said = done.label if len(ids) == 1 or name == "films" else f"Deleted {what}"
+        said = done.label if len(ids) == 1 or name is ListTable.FILMS else f"Deleted {what}"
         window.show_message(f"{said}. Undo brings it back.")
 
 

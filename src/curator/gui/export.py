@@ -182,7 +182,7 @@ class SiteExportController(QObject):
         folder = self._folder(SELECTION_FOLDER, "Export the Selection to a Folder", ask=True)
         if folder is None:
             return None
-        site = self.catalog.setting(EXPORT_FOLDER)
+        site = self.catalog.settings.get(EXPORT_FOLDER)
         if site and _same(Path(site), folder):
             self.show_error("That is the folder of the whole web archive; exporting a "
                             "selection there would remove every other page. Choose another.")
@@ -199,12 +199,12 @@ class SiteExportController(QObject):
         folder = self._folder(SELECTION_FOLDER, "Export the List to a Folder", ask=True)
         if folder is None:
             return None
-        site = self.catalog.setting(EXPORT_FOLDER)
+        site = self.catalog.settings.get(EXPORT_FOLDER)
         if site and _same(Path(site), folder):
             self.show_error("That is the folder of the whole web archive; exporting a "
                             "list there would remove every other page. Choose another.")
             return None
-        film_ids = [i.film_id for i in self.catalog.get_collection(list_id).items]
+        film_ids = [i.film_id for i in self.catalog.lists.get(list_id).items]
         from curator.publish import Selection
 
         return self._check_then_export(folder, Selection("list", list_id=list_id), film_ids)
@@ -214,11 +214,11 @@ class SiteExportController(QObject):
 
     def open_in_browser(self) -> str | None:
         """Serve the last exported site on 127.0.0.1 and open it in the web browser."""
-        folder = self.last_site or _path(self.catalog.setting(EXPORT_FOLDER))
+        folder = self.last_site or _path(self.catalog.settings.get(EXPORT_FOLDER))
         if folder is None or not (folder / "index.html").is_file():
             self.show_message("Export the site first; then it can be opened in the browser.")
             return None
-        prefix = urlparse(self.catalog.setting("site_base_url")).path
+        prefix = urlparse(self.catalog.settings.get("site_base_url")).path
         if (self.server is None or not _same(self.server.folder, folder)
                 or self.server.prefix.strip("/") != prefix.strip("/")):
             from curator.publish.serve import SiteServer
@@ -235,7 +235,7 @@ class SiteExportController(QObject):
 
     # -- steps ---------------------------------------------------------------------------
     def _folder(self, key: str, title: str, *, ask: bool = False) -> Path | None:
-        current = self.catalog.setting(key)
+        current = self.catalog.settings.get(key)
         if current and not ask:
             return Path(current)
         start = current or str(self.catalog.archive.folder.parent)
@@ -243,7 +243,7 @@ class SiteExportController(QObject):
         if chosen is None:
             return None
         try:
-            self.catalog.set_setting(key, str(chosen))
+            self.catalog.settings.set(key, str(chosen))
         except ArchiveError:
             pass  # a read-only (or damaged) archive exports there without remembering it
         return Path(chosen)

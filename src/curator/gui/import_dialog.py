@@ -446,7 +446,7 @@ def import_catalogue_file(window: Any, path: Path) -> Task:
     catalog = window.catalog
 
     def work(_progress: Any) -> tuple[Any, str]:
-        if catalog.is_empty():
+        if catalog.snapshot.is_empty():
             changes = import_catalogue(catalog, path)
             return changes, f"Imported {path.name}: {len(changes.film_ids):,} films."
         result = merge_catalogue(catalog, path)

@@ -34,7 +34,7 @@ from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import connect_in, retire
 from curator.gui.lists import ListDesk
 from curator.gui.menus import ActionKey, build_actions, build_menus
-from curator.gui.models.sidebar import View, ViewKind
+from curator.gui.models.sidebar import ListTable, View, ViewKind
 from curator.gui.panes.detail_pane import DetailPane
 from curator.gui.panes.list_pane import ListPane
 from curator.gui.panes.sidebar import Sidebar
@@ -69,10 +69,10 @@ STATUS_TIMEOUT_MS = 6000
 # the film its pages were catalogued from.
 OPENS_ON_SETTING = "desk_opens_on"
 EMPTY_DETAIL = {
-    "films": "Choose a film in the list to read its page as the web archive will show it.",
-    "people": "Choose a person to see their films and the other spellings of their name.",
-    "editions": "Choose a festival edition to see its sections and films.",
-    "lists": "Choose a list to see its films in order.",
+    ListTable.FILMS: "Choose a film in the list to read its page as the web archive will show it.",
+    ListTable.PEOPLE: "Choose a person to see their films and the other spellings of their name.",
+    ListTable.EDITIONS: "Choose a festival edition to see its sections and films.",
+    ListTable.LISTS: "Choose a list to see its films in order.",
 }
 
 
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             return
         self.starting = False
         self.sidebar.count_attention()
-        if self._opening is not None and self.list_pane.table_name == "films" and (
+        if self._opening is not None and self.list_pane.table_name is ListTable.FILMS and (
                 self.list_pane.select_record(*self._opening, centre=True)):
             pass  # selecting it showed it
         elif self._opening is not None and self._pending_record == self._opening:
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
 
     # -- commands -----------------------------------------------------------------------
     def new_film(self) -> None:
-        changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
+        changes = self.run_operation(lambda: self.catalog.films.create("Untitled film"))
         if changes and changes.created_id is not None:
             self.open_record(RecordKind.FILM, changes.created_id)
             self.form.focus_field("title")
@@ -308,14 +308,14 @@ class MainWindow(QMainWindow):
     def merge_people(self) -> None:
         pane = self.list_pane
         rows = sorted(i.row() for i in pane.table.selectionModel().selectedRows())
-        if pane.table_name != "people" or len(rows) != 2:
+        if pane.table_name is not ListTable.PEOPLE or len(rows) != 2:
             self.show_error("Select two people in the People list to merge them.")
             return
         dialog = MergePeopleDialog(pane.people.row(rows[0]), pane.people.row(rows[1]), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         survivor, other = dialog.survivor_and_other()
-        if self.run_operation(lambda: self.catalog.merge_people(survivor, other)):
+        if self.run_operation(lambda: self.catalog.people.merge(survivor, other)):
             self.open_record(RecordKind.PERSON, survivor)
 
     def focus_list(self) -> None:
@@ -354,8 +354,8 @@ class MainWindow(QMainWindow):
 
     def _record_to_open_on(self) -> tuple[str, int] | None:
         """The record the archive says the desk opens on (the demo's best-known film)."""
-        kind, _, ident = self.catalog.setting(OPENS_ON_SETTING).partition(":")
-        if kind in HOME_VIEW and ident.isdigit() and self.list_pane.table_name == "films":
+        kind, _, ident = self.catalog.settings.get(OPENS_ON_SETTING).partition(":")
+        if kind in HOME_VIEW and ident.isdigit() and self.list_pane.table_name is ListTable.FILMS:
             return kind, int(ident)
         return None
 
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
 
     # -- following the panes ------------------------------------------------------------
     def _add_merge_to_menu(self, menu: QMenu) -> None:
-        if self.list_pane.table_name == "people":
+        if self.list_pane.table_name is ListTable.PEOPLE:
             menu.addAction(self.action_map[ActionKey.MERGE])
 
     def _view_chosen(self, view: View) -> None:
@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         total = pane.model.total if pane.stack.currentWidget() is pane.table else 0
         self.selection.setText(f"{selected:,} of {total:,} selected" if selected > 1 else "")
         # always shown (the toolbar never reflows), usable on two people
-        a[ActionKey.MERGE].setEnabled(pane.table_name == "people" and selected == 2)
+        a[ActionKey.MERGE].setEnabled(pane.table_name is ListTable.PEOPLE and selected == 2)
 
     def _changes_arrived(self, changes: Changes) -> None:
         """Refresh what an operation, undo or redo touched, and nothing else."""
@@ -464,13 +464,13 @@ class MainWindow(QMainWindow):
             self.sidebar.rebuild()
         pane = self.list_pane
         query = pane.current_query()
-        if pane.table_name == "films":
+        if pane.table_name is ListTable.FILMS:
             if films_gone_or_new or structure or (touched.films and (
                     query.text or query.has_filters or query.order != "relevance")):
                 pane.reload()
             elif touched.films:
                 pane.refresh_films(set(touched.films))
-        elif (pane.table_name == "people" and people) or structure:
+        elif (pane.table_name is ListTable.PEOPLE and people) or structure:
             pane.reload()
         kind, record_id = self.detail.kind, self.detail.record_id
         if kind == RecordKind.FILM and record_id in touched.films_removed:

@@ -47,8 +47,8 @@ def _meta_line(film: FilmRecord) -> str:
 
 def programme_html(catalog: Catalog, collection_id: int, image_for: ImageFor | None = None
                    ) -> str:
-    collection = catalog.get_collection(collection_id)
-    films = {f.id: f for f in catalog.get_films([i.film_id for i in collection.items])}
+    collection = catalog.lists.get(collection_id)
+    films = {f.id: f for f in catalog.films.get_many([i.film_id for i in collection.items])}
     e = html.escape
     out = [f"<html><head><style>{STYLE}</style></head><body>", f"<h1>{e(collection.title)}</h1>"]
     if collection.curator:
@@ -80,7 +80,7 @@ def write_programme_notes(catalog: Catalog, collection_id: int, path: str | os.P
     target = Path(path)
     tmp = target.with_name(f".{target.name}.part")
     writer = QPdfWriter(str(tmp))
-    writer.setTitle(catalog.get_collection(collection_id).title)
+    writer.setTitle(catalog.lists.get(collection_id).title)
     writer.setCreator("Curator")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,

@@ -114,7 +114,7 @@ class StillPreview(QDialog):
         return self._still
 
     def reload(self) -> None:
-        self._still = still = self.strip.catalog.get_still(self.still_id)
+        self._still = still = self.strip.catalog.stills.get(self.still_id)
         archive = self.strip.catalog.archive
         for width in (*reversed(WEB_WIDTHS), THUMBNAIL):  # the largest already made
             if not is_sha256(still.sha256):

@@ -200,7 +200,7 @@ class StillStrip(QWidget):
         self.delete_button.setToolTip(f"Remove this still from the {whose} (undoable)")
         keep = self.current_still()
         owner = self._owner()
-        self._stills = self.catalog.stills_of(**owner) if owner else []
+        self._stills = self.catalog.stills.of(**owner) if owner else []
         self.view.blockSignals(True)
         self.view.clear()
         missing = []
@@ -295,12 +295,12 @@ class StillStrip(QWidget):
         value = self.edits[name].text().strip()
         if value == getattr(still, name):
             return
-        self._run(lambda: self.catalog.update_still(still.id, still.version, **{name: value}))
+        self._run(lambda: self.catalog.stills.update(still.id, still.version, **{name: value}))
 
     def set_primary(self) -> None:
         still = self.current_still()
         if still is not None and not still.is_primary:
-            self._run(lambda: self.catalog.set_primary_still(still.id))
+            self._run(lambda: self.catalog.stills.set_primary(still.id))
 
     def move_still(self, from_row: int, to_row: int) -> None:
         """Move the still at from_row so that it ends up at to_row."""
@@ -309,7 +309,7 @@ class StillStrip(QWidget):
             return
         moved = ids.pop(from_row)
         ids.insert(max(0, min(to_row, len(ids))), moved)
-        if self._run(lambda: self.catalog.reorder_stills(ids)) is not None:
+        if self._run(lambda: self.catalog.stills.reorder(ids)) is not None:
             self.select_still(moved)
 
     def move_earlier(self) -> None:
@@ -326,14 +326,14 @@ class StillStrip(QWidget):
         still = self.current_still()
         if still is None:
             return
-        if self._run(lambda: self.catalog.delete_still(still.id)) is not None:
+        if self._run(lambda: self.catalog.stills.delete(still.id)) is not None:
             self._set_status(f"Removed {still.caption or still.original_name or 'the still'}; "
                              "Undo brings it back.")
 
     def set_focal_point(self, still_id: int, x: float, y: float) -> None:
         still = next((s for s in self._stills if s.id == still_id), None)
         if still is not None:
-            self._run(lambda: self.catalog.update_still(still.id, still.version,
+            self._run(lambda: self.catalog.stills.update(still.id, still.version,
                                                         focal_x=x, focal_y=y))
 
     def _double_clicked(self, _item: QListWidgetItem) -> None:

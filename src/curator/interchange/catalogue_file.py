@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.catalog import Catalog, Changes, InvalidRecords
+from curator.catalog.film_edit import FILM_PARTS
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.validation import catalogue_problems
 from curator.interchange.catalogue_check import check_document
@@ -36,11 +37,10 @@ STILL_FIELDS = ("sha256", "width", "height", "format", "original_name", "caption
                 "alt_text", "rights")
 LIST_FIELDS = ("slug", "title", "curator", "introduction", "state")
 STAMPS = ("created_at", "updated_at")
-# How a row of a record's part is named where the file shows it
-PARTS = {"name_variant": "variants", "external_id": "external_ids", "still": "stills",
-         "film_country": "countries", "film_language": "languages", "film_genre": "genres",
-         "alt_title": "alt_titles", "credit": "credits", "quote": "quotes",
-         "screening": "screenings", "related_film": "related", "section": "sections",
+# How a row of a record's part is named where the file shows it (a film's parts as
+# catalog/film_edit.py names them)
+PARTS = {**{part.table: name for name, part in FILM_PARTS.items()},
+         "name_variant": "variants", "still": "stills", "section": "sections",
          "collection_item": "items"}
 DATES = {"starts_on", "ends_on"}
 
@@ -58,7 +58,7 @@ class CatalogueFileError(ReadError):
 # -- export ----------------------------------------------------------------------------
 def export_catalogue(catalog: Catalog) -> dict[str, Any]:
     """The archive as a catalogue document (plain JSON values)."""
-    rows = catalog.catalogue_rows()
+    rows = catalog.snapshot.rows()
 
     def children(table: str, owner: str, order: tuple[str, ...] = ("position", "id")
                  ) -> dict[int, list[dict[str, Any]]]:
@@ -68,16 +68,9 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
                 grouped.setdefault(r[owner], []).append(r)
         return grouped
 
-    countries = children("film_country", "film_id")
-    languages = children("film_language", "film_id")
-    genres = children("film_genre", "film_id")
-    alt_titles = children("alt_title", "film_id")
-    credits = children("credit", "film_id")
-    quotes = children("quote", "film_id")
-    film_ids = children("external_id", "film_id", ("id",))
+    film_parts = {name: children(part.table, "film_id", part.stored)
+                  for name, part in FILM_PARTS.items()}
     person_ids = children("external_id", "person_id", ("id",))
-    screenings = children("screening", "film_id", ("edition_id", "section_id", "id"))
-    related = children("related_film", "film_id")
     film_stills = children("still", "film_id")
     portraits = children("still", "person_id")
     variants = children("name_variant", "person_id", ("id",))
@@ -87,21 +80,8 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
 
     films = [{
         "id": f["id"], **_fields(f, FILM_FIELDS),
-        "countries": [c["name"] for c in countries.get(f["id"], [])],
-        "languages": [c["name"] for c in languages.get(f["id"], [])],
-        "genres": [c["name"] for c in genres.get(f["id"], [])],
-        "alt_titles": [{"title": a["title"], "note": a["note"]}
-                       for a in alt_titles.get(f["id"], [])],
-        "credits": [{"person": c["person_id"], "role": c["role"], "character": c["character"]}
-                    for c in credits.get(f["id"], [])],
-        "quotes": [{"text": q["text"], "attribution": q["attribution"], "source": q["source"]}
-                   for q in quotes.get(f["id"], [])],
-        "external_ids": [{"scheme": e["scheme"], "value": e["value"]}
-                         for e in film_ids.get(f["id"], [])],
-        "screenings": [{"edition": s["edition_id"], "section": s["section_id"],
-                        "premiere": s["premiere"]} for s in screenings.get(f["id"], [])],
-        "related": [{"film": r["related_id"], "note": r["note"]}
-                    for r in related.get(f["id"], [])],
+        **{name: [part.to_file(r) for r in film_parts[name].get(f["id"], [])]
+           for name, part in FILM_PARTS.items()},
         "stills": [_still(s) for s in film_stills.get(f["id"], [])],
         **_stamps(f),
     } for f in rows["film"]]
@@ -286,36 +266,17 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
         add("film", {"id": fid, "slug": slugify(_text(f["title"]), "film"),
                      "sort_title": sort_title(_text(f["title"])), **_values(f, FILM_FIELDS),
                      **_times(f)}, True)
-        for table, key in (("film_country", "countries"), ("film_language", "languages"),
-                           ("film_genre", "genres")):
-            for pos, name in enumerate(list_of(f, key)):
-                add(table, {"film_id": fid, "position": pos, "name": name})
-        for pos, a in enumerate(list_of(f, "alt_titles")):
-            add("alt_title", {"film_id": fid, "position": pos, "title": a["title"],
-                              "note": a.get("note", "")})
-        for pos, c in enumerate(list_of(f, "credits")):
-            _check_ref(c.get("person"), person_ids, f"film {fid}", "person", required=True)
-            add("credit", {"film_id": fid, "person_id": c["person"], "role": c["role"],
-                           "character": c.get("character", ""), "position": pos})
-        for pos, q in enumerate(list_of(f, "quotes")):
-            add("quote", {"film_id": fid, "position": pos, "text": q["text"],
-                          "attribution": q.get("attribution", ""), "source": q.get("source", "")})
-        for e in list_of(f, "external_ids"):
-            add("external_id", {"film_id": fid, "person_id": None, "scheme": e["scheme"],
-                                "value": e["value"]})
-        for s in list_of(f, "screenings"):
-            _check_ref(s.get("edition"), edition_ids, f"film {fid}", "edition", required=True)
-            section = s.get("section")
-            if section is not None and section_of.get(section) != s["edition"]:
-                raise CatalogueFileError(
-                    f"Film {fid} screens in section {section}, which is not a section of "
-                    f"edition {s['edition']}.")
-            add("screening", {"film_id": fid, "edition_id": s["edition"], "section_id": section,
-                              "premiere": s.get("premiere", "")})
-        for pos, r in enumerate(list_of(f, "related")):
-            _check_ref(r.get("film"), film_ids, f"film {fid}", "related film", required=True)
-            add("related_film", {"film_id": fid, "related_id": r["film"], "position": pos,
-                                 "note": r.get("note", "")})
+        for name, part in FILM_PARTS.items():
+            for pos, given in enumerate(list_of(f, name)):
+                if name == "credits":
+                    _check_ref(given.get("person"), person_ids, f"film {fid}", "person",
+                               required=True)
+                elif name == "screenings":
+                    _check_screening(given, fid, edition_ids, section_of)
+                elif name == "related":
+                    _check_ref(given.get("film"), film_ids, f"film {fid}", "related film",
+                               required=True)
+                add(part.table, part.from_file(given, fid, pos))
         for pos, s in enumerate(list_of(f, "stills")):
             add("still", _still_row(s, fid, None, pos, f"film {fid} \u201c{f['title']}\u201d"),
                 True)
@@ -373,6 +334,16 @@ def _need(record: Any, what: str, field: str) -> None:
     if "id" not in record or record.get(field) in (None, ""):
         ident = record.get("id", "without an id")
         raise CatalogueFileError(f"An entry of {what} ({ident}) has no {field}.")
+
+
+def _check_screening(s: dict[str, Any], fid: int, edition_ids: set[int],
+                     section_of: dict[int, int]) -> None:
+    _check_ref(s.get("edition"), edition_ids, f"film {fid}", "edition", required=True)
+    section = s.get("section")
+    if section is not None and section_of.get(section) != s["edition"]:
+        raise CatalogueFileError(
+            f"Film {fid} screens in section {section}, which is not a section of "
+            f"edition {s['edition']}.")
 
 
 def _check_ref(value: Any, known: set[int], where: str, what: str,
@@ -455,5 +426,5 @@ def import_catalogue(catalog: Catalog, path: Path | str) -> Changes:
     """Restore a catalogue file into an empty archive, ids and all; one undoable step."""
     name = Path(path).name
     tables = checked_tables(read_catalogue(path), name)
-    return catalog.restore_catalogue(tables, label=f"Import {name}")
+    return catalog.snapshot.restore(tables, label=f"Import {name}")
 

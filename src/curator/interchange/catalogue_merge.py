@@ -59,5 +59,5 @@ def merge_catalogue(catalog: Catalog, path: Path | str, *, existing: str = "skip
     """Import a catalogue file's films into an archive that already holds records."""
     document, _tables = load_catalogue(path)
     items = catalogue_imports(document)
-    return catalog.import_films(items, existing=existing, dry_run=dry_run,
+    return catalog.imports.run(items, existing=existing, dry_run=dry_run,
                                 label=f"Import {Path(path).name}")

@@ -72,15 +72,15 @@ def read_archive_page() -> dict:
 def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSummary:
     page = read_archive_page()
     report("Cataloguing Melbourne International Film Festival 1989")
-    festival = catalog.create_festival(
+    festival = catalog.festivals.create(
         "Melbourne International Film Festival", short_name="MIFF", city="Melbourne",
         country="Australia",
     ).created_id
-    edition = catalog.create_edition(festival, 1989).created_id
-    documentaries = catalog.create_section(edition, "Documentaries").created_id
-    animation = catalog.create_section(edition, "Animation").created_id
+    edition = catalog.editions.create(festival, 1989).created_id
+    documentaries = catalog.sections.create(edition, "Documentaries").created_id
+    animation = catalog.sections.create(edition, "Animation").created_id
 
-    director = catalog.create_person(
+    director = catalog.people.create(
         "Marjaana Mykkanen", variants=["Marjaana Mykkänen"], country="Finland"
     ).created_id
 
@@ -103,9 +103,9 @@ def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSumm
             screening = ScreeningData(edition, documentaries)
             fields["kind"] = "documentary"
         fields["screenings"] = [screening]
-        related.append(catalog.create_film(title, **fields).created_id)
+        related.append(catalog.films.create(title, **fields).created_id)
 
-    film = catalog.create_film(
+    film = catalog.films.create(
         "From Russia with Rock",
         year=1988,
         countries=["USSR"],
@@ -118,14 +118,14 @@ def build_demo(catalog: Catalog, report: Report = lambda _msg: None) -> DemoSumm
         state=PublicationState.PUBLISHED,
     ).created_id
     # the desk opens on this film, the one its pages were catalogued from
-    catalog.set_setting("desk_opens_on", f"film:{film}")
-    catalog.update_edition(edition, None, opening_film_id=None,
+    catalog.settings.set("desk_opens_on", f"film:{film}")
+    catalog.editions.update(edition, None, opening_film_id=None,
                            intro="The 1989 festival, as its archive pages record it.")
     report(f"Catalogued From Russia with Rock (film {film}) and {len(related)} See-also films")
 
     report("Importing 9,066 MovieLens titles")
     films, skipped = read_movielens(demo_file("movielens_titles.csv"))
-    result = catalog.bulk_add_films(films, label="Import MovieLens titles")
+    result = catalog.imports.bulk_add(films, label="Import MovieLens titles")
     skipped += [(line, msg) for line, msg in result.errors]
     report(f"Imported {len(result.film_ids):,} MovieLens titles"
            + (f"; skipped {len(skipped)} rows without a title" if skipped else ""))
@@ -180,7 +180,7 @@ def attach_demo_stills(catalog: Catalog, report: Report = lambda _msg: None) -> 
 
 def _demo_film(catalog: Catalog, key: str) -> int:
     """The demo film with this title (or, for an untitled one, a word of its synopsis)."""
-    for row in catalog.film_rows(catalog.search(key, limit=20).ids):
+    for row in catalog.films.rows(catalog.search.films(key, limit=20).ids):
         if row.title == key or key not in DEMO_TITLES:
             return row.id
     raise CuratorError(f"The demo has no film \u201c{key}\u201d to attach stills to.")

@@ -26,15 +26,15 @@ def build_demo_list(catalog: Catalog) -> int:
     """Create the demo's published list from the films the demo catalogued; returns its id."""
     film_ids = []
     for title in NOTES:
-        found = catalog.search(FilmQuery(text=title, state=PublicationState.PUBLISHED,
+        found = catalog.search.films(FilmQuery(text=title, state=PublicationState.PUBLISHED,
                                          order="title"), limit=5)
-        match = next((f for f in catalog.get_films(found.ids) if f.title == title), None)
+        match = next((f for f in catalog.films.get_many(found.ids) if f.title == title), None)
         if match is not None:
             film_ids.append(match.id)
-    list_id = catalog.create_collection(TITLE, film_ids, curator="MIFF programming team",
+    list_id = catalog.lists.create(TITLE, film_ids, curator="MIFF programming team",
                                         introduction=INTRODUCTION,
                                         state=PublicationState.PUBLISHED).created_id
-    titles = {f.id: f.title for f in catalog.get_films(film_ids)}
+    titles = {f.id: f.title for f in catalog.films.get_many(film_ids)}
     for film_id in film_ids:
-        catalog.annotate(list_id, film_id, NOTES[titles[film_id]])
+        catalog.lists.annotate(list_id, film_id, NOTES[titles[film_id]])
     return list_id

@@ -12,8 +12,8 @@ COLUMNS = ["Position", "Film id", "Title", "Original title", "Year", "Countries"
 
 
 def list_rows(catalog: Catalog, collection_id: int) -> list[list[str]]:
-    collection = catalog.get_collection(collection_id)
-    films = {f.id: f for f in catalog.get_films([i.film_id for i in collection.items])}
+    collection = catalog.lists.get(collection_id)
+    films = {f.id: f for f in catalog.films.get_many([i.film_id for i in collection.items])}
     rows = []
     for n, item in enumerate(collection.items, start=1):
         film = films[item.film_id]

@@ -99,5 +99,5 @@ def import_pages(catalog: Catalog, paths: list[Path], *, existing: str = "skip",
         found[0].related = tuple(offset + i for i in found[0].related)
         items.extend(found)
     label = f"Import {paths[0].name}" if len(paths) == 1 else f"Import {len(paths)} pages"
-    result = catalog.import_films(items, existing=existing, dry_run=dry_run, label=label)
+    result = catalog.imports.run(items, existing=existing, dry_run=dry_run, label=label)
     return result, pages

@@ -219,7 +219,7 @@ def _import_spreadsheet(catalog: Catalog, path: Path | str, overrides: list[str]
             f"No column of {sheet.name} holds the title; name it with "
             "--map \u201cColumn=title\u201d.")
     items, errors = films_from_sheet(sheet, mapping)
-    result = catalog.import_films(items, existing=existing, dry_run=dry_run,
+    result = catalog.imports.run(items, existing=existing, dry_run=dry_run,
                                   text_cleaned=sheet.cleaned,
                                   label=f"Import {sheet.name}", progress=progress)
     result.errors = sorted([*sheet.errors, *errors, *result.errors], key=_row_order)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from curator.catalog import Catalog
-from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
 from curator.model.enums import PublicationState
 
 Kind = Literal["film", "person", "still", "list"]
@@ -34,11 +33,11 @@ class Problem:
 def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> list[Problem]:
     """Problems of the published films (only those in `film_ids` if given), their stills,
     the people credited on them, and the published lists."""
-    ids = film_ids_by_state(catalog, PublicationState.PUBLISHED)
+    ids = catalog.films.with_state(PublicationState.PUBLISHED)
     if film_ids is not None:
         wanted = set(film_ids)
         ids = [i for i in ids if i in wanted]
-    films = films_in_bulk(catalog, ids)
+    films = catalog.films.get_many(ids)
     problems: list[Problem] = []
     for f in films:
         if not f.directors:
@@ -51,7 +50,7 @@ def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> 
                 problems.append(Problem("still", s.id, name, "no alt text", ("film", f.id)))
             if not s.credit.strip():
                 problems.append(Problem("still", s.id, name, "no credit", ("film", f.id)))
-    people = people_in_bulk(catalog, {c.person_id for f in films for c in f.credits})
+    people = catalog.people.get_many({c.person_id for f in films for c in f.credits})
     for p in people.values():
         if p.state != PublicationState.PUBLISHED:
             continue
@@ -64,7 +63,7 @@ def check_archive(catalog: Catalog, film_ids: Collection[int] | None = None) -> 
     problems += _duplicate_slugs("film", [(f.id, f.title, f.slug) for f in films])
     problems += _duplicate_slugs("person", [(p.id, p.name, p.slug) for p in people.values()
                                             if p.state == PublicationState.PUBLISHED])
-    lists = [c for c in catalog.collections() if c.state == PublicationState.PUBLISHED]
+    lists = [c for c in catalog.lists.all() if c.state == PublicationState.PUBLISHED]
     problems += _duplicate_slugs("list", [(c.id, c.title, c.slug) for c in lists])
     for c in lists:
         hidden = [i for i in c.items if i.state != PublicationState.PUBLISHED]

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from curator.catalog import Catalog
-from curator.catalog.export_reads import films_in_bulk, people_in_bulk
 from curator.catalog.export_stamps import FILM_TABLES, CatalogueStamps, changed_films
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
 from curator.publish import data_files, urls
@@ -239,7 +238,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
                       f"way takes up to {QUICK_LIMIT})")
     step(0, 0, f"Reading {len(changed):,} changed films")
     warnings = {k: w for k, w in old.warnings.items() if k[0] != "film" or k[1] not in changed}
-    fresh = sound_stills({f.id: f for f in films_in_bulk(catalog, sorted(changed))
+    fresh = sound_stills({f.id: f for f in catalog.films.get_many(sorted(changed))
                           if f.state == PUBLISHED}, warnings)
     site, credited = _site_with(catalog, old, state.credited, changed, fresh, warnings)
     for film_id in changed:
@@ -328,7 +327,7 @@ def _site_with(catalog: Catalog, old: Site, credited_before: set[int], changed: 
     people = {i: p for i, p in old.people.items() if i in credited}
     newcomers = credited - credited_before
     if newcomers:
-        people.update(sound_stills({i: p for i, p in people_in_bulk(catalog, newcomers).items()
+        people.update(sound_stills({i: p for i, p in catalog.people.get_many(newcomers).items()
                                     if p.state == PUBLISHED}, warnings))
         people = dict(sorted(people.items()))
     return replace(old, films=films, published=published, people=people,

@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from curator.catalog import Catalog
 from curator.catalog.errors import NotFound
-from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
 from curator.catalog.records import (
     CollectionRecord,
     EditionRecord,
@@ -52,15 +51,15 @@ def filing_key(film: FilmRecord) -> tuple:
 def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     warnings: dict[tuple[str, int], str] = {}
     published = sound_stills(
-        {f.id: f for f in films_in_bulk(catalog, film_ids_by_state(catalog, PUBLISHED))},
+        {f.id: f for f in catalog.films.get_many(catalog.films.with_state(PUBLISHED))},
         warnings)
-    festivals = catalog.festivals()
+    festivals = catalog.festivals.all()
     all_editions = {e.id: e for f in festivals for e in f.editions if e.state == PUBLISHED}
     skipped: list[str] = []
     edition_ids: set[int] = set()
     list_ids: set[int] = set()
     person_only: int | None = None
-    collections = {c.id: c for c in catalog.collections() if c.state == PUBLISHED}
+    collections = {c.id: c for c in catalog.lists.all() if c.state == PUBLISHED}
 
     if selection.kind == "all":
         film_ids = set(published)
@@ -73,12 +72,12 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
                 film_ids.add(fid)
             else:
                 try:
-                    title = catalog.get_film(fid).title
+                    title = catalog.films.get(fid).title
                 except NotFound:
                     raise SelectionError(f"There is no film with id {fid}.") from None
                 skipped.append(f"film {fid} \u201c{title}\u201d is not published")
     elif selection.kind == "edition":
-        edition = catalog.edition_by_slug(selection.edition_slug)
+        edition = catalog.editions.by_slug(selection.edition_slug)
         if edition is None:
             raise SelectionError(f"There is no edition \u201c{selection.edition_slug}\u201d.")
         if edition.id not in all_editions:
@@ -89,12 +88,12 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     elif selection.kind == "list":
         c = collections.get(selection.list_id or 0)
         if c is None:
-            title = catalog.get_collection(selection.list_id or 0).title  # NotFound if absent
+            title = catalog.lists.get(selection.list_id or 0).title  # NotFound if absent
             raise SelectionError(f"The list \u201c{title}\u201d is not published.")
         list_ids = {c.id}
         film_ids = {i.film_id for i in c.items if i.film_id in published}
     else:
-        person = catalog.get_person(selection.person_id or 0)  # NotFound if absent
+        person = catalog.people.get(selection.person_id or 0)  # NotFound if absent
         if person.state != PUBLISHED:
             raise SelectionError(f"{person.name} is not published.")
         person_only = person.id
@@ -105,7 +104,7 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     credited = credited_people(films.values())
     if person_only is not None:
         credited.add(person_only)
-    people = sound_stills({pid: p for pid, p in sorted(people_in_bulk(catalog, credited).items())
+    people = sound_stills({pid: p for pid, p in sorted(catalog.people.get_many(credited).items())
                            if p.state == PUBLISHED}, warnings)
 
     kept_festivals = []
@@ -118,7 +117,7 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     lists = {cid: collections[cid] for cid in sorted(
         list_ids, key=lambda i: collections[i].title.casefold())}
     return Site(
-        name=catalog.setting("site_name") or catalog.setting("archive_name")
+        name=catalog.settings.get("site_name") or catalog.settings.get("archive_name")
         or _festival_name(festivals) or "Film Archive",
         base_url=_site_address(catalog),
         selection=selection, films=films, published=published, people=people,
@@ -188,5 +187,5 @@ def _festival_name(festivals: list[FestivalRecord]) -> str:
 def _site_address(catalog: Catalog) -> str:
     """The site's address; one stored before addresses were checked, and not http(s), is
     left out rather than written into every page."""
-    value = catalog.setting(SITE_BASE_URL).strip()
+    value = catalog.settings.get(SITE_BASE_URL).strip()
     return "" if site_address_problem(value) else value

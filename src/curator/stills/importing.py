@@ -78,7 +78,7 @@ def import_stills(
     """
     files = [Path(p) for p in paths]
     owner = _owner_name(catalog, film_id, person_id)
-    on_owner = {s.sha256 for s in catalog.stills_of(film_id=film_id, person_id=person_id)} \
+    on_owner = {s.sha256 for s in catalog.stills.of(film_id=film_id, person_id=person_id)} \
         if (film_id is not None or person_id is not None) else set()
     total = len(files)
     count = max(1, min(workers or os.cpu_count() or 1, total or 1))
@@ -122,7 +122,7 @@ def import_stills(
                     f"already present in the archive ({size}); added to {owner} "
                     "without a second copy", still))
     if new:
-        result.changes = catalog.add_stills(new, film_id=film_id, person_id=person_id)
+        result.changes = catalog.stills.add(new, film_id=film_id, person_id=person_id)
     return result
 
 
@@ -152,7 +152,7 @@ def _file_size(path: Path) -> int:
 
 def _owner_name(catalog: Catalog, film_id: int | None, person_id: int | None) -> str:
     if film_id is not None:
-        return catalog.get_film(film_id).title
+        return catalog.films.get(film_id).title
     if person_id is not None:
-        return catalog.get_person(person_id).name
+        return catalog.people.get(person_id).name
     return "the archive"

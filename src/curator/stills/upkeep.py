@@ -61,7 +61,7 @@ def check_stills(catalog: Catalog, progress: Progress | None = None) -> CheckRep
     `progress(done, total, message)` returning False cancels (Cancelled is raised).
     """
     owners: dict[str, list[tuple[int | None, int | None]]] = {}
-    for sha, film_id, person_id in catalog.all_still_hashes():
+    for sha, film_id, person_id in catalog.stills.all_hashes():
         owners.setdefault(sha, []).append((film_id, person_id))
     report = CheckReport()
     total = len(owners)
@@ -88,9 +88,9 @@ def _owners(catalog: Catalog, refs: list[tuple[int | None, int | None]]) -> tupl
     names = []
     for film_id, person_id in dict.fromkeys(refs):
         if film_id is not None:
-            names.append(f"film {film_id} {catalog.get_film(film_id).title}")
+            names.append(f"film {film_id} {catalog.films.get(film_id).title}")
         elif person_id is not None:
-            names.append(f"person {person_id} {catalog.get_person(person_id).name}")
+            names.append(f"person {person_id} {catalog.people.get(person_id).name}")
     return tuple(names)
 
 
@@ -115,7 +115,7 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
     now = time.time() if now is None else now
     archive = catalog.archive
     pending = _read_pending(archive.stills_dir)
-    referenced = {sha for sha, _f, _p in catalog.all_still_hashes()}
+    referenced = {sha for sha, _f, _p in catalog.stills.all_hashes()}
     result = CleanupReport()
     still_pending: dict[str, float] = {}
     for sha in sorted(stored_hashes(catalog) - referenced):
@@ -124,7 +124,7 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
         if now - first_seen >= grace and now - path.stat().st_mtime >= FRESH:
             # Read the references again at the last moment: another session may
             # have added this very image since the list above was taken.
-            if catalog.still_references(sha):
+            if catalog.stills.references(sha):
                 continue
             result.freed_bytes += path.stat().st_size
             path.unlink()

@@ -126,11 +126,11 @@ class AwardsEditor(ItemsField):
             lambda _i, a=item, c=result: self._update(a, result=c.currentData()))
         remove = remove_button("Remove this award")
         remove.clicked.connect(
-            lambda _c=False, a=item: self._run(lambda: self.catalog.delete_award(a.id)))
+            lambda _c=False, a=item: self._run(lambda: self.catalog.awards.delete(a.id)))
         return [edition, what, result, remove]
 
     def _update(self, award: AwardRecord, **fields: Any) -> bool:
-        return self._run(lambda: self.catalog.update_award(award.id, award.version, **fields))
+        return self._run(lambda: self.catalog.awards.update(award.id, award.version, **fields))
 
     def _add(self) -> None:
         edition_id, name = self.new_edition.currentData(), self.new_name.text().strip()
@@ -138,7 +138,7 @@ class AwardsEditor(ItemsField):
             return
         film_id, result = self.film_id, self.new_result.currentData()
         person_id = self.new_winner.currentData()
-        if self._run(lambda: self.catalog.create_award(edition_id, name, film_id=film_id,
+        if self._run(lambda: self.catalog.awards.create(edition_id, name, film_id=film_id,
                                                        person_id=person_id, result=result)):
             self.new_name.clear()
 

@@ -40,14 +40,14 @@ class CollectionForm(RecordForm):
 
     def add_film(self, film_id: int, _title: str) -> bool:
         collection_id = self.record_id
-        return self.run(lambda: self.catalog.add_to_collection(collection_id, [film_id])[0],
+        return self.run(lambda: self.catalog.lists.add_films(collection_id, [film_id])[0],
                         ["items"])
 
     def fetch(self, record_id: int) -> CollectionRecord:
-        return self.catalog.get_collection(record_id)
+        return self.catalog.lists.get(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_collection(record_id, version, **fields)
+        return self.catalog.lists.update(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from curator.catalog import Changes
 from curator.catalog.records import EditionRecord, FestivalRecord, SectionRecord
 from curator.catalog.validation import check_year
-from curator.catalog.vocabulary import country_names
 from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.fields import (
     AddLine,
@@ -56,21 +55,21 @@ class FestivalForm(RecordForm):
 
     def add_edition(self, text: str) -> bool:
         festival_id, year = self.record_id, int(text)
-        return self.run(lambda: self.catalog.create_edition(festival_id, year),
+        return self.run(lambda: self.catalog.editions.create(festival_id, year),
                         ["new_edition"], self.new_edition)
 
     def fetch(self, record_id: int) -> FestivalRecord:
-        return self.catalog.get_festival(record_id)
+        return self.catalog.festivals.get(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_festival(record_id, version, **fields)
+        return self.catalog.festivals.update(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
         return changes.touched.festival_structure
 
     def load(self, f: FestivalRecord, force: bool) -> None:
         if force:
-            self.country.set_completions(country_names(self.catalog))
+            self.country.set_completions(self.catalog.vocabulary.countries())
         self.heading.setText(f.name)
         place = ", ".join(p for p in (f.city, f.country) if p)
         count = len(f.editions)
@@ -123,7 +122,7 @@ class OpeningFilmField(Field):
         if value is None:
             self.current.setText("")
         else:
-            title = self.catalog.get_film(value).title
+            title = self.catalog.films.get(value).title
             self.current.setText(link(title, RecordKind.FILM, value))
         self.current.setVisible(value is not None)
         self.clear_button.setVisible(value is not None)
@@ -159,7 +158,7 @@ class EditionForm(RecordForm):
 
     def add_section(self, name: str) -> bool:
         edition_id = self.record_id
-        return self.run(lambda: self.catalog.create_section(edition_id, name),
+        return self.run(lambda: self.catalog.sections.create(edition_id, name),
                         ["new_section"], self.new_section)
 
     def _field_committed(self, name: str, value: Any) -> None:
@@ -172,10 +171,10 @@ class EditionForm(RecordForm):
             super()._field_committed(name, value)
 
     def fetch(self, record_id: int) -> EditionRecord:
-        return self.catalog.get_edition(record_id)
+        return self.catalog.editions.get(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_edition(record_id, version, **fields)
+        return self.catalog.editions.update(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
         opening = self.record.opening_film_id if self.record else None
@@ -212,7 +211,7 @@ class SectionForm(RecordForm):
         self.finish_layout()
 
     def fetch(self, record_id: int) -> SectionRecord:
-        for festival in self.catalog.festivals():
+        for festival in self.catalog.festivals.all():
             for edition in festival.editions:
                 for section in edition.sections:
                     if section.id == record_id:
@@ -223,7 +222,7 @@ class SectionForm(RecordForm):
         raise NotFound(f"There is no section with id {record_id}.")
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_section(record_id, version, **fields)
+        return self.catalog.sections.update(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
         return changes.touched.festival_structure
@@ -235,8 +234,8 @@ class SectionForm(RecordForm):
         self.subheading.setText(" \u00b7 ".join(facts))
         for name in ("name", "description"):
             self.fields[name].set_value(getattr(s, name), force)
-        ids = self.catalog.edition_films(s.edition_id, s.id)[:200]
-        rows = self.catalog.film_rows(ids)
+        ids = self.catalog.editions.films(s.edition_id, s.id)[:200]
+        rows = self.catalog.films.rows(ids)
         if rows:
             self.films.setText("<br>".join(
                 link(r.title, RecordKind.FILM, r.id) + (f" ({r.year})" if r.year else "")

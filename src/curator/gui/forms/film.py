@@ -18,7 +18,6 @@ from curator.catalog.records import (
     ScreeningData,
 )
 from curator.catalog.validation import MAX_RUNTIME, check_year
-from curator.catalog.vocabulary import country_names, genre_names, language_names
 from curator.gui.forms.appearances import ScreeningsField, edition_choices
 from curator.gui.forms.awards import AwardsEditor
 from curator.gui.forms.base import RecordForm, link
@@ -135,10 +134,10 @@ class FilmForm(RecordForm):
 
     # -- catalog -------------------------------------------------------------------------
     def fetch(self, record_id: int) -> FilmRecord:
-        return self.catalog.get_film(record_id)
+        return self.catalog.films.get(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_film(record_id, version, FilmEdit(**fields))
+        return self.catalog.films.update(record_id, version, FilmEdit(**fields))
 
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
@@ -162,9 +161,9 @@ class FilmForm(RecordForm):
 
     def load(self, film: FilmRecord, force: bool) -> None:
         if not self._vocabulary_read:
-            self.countries.set_completions(country_names(self.catalog))
-            self.languages.set_completions(language_names(self.catalog))
-            self.genres.set_completions(genre_names(self.catalog))
+            self.countries.set_completions(self.catalog.vocabulary.countries())
+            self.languages.set_completions(self.catalog.vocabulary.languages())
+            self.genres.set_completions(self.catalog.vocabulary.genres())
             self._vocabulary_read = True
         self.heading.setText(film.title)
         facts = [" / ".join(film.countries), str(film.year or ""), film.kind.capitalize(),
@@ -180,7 +179,7 @@ class FilmForm(RecordForm):
             [(q.text, q.attribution, q.source) for q in film.quotes], force)
         self.fields["external_ids"].set_value(
             [(e.scheme, e.value) for e in film.external_ids], force)
-        editions = edition_choices(self.catalog.festivals())
+        editions = edition_choices(self.catalog.festivals.all())
         self.screenings.set_editions(editions)
         self.screenings.set_value([ScreeningData(s.edition_id, s.section_id, s.premiere)
                                    for s in film.screenings], force)
@@ -208,13 +207,13 @@ class FilmForm(RecordForm):
         film_id, version = self.record_id, self.version
         credits = [*self.credits.loaded, None]
         try:
-            person = self.catalog.create_person(name)
+            person = self.catalog.people.create(name)
         except CuratorError as exc:
             self.report(exc, ["credits"], self.credits)
             return False
         credits[-1] = CreditData(person.created_id, role)
         try:
-            film = self.catalog.update_film(film_id, version, FilmEdit(credits=credits))
+            film = self.catalog.films.update(film_id, version, FilmEdit(credits=credits))
         except CuratorError as exc:
             self.catalog.undo(person)  # the credit was refused: the new person goes too
             self.report(exc, ["credits"], self.credits)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QWidget
 from curator.catalog import Changes
 from curator.catalog.records import ExternalIdData, PersonRecord
 from curator.catalog.validation import latest_year
-from curator.catalog.vocabulary import country_names
 from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
@@ -60,10 +59,10 @@ class PersonForm(RecordForm):
         self.finish_layout()
 
     def fetch(self, record_id: int) -> PersonRecord:
-        return self.catalog.get_person(record_id)
+        return self.catalog.people.get(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
-        return self.catalog.update_person(record_id, version, **fields)
+        return self.catalog.people.update(record_id, version, **fields)
 
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
@@ -78,7 +77,7 @@ class PersonForm(RecordForm):
 
     def load(self, person: PersonRecord, force: bool) -> None:
         if force:
-            self.country.set_completions(country_names(self.catalog))
+            self.country.set_completions(self.catalog.vocabulary.countries())
         self.heading.setText(person.name)
         years = ""
         if person.birth_year or person.death_year:

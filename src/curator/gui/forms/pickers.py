@@ -98,7 +98,7 @@ class PersonPicker(_SearchingLine):
     def matches(self, text: str) -> list[tuple[int, str, str]]:
         rows = []
         exact = False
-        for pid, name, variant in self.catalog.find_people(text, limit=12):
+        for pid, name, variant in self.catalog.people.find(text, limit=12):
             label = f"{name}   (also written \u201c{variant}\u201d)" if variant else name
             rows.append((pid, name, label))
             exact = exact or text.strip().casefold() in {name.casefold(), variant.casefold()}
@@ -110,7 +110,7 @@ class PersonPicker(_SearchingLine):
     def choice_for_return(self, text: str) -> tuple[int, str] | None:
         if not text:
             return None
-        person = self.catalog.person_named(text)
+        person = self.catalog.people.named(text)
         if person is not None:
             return person, text
         people = [i for i in range(self.model.rowCount())
@@ -129,10 +129,10 @@ class FilmPicker(_SearchingLine):
         self.excluded: set[int] = set()
 
     def matches(self, text: str) -> list[tuple[int, str, str]]:
-        ids = [i for i in self.catalog.search(text, limit=15, count=False).ids
+        ids = [i for i in self.catalog.search.films(text, limit=15, count=False).ids
                if i not in self.excluded][:12]
         rows = []
-        for row in self.catalog.film_rows(ids):
+        for row in self.catalog.films.rows(ids):
             year = f" ({row.year})" if row.year else ""
             rows.append((row.id, row.title, f"{row.title}{year}"))
         return rows

@@ -19,7 +19,7 @@ from curator.gui.lists.commands import ListCommands
 from curator.gui.lists.editor import ListEditor
 from curator.gui.lists.sidebar_drop import SidebarDrop
 from curator.gui.menus import ActionKey
-from curator.gui.models.sidebar import VIEW_ROLE, View, ViewKind
+from curator.gui.models.sidebar import VIEW_ROLE, ListTable, View, ViewKind
 from curator.gui.style import icon
 from curator.model.enums import RecordKind
 
@@ -46,7 +46,7 @@ class ListDesk(QObject):
 
         window.sidebar.view_chosen.connect(self._view_chosen)
         window.undo.changed.connect(self._changes_arrived)
-        for table in (window.list_pane.films_view, window.list_pane.tables["lists"]):
+        for table in (window.list_pane.films_view, window.list_pane.tables[ListTable.LISTS]):
             table.selectionModel().selectionChanged.connect(self.update_actions)
         self.editor.entry_chosen.connect(self._entry_chosen)
         self.editor.film_opened.connect(self._open_film)
@@ -196,7 +196,7 @@ class ListDesk(QObject):
     def fill_add_menu(self, menu: QMenu, film_ids: list[int]) -> None:
         """One entry per list; a list that holds every chosen film says so."""
         menu.clear()
-        lists = self.window.catalog.collections()
+        lists = self.window.catalog.lists.all()
         chosen = set(film_ids)
         for c in lists:
             on = {i.film_id for i in c.items}
@@ -211,7 +211,7 @@ class ListDesk(QObject):
 
     def _context_menu(self, menu: QMenu) -> None:
         pane, a = self.window.list_pane, self.actions
-        if pane.table_name == "films":
+        if pane.table_name is ListTable.FILMS:
             ids = pane.selected_film_ids()
             menu.addSeparator()
             add = menu.addMenu(icon("list"), "Add to List")
@@ -219,7 +219,7 @@ class ListDesk(QObject):
             add.setEnabled(bool(ids))
             menu.addAction(a[ActionKey.NEW_LIST_FROM_SELECTION])
             menu.addAction(a[ActionKey.SAVE_SEARCH_AS_LIST])
-        elif pane.table_name == "lists":
+        elif pane.table_name is ListTable.LISTS:
             menu.addAction(a[ActionKey.NEW_LIST])
             if self.commands.current_list_id() is not None:
                 menu.addSeparator()
@@ -230,7 +230,7 @@ class ListDesk(QObject):
 
     def _sidebar_menu(self, pos: QPoint) -> None:
         view = self.window.sidebar.indexAt(pos).data(VIEW_ROLE)
-        if not isinstance(view, View) or view.kind not in ("lists", "list"):
+        if not isinstance(view, View) or view.kind not in (ViewKind.LISTS, ViewKind.LIST):
             return
         menu = QMenu(self.window)
         menu.addAction(self.actions[ActionKey.NEW_LIST])
@@ -250,7 +250,7 @@ class ListDesk(QObject):
 
     def update_actions(self, *_args: object) -> None:
         pane, a = self.window.list_pane, self.actions
-        films_shown = pane.table_name == "films" and not self.editing
+        films_shown = pane.table_name is ListTable.FILMS and not self.editing
         chosen = bool(pane.selected_film_ids())
         a[ActionKey.NEW_LIST_FROM_SELECTION].setEnabled(films_shown and chosen)
         a[ActionKey.SAVE_SEARCH_AS_LIST].setEnabled(films_shown)
@@ -262,7 +262,7 @@ class ListDesk(QObject):
         for action in (self.editor.move_up_action, self.editor.move_down_action,
                        self.editor.remove_action):
             action.setEnabled(self.editing)
-        self.new_button.setVisible(pane.table_name == "lists")
+        self.new_button.setVisible(pane.table_name is ListTable.LISTS)
 
 
 def install(window: Desk) -> None:

@@ -20,7 +20,7 @@ from curator.catalog import Changes, FilmQuery, NotFound
 from curator.catalog.records import StillRecord
 from curator.gui.lifetime import connect_in
 from curator.gui.lists.new_list import ListDetails, NewListDialog
-from curator.gui.models.sidebar import ViewKind
+from curator.gui.models.sidebar import ListTable, ViewKind
 from curator.gui.workers import Task
 from curator.model.enums import RecordKind
 
@@ -62,14 +62,14 @@ class ListCommands(QObject):
         pane = self.window.list_pane
         if pane.view.kind == ViewKind.LIST:
             return pane.view.record_id
-        if pane.table_name == "lists":
+        if pane.table_name is ListTable.LISTS:
             ids = pane.selected_ids()
             return ids[0] if len(ids) == 1 else None
         return None
 
     def _title(self, list_id: int) -> str:
         try:
-            return self.catalog.get_collection(list_id).title
+            return self.catalog.lists.get(list_id).title
         except NotFound:
             return "the list"
 
@@ -81,7 +81,7 @@ class ListCommands(QObject):
         details = self.ask_details(len(film_ids), title, heading)
         if details is None:
             return None
-        changes = self.window.run_operation(lambda: self.catalog.create_collection(
+        changes = self.window.run_operation(lambda: self.catalog.lists.create(
             details.title, film_ids, curator=details.curator,
             introduction=details.introduction))
         if not changes or changes.created_id is None:
@@ -102,17 +102,17 @@ class ListCommands(QObject):
     def save_search_as_list(self) -> int | None:
         """A new list of the films the list pane shows: its search and filter, its order."""
         pane = self.window.list_pane
-        if pane.table_name != "films":
+        if pane.table_name is not ListTable.FILMS:
             self.window.show_error("Show films (with a search or a filter) to save them "
                                    "as a list.")
             return None
         query = pane.current_query()
-        total = self.catalog.search(query, limit=1).total
+        total = self.catalog.search.films(query, limit=1).total
         if not total:
             self.window.show_error("The search finds no films, so there is nothing to save "
                                    "as a list.")
             return None
-        ids = self.catalog.search(query, limit=total, count=False).ids
+        ids = self.catalog.search.films(query, limit=total, count=False).ids
         return self.new_list(ids, title=self._search_title(query),
                              heading="Save Search as List")
 
@@ -133,7 +133,7 @@ class ListCommands(QObject):
         already: list[int] = []
 
         def add() -> Changes:
-            changes, present = self.catalog.add_to_collection(list_id, film_ids)
+            changes, present = self.catalog.lists.add_films(list_id, film_ids)
             already.extend(present)
             return changes
 
@@ -144,7 +144,7 @@ class ListCommands(QObject):
         added = len(dict.fromkeys(film_ids)) - len(set(already))
         if not added:
             if len(film_ids) == 1:
-                name = self.catalog.film_rows(film_ids)[0].title
+                name = self.catalog.films.rows(film_ids)[0].title
                 self.window.show_message(f"{quoted(name)} is already on {title}: "
                                          "it is not added twice.")
             else:
@@ -162,7 +162,7 @@ class ListCommands(QObject):
         list_id = list_id if list_id is not None else self.current_list_id()
         if list_id is None:
             return
-        done = self.window.run_operation(lambda: self.catalog.delete_collection(list_id))
+        done = self.window.run_operation(lambda: self.catalog.lists.delete(list_id))
         if done:
             self.window.show_message(f"{done.label}. Undo brings it back.")
 

@@ -213,7 +213,7 @@ class ListEditor(QWidget):
 
     def _read(self, list_id: int) -> None:
         try:
-            collection = self.catalog.get_collection(list_id)
+            collection = self.catalog.lists.get(list_id)
         except NotFound:
             self.collection = None
             close_editor(self.table)
@@ -226,7 +226,7 @@ class ListEditor(QWidget):
             current.row() < len(self.model.entries)) else None
         another = self.collection is None  # a list newly shown: every field shows it
         self.collection = collection
-        rows = {r.id: r for r in self.catalog.film_rows([i.film_id for i in collection.items])}
+        rows = {r.id: r for r in self.catalog.films.rows([i.film_id for i in collection.items])}
         close_editor(self.table)  # a note being written is saved, not left behind
         self.model.set_entries(entries_of(collection, rows))
         self._show_fields(collection, force=another)
@@ -310,7 +310,7 @@ class ListEditor(QWidget):
         if value == getattr(c, field):
             return
         list_id, version = c.id, c.version
-        done = self._run(lambda: self.catalog.update_collection(list_id, version,
+        done = self._run(lambda: self.catalog.lists.update(list_id, version,
                                                                 **{field: value}))
         if done is None:  # refused (an empty title, say): show what the archive holds
             self.reload()
@@ -319,13 +319,13 @@ class ListEditor(QWidget):
         if self.collection is None:
             return
         list_id, keep = self.collection.id, self.selected_film_ids()
-        if self._run(lambda: self.catalog.reorder_collection(list_id, film_ids)):
+        if self._run(lambda: self.catalog.lists.reorder(list_id, film_ids)):
             self.select_films(keep)
 
     def annotate(self, film_id: int, note: str) -> None:
         if self.collection is not None:
             list_id = self.collection.id
-            self._run(lambda: self.catalog.annotate(list_id, film_id, note))
+            self._run(lambda: self.catalog.lists.annotate(list_id, film_id, note))
 
     def move_selected(self, step: int) -> None:
         """Move the selected entries one place up (-1) or down (+1)."""
@@ -345,7 +345,7 @@ class ListEditor(QWidget):
             return
         first = min(self.model.row_of(i) or 0 for i in chosen)
         list_id = self.collection.id
-        if self._run(lambda: self.catalog.remove_from_collection(list_id, chosen)):
+        if self._run(lambda: self.catalog.lists.remove_films(list_id, chosen)):
             entries = self.model.entries
             if entries:
                 self.select_films([entries[min(first, len(entries) - 1)].film_id])

@@ -123,7 +123,7 @@ class FilmTableModel(PagedTableModel):
 
     def _read_all_ids(self, generation: int, query: FilmQuery, total: int) -> None:
         try:
-            ids = self.catalog.search(query, limit=total, count=False).ids
+            ids = self.catalog.search.films(query, limit=total, count=False).ids
         except Exception:  # noqa: BLE001 - the archive closed meanwhile: chunks still work
             return
         self._arrived = (generation, ids)  # one assignment: atomic under the GIL
@@ -139,12 +139,12 @@ class FilmTableModel(PagedTableModel):
 
     def fetch(self, offset: int, limit: int, count: bool) -> tuple[int, list[FilmRow]]:
         if count:  # a new query: how many match, and the first chunk of ids
-            result = self.catalog.search(self.query, limit=self.ID_CHUNK, count=True)
+            result = self.catalog.search.films(self.query, limit=self.ID_CHUNK, count=True)
             self._id_chunks = {0: result.ids}
             total = result.total
         else:
             total = self.total
-        return total, self.catalog.film_rows(self._ids(offset, limit, total))
+        return total, self.catalog.films.rows(self._ids(offset, limit, total))
 
     def _ids(self, offset: int, limit: int, total: int) -> list[int]:
         self._take_arrived()
@@ -153,7 +153,7 @@ class FilmTableModel(PagedTableModel):
             position = offset + len(found)
             chunk = position // self.ID_CHUNK
             if chunk not in self._id_chunks:
-                self._id_chunks[chunk] = self.catalog.search(
+                self._id_chunks[chunk] = self.catalog.search.films(
                     self.query, limit=self.ID_CHUNK, offset=chunk * self.ID_CHUNK,
                     count=False).ids
             start = position - chunk * self.ID_CHUNK
@@ -175,7 +175,7 @@ class FilmTableModel(PagedTableModel):
         return self.locate(record_id) if anywhere else None
 
     def locate(self, record_id: int) -> int | None:
-        ids = self.catalog.search(self.query, limit=max(self.total, 1), count=False).ids
+        ids = self.catalog.search.films(self.query, limit=max(self.total, 1), count=False).ids
         self._id_chunks = {n // self.ID_CHUNK: ids[n:n + self.ID_CHUNK]
                            for n in range(0, len(ids), self.ID_CHUNK)}
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from curator.catalog import Catalog
-from curator.catalog.people_list import PersonRow, people_page
+from curator.catalog.people_list import PersonRow
 from curator.gui.models.paged import Column, PagedTableModel
 
 PEOPLE_COLUMNS = [
@@ -29,7 +29,7 @@ class PeopleTableModel(PagedTableModel):
         self.reload()
 
     def fetch(self, offset: int, limit: int, count: bool) -> tuple[int, list[PersonRow]]:
-        page = people_page(self.catalog, self.text, limit, offset)
+        page = self.catalog.people.page(self.text, limit, offset)
         return page.total, page.rows
 
     def locate(self, record_id: int) -> int | None:

@@ -14,16 +14,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from curator.catalog import Catalog
+from curator.catalog.search import Attention
 from curator.gui.style import icon
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ATTENTION_VIEWS = [
-    ("no-director", "No director"),
-    ("no-synopsis", "No synopsis"),
-    ("no-still", "No still"),
-    ("unpublished", "Unpublished"),
-    ("untitled", "No title"),
+    (Attention.NO_DIRECTOR, "No director"),
+    (Attention.NO_SYNOPSIS, "No synopsis"),
+    (Attention.NO_STILL, "No still"),
+    (Attention.UNPUBLISHED, "Unpublished"),
+    (Attention.UNTITLED, "No title"),
 ]
 
 
@@ -46,6 +47,15 @@ class ViewKind(StrEnum):
         return f"{self.value}::"
 
 
+class ListTable(StrEnum):
+    """The tables of the list pane: a view shows one of them."""
+
+    FILMS = "films"
+    PEOPLE = "people"
+    EDITIONS = "editions"
+    LISTS = "lists"
+
+
 FILM_VIEWS = frozenset({ViewKind.FILMS, ViewKind.EDITION, ViewKind.SECTION, ViewKind.LIST,
                         ViewKind.ATTENTION})
 
@@ -56,7 +66,7 @@ class View:
 
     kind: ViewKind
     record_id: int | None = None
-    attention: str | None = None
+    attention: Attention | None = None
     title: str = ""
 
     @property
@@ -66,6 +76,15 @@ class View:
     @property
     def shows_films(self) -> bool:
         return self.kind in FILM_VIEWS
+
+    @property
+    def table(self) -> ListTable:
+        """The list pane's table this view shows."""
+        if self.shows_films:
+            return ListTable.FILMS
+        if self.kind == ViewKind.PEOPLE:
+            return ListTable.PEOPLE
+        return ListTable.LISTS if self.kind == ViewKind.LISTS else ListTable.EDITIONS
 
 
 class SidebarModel(QStandardItemModel):
@@ -98,7 +117,7 @@ class SidebarModel(QStandardItemModel):
 
         festivals = self._row(View(ViewKind.FESTIVALS, title="Festivals"), "festival",
                               counts["festivals"])
-        for f in self.catalog.festivals():
+        for f in self.catalog.festivals.all():
             # the short name fits the sidebar; the full name is in the tooltip and the list
             fest = self._row(View(ViewKind.FESTIVAL, f.id, title=f.name), "festival",
                              len(f.editions), short=f.short_name)
@@ -113,7 +132,7 @@ class SidebarModel(QStandardItemModel):
         root.appendRow(festivals)
 
         lists = self._row(View(ViewKind.LISTS, title="Lists"), "list", counts["lists"])
-        for c in self.catalog.collections():
+        for c in self.catalog.lists.all():
             lists[0].appendRow(self._row(View(ViewKind.LIST, c.id, title=c.title), "list",
                                          len(c.items)))
         root.appendRow(lists)
@@ -136,7 +155,7 @@ class SidebarModel(QStandardItemModel):
 
     def count_attention(self) -> None:
         """Read how many films need attention, for each of the views under that heading."""
-        counts = self.catalog.attention_counts()
+        counts = self.catalog.search.attention_counts()
         heading = self.index(self.rowCount() - 1, 0)  # "Needs attention" comes last
         for row, (name, _title) in enumerate(ATTENTION_VIEWS):
             # by index, not item: no Python wrapper of an item the model may delete

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from curator import CuratorError
 from curator.catalog import Catalog, FilmQuery, NotFound
 from curator.catalog.records import FilmRow, StillRecord
-from curator.catalog.see_also import see_also
 from curator.gui.panes import detail_html as html
 from curator.gui.style import colours
 from curator.model.enums import RecordKind
@@ -77,21 +76,21 @@ class DetailPane(QTextBrowser):
 
     def _render(self, kind: str, record_id: int) -> str:
         if kind == RecordKind.FILM:
-            film = self.catalog.get_film(record_id)
-            return html.film_html(film, see_also(self.catalog, record_id),
+            film = self.catalog.films.get(record_id)
+            return html.film_html(film, self.catalog.films.see_also(record_id),
                                   self._still_url(film.primary_still))
         if kind == RecordKind.PERSON:
-            return html.person_html(self.catalog.get_person(record_id))
+            return html.person_html(self.catalog.people.get(record_id))
         if kind == RecordKind.EDITION:
             films, total = self._screened(FilmQuery(edition_id=record_id))
-            return html.edition_html(self.catalog.get_edition(record_id), films=films,
+            return html.edition_html(self.catalog.editions.get(record_id), films=films,
                                      total=total)
         if kind == RecordKind.FESTIVAL:
-            return html.festival_html(self.catalog.get_festival(record_id))
+            return html.festival_html(self.catalog.festivals.get(record_id))
         if kind == RecordKind.LIST:
-            return html.list_html(self.catalog.get_collection(record_id))
+            return html.list_html(self.catalog.lists.get(record_id))
         if kind == RecordKind.SECTION:
-            for f in self.catalog.festivals():
+            for f in self.catalog.festivals.all():
                 for e in f.editions:
                     if any(s.id == record_id for s in e.sections):
                         films, total = self._screened(FilmQuery(section_id=record_id))
@@ -101,8 +100,8 @@ class DetailPane(QTextBrowser):
 
     def _screened(self, query: FilmQuery) -> tuple[list[FilmRow], int]:
         """The first films an edition or section screened, by title, and how many in all."""
-        found = self.catalog.search(replace(query, order="title"), limit=SCREENED_SHOWN)
-        return self.catalog.film_rows(found.ids), found.total
+        found = self.catalog.search.films(replace(query, order="title"), limit=SCREENED_SHOWN)
+        return self.catalog.films.rows(found.ids), found.total
 
     def _still_url(self, still: StillRecord | None) -> str:
         """The primary still at reading size (made once, then cached), or "" if it cannot be."""

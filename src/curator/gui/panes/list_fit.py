@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView
 
 from curator.gui.models.film_table import FilmTableModel
+from curator.gui.models.sidebar import ListTable
 
 FIRST_COLUMN_MIN = 140
 
@@ -33,7 +34,7 @@ class ListFit(QObject):
         films.verticalScrollBar().valueChanged.connect(lambda _value: self.soon())
         self.films.modelReset.connect(self._rows_reset)
         self.films.dataChanged.connect(lambda *_changed: self.soon())
-        for name in ("films", "people"):
+        for name in (ListTable.FILMS, ListTable.PEOPLE):
             tables[name].horizontalHeader().sectionResized.connect(
                 lambda *_, n=name: self._sized_by_user(n))
             # the viewport narrows when a vertical scroll bar comes (taller rows, more

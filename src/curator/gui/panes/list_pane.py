@@ -40,15 +40,15 @@ from curator.gui.models.film_table import FilmTableModel
 from curator.gui.models.paged import PagedTableModel
 from curator.gui.models.people_table import PeopleTableModel
 from curator.gui.models.records_table import EDITION_COLUMNS, LIST_COLUMNS, RecordTableModel
-from curator.gui.models.sidebar import View, ViewKind
+from curator.gui.models.sidebar import ListTable, View, ViewKind
 from curator.gui.panes.list_fit import ListFit
 from curator.gui.style import icon
 from curator.model.enums import RecordKind
 
 SEARCH_DELAY_MS = 150
 # The kind of record each table lists.
-ROW_KIND = {"films": RecordKind.FILM, "people": RecordKind.PERSON, "editions": RecordKind.EDITION,
-            "lists": RecordKind.LIST}
+ROW_KIND = {ListTable.FILMS: RecordKind.FILM, ListTable.PEOPLE: RecordKind.PERSON,
+            ListTable.EDITIONS: RecordKind.EDITION, ListTable.LISTS: RecordKind.LIST}
 
 
 class ListPane(QWidget):
@@ -62,7 +62,7 @@ class ListPane(QWidget):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.view = View("films", title="Films")
+        self.view = View(ViewKind.FILMS, title="Films")
         self.context_actions: list[QAction] = []  # the window's actions on selected rows
 
         self.searching = False  # True while the list answers what was typed
@@ -74,9 +74,9 @@ class ListPane(QWidget):
         self.editions = RecordTableModel("edition", EDITION_COLUMNS, self)
         self.lists = RecordTableModel("list", LIST_COLUMNS, self)
         self.tables = {name: self._table(name, model) for name, model in (
-            ("films", self.films), ("people", self.people), ("editions", self.editions),
-            ("lists", self.lists))}
-        self.films_view = self.tables["films"]
+            (ListTable.FILMS, self.films), (ListTable.PEOPLE, self.people),
+            (ListTable.EDITIONS, self.editions), (ListTable.LISTS, self.lists))}
+        self.films_view = self.tables[ListTable.FILMS]
         self.films_view.setSortingEnabled(True)
         self.fit = ListFit(self.films_view, self.tables, self)
 
@@ -185,7 +185,7 @@ class ListPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and watched is self.table and self.table_name in ("films", "people")
+                and watched is self.table and self.table_name in (ListTable.FILMS, ListTable.PEOPLE)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
                 and self.current_record() is not None):
@@ -218,7 +218,7 @@ class ListPane(QWidget):
     # -- settings -----------------------------------------------------------------------
     def save_headers(self) -> None:
         settings = QSettings()
-        for name in ("films", "people"):
+        for name in (ListTable.FILMS, ListTable.PEOPLE):
             settings.setValue(f"list/{name}/header",
                               self.tables[name].horizontalHeader().saveState())
         settings.setValue("list/films/order", self.films.query.order)
@@ -226,9 +226,9 @@ class ListPane(QWidget):
 
     def _restore_headers(self) -> None:
         settings = QSettings()
-        self.fit.unsized = {name for name in ("films", "people")
+        self.fit.unsized = {name for name in (ListTable.FILMS, ListTable.PEOPLE)
                             if settings.value(f"list/{name}/header") is None}
-        for name in ("films", "people"):
+        for name in (ListTable.FILMS, ListTable.PEOPLE):
             state = settings.value(f"list/{name}/header")
             if state is not None:
                 self.tables[name].horizontalHeader().restoreState(state)
@@ -277,12 +277,8 @@ class ListPane(QWidget):
                     keep_current=not own_record)
 
     @property
-    def table_name(self) -> str:
-        if self.view.shows_films:
-            return "films"
-        if self.view.kind == ViewKind.PEOPLE:
-            return "people"
-        return "lists" if self.view.kind == ViewKind.LISTS else "editions"
+    def table_name(self) -> ListTable:
+        return self.view.table
 
     @property
     def table(self) -> QTableView:
@@ -300,7 +296,7 @@ class ListPane(QWidget):
             edition_id=v.record_id if v.kind == ViewKind.EDITION else None,
             section_id=v.record_id if v.kind == ViewKind.SECTION else None,
             collection_id=v.record_id if v.kind == ViewKind.LIST else None,
-            attention=v.attention if v.kind == ViewKind.ATTENTION else None,  # type: ignore[arg-type]
+            attention=v.attention if v.kind == ViewKind.ATTENTION else None,
             order=self.films.query.order, descending=self.films.query.descending,
         )
 
@@ -313,21 +309,22 @@ class ListPane(QWidget):
         """
         keep = keep or (self.current_record() if keep_current else None)
         name = self.table_name
-        if name == "films":
+        if name is ListTable.FILMS:
             self.films.set_query(self.current_query())
-        elif name == "people":
+        elif name is ListTable.PEOPLE:
             self.people.set_text(self.search.text().strip())
-        elif name == "lists":
-            self.lists.set_records(self.catalog.collections())
+        elif name is ListTable.LISTS:
+            self.lists.set_records(self.catalog.lists.all())
         else:
-            festivals = self.catalog.festivals()
+            festivals = self.catalog.festivals.all()
             if self.view.kind == ViewKind.FESTIVAL:
                 festivals = [f for f in festivals if f.id == self.view.record_id]
             self.editions.set_records([e for f in festivals for e in f.editions])
         self._show_table()
         if keep and ROW_KIND[name] == keep[0] and self.select_record(*keep, look_far=look_far):
             return
-        if self.model.total and self.view.kind not in ("edition", "section", "list"):
+        own = (ViewKind.EDITION, ViewKind.SECTION, ViewKind.LIST)
+        if self.model.total and self.view.kind not in own:
             self.select_row(0)  # a view of its own records opens on the first
             return
         self.announce()
@@ -362,23 +359,24 @@ class ListPane(QWidget):
 
     def _empty_text(self) -> str:
         text, kind = self.search.text().strip(), self.view.kind
-        if text and kind in ("people",):
+        if text and kind == ViewKind.PEOPLE:
             return f"No one is called \u201c{text}\u201d.\nCheck the spelling."
         if text:
             return (f"No film matches \u201c{text}\u201d.\nSearch for a title, a director, "
                     "a country or a word of the synopsis, or clear the search.")
         return {
-            "films": "This archive has no films yet.\nImport them from a spreadsheet, add "
+            ViewKind.FILMS: "This archive has no films yet.\nImport them from a spreadsheet, add "
                      "the first one by hand (Ctrl+N), or look around the demo archive first.",
-            "people": "No people yet.\nPeople are added when a film's form credits them.",
-            "festivals": "No festivals yet.",
-            "festival": "This festival has no editions yet.",
-            "edition": "No film screened at this edition yet.\n"
+            ViewKind.PEOPLE: "No people yet.\nPeople are added when a film's form credits them.",
+            ViewKind.FESTIVALS: "No festivals yet.",
+            ViewKind.FESTIVAL: "This festival has no editions yet.",
+            ViewKind.EDITION: "No film screened at this edition yet.\n"
                        "Add a screening in a film's form.",
-            "section": "No film in this section yet.\nAdd a screening in a film's form.",
-            "lists": "No lists yet.\nA list gathers films for a retrospective or a programme.",
-            "list": "This list is empty.",
-            "attention": "Nothing here needs attention.",
+            ViewKind.SECTION: "No film in this section yet.\nAdd a screening in a film's form.",
+            ViewKind.LISTS: "No lists yet.\n"
+                            "A list gathers films for a retrospective or a programme.",
+            ViewKind.LIST: "This list is empty.",
+            ViewKind.ATTENTION: "Nothing here needs attention.",
         }.get(kind, "Nothing to show.")
 
     # -- selection ----------------------------------------------------------------------
@@ -396,7 +394,7 @@ class ListPane(QWidget):
         return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
 
     def selected_film_ids(self) -> list[int]:
-        return self.selected_ids() if self.table_name == "films" else []
+        return self.selected_ids() if self.table_name is ListTable.FILMS else []
 
     def select_record(self, kind: str, record_id: int, *, look_far: bool = True,
                       centre: bool = False) -> bool:
@@ -462,7 +460,7 @@ class ListPane(QWidget):
             menu.exec(table.viewport().mapToGlobal(pos))
 
     def _header_menu(self, pos: QPoint) -> None:
-        if self.table_name != "films":
+        if self.table_name is not ListTable.FILMS:
             return
         menu = QMenu(self)
         menu.addSection("Columns")
