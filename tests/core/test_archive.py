@@ -7,6 +7,8 @@ import sys
 import textwrap
 
 import pytest
+
+pytestmark = pytest.mark.folder_only  # the archive folder itself: its files and SQLite
 from sqlalchemy import create_engine
 
 from curator.catalog import Catalog

@@ -54,7 +54,7 @@ from curator.model import (
     Setting,
     Still,
 )
-from curator.store import Archive, search
+from curator.store import Archive, is_server_location, open_archive, search
 from curator.store.archive import DATABASE_NAME
 
 # What Archive.create makes in a new folder: all that a failed creation removes.
@@ -92,9 +92,12 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
     """All operations on one archive."""
 
     @classmethod
-    def open(cls, folder: str | os.PathLike[str]) -> Catalog:
-        with translate_errors(Path(folder) / DATABASE_NAME):
-            return cls(Archive.open(folder))
+    def open(cls, where: str | os.PathLike[str], *, password: str | None = None) -> Catalog:
+        """Open an archive folder, or a catalogue on a server (an address or a
+        `.curator-team` file; `password` when libpq finds none of its own)."""
+        shown = where if is_server_location(where) else Path(where) / DATABASE_NAME
+        with translate_errors(shown):
+            return cls(open_archive(where, password=password))
 
     @classmethod
     def create(cls, folder: str | os.PathLike[str]) -> Catalog:

@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session
 from curator.catalog.changes import Changes
 from curator.catalog.errors import NotFound, StaleVersion
 from curator.catalog.unit import UnitOfWork, translate_errors, unit_of_work
-from curator.store import Archive
+from curator.store import AnyArchive
 
 T = TypeVar("T")
 
 
 class CatalogBase:
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: AnyArchive) -> None:
         self.archive = archive
 
     @contextmanager
