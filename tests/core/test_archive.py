@@ -7,13 +7,13 @@ import sys
 import textwrap
 
 import pytest
-
-pytestmark = pytest.mark.folder_only  # the archive folder itself: its files and SQLite
 from sqlalchemy import create_engine
 
 from curator.catalog import Catalog
 from curator.store import SCHEMA_HEAD, SCHEMA_REVISIONS, Archive, ArchiveBusy, ArchiveError
 from curator.store.archive import MIGRATIONS_DIR
+
+pytestmark = pytest.mark.folder_only  # the archive folder itself: its files and SQLite
 
 
 def test_new_archive_has_the_folder_layout(archive_path):

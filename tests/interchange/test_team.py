@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.core.helpers import catalogue_miff
 
 from curator.catalog import Catalog
 from curator.cli import main
 from curator.interchange.catalogue_file import write_catalogue
 from curator.stills import import_stills
+from tests.core.helpers import catalogue_miff
 
 
 @pytest.fixture

@@ -1,9 +1,14 @@
-"""PostgreSQL's search index (text search with unaccent), behind store/search.py.
+"""PostgreSQL's search index (its text search), behind store/search.py.
 
 One row per film in film_search (made by migration "team"): `document`, the film's
 words weighted titles A, people B, countries C, synopsis and quotes D, and `titles`
 alone. Words are cut as SQLite's FTS5 cuts them (runs of letters, digits and "_"),
 lower-cased and without accents, so the same query finds the same films on both.
+
+Accents go as FTS5's remove_diacritics takes them off: the letters are decomposed
+(NFD) and their combining marks dropped, so "é" is "e" but "ø" stays "ø". The unaccent
+extension would also turn "ø" into "o" and "ß" into "ss", and the two engines would
+then disagree on what "rode" finds.
 """
 
 from __future__ import annotations
@@ -18,9 +23,14 @@ from curator.store.search_sqlite import RANK_LIMIT, tokens
 INDEX_TABLE = "film_search"
 
 
+def _plain(expression: str) -> str:
+    """Lower case, without combining marks (accents)."""
+    return f"regexp_replace(normalize(lower({expression}), NFD), '[\\u0300-\\u036f]+', '', 'g')"
+
+
 def _words(expression: str) -> str:
     # as FTS5's unicode61 tokenizer: anything but a letter, digit or "_" parts words
-    return f"regexp_replace(lower(unaccent({expression})), '\\W+', ' ', 'g')"
+    return f"regexp_replace({_plain(expression)}, '\\W+', ' ', 'g')"
 
 
 def _vector(expression: str, weight: str | None = None) -> str:
@@ -87,6 +97,9 @@ def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, st
          for d in documents])
 
 
+_PLAIN_Q = _plain(":q")
+
+
 def _tsquery(words: list[str]) -> str:
     # Every word must match; the last one is a prefix, as on SQLite. Words are runs of
     # \w (no quote can be in one), quoted so no operator of tsquery's syntax applies.
@@ -96,7 +109,7 @@ def _tsquery(words: list[str]) -> str:
 def _query(words: list[str], column: str, name: str) -> Select:
     return select(literal_column("film_id").label("id")).select_from(
         text(INDEX_TABLE)).where(
-        text(f"{column} @@ to_tsquery('simple', unaccent(:{name}))").bindparams(
+        text(f"{column} @@ to_tsquery('simple', {_plain(':' + name)})").bindparams(
             **{name: _tsquery(words)}))
 
 
@@ -111,18 +124,18 @@ def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
 
 
 def _ranked(conn: Connection, column: str, q: str, limit: int, ranked: bool) -> list[int]:
-    order = (f"ts_rank({column}, to_tsquery('simple', unaccent(:q))) DESC, film_id"
+    order = (f"ts_rank({column}, to_tsquery('simple', {_PLAIN_Q})) DESC, film_id"
              if ranked else "film_id")
     return list(conn.execute(text(
         f"SELECT film_id FROM {INDEX_TABLE} "
-        f"WHERE {column} @@ to_tsquery('simple', unaccent(:q)) ORDER BY {order} LIMIT :n"),
+        f"WHERE {column} @@ to_tsquery('simple', {_PLAIN_Q}) ORDER BY {order} LIMIT :n"),
         {"q": q, "n": limit}).scalars())
 
 
 def _count_up_to(conn: Connection, column: str, q: str, most: int) -> int:
     return conn.execute(text(
         f"SELECT count(*) FROM (SELECT 1 FROM {INDEX_TABLE} "
-        f"WHERE {column} @@ to_tsquery('simple', unaccent(:q)) LIMIT :n) hits"),
+        f"WHERE {column} @@ to_tsquery('simple', {_PLAIN_Q}) LIMIT :n) hits"),
         {"q": q, "n": most}).scalar_one()
 
 
@@ -149,7 +162,7 @@ def count_matches(conn: Connection, query: str) -> int | None:
         return None
     return conn.execute(text(
         f"SELECT count(*) FROM {INDEX_TABLE} "
-        "WHERE document @@ to_tsquery('simple', unaccent(:q))"),
+        f"WHERE document @@ to_tsquery('simple', {_PLAIN_Q})"),
         {"q": _tsquery(words)}).scalar_one()
 
 

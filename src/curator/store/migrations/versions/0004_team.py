@@ -6,7 +6,7 @@ Create Date: 2026-11-30
 
 On SQLite nothing changes: the folder has FTS5 (0002) and keeps originals as files.
 On PostgreSQL, a tsvector per film (weighted: titles, people, countries, synopsis and
-quotes) searched through a GIN index, accents removed by unaccent; and the originals
+quotes) searched through a GIN index (filled by store/search_postgres.py); and the originals
 of stills as rows, one per SHA-256, so one backup of the server holds everything.
 """
 
@@ -19,7 +19,6 @@ depends_on = None
 
 # The index as this revision made it, in SQL of its own (see 0002).
 STATEMENTS = (
-    "CREATE EXTENSION IF NOT EXISTS unaccent",
     """CREATE TABLE film_search (
         film_id integer PRIMARY KEY REFERENCES film(id) ON DELETE CASCADE,
         document tsvector NOT NULL,
