@@ -104,6 +104,12 @@ def server_catalog(request: pytest.FixtureRequest, tmp_path: Path, template: str
 
 
 @pytest.fixture
+def team_catalog(request: pytest.FixtureRequest, server_template: str, tmp_path: Path):
+    """An empty catalogue on the server (for what only a server does)."""
+    yield from server_catalog(request, tmp_path, server_template)
+
+
+@pytest.fixture
 def catalog(request: pytest.FixtureRequest, archive_path: Path, tmp_path: Path):
     from curator.catalog import Catalog
 

@@ -54,7 +54,14 @@ from curator.model import (
     Setting,
     Still,
 )
-from curator.store import Archive, is_server_location, open_archive, search
+from curator.store import (
+    Archive,
+    ChangeWatch,
+    is_server_location,
+    open_archive,
+    search,
+    watch_changes,
+)
 from curator.store.archive import DATABASE_NAME
 
 # What Archive.create makes in a new folder: all that a failed creation removes.
@@ -125,6 +132,12 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
             search.reindex_films(conn, films)
             refresh_sort_keys(conn, films)
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
+
+    def watch_changes(self) -> ChangeWatch:
+        """A watch whose wait() returns once another Curator changed the catalogue (see
+        store/watch.py): on a server as that change commits, in a folder within a
+        quarter of a second."""
+        return watch_changes(self.archive)
 
     def counts(self) -> dict[str, int]:
         with self._read() as session:

@@ -14,3 +14,4 @@ from curator.store.archive import (  # noqa: F401
 )
 from curator.store.location import AnyArchive, open_archive  # noqa: F401
 from curator.store.server import ServerArchive, ServerError, is_server_location  # noqa: F401
+from curator.store.watch import ChangeWatch, watch_changes  # noqa: F401

@@ -88,6 +88,8 @@ class Archive:
     a session that did not close) refuses writes with ArchiveDamaged.
     """
 
+    kind = "folder"
+
     def __init__(self, folder: Path, engine: Engine, *, read_only: bool = False) -> None:
         self.folder = folder
         self.engine = engine
