@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
             n("people", "person", "people"), n("editions", "festival edition",
                                                 "festival editions"),
             n("stills", "still", "stills"))))
-        self.summary.setToolTip(str(self.catalog.archive.folder))
+        self.summary.setToolTip(self.catalog.archive.address)
 
     # -- following the panes ------------------------------------------------------------
     def _add_merge_to_menu(self, menu: QMenu) -> None:

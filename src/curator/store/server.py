@@ -43,6 +43,8 @@ WRITE_LOCK = 0x43757261746F72  # "Curator"
 class ServerError(ArchiveError):
     """The server could not be reached, refused us, or holds no Curator catalogue."""
 
+    needs_password = False
+
 
 class NotPermitted(ArchiveError):
     """The server refused a write that the user's role does not allow."""
@@ -141,7 +143,10 @@ def connection_error(exc: BaseException, shown: str) -> ServerError:
         why = "the server is unreachable"
     else:
         why = text
-    return ServerError(f"{shown}: {why}.")
+    error = ServerError(f"{shown}: {why}.")
+    # the desk then asks for the password (never kept); the command line uses libpq's ways
+    error.needs_password = "password" in why
+    return error
 
 
 def _first_line(exc: object) -> str:
@@ -283,7 +288,7 @@ class ServerArchive:
                               f"(schema {revision}); upgrade Curator to open it.")
         timeout = LOCK_TIMEOUT if lock_timeout is None else lock_timeout
         archive = cls(url, engine, cache, name=name, lock_timeout=timeout)
-        archive.location = text
+        archive.location = Path(text).expanduser() if name else text
         if revision != SCHEMA_HEAD:
             archive.close()
             raise ServerError(f"{shown} holds a catalogue of an older Curator (schema "

@@ -1,0 +1,54 @@
+"""The desk on a catalogue on a server: opened from its connection file, asking for a
+password the server wants (kept nowhere), remembered in Open Recent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curator.gui import app
+from curator.store.server import write_team_file
+
+
+def _answer_password(qtbot, password: str) -> list[str]:  # noqa: ANN001
+    """Type `password` into the password prompt when it appears; returns its label."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    asked: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(dialog.labelText())
+        assert dialog.textEchoMode() == QLineEdit.EchoMode.Password
+        dialog.setTextValue(password)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    return asked
+
+
+def test_a_team_catalogue_opens_in_the_desk_with_a_typed_password(
+        qtbot, postgres_server, demo_template, tmp_path: Path, monkeypatch):  # noqa: ANN001
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no pgpass"))
+    name = postgres_server.new_database(demo_template)
+    postgres_server.sql(
+        "CREATE ROLE pw_desk LOGIN PASSWORD 'secret' IN ROLE password_users, curator_admin")
+    team_file = write_team_file(tmp_path / "MIFF.curator-team",
+                                postgres_server.url(name, "pw_desk"), tmp_path / "cache")
+    asked = _answer_password(qtbot, "secret")
+    window = app.open_archive_window(team_file)
+    try:
+        assert window is not None
+        assert asked and "wants a password" in asked[0]
+        assert window.windowTitle().startswith("MIFF")
+        qtbot.waitUntil(lambda: not window.starting, timeout=30_000)
+        assert window.catalog.search("From Russia with Rock").total >= 1
+        assert app.recent_archives()[0] == team_file.resolve()
+        assert "secret" not in team_file.read_text(encoding="utf-8")
+    finally:
+        window.close()
+        postgres_server.drop_database(name)
