@@ -56,6 +56,10 @@ def install(conn: Connection) -> None:
             f"THEN CREATE ROLE {name} NOLOGIN; END IF; END $$")
     for lower, higher in zip(ROLES, ROLES[1:], strict=False):
         conn.exec_driver_sql(f"GRANT {group_role(lower)} TO {group_role(higher)}")
+    if not conn.exec_driver_sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+                                ).scalar():
+        # whoever sets the catalogue up is its first admin (a superuser is one already)
+        conn.exec_driver_sql(f"GRANT {group_role('admin')} TO CURRENT_USER")
     database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
     quoted = conn.dialect.identifier_preparer.quote(database)
     viewer, cataloguer = group_role("viewer"), group_role("cataloguer")
