@@ -105,3 +105,42 @@ def test_the_server_itself_refuses_what_a_role_does_not_allow(postgres_server, s
     assert publisher.get_film(film).state == "published" and \
         publisher.get_film(film).year == 1989
     publisher.close()
+
+
+def test_an_older_catalogue_is_upgraded_only_by_an_admin_after_a_backup(postgres_server,
+                                                                       tmp_path, capsys):
+    from sqlalchemy import create_engine
+
+    from curator.store import roles
+    from curator.store.server_setup import upgrade_schema
+
+    name = postgres_server.new_database()
+    url = postgres_server.url(name)
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:  # a catalogue as the Curator before team mode left it
+        upgrade_schema(conn, "0003")
+        roles.install(conn)
+        conn.exec_driver_sql("INSERT INTO film (title, original_title, sort_title, slug, "
+                             "format, colour, kind, synopsis, notes, state, version, "
+                             "created_at, updated_at) VALUES ('Assa', '', 'Assa', 'assa', '', "
+                             "'', '', '', '', 'draft', 1, now(), now())")
+    engine.dispose()
+    line = one_error_line(capsys, ["info", url])
+    assert "older Curator (schema 0003)" in line and "curator team upgrade" in line
+
+    postgres_server.sql("CREATE ROLE cathy LOGIN")
+    assert main(["team", "grant", url, "cathy", "cataloguer"]) == 0
+    as_cathy = url.replace("postgresql://postgres@", "postgresql://cathy@")
+    backup = tmp_path / "before-upgrade.dump"
+    assert "only an admin" in one_error_line(
+        capsys, ["team", "upgrade", as_cathy, "--backup", str(backup)])
+    assert not backup.exists()
+
+    assert main(["team", "upgrade", url, "--backup", str(backup)]) == 0
+    assert "upgraded from schema 0003 to team" in capsys.readouterr().out
+    assert backup.stat().st_size > 0
+    catalog = Catalog.open(url)
+    assert catalog.search("assa").total == 1  # the new search index was filled
+    catalog.close()
+    assert main(["team", "upgrade", url, "--backup", str(backup)]) == 0
+    assert "nothing to do" in capsys.readouterr().out

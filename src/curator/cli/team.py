@@ -40,6 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("role", choices=["viewer", "cataloguer", "publisher", "admin"])
     p.set_defaults(handler=cmd_grant)
 
+    p = verbs.add_parser("upgrade", help="upgrade the server's catalogue to this Curator's "
+                                         "schema (an admin, after a pg_dump backup)")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("--backup", type=Path, metavar="FILE", required=True,
+                   help="where pg_dump writes the backup taken first")
+    p.set_defaults(handler=cmd_upgrade)
+
     p = verbs.add_parser("connection", help="write a NAME.curator-team connection file (the "
                                             "address without a password, and this machine's "
                                             "cache folder)")
@@ -81,6 +88,18 @@ def cmd_grant(args: argparse.Namespace) -> int:
 
     grant_role(args.url, args.user, args.role)
     print(f"{args.user} is now {args.role}.")
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from curator.store.archive import SCHEMA_HEAD
+    from curator.store.server_setup import upgrade_catalogue
+
+    before = upgrade_catalogue(args.url, args.backup)
+    if before is None:
+        print(f"The catalogue is at schema {SCHEMA_HEAD} already; nothing to do.")
+    else:
+        print(f"Backed up to {args.backup}; upgraded from schema {before} to {SCHEMA_HEAD}.")
     return 0
 
 

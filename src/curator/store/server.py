@@ -293,7 +293,7 @@ class ServerArchive:
             archive.close()
             raise ServerError(f"{shown} holds a catalogue of an older Curator (schema "
                               f"{revision}); an admin upgrades it with \u201ccurator team "
-                              f"upgrade {shown}\u201d after a backup.")
+                              f"upgrade {shown} --backup FILE\u201d.")
         return archive
 
     def close(self) -> None:

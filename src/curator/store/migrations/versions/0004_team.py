@@ -32,11 +32,44 @@ STATEMENTS = (
 )
 
 
+
+
+def _words(column: str, weight: str = "") -> str:
+    # lower case, accents (combining marks) off, words cut as FTS5 cuts them
+    plain = f"regexp_replace(normalize(lower({column}), NFD), '[\\u0300-\\u036f]+', '', 'g')"
+    vector = f"to_tsvector('simple', regexp_replace({plain}, '\\W+', ' ', 'g'))"
+    return f"setweight({vector}, '{weight}')" if weight else vector
+
+
+# the films already catalogued, indexed as store/search_postgres.py indexed them then
+FILL_INDEX = f"""
+INSERT INTO film_search (film_id, document, titles)
+SELECT d.film_id,
+  {_words('d.titles', 'A')} || {_words('d.people', 'B')} ||
+  {_words('d.countries', 'C')} || {_words('d.synopsis', 'D')},
+  {_words('d.titles')}
+FROM (SELECT f.id AS film_id,
+  f.title || ' ' || f.original_title || ' ' ||
+    coalesce((SELECT string_agg(a.title, ' ') FROM alt_title a WHERE a.film_id = f.id), '')
+    AS titles,
+  coalesce((SELECT string_agg(p.name || ' ' || coalesce(
+      (SELECT string_agg(v.name, ' ') FROM name_variant v WHERE v.person_id = p.id), ''), ' ')
+    FROM credit c JOIN person p ON p.id = c.person_id WHERE c.film_id = f.id), '') AS people,
+  f.synopsis || ' ' ||
+    coalesce((SELECT string_agg(q.text || ' ' || q.attribution, ' ')
+              FROM quote q WHERE q.film_id = f.id), '') AS synopsis,
+  coalesce((SELECT string_agg(c.name, ' ') FROM film_country c WHERE c.film_id = f.id), '')
+    AS countries
+  FROM film f) d
+"""
+
+
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for statement in STATEMENTS:
         op.execute(statement)
+    op.execute(FILL_INDEX)
 
 
 def downgrade() -> None:
