@@ -43,7 +43,8 @@ def archive_path(tmp_path: Path) -> Path:
 
 
 # The suites that run on both engines: every test there that takes `catalog` (or
-# `demo_catalog`) runs on an archive folder and on a catalogue on a PostgreSQL server.
+# `demo_catalog`, or the site tests' `demo`) runs on an archive folder and on a
+# catalogue on a PostgreSQL server.
 BOTH_ENGINES = ("catalog", "core", "interchange", "publish")
 ENGINES = ("folder", "server")
 
@@ -52,7 +53,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     suite = Path(str(metafunc.definition.path)).parent.name
     if suite not in BOTH_ENGINES or metafunc.definition.get_closest_marker("folder_only"):
         return
-    for name in ("catalog", "demo_catalog"):
+    for name in ("catalog", "demo_catalog", "demo"):
         if name in metafunc.fixturenames:
             metafunc.parametrize(name, ENGINES, indirect=True)
 
