@@ -52,3 +52,25 @@ def test_a_team_catalogue_opens_in_the_desk_with_a_typed_password(
     finally:
         window.close()
         postgres_server.drop_database(name)
+
+
+def test_a_viewer_reads_and_searches_with_editing_greyed_out(open_window, qtbot,
+                                                             postgres_server, demo_template):
+    from curator.catalog import Catalog
+
+    name = postgres_server.new_database(demo_template)
+    postgres_server.sql("CREATE ROLE vic LOGIN IN ROLE curator_viewer")
+    catalog = Catalog.open(postgres_server.url(name, "vic"))
+    window = open_window(catalog)
+    try:
+        assert "(viewer)" in window.windowTitle()
+        a = window.action_map
+        for key in ("new-film", "delete", "merge", "new-list"):
+            assert not a[key].isEnabled(), key
+        assert not window.form.isEnabled() and "viewer" in window.form.toolTip()
+        window.list_pane.search.setText("mykkanen")  # searching works
+        qtbot.waitUntil(lambda: window.list_pane.films.rowCount() == 1)
+    finally:
+        window.close()
+        catalog.close()
+        postgres_server.drop_database(name)

@@ -89,6 +89,7 @@ class Archive:
     """
 
     kind = "folder"
+    role = "admin"  # whoever can write the folder may do anything in it
 
     def __init__(self, folder: Path, engine: Engine, *, read_only: bool = False) -> None:
         self.folder = folder

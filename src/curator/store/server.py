@@ -192,6 +192,9 @@ class ServerArchive:
         self.folder = cache
         self.read_only = False
         self.damage = []
+        # the user's team role, as the server grants it (store/roles.py); the server
+        # refuses what it does not allow, and the desk greys that out beforehand
+        self.role = "admin"
         self.lock_timeout = lock_timeout
         # told to NOTIFY with every write, so a desk can tell its own changes from others'
         self.writer_token = uuid.uuid4().hex
@@ -288,6 +291,11 @@ class ServerArchive:
                               f"(schema {revision}); upgrade Curator to open it.")
         timeout = LOCK_TIMEOUT if lock_timeout is None else lock_timeout
         archive = cls(url, engine, cache, name=name, lock_timeout=timeout)
+        if revision == SCHEMA_HEAD:
+            from curator.store.roles import role_of
+
+            with engine.connect() as conn:
+                archive.role = role_of(conn)
         archive.location = Path(text).expanduser() if name else text
         if revision != SCHEMA_HEAD:
             archive.close()
