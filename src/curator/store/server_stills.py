@@ -35,7 +35,7 @@ def original_data(archive: ServerArchive, sha256: str) -> bytes | None:
 def original_hashes(archive: ServerArchive) -> dict[str, float]:
     """Every original on the server, with when it was stored (seconds since the epoch)."""
     with archive.engine.connect() as conn:
-        return {sha: stamp for sha, stamp in conn.execute(text(
+        return {sha: float(stamp) for sha, stamp in conn.execute(text(
             "SELECT sha256, extract(epoch FROM stored_at) FROM still_original"))}
 
 
