@@ -19,7 +19,7 @@ from curator.model.enums import PublicationState  # the model's vocabulary: no S
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create an empty archive folder")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.set_defaults(handler=cmd_new)
 
     p = sub.add_parser("demo", help="build the demo archive (MIFF 1989 and 9,066 titles)")
@@ -65,6 +65,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog
     from curator.store import is_archive
 
+    if isinstance(args.archive, str):  # an address: a server's catalogue is made otherwise
+        from curator import CuratorError
+
+        raise CuratorError(f"{args.archive} is a server; a team's catalogue is made with "
+                           "\u201ccurator team init URL\u201d.")
     if is_archive(args.archive):
         print(f"{args.archive} is already a Curator archive; nothing to do.")
         return 0

@@ -29,7 +29,11 @@ class TransferReport:
 
 
 def _copy(source: Catalog, target: Catalog, say: Say | None) -> TransferReport:
-    copy_catalogue(source, target)
+    def copied(table: str, rows: int) -> None:
+        if say is not None and rows % 50_000 == 0:
+            say(f"{rows:,} rows of {table} copied")
+
+    copy_catalogue(source, target, copied)
     hashes = sorted({sha for sha, _f, _p in source.all_still_hashes()})
     for n, sha in enumerate(hashes, start=1):
         path = local_original(source.archive, sha)
