@@ -74,3 +74,25 @@ def test_a_viewer_reads_and_searches_with_editing_greyed_out(open_window, qtbot,
         window.close()
         catalog.close()
         postgres_server.drop_database(name)
+
+
+def test_a_cataloguer_edits_but_the_publication_field_says_who_may(open_window, qtbot,
+                                                                   postgres_server,
+                                                                   demo_template):
+    from curator.catalog import Catalog
+    from curator.model.enums import RecordKind
+
+    name = postgres_server.new_database(demo_template)
+    postgres_server.sql("CREATE ROLE cleo LOGIN IN ROLE curator_cataloguer")
+    catalog = Catalog.open(postgres_server.url(name, "cleo"))
+    window = open_window(catalog)
+    try:
+        assert "(viewer)" not in window.windowTitle() and window.form.isEnabled()
+        film = window.form.form(RecordKind.FILM)
+        assert film.fields["title"].isEnabled()
+        assert not film.fields["state"].isEnabled()
+        assert "Only a publisher" in film.fields["state"].toolTip()
+    finally:
+        window.close()
+        catalog.close()
+        postgres_server.drop_database(name)

@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         if catalog.archive.read_only or catalog.archive.damage or \
                 catalog.archive.role == "viewer":
             self._allow_reading_only()
+        elif catalog.archive.role == "cataloguer":
+            self.form.publishing_refused = (
+                "Only a publisher changes what is published; you are a cataloguer here.")
 
     # -- an archive that takes no writes ---------------------------------------------------
     def _allow_reading_only(self) -> None:
