@@ -13,6 +13,7 @@ then disagree on what "rode" finds.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, literal_column, select, text
@@ -97,19 +98,23 @@ def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, st
          for d in documents])
 
 
-_PLAIN_Q = _plain(":q")
+def _without_marks(word: str) -> str:
+    """What _plain does in SQL, done here to the query: a constant the planner can read."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not "\u0300" <= c <= "\u036f")
 
 
 def _tsquery(words: list[str]) -> str:
     # Every word must match; the last one is a prefix, as on SQLite. Words are runs of
     # \w (no quote can be in one), quoted so no operator of tsquery's syntax applies.
+    words = [_without_marks(w) for w in words]
     return " & ".join([*(f"'{w}'" for w in words[:-1]), f"'{words[-1]}':*"])
 
 
 def _query(words: list[str], column: str, name: str) -> Select:
     return select(literal_column("film_id").label("id")).select_from(
         text(INDEX_TABLE)).where(
-        text(f"{column} @@ to_tsquery('simple', {_plain(':' + name)})").bindparams(
+        text(f"{column} @@ to_tsquery('simple', :{name})").bindparams(
             **{name: _tsquery(words)}))
 
 
@@ -124,18 +129,18 @@ def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
 
 
 def _ranked(conn: Connection, column: str, q: str, limit: int, ranked: bool) -> list[int]:
-    order = (f"ts_rank({column}, to_tsquery('simple', {_PLAIN_Q})) DESC, film_id"
+    order = (f"ts_rank({column}, to_tsquery('simple', :q)) DESC, film_id"
              if ranked else "film_id")
     return list(conn.execute(text(
         f"SELECT film_id FROM {INDEX_TABLE} "
-        f"WHERE {column} @@ to_tsquery('simple', {_PLAIN_Q}) ORDER BY {order} LIMIT :n"),
+        f"WHERE {column} @@ to_tsquery('simple', :q) ORDER BY {order} LIMIT :n"),
         {"q": q, "n": limit}).scalars())
 
 
 def _count_up_to(conn: Connection, column: str, q: str, most: int) -> int:
     return conn.execute(text(
         f"SELECT count(*) FROM (SELECT 1 FROM {INDEX_TABLE} "
-        f"WHERE {column} @@ to_tsquery('simple', {_PLAIN_Q}) LIMIT :n) hits"),
+        f"WHERE {column} @@ to_tsquery('simple', :q) LIMIT :n) hits"),
         {"q": q, "n": most}).scalar_one()
 
 
@@ -162,7 +167,7 @@ def count_matches(conn: Connection, query: str) -> int | None:
         return None
     return conn.execute(text(
         f"SELECT count(*) FROM {INDEX_TABLE} "
-        f"WHERE document @@ to_tsquery('simple', {_PLAIN_Q})"),
+        f"WHERE document @@ to_tsquery('simple', :q)"),
         {"q": _tsquery(words)}).scalar_one()
 
 

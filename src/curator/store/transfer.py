@@ -60,15 +60,42 @@ def copy_catalogue(source: Connection, target: Connection,
     """Copy every row of the source into the (empty) target; returns rows per table."""
     copied: dict[str, int] = {}
     for table in catalogue_tables():
-        count = 0
-        rows = source.execute(select(table).order_by(*table.primary_key.columns))
-        while batch := rows.mappings().fetchmany(BATCH):
-            target.execute(insert(table), [dict(r) for r in batch])
-            count += len(batch)
-            if progress is not None:
-                progress(table.name, count)
+        if source.dialect.name == "sqlite" and target.dialect.name == "postgresql":
+            count = _copy_in(source, target, table, progress)
+        else:
+            count = 0
+            rows = source.execute(select(table).order_by(*table.primary_key.columns))
+            while batch := rows.mappings().fetchmany(BATCH):
+                target.execute(insert(table), [dict(r) for r in batch])
+                count += len(batch)
+                if progress is not None:
+                    progress(table.name, count)
         copied[table.name] = count
         if "id" in table.c and table.c.id.primary_key:
             _set_next_id(target, table, next_id(source, table))
     search.rebuild_index(target)
+    if target.dialect.name == "postgresql":
+        # fresh statistics, or the planner guesses about tables it has never seen filled
+        target.exec_driver_sql("ANALYZE")
     return copied
+
+
+def _copy_in(source: Connection, target: Connection, table: Table,
+             progress: Progress | None) -> int:
+    """SQLite's rows as stored into PostgreSQL's COPY, which takes their text as it is
+    (timestamps as SQLite keeps them, booleans as 0 and 1): no value is converted in
+    Python, several times quicker than INSERTs."""
+    quote = target.dialect.identifier_preparer.quote
+    names = ", ".join(quote(c.name) for c in table.c)
+    keys = ", ".join(quote(c.name) for c in table.primary_key.columns)
+    rows = source.exec_driver_sql(f"SELECT {names} FROM {quote(table.name)} ORDER BY {keys}")
+    count = 0
+    cursor = target.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy:
+        while batch := rows.fetchmany(BATCH):
+            for row in batch:
+                copy.write_row(row)
+            count += len(batch)
+            if progress is not None:
+                progress(table.name, count)
+    return count
