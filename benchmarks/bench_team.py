@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+FLAGS = [a for a in sys.argv[1:] if a.startswith("--")]
+sys.argv[1:] = [a for a in sys.argv[1:] if not a.startswith("--")]  # bench_core reads them
 
 from bench_core import generate  # noqa: E402
 
@@ -28,8 +30,7 @@ from curator.interchange.team import push  # noqa: E402
 from curator.publish import export_site  # noqa: E402
 from curator.store.server_setup import init_catalogue  # noqa: E402
 
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
-FILMS = int(args[0]) if args else 100_000
+FILMS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 EXPORT_FILMS = min(FILMS, 10_000)
 QUERIES = ["film", "f", "r", "rock", "moscow river", "mykkanen", "night winter city",
            "film rock", "s", "paradjanov", "sailor island", "zzz"]
@@ -56,7 +57,7 @@ def new_server_database(server, url_arg: str | None, name: str) -> str:
 
 
 def main() -> None:
-    url_arg = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--url=")), None)
+    url_arg = next((a.split("=", 1)[1] for a in FLAGS if a.startswith("--url=")), None)
     server = None
     if url_arg is None:
         from tests.postgres import PostgresServer
@@ -91,7 +92,7 @@ def main() -> None:
               f"{server_worst:.1f} ms (target <= 150); SQLite {local_median:.1f} / "
               f"{local_worst:.1f} ms")
 
-        if "--no-export" in sys.argv:
+        if "--no-export" in FLAGS:
             return
         print(f"\nFull export of {EXPORT_FILMS:,} films…")
         small = tmp / "Small.curator"
