@@ -76,3 +76,15 @@ def test_every_verb_takes_the_servers_address(empty_server, demo_archive, tmp_pa
     assert (tmp_path / "site" / "index.html").is_file()
     assert main(["export-data", empty_server, str(tmp_path / "all.json")]) == 0
     assert main(["lists", empty_server]) == 0
+    capsys.readouterr()
+    status = main(["check", str(demo_archive)])  # what would make a poor page...
+    local_check = capsys.readouterr()
+    assert main(["check", empty_server]) == status  # ...reads the same from the server
+    assert capsys.readouterr() == local_check
+    sheet = tmp_path / "new.csv"
+    sheet.write_text("Title,Year,Director\nAssa,1987,Sergei Solovyov\n", encoding="utf-8")
+    assert main(["import", empty_server, str(sheet)]) == 0
+    capsys.readouterr()
+    assert main(["search", empty_server, "solovyov"]) == 0
+    assert "Assa" in capsys.readouterr().out
+    assert main(["stills", "check", str(team_file)]) == 0
