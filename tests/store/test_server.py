@@ -144,3 +144,17 @@ def test_an_older_catalogue_is_upgraded_only_by_an_admin_after_a_backup(postgres
     catalog.close()
     assert main(["team", "upgrade", url, "--backup", str(backup)]) == 0
     assert "nothing to do" in capsys.readouterr().out
+
+
+def test_a_connection_file_never_holds_a_password(server_url, tmp_path, capsys):
+    with_password = server_url.replace("postgresql://postgres@", "postgresql://postgres:s3cret@")
+    assert main(["team", "connection", with_password, str(tmp_path / "MIFF"),
+                 "--cache", str(tmp_path / "cache")]) == 0
+    written = (tmp_path / "MIFF.curator-team").read_text(encoding="utf-8")
+    assert "s3cret" not in written and "postgresql://postgres@" in written
+    assert main(["info", str(tmp_path / "MIFF.curator-team")]) == 0
+
+    (tmp_path / "Bad.curator-team").write_text(
+        f"[curator-team]\nurl = {with_password}\n", encoding="utf-8")
+    assert "Curator never keeps one in a file" in one_error_line(
+        capsys, ["info", str(tmp_path / "Bad.curator-team")])
