@@ -33,6 +33,8 @@ def test_each_reason_a_server_cannot_be_opened_is_one_line(postgres_server, serv
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no pgpass"))
     nowhere = f"postgresql://anna@/miff?host={tmp_path}"
     assert "the server is unreachable" in one_error_line(capsys, ["info", nowhere])
+    closed_port = "postgresql://anna@127.0.0.1:1/miff"  # nothing listens on port 1
+    assert "the server is unreachable" in one_error_line(capsys, ["info", closed_port])
 
     missing = postgres_server.url("no_such_catalogue")
     assert "no such database" in one_error_line(capsys, ["info", missing])

@@ -128,7 +128,7 @@ def write_team_file(path: Path, url: str, cache: Path | None = None) -> Path:
 def connection_error(exc: BaseException, shown: str) -> ServerError:
     """One line for a failed connection: unreachable, wrong password, no such database."""
     text = _first_line(getattr(exc, "orig", None) or exc)
-    lowered = text.lower()
+    lowered = str(getattr(exc, "orig", None) or exc).lower()  # every line of libpq's words
     if "password authentication failed" in lowered:
         why = "wrong password (or user name)"
     elif "no password supplied" in lowered:
@@ -139,7 +139,8 @@ def connection_error(exc: BaseException, shown: str) -> ServerError:
         why = "no such user on the server"
     elif any(w in lowered for w in ("connection refused", "no such file", "could not translate",
                                     "timeout", "timed out", "name or service",
-                                    "could not connect", "connection failed")):
+                                    "could not connect", "connection failed",
+                                    "is the server running")):
         why = "the server is unreachable"
     else:
         why = text
