@@ -137,11 +137,15 @@ def _ranked(conn: Connection, column: str, q: str, limit: int, ranked: bool) -> 
         {"q": q, "n": limit}).scalars())
 
 
-def _count_up_to(conn: Connection, column: str, q: str, most: int) -> int:
-    return conn.execute(text(
-        f"SELECT count(*) FROM (SELECT 1 FROM {INDEX_TABLE} "
-        f"WHERE {column} @@ to_tsquery('simple', :q) LIMIT :n) hits"),
-        {"q": q, "n": most}).scalar_one()
+def _scored(conn: Connection, column: str, q: str, most: int) -> list[tuple[int, float]]:
+    return [(film, rank) for film, rank in conn.execute(text(
+        f"SELECT film_id, ts_rank({column}, to_tsquery('simple', :q)) FROM {INDEX_TABLE} "
+        f"WHERE {column} @@ to_tsquery('simple', :q) LIMIT :n"), {"q": q, "n": most})]
+
+
+def _best(scored: list[tuple[int, float]], limit: int) -> list[int]:
+    """The ids by rank, best first (ties by id), as ORDER BY ts_rank DESC, film_id."""
+    return [film for film, _rank in sorted(scored, key=lambda r: (-r[1], r[0]))[:limit]]
 
 
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
@@ -151,10 +155,13 @@ def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | 
         return None
     q = _tsquery(words)
     most = max(RANK_LIMIT, limit) + 1
-    if _count_up_to(conn, "document", q, most) <= RANK_LIMIT:
-        return _ranked(conn, "document", q, limit, ranked=True)
-    few = _count_up_to(conn, "titles", q, most) <= RANK_LIMIT
-    lead = _ranked(conn, "titles", q, limit, ranked=few)
+    # one scan both counts the hits (up to `most`) and scores them
+    hits = _scored(conn, "document", q, most)
+    if len(hits) <= RANK_LIMIT:
+        return _best(hits, limit)
+    in_titles = _scored(conn, "titles", q, most)
+    lead = (_best(in_titles, limit) if len(in_titles) <= RANK_LIMIT
+            else _ranked(conn, "titles", q, limit, ranked=False))
     seen = set(lead)
     rest = [i for i in _ranked(conn, "document", q, limit + len(lead), ranked=False)
             if i not in seen]
