@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 QT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0"
-# desktop-file-utils and appstream: the validators of tests/packaging/test_desktop_files.py
-TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream"
+# desktop-file-utils and appstream: the validators of tests/packaging/test_desktop_files.py;
+# postgresql: the server the team-mode tests start for themselves (tests/postgres.py)
+TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream postgresql"
 
 # hugo: the peer benchmarks/bench_export_vs_hugo.py measures the export against
 BENCH_PACKAGES="hugo"

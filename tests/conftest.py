@@ -42,10 +42,81 @@ def archive_path(tmp_path: Path) -> Path:
     return tmp_path / "Fé stival archive" / "MIFF Ärchive.curator"
 
 
+# The suites that run on both engines: every test there that takes `catalog` (or
+# `demo_catalog`, or the site tests' `demo`) runs on an archive folder and on a
+# catalogue on a PostgreSQL server.
+BOTH_ENGINES = ("catalog", "core", "interchange", "publish")
+ENGINES = ("folder", "server")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    suite = Path(str(metafunc.definition.path)).parent.name
+    if suite not in BOTH_ENGINES or metafunc.definition.get_closest_marker("folder_only"):
+        return
+    for name in ("catalog", "demo_catalog", "demo"):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, ENGINES, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session (skipped where none can run, never in CI)."""
+    from tests.postgres import PostgresServer, missing_reason
+
+    reason = missing_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"team mode must be tested in CI: {reason}")
+        pytest.skip(reason)
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def server_template(postgres_server) -> str:
+    """A database holding an empty catalogue, copied for each test."""
+    from curator.store.server_setup import init_catalogue
+
+    name = postgres_server.new_database()
+    init_catalogue(postgres_server.url(name))
+    return name
+
+
+def server_catalog(request: pytest.FixtureRequest, tmp_path: Path, template: str):
+    """A catalogue in a fresh database copied from `template`, opened through a
+    connection file whose cache is in tmp_path; yields it, then drops the database."""
+    from curator.catalog import Catalog
+    from curator.store.server import write_team_file
+
+    server = request.getfixturevalue("postgres_server")
+    name = server.new_database(template)
+    team_file = write_team_file(tmp_path / "MIFF.curator-team", server.url(name),
+                                tmp_path / "team cache")
+    cat = Catalog.open(team_file)
+    try:
+        yield cat
+    finally:
+        cat.close()
+        server.drop_database(name)
+
+
 @pytest.fixture
-def catalog(archive_path: Path):
+def team_catalog(request: pytest.FixtureRequest, server_template: str, tmp_path: Path):
+    """An empty catalogue on the server (for what only a server does)."""
+    yield from server_catalog(request, tmp_path, server_template)
+
+
+@pytest.fixture
+def catalog(request: pytest.FixtureRequest, archive_path: Path, tmp_path: Path):
     from curator.catalog import Catalog
 
+    if getattr(request, "param", "folder") == "server":
+        yield from server_catalog(request, tmp_path, request.getfixturevalue("server_template"))
+        return
     cat = Catalog.create(archive_path)
     yield cat
     cat.close()
@@ -64,12 +135,26 @@ def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_template(postgres_server, server_template: str, demo_archive: Path) -> str:
+    """A database holding the demo archive, pushed once per run."""
+    from curator.interchange.team import push
+
+    name = postgres_server.new_database(server_template)
+    push(demo_archive, postgres_server.url(name))
+    return name
+
+
 @pytest.fixture
-def demo_catalog(demo_archive: Path, tmp_path: Path):
-    """A private, writable copy of the demo archive."""
+def demo_catalog(request: pytest.FixtureRequest, demo_archive: Path, tmp_path: Path):
+    """A private, writable copy of the demo archive (in a folder, or on the server)."""
     import shutil
 
     from curator.catalog import Catalog
+
+    if getattr(request, "param", "folder") == "server":
+        yield from server_catalog(request, tmp_path, request.getfixturevalue("demo_template"))
+        return
 
     copy = tmp_path / "Demo copy.curator"
     shutil.copytree(demo_archive, copy)

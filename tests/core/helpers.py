@@ -54,8 +54,10 @@ def snapshot(catalog: Catalog) -> dict:
             cols = [c for c in table.c if c.name not in BOOKKEEPING]
             rows = conn.execute(select(*cols).order_by(*table.primary_key.columns)).all()
             state[table.name] = [tuple(r) for r in rows]
-        state["search"] = conn.exec_driver_sql(
-            f"SELECT rowid, * FROM {search.FTS_TABLE} ORDER BY rowid").all()
+        index = (f"SELECT rowid, * FROM {search.FTS_TABLE} ORDER BY rowid"
+                 if conn.dialect.name == "sqlite" else
+                 "SELECT film_id, document::text FROM film_search ORDER BY film_id")
+        state["search"] = conn.exec_driver_sql(index).all()
     return state
 
 

@@ -13,6 +13,8 @@ from curator.catalog import Catalog
 from curator.store import SCHEMA_HEAD, SCHEMA_REVISIONS, Archive, ArchiveBusy, ArchiveError
 from curator.store.archive import MIGRATIONS_DIR
 
+pytestmark = pytest.mark.folder_only  # the archive folder itself: its files and SQLite
+
 
 def test_new_archive_has_the_folder_layout(archive_path):
     archive = Archive.create(archive_path)

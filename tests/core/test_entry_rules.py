@@ -40,9 +40,9 @@ def test_control_characters_are_taken_out_on_every_way_in(catalog, tmp_path, cap
     assert not result.errors
     sheet = tmp_path / "films.csv"
     sheet.write_text(f"Title,Director\n{DIRTY} II,Ra\x07shid\n", encoding="utf-8")
-    assert main(["import", str(catalog.archive.folder), str(sheet)]) == 0
+    assert main(["import", str(catalog.archive.location), str(sheet)]) == 0
     capsys.readouterr()
-    assert main(["search", str(catalog.archive.folder), "rock", "--json"]) == 0
+    assert main(["search", str(catalog.archive.location), "rock", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     titles = {f["title"] for f in found["films"]}
     assert titles == {CLEAN, "Second " + CLEAN, CLEAN + " II"}
@@ -144,7 +144,7 @@ def test_list_spreadsheets_run_no_formula(catalog, tmp_path, capsys):
                        "Plain")]
     list_id = catalog.lists.create("Risky", films).created_id
     target = tmp_path / "risky.csv"
-    assert main(["lists", str(catalog.archive.folder), "--csv", str(list_id),
+    assert main(["lists", str(catalog.archive.location), "--csv", str(list_id),
                  str(target)]) == 0
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))

@@ -9,7 +9,7 @@ from curator.interchange.demo_list import build_demo_list
 
 
 def test_lists_shows_counts_and_writes_a_csv(demo_catalog, tmp_path, capsys):
-    path = str(demo_catalog.archive.folder)
+    path = str(demo_catalog.archive.location)
     for existing in demo_catalog.lists.all():
         demo_catalog.lists.delete(existing.id)
     assert main(["lists", path]) == 0
@@ -30,7 +30,7 @@ def test_lists_shows_counts_and_writes_a_csv(demo_catalog, tmp_path, capsys):
 
 def test_a_bad_list_id_is_a_usage_error_and_a_missing_list_an_error(demo_catalog, tmp_path,
                                                                     capsys):
-    path = str(demo_catalog.archive.folder)
+    path = str(demo_catalog.archive.location)
     with pytest.raises(SystemExit) as exit_:
         main(["lists", path, "--csv", "seven", str(tmp_path / "x.csv")])
     assert exit_.value.code == 2

@@ -107,7 +107,7 @@ def test_a_second_catalog_on_the_same_archive_sees_and_respects_versions(catalog
     from curator.catalog import Catalog
 
     miff = catalogue_miff(catalog)
-    colleague = Catalog.open(catalog.archive.folder)
+    colleague = Catalog.open(catalog.archive.location)
     mine = catalog.films.get(miff.film)
     colleague.films.update(miff.film, mine.version, synopsis="Edited by a colleague.")
     with pytest.raises(StaleVersion):

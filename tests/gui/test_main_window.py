@@ -319,7 +319,8 @@ def test_extensions_entries_sit_in_their_named_places(window) -> None:  # noqa: 
 
     assert groups("file") == [
         ["New Film", "New List\u2026"],
-        ["New Archive\u2026", "Open Archive\u2026", "Open Recent"],
+        ["New Archive\u2026", "Open Archive\u2026", "Open Team Catalogue\u2026",
+         "Open Recent"],
         ["Import Spreadsheet\u2026", "Import Archive Pages\u2026", "Import Catalogue File\u2026"],
         ["Quit"]]
     assert groups("archive") == [

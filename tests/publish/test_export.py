@@ -273,7 +273,7 @@ def test_duplicate_slugs_are_reported(catalog):
 
 
 def test_cli_export_and_check(demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture):
-    archive = str(demo.catalog.archive.folder)
+    archive = str(demo.catalog.archive.location)
     assert main(["export", archive, str(tmp_path / "site"), "--select", "film:7"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "Reading the catalogue" in out

@@ -115,7 +115,7 @@ def test_too_many_changed_films_mean_the_full_way(
 def test_export_verbose_says_which_way_it_took_and_why(demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
     done = subprocess.run(
-        [sys.executable, "-m", "curator", "export", str(demo.catalog.archive.folder), str(site),
+        [sys.executable, "-m", "curator", "export", str(demo.catalog.archive.location), str(site),
          "--quiet", "--verbose"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "The full way: no earlier export in this session." in done.stdout

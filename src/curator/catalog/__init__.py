@@ -58,7 +58,15 @@ from curator.model import (
     Section,
     Still,
 )
-from curator.store import Archive, search
+from curator.store import (
+    AnyArchive,
+    Archive,
+    ChangeWatch,
+    is_server_location,
+    open_archive,
+    search,
+    watch_changes,
+)
 from curator.store.archive import DATABASE_NAME
 
 # What Archive.create makes in a new folder: all that a failed creation removes.
@@ -93,7 +101,7 @@ COUNTED = {
 class Catalog:
     """All operations on one archive, by kind of record."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: AnyArchive) -> None:
         self.archive = archive
         core = CatalogCore(archive)
         self.films = Films(core)
@@ -112,9 +120,12 @@ class Catalog:
         self._core = core
 
     @classmethod
-    def open(cls, folder: str | os.PathLike[str]) -> Catalog:
-        with translate_errors(Path(folder) / DATABASE_NAME):
-            return cls(Archive.open(folder))
+    def open(cls, where: str | os.PathLike[str], *, password: str | None = None) -> Catalog:
+        """Open an archive folder, or a catalogue on a server (an address or a
+        `.curator-team` file; `password` when libpq finds none of its own)."""
+        shown = where if is_server_location(where) else Path(where) / DATABASE_NAME
+        with translate_errors(shown):
+            return cls(open_archive(where, password=password))
 
     @classmethod
     def create(cls, folder: str | os.PathLike[str]) -> Catalog:
@@ -142,6 +153,12 @@ class Catalog:
             search.reindex_films(conn, films)
             refresh_sort_keys(conn, films)
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
+
+    def watch_changes(self) -> ChangeWatch:
+        """A watch whose wait() returns once another Curator changed the catalogue (see
+        store/watch.py): on a server as that change commits, in a folder within a
+        quarter of a second."""
+        return watch_changes(self.archive)
 
     def counts(self) -> dict[str, int]:
         with self._core.read() as session:

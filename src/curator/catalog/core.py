@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from curator.catalog.errors import NotFound, StaleVersion
 from curator.catalog.unit import UnitOfWork, translate_errors, unit_of_work
-from curator.store import Archive
+from curator.store import AnyArchive
 
 T = TypeVar("T")
 
@@ -24,7 +24,7 @@ T = TypeVar("T")
 class CatalogCore:
     """One archive's sessions: for reading, and for writing one user action."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: AnyArchive) -> None:
         self.archive = archive
 
     @contextmanager

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 # Tables whose rows belong to one film (film_id); the film table is its own owner.
 FILM_TABLES = ("film", "film_country", "film_language", "film_genre", "alt_title", "credit",
                "quote", "external_id", "related_film", "screening", "award", "still")
-_SUMS = "count(*), total(id), total(version), max(id), total(id * version)"
+# portable SQL (SQLite's total() is not PostgreSQL's); bigint, as ids times versions
+# outgrow an integer
+_SUMS = ("count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(id), "
+         "coalesce(sum(CAST(id AS bigint) * version), 0)")
 
 Stamp = tuple[object, ...]
 

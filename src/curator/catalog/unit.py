@@ -22,7 +22,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -34,6 +34,7 @@ from curator.catalog.text import clean_text
 from curator.model import Base
 from curator.model.entities import utcnow
 from curator.store import ArchiveBusy, ArchiveDamaged, ArchiveReadOnly, search
+from curator.store.server import server_refusal
 
 TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
 TABLES = Base.metadata.tables
@@ -133,8 +134,13 @@ def translate_errors(database: object = "") -> Iterator[None]:
             "The record was changed by someone else while you were editing; "
             "it has been reloaded, please make your change again."
         ) from exc
+    except ProgrammingError as exc:
+        if (refusal := server_refusal(exc)) is not None:
+            raise refusal from exc
+        raise
     except OperationalError as exc:
-        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig) or \
+                "lock timeout" in str(exc.orig):
             raise ArchiveBusy(
                 "The archive is busy: another Curator is saving to it. Try again in a moment."
             ) from exc
@@ -273,6 +279,14 @@ def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
                     "it changed has been changed since."
                 )
     done: list[RowChange] = []
+    # A list replaced whole (credits, countries) deleted rows and added new ones with
+    # new ids (PostgreSQL never gives an id twice); the added ones go first, or putting
+    # back the deleted ones would collide with them on the table's unique keys.
+    replaced = [name for name in order
+                if any(r.before is None for r in by_table[name])
+                and any(r.after is None for r in by_table[name])]
+    for name in reversed(replaced):
+        _delete_added(conn, TABLES[name], by_table[name], current, done)
     for name in order:  # inserts: parents first
         rows = [r for r in by_table[name] if r.after is None and r.before is not None]
         if rows:
@@ -300,13 +314,21 @@ def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
         done.extend(RowChange(name, r.key, current[(name, r.key)], v)
                     for r, v in zip(rows, written, strict=True))
     for name in reversed(order):  # deletes: children first
-        table = TABLES[name]
-        rows = [r for r in by_table[name] if r.before is None and r.after is not None]
-        for start in range(0, len(rows), 500):
-            chunk = rows[start:start + 500]
-            conn.execute(delete(table).where(_key_in(table, [r.key for r in chunk])))
-            done.extend(RowChange(name, r.key, current[(name, r.key)], None) for r in chunk)
+        if name not in replaced:
+            _delete_added(conn, TABLES[name], by_table[name], current, done)
     return done
+
+
+def _delete_added(conn: Connection, table: Table, changes: list[RowChange],
+                  current: dict[tuple[str, tuple[Any, ...]], dict[str, Any] | None],
+                  done: list[RowChange]) -> None:
+    """Delete the rows an operation added to `table` (undoing it)."""
+    rows = [r for r in changes if r.before is None and r.after is not None]
+    for start in range(0, len(rows), 500):
+        chunk = rows[start:start + 500]
+        conn.execute(delete(table).where(_key_in(table, [r.key for r in chunk])))
+        done.extend(RowChange(table.name, r.key, current[(table.name, r.key)], None)
+                    for r in chunk)
 
 
 def _key_in(table: Table, keys: list[tuple[Any, ...]]) -> Any:

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "curator.cli.interchange",
     "curator.cli.gui",
     "curator.cli.publish",
+    "curator.cli.team",
 ]
 
 
@@ -45,6 +46,8 @@ def _names_an_archive(word: str, commands: set[str]) -> bool:
     """`curator Some.curator` opens it; an unknown word stays a usage error."""
     if word in commands or word.startswith("-"):
         return False
+    if word.startswith(("postgresql://", "postgres://")) or word.endswith(".curator-team"):
+        return True
     return Path(word).exists() or word.endswith(".curator") or os.sep in word
 
 

@@ -19,7 +19,7 @@ from curator.model.enums import PublicationState  # the model's vocabulary: no S
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create an empty archive folder")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.set_defaults(handler=cmd_new)
 
     p = sub.add_parser("demo", help="build the demo archive (MIFF 1989 and 9,066 titles)")
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("info", help="print counts per entity and the schema version")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.set_defaults(handler=cmd_info)
 
     p = sub.add_parser("repair", help="copy what can be read of a damaged archive into a "
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_repair)
 
     p = sub.add_parser("search", help="find films by title, person, synopsis or country")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("query")
     p.add_argument("--limit", type=_positive, default=20, help="at most N films (default 20)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -65,6 +65,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog
     from curator.store import is_archive
 
+    if isinstance(args.archive, str):  # an address: a server's catalogue is made otherwise
+        from curator import CuratorError
+
+        raise CuratorError(f"{args.archive} is a server; a team's catalogue is made with "
+                           "\u201ccurator team init URL\u201d.")
     if is_archive(args.archive):
         print(f"{args.archive} is already a Curator archive; nothing to do.")
         return 0
@@ -101,12 +106,20 @@ def cmd_info(args: argparse.Namespace) -> int:
     catalog = Catalog.open(args.archive)
     counts = catalog.counts()
     width = max(len(k) for k in counts)
-    print(f"Archive: {catalog.archive.folder}")
+    print(f"Archive: {catalog.archive.address}")
     print(f"Schema version: {catalog.schema_revision()}")
     for name, count in counts.items():
         print(f"  {name:<{width}}  {count:>9,}")
     catalog.close()
     return 0
+
+
+def archive_location(text: str) -> Path | str:
+    """An archive folder, or a catalogue on a server: a postgresql:// address (kept as
+    typed: a path would fold its //) or a NAME.curator-team connection file."""
+    if text.startswith(("postgresql://", "postgres://")):
+        return text
+    return Path(text)
 
 
 def record_id(text: str) -> int:

@@ -31,6 +31,9 @@ def error_line(exc: BaseException) -> str | None:
     if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in GUI_MODULES:
         return ("The desk needs Qt (PySide6), which this installation of Curator lacks; "
                 "install Curator with its window: pip install 'curator[gui]'.")
+    if isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] == "psycopg":
+        return ("A catalogue on a server needs psycopg, which this installation of Curator "
+                "lacks; install Curator for teams: pip install 'curator[team]'.")
     if isinstance(exc, MemoryError):
         return "Curator ran out of memory; nothing more was changed."
     return None

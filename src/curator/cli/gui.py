@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from curator.cli.core import archive_location
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "open", help="open the main window (the default: the last archive, else the demo)")
-    p.add_argument("archive", nargs="?", type=Path,
-                   help="the archive folder (default: the last one used, else the demo)")
+    p.add_argument("archive", nargs="?", type=archive_location,
+                   help="the archive folder, a postgresql:// address or a NAME.curator-team "
+                   "file (default: the last one used, else the demo)")
     p.add_argument("--screenshot", type=Path, metavar="PNG",
                    help="save a picture of the main window on ARCHIVE and quit")
     p.set_defaults(handler=cmd_open)

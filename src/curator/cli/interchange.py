@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from curator import CuratorError
+from curator.cli.core import archive_location
 from curator.cli.terminal import printable
 from curator.limits import EXISTING_POLICIES
 
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "import", help="import films from a spreadsheet, a catalogue file or archive pages",
         description="Import a CSV/TSV spreadsheet, a JSON catalogue file (into an empty "
                     "archive) or film pages of an existing web archive.")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("files", type=Path, nargs="+", metavar="FILE",
                    help="the file to import (several film pages with --format page)")
     p.add_argument("--format", choices=FORMATS,
@@ -52,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export-data", help="write the whole catalogue as a JSON catalogue file")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("file", type=Path, metavar="FILE.json")
     p.set_defaults(handler=cmd_export_data)
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from curator.cli.core import record_id
+from curator.cli.core import archive_location, record_id
 from curator.cli.terminal import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("lists", help="show the retrospective lists and their counts")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("--csv", nargs=2, metavar=("LIST_ID", "FILE"),
                    help="write one list as a CSV spreadsheet")
     p.set_defaults(handler=cmd_lists, parser=p)

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from curator import CuratorError
+from curator.cli.core import archive_location
 from curator.publish.selection import SPEC_HELP
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the published records as a static web archive")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("outdir", type=Path, help="the site's folder (created if missing)")
     p.add_argument("--select", metavar="SPEC", default="all",
                    help=f"what to export: {SPEC_HELP} (default all)")
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("check", help="list what would make a poor page in the web archive")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.set_defaults(handler=cmd_check)
 
 

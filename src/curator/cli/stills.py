@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from curator.cli.core import record_id
+from curator.cli.core import archive_location, record_id
 from curator.cli.terminal import printable
 
 
@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     stills.set_defaults(handler=lambda _args: (stills.print_help(), 2)[1])
 
     p = verbs.add_parser("add", help="import image files (JPEG, PNG, WebP, TIFF) onto a film")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("film_id", type=record_id, metavar="FILM_ID")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     p.add_argument("--person", action="store_true",
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_add)
 
     p = verbs.add_parser("check", help="verify that every referenced original exists and is intact")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.set_defaults(handler=cmd_check)
 
     p = verbs.add_parser(
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Remove originals (and their web sizes) that no still refers to. "
         "A file is kept for a day after a collection first finds it unreferenced, "
         "so a session that deleted a still can still undo; --now removes them at once.")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("--now", action="store_true",
                    help="remove every unreferenced original now (undo of deletions in "
                    "open sessions can then no longer bring their images back)")

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from curator import CuratorError, __version__, collector, resources_dir
 from curator.catalog import Cancelled, Catalog
@@ -23,7 +30,8 @@ from curator.gui.main_window import MainWindow
 from curator.gui.style import apply_style
 from curator.gui.workers import Task, TaskRunner
 from curator.model.enums import RecordKind
-from curator.store import is_archive
+from curator.store import ServerError, is_archive, is_server_location
+from curator.store.server import TEAM_FILE_SUFFIX
 
 ORGANISATION = "Curator"
 APPLICATION = "Curator"
@@ -53,15 +61,23 @@ def demo_path() -> Path:
     return Path.home() / "Curator" / "Demo.curator"
 
 
+def _openable(path: Path) -> bool:
+    """An archive folder, or a team's connection file (NAME.curator-team)."""
+    return is_archive(path) or (path.name.endswith(TEAM_FILE_SUFFIX) and path.is_file())
+
+
 def recent_archives() -> list[Path]:
     value = QSettings().value("archives/recent", [])
     paths = [value] if isinstance(value, str) else list(value or [])
-    return [Path(p) for p in paths if p and is_archive(Path(p))]
+    return [Path(p) for p in paths if p and _openable(Path(p))]
 
 
-def remember(path: Path) -> None:
-    """Make `path` the last archive used, first in Open Recent."""
-    path = path.resolve()
+def remember(path: Path | str) -> None:
+    """Make `path` the last archive used, first in Open Recent (a server's bare address is
+    not kept: its connection file is what a team keeps and reopens)."""
+    if is_server_location(path) and not str(path).endswith(TEAM_FILE_SUFFIX):
+        return
+    path = Path(path).resolve()
     paths = [str(path)] + [str(p) for p in recent_archives() if p.resolve() != path]
     settings = QSettings()
     settings.setValue("archives/recent", paths[:RECENT_LIMIT])
@@ -70,16 +86,35 @@ def remember(path: Path) -> None:
 
 def last_archive() -> Path | None:
     value = QSettings().value("archives/last", "")
-    return Path(value) if value and is_archive(Path(value)) else None
+    return Path(value) if value and _openable(Path(value)) else None
 
 
-def open_archive_window(path: Path, *, create: bool = False,
+def _open_catalog(where: Path | str, parent: QWidget | None) -> Catalog | None:
+    """Open a catalogue; a server that wants a password it has not found (~/.pgpass,
+    PGPASSWORD) gets one typed here, kept for this window only, never written down."""
+    password = None
+    while True:
+        try:
+            return Catalog.open(where, password=password)
+        except ServerError as exc:
+            if not exc.needs_password:
+                raise
+            typed, ok = QInputDialog.getText(
+                parent, "Curator", f"{exc}\n\nPassword:", QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            password = typed
+
+
+def open_archive_window(path: Path | str, *, create: bool = False,
                         parent: QWidget | None = None) -> MainWindow | None:
     """Open (or create) an archive in a new window; a failure is shown and returns None."""
     try:
-        catalog = Catalog.create(path) if create else Catalog.open(path)
+        catalog = Catalog.create(path) if create else _open_catalog(path, parent)
     except CuratorError as exc:
         QMessageBox.warning(parent, "Curator", str(exc))
+        return None
+    if catalog is None:
         return None
     window = MainWindow(catalog, owns_catalog=True)
     window.started.connect(collector.freeze_startup)  # the desk's policy: curator.collector
@@ -145,7 +180,7 @@ def settle(app: QApplication, *, until: Callable[[], bool] | None = None,
         time.sleep(0.01)
 
 
-def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900)) -> int:
+def screenshot(archive: Path | str, target: Path, size: tuple[int, int] = (1440, 900)) -> int:
     """Save a picture of the main window on `archive` (its best-known film shown) and quit."""
     app = application()
     window = open_archive_window(archive)
@@ -167,7 +202,7 @@ def screenshot(archive: Path, target: Path, size: tuple[int, int] = (1440, 900))
     return 0
 
 
-def run(archive: Path | None = None) -> int:
+def run(archive: Path | str | None = None) -> int:
     """The `curator` command's GUI: returns the exit status."""
     app = application()
     crash_log.begin()

@@ -165,15 +165,20 @@ class MainWindow(QMainWindow):
 
         for install in EXTENSIONS:
             install(self)
-        if catalog.archive.read_only or catalog.archive.damage:
+        if catalog.archive.read_only or catalog.archive.damage or \
+                catalog.archive.role == "viewer":
             self._allow_reading_only()
+        elif catalog.archive.role == "cataloguer":
+            self.form.publishing_refused = (
+                "Only a publisher changes what is published; you are a cataloguer here.")
 
     # -- an archive that takes no writes ---------------------------------------------------
     def _allow_reading_only(self) -> None:
         """A read-only (or damaged) archive: say so in the title, and disable every action
         that would change it; reading, searching and exporting stay."""
         archive = self.catalog.archive
-        why = "read-only" if archive.read_only else "damaged, read-only"
+        why = ("read-only" if archive.read_only else "damaged, read-only" if archive.damage
+               else "viewer")
         self.setWindowTitle(f"{archive.name} ({why}) \u2014 Curator")
         # Actions in a disabled group cannot be enabled again by their own updates.
         self.editing_actions = QActionGroup(self)
@@ -185,9 +190,16 @@ class MainWindow(QMainWindow):
             self.editing_actions.addAction(action)
         self.editing_actions.setEnabled(False)
         self.form.setEnabled(False)
-        self.form.setToolTip(f"{archive.name} is {why}: it can be read and exported, "
-                             "not changed.")
-        note = QLabel(f"{why.capitalize()}: nothing can be changed", objectName="readOnlyNote")
+        if why == "viewer":
+            self.form.setToolTip(f"You are a viewer of {archive.name}: you can read, search "
+                                 "and export; a cataloguer edits (an admin gives roles).")
+            note = QLabel("Viewer: the server lets you read, not change",
+                          objectName="readOnlyNote")
+        else:
+            self.form.setToolTip(f"{archive.name} is {why}: it can be read and exported, "
+                                 "not changed.")
+            note = QLabel(f"{why.capitalize()}: nothing can be changed",
+                          objectName="readOnlyNote")
         self.statusBar().addPermanentWidget(note)
 
     # -- starting -----------------------------------------------------------------------
@@ -395,7 +407,7 @@ class MainWindow(QMainWindow):
             n("people", "person", "people"), n("editions", "festival edition",
                                                 "festival editions"),
             n("stills", "still", "stills"))))
-        self.summary.setToolTip(str(self.catalog.archive.folder))
+        self.summary.setToolTip(self.catalog.archive.address)
 
     # -- following the panes ------------------------------------------------------------
     def _add_merge_to_menu(self, menu: QMenu) -> None:

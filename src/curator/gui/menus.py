@@ -28,6 +28,7 @@ class ActionKey(StrEnum):
     NEW_FILM = "new-film"
     NEW_ARCHIVE = "new-archive"
     OPEN_ARCHIVE = "open-archive"
+    OPEN_TEAM = "open-team"
     QUIT = "quit"
     DELETE = "delete"
     MERGE = "merge"
@@ -91,6 +92,9 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
         ActionKey.OPEN_ARCHIVE: _action(
             w, "Open Archive\u2026", lambda: w.open_archive(_ask_open(w)), "open-archive",
             (Key.Open,), "Open another archive folder"),
+        ActionKey.OPEN_TEAM: _action(
+            w, "Open Team Catalogue\u2026", lambda: w.open_archive(_ask_team(w)),
+            "open-archive", (), "Open a catalogue on the team's server (a .curator-team file)"),
         ActionKey.QUIT: _action(w, "Quit", w.close, "", (Key.Quit, "Ctrl+Q")),
         ActionKey.DELETE: _action(w, "Delete", w.delete_selected, "delete", (Key.Delete,),
                           "Delete the selected records (undoable)"),
@@ -155,7 +159,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, Q
     f = menus["file"]
     f.addAction(a[ActionKey.NEW_FILM])
     places[MenuPlace.FILE_NEW] = f.addSeparator()
-    f.addActions([a[ActionKey.NEW_ARCHIVE], a[ActionKey.OPEN_ARCHIVE]])
+    f.addActions([a[ActionKey.NEW_ARCHIVE], a[ActionKey.OPEN_ARCHIVE], a[ActionKey.OPEN_TEAM]])
     f.addMenu(recent)
     f.addSeparator()
     places[MenuPlace.FILE_IMPORT] = f.addSeparator()  # an empty group: Qt shows one line
@@ -213,11 +217,11 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     from curator.gui.app import recent_archives
 
     menu.clear()
-    current = window.catalog.archive.folder
+    current = window.catalog.archive.location
     for path in recent_archives():
         if path == current:
             continue
-        action = menu.addAction(path.name.removesuffix(".curator"))
+        action = menu.addAction(path.name.removesuffix(".curator-team").removesuffix(".curator"))
         action.setToolTip(str(path))
         action.setStatusTip(str(path))
         action.triggered.connect(lambda _c=False, p=path: window.open_archive(p))
@@ -229,6 +233,12 @@ def _ask_new(window: MainWindow) -> Path | None:
     from curator.gui.dialogs.archive import choose_new_archive
 
     return choose_new_archive(window)
+
+
+def _ask_team(window: MainWindow) -> Path | None:
+    from curator.gui.dialogs.archive import choose_team_file
+
+    return choose_team_file(window)
 
 
 def _ask_open(window: MainWindow) -> Path | None:

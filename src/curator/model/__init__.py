@@ -5,14 +5,16 @@ them SQLAlchemy, load when first asked for (`from curator.model import Film`), s
 command that only names a publication state does not pay for the database layer.
 """
 
+from importlib import import_module
 from typing import Any
 
 from curator.model.enums import *  # noqa: F401,F403
 
 
 def __getattr__(name: str) -> Any:
-    from curator.model import entities
-
+    # import_module, not `from curator.model import entities`: that form asks this
+    # very function for the submodule first, and recurses when nothing loaded it yet
+    entities = import_module("curator.model.entities")
     try:
         return getattr(entities, name)
     except AttributeError:

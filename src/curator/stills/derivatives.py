@@ -25,7 +25,7 @@ from curator import CuratorError
 from curator.catalog.errors import Cancelled
 from curator.paths import inside, is_sha256
 from curator.stills.decoding import LARGEST_WEB_WIDTH, draft_for_web
-from curator.stills.originals import MAX_PIXELS, checked_hash, original_path
+from curator.stills.originals import MAX_PIXELS, checked_hash, local_original
 from curator.store import Archive
 
 THUMBNAIL = 320  # strips and lists: sharp at twice their 160 px cells
@@ -57,7 +57,7 @@ class DerivativesReport:
 
 def derivative_folder(archive: Archive, sha256: str) -> Path:
     """The folder of one original's derivatives; OutsideFolder for a value that is not a
-    SHA-256 (see `original_path`)."""
+    SHA-256 (see `stills.originals.original_path`)."""
     return inside(archive.cache_dir, f"stills/{RECIPE}/{checked_hash(sha256)[:2]}/{sha256}")
 
 
@@ -80,7 +80,7 @@ def derivative_path(archive: Archive, sha256: str, width: int, fmt: str) -> Path
     """The derivative's file, made now (with all its siblings) if it is missing."""
     path = derivative_file(archive, sha256, width, fmt)
     if not _present(path):
-        source = original_path(archive, sha256)
+        source = local_original(archive, sha256)
         if not source.is_file():
             raise StillMissing(f"The original {sha256[:12]}\u2026 is missing from the archive.")
         make_derivatives(source, derivative_folder(archive, sha256))
@@ -128,7 +128,7 @@ def ensure_derivatives(
         def submit_next() -> None:
             sha = next(pending, None)
             if sha is not None:
-                source = original_path(archive, sha)
+                source = local_original(archive, sha)
                 running[pool.submit(_make_checked, source, derivative_folder(archive, sha))] = sha
 
         for _ in range(count * 2):  # a short queue, so a cancel stops soon

@@ -66,6 +66,26 @@ def original_path(archive: Archive, sha256: str) -> Path:
     return inside(archive.stills_dir, f"{checked_hash(sha256)[:2]}/{sha256}")
 
 
+def on_server(archive: object) -> bool:
+    """Whether the archive keeps its originals on a server rather than in its folder."""
+    return bool(getattr(archive, "originals_on_server", False))
+
+
+def local_original(archive: Archive, sha256: str) -> Path:
+    """A file on this machine holding the original (fetched from the server into this
+    machine's cache when the catalogue is on one); it may not exist if the original is
+    missing."""
+    path = original_path(archive, sha256)
+    if not on_server(archive) or (path.is_file() and file_sha256(path) == sha256):
+        return path
+    from curator.store import server_stills
+
+    data = server_stills.original_data(archive, sha256)
+    if data is not None:
+        _write_whole(path, data)
+    return path
+
+
 def checked_hash(sha256: str) -> str:
     if not is_sha256(sha256):
         raise OutsideFolder(f"\u201c{sha256}\u201d is not a still's SHA-256 (64 lower-case "
@@ -208,9 +228,18 @@ def store_original(archive: Archive, data: bytes, sha256: str) -> bool:
     The bytes go to a temporary file in the final folder, are flushed to disk,
     then renamed into place: the original appears whole or not at all.
     """
+    if on_server(archive):
+        from curator.store import server_stills
+
+        return server_stills.put_original(archive, sha256, data)
     target = original_path(archive, sha256)
     if target.is_file() and file_sha256(target) == sha256:
         return False  # a damaged copy (found by `stills check`) is replaced below
+    _write_whole(target, data)
+    return True
+
+
+def _write_whole(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:
@@ -224,7 +253,6 @@ def store_original(archive: Archive, data: bytes, sha256: str) -> bool:
         Path(temp).unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
-    return True
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from curator.catalog import Cancelled, Catalog
 from curator.paths import is_sha256
 from curator.stills.derivatives import derivative_folder
-from curator.stills.originals import TEMP_PREFIX, file_sha256, original_path
+from curator.stills.originals import TEMP_PREFIX, file_sha256, on_server, original_path
 
 Progress = Callable[[int, int, str], bool]
 DEFAULT_GRACE = 24 * 3600.0  # seconds an unreferenced original is kept after it is first seen
@@ -65,6 +65,14 @@ def check_stills(catalog: Catalog, progress: Progress | None = None) -> CheckRep
         owners.setdefault(sha, []).append((film_id, person_id))
     report = CheckReport()
     total = len(owners)
+    if on_server(catalog.archive):
+        # the server hashes its own rows: nothing crosses the network but the answer
+        from curator.store import server_stills
+
+        if progress is not None and not progress(0, total, f"Checking {total} originals"):
+            raise Cancelled("The check was cancelled.")
+        found = server_stills.original_problems(
+            catalog.archive, [sha for sha in owners if is_sha256(sha)])
     for sha, refs in owners.items():
         report.checked += 1
         if progress is not None and not progress(
@@ -72,6 +80,10 @@ def check_stills(catalog: Catalog, progress: Progress | None = None) -> CheckRep
             raise Cancelled("The check was cancelled.")
         if not is_sha256(sha):  # names no file: never looked for, wherever it points
             report.problems.append(StillProblem(sha, BAD_RECORD, _owners(catalog, refs)))
+            continue
+        if on_server(catalog.archive):
+            if sha in found:
+                report.problems.append(StillProblem(sha, found[sha], _owners(catalog, refs)))
             continue
         path = original_path(catalog.archive, sha)
         if not path.is_file():
@@ -95,7 +107,11 @@ def _owners(catalog: Catalog, refs: list[tuple[int | None, int | None]]) -> tupl
 
 
 def stored_hashes(catalog: Catalog) -> set[str]:
-    """The originals present in the stills folder."""
+    """The originals present in the stills folder (or on the server)."""
+    if on_server(catalog.archive):
+        from curator.store import server_stills
+
+        return set(server_stills.original_hashes(catalog.archive))
     root = catalog.archive.stills_dir
     if not root.is_dir():
         return set()
@@ -118,16 +134,23 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
     referenced = {sha for sha, _f, _p in catalog.stills.all_hashes()}
     result = CleanupReport()
     still_pending: dict[str, float] = {}
-    for sha in sorted(stored_hashes(catalog) - referenced):
+    stored_at = _stored_at(catalog)
+    for sha in sorted(set(stored_at) - referenced):
         first_seen = pending.get(sha, now)
-        path = original_path(archive, sha)
-        if now - first_seen >= grace and now - path.stat().st_mtime >= FRESH:
+        if now - first_seen >= grace and now - stored_at[sha] >= FRESH:
             # Read the references again at the last moment: another session may
             # have added this very image since the list above was taken.
             if catalog.stills.references(sha):
                 continue
-            result.freed_bytes += path.stat().st_size
-            path.unlink()
+            if on_server(archive):
+                from curator.store import server_stills
+
+                result.freed_bytes += server_stills.remove_original(archive, sha)
+                original_path(archive, sha).unlink(missing_ok=True)  # this machine's copy
+            else:
+                path = original_path(archive, sha)
+                result.freed_bytes += path.stat().st_size
+                path.unlink()
             shutil.rmtree(derivative_folder(archive, sha), ignore_errors=True)
             result.removed.append(sha)
         else:
@@ -136,6 +159,16 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
     _write_pending(archive.stills_dir, still_pending)
     _clear_leftovers(archive.stills_dir, now)
     return result
+
+
+def _stored_at(catalog: Catalog) -> dict[str, float]:
+    """Every original held, with when it was stored (seconds since the epoch)."""
+    if on_server(catalog.archive):
+        from curator.store import server_stills
+
+        return server_stills.original_hashes(catalog.archive)
+    return {sha: original_path(catalog.archive, sha).stat().st_mtime
+            for sha in stored_hashes(catalog)}
 
 
 def _read_pending(stills_dir: Path) -> dict[str, float]:

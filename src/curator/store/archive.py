@@ -28,7 +28,7 @@ from curator.store import integrity
 
 DATABASE_NAME = "archive.sqlite"
 # Every revision this Curator knows, oldest first; a test checks it against Alembic's scripts.
-SCHEMA_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "team")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 LOCK_TIMEOUT = float(os.environ.get("CURATOR_LOCK_TIMEOUT", "10"))
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -88,6 +88,9 @@ class Archive:
     a session that did not close) refuses writes with ArchiveDamaged.
     """
 
+    kind = "folder"
+    role = "admin"  # whoever can write the folder may do anything in it
+
     def __init__(self, folder: Path, engine: Engine, *, read_only: bool = False) -> None:
         self.folder = folder
         self.engine = engine
@@ -104,6 +107,16 @@ class Archive:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     # -- locations -----------------------------------------------------------------
+    @property
+    def location(self) -> Path:
+        """What opens this archive again (see store.open_archive)."""
+        return self.folder
+
+    @property
+    def address(self) -> str:
+        """Where the catalogue is, as shown to the archivist."""
+        return str(self.folder)
+
     @property
     def database_path(self) -> Path:
         return self.folder / DATABASE_NAME

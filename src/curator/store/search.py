@@ -1,213 +1,73 @@
-"""The full-text search index: the only module that speaks SQLite's FTS5.
+"""The full-text search index, one interface over each engine's own index.
 
-One row per film (rowid = film id) holding its titles, people (names and name
-variants), synopsis and quotes, and countries. The unicode61 tokenizer with
-remove_diacritics makes search case- and accent-insensitive; the prefix indexes
-make search-as-you-type cheap (longer prefixes expand over few terms). Other
-databases fall back to portable LIKE.
+What a query means is the same everywhere: every word must match, case and accents
+aside, the last one as a prefix (it may still be being typed), over titles (original
+and alternative too), people's names and their variants, synopses and quotes, and
+countries. SQLite answers with FTS5 (search_sqlite.py), PostgreSQL with its text
+search and unaccent (search_postgres.py); nothing above the store asks which.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from types import ModuleType
 
-from sqlalchemy import Connection, and_, false, func, literal_column, or_, select, text
+from sqlalchemy import Connection
 from sqlalchemy.sql import Select
 
-from curator.model import AltTitle, Credit, Film, FilmCountry, NameVariant, Person
+from curator.store import search_postgres, search_sqlite
+from curator.store.search_sqlite import FTS_TABLE, tokens  # noqa: F401
 
-FTS_TABLE = "film_search"
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-# Above this many hits, bm25 ranking of every hit costs more than the answer is
-# worth; such queries rank title matches first instead.
-RANK_LIMIT = 2000
+_ENGINES = {"sqlite": search_sqlite, "postgresql": search_postgres}
 
 
-def is_sqlite(conn: Connection) -> bool:
-    return conn.dialect.name == "sqlite"
+def _engine(conn: Connection) -> ModuleType:
+    return _ENGINES.get(conn.dialect.name, search_sqlite)
 
 
 def create_index(conn: Connection) -> None:
-    if not is_sqlite(conn):
-        return
-    conn.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-        "titles, people, synopsis, countries, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')"
-    )
-    conn.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)')"
-    )
-
-
-_DOCUMENT_SQL = f"""
-INSERT INTO {FTS_TABLE}(rowid, titles, people, synopsis, countries)
-SELECT f.id,
-  f.title || ' ' || f.original_title || ' ' ||
-    coalesce((SELECT group_concat(a.title, ' ') FROM alt_title a WHERE a.film_id = f.id), ''),
-  coalesce((SELECT group_concat(p.name || ' ' || coalesce(
-      (SELECT group_concat(v.name, ' ') FROM name_variant v WHERE v.person_id = p.id), ''), ' ')
-    FROM credit c JOIN person p ON p.id = c.person_id WHERE c.film_id = f.id), ''),
-  f.synopsis || ' ' ||
-    coalesce((SELECT group_concat(q.text || ' ' || q.attribution, ' ')
-              FROM quote q WHERE q.film_id = f.id), ''),
-  coalesce((SELECT group_concat(c.name, ' ') FROM film_country c WHERE c.film_id = f.id), '')
-FROM film f
-"""
+    _engine(conn).create_index(conn)
 
 
 def rebuild_index(conn: Connection) -> None:
     """Rebuild the whole index from the catalogue tables."""
-    if not is_sqlite(conn):
-        return
-    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-    conn.exec_driver_sql(_DOCUMENT_SQL)
+    _engine(conn).rebuild_index(conn)
 
 
 def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
     """Bring the index rows of these films in step with the tables (deleted ones vanish)."""
-    if not is_sqlite(conn):
-        return
-    ids = sorted(set(film_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
-        conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id IN ({marks})", tuple(chunk))
+    _engine(conn).reindex_films(conn, film_ids)
 
 
 def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
     """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
-    if not is_sqlite(conn):
-        return
-    conn.exec_driver_sql(
-        f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
-    conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id BETWEEN ? AND ?", (first_id, last_id))
+    _engine(conn).reindex_range(conn, first_id, last_id)
 
 
 def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, str]]) -> None:
-    """Index new films from (id, titles, people, synopsis, countries) built by the caller.
-
-    The bulk path has every value in memory already; this spares it the
-    correlated queries of reindex_films.
-    """
-    if not is_sqlite(conn) or not documents:
-        return
-    conn.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE}(rowid, titles, people, synopsis, countries) "
-        "VALUES (?, ?, ?, ?, ?)", documents)
-
-
-def tokens(query: str) -> list[str]:
-    return _TOKEN.findall(query.casefold())
-
-
-def _fts_query(words: list[str], column: str | None = None) -> str:
-    # Every word must match. The last one is a prefix, as the user is still typing
-    # it; the ones before are whole words (a prefix costs a doclist merge each).
-    # Quoting keeps FTS5 operators inert.
-    terms = " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
-    return f"{{{column}}} : ({terms})" if column else terms
+    """Index new films from (id, titles, people, synopsis, countries) built by the caller."""
+    _engine(conn).add_documents(conn, documents)
 
 
 def matching_film_ids(conn: Connection, query: str) -> Select | None:
     """A SELECT of the ids of films matching every word of query, or None for no words."""
-    words = tokens(query)
-    if not words:
-        return None
-    if is_sqlite(conn):
-        return select(literal_column("rowid").label("id")).select_from(
-            text(FTS_TABLE)
-        ).where(text(f"{FTS_TABLE} MATCH :fts_q").bindparams(fts_q=_fts_query(words)))
-    return _portable_matching_ids(words)
+    return _engine(conn).matching_film_ids(conn, query)
 
 
 def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
     """Like matching_film_ids, restricted to the titles."""
-    words = tokens(query)
-    if not words or not is_sqlite(conn):
-        return None
-    return select(literal_column("rowid").label("id")).select_from(text(FTS_TABLE)).where(
-        text(f"{FTS_TABLE} MATCH :fts_t").bindparams(fts_t=_fts_query(words, "titles"))
-    )
-
-
-def _hits(conn: Connection, fts_query: str, limit: int, ranked: bool = False) -> list[int]:
-    order = " ORDER BY rank" if ranked else ""
-    rows = conn.exec_driver_sql(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT ?",
-        (fts_query, limit),
-    )
-    return list(rows.scalars().all())  # fetched in one call, not row by row
-
-
-def _count_up_to(conn: Connection, fts_query: str, most: int) -> int:
-    """How many films match, counting no further than `most` (all inside SQLite)."""
-    return conn.exec_driver_sql(
-        f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
-        "LIMIT ?)", (fts_query, most)).scalar_one()
+    return _engine(conn).title_matching_film_ids(conn, query)
 
 
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
-    """The first `limit` films by relevance; None where FTS5 is not available.
-
-    A query with few hits is ranked whole with bm25. A very common word or a
-    one-letter prefix is not: ranking every hit costs more than the answer is
-    worth. Then films matching in their titles lead (ranked if they are few),
-    followed by the other hits in catalogue order.
-    """
-    words = tokens(query)
-    if not words or not is_sqlite(conn):
-        return None
-    everywhere = _fts_query(words)
-    if _count_up_to(conn, everywhere, max(RANK_LIMIT, limit) + 1) <= RANK_LIMIT:
-        return _hits(conn, everywhere, limit, ranked=True)
-    in_titles = _fts_query(words, "titles")
-    few = _count_up_to(conn, in_titles, max(RANK_LIMIT, limit) + 1) <= RANK_LIMIT
-    lead = _hits(conn, in_titles, limit, ranked=few)
-    seen = set(lead)
-    # A title match matches everywhere too: the first hits in catalogue order, less
-    # those already leading, fill the page.
-    rest = [i for i in _hits(conn, everywhere, limit + len(lead)) if i not in seen]
-    return lead + rest[: limit - len(lead)]
+    """The first `limit` films by relevance (None: the engine cannot rank)."""
+    return _engine(conn).relevance_film_ids(conn, query, limit)
 
 
 def count_matches(conn: Connection, query: str) -> int | None:
-    """How many films match every word; None where FTS5 is not available."""
-    words = tokens(query)
-    if not words or not is_sqlite(conn):
-        return None
-    return conn.exec_driver_sql(
-        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (_fts_query(words),)
-    ).scalar_one()
-
-
-def _portable_matching_ids(words: list[str]) -> Select:
-    """LIKE-based matching for databases without FTS5 (case-insensitive, not accent-blind)."""
-    conditions = []
-    for w in words:
-        pattern = f"%{w}%"
-        people = (
-            select(Credit.film_id)
-            .join(Person, Person.id == Credit.person_id)
-            .outerjoin(NameVariant, NameVariant.person_id == Person.id)
-            .where(or_(Person.name.ilike(pattern), NameVariant.name.ilike(pattern)))
-        )
-        conditions.append(
-            or_(
-                Film.title.ilike(pattern),
-                Film.original_title.ilike(pattern),
-                Film.synopsis.ilike(pattern),
-                Film.id.in_(select(AltTitle.film_id).where(AltTitle.title.ilike(pattern))),
-                Film.id.in_(select(FilmCountry.film_id).where(FilmCountry.name.ilike(pattern))),
-                Film.id.in_(people),
-            )
-        )
-    return select(Film.id).where(and_(*conditions) if conditions else false())
+    """How many films match every word (None: count with the filters' query instead)."""
+    return _engine(conn).count_matches(conn, query)
 
 
 def index_size(conn: Connection) -> int:
-    if not is_sqlite(conn):
-        return 0
-    return conn.execute(select(func.count()).select_from(text(FTS_TABLE))).scalar_one()
+    return _engine(conn).index_size(conn)

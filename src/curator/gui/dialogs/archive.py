@@ -28,3 +28,11 @@ def choose_archive(parent: QWidget) -> Path | None:
     """An existing archive folder."""
     name = QFileDialog.getExistingDirectory(parent, "Open Archive", str(default_folder()))
     return Path(name) if name else None
+
+
+def choose_team_file(parent: QWidget) -> Path | None:
+    """A team's connection file (NAME.curator-team: a server's address, no password)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Open Team Catalogue", str(default_folder()),
+        "Team catalogues (*.curator-team)")
+    return Path(name) if name else None

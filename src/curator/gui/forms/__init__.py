@@ -62,6 +62,10 @@ class Banner(QFrame):
         self.show()
 
 
+# what the server lets only a publisher change (store/roles.py)
+PUBLISHED_BY_ROLE = (RecordKind.FILM, RecordKind.LIST)
+
+
 class FormPane(QWidget):
     """Shows the editor for one record at a time; every committed edit is saved at once."""
 
@@ -74,6 +78,8 @@ class FormPane(QWidget):
         self.forms: dict[str, RecordForm] = {}
         self._stills_editors: dict[str, QWidget] = {}  # for forms not built yet
         self.kind: str | None = None
+        # why this user cannot change what is published, if so (a team's cataloguer)
+        self.publishing_refused = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -102,6 +108,9 @@ class FormPane(QWidget):
                 form.stills.install(self._stills_editors.pop(kind))
             form.record_opened.connect(self.record_opened)
             form.notice.connect(self.banner.show_message)
+            if self.publishing_refused and kind in PUBLISHED_BY_ROLE and "state" in form.fields:
+                form.fields["state"].setEnabled(False)
+                form.fields["state"].setToolTip(self.publishing_refused)
             self.forms[kind] = form
             self.stack.addWidget(form)
         return self.forms[kind]

@@ -1,0 +1,128 @@
+"""Team mode's speed on a PostgreSQL server on this machine, each figure beside its peer
+on SQLite measured in the same run.
+
+    .venv/bin/python benchmarks/bench_team.py [FILMS] [--url=postgresql://...] [--no-export]
+
+Without --url a private server is started (Debian's postgresql, as the tests do) and
+removed at the end. Targets (issue 14), at 100,000 films: `team push` <= 60 s; search
+median <= 30 ms and worst <= 150 ms; a full export of 10,000 films <= 1.3x the same
+export from SQLite.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+FLAGS = [a for a in sys.argv[1:] if a.startswith("--")]
+sys.argv[1:] = [a for a in sys.argv[1:] if not a.startswith("--")]  # bench_core reads them
+
+from bench_core import generate  # noqa: E402
+
+from curator.catalog import Catalog, FilmQuery  # noqa: E402
+from curator.interchange.team import push  # noqa: E402
+from curator.publish import export_site  # noqa: E402
+from curator.store.server_setup import init_catalogue  # noqa: E402
+
+FILMS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+EXPORT_FILMS = min(FILMS, 10_000)
+QUERIES = ["film", "f", "r", "rock", "moscow river", "mykkanen", "night winter city",
+           "film rock", "s", "paradjanov", "sailor island", "zzz"]
+
+
+def search_times(catalog: Catalog) -> tuple[float, float]:
+    medians, worst = [], 0.0
+    for text in QUERIES:
+        times = []
+        for _ in range(15):
+            t = time.perf_counter()
+            catalog.search.films(FilmQuery(text=text), limit=200, count=False)
+            times.append((time.perf_counter() - t) * 1000)
+        medians.append(statistics.median(times))
+        worst = max(worst, max(times))
+        print(f"    {text!r:22} {statistics.median(times):6.1f} / {max(times):6.1f} ms")
+    return max(medians), worst
+
+
+def new_server_database(server, url_arg: str | None, name: str) -> str:
+    if url_arg:
+        return url_arg
+    return server.url(server.new_database())
+
+
+def main() -> None:
+    url_arg = next((a.split("=", 1)[1] for a in FLAGS if a.startswith("--url=")), None)
+    server = None
+    if url_arg is None:
+        from tests.postgres import PostgresServer
+
+        server = PostgresServer().start()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-team-"))
+    try:
+        print(f"Building a local archive of {FILMS:,} films…")
+        local = tmp / "Local.curator"
+        catalog = Catalog.create(local)
+        catalog.imports.bulk_add(generate(FILMS))
+        catalog.close()
+
+        url = new_server_database(server, url_arg, "bench")
+        init_catalogue(url)
+        started = time.perf_counter()
+        report = push(local, url)
+        pushed = time.perf_counter() - started
+        print(f"team push of {report.counts['films']:,} films, "
+              f"{sum(report.counts.values()):,} records: {pushed:.1f} s (target <= 60) "
+              f"{'OK' if pushed <= 60 else 'OVER'}")
+
+        print("search by relevance, first 200 (median / worst of 15), on the server:")
+        remote = Catalog.open(url)
+        server_median, server_worst = search_times(remote)
+        remote.close()
+        print("  the same on SQLite:")
+        local_catalog = Catalog.open(local)
+        local_median, local_worst = search_times(local_catalog)
+        local_catalog.close()
+        print(f"server: worst median {server_median:.1f} ms (target <= 30), worst "
+              f"{server_worst:.1f} ms (target <= 150); SQLite {local_median:.1f} / "
+              f"{local_worst:.1f} ms")
+
+        if "--no-export" in FLAGS:
+            return
+        print(f"\nFull export of {EXPORT_FILMS:,} films…")
+        small = tmp / "Small.curator"
+        catalog = Catalog.create(small)
+        catalog.imports.bulk_add(generate(EXPORT_FILMS))
+        catalog.close()
+        small_url = new_server_database(server, None, "export") if server else None
+        if small_url:
+            init_catalogue(small_url)
+            push(small, small_url)
+        times = {}
+        for name, where in (("SQLite", small), ("server", small_url)):
+            if where is None:
+                continue
+            opened = Catalog.open(where)
+            out = tmp / f"site-{name}"
+            started = time.perf_counter()
+            export_site(opened, out)
+            times[name] = time.perf_counter() - started
+            opened.close()
+            shutil.rmtree(out, ignore_errors=True)
+            print(f"  from {name}: {times[name]:.1f} s")
+        if "server" in times:
+            ratio = times["server"] / times["SQLite"]
+            print(f"  ratio {ratio:.2f}x (target <= 1.3) {'OK' if ratio <= 1.3 else 'OVER'}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()

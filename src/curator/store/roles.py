@@ -1,0 +1,105 @@
+"""The team's roles, kept by the server itself: grants, and a trigger on publication.
+
+    viewer      reads, searches, exports a copy
+    cataloguer  also edits, imports and adds stills
+    publisher   also changes what is published (films and lists)
+    admin       also upgrades the schema and gives roles
+
+Each is a PostgreSQL group role (curator_viewer, ...), each including the one before;
+a user is given one with `curator team grant URL USER ROLE`. A write the role does not
+allow is refused by the server, whatever program sends it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from curator.store.server import ServerError
+
+ROLES = ("viewer", "cataloguer", "publisher", "admin")
+# what each role adds, for the desk to say why something is greyed out
+ALLOWS = {"viewer": "read, search and export", "cataloguer": "edit, import and add stills",
+          "publisher": "change what is published", "admin": "upgrade the schema and give roles"}
+PUBLISHED_TABLES = ("film", "collection")
+
+
+def group_role(role: str) -> str:
+    if role not in ROLES:
+        raise ServerError(f"\u201c{role}\u201d is not a role; the roles are "
+                          f"{', '.join(ROLES)}.")
+    return f"curator_{role}"
+
+
+_GUARD = """
+CREATE OR REPLACE FUNCTION curator_guard_publication() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW.state = 'published')
+     OR (TG_OP = 'UPDATE' AND NEW.state IS DISTINCT FROM OLD.state) THEN
+    IF NOT pg_has_role(session_user, 'curator_publisher', 'MEMBER') THEN
+      RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+        MESSAGE = 'only a publisher may change what is published (' || TG_TABLE_NAME
+                  || ' ' || NEW.id || ')';
+    END IF;
+  END IF;
+  RETURN NEW;
+END $$
+"""
+
+
+def install(conn: Connection) -> None:
+    """Create the group roles (once per server) and this database's grants and trigger."""
+    for role in ROLES:
+        name = group_role(role)
+        conn.exec_driver_sql(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') "
+            f"THEN CREATE ROLE {name} NOLOGIN; END IF; END $$")
+    for lower, higher in zip(ROLES, ROLES[1:], strict=False):
+        conn.exec_driver_sql(f"GRANT {group_role(lower)} TO {group_role(higher)}")
+    if not conn.exec_driver_sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+                                ).scalar():
+        # whoever sets the catalogue up is its first admin (a superuser is one already)
+        conn.exec_driver_sql(f"GRANT {group_role('admin')} TO CURRENT_USER")
+    database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+    quoted = conn.dialect.identifier_preparer.quote(database)
+    viewer, cataloguer = group_role("viewer"), group_role("cataloguer")
+    for statement in (
+        f"GRANT CONNECT ON DATABASE {quoted} TO {viewer}",
+        f"GRANT USAGE ON SCHEMA public TO {viewer}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer}",
+        f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {cataloguer}",
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {cataloguer}",
+        # the schema's version is the admin's, who upgrades it
+        f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {cataloguer}",
+        _GUARD,
+    ):
+        conn.exec_driver_sql(statement)
+    for table in PUBLISHED_TABLES:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS guard_publication ON {table}")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER guard_publication BEFORE INSERT OR UPDATE OF state ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION curator_guard_publication()")
+
+
+def grant(conn: Connection, user: str, role: str) -> None:
+    """Give `user` (a login role of the server) exactly `role` among the team's roles."""
+    target = group_role(role)
+    exists = conn.exec_driver_sql(
+        "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (user,)).first()
+    if exists is None:
+        raise ServerError(f"There is no user \u201c{user}\u201d on the server; create it "
+                          f"first (createuser {user}).")
+    quoted = conn.dialect.identifier_preparer.quote(user)
+    for other in ROLES:
+        conn.exec_driver_sql(f"REVOKE {group_role(other)} FROM {quoted}")
+    conn.exec_driver_sql(f"GRANT {target} TO {quoted}")
+
+
+def role_of(conn: Connection) -> str:
+    """The team role of the connected user (admin for the server's superusers)."""
+    for role in reversed(ROLES):
+        if conn.exec_driver_sql(
+                "SELECT pg_has_role(session_user, %s, 'MEMBER')",
+                (group_role(role),)).scalar():
+            return role
+    return "viewer"

@@ -1,0 +1,182 @@
+"""PostgreSQL's search index (its text search), behind store/search.py.
+
+One row per film in film_search (made by migration "team"): `document`, the film's
+words weighted titles A, people B, countries C, synopsis and quotes D, and `titles`
+alone. Words are cut as SQLite's FTS5 cuts them (runs of letters, digits and "_"),
+lower-cased and without accents, so the same query finds the same films on both.
+
+Accents go as FTS5's remove_diacritics takes them off: the letters are decomposed
+(NFD) and their combining marks dropped, so "é" is "e" but "ø" stays "ø". The unaccent
+extension would also turn "ø" into "o" and "ß" into "ss", and the two engines would
+then disagree on what "rode" finds.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, literal_column, select, text
+from sqlalchemy.sql import Select
+
+from curator.store.search_sqlite import RANK_LIMIT, tokens
+
+INDEX_TABLE = "film_search"
+
+
+def _plain(expression: str) -> str:
+    """Lower case, without combining marks (accents)."""
+    return f"regexp_replace(normalize(lower({expression}), NFD), '[\\u0300-\\u036f]+', '', 'g')"
+
+
+def _words(expression: str) -> str:
+    # as FTS5's unicode61 tokenizer: anything but a letter, digit or "_" parts words
+    return f"regexp_replace({_plain(expression)}, '\\W+', ' ', 'g')"
+
+
+def _vector(expression: str, weight: str | None = None) -> str:
+    vector = f"to_tsvector('simple', {_words(expression)})"
+    return f"setweight({vector}, '{weight}')" if weight else vector
+
+
+_PARTS = """
+SELECT f.id AS film_id,
+  f.title || ' ' || f.original_title || ' ' ||
+    coalesce((SELECT string_agg(a.title, ' ') FROM alt_title a WHERE a.film_id = f.id), '')
+    AS titles,
+  coalesce((SELECT string_agg(p.name || ' ' || coalesce(
+      (SELECT string_agg(v.name, ' ') FROM name_variant v WHERE v.person_id = p.id), ''), ' ')
+    FROM credit c JOIN person p ON p.id = c.person_id WHERE c.film_id = f.id), '') AS people,
+  f.synopsis || ' ' ||
+    coalesce((SELECT string_agg(q.text || ' ' || q.attribution, ' ')
+              FROM quote q WHERE q.film_id = f.id), '') AS synopsis,
+  coalesce((SELECT string_agg(c.name, ' ') FROM film_country c WHERE c.film_id = f.id), '')
+    AS countries
+FROM film f
+"""
+
+_DOCUMENT = (f"{_vector('d.titles', 'A')} || {_vector('d.people', 'B')} || "
+             f"{_vector('d.countries', 'C')} || {_vector('d.synopsis', 'D')}")
+_INSERT = (f"INSERT INTO {INDEX_TABLE} (film_id, document, titles) "
+           f"SELECT d.film_id, {_DOCUMENT}, {_vector('d.titles')} FROM ({_PARTS} {{where}}) d")
+
+
+def create_index(conn: Connection) -> None:
+    """The index is the migration's; nothing to make at run time."""
+
+
+def rebuild_index(conn: Connection) -> None:
+    conn.exec_driver_sql(f"DELETE FROM {INDEX_TABLE}")
+    conn.exec_driver_sql(_INSERT.format(where=""))
+
+
+def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
+    ids = sorted(set(film_ids))
+    if not ids:
+        return
+    conn.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE film_id = ANY(:ids)"), {"ids": ids})
+    conn.execute(text(_INSERT.format(where="WHERE f.id = ANY(:ids)")), {"ids": ids})
+
+
+def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
+    bounds = {"first": first_id, "last": last_id}
+    conn.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE film_id BETWEEN :first AND :last"),
+                 bounds)
+    conn.execute(text(_INSERT.format(where="WHERE f.id BETWEEN :first AND :last")), bounds)
+
+
+def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, str]]) -> None:
+    if not documents:
+        return
+    parts = ("SELECT CAST(:id AS integer) AS film_id, CAST(:titles AS text) AS titles, "
+             "CAST(:people AS text) AS people, CAST(:synopsis AS text) AS synopsis, "
+             "CAST(:countries AS text) AS countries")
+    conn.execute(
+        text(f"INSERT INTO {INDEX_TABLE} (film_id, document, titles) "
+             f"SELECT d.film_id, {_DOCUMENT}, {_vector('d.titles')} FROM ({parts}) d"),
+        [dict(zip(("id", "titles", "people", "synopsis", "countries"), d, strict=True))
+         for d in documents])
+
+
+def _without_marks(word: str) -> str:
+    """What _plain does in SQL, done here to the query: a constant the planner can read."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not "\u0300" <= c <= "\u036f")
+
+
+def _tsquery(words: list[str]) -> str:
+    # Every word must match; the last one is a prefix, as on SQLite. Words are runs of
+    # \w (no quote can be in one), quoted so no operator of tsquery's syntax applies.
+    words = [_without_marks(w) for w in words]
+    return " & ".join([*(f"'{w}'" for w in words[:-1]), f"'{words[-1]}':*"])
+
+
+def _query(words: list[str], column: str, name: str) -> Select:
+    return select(literal_column("film_id").label("id")).select_from(
+        text(INDEX_TABLE)).where(
+        text(f"{column} @@ to_tsquery('simple', :{name})").bindparams(
+            **{name: _tsquery(words)}))
+
+
+def matching_film_ids(conn: Connection, query: str) -> Select | None:
+    words = tokens(query)
+    return _query(words, "document", "pg_q") if words else None
+
+
+def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
+    words = tokens(query)
+    return _query(words, "titles", "pg_t") if words else None
+
+
+def _ranked(conn: Connection, column: str, q: str, limit: int, ranked: bool) -> list[int]:
+    order = (f"ts_rank({column}, to_tsquery('simple', :q)) DESC, film_id"
+             if ranked else "film_id")
+    return list(conn.execute(text(
+        f"SELECT film_id FROM {INDEX_TABLE} "
+        f"WHERE {column} @@ to_tsquery('simple', :q) ORDER BY {order} LIMIT :n"),
+        {"q": q, "n": limit}).scalars())
+
+
+def _scored(conn: Connection, column: str, q: str, most: int) -> list[tuple[int, float]]:
+    return [(film, rank) for film, rank in conn.execute(text(
+        f"SELECT film_id, ts_rank({column}, to_tsquery('simple', :q)) FROM {INDEX_TABLE} "
+        f"WHERE {column} @@ to_tsquery('simple', :q) LIMIT :n"), {"q": q, "n": most})]
+
+
+def _best(scored: list[tuple[int, float]], limit: int) -> list[int]:
+    """The ids by rank, best first (ties by id), as ORDER BY ts_rank DESC, film_id."""
+    return [film for film, _rank in sorted(scored, key=lambda r: (-r[1], r[0]))[:limit]]
+
+
+def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
+    """As on SQLite: few hits are ranked whole; many put title matches first."""
+    words = tokens(query)
+    if not words:
+        return None
+    q = _tsquery(words)
+    most = max(RANK_LIMIT, limit) + 1
+    # one scan both counts the hits (up to `most`) and scores them
+    hits = _scored(conn, "document", q, most)
+    if len(hits) <= RANK_LIMIT:
+        return _best(hits, limit)
+    in_titles = _scored(conn, "titles", q, most)
+    lead = (_best(in_titles, limit) if len(in_titles) <= RANK_LIMIT
+            else _ranked(conn, "titles", q, limit, ranked=False))
+    seen = set(lead)
+    rest = [i for i in _ranked(conn, "document", q, limit + len(lead), ranked=False)
+            if i not in seen]
+    return lead + rest[: limit - len(lead)]
+
+
+def count_matches(conn: Connection, query: str) -> int | None:
+    words = tokens(query)
+    if not words:
+        return None
+    return conn.execute(text(
+        f"SELECT count(*) FROM {INDEX_TABLE} "
+        f"WHERE document @@ to_tsquery('simple', :q)"),
+        {"q": _tsquery(words)}).scalar_one()
+
+
+def index_size(conn: Connection) -> int:
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {INDEX_TABLE}").scalar_one()

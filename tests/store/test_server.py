@@ -1,0 +1,162 @@
+"""A catalogue on a PostgreSQL server: opening it, what the server refuses, and roles."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from curator.catalog import Catalog
+from curator.cli import main
+from curator.store import ServerError
+from curator.store.server_setup import init_catalogue
+
+
+@pytest.fixture
+def server_url(postgres_server, server_template):
+    """The address of a fresh catalogue on the server."""
+    name = postgres_server.new_database(server_template)
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
+def one_error_line(capsys, argv: list[str]) -> str:
+    capsys.readouterr()
+    assert main(argv) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_each_reason_a_server_cannot_be_opened_is_one_line(postgres_server, server_url,
+                                                           capsys, tmp_path, monkeypatch):
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no pgpass"))
+    nowhere = f"postgresql://anna@/miff?host={tmp_path}"
+    assert "the server is unreachable" in one_error_line(capsys, ["info", nowhere])
+    closed_port = "postgresql://anna@127.0.0.1:1/miff"  # nothing listens on port 1
+    assert "the server is unreachable" in one_error_line(capsys, ["info", closed_port])
+
+    missing = postgres_server.url("no_such_catalogue")
+    assert "no such database" in one_error_line(capsys, ["info", missing])
+
+    empty = postgres_server.url(postgres_server.new_database())
+    line = one_error_line(capsys, ["info", empty])
+    assert "holds no Curator catalogue" in line and "curator team init" in line
+
+    postgres_server.sql("CREATE ROLE pw_anna LOGIN PASSWORD 'right' IN ROLE password_users")
+    postgres_server.sql("GRANT curator_viewer TO pw_anna")
+    as_anna = server_url.replace("postgresql://postgres@", "postgresql://pw_anna@")
+    assert "wants a password" in one_error_line(capsys, ["info", as_anna])
+    monkeypatch.setenv("PGPASSWORD", "wrong")
+    assert "wrong password" in one_error_line(capsys, ["info", as_anna])
+    monkeypatch.setenv("PGPASSWORD", "right")  # libpq's own ways: PGPASSWORD, ~/.pgpass
+    assert main(["info", as_anna]) == 0
+    assert "Schema version: team" in capsys.readouterr().out
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    line = one_error_line(capsys, ["info", server_url])
+    assert "newer version of Curator (schema 9999)" in line
+
+
+def test_init_makes_a_catalogue_only_in_an_empty_database(postgres_server, server_url, capsys):
+    fresh = postgres_server.url(postgres_server.new_database())
+    assert main(["team", "init", fresh]) == 0
+    catalog = Catalog.open(fresh)
+    assert catalog.counts()["films"] == 0 and catalog.schema_revision() == "team"
+    catalog.close()
+    assert "already holds a Curator catalogue" in one_error_line(
+        capsys, ["team", "init", fresh])
+    other = postgres_server.new_database()
+    postgres_server.sql("CREATE TABLE invoices (id integer)", other)
+    line = one_error_line(capsys, ["team", "init", postgres_server.url(other)])
+    assert "is not empty" in line and "invoices" in line
+    with pytest.raises(ServerError):
+        init_catalogue(postgres_server.url(other))
+
+
+def test_the_server_itself_refuses_what_a_role_does_not_allow(postgres_server, server_url,
+                                                               capsys):
+    admin = Catalog.open(server_url)
+    film = admin.films.create("From Russia with Rock", year=1988).created_id
+    admin.close()
+    for user, role in (("vera", "viewer"), ("carl", "cataloguer"), ("petra", "publisher")):
+        postgres_server.sql(f"CREATE ROLE {user} LOGIN")
+        assert main(["team", "grant", server_url, user, role]) == 0
+    as_user = {u: server_url.replace("postgresql://postgres@", f"postgresql://{u}@")
+               for u in ("vera", "carl", "petra")}
+
+    viewer = Catalog.open(as_user["vera"])
+    assert viewer.films.get(film).title == "From Russia with Rock"  # a viewer reads
+    with pytest.raises(Exception, match="The server refused: your role does not allow"):
+        viewer.films.update(film, None, year=1989)
+    viewer.close()
+    # not only Curator: any program connected as the viewer is refused by the server
+    with psycopg.connect(as_user["vera"]) as conn, pytest.raises(
+            psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE film SET year = 1989")
+
+    cataloguer = Catalog.open(as_user["carl"])
+    cataloguer.films.update(film, None, year=1989)  # a cataloguer edits
+    with pytest.raises(Exception, match="only a publisher may change what is published"):
+        cataloguer.films.update(film, None, state="published")
+    cataloguer.close()
+
+    publisher = Catalog.open(as_user["petra"])
+    publisher.films.update(film, None, state="published")
+    assert publisher.films.get(film).state == "published" and \
+        publisher.films.get(film).year == 1989
+    publisher.close()
+
+
+def test_an_older_catalogue_is_upgraded_only_by_an_admin_after_a_backup(postgres_server,
+                                                                       tmp_path, capsys):
+    from sqlalchemy import create_engine
+
+    from curator.store import roles
+    from curator.store.server_setup import upgrade_schema
+
+    name = postgres_server.new_database()
+    url = postgres_server.url(name)
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:  # a catalogue as the Curator before team mode left it
+        upgrade_schema(conn, "0003")
+        roles.install(conn)
+        conn.exec_driver_sql("INSERT INTO film (title, original_title, sort_title, slug, "
+                             "format, colour, kind, synopsis, notes, state, version, "
+                             "created_at, updated_at) VALUES ('Assa', '', 'Assa', 'assa', '', "
+                             "'', '', '', '', 'draft', 1, now(), now())")
+    engine.dispose()
+    line = one_error_line(capsys, ["info", url])
+    assert "older Curator (schema 0003)" in line and "curator team upgrade" in line
+
+    postgres_server.sql("CREATE ROLE cathy LOGIN")
+    assert main(["team", "grant", url, "cathy", "cataloguer"]) == 0
+    as_cathy = url.replace("postgresql://postgres@", "postgresql://cathy@")
+    backup = tmp_path / "before-upgrade.dump"
+    assert "only an admin" in one_error_line(
+        capsys, ["team", "upgrade", as_cathy, "--backup", str(backup)])
+    assert not backup.exists()
+
+    assert main(["team", "upgrade", url, "--backup", str(backup)]) == 0
+    assert "upgraded from schema 0003 to team" in capsys.readouterr().out
+    assert backup.stat().st_size > 0
+    catalog = Catalog.open(url)
+    assert catalog.search.films("assa").total == 1  # the new search index was filled
+    catalog.close()
+    assert main(["team", "upgrade", url, "--backup", str(backup)]) == 0
+    assert "nothing to do" in capsys.readouterr().out
+
+
+def test_a_connection_file_never_holds_a_password(server_url, tmp_path, capsys):
+    with_password = server_url.replace("postgresql://postgres@", "postgresql://postgres:s3cret@")
+    assert main(["team", "connection", with_password, str(tmp_path / "MIFF"),
+                 "--cache", str(tmp_path / "cache")]) == 0
+    written = (tmp_path / "MIFF.curator-team").read_text(encoding="utf-8")
+    assert "s3cret" not in written and "postgresql://postgres@" in written
+    assert main(["info", str(tmp_path / "MIFF.curator-team")]) == 0
+
+    (tmp_path / "Bad.curator-team").write_text(
+        f"[curator-team]\nurl = {with_password}\n", encoding="utf-8")
+    assert "Curator never keeps one in a file" in one_error_line(
+        capsys, ["info", str(tmp_path / "Bad.curator-team")])
