@@ -156,6 +156,7 @@ def test_new_person_is_created_on_the_spot_in_one_step(qtbot, pane, undo, demo_c
 def test_stale_version_shows_a_message_and_reloads(qtbot, pane, undo, demo_catalog):
     fid = film_id(demo_catalog)
     colleague = Catalog.open(demo_catalog.archive.folder)
+    colleague.archive.user_name = "anna"
     try:
         colleague.update_film(fid, None, year=1987)
     finally:
@@ -164,7 +165,7 @@ def test_stale_version_shows_a_message_and_reloads(qtbot, pane, undo, demo_catal
     assert form.fields["year"].line.text() == "1988"  # still what was loaded
     retype(qtbot, form.fields["runtime"].line, "95")
     assert pane.banner.isVisible()
-    assert "changed elsewhere" in pane.banner.label.text()
+    assert "was changed by anna just now; it has been reloaded" in pane.banner.label.text()
     assert form.fields["year"].line.text() == "1987"
     assert form.fields["runtime"].line.text() == ""
     assert demo_catalog.get_film(fid).runtime is None

@@ -28,6 +28,8 @@ from curator.catalog.errors import (
 from curator.catalog.festivals import FestivalOps
 from curator.catalog.film_edit import FilmEdit
 from curator.catalog.films import FilmOps
+from curator.catalog.history import HistoryOps
+from curator.catalog.history_rows import FieldChange, HistoryStep, LastChange, ago
 from curator.catalog.importing import FilmImport, ImportOps, ImportResult, ScreeningRef
 from curator.catalog.people import PersonOps
 from curator.catalog.records import *  # noqa: F401,F403
@@ -37,7 +39,12 @@ from curator.catalog.snapshot import SnapshotOps
 from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.stills_meta import StillOps
 from curator.catalog.text import clean_text
-from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
+from curator.catalog.unit import (
+    affected_film_ids,
+    apply_inverse,
+    translate_errors,
+    write_transaction,
+)
 from curator.catalog.validation import raise_if
 from curator.model import (
     Award,
@@ -74,8 +81,8 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
             path.rmdir()  # only if nothing else came in meanwhile
 
 __all__ = [
-    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmEdit",
-    "FilmImport",
+    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FieldChange", "FilmData",
+    "FilmEdit", "FilmImport", "HistoryStep", "LastChange", "ago",
     "FilmQuery", "ImportResult", "InvalidRecords", "NotFound", "RowChange", "ScreeningRef",
     "StaleVersion", "ValidationError",
 ]  # fmt: skip
@@ -88,7 +95,7 @@ COUNTED = {
 
 
 class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
-              ImportOps, SnapshotOps):
+              ImportOps, SnapshotOps, HistoryOps):
     """All operations on one archive."""
 
     @classmethod
@@ -113,14 +120,19 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
     def close(self) -> None:
         self.archive.close()
 
-    def undo(self, changes: Changes) -> Changes:
-        """Write `changes` backwards; returns the Changes of doing so (undo them to redo)."""
-        with translate_errors(self.archive.database_path), \
-                self.archive.write_engine.begin() as conn:
+    def undo(self, changes: Changes, label: str = "") -> Changes:
+        """Write `changes` backwards; returns the Changes of doing so (undo them to redo).
+
+        `label` is what the history calls this step (`Undo Change year of Assa`, or `Redo
+        ...`); by default `Undo` and the step's own label.
+        """
+        with write_transaction(self.archive, label or f"Undo {changes.label}") as writing:
+            conn = writing.conn
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
             search.reindex_films(conn, films)
             refresh_sort_keys(conn, films)
+            writing.rows = rows
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 
     def counts(self) -> dict[str, int]:
@@ -141,10 +153,13 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
     def set_setting(self, key: str, value: str) -> None:
         value = clean_text(value)
         raise_if(setting_problems(key, value))
-        with translate_errors(self.archive.database_path), \
-                self.archive.write_engine.begin() as conn:
-            table = Setting.__table__
-            if conn.execute(select(table.c.key).where(table.c.key == key)).first():
+        with write_transaction(self.archive, f"Set {key.replace('_', ' ')}") as writing:
+            conn, table = writing.conn, Setting.__table__
+            before = conn.execute(select(table.c.value).where(table.c.key == key)).scalar()
+            if before is not None:
                 conn.execute(table.update().where(table.c.key == key).values(value=value))
             else:
                 conn.execute(table.insert().values(key=key, value=value))
+            if before != value:
+                writing.rows = (RowChange("setting", (key,), None if before is None else {
+                    "key": key, "value": before}, {"key": key, "value": value}),)

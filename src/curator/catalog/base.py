@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session, object_session
 
 from curator.catalog.changes import Changes
 from curator.catalog.errors import NotFound, StaleVersion
+from curator.catalog.history_rows import ago, last_change_of_row
 from curator.catalog.unit import UnitOfWork, translate_errors, unit_of_work
 from curator.store import Archive
 
@@ -28,7 +30,7 @@ class CatalogBase:
 
     @contextmanager
     def _write(self, label: str, out: list[Changes]) -> Iterator[UnitOfWork]:
-        with unit_of_work(self.archive.write_engine, label, out) as uow:
+        with unit_of_work(self.archive, label, out) as uow:
             yield uow
 
     @staticmethod
@@ -41,10 +43,7 @@ class CatalogBase:
     @staticmethod
     def _check_version(obj: Any, version: int | None, name: str) -> None:
         if version is not None and obj.version != version:
-            raise StaleVersion(
-                f"\u201c{name}\u201d was changed elsewhere since you opened it; "
-                "it has been reloaded, please make your change again."
-            )
+            raise StaleVersion(stale_message(obj, name))
 
     @staticmethod
     def _set_fields(obj: Any, fields: dict[str, Any], allowed: set[str]) -> list[str]:
@@ -57,6 +56,22 @@ class CatalogBase:
                 setattr(obj, name, value)
                 changed.append(name)
         return changed
+
+
+def stale_message(obj: Any, name: str) -> str:
+    """Why a save was refused, naming who changed the record meanwhile and when."""
+    state = inspect(obj)
+    key = tuple(state.mapper.primary_key_from_instance(obj))
+    row = {attr.key: state.dict.get(attr.key) for attr in state.mapper.column_attrs}
+    last = last_change_of_row(object_session(obj).connection(), obj.__tablename__, key, row)
+    if last is not None:
+        who = f"by {last.who} {ago(last.at)}"
+    elif obj.updated_at is not None:
+        who = ago(obj.updated_at)
+    else:
+        who = "elsewhere"
+    return (f"\u201c{name}\u201d was changed {who}; it has been reloaded, please make your "
+            "change again.")
 
 
 def describe(changed: list[str], name: str, what: str = "") -> str:

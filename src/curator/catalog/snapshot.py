@@ -16,7 +16,7 @@ from curator.catalog.changes import Changes, RowChange
 from curator.catalog.errors import Conflict, InvalidRecords, ValidationError
 from curator.catalog.sort_keys import refresh_all_sort_keys
 from curator.catalog.stills_meta import bad_hash
-from curator.catalog.unit import TABLES, translate_errors
+from curator.catalog.unit import TABLES, translate_errors, write_transaction
 from curator.catalog.validation import catalogue_problems
 from curator.model import Base
 from curator.model.entities import utcnow
@@ -77,8 +77,8 @@ class SnapshotOps(CatalogBase):
             )
         now = utcnow()
         changes: list[RowChange] = []
-        with translate_errors(self.archive.database_path), \
-                self.archive.write_engine.begin() as conn:
+        with write_transaction(self.archive, label) as writing:
+            conn = writing.conn
             for name in CATALOGUE_TABLES:
                 rows = tables.get(name) or []
                 if not rows:
@@ -98,6 +98,7 @@ class SnapshotOps(CatalogBase):
                                for r in full)
             fts.rebuild_index(conn)
             refresh_all_sort_keys(conn)
+            writing.rows = changes
         films = frozenset(r["id"] for r in tables.get("film", ()))
         return Changes(label, tuple(changes), films)
 
