@@ -105,11 +105,11 @@ def test_an_undo_of_a_row_someone_changed_since_is_refused_naming_them(catalog):
     script = textwrap.dedent(f"""
         from curator.catalog import Catalog
         colleague = Catalog.open({str(catalog.archive.folder)!r})
-        colleague.archive.user_name = "anna"
         colleague.update_film({miff.film}, None, synopsis="Nautilus Pompilius.")
         colleague.close()
     """)
-    subprocess.run([sys.executable, "-c", script], check=True, env={"PYTHONPATH": str(SRC)})
+    subprocess.run([sys.executable, "-c", script], check=True,
+                   env={"PYTHONPATH": str(SRC), "CURATOR_USER_NAME": "anna"})  # the name chosen
     count = entries(catalog)
     with pytest.raises(StaleVersion) as refused:
         catalog.undo(mine)

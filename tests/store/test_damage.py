@@ -102,6 +102,8 @@ def test_repair_of_a_sound_archive_loses_nothing(small_archive, capsys):
     try:
         assert copy.catalogue_rows() == original.catalogue_rows()
         assert copy.search("number", limit=5).total == original.search("number", limit=5).total
+        film = copy.search("number 7", limit=1).ids[0]
+        assert copy.record_history("film", film) == original.record_history("film", film) != []
     finally:
         original.close()
         copy.close()

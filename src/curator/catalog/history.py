@@ -19,6 +19,7 @@ from curator.catalog.history_rows import (
     decode_fields,
     last_change_of_record,
 )
+from curator.catalog.unit import translate_errors
 from curator.model.history import CHANGE_HISTORY as H
 from curator.model.history import RECORD_COLUMNS
 
@@ -55,6 +56,11 @@ class HistoryOps(CatalogBase):
             if row is not None:
                 group.append(row)
         return steps
+
+    def change_token(self) -> object:
+        """What differs once anyone has written to the archive (see Archive.change_token)."""
+        with translate_errors(self.archive.database_path):
+            return self.archive.change_token()
 
     def history_position(self) -> int:
         """The newest history id: where a desk starts following its colleagues' changes."""

@@ -73,6 +73,10 @@ def last_archive() -> Path | None:
     return Path(value) if value and is_archive(Path(value)) else None
 
 
+# The preference naming the user in the archive's history (else the system's user name).
+USER_NAME_SETTING = "history/user_name"
+
+
 def open_archive_window(path: Path, *, create: bool = False,
                         parent: QWidget | None = None) -> MainWindow | None:
     """Open (or create) an archive in a new window; a failure is shown and returns None."""
@@ -81,6 +85,9 @@ def open_archive_window(path: Path, *, create: bool = False,
     except CuratorError as exc:
         QMessageBox.warning(parent, "Curator", str(exc))
         return None
+    # the name the history gives this desk's changes, if the user chose one
+    if name := str(QSettings().value(USER_NAME_SETTING, "") or "").strip():
+        catalog.archive.user_name = name
     window = MainWindow(catalog, owns_catalog=True)
     window.started.connect(collector.freeze_startup)  # the desk's policy: curator.collector
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -134,10 +134,13 @@ class Archive:
     # -- who is writing ---------------------------------------------------------------
     @property
     def user_name(self) -> str:
-        """Who the history names for this desk's changes: a name set in the preferences,
-        else the operating system's user (a server names its own user instead)."""
+        """Who the history names for this desk's changes: a name set in the preferences
+        (or CURATOR_USER_NAME), else the operating system's user (a server names its own
+        user instead)."""
         if self._user_name:
             return self._user_name
+        if chosen := " ".join(os.environ.get("CURATOR_USER_NAME", "").split())[:200]:
+            return chosen
         try:
             return getpass.getuser()
         except (OSError, KeyError):  # no user name in the environment or the password file
