@@ -127,8 +127,13 @@ def test_demo_builds_from_the_installed_data(installed: Path, outside: Path, dem
     assert counts["festivals"] == "1"
     assert f"{counts['films']} films" in output
     # the schema came from the migrations inside the wheel, up to the newest one
-    versions = ROOT / "src" / "curator" / "store" / "migrations" / "versions"
-    newest = max(p.name.split("_")[0] for p in versions.glob("[0-9]*.py"))
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(ROOT / "src" / "curator" / "store" /
+                                                  "migrations"))
+    newest = ScriptDirectory.from_config(config).get_current_head()
     assert f"Schema version: {newest}" in info
 
 
