@@ -113,3 +113,16 @@ def test_a_field_a_colleague_changed_under_the_typing_says_so(qtbot, window, dem
     qtbot.keyClick(year, Qt.Key.Key_Escape)
     assert year.text() == "1990"
     assert demo_catalog.get_film(film).year == 1990
+
+
+def test_people_festivals_and_lists_say_who_changed_them(qtbot, window, demo_catalog):  # noqa: ANN001
+    demo_catalog.archive.user_name = "boris"
+    person = demo_catalog.create_person("Iosif Pasternak").created_id
+    festival = demo_catalog.create_festival("Kinotavr").created_id
+    listed = demo_catalog.create_collection("Rock on film").created_id
+    for kind, ident in (("person", person), ("festival", festival), ("list", listed)):
+        window.open_record(kind, ident)
+        assert window.form.current.changed_line.text() == "Changed by boris, just now", kind
+    window.open_record("person", person)
+    menu = window.list_pane.row_menu()
+    assert "History\u2026" in [a.text() for a in menu.actions()]

@@ -123,7 +123,8 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
     # Delete acts on the list only, so the key still edits text in the form.
     a[ActionKey.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     w.list_pane.addAction(a[ActionKey.DELETE])
-    w.list_pane.context_actions = [a[ActionKey.DELETE]]  # Merge joins it in the People list
+    # Merge joins them in the People list
+    w.list_pane.context_actions = [a[ActionKey.DELETE], a[ActionKey.HISTORY]]
     for name, pane, title, key in (
             (ActionKey.SHOW_SIDEBAR, w.sidebar, "Sidebar", "Ctrl+Alt+1"),
             (ActionKey.SHOW_DETAIL, w.detail, "Page Preview", "Ctrl+Alt+2"),
