@@ -22,12 +22,12 @@ from curator.model.history import CHANGE_HISTORY, RECORD_COLUMNS
 from curator.store.rows import insert_many_sql
 
 H = CHANGE_HISTORY
-# Columns of a row the history leaves out: its bookkeeping, and its id (the row's key).
-_LEFT_OUT = BOOKKEEPING | {"id"}
-# An inserted or deleted row's columns the history holds in columns of its own, or that
-# are derived from other rows (a film's sort keys).
-_LEFT_OUT_OF_ROWS = _LEFT_OUT | set(RECORD_COLUMNS) | {
-    "sort_countries", "sort_directors", "appearance_count", "still_count"}
+# Columns of a row the history leaves out: its bookkeeping, its id (the row's key), and
+# what is derived from other rows (a film's sort keys, which an undo writes back).
+_LEFT_OUT = BOOKKEEPING | {"id", "sort_countries", "sort_directors", "appearance_count",
+                           "still_count"}
+# An inserted or deleted row's columns the history holds in columns of its own, too.
+_LEFT_OUT_OF_ROWS = _LEFT_OUT | set(RECORD_COLUMNS)
 # The parts whose name is all they say: in a new record's entry, a list of names.
 _NAMED_PARTS = frozenset({"film_country", "film_language", "film_genre"})
 # The column of the history naming each kind of record a form shows.
