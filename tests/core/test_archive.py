@@ -172,10 +172,12 @@ def test_the_migrations_build_exactly_the_model(archive_path):
     from alembic.migration import MigrationContext
 
     from curator.model import Base
+    from curator.model.history import HISTORY_METADATA
 
     archive = Archive.create(archive_path)
     with archive.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn),
+                                [Base.metadata, HISTORY_METADATA])
     archive.close()
     ignored = ("film_search",)  # the search index is the search module's, not the model's
     assert [d for d in diff if not any(name in str(d) for name in ignored)] == []

@@ -55,7 +55,7 @@ def test_year_is_saved_at_once_and_undo_redo_follow(qtbot, pane, undo, demo_cata
     assert demo_catalog.films.get(fid).year == 1989
     assert year.text() == "1989"
     # the edit is in the archive itself, not only in this session
-    other = Catalog.open(demo_catalog.archive.folder)
+    other = Catalog.open(demo_catalog.archive.location)
     try:
         assert other.films.get(fid).year == 1989
     finally:
@@ -155,7 +155,8 @@ def test_new_person_is_created_on_the_spot_in_one_step(qtbot, pane, undo, demo_c
 
 def test_stale_version_shows_a_message_and_reloads(qtbot, pane, undo, demo_catalog):
     fid = film_id(demo_catalog)
-    colleague = Catalog.open(demo_catalog.archive.folder)
+    colleague = Catalog.open(demo_catalog.archive.location)
+    colleague.archive.user_name = "anna"
     try:
         colleague.films.update(fid, None, year=1987)
     finally:
@@ -164,7 +165,7 @@ def test_stale_version_shows_a_message_and_reloads(qtbot, pane, undo, demo_catal
     assert form.fields["year"].line.text() == "1988"  # still what was loaded
     retype(qtbot, form.fields["runtime"].line, "95")
     assert pane.banner.isVisible()
-    assert "changed elsewhere" in pane.banner.label.text()
+    assert "was changed by anna just now; it has been reloaded" in pane.banner.label.text()
     assert form.fields["year"].line.text() == "1987"
     assert form.fields["runtime"].line.text() == ""
     assert demo_catalog.films.get(fid).runtime is None

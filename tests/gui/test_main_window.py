@@ -128,7 +128,7 @@ def test_undo_names_the_step_and_panes_follow(window, demo_catalog) -> None:  # 
     assert "USSR, 1988 (MIFF 1989)" in window.detail.toPlainText()
     window.action_map["redo"].trigger()
     window.close()
-    reopened = Catalog.open(demo_catalog.archive.folder)  # the edit is in the archive
+    reopened = Catalog.open(demo_catalog.archive.location)  # the edit is in the archive
     try:
         assert reopened.films.get(frwr).year == 1989
     finally:
@@ -210,7 +210,8 @@ def test_stale_version_is_explained_and_reloaded(window, demo_catalog) -> None: 
     window.open_record("film", frwr)
     version = demo_catalog.films.get(frwr).version
     window.run_operation(lambda: demo_catalog.films.update(frwr, version, year=1989))
-    elsewhere = Catalog.open(demo_catalog.archive.folder)  # another archivist's session
+    elsewhere = Catalog.open(demo_catalog.archive.location)  # another archivist's session
+    elsewhere.archive.user_name = "anna"
     try:
         fresh = elsewhere.films.get(frwr)
         elsewhere.films.update(frwr, fresh.version, year=1990)
@@ -218,13 +219,15 @@ def test_stale_version_is_explained_and_reloaded(window, demo_catalog) -> None: 
         elsewhere.close()
     window.action_map["undo"].trigger()
     assert window.error_box is not None and window.error_box.isVisible()
-    assert "has been changed since" in window.error_box.text()
+    assert ("anna changed \u201cFrom Russia with Rock\u201d just now; nothing was undone"
+            in window.error_box.text())
     assert "USSR, 1990" in window.detail.toPlainText()  # the record was read again
     assert window.undo.stack.count() == 0  # the step that cannot be undone is gone
     assert not window.action_map["undo"].isEnabled()
     # a refused edit (stale version) is explained the same way, and nothing is pushed
     window.run_operation(lambda: demo_catalog.films.update(frwr, version, year=1991))
-    assert "changed elsewhere" in window.error_box.text()
+    assert "\u201cFrom Russia with Rock\u201d was changed by anna just now" in \
+        window.error_box.text()
     assert demo_catalog.films.get(frwr).year == 1990
 
 

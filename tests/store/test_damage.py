@@ -103,6 +103,8 @@ def test_repair_of_a_sound_archive_loses_nothing(small_archive, capsys):
         assert copy.snapshot.rows() == original.snapshot.rows()
         assert (copy.search.films("number", limit=5).total
                 == original.search.films("number", limit=5).total)
+        film = copy.search.films("number 7", limit=1).ids[0]
+        assert copy.history.of("film", film) == original.history.of("film", film) != []
     finally:
         original.close()
         copy.close()

@@ -56,9 +56,10 @@ def test_the_same_queries_find_the_same_films_on_both_engines(both):
         assert sorted(theirs.ids) == sorted(mine.ids), query
         assert theirs.total == mine.total, query
         # with a filter too: the index is one part of the same SQL on both
-        mine = local.search.films(FilmQuery(text=query, year_from=1980, year_to=1999), limit=100_000)
+        mine = local.search.films(FilmQuery(text=query, year_from=1980, year_to=1999),
+                                  limit=100_000)
         theirs = server.search.films(FilmQuery(text=query, year_from=1980, year_to=1999),
-                               limit=100_000)
+                                     limit=100_000)
         assert sorted(theirs.ids) == sorted(mine.ids), query
 
 

@@ -34,6 +34,8 @@ from curator.catalog.errors import (
 from curator.catalog.festivals import Awards, Editions, Festivals, Sections
 from curator.catalog.film_edit import FilmEdit
 from curator.catalog.films import Films
+from curator.catalog.history import History
+from curator.catalog.history_rows import FieldChange, HistoryStep, LastChange, ago
 from curator.catalog.importing import FilmImport, ImportResult, Imports, ScreeningRef
 from curator.catalog.people import People
 from curator.catalog.records import *  # noqa: F401,F403
@@ -42,7 +44,12 @@ from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
 from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.stills_meta import Stills
-from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
+from curator.catalog.unit import (
+    affected_film_ids,
+    apply_inverse,
+    translate_errors,
+    write_transaction,
+)
 from curator.catalog.vocabulary import Vocabulary
 from curator.model import (
     Award,
@@ -87,8 +94,9 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
 
 __all__ = [
     "Attention", "BulkResult", "Cancelled", "Catalog", "ChangeKind", "Changes", "Conflict",
-    "FilmData", "FilmEdit", "FilmImport", "FilmQuery", "ImportResult", "InvalidRecords",
-    "NotFound", "RowChange", "ScreeningRef", "StaleVersion", "ValidationError",
+    "FieldChange", "FilmData", "FilmEdit", "FilmImport", "FilmQuery", "HistoryStep",
+    "ImportResult", "InvalidRecords", "LastChange", "NotFound", "RowChange", "ScreeningRef",
+    "StaleVersion", "ValidationError", "ago",
 ]  # fmt: skip
 
 COUNTED = {
@@ -117,6 +125,7 @@ class Catalog:
         self.snapshot = Snapshot(core)
         self.settings = Settings(core)
         self.vocabulary = Vocabulary(core)
+        self.history = History(core)
         self._core = core
 
     @classmethod
@@ -144,14 +153,19 @@ class Catalog:
     def close(self) -> None:
         self.archive.close()
 
-    def undo(self, changes: Changes) -> Changes:
-        """Write `changes` backwards; returns the Changes of doing so (undo them to redo)."""
-        with translate_errors(self.archive.database_path), \
-                self.archive.write_engine.begin() as conn:
+    def undo(self, changes: Changes, label: str = "") -> Changes:
+        """Write `changes` backwards; returns the Changes of doing so (undo them to redo).
+
+        `label` is what the history calls this step (`Undo Change year of Assa`, or `Redo
+        ...`); by default `Undo` and the step's own label.
+        """
+        with write_transaction(self.archive, label or f"Undo {changes.label}") as writing:
+            conn = writing.conn
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
             search.reindex_films(conn, films)
             refresh_sort_keys(conn, films)
+            writing.rows = rows
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 
     def watch_changes(self) -> ChangeWatch:

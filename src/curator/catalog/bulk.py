@@ -20,7 +20,7 @@ from curator.catalog.import_rows import NewRows
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sort_keys import refresh_sort_key_range
 from curator.catalog.text import clean_values
-from curator.catalog.unit import TABLES, translate_errors
+from curator.catalog.unit import TABLES, write_transaction
 from curator.catalog.validation import film_problems
 from curator.model.enums import PublicationState
 from curator.store import search as fts
@@ -72,8 +72,8 @@ def add_in_bulk(
     """
     result_ids: list[int] = []
     errors: list[tuple[int, str]] = []
-    with translate_errors(core.archive.database_path), \
-            core.archive.write_engine.begin() as conn:
+    with write_transaction(core.archive, label) as writing:
+        conn = writing.conn
         rows = NewRows(conn)
         people, known_names = _people_index(conn)
         documents: list[tuple[int, str, str, str, str]] = []
@@ -145,6 +145,7 @@ def add_in_bulk(
         fts.add_documents(conn, documents)
         if result_ids:
             refresh_sort_key_range(conn, result_ids[0], result_ids[-1])
+        writing.rows = changes
     changes_obj = Changes(label, tuple(changes), frozenset(result_ids))
     return BulkResult(changes_obj, result_ids, errors, created_people)
 

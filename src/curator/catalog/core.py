@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session, object_session
 
 from curator.catalog.errors import NotFound, StaleVersion
+from curator.catalog.history_rows import ago, last_change_of_row
 from curator.catalog.unit import UnitOfWork, translate_errors, unit_of_work
 from curator.store import AnyArchive
 
@@ -36,7 +38,7 @@ class CatalogCore:
     @contextmanager
     def write(self, label: str) -> Iterator[UnitOfWork]:
         """One transaction; after the `with`, the unit's `changes` say what it changed."""
-        with unit_of_work(self.archive.write_engine, label) as uow:
+        with unit_of_work(self.archive, label) as uow:
             yield uow
 
 
@@ -57,10 +59,23 @@ def get_row(session: Session, entity: type[T], ident: int, what: str) -> T:
 
 def check_version(obj: Any, version: int | None, name: str) -> None:
     if version is not None and obj.version != version:
-        raise StaleVersion(
-            f"\u201c{name}\u201d was changed elsewhere since you opened it; "
-            "it has been reloaded, please make your change again."
-        )
+        raise StaleVersion(stale_message(obj, name))
+
+
+def stale_message(obj: Any, name: str) -> str:
+    """Why a save was refused, naming who changed the record meanwhile and when."""
+    state = inspect(obj)
+    key = tuple(state.mapper.primary_key_from_instance(obj))
+    row = {attr.key: state.dict.get(attr.key) for attr in state.mapper.column_attrs}
+    last = last_change_of_row(object_session(obj).connection(), obj.__tablename__, key, row)
+    if last is not None:
+        who = f"by {last.who} {ago(last.at)}"
+    elif obj.updated_at is not None:
+        who = ago(obj.updated_at)
+    else:
+        who = "elsewhere"
+    return (f"\u201c{name}\u201d was changed {who}; it has been reloaded, please make your "
+            "change again.")
 
 
 def set_fields(obj: Any, fields: dict[str, Any], allowed: set[str] | frozenset[str]

@@ -26,7 +26,7 @@ from curator.catalog.matching import ArchiveIndex, fold, name_as_written, title_
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sort_keys import refresh_sort_key_range, refresh_sort_keys
 from curator.catalog.text import clean_values
-from curator.catalog.unit import TABLES, translate_errors
+from curator.catalog.unit import TABLES, write_transaction
 from curator.catalog.validation import (
     FIRST_FILM_YEAR,
     MAX_RUNTIME,
@@ -159,36 +159,32 @@ class Imports(Operations):
 
     def _import(self, items: Sequence[FilmImport], existing: str, dry_run: bool, label: str,
                 progress: Progress | None, result: ImportResult) -> None:
-        with translate_errors(self.core.archive.database_path), \
-                self.core.archive.write_engine.connect() as conn:
+        with write_transaction(self.core.archive, label) as writing:
+            conn = writing.conn
             if conn.dialect.name == "sqlite":
                 # a big import touches every index page; keep them in memory (64 MB)
                 conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()
-            transaction = conn.begin()
-            try:
-                spellings = CountrySpellings(used_countries(conn))
-                items = [item if (film := with_countries_spelled(item.film, spellings))
-                         is item.film else replace(item, film=film) for item in items]
-                run = _ImportRun(conn, result, existing)
-                # about fifty reports, so a progress bar moves on a small file too
-                step = max(1, min(1000, len(items) // 50))
-                for n, item in enumerate(items):
-                    if progress and n % step == 0 and progress(n, len(items)) is False:
-                        raise Cancelled("The import was cancelled; nothing was changed.")
-                    result.film_ids.append(run.import_one(item))
-                run.link_related(items)
-                rows = run.finish()
-                if progress:
-                    progress(len(items), len(items))
-            except BaseException:
-                transaction.rollback()
-                raise
+            spellings = CountrySpellings(used_countries(conn))
+            items = [item if (film := with_countries_spelled(item.film, spellings))
+                     is item.film else replace(item, film=film) for item in items]
+            run = _ImportRun(conn, result, existing)
+            # about fifty reports, so a progress bar moves on a small file too
+            step = max(1, min(1000, len(items) // 50))
+            for n, item in enumerate(items):
+                if progress and n % step == 0 and progress(n, len(items)) is False:
+                    raise Cancelled("The import was cancelled; nothing was changed.")
+                result.film_ids.append(run.import_one(item))
+            run.link_related(items)
+            rows = run.finish()
+            if progress:
+                progress(len(items), len(items))
             if dry_run:
-                transaction.rollback()
+                writing.discard()
             else:
-                transaction.commit()
-                result.changes = Changes(label, tuple(rows),
-                                         frozenset(result.created + result.updated))
+                writing.rows = rows
+        if not dry_run:
+            result.changes = Changes(label, tuple(rows),
+                                     frozenset(result.created + result.updated))
 
 
 class _ImportRun(UpdatingFilms):

@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from curator.catalog.changes import RowChange
 from curator.catalog.core import Operations
 from curator.catalog.text import clean_text
-from curator.catalog.unit import translate_errors
+from curator.catalog.unit import write_transaction
 from curator.catalog.validation import raise_if
 from curator.model import Setting
 
@@ -56,10 +57,13 @@ class Settings(Operations):
     def set(self, key: str, value: str) -> None:
         value = clean_text(value)
         raise_if(setting_problems(key, value))
-        archive = self.core.archive
-        with translate_errors(archive.database_path), archive.write_engine.begin() as conn:
-            table = Setting.__table__
-            if conn.execute(select(table.c.key).where(table.c.key == key)).first():
+        with write_transaction(self.core.archive, f"Set {key.replace('_', ' ')}") as writing:
+            conn, table = writing.conn, Setting.__table__
+            before = conn.execute(select(table.c.value).where(table.c.key == key)).scalar()
+            if before is not None:
                 conn.execute(table.update().where(table.c.key == key).values(value=value))
             else:
                 conn.execute(table.insert().values(key=key, value=value))
+            if before != value:
+                writing.rows = (RowChange("setting", (key,), None if before is None else {
+                    "key": key, "value": before}, {"key": key, "value": value}),)

@@ -16,7 +16,7 @@ from curator.catalog.core import Operations
 from curator.catalog.errors import Conflict, InvalidRecords, ValidationError
 from curator.catalog.sort_keys import refresh_all_sort_keys
 from curator.catalog.stills_meta import bad_hash
-from curator.catalog.unit import TABLES, translate_errors
+from curator.catalog.unit import TABLES, translate_errors, write_transaction
 from curator.catalog.validation import catalogue_problems
 from curator.model import Base
 from curator.model.entities import utcnow
@@ -79,8 +79,8 @@ class Snapshot(Operations):
             )
         now = utcnow()
         changes: list[RowChange] = []
-        with translate_errors(self.core.archive.database_path), \
-                self.core.archive.write_engine.begin() as conn:
+        with write_transaction(self.core.archive, label) as writing:
+            conn = writing.conn
             for name in CATALOGUE_TABLES:
                 rows = tables.get(name) or []
                 if not rows:
@@ -100,6 +100,7 @@ class Snapshot(Operations):
                                for r in full)
             fts.rebuild_index(conn)
             refresh_all_sort_keys(conn)
+            writing.rows = changes
         films = frozenset(r["id"] for r in tables.get("film", ()))
         return Changes(label, tuple(changes), films)
 

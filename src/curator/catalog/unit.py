@@ -6,7 +6,7 @@ its values before and after; `apply_inverse` writes such a record backwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -29,11 +29,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from curator import CuratorError
 from curator.catalog.changes import BOOKKEEPING, Changes, RowChange, merge_rows
 from curator.catalog.errors import Conflict, StaleVersion
+from curator.catalog.history_rows import ago, last_change_of_row, record_rows
 from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.text import clean_text
 from curator.model import Base
 from curator.model.entities import utcnow
-from curator.store import ArchiveBusy, ArchiveDamaged, ArchiveReadOnly, search
+from curator.store import AnyArchive, ArchiveBusy, ArchiveDamaged, ArchiveReadOnly, search
 from curator.store.server import server_refusal
 
 TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
@@ -214,6 +215,40 @@ def affected_film_ids(conn: Connection, rows: tuple[RowChange, ...]) -> set[int]
     return films
 
 
+class Writing:
+    """One write transaction: its connection, and what its body says it changed."""
+
+    def __init__(self, conn: Connection, label: str) -> None:
+        self.conn = conn
+        self.label = label
+        self.rows: Iterable[RowChange] = ()  # set by the body: recorded before the commit
+        self.kept = True
+
+    def discard(self) -> None:
+        """Roll everything back at the end (a dry run): nothing is written or recorded."""
+        self.kept = False
+
+
+@contextmanager
+def write_transaction(archive: AnyArchive, label: str) -> Iterator[Writing]:
+    """The one way anything is written: one transaction whose rows go into the change
+    history (who, when, old and new values) before it commits, whatever wrote them."""
+    with translate_errors(archive.database_path), archive.write_engine.connect() as conn:
+        transaction = conn.begin()
+        try:
+            writing = Writing(conn, label)
+            yield writing
+            if writing.kept:
+                record_rows(conn, writing.label, writing.rows, archive.user_name, archive.desk)
+        except BaseException:
+            transaction.rollback()
+            raise
+        if writing.kept:
+            transaction.commit()
+        else:
+            transaction.rollback()
+
+
 class UnitOfWork:
     """A session on the archive's write engine whose changes are recorded."""
 
@@ -239,19 +274,20 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work(engine: Any, label: str) -> Iterator[UnitOfWork]:
+def unit_of_work(archive: AnyArchive, label: str) -> Iterator[UnitOfWork]:
     """Run the body in one transaction; the unit's `changes` are set once it commits."""
-    with translate_errors(engine.url.database or ""):
-        with Session(engine, expire_on_commit=False, autoflush=True) as session:
-            with session.begin():
-                uow = UnitOfWork(session, label)
-                yield uow
-                session.flush()
-                conn = session.connection()
-                changes = uow.collect(conn)
-                search.reindex_films(conn, changes.film_ids)
-                refresh_sort_keys(conn, changes.film_ids)
-            uow._changes = changes
+    with write_transaction(archive, label) as writing:
+        conn = writing.conn
+        # The session joins the transaction; write_transaction commits it, history and all.
+        with Session(conn, expire_on_commit=False, autoflush=True) as session:
+            uow = UnitOfWork(session, label)
+            yield uow
+            session.flush()
+            changes = uow.collect(conn)
+            search.reindex_films(conn, changes.film_ids)
+            refresh_sort_keys(conn, changes.film_ids)
+        writing.label, writing.rows = changes.label, changes.rows
+    uow._changes = changes
 
 
 def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
@@ -274,10 +310,7 @@ def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
             now = found.get(r.key)
             current[(name, r.key)] = now
             if not _same_version(now, r.after):
-                raise StaleVersion(
-                    f"Cannot undo \u201c{changes.label}\u201d: the {name.replace('_', ' ')} "
-                    "it changed has been changed since."
-                )
+                raise StaleVersion(_changed_since(conn, changes.label, r, now))
     done: list[RowChange] = []
     # A list replaced whole (credits, countries) deleted rows and added new ones with
     # new ids (PostgreSQL never gives an id twice); the added ones go first, or putting
@@ -329,6 +362,18 @@ def _delete_added(conn: Connection, table: Table, changes: list[RowChange],
         conn.execute(delete(table).where(_key_in(table, [r.key for r in chunk])))
         done.extend(RowChange(table.name, r.key, current[(table.name, r.key)], None)
                     for r in chunk)
+
+
+def _changed_since(conn: Connection, label: str, row: RowChange,
+                   now: dict[str, Any] | None) -> str:
+    """Why an undo is refused: who changed its row since, and when, as the history says."""
+    what = {"film": "the film", "person": "the person", "festival": "the festival",
+            "collection": "the list"}.get(row.table, f"its {row.table.replace('_', ' ')}")
+    if row.table == "film" and (now or row.after):
+        what = f"\u201c{(now or row.after)['title']}\u201d"
+    last = last_change_of_row(conn, row.table, row.key, now or row.after)
+    since = f"{last.who} changed {what} {ago(last.at)}" if last else f"{what} was changed since"
+    return f"Cannot undo \u201c{label}\u201d: {since}; nothing was undone."
 
 
 def _key_in(table: Table, keys: list[tuple[Any, ...]]) -> Any:

@@ -89,6 +89,10 @@ def last_archive() -> Path | None:
     return Path(value) if value and _openable(Path(value)) else None
 
 
+# The preference naming the user in the archive's history (else the system's user name).
+USER_NAME_SETTING = "history/user_name"
+
+
 def _open_catalog(where: Path | str, parent: QWidget | None) -> Catalog | None:
     """Open a catalogue; a server that wants a password it has not found (~/.pgpass,
     PGPASSWORD) gets one typed here, kept for this window only, never written down."""
@@ -116,6 +120,11 @@ def open_archive_window(path: Path | str, *, create: bool = False,
         return None
     if catalog is None:
         return None
+    # the name the history gives this desk's changes, if the user chose one (a server
+    # names its users itself)
+    name = str(QSettings().value(USER_NAME_SETTING, "") or "").strip()
+    if name and catalog.archive.kind == "folder":
+        catalog.archive.user_name = name
     window = MainWindow(catalog, owns_catalog=True)
     window.started.connect(collector.freeze_startup)  # the desk's policy: curator.collector
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

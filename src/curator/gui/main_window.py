@@ -26,10 +26,13 @@ from curator.gui import export, import_dialog, lists, stills_strip
 from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
+from curator.gui.dialogs.history import HistoryDialog
 from curator.gui.dialogs.merge import MergePeopleDialog
+from curator.gui.elsewhere import ChangesElsewhere
 from curator.gui.export import SiteExportController
 from curator.gui.extension import MENU_OF_PLACE, Install, MenuPlace
 from curator.gui.forms import FormPane
+from curator.gui.forms.base import HISTORY_KINDS
 from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import connect_in, retire
 from curator.gui.lists import ListDesk
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.import_action: QAction | None = None
         self.error_box: QMessageBox | None = None
         self.about_box: AboutDialog | None = None
+        self.history_box: HistoryDialog | None = None
         self.setWindowTitle(f"{catalog.archive.name} \u2014 Curator")
         self.setDocumentMode(True)
 
@@ -150,6 +154,9 @@ class MainWindow(QMainWindow):
         self.form.record_opened.connect(self.open_record)
         self.undo.changed.connect(self._changes_arrived)
         self.undo.failed.connect(self._undo_failed)
+        # Other desks' changes refresh the panes as this desk's own do.
+        self.elsewhere = ChangesElsewhere(catalog, self)
+        self.elsewhere.arrived.connect(self.undo.changed)
         self.tasks.started.connect(self._task_started)
         self._restore_settings()
         self._update_actions()
@@ -383,6 +390,21 @@ class MainWindow(QMainWindow):
         self.about_box = AboutDialog(self.catalog.archive.folder, self)
         self.about_box.open()
 
+    def show_history(self) -> None:
+        """Edit › History…: the history of the film, person, festival or list in the form."""
+        form = self.form.current
+        kind = HISTORY_KINDS.get(form.kind) if form is not None else None
+        if form is None or kind is None or form.record_id is None:
+            self.show_message("Choose a film, a person, a festival or a list to see who "
+                              "changed it.")
+            return
+        if self.history_box is not None:
+            retire(self.history_box)
+        title = f"\u201c{form.heading.text()}\u201d"
+        self.history_box = HistoryDialog(title, self.catalog.history.of(
+            kind, form.record_id), self)
+        self.history_box.open()
+
     def back_up(self) -> None:
         archive = self.catalog.archive
         task = Task("Backing up the archive", lambda progress: archive.backup("manual"))
@@ -537,6 +559,7 @@ class MainWindow(QMainWindow):
         # a closed window reads nothing more: the record it was about to show, the search
         # it was about to run (its catalogue may be closed, or its disk gone, next)
         self._record_timer.stop()
+        self.elsewhere.stop()
         self._pending_record = None
         self.list_pane.stop_pending_work()
         for task in self.tasks.running:

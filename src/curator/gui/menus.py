@@ -32,6 +32,7 @@ class ActionKey(StrEnum):
     QUIT = "quit"
     DELETE = "delete"
     MERGE = "merge"
+    HISTORY = "history"
     FIND = "find"
     BACK_UP = "back-up"
     REVEAL = "reveal"
@@ -100,6 +101,8 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
                           "Delete the selected records (undoable)"),
         ActionKey.MERGE: _action(w, "Merge People\u2026", w.merge_people, "merge", ("Ctrl+M",),
                          "Merge two selected people into one"),
+        ActionKey.HISTORY: _action(w, "History\u2026", w.show_history, "", ("Ctrl+Shift+H",),
+                           "Who changed the record on show, when, and what they changed"),
         ActionKey.FIND: _action(w, "Find", w.focus_search, "search", (Key.Find,),
                         "Search the list"),
         ActionKey.BACK_UP: _action(w, "Back Up Now", w.back_up, "", (),
@@ -124,7 +127,8 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
     # Delete acts on the list only, so the key still edits text in the form.
     a[ActionKey.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     w.list_pane.addAction(a[ActionKey.DELETE])
-    w.list_pane.context_actions = [a[ActionKey.DELETE]]  # Merge joins it in the People list
+    # Merge joins them in the People list
+    w.list_pane.context_actions = [a[ActionKey.DELETE], a[ActionKey.HISTORY]]
     for name, pane, title, key in (
             (ActionKey.SHOW_SIDEBAR, w.sidebar, "Sidebar", "Ctrl+Alt+1"),
             (ActionKey.SHOW_DETAIL, w.detail, "Page Preview", "Ctrl+Alt+2"),
@@ -167,7 +171,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, Q
     e = menus["edit"]
     e.addActions([a[ActionKey.UNDO], a[ActionKey.REDO]])
     e.addSeparator()
-    e.addActions([a[ActionKey.DELETE], a[ActionKey.MERGE]])
+    e.addActions([a[ActionKey.DELETE], a[ActionKey.MERGE], a[ActionKey.HISTORY]])
     places[MenuPlace.EDIT_RECORDS] = e.addSeparator()
     e.addAction(a[ActionKey.FIND])
     v = menus["view"]

@@ -32,14 +32,14 @@ class CatalogCommand(QUndoCommand):
         if self._fresh:
             self._fresh = False
             return
-        self._invert()
+        self._invert(f"Redo {self.text()}")
 
     def undo(self) -> None:
-        self._invert()
+        self._invert(f"Undo {self.text()}")
 
-    def _invert(self) -> None:
+    def _invert(self, label: str) -> None:
         try:
-            self._done = self._undo.invert(self._done)
+            self._done = self._undo.invert(self._done, label)
         except Exception:  # noqa: BLE001 - `failed` has told the user why
             # Nothing was written; an obsolete command is dropped by the stack, so the
             # stack never claims a step that the archive does not hold.
@@ -70,9 +70,10 @@ class CatalogUndo(QObject):
         self.stack.push(CatalogCommand(self, changes))
         self.changed.emit(changes)
 
-    def invert(self, changes: Changes) -> Changes:
+    def invert(self, changes: Changes, label: str = "") -> Changes:
+        """Write `changes` backwards; `label` is what the history calls it ("Undo ...")."""
         try:
-            inverted = self.catalog.undo(changes)
+            inverted = self.catalog.undo(changes, label)
         except Exception as exc:  # a stale row: the stack stays where it was
             self.failed.emit(str(exc))
             raise

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import errno
+import getpass
 import hashlib
 import os
 import shutil
@@ -19,7 +20,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -28,7 +29,7 @@ from curator.store import integrity
 
 DATABASE_NAME = "archive.sqlite"
 # Every revision this Curator knows, oldest first; a test checks it against Alembic's scripts.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "team")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "team", "history")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 LOCK_TIMEOUT = float(os.environ.get("CURATOR_LOCK_TIMEOUT", "10"))
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -98,6 +99,10 @@ class Archive:
         self.damage: list[str] = []  # what SQLite's check found, if anything
         self._marker: integrity.SessionMarker | None = None
         self.write_engine = engine.execution_options(curator_write=True)
+        # This open archive among others on the same catalogue: the history says which
+        # desk wrote each change, so a desk can tell its own changes from its colleagues'.
+        self.desk = uuid.uuid4().hex[:16]
+        self._user_name = ""
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Connection) -> None:
@@ -138,6 +143,33 @@ class Archive:
     @property
     def name(self) -> str:
         return self.folder.name.removesuffix(".curator")
+
+    # -- who is writing ---------------------------------------------------------------
+    @property
+    def user_name(self) -> str:
+        """Who the history names for this desk's changes: a name set in the preferences
+        (or CURATOR_USER_NAME), else the operating system's user (a server names its own
+        user instead)."""
+        if self._user_name:
+            return self._user_name
+        if chosen := " ".join(os.environ.get("CURATOR_USER_NAME", "").split())[:200]:
+            return chosen
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # no user name in the environment or the password file
+            return "unknown"
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        self._user_name = " ".join(name.split())[:200]
+
+    def change_token(self) -> object:
+        """Something that differs once anyone has written to the catalogue since it was last
+        asked: here the newest history entry's id, one step down an index."""
+        from curator.model.history import CHANGE_HISTORY
+
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(CHANGE_HISTORY.c.id))).scalar() or 0
 
     # -- refusing writes -------------------------------------------------------------
     def refuse_writes(self) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.model import Base
+from curator.model.history import CHANGE_HISTORY
 from curator.store.archive import DATABASE_NAME, Archive, ArchiveError
 from curator.store.integrity import quick_check, read_only_uri
 
@@ -74,6 +75,8 @@ def repair_archive(folder: Path, target: Path | None = None) -> RepairReport:
             dest.execute("BEGIN")
             for table in Base.metadata.sorted_tables:
                 _copy_table(source, dest, table.name, report)
+            if _has_table(source, CHANGE_HISTORY.name):  # an archive older than the history
+                _copy_table(source, dest, CHANGE_HISTORY.name, report)
             _drop_orphans(dest, report)
             dest.execute("COMMIT")
         finally:
@@ -85,6 +88,14 @@ def repair_archive(folder: Path, target: Path | None = None) -> RepairReport:
     finally:
         source.close()
     return report
+
+
+def _has_table(conn: sqlite3.Connection, table: str) -> bool:
+    try:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                            (table,)).fetchone() is not None
+    except sqlite3.DatabaseError:
+        return True  # unreadable: the copy reports it so
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:

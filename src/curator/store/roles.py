@@ -71,6 +71,8 @@ def install(conn: Connection) -> None:
         f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {cataloguer}",
         # the schema's version is the admin's, who upgrades it
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {cataloguer}",
+        # the history only grows: nobody's desk may rewrite or remove an entry
+        f"REVOKE UPDATE, DELETE ON change_history FROM {cataloguer}",
         _GUARD,
     ):
         conn.exec_driver_sql(statement)

@@ -15,25 +15,36 @@ def first_free_id(conn: Connection, table: Table) -> int:
         seq = conn.exec_driver_sql(
             "SELECT seq FROM sqlite_sequence WHERE name = ?", (table.name,)).scalar()
         first = max(first, (seq or 0) + 1)
+    elif conn.dialect.name == "postgresql":
+        sequence = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, 'id')",
+                                        (table.name,)).scalar()
+        if sequence:
+            used = conn.exec_driver_sql(
+                "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+                f"FROM {sequence}").scalar()
+            first = max(first, (used or 0) + 1)
     return first
 
 
 def insert_many_sql(conn: Connection, table: Table, now: datetime,
-                    columns: Iterable[str] | None = None) -> str:
+                    columns: Iterable[str] | None = None,
+                    stamps: Iterable[str] = ("created_at", "updated_at")) -> str:
     """An INSERT for the driver's executemany over dict rows with these keys (default:
     every column; the others take their server defaults).
 
-    On SQLite the (shared) timestamps go in as a literal in SQLAlchemy's storage
-    format, so no row needs converting; other drivers take the datetime itself.
+    On SQLite the (shared) timestamps, the `stamps` columns, go in as a literal in
+    SQLAlchemy's storage format, so no row needs converting; other drivers take the
+    datetime itself.
     """
     quote = conn.dialect.identifier_preparer.quote
     wanted = set(columns) if columns is not None else None
     names = [c.name for c in table.c if wanted is None or c.name in wanted]
     sqlite = conn.dialect.name == "sqlite"
     stamp = "'" + now.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
+    stamped = frozenset(stamps)
 
     def mark(name: str) -> str:
-        if sqlite and name in ("created_at", "updated_at"):
+        if sqlite and name in stamped:
             return stamp
         return f":{name}" if sqlite else f"%({name})s"
 

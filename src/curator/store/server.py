@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -199,6 +199,9 @@ class ServerArchive:
         self.lock_timeout = lock_timeout
         # told to NOTIFY with every write, so a desk can tell its own changes from others'
         self.writer_token = uuid.uuid4().hex
+        # this open catalogue among others: the history says which desk wrote each change
+        self.desk = self.writer_token[:16]
+        self._user_name = ""
         self._name = name or (urlsplit(self.url).path.strip("/") or self.url)
         self.write_engine = engine.execution_options(curator_write=True)
 
@@ -244,6 +247,29 @@ class ServerArchive:
     @property
     def originals_on_server(self) -> bool:
         return True
+
+    # -- who is writing ---------------------------------------------------------------
+    @property
+    def user_name(self) -> str:
+        """Who the history names for this desk's changes: the server's user, whatever the
+        desk's preferences say (the server knows who logged in)."""
+        if not self._user_name:
+            with self.engine.connect() as conn:
+                self._user_name = conn.exec_driver_sql("SELECT current_user").scalar() or "unknown"
+        return self._user_name
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        # for tools that copy or replay changes; the desk leaves the server's user in place
+        self._user_name = " ".join(name.split())[:200]
+
+    def change_token(self) -> object:
+        """Something that differs once anyone has written to the catalogue since it was last
+        asked: the newest history entry's id."""
+        from curator.model.history import CHANGE_HISTORY
+
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(CHANGE_HISTORY.c.id))).scalar() or 0
 
     # -- refusing writes -------------------------------------------------------------
     def refuse_writes(self) -> None:

@@ -13,30 +13,23 @@ from sqlalchemy import Connection, Table, insert, select
 
 from curator.model import Base
 from curator.store import search
+from curator.store.rows import first_free_id
 
 BATCH = 5000
 Progress = Callable[[str, int], None]
 
 
 def catalogue_tables() -> list[Table]:
+    """Every table a copy carries: the records, parents first, then their history."""
     import curator.model.entities  # noqa: F401  (the tables are declared there)
+    from curator.model.history import CHANGE_HISTORY
 
-    return list(Base.metadata.sorted_tables)
+    return [*Base.metadata.sorted_tables, CHANGE_HISTORY]
 
 
 def next_id(conn: Connection, table: Table) -> int:
     """The id the table would give its next row: past every row there is or was."""
-    first = (conn.execute(select(table.c.id).order_by(table.c.id.desc()).limit(1)).scalar()
-             or 0) + 1
-    if conn.dialect.name == "sqlite":
-        seq = conn.exec_driver_sql(
-            "SELECT seq FROM sqlite_sequence WHERE name = ?", (table.name,)).scalar()
-    else:
-        seq = conn.exec_driver_sql(
-            f"SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM "
-            f"{conn.exec_driver_sql('SELECT pg_get_serial_sequence(%s, %s)', (table.name, 'id')).scalar()}"  # noqa: E501
-        ).scalar()
-    return max(first, (seq or 0) + 1)
+    return first_free_id(conn, table)
 
 
 def _set_next_id(conn: Connection, table: Table, value: int) -> None:

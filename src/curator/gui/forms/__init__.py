@@ -7,7 +7,7 @@ operation touches the record on show, the form reloads and keeps the focus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -97,6 +97,15 @@ class FormPane(QWidget):
         self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         self.stack.addWidget(self.empty)
         undo.changed.connect(self._changed)
+        # "changed by anna, just now" becomes "2 minutes ago" as the minutes pass
+        self._ageing = QTimer(self, interval=30_000)
+        self._ageing.timeout.connect(self._tell_last_changes)
+        self._ageing.start()
+
+    def _tell_last_changes(self) -> None:
+        form = self.current
+        if form is not None and form.record_id is not None:
+            form.tell_last_change()
 
     def form(self, kind: str) -> RecordForm:
         """The form for a kind of record, built the first time it is needed."""

@@ -10,6 +10,7 @@ record, the form reloads it and puts the focus back where it was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC
 from typing import Any
 
 import shiboken6
@@ -29,12 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from curator import CuratorError
-from curator.catalog import Changes, NotFound, StaleVersion, ValidationError
+from curator.catalog import Changes, LastChange, NotFound, StaleVersion, ValidationError, ago
 from curator.gui.forms.fields import Field, ProblemLabel
 from curator.gui.undo import CatalogUndo
 from curator.model.enums import RecordKind
 
 FORM_MAX_WIDTH = 820
+# The records whose form says who changed them last, as the history names their kind.
+HISTORY_KINDS = {RecordKind.FILM: "film", RecordKind.PERSON: "person",
+                 RecordKind.FESTIVAL: "festival", RecordKind.LIST: "list"}
 NARROW_WIDTH = 520  # below this, labels sit above their fields
 
 
@@ -194,8 +198,15 @@ class RecordForm(QWidget):
         self.subheading.setWordWrap(True)
         self.subheading.setStyleSheet("color: palette(placeholder-text);")
         self.subheading.linkActivated.connect(self.open_link)
+        # "changed by anna, 2 minutes ago": who changed the record last, from its history
+        self.changed_line = QLabel(objectName="changedLine")
+        self.changed_line.setStyleSheet("color: palette(placeholder-text);")
+        self.changed_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changed_line.hide()
+        self.last_change: LastChange | None = None
         self.body.addWidget(self.heading)
         self.body.addWidget(self.subheading)
+        self.body.addWidget(self.changed_line)
         self.problem = ProblemLabel()  # problems the form cannot pin on one field
         self.body.addWidget(self.problem)
 
@@ -297,6 +308,7 @@ class RecordForm(QWidget):
         cursor = focused.cursorPosition() if isinstance(focused, QLineEdit) else None
         self.record, self.version = record, record.version
         self.load(record, force)
+        self.show_last_change()
         self.fix_tab_order()
         now = QApplication.focusWidget()
         if name and (now is None or now.objectName() != name or not now.isVisible()):
@@ -307,11 +319,41 @@ class RecordForm(QWidget):
                     target.setCursorPosition(min(cursor, len(target.text())))
         return True
 
+    def show_last_change(self) -> None:
+        """Say who changed the record last, and how long ago (films, people, festivals, lists)."""
+        history_kind = HISTORY_KINDS.get(self.kind)
+        if history_kind is None or self.record_id is None:
+            self.changed_line.hide()
+            return
+        self.last_change = self.catalog.history.last_change(history_kind, self.record_id)
+        self.tell_last_change()
+
+    def tell_last_change(self) -> None:
+        """The line again, as time has passed ("just now" becomes "2 minutes ago")."""
+        last = self.last_change
+        at = last.at if last else getattr(self.record, "updated_at", None)
+        if at is None:
+            self.changed_line.hide()
+            return
+        # a record changed before the archive kept a history says when, not who
+        said = last.describe() if last else f"changed {ago(at)}"
+        self.changed_line.setText(said[:1].upper() + said[1:])
+        self.changed_line.setToolTip(f"{at.replace(tzinfo=UTC).astimezone():%d %B %Y, %H:%M}")
+        self.changed_line.show()
+
     def on_changes(self, changes: Changes) -> bool:
         """Reload if `changes` touched the record; False if the record is gone."""
         if self.record_id is None or not self.touched_by(changes):
             return True
-        return self.reload()
+        if not self.reload():
+            return False
+        overtaken = [name for name, field in self.fields.items()
+                     if getattr(field, "overtaken", False)]
+        if overtaken:
+            what = overtaken[0].replace("_", " ")
+            self.notice.emit(f"{changes.label}: the {what} changed while you were typing. "
+                             "Enter saves what you typed over it; Escape shows the new value.")
+        return True
 
     # -- saving --------------------------------------------------------------------------
     def _field_committed(self, name: str, value: Any) -> None:

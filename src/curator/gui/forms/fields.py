@@ -61,6 +61,7 @@ class Field(QWidget):
         self.name = name
         self.editor = editor
         self._loaded: Any = None
+        self.overtaken = False
         editor.setObjectName(name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,6 +90,8 @@ class Field(QWidget):
     def set_value(self, value: Any, force: bool = False) -> None:
         """Show the archive's value; an edit in progress in the focused field is kept."""
         editing = self.has_focus() and not self.same(self.value(), self._loaded)
+        # the archive's value changed under the user's typing (a colleague's edit, say)
+        self.overtaken = editing and not force and not self.same(value, self._loaded)
         self._loaded = value
         if force or not editing:
             if self.value() != value:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -32,11 +31,6 @@ from curator.model import FORMATS, Colour, FilmKind, PublicationState
 from curator.model.enums import RecordKind
 
 ID_SCHEMES = ("imdb", "wikidata", "movielens", "tmdb", "filmportal", "bfi")
-
-
-def local_time(utc: datetime) -> datetime:
-    """The archive stores UTC; the archivist reads their own clock."""
-    return utc.replace(tzinfo=UTC).astimezone()
 
 
 def state_choices() -> list[tuple[str, str]]:
@@ -167,8 +161,7 @@ class FilmForm(RecordForm):
             self._vocabulary_read = True
         self.heading.setText(film.title)
         facts = [" / ".join(film.countries), str(film.year or ""), film.kind.capitalize(),
-                 PublicationState.label_of(film.state), f"film {film.id}",
-                 f"changed {local_time(film.updated_at):%Y-%m-%d %H:%M}"]
+                 PublicationState.label_of(film.state), f"film {film.id}"]
         self.subheading.setText(" \u00b7 ".join(f for f in facts if f))
         for name in ("title", "original_title", "sort_title", "year", "runtime", "format",
                      "colour", "kind", "synopsis", "notes", "state", "countries", "languages",

@@ -3,9 +3,10 @@
 from alembic import context
 
 from curator.model import Base
+from curator.model.history import HISTORY_METADATA
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = [Base.metadata, HISTORY_METADATA]
 
 
 def run_migrations_online() -> None:

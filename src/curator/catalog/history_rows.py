@@ -1,0 +1,241 @@
+"""The change history's rows: written with every write, and read a row or a record at a time.
+
+`record_rows` turns an operation's RowChanges into history rows inside the operation's own
+transaction (catalog/unit.py's `write_transaction` calls it for every write, so nothing is
+written unrecorded). `ago` is the one wording of "2 minutes ago", for the form and the
+messages; catalog/history.py reads whole histories for the desk.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from curator.catalog.changes import BOOKKEEPING, RowChange
+from curator.model.entities import utcnow
+from curator.model.history import CHANGE_HISTORY, RECORD_COLUMNS
+from curator.store.rows import insert_many_sql
+
+H = CHANGE_HISTORY
+# Columns of a row the history leaves out: its bookkeeping, its id (the row's key), and
+# what is derived from other rows (a film's sort keys, which an undo writes back).
+_LEFT_OUT = BOOKKEEPING | {"id", "sort_countries", "sort_directors", "appearance_count",
+                           "still_count"}
+# An inserted or deleted row's columns the history holds in columns of its own, too.
+_LEFT_OUT_OF_ROWS = _LEFT_OUT | set(RECORD_COLUMNS)
+# The parts whose name is all they say: in a new record's entry, a list of names.
+_NAMED_PARTS = frozenset({"film_country", "film_language", "film_genre"})
+# The column of the history naming each kind of record a form shows.
+RECORD_COLUMN = {"film": "film_id", "person": "person_id", "festival": "festival_id",
+                 "list": "collection_id"}
+# The history column a table's own id goes to (its other rows name their record by column).
+_OWN_RECORD = {"film": "film_id", "person": "person_id", "festival": "festival_id",
+               "collection": "collection_id"}
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                           default=lambda v: v.isoformat() if isinstance(v, date) else str(v)
+                           ).encode
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """Who changed a record last, and when (UTC)."""
+
+    who: str
+    at: datetime
+
+    def describe(self, now: datetime | None = None) -> str:
+        """`changed by anna, 2 minutes ago`."""
+        return f"changed by {self.who}, {ago(self.at, now)}"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One row's change in a step of a record's history."""
+
+    table: str
+    key: str
+    action: str  # insert, update, delete
+    fields: dict[str, tuple[Any, Any]]  # field -> (old, new)
+
+
+@dataclass(frozen=True)
+class HistoryStep:
+    """One operation as a record's history shows it: when, who, what, and its row changes."""
+
+    at: datetime
+    who: str
+    label: str
+    changes: tuple[FieldChange, ...]
+
+
+def ago(at: datetime, now: datetime | None = None) -> str:
+    """How long ago `at` (UTC) was, as a person says it: `2 minutes ago`, `yesterday`."""
+    seconds = max(0, int(((now or utcnow()) - at).total_seconds()))
+    if seconds < 45:
+        return "just now"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return "1 minute ago" if minutes == 1 else f"{minutes} minutes ago"
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return "1 hour ago" if hours == 1 else f"{hours} hours ago"
+    days = round(seconds / 86400)
+    if days == 1:
+        return "yesterday"
+    if days < 31:
+        return f"{days} days ago"
+    return f"on {at.day} {at:%B %Y}"
+
+
+# -- writing ---------------------------------------------------------------------------------
+def _without_rows_put_back(rows: Iterable[RowChange]) -> list[RowChange]:
+    """A part list replaced whole (a film's countries) deletes its rows and inserts them
+    again; where the engine gives the new rows new ids (PostgreSQL), a row put back as it was
+    would read as removed and added. It is no change, on either engine."""
+    rows = list(rows)
+    deleted = Counter(_part_content(r.table, r.before) for r in rows
+                      if r.after is None and r.before is not None
+                      and _OWN_RECORD.get(r.table) is None)
+    if not deleted:
+        return rows
+    inserted = Counter(_part_content(r.table, r.after) for r in rows
+                       if r.before is None and r.after is not None
+                       and _OWN_RECORD.get(r.table) is None)
+    drop_deleted, drop_inserted = deleted & inserted, deleted & inserted
+    if not drop_deleted:
+        return rows
+    kept = []
+    for r in rows:
+        if _OWN_RECORD.get(r.table) is None and (r.before is None) != (r.after is None):
+            drop = drop_inserted if r.before is None else drop_deleted
+            content = _part_content(r.table, r.after if r.before is None else r.before)
+            if drop[content] > 0:
+                drop[content] -= 1
+                continue
+        kept.append(r)
+    return kept
+
+
+def _part_content(table: str, row: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return table, tuple(sorted((k, repr(v)) for k, v in row.items()
+                               if k != "id" and k not in BOOKKEEPING))
+
+
+def record_rows(conn: Connection, label: str, rows: Iterable[RowChange], who: str,
+                desk: str) -> None:
+    """Write the history of `rows` in the transaction of `conn` (one executemany).
+
+    An update keeps `{field: [old, new]}` of the fields that changed; an insert or a delete
+    keeps `{field: value}` of the row's values, less those its record columns hold already.
+    A part inserted with its record in the same step (a new film's genres) goes into the
+    record's entry, under its table's name: an import writes one entry per film, not five.
+    """
+    at = utcnow()
+    rows = _without_rows_put_back(rows)
+    entries = []
+    names: dict[str, str] = {}  # plain str: the driver binds a str subclass slowly
+    created: dict[tuple[str, Any], dict[str, Any]] = {}  # (record column, id) -> its fields
+    parts: list[tuple[str, dict[str, Any]]] = []
+    for r in rows:
+        before, after = r.before, r.after
+        if before is None:
+            if after is None:
+                continue
+            action, row = "insert", after
+        elif after is None:
+            action, row = "delete", before
+        else:
+            action, row = "update", after
+        table = names.get(r.table) or names.setdefault(r.table, str(r.table))
+        own = _OWN_RECORD.get(table)
+        if action == "insert" and own is None:
+            parts.append((table, row))  # folded into its record's entry below, if new too
+            continue
+        key = r.key
+        if action == "update":
+            fields = {k: (before.get(k), v) for k, v in after.items()
+                      if k not in _LEFT_OUT and before.get(k) != v}
+            if not fields:
+                continue  # a version counted up for the record's parts: they say what changed
+        else:
+            fields = {k: v for k, v in row.items() if k not in _LEFT_OUT_OF_ROWS
+                      and v is not None and v != ""}
+            if action == "insert":
+                created[(own, key[0])] = fields
+        entries.append(_entry(action, table, key, fields, row, own))
+    for table, row in parts:
+        if table in _NAMED_PARTS:  # a country, language or genre: its name says it all
+            fields = row["name"]
+        else:
+            fields = {k: v for k, v in row.items() if k not in _LEFT_OUT_OF_ROWS
+                      and v is not None and v != ""}
+        record = created.get(("film_id", row.get("film_id")))
+        if record is None:
+            record = next((created[(c, row[c])] for c in RECORD_COLUMNS
+                           if (c, row.get(c)) in created), None)
+        if record is not None:
+            record.setdefault(table, []).append(fields)
+        else:
+            entries.append(_entry("insert", table, (row.get("id"),) if "id" in row else
+                                  tuple(row.values())[:1],
+                                  {"name": fields} if table in _NAMED_PARTS else fields,
+                                  row, None))
+    for entry in entries:
+        entry["fields"] = _encode(entry["fields"])
+        entry.update(label=label, who=who, desk=desk, at=at)
+    if entries:
+        conn.exec_driver_sql(insert_many_sql(conn, H, at, entries[0], stamps=("at",)),
+                             entries)
+
+
+def _entry(action: str, table: str, key: tuple[Any, ...], fields: dict[str, Any],
+           row: dict[str, Any], own: str | None) -> dict[str, Any]:
+    entry = {"action": action, "table_name": table,
+             "row_key": str(key[0]) if len(key) == 1 else _encode(list(key)), "fields": fields,
+             "film_id": row.get("film_id"), "person_id": row.get("person_id"),
+             "festival_id": row.get("festival_id"), "collection_id": row.get("collection_id")}
+    if own is not None:
+        entry[own] = key[0]
+    return entry
+
+
+# -- reading ---------------------------------------------------------------------------------
+def last_change_of_row(conn: Connection, table: str, key: tuple[Any, ...],
+                       row: dict[str, Any] | None) -> LastChange | None:
+    """The newest history entry of one row (found through the record it belongs to)."""
+    column = _OWN_RECORD.get(table)
+    value = key[0] if column is not None else None
+    if column is None and row:
+        column, value = next(((c, row[c]) for c in RECORD_COLUMNS if row.get(c) is not None),
+                             (None, None))
+    if column is None:
+        return None
+    row_key = str(key[0]) if len(key) == 1 else _encode(list(key))
+    found = conn.execute(
+        select(H.c.who, H.c.at).where(H.c[column] == value, H.c.table_name == table,
+                                      H.c.row_key == row_key)
+        .order_by(H.c.id.desc()).limit(1)).first()
+    return LastChange(found.who, found.at) if found else None
+
+
+def last_change_of_record(conn: Connection, kind: str, record_id: int) -> LastChange | None:
+    column = H.c[RECORD_COLUMN[kind]]
+    found = conn.execute(select(H.c.who, H.c.at).where(column == record_id)
+                         .order_by(H.c.id.desc()).limit(1)).first()
+    return LastChange(found.who, found.at) if found else None
+
+
+def decode_fields(action: str, fields: str) -> dict[str, tuple[Any, Any]]:
+    """A history row's fields as {field: (old, new)}, whatever its action."""
+    values = json.loads(fields)
+    if action == "insert":
+        return {k: (None, v) for k, v in values.items()}
+    if action == "delete":
+        return {k: (v, None) for k, v in values.items()}
+    return {k: (v[0], v[1]) for k, v in values.items()}
