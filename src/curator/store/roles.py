@@ -72,7 +72,9 @@ def install(conn: Connection) -> None:
         # the schema's version is the admin's, who upgrades it
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {cataloguer}",
         # the history only grows: nobody's desk may rewrite or remove an entry
-        f"REVOKE UPDATE, DELETE ON change_history FROM {cataloguer}",
+        # (a catalogue older than its history has none yet; the upgrade installs again)
+        "DO $$ BEGIN IF to_regclass('change_history') IS NOT NULL THEN "
+        f"REVOKE UPDATE, DELETE ON change_history FROM {cataloguer}; END IF; END $$",
         _GUARD,
     ):
         conn.exec_driver_sql(statement)
