@@ -12,22 +12,16 @@ from pathlib import Path
 from curator.catalog import Cancelled, Catalog
 from curator.catalog.export_stamps import catalogue_stamps
 from curator.publish import data_files, quick, render_worker
-from curator.publish.browse_pages import (
-    country_pages,
-    home_page,
-    not_found_page,
-    search_page,
-    year_pages,
-)
 from curator.publish.media import StillFiles, archive_derivatives
 from curator.publish.pages import PageMaker
 from curator.publish.quick import ExportSession, ExportState, MediaUse
-from curator.publish.record_pages import RecordPages, directors_pages
+from curator.publish.record_pages import RecordPages
 from curator.publish.render import Renderer
 from curator.publish.render_worker import RenderWorker
 from curator.publish.search_index import SearchIndex
 from curator.publish.selection import ALL, Selection
 from curator.publish.site import credited_people, load_site
+from curator.publish.site_pages import site_pages
 from curator.publish.writer import ExportError, SiteWriter
 
 Progress = Callable[[int, int, str], bool]
@@ -124,8 +118,7 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     maker = PageMaker(site, still_files or archive_derivatives(catalog.archive))
     records = RecordPages(maker)
     step(0, 0, f"Laying out {len(site.films):,} films")
-    pages = [home_page(maker), *records.all(), *directors_pages(maker), *year_pages(maker),
-             *country_pages(maker), search_page(maker), not_found_page(maker)]
+    pages = site_pages(maker, records)
     renderer = Renderer()
     total = len(pages) + len(maker.media) + 1
     helper = None
