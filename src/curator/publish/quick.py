@@ -180,11 +180,11 @@ class ExportSession:
         self._state = None
 
 
-def _films(count: int) -> str:
+def films_word(count: int) -> str:
     return f"{count:,} film{'' if count == 1 else 's'}"
 
 
-def _beyond_films(before: CatalogueStamps, now: CatalogueStamps) -> str:
+def beyond_films(before: CatalogueStamps, now: CatalogueStamps) -> str:
     tables = [t for t, s in now.tables.items()
               if t not in FILM_TABLES and before.tables.get(t) != s]
     words = dict.fromkeys(_BEYOND_FILMS.get(t, t.replace("_", " ")) for t in tables)
@@ -204,9 +204,9 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         return None, "the site's templates or assets changed"
     stamps, changed = changed_films(catalog, state.stamps)
     if changed is None:
-        return None, f"more than films changed: {_beyond_films(state.stamps, stamps)}"
+        return None, f"more than films changed: {beyond_films(state.stamps, stamps)}"
     if len(changed) > QUICK_LIMIT:
-        return None, f"{_films(len(changed))} changed (the quick way takes up to {QUICK_LIMIT})"
+        return None, f"{films_word(len(changed))} changed (the quick way takes up to {QUICK_LIMIT})"
     earlier = state.maker
     # stills that had no derivatives last time may have them now
     for film_id in state.media.lacking - changed:
@@ -215,7 +215,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
                         for s in film.stills):
             changed.add(film_id)
     if len(changed) > QUICK_LIMIT:
-        return None, (f"{_films(len(changed))} changed or have new web sizes (the quick "
+        return None, (f"{films_word(len(changed))} changed or have new web sizes (the quick "
                       f"way takes up to {QUICK_LIMIT})")
     step(0, 0, f"Reading {len(changed):,} changed films")
     warnings = {k: w for k, w in old.warnings.items() if k[0] != "film" or k[1] not in changed}
@@ -237,7 +237,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     pages, neighbours = pages_to_lay_out(
         Before(before, set(old.people), {f.year for f in old.films.values() if f.year},
                state.neighbours), site, maker, records, changed)
-    if set(paths) - {p.path for p in pages} - {_path_of(f) for f in writer.old}:
+    if set(paths) - {p.path for p in pages} - {path_of(f) for f in writer.old}:
         return None, "a page the last export did not write would be missing"
 
     step(0, len(pages), f"Writing {len(pages):,} pages")
@@ -287,10 +287,10 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     if site.base_url and (paths != state.page_paths or not writer.carry("sitemap.xml")):
         writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths, credited=credited), _films(len(changed)) + " changed"
+                   page_paths=paths, credited=credited), films_word(len(changed)) + " changed"
 
 
-def _path_of(file: str) -> str:
+def path_of(file: str) -> str:
     return file[: -len("index.html")] if file.endswith("index.html") else file
 
 
