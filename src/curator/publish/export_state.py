@@ -142,7 +142,8 @@ def _text(value: Any) -> str:
 
 def _state_of(body: dict[str, Any]) -> SavedState:
     tables = {_text(t): _tuples(s) for t, s in body["tables"].items()}
-    films = {_text(t): {None if row[0] is None else _int(row[0]): _tuples(row[1:])
+    # a film's stamp is a flat row of sums (see curator.catalog.export_stamps)
+    films = {_text(t): {None if row[0] is None else _int(row[0]): tuple(row[1:])
                         for row in rows}
              for t, rows in body["film_stamps"].items()}
     media = {_text(p): (_text(sha), ImageFile(_int(w), _int(h), _text(fmt), Path(_text(src))))
