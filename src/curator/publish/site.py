@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from curator.catalog import Catalog
 from curator.catalog.errors import NotFound
-from curator.catalog.export_reads import film_ids_by_state, films_in_bulk, people_in_bulk
+from curator.catalog.export_reads import films_by_state, people_in_bulk
 from curator.catalog.records import (
     CollectionRecord,
     EditionRecord,
@@ -52,7 +52,7 @@ def filing_key(film: FilmRecord) -> tuple:
 def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     warnings: dict[tuple[str, int], str] = {}
     published = sound_stills(
-        {f.id: f for f in films_in_bulk(catalog, film_ids_by_state(catalog, PUBLISHED))},
+        {f.id: f for f in films_by_state(catalog, PUBLISHED)},
         warnings)
     festivals = catalog.festivals()
     all_editions = {e.id: e for f in festivals for e in f.editions if e.state == PUBLISHED}
