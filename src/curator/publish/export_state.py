@@ -4,7 +4,9 @@ every film's See also and the pages that show it, who had a page, and the stills
 
 The file (`.curator-export-state.json` in the site's folder) is JSON after a first line
 holding its SHA-256, and names the Curator that wrote it, the archive, the folder, the
-selection and the SHA-256 of the manifest it goes with. Anything that does not match
+selection and the SHA-256 of the manifest it goes with (the archive and the folder by
+digests of their paths, and each still's file by its place in the archive: the file is
+published with the site, so it names no folder of this computer). Anything that does not match
 (a flipped byte, a key removed, another Curator, a manifest written since) makes the next
 export take the full way, saying why: the state is only ever a shortcut to the same site.
 """
@@ -61,12 +63,27 @@ def forget(outdir: Path) -> None:
         (outdir / STATE_FILE).unlink()
 
 
+def _digest(path: str) -> str:
+    return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _in_archive(source: Path, archive: str) -> str:
+    """A still's file by its place in the archive; only its name if it is elsewhere (it is
+    then never copied from the saved state: see resume)."""
+    try:
+        relative = os.path.relpath(source, archive)
+    except ValueError:  # another drive
+        relative = ".."
+    return relative if not relative.startswith("..") else os.path.join("..", source.name)
+
+
 def save(outdir: Path, key: tuple[str, str, str], state: SavedState) -> None:
     """Write the state beside the manifest, by a rename: a reader sees the old or the new."""
     stamps = state.stamps
+    archive = key[0]
     body = {
         "format": FORMAT, "curator": __version__,
-        "archive": key[0], "site": key[1], "selection": key[2],
+        "archive": _digest(key[0]), "site": _digest(key[1]), "selection": key[2],
         "manifest": manifest_digest(outdir),
         "design": state.design, "chrome": state.chrome,
         "tables": stamps.tables,
@@ -74,7 +91,7 @@ def save(outdir: Path, key: tuple[str, str, str], state: SavedState) -> None:
         "neighbours": [[i, list(n)] for i, n in state.neighbours.items()],
         "footprints": [[i, f.to_json()] for i, f in state.footprints.items()],
         "people": sorted(state.people),
-        "media": [[p, sha, f.width, f.height, f.format, str(f.source)]
+        "media": [[p, sha, f.width, f.height, f.format, _in_archive(f.source, archive)]
                   for p, (sha, f) in state.media.items()],
         "media_of": [[kind, i, list(paths)] for (kind, i), paths in state.media_of.items()],
         "lacking": sorted(state.lacking),
@@ -111,15 +128,15 @@ def load(outdir: Path, key: tuple[str, str, str]) -> tuple[SavedState | None, st
             return None, (f"the saved export state is from another Curator "
                           f"({body.get('curator')!s})")
         archive, site, selection = key
-        if body.get("archive") != archive:
+        if body.get("archive") != _digest(archive):
             return None, "the saved export state is of another archive"
-        if body.get("site") != site:
+        if body.get("site") != _digest(site):
             return None, "the saved export state was written for another folder"
         if body.get("selection") != selection:
             return None, f"the last export was of another selection ({body.get('selection')})"
         if body.get("manifest") != manifest_digest(outdir):
             return None, "the site's manifest is not the one the saved export state goes with"
-        return _state_of(body), ""
+        return _state_of(body, Path(archive)), ""
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         return None, f"the saved export state is damaged ({exc})"
 
@@ -140,13 +157,14 @@ def _text(value: Any) -> str:
     return value
 
 
-def _state_of(body: dict[str, Any]) -> SavedState:
+def _state_of(body: dict[str, Any], archive: Path) -> SavedState:
     tables = {_text(t): _tuples(s) for t, s in body["tables"].items()}
     # a film's stamp is a flat row of sums (see curator.catalog.export_stamps)
     films = {_text(t): {None if row[0] is None else _int(row[0]): tuple(row[1:])
                         for row in rows}
              for t, rows in body["film_stamps"].items()}
-    media = {_text(p): (_text(sha), ImageFile(_int(w), _int(h), _text(fmt), Path(_text(src))))
+    media = {_text(p): (_text(sha), ImageFile(_int(w), _int(h), _text(fmt),
+                                              archive / _text(src)))
              for p, sha, w, h, fmt, src in body["media"]}
     media_of = {(_text(kind), _int(i)): tuple(map(_text, paths))
                 for kind, i, paths in body["media_of"]}
