@@ -103,13 +103,12 @@ class Footprint:
     @classmethod
     def from_json(cls, data: list) -> Footprint:
         people, editions, sections, year, countries, directors = data
-        ints = _ints
         if year is not None and type(year) is not int:
             raise ValueError("a year is not a number")
         if not all(type(c) is str for c in countries):
             raise ValueError("a country is not text")
-        return cls(ints(people), ints(editions), ints(sections), year, tuple(countries),
-                   ints(directors))
+        return cls(_ints(people), _ints(editions), _ints(sections), year, tuple(countries),
+                   _ints(directors))
 
 
 def _ints(values: list) -> tuple[int, ...]:
