@@ -1,7 +1,12 @@
 """Curator: a desktop catalogue for film-festival archives."""
 
-import tomllib
+import re
 from pathlib import Path
+
+# `name = "..."` and `version = "..."` in pyproject.toml's [project] table, as Curator's
+# own pyproject writes them: read without a TOML parser, which costs every command's start
+_PROJECT = re.compile(r"^\[project\]\s*$(.*?)(?=^\[|\Z)", re.M | re.S)
+_KEY = re.compile(r'^(name|version)\s*=\s*"([^"\\]*)"\s*$', re.M)
 
 
 def _version() -> str:
@@ -13,10 +18,11 @@ def _version() -> str:
     """
     pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
     try:
-        project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
-        if project.get("name") == "curator":
-            return str(project["version"])
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        table = _PROJECT.search(pyproject.read_text(encoding="utf-8"))
+        project = dict(_KEY.findall(table.group(1))) if table else {}
+        if project.get("name") == "curator" and project.get("version"):
+            return project["version"]
+    except (OSError, UnicodeDecodeError):
         pass
     from importlib import metadata  # only an installed copy needs it (and it is slow to load)
 

@@ -11,6 +11,7 @@ from PIL import Image
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData
 from curator.model.enums import PublicationState
+from curator.publish.export_state import STATE_FILE
 from curator.publish.writer import MANIFEST
 from curator.stills import import_stills
 
@@ -42,10 +43,13 @@ def build(folder: Path) -> Path:
 
 def site_files(folder: Path) -> dict[str, str]:
     """Every file of a site with the hash of its content; the manifest by the files it lists
-    (its date and tokens differ from one export to the next)."""
+    (its date and tokens differ from one export to the next). The state an export saves for
+    the next is left out: not part of the site, it is saved after the site is in place, and
+    one that does not go with the manifest is not used (test_saved_state)."""
     out = {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
            for p in sorted(folder.rglob("*")) if p.is_file()}
     if MANIFEST in out:
         files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
         out[MANIFEST] = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
+    out.pop(STATE_FILE, None)
     return out

@@ -10,7 +10,9 @@ between them in a few milliseconds, without reading any film.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
@@ -32,6 +34,12 @@ _SUMS = ("count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(id), "
 Stamp = tuple[object, ...]
 
 
+def _plain(values: Iterable[object]) -> Stamp:
+    """A stamp as plain ints: PostgreSQL sums bigints into numerics (Decimal), which a
+    saved stamp read back from JSON would never equal."""
+    return tuple(int(v) if isinstance(v, Decimal) else v for v in values)
+
+
 @dataclass
 class CatalogueStamps:
     tables: dict[str, Stamp]
@@ -44,7 +52,7 @@ def _table_stamps(catalog: Catalog) -> dict[str, Stamp]:
     with translate_errors(), catalog.archive.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
             if "version" in table.c and "id" in table.c:
-                stamps[table.name] = tuple(conn.execute(
+                stamps[table.name] = _plain(conn.execute(
                     text(f"SELECT {_SUMS} FROM {table.name}")).one())
             else:  # settings: few rows without versions, compared whole
                 stamps[table.name] = tuple(map(tuple, conn.execute(
@@ -58,7 +66,7 @@ def _film_stamps(catalog: Catalog, table: str) -> dict[int | None, Stamp]:
              f"SELECT film_id, {_SUMS} FROM {table} GROUP BY film_id")
     with translate_errors(), catalog.archive.engine.connect() as conn:
         rows = conn.execute(text(query))
-        return {row[0]: tuple(row[1:]) for row in rows}
+        return {row[0]: _plain(row[1:]) for row in rows}
 
 
 def catalogue_stamps(catalog: Catalog) -> CatalogueStamps:

@@ -128,6 +128,13 @@ class Films(Operations):
         """The films a page of this film suggests; `published_only` for the public export."""
         return see_also(self.core, film_id, limit, published_only=published_only)
 
+    def records_in_state(self, state: PublicationState) -> list[FilmRecord]:
+        """The records of every film in this publication state, in id order: the whole
+        archive's in one query per table (the export's read)."""
+        from curator.catalog.export_reads import films_by_state
+
+        return films_by_state(self.core, state)
+
     def with_state(self, state: PublicationState) -> list[FilmId]:
         """Ids of every film in this publication state, in id order."""
         with self.core.read() as session:

@@ -11,23 +11,17 @@ from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog
 from curator.catalog.export_stamps import catalogue_stamps
-from curator.publish import data_files, quick, render_worker
-from curator.publish.browse_pages import (
-    country_pages,
-    home_page,
-    not_found_page,
-    search_page,
-    year_pages,
-)
+from curator.publish import data_files, export_state, quick, render_worker, resume
 from curator.publish.media import StillFiles, archive_derivatives
 from curator.publish.pages import PageMaker
 from curator.publish.quick import ExportSession, ExportState, MediaUse
-from curator.publish.record_pages import RecordPages, directors_pages
+from curator.publish.record_pages import RecordPages
 from curator.publish.render import Renderer
 from curator.publish.render_worker import RenderWorker
 from curator.publish.search_index import SearchIndex
 from curator.publish.selection import ALL, Selection
 from curator.publish.site import credited_people, load_site
+from curator.publish.site_pages import site_pages
 from curator.publish.writer import ExportError, SiteWriter
 
 Progress = Callable[[int, int, str], bool]
@@ -96,15 +90,27 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
             started: float, session: ExportSession) -> ExportResult:
     key = quick.state_key(catalog, outdir, selection)
     last, why = session.take(key, still_files)
+    # a new process (or a session that holds nothing) starts from what the last export
+    # saved beside its manifest, when the stills come from the archive's own store
+    saves = selection.kind == "all" and still_files is None
+    saved = None
+    if last is None and saves:
+        saved, why = export_state.load(Path(key[1]), key)
     with SiteWriter(outdir, selection=selection.spec) as writer:
         done = None
         if last is not None:
             done, why = quick.quick_export(catalog, last, writer, step)
+        elif saved is not None:
+            done, why = resume.resume_export(catalog, saved, writer, step)
         state = done or _full_export(catalog, selection, still_files, writer, step)
         state.key, state.still_files = key, still_files
         step(1, 1, "Putting the new site in place")
         summary = writer.commit()
     state.files = writer.files
+    if saves:
+        export_state.save(writer.outdir, key, resume.saved_state(state))
+    else:
+        export_state.forget(writer.outdir)
     # entries of films are quick to make again; digests and teasers are kept
     state.maker.per_film.forget("entry", "see_also_entry")
     session.keep(state)
@@ -124,8 +130,8 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     maker = PageMaker(site, still_files or archive_derivatives(catalog.archive))
     records = RecordPages(maker)
     step(0, 0, f"Laying out {len(site.films):,} films")
-    pages = [home_page(maker), *records.all(), *directors_pages(maker), *year_pages(maker),
-             *country_pages(maker), search_page(maker), not_found_page(maker)]
+    pages = site_pages(maker, records)
+    paths = [p.path for p in pages]
     renderer = Renderer()
     total = len(pages) + len(maker.media) + 1
     helper = None
@@ -164,11 +170,11 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
         writer.put(path, source.read_bytes())
     writer.put("robots.txt", data_files.robots_txt(site))
     if site.base_url:
-        writer.put("sitemap.xml", data_files.sitemap_xml(site, (p.path for p in pages)))
+        writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
     return ExportState(
         stamps=stamps, site=site, renderer=renderer, maker=maker,
         neighbours={i: tuple(f.id for f in records.see_also(film))
                     for i, film in site.films.items()},
         search=search, film_json=film_json, media=MediaUse.of_site(maker),
-        page_paths=[p.path for p in pages], chrome=maker.chrome,
+        page_paths=paths, chrome=maker.chrome,
         credited=credited_people(site.films.values()))

@@ -115,6 +115,9 @@ class PageMaker:
         self.still_files = still_files
         self.media: dict[str, tuple[str, ImageFile]] = {}  # site path -> (sha256, file)
         self.derivatives: dict[int, list[ImageFile]] = earlier.derivatives if earlier else {}
+        # a still's files depend only on its image: stills of one image (a festival photo
+        # on many films) are looked up once an export, with their paths in the site
+        self._of_image: dict[tuple[str, int, int], tuple[list[ImageFile], list[str]]] = {}
         self.see_also = earlier.see_also if earlier else SeeAlso(site.published.values())
         self.directors = self._directors()
         self.years = sorted({f.year for f in site.films.values() if f.year})
@@ -184,12 +187,18 @@ class PageMaker:
 
     def files_of(self, still: StillRecord) -> list[ImageFile]:
         """The still's derivatives, registered to be copied into the site."""
+        image = (still.sha256, still.width, still.height)
+        known = self._of_image.get(image)
         files = self.derivatives.get(still.id)
         if files is None:
-            files = self.derivatives[still.id] = sorted(self.still_files(still),
-                                                   key=lambda f: (f.width, f.format))
-        for f in files:
-            self.media[media_path(still, f)] = (still.sha256, f)
+            files = known[0] if known else sorted(self.still_files(still),
+                                                  key=lambda f: (f.width, f.format))
+            self.derivatives[still.id] = files
+        if known is None or known[0] is not files:
+            known = self._of_image[image] = (files, [media_path(still, f) for f in files])
+        media, sha256 = self.media, still.sha256
+        for f, path in zip(files, known[1], strict=True):
+            media[path] = (sha256, f)
         return files
 
     def image(self, still: StillRecord, sizes: str) -> dict[str, Any] | None:

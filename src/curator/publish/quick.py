@@ -56,6 +56,7 @@ from curator.publish.site import (
     sections_of,
     sound_stills,
 )
+from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import SiteWriter
 
 # Beyond this many changed films the full way is as quick, and simpler to trust.
@@ -178,32 +179,11 @@ class ExportSession:
         self._state = None
 
 
-def page_paths(maker: PageMaker) -> list[str]:
-    """The paths of every page of the site, in the order the full export writes them."""
-    links = maker.links
-    paths = ["", *links.films.values(), *links.people.values(), *links.editions.values(),
-             *links.sections.values(), *links.lists.values(), "directors/"]
-    for letter, people in maker.director_letters().items():
-        chunks = (len(people) + urls.DIRECTORS_PER_PAGE - 1) // urls.DIRECTORS_PER_PAGE
-        paths += [urls.directors_path(letter, n) for n in range(1, chunks + 1)]
-    if maker.years:
-        paths += ["years/", *(urls.year_path(y) for y in maker.years)]
-    countries = dict.fromkeys(c for f in maker.site.films.values() for c in f.countries)
-    if countries:
-        paths += ["countries/", *dict.fromkeys(urls.country_path(c) for c in sorted(
-            countries, key=str.casefold))]
-    return [*paths, "search/", "404.html"]
-
-
-def _directors(film: FilmRecord | None) -> set[int]:
-    return {c.person_id for c in film.credits if c.role == "director"} if film else set()
-
-
-def _films(count: int) -> str:
+def films_word(count: int) -> str:
     return f"{count:,} film{'' if count == 1 else 's'}"
 
 
-def _beyond_films(before: CatalogueStamps, now: CatalogueStamps) -> str:
+def beyond_films(before: CatalogueStamps, now: CatalogueStamps) -> str:
     tables = [t for t, s in now.tables.items()
               if t not in FILM_TABLES and before.tables.get(t) != s]
     words = dict.fromkeys(_BEYOND_FILMS.get(t, t.replace("_", " ")) for t in tables)
@@ -223,9 +203,9 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         return None, "the site's templates or assets changed"
     stamps, changed = changed_films(catalog, state.stamps)
     if changed is None:
-        return None, f"more than films changed: {_beyond_films(state.stamps, stamps)}"
+        return None, f"more than films changed: {beyond_films(state.stamps, stamps)}"
     if len(changed) > QUICK_LIMIT:
-        return None, f"{_films(len(changed))} changed (the quick way takes up to {QUICK_LIMIT})"
+        return None, f"{films_word(len(changed))} changed (the quick way takes up to {QUICK_LIMIT})"
     earlier = state.maker
     # stills that had no derivatives last time may have them now
     for film_id in state.media.lacking - changed:
@@ -234,7 +214,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
                         for s in film.stills):
             changed.add(film_id)
     if len(changed) > QUICK_LIMIT:
-        return None, (f"{_films(len(changed))} changed or have new web sizes (the quick "
+        return None, (f"{films_word(len(changed))} changed or have new web sizes (the quick "
                       f"way takes up to {QUICK_LIMIT})")
     step(0, 0, f"Reading {len(changed):,} changed films")
     warnings = {k: w for k, w in old.warnings.items() if k[0] != "film" or k[1] not in changed}
@@ -252,8 +232,11 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
                       "country or festival, or a setting they show)")
     records = RecordPages(maker)
     paths = page_paths(maker)
-    pages, neighbours = _pages_to_lay_out(state, site, maker, records, changed)
-    if set(paths) - {p.path for p in pages} - {_path_of(f) for f in writer.old}:
+    before = {i: Footprint.of(old.films[i]) for i in changed if i in old.films}
+    pages, neighbours = pages_to_lay_out(
+        Before(before, set(old.people), {f.year for f in old.films.values() if f.year},
+               state.neighbours), site, maker, records, changed)
+    if set(paths) - {p.path for p in pages} - {path_of(f) for f in writer.old}:
         return None, "a page the last export did not write would be missing"
 
     step(0, len(pages), f"Writing {len(pages):,} pages")
@@ -303,10 +286,10 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     if site.base_url and (paths != state.page_paths or not writer.carry("sitemap.xml")):
         writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths, credited=credited), _films(len(changed)) + " changed"
+                   page_paths=paths, credited=credited), films_word(len(changed)) + " changed"
 
 
-def _path_of(file: str) -> str:
+def path_of(file: str) -> str:
     return file[: -len("index.html")] if file.endswith("index.html") else file
 
 
@@ -337,10 +320,20 @@ def _site_with(catalog: Catalog, old: Site, credited_before: set[int], changed: 
                              if k[1] in (films if k[0] == "film" else people)}), credited
 
 
-def _pages_to_lay_out(state: ExportState, site: Site, maker: PageMaker, records: RecordPages,
-                      changed: set[int]) -> tuple[list[Page], dict[int, tuple[int, ...]]]:
+@dataclass
+class Before:
+    """What the last export showed, as far as the pages to lay out again depend on it."""
+
+    films: dict[int, Footprint]  # the changed films it exported
+    people: set[int]  # everyone with a page
+    years: set[int]  # every year with a page
+    neighbours: dict[int, tuple[int, ...]]  # every film's See also
+
+
+def pages_to_lay_out(before: Before, site: Site, maker: PageMaker, records: RecordPages,
+                     changed: set[int]) -> tuple[list[Page], dict[int, tuple[int, ...]]]:
     """The pages that show a changed film, before or now; and every film's See also."""
-    old, films = state.site, site.films
+    films = site.films
     film_ids: set[int] = set()
     people: set[int] = set()
     editions = {e.id for e in site.editions.values() if e.opening_film_id in changed}
@@ -350,27 +343,28 @@ def _pages_to_lay_out(state: ExportState, site: Site, maker: PageMaker, records:
     countries: set[str] = set()
     directors_changed = False
     for film_id in changed:
-        before, now = old.films.get(film_id), films.get(film_id)
-        directors_changed |= _directors(before) != _directors(now)
-        for film in (before, now):
-            if film is None:
+        then = before.films.get(film_id)
+        now = Footprint.of(films[film_id]) if film_id in films else None
+        directors_changed |= (then.directors if then else ()) != (now.directors if now else ())
+        for footprint in (then, now):
+            if footprint is None:
                 continue
             film_ids.add(film_id)
-            people.update(c.person_id for c in film.credits)
-            editions.update(s.edition_id for s in film.screenings)
-            sections.update(s.section_id for s in film.screenings if s.section_id)
-            years.add(film.year)
-            countries.update(film.countries)
+            people.update(footprint.people)
+            editions.update(footprint.editions)
+            sections.update(footprint.sections)
+            years.add(footprint.year)
+            countries.update(footprint.countries)
         lists.update(c.id for c in site.lists.values()
                      if any(i.film_id == film_id for i in site.collections[c.id].items))
     # a person who got or lost a page: awards elsewhere link to them, or no more
-    gained_or_lost = set(site.people).symmetric_difference(old.people)
+    gained_or_lost = set(site.people).symmetric_difference(before.people)
     if gained_or_lost:
         film_ids.update(f.id for f in films.values()
                         if any(a.person_id in gained_or_lost for a in f.awards))
 
-    neighbours = {i: n for i, n in state.neighbours.items() if i in films}
-    referrers = {i for i, n in state.neighbours.items() if changed.intersection(n)}
+    neighbours = {i: n for i, n in before.neighbours.items() if i in films}
+    referrers = {i for i, n in before.neighbours.items() if changed.intersection(n)}
     candidates: set[int] = set(changed)
     for film_id in changed:
         if film_id in site.published:
@@ -390,9 +384,7 @@ def _pages_to_lay_out(state: ExportState, site: Site, maker: PageMaker, records:
     pages += [records.collection(site.lists[i]) for i in sorted(lists)]
     if directors_changed:
         pages += directors_pages(maker)
-    old_years = {f.year for f in old.films.values() if f.year}
-    pages += year_pages(maker, None if old_years != set(maker.years) else years)
+    pages += year_pages(maker, None if before.years != set(maker.years) else years)
     pages += country_pages(maker, countries)
     pages += [search_page(maker), not_found_page(maker)]
     return pages, neighbours
-

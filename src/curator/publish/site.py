@@ -51,7 +51,7 @@ def filing_key(film: FilmRecord) -> tuple:
 def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     warnings: dict[tuple[str, int], str] = {}
     published = sound_stills(
-        {f.id: f for f in catalog.films.get_many(catalog.films.with_state(PUBLISHED))},
+        {f.id: f for f in catalog.films.records_in_state(PUBLISHED)},
         warnings)
     festivals = catalog.festivals.all()
     all_editions = {e.id: e for f in festivals for e in f.editions if e.state == PUBLISHED}

@@ -1,0 +1,133 @@
+"""Re-exporting in a new process from the state the last export saved beside its manifest
+(see `curator.publish.export_state`): only the pages that show the changed films.
+
+The catalogue's stamps name the films changed since; if only a few films' own rows
+changed, the site is read as it is now, and only the pages showing those films, before
+(by the saved footprints and See-also lists) or now, are laid out and written; the
+search index and the data download are made again and written where they changed.
+Every other file is kept as the manifest records it. Anything else takes the full way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from curator.catalog import Catalog
+from curator.catalog.export_stamps import changed_films
+from curator.publish import data_files, urls
+from curator.publish.export_state import SavedState, media_users
+from curator.publish.media import archive_derivatives
+from curator.publish.pages import PageMaker
+from curator.publish.quick import (
+    QUICK_LIMIT,
+    Before,
+    ExportState,
+    MediaUse,
+    beyond_films,
+    films_word,
+    pages_to_lay_out,
+    path_of,
+)
+from curator.publish.record_pages import RecordPages
+from curator.publish.render import Renderer
+from curator.publish.search_index import SearchIndex
+from curator.publish.site import credited_people, load_site
+from curator.publish.site_pages import Footprint, page_paths
+from curator.publish.writer import SiteWriter
+
+
+def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
+                  step: Callable[[int, int, str], None]) -> tuple[ExportState | None, str]:
+    """Write the whole archive's site again from `saved`, if only a few films changed
+    since. Without it (having written nothing), None and why the full way is needed."""
+    renderer = Renderer()
+    if renderer.design != saved.design:
+        return None, "the site's templates or assets changed"
+    stamps, changed = changed_films(catalog, saved.stamps)
+    if changed is None:
+        return None, f"more than films changed: {beyond_films(saved.stamps, stamps)}"
+    if len(changed) > QUICK_LIMIT:
+        return None, f"{films_word(len(changed))} changed (the quick way takes up to {QUICK_LIMIT})"
+    step(0, 0, f"Reading the catalogue ({films_word(len(changed))} changed)")
+    site = load_site(catalog)
+    maker = PageMaker(site, archive_derivatives(catalog.archive))
+    # stills that had no web sizes last time may have them now
+    for film_id in saved.lacking - changed:
+        film = site.films.get(film_id)
+        if film and any(maker.still_files(s) for s in film.stills):
+            changed.add(film_id)
+    if len(changed) > QUICK_LIMIT:
+        return None, (f"{films_word(len(changed))} changed or have new web sizes (the quick "
+                      f"way takes up to {QUICK_LIMIT})")
+    # every film the site held then and holds now is known, or the pages showing it are not
+    if (saved.footprints.keys() != saved.neighbours.keys()
+            or (saved.footprints.keys() ^ site.films.keys()) - changed):
+        return None, "the saved export state does not list the films the site holds"
+    if maker.chrome != saved.chrome:  # every page shows it
+        return None, ("the site's header or menus change (a first or last director, year, "
+                      "country or festival, or a setting they show)")
+    records = RecordPages(maker)
+    paths = page_paths(maker)
+    before = Before({i: saved.footprints[i] for i in changed if i in saved.footprints},
+                    saved.people, {f.year for f in saved.footprints.values() if f.year},
+                    saved.neighbours)
+    pages, neighbours = pages_to_lay_out(before, site, maker, records, changed)
+    old_paths = {path_of(f) for f in writer.old}
+    if set(paths) - {p.path for p in pages} - old_paths:
+        return None, "a page the last export did not write would be missing"
+
+    media = MediaUse(dict(saved.media), dict(saved.media_of), media_users(saved.media_of),
+                     set(saved.lacking))
+    for film_id in changed:
+        media.drop("film", film_id)
+        if film_id in site.films:
+            media.add_film(site.films[film_id], maker)
+    for person_id in set(site.people).symmetric_difference(saved.people):
+        media.drop("person", person_id)
+        if person_id in site.people:
+            media.add_person(site.people[person_id], maker)
+    live = media.live()
+    if any(p not in writer.old and p not in maker.media for p in live):
+        return None, "a still's file the last export wrote is not in the site's manifest"
+
+    step(0, len(pages), f"Writing {len(pages):,} pages")
+    for page in pages:
+        renderer.write_page(writer, page)
+    laid_out = {p.file for p in pages}
+    for path in paths:
+        if urls.file_of(path) not in laid_out:
+            writer.carry(urls.file_of(path))
+    for path, (sha256, image) in sorted(live.items()):
+        if not writer.carry(path):
+            writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
+
+    step(1, 1, "Writing the search index and data download")
+    search = SearchIndex(site, maker.links)
+    for path, data in search.files():
+        writer.put(path, data)
+    film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
+    writer.put("data/catalogue.json", data_files.catalogue_json(site, maker.links, film_json))
+    for path, source in renderer.assets():
+        if not writer.carry(path):
+            writer.put(path, source.read_bytes())
+    if not writer.carry("robots.txt"):
+        writer.put("robots.txt", data_files.robots_txt(site))
+    if site.base_url:
+        writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
+    state = ExportState(
+        stamps=stamps, site=site, renderer=renderer, maker=maker, neighbours=neighbours,
+        search=search, film_json=film_json, media=media, page_paths=paths,
+        chrome=maker.chrome, credited=credited_people(site.films.values()))
+    return state, f"{films_word(len(changed))} changed (from the state the last export saved)"
+
+
+def saved_state(state: ExportState) -> SavedState:
+    """What of `state` a new process needs to start from it."""
+    media = state.media
+    return SavedState(
+        stamps=state.stamps, design=state.renderer.design, chrome=state.chrome,
+        neighbours=state.neighbours,
+        footprints={i: Footprint.of(f) for i, f in state.site.films.items()},
+        people=set(state.site.people), media=media.live(),
+        media_of={k: paths for k, paths in media.of.items() if paths},
+        lacking=set(media.lacking))

@@ -1,0 +1,159 @@
+"""A new process re-exports from the state the last export saved beside its manifest, and
+writes exactly the site a full export writes; a damaged state means the full way."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from publish_demo import Demo, site_files
+
+from curator.catalog import Changes
+from curator.publish import export_site, quick
+from curator.publish.export_state import STATE_FILE
+from curator.publish.pages import PageMaker
+from curator.publish.record_pages import RecordPages
+from curator.publish.site import load_site
+from curator.publish.site_pages import page_paths, site_pages
+from curator.publish.writer import MANIFEST
+
+
+def _site(folder: Path) -> dict[str, str]:
+    files = site_files(folder)
+    files.pop(STATE_FILE, None)
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+    files.pop(MANIFEST)
+    return {**files, **{f"manifest:{p}": e["sha256"] for p, e in manifest.items()}}
+
+
+def _full_export(demo: Demo, folder: Path) -> dict[str, str]:
+    # the caller's own stills function: no saved state is used or written
+    result = export_site(demo.catalog, folder, still_files=demo.still_files)
+    assert not result.quick and not (folder / STATE_FILE).exists()
+    return _site(folder)
+
+
+def _edit_synopsis(demo: Demo, film_id: int = 5, more: str = " Restored in 2024.") -> Changes:
+    film = demo.catalog.films.get(film_id)
+    return demo.catalog.films.update(film_id, film.version, synopsis=film.synopsis + more)
+
+
+def _export_process(demo: Demo, site: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "curator", "export", str(demo.catalog.archive.location), str(site),
+         "--quiet", "--verbose"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_writes(
+        demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    assert "The full way: no earlier export saved its state in this folder." in (
+        _export_process(demo, site))
+    saved = (site / STATE_FILE).read_text(encoding="utf-8")
+    # published with the site, it names no folder of this computer
+    assert str(tmp_path) not in saved and str(demo.catalog.archive.folder) not in saved
+    before = site_files(site)
+    changes = _edit_synopsis(demo)
+    try:
+        said = _export_process(demo, site)
+        assert ("The quick way: 1 film changed (from the state the last export saved)."
+                in said), said
+        after = site_files(site)
+        changed = {p for p in after if before.get(p) != after[p]} - {MANIFEST, STATE_FILE}
+        film_page = next(p for p in changed if p.startswith("films/5/"))
+        assert "Restored in 2024." in (site / film_page).read_text(encoding="utf-8")
+        assert 0 < len(changed) < 20
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def _rewrite(site: Path, change: Callable[[dict], None]) -> None:
+    """Edit the saved state by hand, its checksum made to match."""
+    head, _, data = (site / STATE_FILE).read_bytes().partition(b"\n")
+    body = json.loads(data)
+    change(body)
+    data = json.dumps(body).encode()
+    prefix = head.decode()[: -64]
+    (site / STATE_FILE).write_bytes(f"{prefix}{hashlib.sha256(data).hexdigest()}\n".encode()
+                                    + data)
+
+
+def _flip_a_byte(site: Path) -> None:
+    raw = bytearray((site / STATE_FILE).read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    (site / STATE_FILE).write_bytes(bytes(raw))
+
+
+def _drop_a_key(site: Path) -> None:
+    _rewrite(site, lambda body: body.pop("neighbours"))
+
+
+def _drop_a_film(site: Path) -> None:
+    # the changed film's footprint: the pages it was on before would not be known
+    _rewrite(site, lambda body: body.update(
+        footprints=[f for f in body["footprints"] if f[0] != 5]))
+
+
+def _another_curator(site: Path) -> None:
+    _rewrite(site, lambda body: body.update(curator="0.0.1"))
+
+
+def _truncated(site: Path) -> None:
+    raw = (site / STATE_FILE).read_bytes()
+    (site / STATE_FILE).write_bytes(raw[: len(raw) // 3])
+
+
+@pytest.mark.parametrize(("damage", "because"), [
+    (_flip_a_byte, "the saved export state is damaged (its checksum does not match)"),
+    (_truncated, "the saved export state is damaged (its checksum does not match)"),
+    (_drop_a_key, "the saved export state is damaged ('neighbours')"),
+    (_drop_a_film, "the saved export state does not list the films the site holds"),
+    (_another_curator, "the saved export state is from another Curator (0.0.1)"),
+])
+def test_a_damaged_or_edited_state_means_the_full_way_and_the_same_site(
+        demo: Demo, tmp_path: Path, damage: Callable[[Path], None], because: str):
+    site = tmp_path / "site"
+    first = export_site(demo.catalog, site)  # as a new process: a session of its own
+    assert not first.quick and (site / STATE_FILE).is_file()
+    changes = _edit_synopsis(demo, more=" A second print was found.")
+    try:
+        damage(site)
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        assert not result.quick and result.full_because == because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def test_a_state_the_manifest_does_not_go_with_is_not_used(demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    kept = (site / STATE_FILE).read_bytes()
+    changes = _edit_synopsis(demo, more=" Shown again in 1990.")
+    try:
+        assert export_site(demo.catalog, site).quick
+        (site / STATE_FILE).write_bytes(kept)  # the state of the export before
+        result = export_site(demo.catalog, site)
+        assert result.full_because == (
+            "the site's manifest is not the one the saved export state goes with")
+    finally:
+        demo.catalog.undo(changes)
+    # an export with the caller's own stills saves none, and removes the old one
+    export_site(demo.catalog, site, still_files=demo.still_files)
+    assert not (site / STATE_FILE).exists()
+
+
+def test_the_pages_paths_are_those_of_the_full_exports_pages_in_its_order(demo: Demo):
+    maker = PageMaker(load_site(demo.catalog), demo.still_files)
+    pages = site_pages(maker, RecordPages(maker))
+    assert page_paths(maker) == [p.path for p in pages]
+    assert len(pages) > 10 and {"", "directors/", "years/", "countries/", "search/"} <= {
+        p.path for p in pages}
