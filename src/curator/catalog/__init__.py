@@ -35,6 +35,7 @@ from curator.catalog.search import FilmQuery, SearchOps
 from curator.catalog.settings import setting_problems
 from curator.catalog.snapshot import SnapshotOps
 from curator.catalog.sort_keys import refresh_sort_keys
+from curator.catalog.sources import SourceOps
 from curator.catalog.stills_meta import StillOps
 from curator.catalog.text import clean_text
 from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
@@ -52,6 +53,7 @@ from curator.model import (
     Screening,
     Section,
     Setting,
+    Source,
     Still,
 )
 from curator.store import Archive, search
@@ -59,7 +61,8 @@ from curator.store.archive import DATABASE_NAME
 
 # What Archive.create makes in a new folder: all that a failed creation removes.
 NEW_ARCHIVE_PARTS = (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm",
-                     f"{DATABASE_NAME}-journal", "stills", "cache", "backups")
+                     f"{DATABASE_NAME}-journal", "stills", "sources", "cache",
+                     "backups")
 
 
 def _remove_half_made(path: Path, keep_folder: bool) -> None:
@@ -84,11 +87,12 @@ COUNTED = {
     "films": Film, "people": Person, "name variants": NameVariant, "credits": Credit,
     "festivals": Festival, "editions": Edition, "sections": Section, "screenings": Screening,
     "awards": Award, "stills": Still, "quotes": Quote, "lists": Collection,
+    "sources": Source,
 }  # fmt: skip
 
 
 class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
-              ImportOps, SnapshotOps):
+              ImportOps, SnapshotOps, SourceOps):
     """All operations on one archive."""
 
     @classmethod

@@ -13,6 +13,7 @@ from curator.catalog.errors import ValidationError
 from curator.catalog.films import award_record
 from curator.catalog.naming import slugify
 from curator.catalog.records import AwardRecord, EditionRecord, FestivalRecord, SectionRecord
+from curator.catalog.sources import forget_sources
 from curator.catalog.validation import check_year, raise_if
 from curator.catalog.wording import edition_name
 from curator.model import Award, AwardResult, Edition, Festival, Film, Person, Screening, Section
@@ -170,6 +171,7 @@ class FestivalOps(CatalogBase):
         with self._write("Delete festival", out) as uow:
             festival = self._get(uow.session, Festival, festival_id, "festival")
             uow.label = f"Delete {festival.name}"
+            forget_sources(uow.session, festival_id=festival_id)
             for edition in list(festival.editions):
                 self._delete_edition(uow.session, edition)
             uow.session.delete(festival)
@@ -222,6 +224,7 @@ class FestivalOps(CatalogBase):
         for entity in (Screening, Award):
             for row in session.scalars(select(entity).where(entity.edition_id == edition.id)):
                 session.delete(row)
+        forget_sources(session, edition_id=edition.id)
         session.flush()
         session.delete(edition)
 

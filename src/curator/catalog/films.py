@@ -17,6 +17,7 @@ from curator.catalog.records import (
     FilmRecord,
     StillRecord,
 )
+from curator.catalog.sources import forget_citations
 from curator.catalog.validation import film_problems, raise_if
 from curator.catalog.wording import edition_name
 from curator.model import (
@@ -192,6 +193,7 @@ class FilmOps(CatalogBase):
                 session.delete(row)
         for edition in session.scalars(select(Edition).where(Edition.opening_film_id == film.id)):
             edition.opening_film_id = None
+        forget_citations(session, film_id=film.id)
         session.delete(film)
 
     def film_deletion_impact(self, film_ids: list[int]) -> dict[str, int]:

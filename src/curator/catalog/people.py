@@ -13,6 +13,7 @@ from curator.catalog.errors import Conflict
 from curator.catalog.films import still_record
 from curator.catalog.naming import slugify, sort_name
 from curator.catalog.records import ExternalIdData, PersonRecord
+from curator.catalog.sources import forget_citations
 from curator.catalog.validation import person_problems, raise_if
 from curator.model import Award, Credit, ExternalId, Film, NameVariant, Person
 from curator.model.entities import utcnow
@@ -153,6 +154,7 @@ class PersonOps(CatalogBase):
                 uow.session.delete(row)
             for row in uow.session.scalars(select(Award).where(Award.person_id == person_id)):
                 uow.session.delete(row)
+            forget_citations(uow.session, person_id=person_id)
             uow.session.delete(person)
         return out[0]
 
@@ -197,6 +199,7 @@ class PersonOps(CatalogBase):
             for e in list(other.external_ids):
                 if (e.scheme, e.value) not in have:
                     survivor.external_ids.append(ExternalId(scheme=e.scheme, value=e.value))
+            forget_citations(s, person_id=other_id)
             s.flush()
             s.delete(other)
             survivor.updated_at = utcnow()
