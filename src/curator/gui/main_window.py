@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
-from curator.gui import export, import_dialog, lists, stills_strip
+from curator.gui import export, import_dialog, lists, scan_pane, stills_strip
 from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
@@ -49,6 +49,7 @@ EXTENSIONS: tuple[Install, ...] = (
     export.install,
     stills_strip.install,
     lists.install,
+    scan_pane.install,
 )
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.

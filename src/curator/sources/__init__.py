@@ -36,9 +36,7 @@ def read_box(catalog: Catalog, source_id: int, page_number: int,
         if w < 1 or h < 1 or x < 0 or y < 0 or x + w > width or y + h > height:
             raise SourceRefused(source.title, f"the box {x},{y},{w},{h} is not inside page "
                                 f"{page_number}, which is {width}x{height} pixels.")
-    image = render_page(catalog.archive, page)
-    if box is not None:  # a PDF may render a pixel wider than its recorded size
-        image = image.crop((x, y, min(x + w, image.width), min(y + h, image.height)))
+    image = render_page(catalog.archive, page, box=box)
     dpi = OCR_DPI if page.format == "PDF" else _scan_dpi(page.width)
     return read_text(image, language=language_code(source.language), dpi=dpi)
 

@@ -27,6 +27,7 @@ class _Documents:
     def __init__(self) -> None:
         self._open: OrderedDict[Path, object] = OrderedDict()
         self._lock = threading.Lock()
+        self._registered = False
 
     def get(self, path: Path) -> object:
         import pypdfium2 as pdfium
@@ -35,6 +36,11 @@ class _Documents:
             if path in self._open:
                 self._open.move_to_end(path)
                 return self._open[path]
+            if not self._open and not self._registered:
+                # registered after PDFium's own handler, so it runs before it: the
+                # documents are closed before PDFium goes (or it complains of them)
+                atexit.register(self.close_all)
+                self._registered = True
             document = pdfium.PdfDocument(str(path))
             self._open[path] = document
             while len(self._open) > _OPEN_DOCUMENTS:
@@ -49,8 +55,6 @@ class _Documents:
 
 
 _documents = _Documents()
-# closed before the interpreter goes, or PDFium complains of documents left open
-atexit.register(_documents.close_all)
 
 
 def page_pixel_size(page: SourcePageRecord) -> tuple[int, int]:
@@ -59,11 +63,12 @@ def page_pixel_size(page: SourcePageRecord) -> tuple[int, int]:
     return page.width, page.height
 
 
-def render_page(archive: Archive, page: SourcePageRecord, *, width: int | None = None
-                ) -> Image.Image:
+def render_page(archive: Archive, page: SourcePageRecord, *, width: int | None = None,
+                box: tuple[int, int, int, int] | None = None) -> Image.Image:
     """The page as an RGB (or greyscale) image, `width` pixels wide if given (a PDF is
     rendered at that width; a scan is decoded whole and scaled down, never up);
-    otherwise at its pixel size (see page_pixel_size)."""
+    otherwise at its pixel size (see page_pixel_size). `box` (x, y, w, h in those
+    pixels) gives only that part of it: a PDF then renders no more than the box."""
     path = source_file_path(archive, page.sha256)
     if page.format == "PDF":
         scale = (width / page.width if width else 1.0) * OCR_DPI / 72
@@ -71,7 +76,12 @@ def render_page(archive: Archive, page: SourcePageRecord, *, width: int | None =
             document = _documents.get(path)
             pdf_page = document[page.file_page]  # type: ignore[index]
             try:
-                return pdf_page.render(scale=scale).to_pil()
+                crop = (0, 0, 0, 0)
+                if box is not None:  # margins cut off, in points: left, bottom, right, top
+                    page_w, page_h = pdf_page.get_size()
+                    x, y, w, h = (v / scale for v in box)
+                    crop = (x, max(0.0, page_h - y - h), max(0.0, page_w - x - w), y)
+                return pdf_page.render(scale=scale, crop=crop).to_pil()
             finally:
                 pdf_page.close()
     with Image.open(path) as im:
@@ -83,4 +93,7 @@ def render_page(archive: Archive, page: SourcePageRecord, *, width: int | None =
     if width and width < image.width:
         height = max(1, round(image.height * width / image.width))
         image = image.resize((width, height), Image.Resampling.LANCZOS)
+    if box is not None:
+        x, y, w, h = box
+        image = image.crop((x, y, min(x + w, image.width), min(y + h, image.height)))
     return image
