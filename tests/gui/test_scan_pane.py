@@ -8,6 +8,7 @@ from PIL import Image
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
+from curator.catalog import NotFound
 from curator.sources import add_source
 from tests.sources.printed import SYNOPSIS, pdf_of, synopsis_page
 
@@ -103,3 +104,61 @@ def test_a_box_is_read_into_the_focused_field_as_an_edit_with_undo(desk, qtbot,
     desk.undo.stack.undo()
     assert desk.catalog.get_film(form.record_id).synopsis == old
     assert field.editor.toPlainText() == old
+    # the film now cites the page, and the box the synopsis was read from
+    citation = desk.catalog.citation_of(film_id=form.record_id)
+    assert (citation.page, citation.reference) == (3, "MIFF 1989 catalogue, p. 3")
+    assert citation.region == pytest.approx((x / width, y / height, w / width, h / height),
+                                            abs=0.01)
+    assert form.source_line.label.text() == \
+        'From <a href="source">MIFF 1989 catalogue, p. 3</a>'
+
+
+def test_a_films_source_is_shown_cited_and_opened_at_its_region(desk, qtbot):
+    pane, form = desk.scan.pane, desk.form.current
+    film = form.record_id
+    assert form.source_line.label.text().startswith("No source recorded")
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        pane.show_page(4)
+    form.source_line.cite_button.click()  # the page on show becomes the film's source
+    assert desk.catalog.citation_of(film_id=film).reference == "MIFF 1989 catalogue, p. 4"
+    assert form.source_line.label.text() == \
+        'From <a href="source">MIFF 1989 catalogue, p. 4</a>'
+    assert desk.undo.stack.undoText() == f"Cite MIFF 1989 catalogue, p. 4 for {TITLE}"
+    desk.undo.stack.undo()
+    assert desk.catalog.citation_of(film_id=film) is None
+    desk.undo.stack.redo()
+    # a click on the line opens the scan at the page and outlines the region
+    source = desk.catalog.sources()[0].id
+    desk.catalog.cite(source, 2, (0.1, 0.2, 0.5, 0.1), film_id=film)
+    form.reload()
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        form.source_line.label.linkActivated.emit("source")
+    assert pane.number == 2 and pane.view.region.isVisible()
+    rect, size = pane.view.region.rect(), pane.view.item.pixmap().size()
+    assert rect.x() / size.width() == pytest.approx(0.1, abs=0.01)
+
+
+def test_the_archive_menu_turns_the_published_source_line_on_and_off(desk):
+    from PySide6.QtGui import QAction
+
+    action = desk.findChild(QAction, "publishSources")
+    assert action in desk.menus["archive"].actions() and not action.isChecked()
+    action.trigger()
+    assert desk.catalog.setting("publish_sources") == "on"
+    action.trigger()
+    assert desk.catalog.setting("publish_sources") == ""
+
+
+def test_a_film_created_while_a_catalogue_is_open_cites_its_page(desk, qtbot):
+    pane = desk.scan.pane
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        pane.show_page(5)
+    desk.new_film()
+    film = desk.form.current.record_id
+    assert desk.catalog.get_film(film).title == "Untitled film"
+    assert desk.catalog.citation_of(film_id=film).reference == "MIFF 1989 catalogue, p. 5"
+    assert desk.undo.stack.undoText() == "Create film Untitled film"
+    desk.undo.stack.undo()  # one step takes the film and its citation
+    with pytest.raises(NotFound):
+        desk.catalog.get_film(film)
+    assert desk.catalog.citation_of(film_id=film) is None

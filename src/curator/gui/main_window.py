@@ -7,6 +7,7 @@ menu entries go to named places (`MenuPlace`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.lists: ListDesk | None = None
         self.export_controller: SiteExportController | None = None
         self.import_action: QAction | None = None
+        # the source and page a new film cites (the scan pane's on show), or None
+        self.source_for_new_films: Callable[[], tuple[int, int, object] | None] = lambda: None
         self.error_box: QMessageBox | None = None
         self.about_box: AboutDialog | None = None
         self.setWindowTitle(f"{catalog.archive.name} \u2014 Curator")
@@ -293,7 +296,16 @@ class MainWindow(QMainWindow):
 
     # -- commands -----------------------------------------------------------------------
     def new_film(self) -> None:
-        changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
+        source = self.source_for_new_films()
+        if source is None:
+            changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
+        else:  # typing from a printed catalogue: the new film cites the page on show
+            with self.undo.macro("Create film Untitled film"):
+                changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
+                if changes and changes.created_id is not None:
+                    film = changes.created_id
+                    self.run_operation(lambda: self.catalog.cite(source[0], source[1],
+                                                                 film_id=film))
         if changes and changes.created_id is not None:
             self.open_record(RecordKind.FILM, changes.created_id)
             self.form.focus_field("title")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QPen, QPixmap, QWheelEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QImage, QKeyEvent, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.catalog.settings import PUBLISH_SOURCES
 from curator.catalog.sources import Region, SourceRecord
-from curator.gui.extension import Desk
+from curator.gui.extension import Desk, MenuPlace
 from curator.gui.lifetime import connect_in
 from curator.gui.workers import Task
 from curator.model.enums import RecordKind
@@ -525,8 +526,30 @@ class ScanPane(QWidget):
         else:
             target.insertPlainText(text)
         self.status.setText(f"Read {len(text):,} characters from p. {where[1]}.")
-        self.last_read = where
+        self._cite(target, *where)
         self.text_read.emit(text)
+
+    def _cite(self, target: QWidget, source_id: int, number: int, region: Region) -> None:
+        """The record whose field took the text records where it came from, box and all."""
+        form = self.desk.form.current
+        if form is None or form.record_id is None or not form.isAncestorOf(target):
+            return
+        owner = {RecordKind.FILM: "film_id", RecordKind.PERSON: "person_id"}.get(form.kind)
+        if owner is None:
+            return
+        citation = self.catalog.citation_of(**{owner: form.record_id})
+        if citation is not None and (citation.source_id, citation.page, citation.region) \
+                == (source_id, number, region):
+            return
+        record_id = form.record_id
+        self.desk.run_operation(lambda: self.catalog.cite(source_id, number, region,
+                                                          **{owner: record_id}))
+
+    def position(self) -> tuple[int, int, Region | None] | None:
+        """The source and page on show (for a citation), or None when none is."""
+        if self.source is None or not self.view.has_page() or not self.isVisible():
+            return None
+        return self.source.id, self.number, None
 
     # -- keys --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -575,6 +598,39 @@ def install(window: Desk) -> None:
     window.menus["view"].addAction(toggle)
     QApplication.instance().installEventFilter(dock.pane)
     connect_in(dock.pane, window.undo.changed, lambda changes: _refresh(dock.pane, changes))
+    window.form.scan_page = dock.pane.position
+    connect_in(dock.pane, window.form.source_requested,
+               lambda source, page, region: _open_citation(dock, source, page, region))
+    # a film created while a catalogue is open takes its page as its source
+    window.source_for_new_films = dock.pane.position  # type: ignore[attr-defined]
+    publish = QAction("Publish Sources on Film Pages", dock, checkable=True,
+                      objectName="publishSources")
+    publish.setStatusTip("Film pages say which printed source their text came from "
+                         "(“Source: MIFF 1989 catalogue, p. 42”)")
+    publish.setChecked(window.catalog.setting(PUBLISH_SOURCES) == "on")
+    publish.toggled.connect(lambda on: _publish_sources(window, publish, on))
+    window.add_to_menu(MenuPlace.ARCHIVE_EXPORT, publish)
+
+
+def _publish_sources(window: Desk, action: QAction, on: bool) -> None:
+    from curator import CuratorError
+
+    try:
+        window.catalog.set_setting(PUBLISH_SOURCES, "on" if on else "")
+    except CuratorError as exc:
+        window.show_error(str(exc))
+        action.blockSignals(True)
+        action.setChecked(not on)
+        action.blockSignals(False)
+        return
+    window.show_message("Film pages will name their sources at the next export." if on
+                        else "Film pages will not name their sources.")
+
+
+def _open_citation(dock: ScanDock, source_id: int, page: int, region: Region | None) -> None:
+    dock.show()
+    dock.raise_()
+    dock.pane.open_source(source_id, page, region)
 
 
 FORM_WIDTH = 480  # what the form keeps when the scan comes in beside it

@@ -56,6 +56,7 @@ from curator.publish.site import (
     lists_of,
     sections_of,
     sound_stills,
+    source_lines,
 )
 from curator.publish.writer import SiteWriter
 
@@ -331,7 +332,9 @@ def _site_with(catalog: Catalog, old: Site, credited_before: set[int], changed: 
         people.update(sound_stills({i: p for i, p in people_in_bulk(catalog, newcomers).items()
                                     if p.state == PUBLISHED}, warnings))
         people = dict(sorted(people.items()))
-    return replace(old, films=films, published=published, people=people,
+    sources = {i: line for i, line in old.sources.items() if i not in changed}
+    sources.update(source_lines(catalog, [i for i in changed if i in films]))
+    return replace(old, films=films, published=published, people=people, sources=sources,
                    sections=sections_of(old.editions, films),
                    lists=lists_of(old.collections, films),
                    warnings={k: w for k, w in warnings.items()

@@ -101,7 +101,7 @@ class RecordPages:
                         | {a.person_id for a in film.awards if a.person_id})
         digest = self.m.digest
         parts = (
-            self.m.chrome, self.site.base_url, digest(film),
+            self.m.chrome, self.site.base_url, digest(film), self.site.sources.get(film.id),
             [(digest(f), links.films.get(f.id)) for f in self.see_also(film)],
             [links.people.get(p) for p in people],
             [links.editions.get(s.edition_id) for s in film.screenings],
@@ -165,6 +165,7 @@ class RecordPages:
                 "lists": [{"title": title, "url": links.lists[cid]}
                           for cid, title in film.lists if cid in links.lists],
                 "see_also": see_also,
+                "source": self.site.sources.get(film.id, ""),
             },
         }
         url = links.absolute(path)

@@ -17,7 +17,7 @@ from curator.catalog.records import (
     PersonRecord,
     SectionRecord,
 )
-from curator.catalog.settings import SITE_BASE_URL, site_address_problem
+from curator.catalog.settings import PUBLISH_SOURCES, SITE_BASE_URL, site_address_problem
 from curator.model.enums import PublicationState
 from curator.paths import is_sha256
 from curator.publish.selection import ALL, Selection, SelectionError
@@ -43,6 +43,8 @@ class Site:
     collections: dict[int, CollectionRecord] = field(default_factory=dict)  # lists, all items
     # ("film" or "person", id) -> why some of its stills were left out (see `sound_stills`)
     warnings: dict[tuple[str, int], str] = field(default_factory=dict)
+    # film id -> "Source: MIFF 1989 catalogue, p. 42", when the archive publishes sources
+    sources: dict[int, str] = field(default_factory=dict)
 
 
 def filing_key(film: FilmRecord) -> tuple:
@@ -126,7 +128,17 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
         lists=lists_of(lists, films), collections=lists, skipped=skipped,
         warnings={k: w for k, w in warnings.items() if k[1] in (films if k[0] == "film"
                                                                  else people)},
+        sources=source_lines(catalog, list(films)),
     )
+
+
+def source_lines(catalog: Catalog, film_ids: list[int]) -> dict[int, str]:
+    """"Source: MIFF 1989 catalogue, p. 42" for each film citing a source, when the
+    archive's setting publishes sources (it does not unless turned on)."""
+    if catalog.setting(PUBLISH_SOURCES) != "on":
+        return {}
+    return {film_id: f"Source: {citation.reference}"
+            for film_id, citation in catalog.citations_of_films(film_ids).items()}
 
 
 Record = TypeVar("Record", FilmRecord, PersonRecord)

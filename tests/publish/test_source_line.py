@@ -1,0 +1,48 @@
+"""The published source line: "Source: MIFF 1989 catalogue, p. 42" on a film's page, only
+when the archive's setting says so."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from curator.catalog import Catalog
+from curator.publish import quick
+from curator.publish.export import export_site
+from curator.sources import add_source
+from tests.core.helpers import catalogue_miff
+from tests.sources.printed import pdf_of, synopsis_page
+
+
+def test_a_films_source_is_on_its_page_only_when_sources_are_published(archive_path,
+                                                                        tmp_path):
+    catalog = Catalog.create(archive_path)
+    miff = catalogue_miff(catalog)
+    pdf = tmp_path / "catalogue.pdf"
+    pdf.write_bytes(pdf_of([synopsis_page(turn=0, noise=0)[0]] * 2))
+    source = add_source(catalog, [pdf], edition_id=miff.edition).source_id
+    catalog.cite(source, 2, film_id=miff.film)
+    slug = catalog.get_film(miff.film).slug
+    site = tmp_path / "site"
+    page = site / "films" / str(miff.film) / slug / "index.html"
+    session = quick.ExportSession()
+    export_site(catalog, site, session=session)
+    assert "Source:" not in page.read_text()  # off unless turned on
+    catalog.close()
+    turned = subprocess.run([sys.executable, "-m", "curator", "sources", "publish",
+                             str(archive_path), "on"], capture_output=True, text=True)
+    assert turned.returncode == 0, turned.stderr
+    catalog = Catalog.open(archive_path)
+    try:
+        export_site(catalog, site, session=session)
+        assert '<p class="source">Source: MIFF 1989 catalogue, p. 2</p>' in page.read_text()
+        # a film's new citation reaches its page at the next export
+        catalog.cite(source, 1, film_id=miff.film)
+        export_site(catalog, site, session=session)
+        assert "Source: MIFF 1989 catalogue, p. 1<" in page.read_text()
+        other = catalog.get_film(miff.other)
+        other_page = site / "films" / str(other.id) / other.slug / "index.html"
+        if other_page.exists():  # a film citing nothing has no source line
+            assert "Source:" not in other_page.read_text()
+    finally:
+        catalog.close()
