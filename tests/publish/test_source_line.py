@@ -6,12 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from tests.core.helpers import catalogue_miff
+from tests.sources.printed import pdf_of, synopsis_page
+
 from curator.catalog import Catalog
 from curator.publish import quick
 from curator.publish.export import export_site
 from curator.sources import add_source
-from tests.core.helpers import catalogue_miff
-from tests.sources.printed import pdf_of, synopsis_page
 
 
 def test_a_films_source_is_on_its_page_only_when_sources_are_published(archive_path,
