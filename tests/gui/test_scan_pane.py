@@ -162,3 +162,47 @@ def test_a_film_created_while_a_catalogue_is_open_cites_its_page(desk, qtbot):
     with pytest.raises(NotFound):
         desk.catalog.get_film(film)
     assert desk.catalog.citation_of(film_id=film) is None
+
+
+def test_a_sources_details_are_edited_with_undo_and_a_drop_adds_one(desk, qtbot, scans_dir):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    pane = desk.scan.pane
+    source = desk.catalog.sources()[0].id
+    pane.details_button.click()
+    title = pane.details.fields["title"].line
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "MIFF 1989 programme")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert desk.catalog.get_source(source).title == "MIFF 1989 programme"
+    assert pane.sources.currentText() == "MIFF 1989 programme \u2014 5 p."
+    desk.undo.stack.undo()
+    assert desk.catalog.get_source(source).title == "MIFF 1989 catalogue"
+    assert pane.details.fields["title"].line.text() == "MIFF 1989 catalogue"
+    date = pane.details.fields["date"].line
+    date.setFocus()
+    qtbot.keyClicks(date, "summer")
+    qtbot.keyClick(date, Qt.Key.Key_Return)
+    assert "not a date" in pane.details.fields["date"].problem.text()
+    # scans dropped on the pane become a source of the film's edition, as one step
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in scans_dir])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        pane.dropEvent(drop)
+    assert len(desk.catalog.sources()) == 2 and pane.page_label.text() == "p. 1 of 2"
+    assert desk.undo.stack.undoText().startswith("Add source MIFF 1989 catalogue")
+    desk.undo.stack.undo()
+    assert len(desk.catalog.sources()) == 1
+
+
+@pytest.fixture
+def scans_dir(tmp_path):
+    page = Image.new("L", (850, 1100), 255)
+    paths = [tmp_path / "scan-1.png", tmp_path / "scan-2.jpg"]
+    page.save(paths[0])
+    page.save(paths[1])
+    return paths

@@ -40,6 +40,7 @@ from curator.catalog.settings import PUBLISH_SOURCES
 from curator.catalog.sources import Region, SourceRecord
 from curator.gui.extension import Desk, MenuPlace
 from curator.gui.lifetime import connect_in
+from curator.gui.source_details import SourceDetails
 from curator.gui.workers import Task
 from curator.model.enums import RecordKind
 
@@ -325,7 +326,15 @@ class ScanPane(QWidget):
                                   "to the edition or festival in the form")
         self.add_button.clicked.connect(self.choose_files)
         top.addWidget(self.add_button)
+        self.details_button = _button("Details", "The source's title, date, language, note, "
+                                      "and whether its scans may be published")
+        self.details_button.setCheckable(True)
+        top.addWidget(self.details_button)
         layout.addLayout(top)
+        self.details = SourceDetails(desk.undo)
+        self.details.hide()
+        self.details_button.toggled.connect(self.details.setVisible)
+        layout.addWidget(self.details)
         bar = QHBoxLayout()
         self.previous = _button("\u25c0", "Previous page (PgUp)")
         self.previous.clicked.connect(lambda: self.flip(-1))
@@ -354,10 +363,17 @@ class ScanPane(QWidget):
         layout.addWidget(self.status)
         self.view.box_drawn.connect(self.read_box)
         self._target: QWidget | None = None
+        self.setAcceptDrops(True)  # a catalogue's files dropped from the file manager
         self.reload_sources()
 
     # -- sources ---------------------------------------------------------------------------
     def reload_sources(self) -> None:
+        try:
+            self._reload_sources()
+        finally:
+            self.details.show_source(self.source)
+
+    def _reload_sources(self) -> None:
         sources = self.catalog.sources()
         current = self.source.id if self.source else None
         self.sources.clear()
@@ -388,6 +404,7 @@ class ScanPane(QWidget):
                     region: Region | None = None) -> None:
         """Show a page of a source (and a region of it, outlined)."""
         self.source = self.catalog.get_source(source_id)
+        self.details.show_source(self.source)
         index = self.sources.findData(source_id)
         if index < 0:
             self.reload_sources()
@@ -479,6 +496,22 @@ class ScanPane(QWidget):
         self.desk.undo.push(added.changes)
         self.reload_sources()
         self.open_source(added.source_id, 1)
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        owner = self.owner()
+        if not files:
+            return
+        event.acceptProposedAction()
+        if owner is None:
+            self.desk.show_error("Open the festival edition the catalogue belongs to (or one "
+                                 "of its films) in the form, then drop its scans or PDF.")
+            return
+        self.add_files(files, **owner)
 
     # -- reading -----------------------------------------------------------------------------
     def read_box(self, region: Region) -> Task | None:
