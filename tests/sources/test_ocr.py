@@ -25,7 +25,7 @@ def test_lines_become_paragraphs_with_hyphenated_words_joined():
                "It is a record of peres-\ntroika in action. Soviet-\nFinnish crews filmed.\n")
     assert join_lines(printed) == (
         "The group from Sverdlovsk, led by Butusov, played in Moscow.\n\n"
-        "It is a record of perestroika in action. Soviet- Finnish crews filmed.")
+        "It is a record of perestroika in action. Soviet-Finnish crews filmed.")
 
 
 def test_the_language_is_the_sources_when_tesseract_has_it():

@@ -196,7 +196,8 @@ class SourceOps(CatalogBase):
         return out[0]
 
     def delete_source(self, source_id: int) -> Changes:
-        """Delete a source and the citations of it; its files stay until collected."""
+        """Delete a source and the citations of it; its files stay in sources/, so undo
+        brings the source back whole."""
         out: list[Changes] = []
         with self._write("Delete source", out) as uow:
             source = self._get(uow.session, Source, source_id, "source")

@@ -41,7 +41,7 @@ class SourceDetails(QWidget):
             layout.addRow(label, field)
         self.delete_button = QPushButton("Delete Source", objectName="deleteSource")
         self.delete_button.setToolTip("Delete the source and its citations (Undo brings them "
-                                      "back); its files stay until collected")
+                                      "back, files and all: they stay in the archive)")
         self.delete_button.clicked.connect(self.delete)
         layout.addRow("", self.delete_button)
 

@@ -101,8 +101,9 @@ _HYPHENS = "-\u00ad\u2010"
 
 
 def join_lines(text: str) -> str:
-    """Printed lines as a field's text: a word hyphenated at a line's end is joined, the
-    other line breaks inside a paragraph become spaces, paragraphs stay apart."""
+    """Printed lines as a field's text: a word hyphenated at a line's end is joined (a
+    compound of capitalised words keeps its hyphen), the other line breaks inside a
+    paragraph become spaces, paragraphs stay apart."""
     text = text.replace("\f", "\n").replace("\r\n", "\n")
     paragraphs = []
     for block in re.split(r"\n\s*\n", text):
@@ -114,7 +115,10 @@ def join_lines(text: str) -> str:
         for line in lines[1:]:
             if joined[-1] in _HYPHENS and len(joined) > 1 and joined[-2].isalpha() \
                     and line[0].islower():
-                joined = joined[:-1] + line
+                joined = joined[:-1] + line  # peres- / troika: one word, broken to fit
+            elif joined[-1] == "-" and len(joined) > 1 and joined[-2].isalpha() \
+                    and line[0].isupper():
+                joined = joined + line  # Soviet- / Finnish: a compound keeps its hyphen
             else:
                 joined = f"{joined} {line}"
         paragraphs.append(joined.replace("\u00ad", ""))
