@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from curator.catalog import NotFound
@@ -59,6 +60,13 @@ def test_the_scan_sits_beside_the_form_and_can_be_detached(desk, qtbot):
     assert not view.fit_width
     view.fit_to_width()
     assert view.zoom_level() == pytest.approx(fitted, rel=0.01)
+    # Archive › Publish Sources on Film Pages turns the site's source line on and off
+    action = desk.findChild(QAction, "publishSources")
+    assert action in desk.menus["archive"].actions() and not action.isChecked()
+    action.trigger()
+    assert desk.catalog.setting("publish_sources") == "on"
+    action.trigger()
+    assert desk.catalog.setting("publish_sources") == ""
 
 
 def test_pgdn_and_pgup_flip_pages_while_the_cursor_stays_in_the_form(desk, qtbot):
@@ -136,21 +144,7 @@ def test_a_films_source_is_shown_cited_and_opened_at_its_region(desk, qtbot):
     assert pane.number == 2 and pane.view.region.isVisible()
     rect, size = pane.view.region.rect(), pane.view.item.pixmap().size()
     assert rect.x() / size.width() == pytest.approx(0.1, abs=0.01)
-
-
-def test_the_archive_menu_turns_the_published_source_line_on_and_off(desk):
-    from PySide6.QtGui import QAction
-
-    action = desk.findChild(QAction, "publishSources")
-    assert action in desk.menus["archive"].actions() and not action.isChecked()
-    action.trigger()
-    assert desk.catalog.setting("publish_sources") == "on"
-    action.trigger()
-    assert desk.catalog.setting("publish_sources") == ""
-
-
-def test_a_film_created_while_a_catalogue_is_open_cites_its_page(desk, qtbot):
-    pane = desk.scan.pane
+    # a film created while a catalogue is open cites the page on show
     with qtbot.waitSignal(pane.page_shown, timeout=10_000):
         pane.show_page(5)
     desk.new_film()

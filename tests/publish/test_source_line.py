@@ -9,7 +9,9 @@ import sys
 from tests.core.helpers import catalogue_miff
 from tests.sources.printed import pdf_of, synopsis_page
 
-from curator.catalog import Catalog
+from PIL import Image
+
+from curator.catalog import Catalog, FilmEdit
 from curator.publish import quick
 from curator.publish.export import export_site
 from curator.sources import add_source
@@ -41,6 +43,22 @@ def test_a_films_source_is_on_its_page_only_when_sources_are_published(archive_p
         catalog.cite(source, 1, film_id=miff.film)
         export_site(catalog, site, session=session)
         assert "Source: MIFF 1989 catalogue, p. 1<" in page.read_text()
+        assert not (site / "media" / "scans").exists()  # the source is not publishable
+        # marked publishable, the line links to the page's scan, copied into the site
+        catalog.update_source(source, None, publishable=True)
+        export_site(catalog, site, session=session)
+        html = page.read_text()
+        link = html.split('<p class="source"><a href="', 1)[1].split('"', 1)[0]
+        assert link.startswith("../../../media/scans/") and link.endswith("-1.jpg")
+        scan = (page.parent / link).resolve()
+        assert scan.is_file() and abs(Image.open(scan).size[0] - 1200) <= 1
+        # a film edit takes the quick way, and the scan stays in the site
+        catalog.update_film(miff.film, None, FilmEdit(runtime=71))
+        result = export_site(catalog, site, session=session)
+        assert result.full_because == "" and scan.is_file()
+        catalog.update_source(source, None, publishable=False)
+        export_site(catalog, site, session=session)
+        assert not scan.exists() and "Source: MIFF 1989 catalogue, p. 1</p>" in page.read_text()
         other = catalog.get_film(miff.other)
         other_page = site / "films" / str(other.id) / other.slug / "index.html"
         if other_page.exists():  # a film citing nothing has no source line

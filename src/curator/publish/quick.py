@@ -108,6 +108,12 @@ class MediaUse:
     def add_film(self, film: FilmRecord, maker: PageMaker) -> None:
         if not self._add(("film", film.id), film.stills, maker):
             self.lacking.add(film.id)
+        line = maker.site.sources.get(film.id)
+        if line is not None and line.scan is not None:  # the scan its source line links to
+            path = line.scan_path
+            self.of[("film", film.id)] += (path,)
+            self.users[path] += 1
+            self.files[path] = (line.scan_sha256, line.scan)
 
     def add_person(self, person: PersonRecord, maker: PageMaker) -> None:
         self._add(("person", person.id), person.portraits, maker)

@@ -165,7 +165,7 @@ class RecordPages:
                 "lists": [{"title": title, "url": links.lists[cid]}
                           for cid, title in film.lists if cid in links.lists],
                 "see_also": see_also,
-                "source": self.site.sources.get(film.id, ""),
+                "source": self._source(film),
             },
         }
         url = links.absolute(path)
@@ -182,6 +182,17 @@ class RecordPages:
         )
         description = synopsis_teaser(film.synopsis, 160)
         return m.page(path, "film.html", film.title, data, ld, description=description)
+
+    def _source(self, film: FilmRecord) -> dict[str, Any] | None:
+        """The film's source line, its scan copied into the site when it may be."""
+        line = self.site.sources.get(film.id)
+        if line is None:
+            return None
+        url = None
+        if line.scan is not None:
+            url = line.scan_path
+            self.m.media[url] = (line.scan_sha256, line.scan)
+        return {"text": line.text, "url": url}
 
     def _credits(self, film: FilmRecord) -> list[dict[str, Any]]:
         return [{"label": label,
