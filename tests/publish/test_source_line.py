@@ -6,10 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from PIL import Image
 from tests.core.helpers import catalogue_miff
 from tests.sources.printed import pdf_of, synopsis_page
-
-from PIL import Image
 
 from curator.catalog import Catalog, FilmEdit
 from curator.publish import quick
