@@ -59,7 +59,8 @@ EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, Action
                    ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
                    ActionKey.DELETE_LIST)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
-                        "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List"}
+                        "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List",
+                        "Publish Sources on Film Pages"}
 
 # The sidebar view that lists each kind of record.
 HOME_VIEW = {RecordKind.FILM: ViewKind.FILMS.key, RecordKind.PERSON: ViewKind.PEOPLE.key}

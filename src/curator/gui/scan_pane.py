@@ -392,6 +392,12 @@ def install(window: Desk) -> None:
                lambda source, page, region: _open_citation(dock, source, page, region))
     # a film created while a catalogue is open takes its page as its source
     window.source_for_new_films = dock.pane.position  # type: ignore[attr-defined]
+    archive = window.catalog.archive
+    if archive.read_only or archive.damage:  # pages can be read, nothing added or changed
+        dock.pane.add_button.setEnabled(False)
+        dock.pane.setAcceptDrops(False)
+        dock.pane.details.read_only = True
+        dock.pane.details.setEnabled(False)
     publish = QAction("Publish Sources on Film Pages", dock, checkable=True,
                       objectName="publishSources")
     publish.setStatusTip("Film pages say which printed source their text came from "

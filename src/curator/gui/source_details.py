@@ -26,6 +26,7 @@ class SourceDetails(QWidget):
         super().__init__(parent)
         self.undo = undo
         self.source: SourceRecord | None = None
+        self.read_only = False  # an archive that takes no writes: shown, not edited
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.fields: dict[str, Field] = {}
@@ -47,7 +48,7 @@ class SourceDetails(QWidget):
 
     def show_source(self, source: SourceRecord | None) -> None:
         self.source = source
-        self.setEnabled(source is not None)
+        self.setEnabled(source is not None and not self.read_only)
         for name, field in self.fields.items():
             field.set_value(getattr(source, name) if source else
                             (False if name == "publishable" else ""), force=True)

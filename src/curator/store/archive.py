@@ -3,7 +3,8 @@
     MyArchive.curator/
       archive.sqlite   the catalogue (WAL, foreign keys on)
       stills/          original images named by SHA-256
-      sources/         scans and PDFs of printed catalogues, named by SHA-256
+      sources/         scans and PDFs of printed catalogues, named by SHA-256 (made with
+                       its first file)
       cache/           derivatives, safe to delete
       backups/         copies taken before migrations and on request
       .in-use/         a marker per open session (see integrity.py)
@@ -36,7 +37,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # FULL: a commit is on the disk before the desk says "saved", power cut or not (with
 # NORMAL, WAL may lose the last commits). benchmarks/bench_durability.py measures the cost.
 SYNCHRONOUS = "FULL"
-SUBFOLDERS = ("stills", "sources", "cache", "backups")
+SUBFOLDERS = ("stills", "cache", "backups")  # sources/ is made with its first file
 
 
 class ArchiveError(CuratorError):
