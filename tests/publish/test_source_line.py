@@ -64,3 +64,27 @@ def test_a_films_source_is_on_its_page_only_when_sources_are_published(archive_p
             assert "Source:" not in other_page.read_text()
     finally:
         catalog.close()
+
+
+def test_the_desks_preview_says_what_the_page_says(archive_path, tmp_path):
+    from curator.gui.panes.detail_html import film_html
+
+    catalog = Catalog.create(archive_path)
+    try:
+        miff = catalogue_miff(catalog)
+        pdf = tmp_path / "catalogue.pdf"
+        pdf.write_bytes(pdf_of([synopsis_page(turn=0, noise=0)[0]]))
+        source = add_source(catalog, [pdf], edition_id=miff.edition).source_id
+        catalog.cite(source, 1, film_id=miff.film)
+        film = catalog.get_film(miff.film)
+        assert catalog.published_source_line(miff.film) == ""  # sources unpublished
+        assert "Source:" not in film_html(film, [], "", catalog.published_source_line(film.id))
+        catalog.set_setting("publish_sources", "on")
+        line = catalog.published_source_line(miff.film)
+        assert line == "Source: MIFF 1989 catalogue, p. 1"
+        site = tmp_path / "site"
+        export_site(catalog, site)
+        page = site / "films" / str(film.id) / film.slug / "index.html"
+        assert line in page.read_text() and line in film_html(film, [], "", line)
+    finally:
+        catalog.close()

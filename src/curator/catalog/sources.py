@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
 from curator.catalog.errors import NotFound, ValidationError
+from curator.catalog.settings import PUBLISH_SOURCES
 from curator.catalog.wording import edition_name
 from curator.model import Citation, Edition, Festival, Film, Person, Quote, Source, SourcePage
 from curator.model.entities import utcnow
@@ -80,6 +81,12 @@ class CitationRecord:
 def source_reference(title: str, page: int) -> str:
     """`MIFF 1989 catalogue, p. 42`: a source page as the desk and the site cite it."""
     return f"{title}, p. {page}"
+
+
+def published_line(citation: CitationRecord) -> str:
+    """`Source: MIFF 1989 catalogue, p. 42`: the line a film's page (and its preview in
+    the desk) shows when the archive publishes sources."""
+    return f"Source: {citation.reference}"
 
 
 def region_text(region: Region | None) -> str:
@@ -233,6 +240,13 @@ class SourceOps(CatalogBase):
                     out[c.film_id] = CitationRecord(c.id, c.source_id, titles[c.source_id],
                                                     c.page, parse_region(c.region), c.version)
         return out
+
+    def published_source_line(self, film_id: int) -> str:
+        """The film's published source line, or "" (sources unpublished, none cited)."""
+        if self.setting(PUBLISH_SOURCES) != "on":  # type: ignore[attr-defined]
+            return ""
+        citation = self.citation_of(film_id=film_id)
+        return published_line(citation) if citation else ""
 
     def cite(self, source_id: int, page: int, region: Region | None = None, *,
              film_id: int | None = None, quote_id: int | None = None,

@@ -18,7 +18,7 @@ from curator.catalog.records import (
     SectionRecord,
 )
 from curator.catalog.settings import PUBLISH_SOURCES, SITE_BASE_URL, site_address_problem
-from curator.catalog.sources import SourceRecord
+from curator.catalog.sources import SourceRecord, published_line
 from curator.model.enums import PublicationState
 from curator.paths import is_sha256
 from curator.publish.media import ImageFile, scan_file
@@ -158,7 +158,7 @@ def source_lines(catalog: Catalog, film_ids: list[int]) -> dict[int, SourceLine]
     sources: dict[int, SourceRecord] = {}
     lines = {}
     for film_id, citation in catalog.citations_of_films(film_ids).items():
-        text = f"Source: {citation.reference}"
+        text = published_line(citation)
         if citation.source_id not in sources:
             sources[citation.source_id] = catalog.get_source(citation.source_id)
         source = sources[citation.source_id]

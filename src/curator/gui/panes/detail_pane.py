@@ -79,7 +79,8 @@ class DetailPane(QTextBrowser):
         if kind == RecordKind.FILM:
             film = self.catalog.get_film(record_id)
             return html.film_html(film, see_also(self.catalog, record_id),
-                                  self._still_url(film.primary_still))
+                                  self._still_url(film.primary_still),
+                                  self.catalog.published_source_line(record_id))
         if kind == RecordKind.PERSON:
             return html.person_html(self.catalog.get_person(record_id))
         if kind == RecordKind.EDITION:
