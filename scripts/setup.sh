@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 QT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0"
+# Tesseract reads text from a box of a scanned page (curator ocr, the desk's scan pane)
+OCR_PACKAGES="tesseract-ocr tesseract-ocr-eng"
 # desktop-file-utils and appstream: the validators of tests/packaging/test_desktop_files.py;
 # postgresql: the server the team-mode tests start for themselves (tests/postgres.py)
 TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream postgresql"
@@ -15,7 +17,7 @@ TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream po
 # hugo: the peer benchmarks/bench_export_vs_hugo.py measures the export against
 BENCH_PACKAGES="hugo"
 
-want="$QT_PACKAGES"
+want="$QT_PACKAGES $OCR_PACKAGES"
 [ "${1:-}" = "--test" ] && want="$want $TEST_PACKAGES"
 [ "${1:-}" = "--bench" ] && want="$want $TEST_PACKAGES $BENCH_PACKAGES"
 missing=""

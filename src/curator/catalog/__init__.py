@@ -43,6 +43,7 @@ from curator.catalog.search import Attention, FilmQuery, Search
 from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
 from curator.catalog.sort_keys import refresh_sort_keys
+from curator.catalog.sources import Sources
 from curator.catalog.stills_meta import Stills
 from curator.catalog.unit import (
     affected_film_ids,
@@ -63,6 +64,7 @@ from curator.model import (
     Quote,
     Screening,
     Section,
+    Source,
     Still,
 )
 from curator.store import (
@@ -78,7 +80,8 @@ from curator.store.archive import DATABASE_NAME
 
 # What Archive.create makes in a new folder: all that a failed creation removes.
 NEW_ARCHIVE_PARTS = (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm",
-                     f"{DATABASE_NAME}-journal", "stills", "cache", "backups")
+                     f"{DATABASE_NAME}-journal", "stills", "sources", "cache",
+                     "backups")
 
 
 def _remove_half_made(path: Path, keep_folder: bool) -> None:
@@ -103,6 +106,7 @@ COUNTED = {
     "films": Film, "people": Person, "name variants": NameVariant, "credits": Credit,
     "festivals": Festival, "editions": Edition, "sections": Section, "screenings": Screening,
     "awards": Award, "stills": Still, "quotes": Quote, "lists": Collection,
+    "sources": Source,
 }  # fmt: skip
 
 
@@ -126,6 +130,7 @@ class Catalog:
         self.settings = Settings(core)
         self.vocabulary = Vocabulary(core)
         self.history = History(core)
+        self.sources = Sources(core)
         self._core = core
 
     @classmethod

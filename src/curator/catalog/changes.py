@@ -99,6 +99,10 @@ TABLE_MEANINGS: dict[str, tuple[tuple[Meaning, str | None], ...]] = {
     "collection": ((Meaning.LISTS, KEY),),
     "collection_item": ((Meaning.LISTS, "collection_id"), (Meaning.FILMS, "film_id")),
     "setting": ((Meaning.SETTINGS, KEY),),
+    # a source hangs on an edition or a festival; a citation is part of its record
+    "source": ((Meaning.FESTIVAL_STRUCTURE, KEY),),
+    "source_page": ((Meaning.FESTIVAL_STRUCTURE, "source_id"),),
+    "citation": ((Meaning.FILMS, "film_id"), (Meaning.PEOPLE, "person_id")),
 }
 # A film's columns that the "Needs attention" views and the sidebar's counts read.
 COUNTED_FILM_COLUMNS = ("state", "synopsis")

@@ -20,6 +20,7 @@ from curator.catalog.errors import ValidationError
 from curator.catalog.films import award_record
 from curator.catalog.naming import slugify
 from curator.catalog.records import AwardRecord, EditionRecord, FestivalRecord, SectionRecord
+from curator.catalog.sources import forget_sources
 from curator.catalog.validation import check_year, raise_if
 from curator.catalog.wording import edition_name
 from curator.model import Award, AwardResult, Edition, Festival, Film, Person, Screening, Section
@@ -91,6 +92,7 @@ class Festivals(Operations):
         with self.core.write("Delete festival") as uow:
             festival = get_row(uow.session, Festival, festival_id, "festival")
             uow.label = f"Delete {festival.name}"
+            forget_sources(uow.session, festival_id=festival_id)
             for edition in list(festival.editions):
                 _delete_edition(uow.session, edition)
             uow.session.delete(festival)
@@ -313,6 +315,7 @@ def _delete_edition(session: Session, edition: Edition) -> None:
     for entity in (Screening, Award):
         for row in session.scalars(select(entity).where(entity.edition_id == edition.id)):
             session.delete(row)
+    forget_sources(session, edition_id=edition.id)
     session.flush()
     session.delete(edition)
 

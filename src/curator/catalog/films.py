@@ -26,6 +26,7 @@ from curator.catalog.records import (
 )
 from curator.catalog.search import film_rows
 from curator.catalog.see_also import SEE_ALSO_LIMIT, SeeAlsoFilm, see_also
+from curator.catalog.sources import forget_citations
 from curator.catalog.validation import film_problems, raise_if
 from curator.catalog.wording import edition_name
 from curator.model import (
@@ -217,6 +218,7 @@ class Films(Operations):
                 session.delete(row)
         for edition in session.scalars(select(Edition).where(Edition.opening_film_id == film.id)):
             edition.opening_film_id = None
+        forget_citations(session, film_id=film.id)
         session.delete(film)
 
     def deletion_impact(self, film_ids: list[int]) -> dict[str, int]:

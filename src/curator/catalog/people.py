@@ -16,6 +16,7 @@ from curator.catalog.films import still_record
 from curator.catalog.naming import slugify, sort_name
 from curator.catalog.people_list import PeoplePage, people_page
 from curator.catalog.records import ExternalIdData, PersonRecord
+from curator.catalog.sources import forget_citations
 from curator.catalog.validation import person_problems, raise_if
 from curator.model import Award, Credit, ExternalId, Film, NameVariant, Person
 from curator.model.entities import utcnow
@@ -164,6 +165,7 @@ class People(Operations):
                 uow.session.delete(row)
             for row in uow.session.scalars(select(Award).where(Award.person_id == person_id)):
                 uow.session.delete(row)
+            forget_citations(uow.session, person_id=person_id)
             uow.session.delete(person)
         return uow.changes
 
@@ -207,6 +209,7 @@ class People(Operations):
             for e in list(other.external_ids):
                 if (e.scheme, e.value) not in have:
                     survivor.external_ids.append(ExternalId(scheme=e.scheme, value=e.value))
+            forget_citations(s, person_id=other_id)
             s.flush()
             s.delete(other)
             survivor.updated_at = utcnow()

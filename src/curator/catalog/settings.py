@@ -19,6 +19,9 @@ from curator.catalog.validation import raise_if
 from curator.model import Setting
 
 SITE_BASE_URL = "site_base_url"
+# "on": a film's page says which source its text came from ("Source: MIFF 1989 catalogue,
+# p. 42"); off (empty) unless turned on.
+PUBLISH_SOURCES = "publish_sources"
 
 
 def site_address_problem(value: str) -> str | None:
@@ -43,6 +46,9 @@ def setting_problems(key: str, value: str) -> dict[str, str]:
     """Problems with a setting's value, by key."""
     if key == SITE_BASE_URL and (problem := site_address_problem(value)):
         return {key: problem}
+    if key == PUBLISH_SOURCES and value not in ("", "on"):
+        return {key: f"Publishing sources is “on” or off (empty), not "
+                     f"“{value}”."}
     return {}
 
 

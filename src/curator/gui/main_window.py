@@ -7,6 +7,7 @@ menu entries go to named places (`MenuPlace`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
-from curator.gui import export, import_dialog, lists, stills_strip
+from curator.gui import export, import_dialog, lists, scan_pane, stills_strip
 from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
@@ -52,6 +53,7 @@ EXTENSIONS: tuple[Install, ...] = (
     export.install,
     stills_strip.install,
     lists.install,
+    scan_pane.install,
 )
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
@@ -60,7 +62,8 @@ EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, Action
                    ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
                    ActionKey.DELETE_LIST)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
-                        "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List"}
+                        "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List",
+                        "Publish Sources on Film Pages"}
 
 # The sidebar view that lists each kind of record.
 HOME_VIEW = {RecordKind.FILM: ViewKind.FILMS.key, RecordKind.PERSON: ViewKind.PEOPLE.key}
@@ -92,6 +95,8 @@ class MainWindow(QMainWindow):
         self.lists: ListDesk | None = None
         self.export_controller: SiteExportController | None = None
         self.import_action: QAction | None = None
+        # the source and page a new film cites (the scan pane's on show), or None
+        self.source_for_new_films: Callable[[], tuple[int, int, object] | None] = lambda: None
         self.error_box: QMessageBox | None = None
         self.about_box: AboutDialog | None = None
         self.history_box: HistoryDialog | None = None
@@ -311,7 +316,16 @@ class MainWindow(QMainWindow):
 
     # -- commands -----------------------------------------------------------------------
     def new_film(self) -> None:
-        changes = self.run_operation(lambda: self.catalog.films.create("Untitled film"))
+        source = self.source_for_new_films()
+        if source is None:
+            changes = self.run_operation(lambda: self.catalog.films.create("Untitled film"))
+        else:  # typing from a printed catalogue: the new film cites the page on show
+            with self.undo.macro("Create film Untitled film"):
+                changes = self.run_operation(lambda: self.catalog.films.create("Untitled film"))
+                if changes and changes.created_id is not None:
+                    film = changes.created_id
+                    self.run_operation(lambda: self.catalog.sources.cite(source[0], source[1],
+                                                                 film_id=film))
         if changes and changes.created_id is not None:
             self.open_record(RecordKind.FILM, changes.created_id)
             self.form.focus_field("title")

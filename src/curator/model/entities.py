@@ -470,3 +470,75 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class Source(Editable, Base):
+    """A printed source of an edition or a festival: a catalogue's scanned pages or its PDF.
+
+    Its files live in sources/, named by SHA-256 like stills' originals."""
+
+    __tablename__ = "source"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    festival_id: Mapped[int | None] = mapped_column(
+        ForeignKey("festival.id", ondelete="CASCADE"), index=True
+    )
+    edition_id: Mapped[int | None] = mapped_column(
+        ForeignKey("edition.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    date: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    language: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    publishable: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    pages: Mapped[list[SourcePage]] = relationship(
+        cascade=CASCADE, order_by="SourcePage.number", back_populates="source"
+    )
+    edition: Mapped[Edition | None] = relationship()
+    festival: Mapped[Festival | None] = relationship()
+
+
+class SourcePage(Base):
+    """One page of a source: a page of a stored file (an image, a TIFF frame or a PDF page)."""
+
+    __tablename__ = "source_page"
+    __table_args__ = (UniqueConstraint("source_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    number: Mapped[int] = mapped_column(Integer, nullable=False)  # 1, 2, ... as the reader counts
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    format: Mapped[str] = mapped_column(String(10), nullable=False)  # PDF, JPEG, PNG, TIFF
+    file_page: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # in its file
+    width: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # PDF: at 300 dpi
+    height: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    original_name: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+
+    source: Mapped[Source] = relationship(back_populates="pages")
+
+
+class Citation(Editable, Base):
+    """Where a film's, a quote's or a person's text came from: a source's page, and the
+    region of it (fractions of the page: "x,y,w,h") when text was taken from a box."""
+
+    __tablename__ = "citation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    film_id: Mapped[int | None] = mapped_column(
+        ForeignKey("film.id", ondelete="CASCADE"), index=True
+    )
+    quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quote.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    page: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    region: Mapped[str] = mapped_column(String(80), nullable=False, default="")

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from curator import CuratorError
 from curator.catalog.records import StillRecord
@@ -87,3 +88,30 @@ def _made(path: str) -> bool:
 def media_path(still: StillRecord, image: ImageFile) -> str:
     """Where the file goes in the site: named by content, so it is written once."""
     return f"media/{still.sha256[:2]}/{still.sha256[:16]}-{image.width}.{EXTENSIONS[image.format]}"
+
+
+SCAN_WIDTH = 1200  # a published scan's width: the page can be read, and it stays small
+
+
+def scan_file(archive: Archive, page: Any) -> ImageFile | None:
+    """A source page's scan as the site shows it (a JPEG SCAN_WIDTH wide, made once in
+    the cache); None when the page's file cannot be read."""
+    from PIL import Image
+
+    from curator.sources import render_page, source_file_path
+
+    try:
+        source_file_path(archive, page.sha256)  # proves the hash names a file in sources/
+        folder = archive.cache_dir / "scans" / page.sha256[:2]
+        target = folder / f"{page.sha256}-{page.file_page}-{SCAN_WIDTH}.jpg"
+        if not target.is_file():
+            image = render_page(archive, page, width=SCAN_WIDTH).convert("RGB")
+            folder.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{target.name}.{os.getpid()}")
+            image.save(temp, "JPEG", quality=85)
+            os.replace(temp, target)
+        with Image.open(target) as im:
+            width, height = im.size
+    except (CuratorError, OSError, ValueError):
+        return None  # the line is published without its scan, never with a broken link
+    return ImageFile(width, height, "jpeg", target)

@@ -55,6 +55,7 @@ from curator.publish.site import (
     lists_of,
     sections_of,
     sound_stills,
+    source_lines,
 )
 from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import SiteWriter
@@ -107,6 +108,12 @@ class MediaUse:
     def add_film(self, film: FilmRecord, maker: PageMaker) -> None:
         if not self._add(("film", film.id), film.stills, maker):
             self.lacking.add(film.id)
+        line = maker.site.sources.get(film.id)
+        if line is not None and line.scan is not None:  # the scan its source line links to
+            path = line.scan_path
+            self.of[("film", film.id)] += (path,)
+            self.users[path] += 1
+            self.files[path] = (line.scan_sha256, line.scan)
 
     def add_person(self, person: PersonRecord, maker: PageMaker) -> None:
         self._add(("person", person.id), person.portraits, maker)
@@ -313,7 +320,9 @@ def _site_with(catalog: Catalog, old: Site, credited_before: set[int], changed: 
         people.update(sound_stills({i: p for i, p in catalog.people.get_many(newcomers).items()
                                     if p.state == PUBLISHED}, warnings))
         people = dict(sorted(people.items()))
-    return replace(old, films=films, published=published, people=people,
+    sources = {i: line for i, line in old.sources.items() if i not in changed}
+    sources.update(source_lines(catalog, [i for i in changed if i in films]))
+    return replace(old, films=films, published=published, people=people, sources=sources,
                    sections=sections_of(old.editions, films),
                    lists=lists_of(old.collections, films),
                    warnings={k: w for k, w in warnings.items()

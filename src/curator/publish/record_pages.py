@@ -101,7 +101,7 @@ class RecordPages:
                         | {a.person_id for a in film.awards if a.person_id})
         digest = self.m.digest
         parts = (
-            self.m.chrome, self.site.base_url, digest(film),
+            self.m.chrome, self.site.base_url, digest(film), self.site.sources.get(film.id),
             [(digest(f), links.films.get(f.id)) for f in self.see_also(film)],
             [links.people.get(p) for p in people],
             [links.editions.get(s.edition_id) for s in film.screenings],
@@ -165,6 +165,7 @@ class RecordPages:
                 "lists": [{"title": title, "url": links.lists[cid]}
                           for cid, title in film.lists if cid in links.lists],
                 "see_also": see_also,
+                "source": self._source(film),
             },
         }
         url = links.absolute(path)
@@ -181,6 +182,17 @@ class RecordPages:
         )
         description = synopsis_teaser(film.synopsis, 160)
         return m.page(path, "film.html", film.title, data, ld, description=description)
+
+    def _source(self, film: FilmRecord) -> dict[str, Any] | None:
+        """The film's source line, its scan copied into the site when it may be."""
+        line = self.site.sources.get(film.id)
+        if line is None:
+            return None
+        url = None
+        if line.scan is not None:
+            url = line.scan_path
+            self.m.media[url] = (line.scan_sha256, line.scan)
+        return {"text": line.text, "url": url}
 
     def _credits(self, film: FilmRecord) -> list[dict[str, Any]]:
         return [{"label": label,

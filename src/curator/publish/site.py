@@ -16,9 +16,11 @@ from curator.catalog.records import (
     PersonRecord,
     SectionRecord,
 )
-from curator.catalog.settings import SITE_BASE_URL, site_address_problem
+from curator.catalog.settings import PUBLISH_SOURCES, SITE_BASE_URL, site_address_problem
+from curator.catalog.sources import SourceRecord, published_line
 from curator.model.enums import PublicationState
 from curator.paths import is_sha256
+from curator.publish.media import ImageFile, scan_file
 from curator.publish.selection import ALL, Selection, SelectionError
 
 PUBLISHED = PublicationState.PUBLISHED
@@ -42,6 +44,23 @@ class Site:
     collections: dict[int, CollectionRecord] = field(default_factory=dict)  # lists, all items
     # ("film" or "person", id) -> why some of its stills were left out (see `sound_stills`)
     warnings: dict[tuple[str, int], str] = field(default_factory=dict)
+    # film id -> its "Source: MIFF 1989 catalogue, p. 42", when the archive publishes sources
+    sources: dict[int, SourceLine] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """What a film's page says of its source, and the page's scan when its source may
+    be published."""
+
+    text: str
+    scan: ImageFile | None = None
+    scan_sha256: str = ""
+    file_page: int = 0
+
+    @property
+    def scan_path(self) -> str:
+        return f"media/scans/{self.scan_sha256[:16]}-{self.file_page + 1}.jpg"
 
 
 def filing_key(film: FilmRecord) -> tuple:
@@ -125,7 +144,32 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
         lists=lists_of(lists, films), collections=lists, skipped=skipped,
         warnings={k: w for k, w in warnings.items() if k[1] in (films if k[0] == "film"
                                                                  else people)},
+        sources=source_lines(catalog, list(films)),
     )
+
+
+def source_lines(catalog: Catalog, film_ids: list[int]) -> dict[int, SourceLine]:
+    """"Source: MIFF 1989 catalogue, p. 42" for each film citing a source, when the
+    archive's setting publishes sources (it does not unless turned on); with the page's
+    scan only when its source is marked publishable."""
+    if catalog.settings.get(PUBLISH_SOURCES) != "on":
+        return {}
+    sources: dict[int, SourceRecord] = {}
+    lines = {}
+    for film_id, citation in catalog.sources.citations_of_films(film_ids).items():
+        text = published_line(citation)
+        if citation.source_id not in sources:
+            sources[citation.source_id] = catalog.sources.get(citation.source_id)
+        source = sources[citation.source_id]
+        scan = None
+        if source.publishable:
+            page = source.page(citation.page)
+            scan = scan_file(catalog.archive, page)
+            if scan is not None:
+                lines[film_id] = SourceLine(text, scan, page.sha256, page.file_page)
+                continue
+        lines[film_id] = SourceLine(text)
+    return lines
 
 
 Record = TypeVar("Record", FilmRecord, PersonRecord)

@@ -82,7 +82,7 @@ def local_original(archive: Archive, sha256: str) -> Path:
 
     data = server_stills.original_data(archive, sha256)
     if data is not None:
-        _write_whole(path, data)
+        write_whole(path, data)
     return path
 
 
@@ -183,14 +183,7 @@ def read_still(path: Path, *, keep_decoded: bool = False
     """Read and verify a file; returns its bytes, what to record and (if asked) the
     decoded image for web sizes. Raises StillRefused."""
     name = path.name
-    try:
-        data = _read_regular_file(path)
-    except IsADirectoryError:
-        raise StillRefused(name, "a folder, not an image file.") from None
-    except FileNotFoundError:
-        raise StillRefused(name, f"no such file ({path}).") from None
-    except OSError as exc:
-        raise StillRefused(name, f"cannot be read ({os_reason(exc)}).") from None
+    data = read_regular_file(path, "an image file")
     if not data:
         raise StillRefused(name, "the file is empty.")
     width, height, fmt, image = verify_image(data, name, keep_decoded=keep_decoded)
@@ -198,7 +191,21 @@ def read_still(path: Path, *, keep_decoded: bool = False
     return data, StillFile(sha, width, height, fmt, name[:300]), image
 
 
-def _read_regular_file(path: Path) -> bytes:
+def read_regular_file(path: Path, what: str) -> bytes:
+    """The bytes of the plain file at `path`; raises StillRefused saying why not (`what`
+    the file should have been: "an image file")."""
+    name = path.name
+    try:
+        return _read_regular_file(path, what)
+    except IsADirectoryError:
+        raise StillRefused(name, f"a folder, not {what}.") from None
+    except FileNotFoundError:
+        raise StillRefused(name, f"no such file ({path}).") from None
+    except OSError as exc:
+        raise StillRefused(name, f"cannot be read ({os_reason(exc)}).") from None
+
+
+def _read_regular_file(path: Path, what: str) -> bytes:
     """The bytes of a plain file; a named pipe or a device is refused, never waited on.
 
     Checked before opening, and opened without waiting (O_NONBLOCK) then checked
@@ -207,19 +214,19 @@ def _read_regular_file(path: Path) -> bytes:
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-    _refuse_unless_regular(info, path)
+    _refuse_unless_regular(info, path, what)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as fh:
-        _refuse_unless_regular(os.fstat(fd), path)
+        _refuse_unless_regular(os.fstat(fd), path, what)
         return fh.read()
 
 
-def _refuse_unless_regular(info: os.stat_result, path: Path) -> None:
+def _refuse_unless_regular(info: os.stat_result, path: Path, what: str) -> None:
     if not stat.S_ISREG(info.st_mode):
         kind = ("a named pipe" if stat.S_ISFIFO(info.st_mode) else
                 "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
                 "a socket" if stat.S_ISSOCK(info.st_mode) else "not a plain file")
-        raise StillRefused(path.name, f"{kind}, not an image file.")
+        raise StillRefused(path.name, f"{kind}, not {what}.")
 
 
 def store_original(archive: Archive, data: bytes, sha256: str) -> bool:
@@ -235,11 +242,13 @@ def store_original(archive: Archive, data: bytes, sha256: str) -> bool:
     target = original_path(archive, sha256)
     if target.is_file() and file_sha256(target) == sha256:
         return False  # a damaged copy (found by `stills check`) is replaced below
-    _write_whole(target, data)
+    write_whole(target, data)
     return True
 
 
-def _write_whole(target: Path, data: bytes) -> None:
+def write_whole(target: Path, data: bytes) -> None:
+    """Write `data` as `target`, read-only: to a temporary file in its folder, flushed to
+    disk and renamed into place, so the file appears whole or not at all."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:

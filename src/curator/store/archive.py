@@ -3,6 +3,8 @@
     MyArchive.curator/
       archive.sqlite   the catalogue (WAL, foreign keys on)
       stills/          original images named by SHA-256
+      sources/         scans and PDFs of printed catalogues, named by SHA-256 (made with
+                       its first file)
       cache/           derivatives, safe to delete
       backups/         copies taken before migrations and on request
       .in-use/         a marker per open session (see integrity.py)
@@ -29,14 +31,14 @@ from curator.store import integrity
 
 DATABASE_NAME = "archive.sqlite"
 # Every revision this Curator knows, oldest first; a test checks it against Alembic's scripts.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "team", "history")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "team", "history", "sources")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 LOCK_TIMEOUT = float(os.environ.get("CURATOR_LOCK_TIMEOUT", "10"))
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # FULL: a commit is on the disk before the desk says "saved", power cut or not (with
 # NORMAL, WAL may lose the last commits). benchmarks/bench_durability.py measures the cost.
 SYNCHRONOUS = "FULL"
-SUBFOLDERS = ("stills", "cache", "backups")
+SUBFOLDERS = ("stills", "cache", "backups")  # sources/ is made with its first file
 
 
 class ArchiveError(CuratorError):
@@ -129,6 +131,10 @@ class Archive:
     @property
     def stills_dir(self) -> Path:
         return self.folder / "stills"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.folder / "sources"
 
     @property
     def cache_dir(self) -> Path:

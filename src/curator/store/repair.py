@@ -81,7 +81,9 @@ def repair_archive(folder: Path, target: Path | None = None) -> RepairReport:
             dest.execute("COMMIT")
         finally:
             dest.close()
-        report.stills_missing = _link_stills(folder / "stills", target / "stills")
+        # the sources' scans and PDFs are kept the same way (counted with the stills)
+        report.stills_missing = (_link_stills(folder / "stills", target / "stills")
+                                 + _link_stills(folder / "sources", target / "sources"))
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise

@@ -7,6 +7,9 @@ operation touches the record on show, the form reloads and keeps the focus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -70,6 +73,7 @@ class FormPane(QWidget):
     """Shows the editor for one record at a time; every committed edit is saved at once."""
 
     record_opened = Signal(str, int)  # kind ("film", "person", ...), id: follow a link
+    source_requested = Signal(int, int, object)  # a citation's source, page and region
     escaped = Signal()  # Escape in a field with nothing to revert: back to the list
 
     def __init__(self, undo: CatalogUndo, parent: QWidget | None = None) -> None:
@@ -80,6 +84,8 @@ class FormPane(QWidget):
         self.kind: str | None = None
         # why this user cannot change what is published, if so (a team's cataloguer)
         self.publishing_refused = ""
+        # the scan pane's source, page and box when it shows one (set by the scan pane)
+        self.scan_page: Callable[[], Any] = lambda: None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -116,6 +122,9 @@ class FormPane(QWidget):
             if kind in self._stills_editors:
                 form.stills.install(self._stills_editors.pop(kind))
             form.record_opened.connect(self.record_opened)
+            form.scan_page = lambda: self.scan_page()
+            if hasattr(form, "source_line"):
+                form.source_line.source_requested.connect(self.source_requested)
             form.notice.connect(self.banner.show_message)
             if self.publishing_refused and kind in PUBLISHED_BY_ROLE and "state" in form.fields:
                 form.fields["state"].setEnabled(False)

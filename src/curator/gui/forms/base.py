@@ -163,6 +163,8 @@ class RecordForm(QWidget):
         self.record_id: int | None = None
         self.version: int | None = None
         self._narrow = False
+        # the scan pane's source, page and box, when it shows one (set by the pane)
+        self.scan_page: Callable[[], Any] = lambda: None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -25,6 +25,7 @@ from curator.gui.forms.credits import CreditsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
 from curator.gui.forms.related import RelatedField
 from curator.gui.forms.rows import Cell, RowsField
+from curator.gui.forms.source_line import SourceLine
 from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
 from curator.model import FORMATS, Colour, FilmKind, PublicationState
@@ -103,6 +104,8 @@ class FilmForm(RecordForm):
             "quote", "No quotes \u2014 add a director's statement or a review.")))
         text.add("Internal notes", self.bind(ParagraphsField(
             "notes", "For the archive team only; never exported.", 3)))
+        self.source_line = SourceLine(self, "film_id")
+        text.add("Source", self.source_line)
 
         technical = self.section("Technical")
         runtime = self.bind(NumberField("runtime", "minutes", digits=5, check=check_runtime))
@@ -182,6 +185,7 @@ class FilmForm(RecordForm):
         self.related.set_related(film.id, film.related, force)
         self._show_lists(film)
         self.stills.show_stills(film.id, film.stills)
+        self.source_line.show_citation(self.catalog.sources.citation_of(film_id=film.id))
 
     def _show_lists(self, film: FilmRecord) -> None:
         if film.lists:

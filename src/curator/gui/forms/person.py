@@ -13,6 +13,7 @@ from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
 from curator.gui.forms.film import external_ids_field, state_choices
+from curator.gui.forms.source_line import SourceLine
 from curator.gui.forms.stills_slot import StillsSlot
 from curator.gui.undo import CatalogUndo
 from curator.model.enums import RecordKind
@@ -47,6 +48,8 @@ class PersonForm(RecordForm):
             "biography", "A short biography for the web archive.", 6)))
         text.add("Internal notes", self.bind(ParagraphsField(
             "notes", "For the archive team only; never exported.", 3)))
+        self.source_line = SourceLine(self, "person_id")
+        text.add("Source", self.source_line)
 
         portraits = self.section("Portraits")
         self.stills = StillsSlot(RecordKind.PERSON)
@@ -92,6 +95,7 @@ class PersonForm(RecordForm):
         self.fields["external_ids"].set_value(
             [(e.scheme, e.value) for e in person.external_ids], force)
         self.stills.show_stills(person.id, person.portraits)
+        self.source_line.show_citation(self.catalog.sources.citation_of(person_id=person.id))
         if person.filmography:
             lines = []
             for film_id, title, year, role in person.filmography:

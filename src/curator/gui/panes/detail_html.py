@@ -53,8 +53,10 @@ def _state(state: str) -> str:
     return f'<p class="state">{escape(label)} \u2014 not on the web archive</p>'
 
 
-def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") -> str:
-    """The film's page; `image` is the URL of its primary still at reading size, if any.
+def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "",
+              source_line: str = "") -> str:
+    """The film's page; `image` is the URL of its primary still at reading size, if any;
+    `source_line` what the page says of its printed source (when sources are published).
 
     Worded by `curator.catalog.wording`, as the exported page is."""
     out = [f"<h1>{escape(film.title)}</h1>"]
@@ -86,6 +88,8 @@ def film_html(film: FilmRecord, see_also: list[SeeAlsoFilm], image: str = "") ->
         out.append('<blockquote class="quote">' + _paragraphs(q.text)
                    + (f'<p class="muted">\u2014 {escape(who)}</p>' if who else "")
                    + "</blockquote>")
+    if source_line:
+        out.append(f'<p class="muted">{escape(source_line)}</p>')
     out.append(_facts(film))
     if see_also:
         out.append('<h3>See also\u2026</h3><div class="see-also">')

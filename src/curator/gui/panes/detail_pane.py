@@ -78,7 +78,8 @@ class DetailPane(QTextBrowser):
         if kind == RecordKind.FILM:
             film = self.catalog.films.get(record_id)
             return html.film_html(film, self.catalog.films.see_also(record_id),
-                                  self._still_url(film.primary_still))
+                                  self._still_url(film.primary_still),
+                                  self.catalog.sources.published_line(record_id))
         if kind == RecordKind.PERSON:
             return html.person_html(self.catalog.people.get(record_id))
         if kind == RecordKind.EDITION:
