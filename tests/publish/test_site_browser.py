@@ -148,8 +148,10 @@ def test_a_crawl_from_home_reaches_every_page_without_a_broken_link(
     broken = {u: s for u, s in statuses.items() if s != 200}
     assert broken == {}
     pages = {u for u in seen if u.endswith("/")}
+    # every page but the addresses that lead to a film's page (films/<id>/)
     written = {served + p.parent.relative_to(site_folder).as_posix() + "/"
-               for p in site_folder.rglob("index.html")}
+               for p in site_folder.rglob("index.html")
+               if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")}
     assert pages == {u.replace("/./", "/").replace(served + "./", served) for u in written}
     assert {served + FILM, served + "festivals/miff-1989/", served + "directors/m/",
             served + "years/1988/", served + "countries/ussr/", served + "search/"} <= pages

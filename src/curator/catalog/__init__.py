@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from curator.catalog.addresses import AddressOps
 from curator.catalog.bulk import BulkOps, BulkResult, FilmData
 from curator.catalog.changes import Changes, RowChange
 from curator.catalog.collections import CollectionOps
@@ -88,7 +89,7 @@ COUNTED = {
 
 
 class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
-              ImportOps, SnapshotOps):
+              ImportOps, SnapshotOps, AddressOps):
     """All operations on one archive."""
 
     @classmethod

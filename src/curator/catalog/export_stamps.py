@@ -20,7 +20,8 @@ from curator.model import Base
 
 # Tables whose rows belong to one film (film_id); the film table is its own owner.
 FILM_TABLES = ("film", "film_country", "film_language", "film_genre", "alt_title", "credit",
-               "quote", "external_id", "related_film", "screening", "award", "still")
+               "quote", "external_id", "related_film", "screening", "award", "still",
+               "film_address")
 _SUMS = "count(*), total(id), total(version), max(id), total(id * version)"
 
 Stamp = tuple[object, ...]

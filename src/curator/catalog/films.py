@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from curator.catalog.addresses import follows_title, remember_address, remember_if_public
 from curator.catalog.base import CatalogBase, describe
 from curator.catalog.changes import Changes
 from curator.catalog.film_edit import FILM_COLUMNS, FILM_PARTS, FilmEdit
@@ -152,15 +153,19 @@ class FilmOps(CatalogBase):
         with self._write("Edit film", out) as uow:
             film = self._get(uow.session, Film, film_id, "film")
             self._check_version(film, version, film.title)
-            name = film.title
+            name, slug = film.title, film.slug
+            was_published = film.state == PublicationState.PUBLISHED
             columns = edit.columns()
             if "title" in columns:
                 columns["title"] = columns["title"].strip()
                 if "sort_title" not in columns and film.sort_title == sort_title(film.title):
                     columns["sort_title"] = sort_title(columns["title"])
+                if "slug" not in columns and follows_title(film):
+                    columns["slug"] = slugify(columns["title"], "film")
             changed = self._set_fields(film, columns, FILM_COLUMNS)
+            remember_if_public(uow.session, film, slug, name, was_published)
             changed += self._replace_parts(uow.session, film, edit.parts())
-            visible = [c for c in changed if c != "sort_title"] or changed
+            visible = [c for c in changed if c not in ("sort_title", "slug")] or changed
             uow.label = describe(visible, name)
             if changed:
                 film.updated_at = utcnow()  # the film's version counts edits of its parts too
@@ -190,6 +195,8 @@ class FilmOps(CatalogBase):
         ):
             for row in session.scalars(select(entity).where(column == film.id)):
                 session.delete(row)
+        if film.state == PublicationState.PUBLISHED:  # its page becomes "no longer here"
+            remember_address(session, film.id, film.slug, film.title)
         for edition in session.scalars(select(Edition).where(Edition.opening_film_id == film.id)):
             edition.opening_film_id = None
         session.delete(film)

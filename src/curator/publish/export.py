@@ -12,6 +12,7 @@ from pathlib import Path
 from curator.catalog import Cancelled, Catalog
 from curator.catalog.export_stamps import catalogue_stamps
 from curator.publish import data_files, quick, render_worker
+from curator.publish.addresses import address_pages
 from curator.publish.browse_pages import (
     country_pages,
     home_page,
@@ -126,6 +127,8 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     step(0, 0, f"Laying out {len(site.films):,} films")
     pages = [home_page(maker), *records.all(), *directors_pages(maker), *year_pages(maker),
              *country_pages(maker), search_page(maker), not_found_page(maker)]
+    listed = len(pages)  # the pages the sitemap lists; the addresses that lead to them follow
+    pages += address_pages(maker)
     renderer = Renderer()
     total = len(pages) + len(maker.media) + 1
     helper = None
@@ -164,11 +167,11 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
         writer.put(path, source.read_bytes())
     writer.put("robots.txt", data_files.robots_txt(site))
     if site.base_url:
-        writer.put("sitemap.xml", data_files.sitemap_xml(site, (p.path for p in pages)))
+        writer.put("sitemap.xml", data_files.sitemap_xml(site, (p.path for p in pages[:listed])))
     return ExportState(
         stamps=stamps, site=site, renderer=renderer, maker=maker,
         neighbours={i: tuple(f.id for f in records.see_also(film))
                     for i, film in site.films.items()},
         search=search, film_json=film_json, media=MediaUse.of_site(maker),
-        page_paths=[p.path for p in pages], chrome=maker.chrome,
+        page_paths=[p.path for p in pages[:listed]], chrome=maker.chrome,
         credited=credited_people(site.films.values()))

@@ -34,6 +34,7 @@ from curator.catalog.export_reads import films_in_bulk, people_in_bulk
 from curator.catalog.export_stamps import FILM_TABLES, CatalogueStamps, changed_films
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
 from curator.publish import data_files, urls
+from curator.publish.addresses import address_pages, address_paths
 from curator.publish.browse_pages import (
     country_pages,
     home_page,
@@ -242,6 +243,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     fresh = sound_stills({f.id: f for f in films_in_bulk(catalog, sorted(changed))
                           if f.state == PUBLISHED}, warnings)
     site, credited = _site_with(catalog, old, state.credited, changed, fresh, warnings)
+    site.addresses = catalog.past_addresses()  # a film's address change is a film's change
     for film_id in changed:
         for film in (old.films.get(film_id), fresh.get(film_id)):
             for still in film.stills if film else ():
@@ -264,6 +266,13 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     laid_out = {p.file for p in pages}
     for path in paths:
         if urls.file_of(path) not in laid_out:
+            writer.carry(urls.file_of(path))
+    # the addresses that lead to films: a film leaving the archive or changing its address
+    # changed the catalogue's addresses, which takes the full way
+    for page in address_pages(maker, changed):
+        renderer.write_page(writer, page)
+    for path in address_paths(site, maker.links):
+        if urls.file_of(path) not in writer.files:
             writer.carry(urls.file_of(path))
 
     media = state.media
