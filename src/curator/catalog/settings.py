@@ -77,6 +77,8 @@ def site_setting_problem(setting: SiteSetting, value: str, *, files: bool = True
     """Why `value` cannot be this site setting's value, or None; `files`: whether a file
     it names must be on this computer (not so for a catalogue file from elsewhere)."""
     text = value.strip()
+    if not text:
+        return None  # the default
     if setting.kind == "address":
         return site_address_problem(text)
     if setting.kind == "language":

@@ -165,6 +165,8 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     writer.put("data/catalogue.json", data_files.catalogue_json(site, maker.links, film_json))
     for path, source in renderer.assets():
         writer.put(path, source.read_bytes())
+    if maker.chrome["logo"]:
+        writer.put(maker.chrome["logo"], Path(site.options["site_logo"]).read_bytes())
     writer.put("robots.txt", data_files.robots_txt(site))
     if site.base_url:
         writer.put("sitemap.xml", data_files.sitemap_xml(site, (p.path for p in pages[:listed])))

@@ -308,6 +308,8 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     for path, source in renderer.assets():
         if not writer.carry(path):
             writer.put(path, source.read_bytes())
+    if maker.chrome["logo"] and not writer.carry(maker.chrome["logo"]):
+        writer.put(maker.chrome["logo"], Path(site.options["site_logo"]).read_bytes())
     if not writer.carry("robots.txt"):
         writer.put("robots.txt", data_files.robots_txt(site))
     if site.base_url and (paths != state.page_paths or not writer.carry("sitemap.xml")):
