@@ -25,6 +25,8 @@ from curator.catalog.wording import (
     synopsis_teaser,
 )
 from curator.publish import jsonld, urls
+from curator.publish.addresses import permanent_path
+from curator.publish.citations import citation
 from curator.publish.pages import Page, PageMaker
 
 LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw"
@@ -179,8 +181,20 @@ class RecordPages:
                              "url": links.absolute(a["edition"]["url"])}}
              for a in appearances],
         )
+        data["cite"] = self._cite("film", film.id, film.title,
+                                  links.absolute(permanent_path(film.id)),
+                                  makers=[d["name"] for d in directors], maker_role="director",
+                                  year=film.year, place=" / ".join(film.countries))
         description = synopsis_teaser(film.synopsis, 160)
         return m.page(path, "film.html", film.title, data, ld, description=description)
+
+    def _cite(self, kind: str, record_id: int, title: str, url: str | None,
+              **details: Any) -> dict[str, Any] | None:
+        """The "Cite this page" block, if the site shows citations."""
+        if not self.m.chrome["citations"]:
+            return None
+        return citation(kind, record_id, title, url, self.site.name, self.site.exported,
+                        **details)
 
     def _credits(self, film: FilmRecord) -> list[dict[str, Any]]:
         return [{"label": label,
@@ -228,6 +242,7 @@ class RecordPages:
                                                             key=lambda kv: kv[0] or 0)],
             }
         }
+        data["cite"] = self._cite("person", person.id, person.name, self.links.absolute(path))
         ld = jsonld.person(person, self.links.absolute(path), [
             {"@type": "Movie", "name": f.title, "url": self.links.absolute(self.links.films[f.id])}
             for f in films])
@@ -309,6 +324,8 @@ class RecordPages:
                 else (f"{runtime} min" if runtime else ""),
             }
         }
+        data["cite"] = self._cite("list", collection.id, collection.title, links.absolute(path),
+                                  makers=[collection.curator] if collection.curator else [])
         ld = jsonld.item_list(collection.title, links.absolute(path),
                               [(f.title, links.absolute(links.films[f.id])) for f, _ in films])
         return m.page(path, "list.html", collection.title, data, ld, section="lists",
