@@ -163,6 +163,10 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
         writer.put(path, data)
     film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
     writer.put("data/catalogue.json", data_files.catalogue_json(site, maker.links, film_json))
+    for path, data in data_files.catalogue_csv(site, maker.links, maker.per_film.get):
+        writer.put(path, data)
+    for film_id, text in film_json.items():
+        writer.put(data_files.film_json_path(film_id), text.encode("utf-8"))
     for path, source in renderer.assets():
         writer.put(path, source.read_bytes())
     if maker.chrome["logo"]:

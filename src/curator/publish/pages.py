@@ -168,8 +168,17 @@ class PageMaker:
         return letters
 
     def page(self, path: str, template: str, title: str, data: dict[str, Any],
-             ld: dict[str, Any], *, description: str = "", section: str = "") -> Page:
+             ld: dict[str, Any], *, description: str = "", section: str = "",
+             kind: str = "website", image: dict[str, Any] | None = None) -> Page:
+        """A page; `kind` and `image` (a still as `image` makes it) are what a link shared
+        elsewhere shows of it (Open Graph and Twitter card)."""
+        card: dict[str, Any] = {"type": kind, "image": None}
+        url = self.links.absolute(image["src"]) if image else None
+        if url:  # a card's image needs its full address
+            card["image"] = {"url": url, "width": image["width"], "height": image["height"],
+                             "alt": image["alt"]}
         context = {
+            "og": card,
             "site": self.chrome,
             "title": title,
             "description": description,

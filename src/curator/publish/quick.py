@@ -305,6 +305,12 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
                                                             maker.links)
     writer.put("data/catalogue.json",
                data_files.catalogue_json(site, maker.links, state.film_json))
+    for path, data in data_files.catalogue_csv(site, maker.links, maker.per_film.get):
+        writer.put(path, data)
+    for film_id, text in state.film_json.items():
+        path = data_files.film_json_path(film_id)
+        if film_id in changed or not writer.carry(path):
+            writer.put(path, text.encode("utf-8"))
     for path, source in renderer.assets():
         if not writer.carry(path):
             writer.put(path, source.read_bytes())

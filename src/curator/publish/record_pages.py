@@ -27,6 +27,8 @@ from curator.catalog.wording import (
 from curator.publish import jsonld, urls
 from curator.publish.addresses import permanent_path
 from curator.publish.citations import citation
+from curator.publish.data_files import film_json_path
+from curator.publish.elsewhere import elsewhere, same_as
 from curator.publish.pages import Page, PageMaker
 
 LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw"
@@ -167,6 +169,8 @@ class RecordPages:
                 "lists": [{"title": title, "url": links.lists[cid]}
                           for cid, title in film.lists if cid in links.lists],
                 "see_also": see_also,
+                "json": film_json_path(film.id),
+                "elsewhere": elsewhere(film.external_ids),
             },
         }
         url = links.absolute(path)
@@ -185,8 +189,10 @@ class RecordPages:
                                   links.absolute(permanent_path(film.id)),
                                   makers=[d["name"] for d in directors], maker_role="director",
                                   year=film.year, place=" / ".join(film.countries))
+        ld["sameAs"] = same_as(data["film"]["elsewhere"])
         description = synopsis_teaser(film.synopsis, 160)
-        return m.page(path, "film.html", film.title, data, ld, description=description)
+        return m.page(path, "film.html", film.title, data, ld, description=description,
+                      kind="video.movie", image=lead)
 
     def _cite(self, kind: str, record_id: int, title: str, url: str | None,
               **details: Any) -> dict[str, Any] | None:
@@ -237,6 +243,7 @@ class RecordPages:
                 "variants": [v for v in person.variants if v != person.name],
                 "biography": paragraphs(person.biography),
                 "portrait": portrait,
+                "elsewhere": elsewhere(person.external_ids, "person"),
                 "filmography": [{"year": year, "films": entries}
                                 for year, entries in sorted(by_year.items(),
                                                             key=lambda kv: kv[0] or 0)],
@@ -248,8 +255,10 @@ class RecordPages:
             for f in films])
         if portrait:
             ld["image"] = m.still_ld(portrait)
+        ld["sameAs"] = same_as(data["person"]["elsewhere"])
         return m.page(path, "person.html", person.name, data, ld,
-                      description=synopsis_teaser(person.biography, 160))
+                      description=synopsis_teaser(person.biography, 160), kind="profile",
+                      image=portrait)
 
     # -- festival edition and section ----------------------------------------------------
     def _screened(self, edition_id: int, section_id: int | None = -1) -> list[FilmRecord]:
