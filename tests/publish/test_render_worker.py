@@ -72,7 +72,7 @@ def test_a_write_that_fails_in_the_second_process_is_raised_as_the_os_said(tmp_p
     blocker = tmp_path / "staging"
     blocker.write_text("a file where the pages' folder should be")
     chrome = {"name": "Archive", "directors": False, "years": False, "countries": False,
-              "festivals": False, "language": "en", "logo": ""}
+              "festivals": False, "language": "en", "logo": "", "feed": False}
     page = Page("films/1/a/", "404.html", {"site": chrome, "title": "x",
                                           "description": "", "canonical": None,
                                           "jsonld": "{}", "nav": "", "absolute_root": "./",

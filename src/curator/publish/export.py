@@ -20,6 +20,7 @@ from curator.publish.browse_pages import (
     search_page,
     year_pages,
 )
+from curator.publish.feeds import feed_files
 from curator.publish.media import StillFiles, archive_derivatives
 from curator.publish.pages import PageMaker
 from curator.publish.quick import ExportSession, ExportState, MediaUse
@@ -167,6 +168,8 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
         writer.put(path, data)
     for film_id, text in film_json.items():
         writer.put(data_files.film_json_path(film_id), text.encode("utf-8"))
+    for path, data in feed_files(site, maker.links, maker.per_film.get):
+        writer.put(path, data)
     for path, source in renderer.assets():
         writer.put(path, source.read_bytes())
     if maker.chrome["logo"]:

@@ -152,6 +152,7 @@ class PageMaker:
             "citations": switched_on(options["show_citations"]),
             "logo": logo_path(options["site_logo"]),
             "exported": site.exported.isoformat(),
+            "feed": bool(site.base_url),  # feeds need the site's address (publish.feeds)
         }
 
     def _directors(self) -> dict[int, PersonRecord]:

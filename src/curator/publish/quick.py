@@ -42,6 +42,7 @@ from curator.publish.browse_pages import (
     search_page,
     year_pages,
 )
+from curator.publish.feeds import feed_files
 from curator.publish.media import ImageFile, StillFiles, media_path
 from curator.publish.pages import Page, PageMaker
 from curator.publish.record_pages import RecordPages, directors_pages
@@ -311,6 +312,8 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         path = data_files.film_json_path(film_id)
         if film_id in changed or not writer.carry(path):
             writer.put(path, text.encode("utf-8"))
+    for path, data in feed_files(site, maker.links, maker.per_film.get):
+        writer.put(path, data)
     for path, source in renderer.assets():
         if not writer.carry(path):
             writer.put(path, source.read_bytes())
