@@ -34,6 +34,8 @@ def test_a_film_page_cites_its_permanent_address_and_downloads(site: Path, demo:
         assert page.locator(".citation").inner_text() == (
             "\u201cFrom Russia with Rock.\u201d USSR, 1988. Directed by Marjaana Mykkanen. "
             f"Melbourne International Film Festival Archive. Exported {exported}. {BASE}films/7/.")
+        page.wait_for_function("document.querySelector('.lead-still img').complete")
+        page.screenshot(path=str(tmp_path / "film-page.png"), full_page=True)
         with page.expect_download() as info:
             page.click("text=CSL-JSON")
         assert info.value.suggested_filename == "from-russia-with-rock.json"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from curator.catalog.naming import slugify
 from curator.catalog.records import FilmRecord
@@ -65,12 +65,17 @@ def film_facets(film: FilmRecord) -> list[tuple[str, str, str]]:
     return list(out.values())
 
 
-def facet_files(films: Iterable[FilmRecord]) -> tuple[dict, dict[str, list[int]]]:
-    """The facets' values with their counts, and each value's films (but directors')."""
+FacetsOf = Callable[[FilmRecord], list[tuple[str, str, str]]]
+
+
+def facet_files(films: Iterable[FilmRecord], facets_of: FacetsOf = film_facets
+                ) -> tuple[dict, dict[str, list[int]]]:
+    """The facets' values with their counts, and each value's films (but directors').
+    `facets_of` may answer from what it kept of an earlier export."""
     labels: dict[str, tuple[str, str]] = {}
     postings: dict[str, list[int]] = defaultdict(list)
     for film in sorted(films, key=lambda f: f.id):
-        for facet, key, label in film_facets(film):
+        for facet, key, label in facets_of(film):
             if facet == "director":
                 continue  # thousands: the page takes them from the films found
             labels.setdefault(key, (facet, label))

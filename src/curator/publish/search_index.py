@@ -73,10 +73,9 @@ def film_words(film: FilmRecord, site: Site) -> set[str]:
     return words
 
 
-def _film_entry(film: FilmRecord, links: Links) -> list:
+def _film_entry(film: FilmRecord, links: Links, facets: list[tuple[str, str, str]]) -> list:
     """[title, original title, "Country, Year", directors, url, facet keys, the directors'
     keys with their names] (see search_facets)."""
-    facets = film_facets(film)
     return [film.title, film.original_title if film.original_title != film.title else "",
             country_year(film.countries, film.year), ", ".join(film.directors),
             links.films[film.id], [key for _facet, key, _label in facets],
@@ -91,13 +90,15 @@ class SearchIndex:
         self.films = len(site.films)
         self.facet_films = dict(site.films)
         self.facet_keys: set[str] = set()
+        self._kept_facets: dict[int, tuple[FilmRecord, list[tuple[str, str, str]]]] = {}
         self.terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.shards: dict[int, dict[str, list]] = defaultdict(dict)
         postings: dict[str, list[int]] = defaultdict(list)
         for film in sorted(site.films.values(), key=lambda f: f.id):
             for word in film_words(film, site):
                 postings[word].append(film.id)
-            self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(film, links)
+            self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(
+                film, links, self._facets_of(film))
         for word, ids in postings.items():  # each word's shard once, not once per film
             self.terms[shard_key(word)][word] = ids
 
@@ -117,8 +118,14 @@ class SearchIndex:
             keys[first.encode("utf-8").hex()].append(key)
         return keys
 
+    def _facets_of(self, film: FilmRecord) -> list[tuple[str, str, str]]:
+        kept = self._kept_facets.get(film.id)
+        if kept is None or kept[0] is not film:  # a film changed since: its facets anew
+            kept = self._kept_facets[film.id] = (film, film_facets(film))
+        return kept[1]
+
     def _facets(self) -> Iterator[tuple[str, bytes]]:
-        head, postings = facet_files(self.facet_films.values())
+        head, postings = facet_files(self.facet_films.values(), self._facets_of)
         self.facet_keys = set(postings)
         yield "search/facets.json", _dump(head)
         for key, ids in postings.items():
@@ -168,7 +175,8 @@ class SearchIndex:
                 key = shard_key(word)
                 insort(self.terms[key][word], film_id)
                 dirty_keys.add(key)
-            self.shards[shard][str(film_id)] = _film_entry(film, links)
+            self.shards[shard][str(film_id)] = _film_entry(film, links,
+                                                           self._facets_of(film))
             dirty_shards.add(shard)
         self.films = len(site.films)
         self.facet_films = dict(site.films)
