@@ -180,8 +180,8 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, Q
     v.addActions([a[ActionKey.SHOW_SIDEBAR], a[ActionKey.SHOW_DETAIL], a[ActionKey.SHOW_FORM]])
     menus["archive"].addActions([a[ActionKey.BACK_UP], a[ActionKey.REVEAL]])
     menus["archive"].addSeparator()
-    menus["archive"].addAction(a[ActionKey.SITE_SETTINGS])
     places[MenuPlace.ARCHIVE_EXPORT] = menus["archive"].addSeparator()
+    menus["archive"].addAction(a[ActionKey.SITE_SETTINGS])  # how the exported site reads
     menus["help"].addAction(a[ActionKey.ABOUT])
     for name in ("file", "edit", "view", "archive", "help"):
         bar.addMenu(menus[name])
