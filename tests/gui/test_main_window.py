@@ -329,7 +329,8 @@ def test_extensions_entries_sit_in_their_named_places(window) -> None:  # noqa: 
     assert groups("archive") == [
         ["Back Up Now", "Show Archive Folder"],
         ["Export Site", "Export Selection\u2026", "Open in Browser", "Web Archive Folder\u2026",
-         "Publish Sources on Film Pages"]]
+         "Publish Sources on Film Pages"],
+        ["Site Settings\u2026"]]
 
 
 def test_long_work_shows_progress_and_can_be_cancelled(window, qtbot) -> None:  # noqa: ANN001

@@ -72,10 +72,11 @@ def test_a_write_that_fails_in_the_second_process_is_raised_as_the_os_said(tmp_p
     blocker = tmp_path / "staging"
     blocker.write_text("a file where the pages' folder should be")
     chrome = {"name": "Archive", "directors": False, "years": False, "countries": False,
-              "festivals": False}
+              "festivals": False, "language": "en", "logo": "", "feed": False}
     page = Page("films/1/a/", "404.html", {"site": chrome, "title": "x",
                                           "description": "", "canonical": None,
-                                          "jsonld": "{}", "nav": "", "absolute_root": "/"})
+                                          "jsonld": "{}", "nav": "", "absolute_root": "./",
+                                          "base_path": ""})
     with RenderWorker(site_resources(), blocker, tmp_path / "site") as worker:
         worker.add("films/1/a/index.html", page, "")
         with pytest.raises(OSError) as raised:

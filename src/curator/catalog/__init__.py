@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from curator.catalog.addresses import Addresses
 from curator.catalog.bulk import BulkResult, FilmData
 from curator.catalog.changes import ChangeKind, Changes, RowChange
 from curator.catalog.collections import Lists
@@ -131,6 +132,7 @@ class Catalog:
         self.vocabulary = Vocabulary(core)
         self.history = History(core)
         self.sources = Sources(core)
+        self.addresses = Addresses(core)
         self._core = core
 
     @classmethod

@@ -84,6 +84,7 @@ TABLE_MEANINGS: dict[str, tuple[tuple[Meaning, str | None], ...]] = {
     "alt_title": ((Meaning.FILMS, "film_id"),),
     "quote": ((Meaning.FILMS, "film_id"),),
     "related_film": ((Meaning.FILMS, "film_id"), (Meaning.FILMS, "related_id")),
+    "film_address": ((Meaning.FILMS, "film_id"),),
     "person": ((Meaning.PEOPLE, KEY),),
     "name_variant": ((Meaning.PEOPLE, "person_id"),),
     "credit": ((Meaning.FILMS, "film_id"), (Meaning.PEOPLE, "person_id")),

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from curator.catalog.addresses import follows_title, remember_address, remember_if_public
 from curator.catalog.changes import Changes
 from curator.catalog.core import (
     Operations,
@@ -180,15 +181,19 @@ class Films(Operations):
         with self.core.write("Edit film") as uow:
             film = get_row(uow.session, Film, film_id, "film")
             check_version(film, version, film.title)
-            name = film.title
+            name, slug = film.title, film.slug
+            was_published = film.state == PublicationState.PUBLISHED
             columns = edit.columns()
             if "title" in columns:
                 columns["title"] = columns["title"].strip()
                 if "sort_title" not in columns and film.sort_title == sort_title(film.title):
                     columns["sort_title"] = sort_title(columns["title"])
+                if "slug" not in columns and follows_title(film):
+                    columns["slug"] = slugify(columns["title"], "film")
             changed = set_fields(film, columns, FILM_COLUMNS)
+            remember_if_public(uow.session, film, slug, name, was_published)
             changed += self._replace_parts(uow.session, film, edit.parts())
-            visible = [c for c in changed if c != "sort_title"] or changed
+            visible = [c for c in changed if c not in ("sort_title", "slug")] or changed
             uow.label = describe(visible, name)
             if changed:
                 film.updated_at = utcnow()  # the film's version counts edits of its parts too
@@ -216,6 +221,8 @@ class Films(Operations):
         ):
             for row in session.scalars(select(entity).where(column == film.id)):
                 session.delete(row)
+        if film.state == PublicationState.PUBLISHED:  # its page becomes "no longer here"
+            remember_address(session, film.id, film.slug, film.title)
         for edition in session.scalars(select(Edition).where(Edition.opening_film_id == film.id)):
             edition.opening_film_id = None
         forget_citations(session, film_id=film.id)

@@ -1,5 +1,7 @@
 """The archive's settings and what each may hold.
 
+The site's settings (`SITE_SETTINGS`) are what the desk's Site Settings dialog and
+`curator settings` show and change, each checked here, once, for both.
 `site_base_url` becomes the canonical address on every exported page, in the
 sitemap and in links: only an http or https address with a host will do, never
 `javascript:` or a file path.
@@ -7,6 +9,9 @@ sitemap and in links: only an http or https address with a host will do, never
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -22,6 +27,40 @@ SITE_BASE_URL = "site_base_url"
 # "on": a film's page says which source its text came from ("Source: MIFF 1989 catalogue,
 # p. 42"); off (empty) unless turned on.
 PUBLISH_SOURCES = "publish_sources"
+LOGO_FORMATS = (".png", ".svg", ".jpg", ".jpeg", ".webp")
+LOGO_MAX_BYTES = 2_000_000
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+YES, NO = "yes", "no"
+
+
+@dataclass(frozen=True)
+class SiteSetting:
+    key: str
+    label: str  # as the desk's dialog names it
+    kind: str  # "text", "address", "language", "switch" (yes/no) or "image" (a file path)
+    default: str
+    help: str
+
+
+SITE_SETTINGS: tuple[SiteSetting, ...] = (
+    SiteSetting("site_name", "Site title", "text", "",
+                "the site's name on every page (empty: the archive's or festival's name)"),
+    SiteSetting(SITE_BASE_URL, "Base address", "address", "",
+                "where the site is published, e.g. https://festival.example/archive/"),
+    SiteSetting("site_language", "Language", "language", "en",
+                "the language of the pages, as a language tag: en, fi, en-AU"),
+    SiteSetting("see_also_heading", "See also heading", "text", "See also\u2026",
+                "the heading above a film's related films"),
+    SiteSetting("more_label", "More link", "text", "More \u00bb",
+                "the link after each related film's teaser"),
+    SiteSetting("show_sources", "Show sources of statements", "switch", YES,
+                "whether a statement's source (a catalogue, a review) is shown with it"),
+    SiteSetting("show_citations", "Show \u201cCite this page\u201d", "switch", YES,
+                "a citation and its downloads on film, person and list pages"),
+    SiteSetting("site_logo", "Logo", "image", "",
+                "an image file (PNG, SVG, JPEG or WebP) shown beside the site's title"),
+)
+SITE_SETTING = {s.key: s for s in SITE_SETTINGS}
 
 
 def site_address_problem(value: str) -> str | None:
@@ -35,16 +74,54 @@ def site_address_problem(value: str) -> str | None:
         parts = None
     if parts is None or parts.scheme.casefold() not in ("http", "https") or not parts.hostname \
             or any(c.isspace() for c in text):
-        shown = " ".join(text.split())  # the message stays one line
-        shown = shown if len(shown) <= 60 else shown[:60] + "\u2026"
         return (f"The site's address must be an http:// or https:// address, "
-                f"not \u201c{shown}\u201d.")
+                f"not \u201c{_shown(text)}\u201d.")
     return None
 
 
-def setting_problems(key: str, value: str) -> dict[str, str]:
+def _shown(text: str) -> str:
+    shown = " ".join(text.split())  # the message stays one line
+    return shown if len(shown) <= 60 else shown[:60] + "\u2026"
+
+
+def site_setting_problem(setting: SiteSetting, value: str, *, files: bool = True
+                         ) -> str | None:
+    """Why `value` cannot be this site setting's value, or None; `files`: whether a file
+    it names must be on this computer (not so for a catalogue file from elsewhere)."""
+    text = value.strip()
+    if not text:
+        return None  # the default
+    if setting.kind == "address":
+        return site_address_problem(text)
+    if setting.kind == "language":
+        if not _LANGUAGE.fullmatch(text):
+            return (f"The language must be a language tag such as en, fi or en-AU, "
+                    f"not \u201c{_shown(text)}\u201d.")
+    elif setting.kind == "switch":
+        if text not in (YES, NO):
+            return f"{setting.label} is yes or no, not \u201c{_shown(text)}\u201d."
+    elif setting.kind == "image" and text:
+        path = Path(text)
+        if path.suffix.casefold() not in LOGO_FORMATS:
+            return (f"The logo must be a PNG, SVG, JPEG or WebP file, "
+                    f"not \u201c{_shown(path.name)}\u201d.")
+        if not files:
+            return None
+        if not path.is_absolute():
+            return f"The logo must be given by its full path, not \u201c{_shown(text)}\u201d."
+        if not path.is_file():
+            return f"There is no logo file at {_shown(text)}."
+        if path.stat().st_size > LOGO_MAX_BYTES:
+            return f"The logo file {path.name} is over {LOGO_MAX_BYTES // 1_000_000} MB."
+    elif setting.kind == "text" and "\n" in value.strip():
+        return f"{setting.label} is one line of text."
+    return None
+
+
+def setting_problems(key: str, value: str, *, files: bool = True) -> dict[str, str]:
     """Problems with a setting's value, by key."""
-    if key == SITE_BASE_URL and (problem := site_address_problem(value)):
+    setting = SITE_SETTING.get(key)
+    if setting is not None and (problem := site_setting_problem(setting, value, files=files)):
         return {key: problem}
     if key == PUBLISH_SOURCES and value not in ("", "on"):
         return {key: f"Publishing sources is “on” or off (empty), not "
@@ -73,3 +150,5 @@ class Settings(Operations):
             if before != value:
                 writing.rows = (RowChange("setting", (key,), None if before is None else {
                     "key": key, "value": before}, {"key": key, "value": value}),)
+def switched_on(value: str) -> bool:
+    return value.strip() != NO

@@ -60,7 +60,7 @@ EXTENSIONS: tuple[Install, ...] = (
 EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, ActionKey.UNDO,
                    ActionKey.REDO, ActionKey.BACK_UP, ActionKey.NEW_LIST,
                    ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
-                   ActionKey.DELETE_LIST)
+                   ActionKey.DELETE_LIST, ActionKey.SITE_SETTINGS)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
                         "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List",
                         "Publish Sources on Film Pages"}

@@ -36,6 +36,7 @@ class ActionKey(StrEnum):
     FIND = "find"
     BACK_UP = "back-up"
     REVEAL = "reveal"
+    SITE_SETTINGS = "site-settings"
     ABOUT = "about"
     UNDO = "undo"
     REDO = "redo"
@@ -109,6 +110,9 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
                            "Copy the catalogue into the archive's backups folder"),
         ActionKey.REVEAL: _action(w, "Show Archive Folder", w.reveal_archive, "open-archive", (),
                           "Open the archive folder in the file manager"),
+        ActionKey.SITE_SETTINGS: _action(
+            w, "Site Settings\u2026", lambda: _site_settings(w), "", (),
+            "The exported site's title, address, language, wording, parts and logo"),
         ActionKey.ABOUT: _action(w, "About Curator", w.show_about, "about", ()),
     }
     a[ActionKey.NEW_FILM].setIconText("New Film")
@@ -185,6 +189,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, Q
     menus["archive"].addActions([a[ActionKey.BACK_UP], a[ActionKey.REVEAL]])
     menus["archive"].addSeparator()
     places[MenuPlace.ARCHIVE_EXPORT] = menus["archive"].addSeparator()
+    menus["archive"].addAction(a[ActionKey.SITE_SETTINGS])  # how the exported site reads
     menus["help"].addAction(a[ActionKey.ABOUT])
     for name in ("file", "edit", "view", "archive", "help"):
         bar.addMenu(menus[name])
@@ -231,6 +236,13 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         action.triggered.connect(lambda _c=False, p=path: window.open_archive(p))
     if menu.isEmpty():
         menu.addAction("No other archives yet").setEnabled(False)
+
+
+def _site_settings(window: MainWindow) -> None:
+    from curator.gui.dialogs.site_settings import edit_site_settings
+
+    if edit_site_settings(window.catalog, window):
+        window.statusBar().showMessage("Site settings saved; the next export uses them.", 5000)
 
 
 def _ask_new(window: MainWindow) -> Path | None:

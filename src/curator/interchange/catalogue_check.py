@@ -122,7 +122,7 @@ def check_document(document: dict[str, Any]) -> None:
             raise ReadError(f"\u201csettings\u201d must be an object, not {json_kind(settings)}.")
         for key, value in list(settings.items()):
             settings[key] = _value(value, F(TEXT), "settings", key)
-            for problem in setting_problems(key, settings[key]).values():
+            for problem in setting_problems(key, settings[key], files=False).values():
                 raise ReadError(problem, place="settings")
 
 

@@ -278,6 +278,21 @@ class ExternalId(Editable, Base):
     )
 
 
+class FilmAddress(Editable, Base):
+    """An address a published film's page had before: the slug it was published under when
+    its title changed, or when it was deleted or taken out of the archive. The export
+    leaves a redirect or a "no longer in the archive" page there, so no link breaks."""
+
+    __tablename__ = "film_address"
+    __table_args__ = (UniqueConstraint("film_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # no foreign key: the address outlives a deleted film
+    film_id: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    slug: Mapped[str] = mapped_column(String(200), nullable=False)
+    title: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+
+
 class RelatedFilm(Editable, Base):
     """A manual "See also" link, listed before the automatic ones."""
 

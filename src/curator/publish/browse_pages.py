@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterator
 from urllib.parse import urlparse
@@ -138,10 +139,17 @@ def search_page(maker: PageMaker) -> Page:
 
 
 def not_found_page(maker: PageMaker) -> Page:
-    """Served for any missing path, so its links cannot be relative: they start at the
-    path of the base URL when there is one (on the same host), else at the server's root."""
-    base = urlparse(maker.site.base_url).path.rstrip("/") + "/" if maker.site.base_url else "/"
+    """Served for any missing path, so its links cannot be relative to where it is: they
+    start at the site's base address when it has one, else at the site's root (as if the
+    page were there). Nothing links from the server's root."""
+    base = maker.site.base_url.rstrip("/") + "/" if maker.site.base_url else ""
     ld = {"@context": jsonld.CONTEXT, "@type": "WebPage", "name": "Page not found"}
-    page = maker.page("404.html", "404.html", "Page not found", {"absolute_root": base}, ld)
+    page = maker.page("404.html", "404.html", "Page not found", {
+        "absolute_root": base or "./", "base_path": urlparse(base).path if base else "",
+        "home_json": _script_json(base), "base_path_json": _script_json(urlparse(base).path)}, ld)
     page.context["canonical"] = None
     return page
+
+
+def _script_json(value: str) -> str:
+    return json.dumps(value).replace("<", "\\u003c")

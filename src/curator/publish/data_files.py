@@ -1,9 +1,16 @@
-"""The site's machine-readable files: the catalogue as JSON, sitemap.xml and robots.txt."""
+"""The site's machine-readable files: the catalogue as JSON and as CSV (films, credits,
+screenings), each film's JSON beside its permanent address, sitemap.xml and robots.txt.
+
+The CSV columns are documented in the README ("Data downloads"); change both together.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from curator.catalog.records import FilmRecord
@@ -69,6 +76,58 @@ def catalogue_json(site: Site, links: Links, films: dict[int, str] | None = None
             f'"people":{_json(people)},"festival_editions":{_json(editions)},'
             f'"lists":{_json(lists)}}}')
     return text.encode("utf-8")
+
+
+FILM_COLUMNS = ("id", "url", "title", "original_title", "alternative_titles", "year",
+                "countries", "languages", "runtime_minutes", "format", "colour", "kind",
+                "genres", "directors", "synopsis", "external_ids")
+CREDIT_COLUMNS = ("film_id", "film_title", "position", "role", "person_id", "name",
+                  "character")
+SCREENING_COLUMNS = ("film_id", "film_title", "festival", "edition_year", "edition_id",
+                     "section", "premiere")
+CSV_FILES = ("data/films.csv", "data/credits.csv", "data/screenings.csv")
+# within a cell, several values (countries, titles, ids)
+JOIN = " | "
+Cached = Callable[[FilmRecord, str, Callable[[FilmRecord], Any]], Any]
+
+
+def film_json_path(film_id: int) -> str:
+    """Where a film's JSON is: beside its permanent address, so it never moves."""
+    return f"films/{film_id}/film.json"
+
+
+def _csv_text(rows: Iterable[Iterable[object]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def _film_csv(f: FilmRecord, site: Site, links: Links) -> tuple[str, str, str]:
+    """A film's rows of the three CSV files, as text."""
+    film = [f.id, links.films[f.id], f.title, f.original_title,
+            JOIN.join(a.title for a in f.alt_titles), f.year or "", JOIN.join(f.countries),
+            JOIN.join(f.languages), f.runtime or "", f.format, f.colour, f.kind,
+            JOIN.join(f.genres), JOIN.join(f.directors), f.synopsis,
+            JOIN.join(f"{e.scheme}:{e.value}" for e in f.external_ids)]
+    credits = [[f.id, f.title, n, c.role, c.person_id if c.person_id in site.people else "",
+                c.person_name, c.character] for n, c in enumerate(f.credits, start=1)]
+    screenings = [[f.id, f.title, s.festival_name, s.edition_year,
+                   s.edition_id if s.edition_id in site.editions else "", s.section_name,
+                   s.premiere or ""] for s in f.screenings]
+    return _csv_text([film]), _csv_text(credits), _csv_text(screenings)
+
+
+def catalogue_csv(site: Site, links: Links, cached: Cached) -> list[tuple[str, bytes]]:
+    """The three CSV files (UTF-8, a header row, RFC 4180 quoting). `cached(film, name,
+    make)` keeps a film's rows from one export to the next while its record is the same."""
+    parts = [cached(f, "csv", lambda film: _film_csv(film, site, links))
+             for f in site.films.values()]
+    files = []
+    for n, (path, columns) in enumerate(zip(CSV_FILES, (FILM_COLUMNS, CREDIT_COLUMNS,
+                                                        SCREENING_COLUMNS), strict=True)):
+        text = _csv_text([columns]) + "".join(p[n] for p in parts)
+        files.append((path, text.encode("utf-8")))
+    return files
 
 
 def sitemap_xml(site: Site, paths: Iterable[str]) -> bytes:

@@ -12,6 +12,7 @@ from pathlib import Path
 from curator.catalog import Cancelled, Catalog
 from curator.catalog.export_stamps import catalogue_stamps
 from curator.publish import data_files, export_state, quick, render_worker, resume
+from curator.publish.addresses import address_pages
 from curator.publish.media import StillFiles, archive_derivatives
 from curator.publish.pages import PageMaker
 from curator.publish.quick import ExportSession, ExportState, MediaUse
@@ -21,6 +22,7 @@ from curator.publish.render_worker import RenderWorker
 from curator.publish.search_index import SearchIndex
 from curator.publish.selection import ALL, Selection
 from curator.publish.site import credited_people, load_site
+from curator.publish.site_files import write_site_files
 from curator.publish.site_pages import site_pages
 from curator.publish.writer import ExportError, SiteWriter
 
@@ -131,7 +133,8 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     records = RecordPages(maker)
     step(0, 0, f"Laying out {len(site.films):,} films")
     pages = site_pages(maker, records)
-    paths = [p.path for p in pages]
+    paths = [p.path for p in pages]  # the pages the sitemap lists; the addresses follow
+    pages += address_pages(maker)
     renderer = Renderer()
     total = len(pages) + len(maker.media) + 1
     helper = None
@@ -165,12 +168,7 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     for path, data in search.files():
         writer.put(path, data)
     film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
-    writer.put("data/catalogue.json", data_files.catalogue_json(site, maker.links, film_json))
-    for path, source in renderer.assets():
-        writer.put(path, source.read_bytes())
-    writer.put("robots.txt", data_files.robots_txt(site))
-    if site.base_url:
-        writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
+    write_site_files(writer, site, maker, renderer, film_json, paths)
     return ExportState(
         stamps=stamps, site=site, renderer=renderer, maker=maker,
         neighbours={i: tuple(f.id for f in records.see_also(film))

@@ -8,17 +8,35 @@ templates did not change since the last export is not rendered again.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
 from curator.catalog.see_also import SeeAlso
+from curator.catalog.settings import switched_on
 from curator.catalog.wording import country_year, paragraphs, synopsis_teaser
 from curator.publish import jsonld, urls
 from curator.publish.media import MIME, ImageFile, StillFiles, media_path
 from curator.publish.site import Site
 from curator.publish.text import initial
+
+
+def logo_path(file: str) -> str:
+    """Where the logo goes in the site ("" without one)."""
+    if not file.strip() or not os.path.isfile(file):
+        return ""
+    suffix = file.rsplit(".", 1)[-1].casefold()
+    return f"assets/logo.{'jpg' if suffix == 'jpeg' else suffix}"
+
+
+def more_parts(label: str) -> list[str]:
+    """The "More »" link's words and its closing marks ("More", "\u00a0\u00bb"): a reader
+    of the screen hears "More about <title>" between them."""
+    words = label.rstrip(" \u00bb\u203a>\u2192.\u2026")
+    tail = label[len(words):].strip()
+    return [words or label, "\u00a0" + tail if tail else ""]
 
 
 @dataclass
@@ -123,12 +141,21 @@ class PageMaker:
         self.years = sorted({f.year for f in site.films.values() if f.year})
         self.countries = sorted({c for f in site.films.values() for c in f.countries},
                                 key=str.casefold)
+        options = site.options
         self.chrome = {
             "name": site.name,
             "directors": bool(self.directors),
             "years": bool(self.years),
             "countries": bool(self.countries),
             "festivals": bool(site.editions),
+            "language": options["site_language"],
+            "see_also": options["see_also_heading"],
+            "more": more_parts(options["more_label"]),
+            "sources": switched_on(options["show_sources"]),
+            "citations": switched_on(options["show_citations"]),
+            "logo": logo_path(options["site_logo"]),
+            "exported": site.exported.isoformat(),
+            "feed": bool(site.base_url),  # feeds need the site's address (publish.feeds)
         }
 
     def _directors(self) -> dict[int, PersonRecord]:
@@ -145,8 +172,17 @@ class PageMaker:
         return letters
 
     def page(self, path: str, template: str, title: str, data: dict[str, Any],
-             ld: dict[str, Any], *, description: str = "", section: str = "") -> Page:
+             ld: dict[str, Any], *, description: str = "", section: str = "",
+             kind: str = "website", image: dict[str, Any] | None = None) -> Page:
+        """A page; `kind` and `image` (a still as `image` makes it) are what a link shared
+        elsewhere shows of it (Open Graph and Twitter card)."""
+        card: dict[str, Any] = {"type": kind, "image": None}
+        url = self.links.absolute(image["src"]) if image else None
+        if url:  # a card's image needs its full address
+            card["image"] = {"url": url, "width": image["width"], "height": image["height"],
+                             "alt": image["alt"]}
         context = {
+            "og": card,
             "site": self.chrome,
             "title": title,
             "description": description,

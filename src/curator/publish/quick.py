@@ -57,6 +57,7 @@ from curator.publish.site import (
     sound_stills,
     source_lines,
 )
+from curator.publish.site_files import write_address_pages, write_site_files
 from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import SiteWriter
 
@@ -228,6 +229,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     fresh = sound_stills({f.id: f for f in catalog.films.get_many(sorted(changed))
                           if f.state == PUBLISHED}, warnings)
     site, credited = _site_with(catalog, old, state.credited, changed, fresh, warnings)
+    site.addresses = catalog.addresses.past()  # a film's address change is a film's change
     for film_id in changed:
         for film in (old.films.get(film_id), fresh.get(film_id)):
             for still in film.stills if film else ():
@@ -254,6 +256,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     for path in paths:
         if urls.file_of(path) not in laid_out:
             writer.carry(urls.file_of(path))
+    write_address_pages(writer, renderer, maker, site, changed)
 
     media = state.media
     for film_id in changed:
@@ -283,15 +286,8 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         if film_id in site.films:
             state.film_json[film_id] = data_files.film_json(site.films[film_id], site,
                                                             maker.links)
-    writer.put("data/catalogue.json",
-               data_files.catalogue_json(site, maker.links, state.film_json))
-    for path, source in renderer.assets():
-        if not writer.carry(path):
-            writer.put(path, source.read_bytes())
-    if not writer.carry("robots.txt"):
-        writer.put("robots.txt", data_files.robots_txt(site))
-    if site.base_url and (paths != state.page_paths or not writer.carry("sitemap.xml")):
-        writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
+    write_site_files(writer, site, maker, renderer, state.film_json, paths, changed=changed,
+                     previous_paths=state.page_paths)
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
                    page_paths=paths, credited=credited), films_word(len(changed)) + " changed"
 

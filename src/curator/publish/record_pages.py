@@ -25,6 +25,10 @@ from curator.catalog.wording import (
     synopsis_teaser,
 )
 from curator.publish import jsonld, urls
+from curator.publish.addresses import permanent_path
+from curator.publish.citations import citation
+from curator.publish.data_files import film_json_path
+from curator.publish.elsewhere import elsewhere, same_as
 from curator.publish.pages import Page, PageMaker
 
 LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw"
@@ -166,6 +170,8 @@ class RecordPages:
                           for cid, title in film.lists if cid in links.lists],
                 "see_also": see_also,
                 "source": self._source(film),
+                "json": film_json_path(film.id),
+                "elsewhere": elsewhere(film.external_ids),
             },
         }
         url = links.absolute(path)
@@ -180,8 +186,22 @@ class RecordPages:
                              "url": links.absolute(a["edition"]["url"])}}
              for a in appearances],
         )
+        data["cite"] = self._cite("film", film.id, film.title,
+                                  links.absolute(permanent_path(film.id)),
+                                  makers=[d["name"] for d in directors], maker_role="director",
+                                  year=film.year, place=" / ".join(film.countries))
+        ld["sameAs"] = same_as(data["film"]["elsewhere"])
         description = synopsis_teaser(film.synopsis, 160)
-        return m.page(path, "film.html", film.title, data, ld, description=description)
+        return m.page(path, "film.html", film.title, data, ld, description=description,
+                      kind="video.movie", image=lead)
+
+    def _cite(self, kind: str, record_id: int, title: str, url: str | None,
+              **details: Any) -> dict[str, Any] | None:
+        """The "Cite this page" block, if the site shows citations."""
+        if not self.m.chrome["citations"]:
+            return None
+        return citation(kind, record_id, title, url, self.site.name, self.site.exported,
+                        **details)
 
     def _source(self, film: FilmRecord) -> dict[str, Any] | None:
         """The film's source line, its scan copied into the site when it may be."""
@@ -235,18 +255,22 @@ class RecordPages:
                 "variants": [v for v in person.variants if v != person.name],
                 "biography": paragraphs(person.biography),
                 "portrait": portrait,
+                "elsewhere": elsewhere(person.external_ids, "person"),
                 "filmography": [{"year": year, "films": entries}
                                 for year, entries in sorted(by_year.items(),
                                                             key=lambda kv: kv[0] or 0)],
             }
         }
+        data["cite"] = self._cite("person", person.id, person.name, self.links.absolute(path))
         ld = jsonld.person(person, self.links.absolute(path), [
             {"@type": "Movie", "name": f.title, "url": self.links.absolute(self.links.films[f.id])}
             for f in films])
         if portrait:
             ld["image"] = m.still_ld(portrait)
+        ld["sameAs"] = same_as(data["person"]["elsewhere"])
         return m.page(path, "person.html", person.name, data, ld,
-                      description=synopsis_teaser(person.biography, 160))
+                      description=synopsis_teaser(person.biography, 160), kind="profile",
+                      image=portrait)
 
     # -- festival edition and section ----------------------------------------------------
     def _screened(self, edition_id: int, section_id: int | None = -1) -> list[FilmRecord]:
@@ -321,6 +345,8 @@ class RecordPages:
                 else (f"{runtime} min" if runtime else ""),
             }
         }
+        data["cite"] = self._cite("list", collection.id, collection.title, links.absolute(path),
+                                  makers=[collection.curator] if collection.curator else [])
         ld = jsonld.item_list(collection.title, links.absolute(path),
                               [(f.title, links.absolute(links.films[f.id])) for f, _ in films])
         return m.page(path, "list.html", collection.title, data, ld, section="lists",

@@ -31,7 +31,8 @@ class Renderer:
     def __init__(self, resources: Path | None = None) -> None:
         self.resources = resources or site_resources()
         self.env = Environment(
-            loader=FileSystemLoader(self.resources / "templates"),
+            # the assets too: the 404 page takes the stylesheet in (it is served anywhere)
+            loader=FileSystemLoader([self.resources / "templates", self.resources / "assets"]),
             autoescape=select_autoescape(["html", "xml"], default=True),
             undefined=StrictUndefined,
             trim_blocks=True,

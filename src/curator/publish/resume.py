@@ -32,6 +32,7 @@ from curator.publish.record_pages import RecordPages
 from curator.publish.render import Renderer
 from curator.publish.search_index import SearchIndex
 from curator.publish.site import credited_people, load_site
+from curator.publish.site_files import write_address_pages, write_site_files
 from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import SiteWriter
 
@@ -97,6 +98,7 @@ def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
     for path in paths:
         if urls.file_of(path) not in laid_out:
             writer.carry(urls.file_of(path))
+    write_address_pages(writer, renderer, maker, site, changed)
     for path, (sha256, image) in sorted(live.items()):
         if not writer.carry(path):
             writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
@@ -106,14 +108,7 @@ def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
     for path, data in search.files():
         writer.put(path, data)
     film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
-    writer.put("data/catalogue.json", data_files.catalogue_json(site, maker.links, film_json))
-    for path, source in renderer.assets():
-        if not writer.carry(path):
-            writer.put(path, source.read_bytes())
-    if not writer.carry("robots.txt"):
-        writer.put("robots.txt", data_files.robots_txt(site))
-    if site.base_url:
-        writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))
+    write_site_files(writer, site, maker, renderer, film_json, paths, changed=changed)
     state = ExportState(
         stamps=stamps, site=site, renderer=renderer, maker=maker, neighbours=neighbours,
         search=search, film_json=film_json, media=media, page_paths=paths,

@@ -3,7 +3,9 @@
     search/meta.json          how the index is cut up, and the first letters of all words
     search/keys/<c>.json      the shards that exist for words starting with letter <c>
     search/terms/<key>.json   {word: [film ids]} for every word starting with <key>
-    search/films/<n>.json     {id: [title, original title, "Country, Year", directors, url]}
+    search/films/<n>.json     {id: [title, original title, "Country, Year", directors, url,
+                                   facet keys, [director key, name]...]}
+    search/facets.json, search/facet/<key>.json: the facets (see search_facets)
 
 <key> is the hex of the word's first three letters (accents removed, lower case;
 shorter words have their own shards and match only whole), so a query for
@@ -25,6 +27,7 @@ from functools import lru_cache
 from curator.catalog.records import FilmRecord
 from curator.catalog.wording import country_year
 from curator.publish.pages import Links
+from curator.publish.search_facets import facet_files, film_facets
 from curator.publish.site import Site
 from curator.publish.text import tokens
 
@@ -70,10 +73,13 @@ def film_words(film: FilmRecord, site: Site) -> set[str]:
     return words
 
 
-def _film_entry(film: FilmRecord, links: Links) -> list:
+def _film_entry(film: FilmRecord, links: Links, facets: list[tuple[str, str, str]]) -> list:
+    """[title, original title, "Country, Year", directors, url, facet keys, the directors'
+    keys with their names] (see search_facets)."""
     return [film.title, film.original_title if film.original_title != film.title else "",
             country_year(film.countries, film.year), ", ".join(film.directors),
-            links.films[film.id]]
+            links.films[film.id], [key for _facet, key, _label in facets],
+            [[key, label] for facet, key, label in facets if facet == "director"]]
 
 
 class SearchIndex:
@@ -82,19 +88,24 @@ class SearchIndex:
 
     def __init__(self, site: Site, links: Links) -> None:
         self.films = len(site.films)
+        self.facet_films = dict(site.films)
+        self.facet_keys: set[str] = set()
+        self._kept_facets: dict[int, tuple[FilmRecord, list[tuple[str, str, str]]]] = {}
         self.terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.shards: dict[int, dict[str, list]] = defaultdict(dict)
         postings: dict[str, list[int]] = defaultdict(list)
         for film in sorted(site.films.values(), key=lambda f: f.id):
             for word in film_words(film, site):
                 postings[word].append(film.id)
-            self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(film, links)
+            self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(
+                film, links, self._facets_of(film))
         for word, ids in postings.items():  # each word's shard once, not once per film
             self.terms[shard_key(word)][word] = ids
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         """(path, content) of every file of the index."""
         yield from self._head()
+        yield from self._facets()
         for key, words in self.terms.items():
             yield f"search/terms/{key}.json", _dump(words)
         for n, films in self.shards.items():
@@ -107,6 +118,19 @@ class SearchIndex:
             keys[first.encode("utf-8").hex()].append(key)
         return keys
 
+    def _facets_of(self, film: FilmRecord) -> list[tuple[str, str, str]]:
+        kept = self._kept_facets.get(film.id)
+        if kept is None or kept[0] is not film:  # a film changed since: its facets anew
+            kept = self._kept_facets[film.id] = (film, film_facets(film))
+        return kept[1]
+
+    def _facets(self) -> Iterator[tuple[str, bytes]]:
+        head, postings = facet_files(self.facet_films.values(), self._facets_of)
+        self.facet_keys = set(postings)
+        yield "search/facets.json", _dump(head)
+        for key, ids in postings.items():
+            yield f"search/facet/{key}.json", _dump(ids)
+
     def _head(self) -> Iterator[tuple[str, bytes]]:
         keys = self._keys()
         yield "search/meta.json", _dump({"version": INDEX_VERSION,
@@ -117,7 +141,9 @@ class SearchIndex:
 
     def paths(self) -> set[str]:
         """The paths of every file of the index."""
-        return {"search/meta.json", *(f"search/keys/{i}.json" for i in self._keys()),
+        return {"search/meta.json", "search/facets.json",
+                *(f"search/facet/{k}.json" for k in self.facet_keys),
+                *(f"search/keys/{i}.json" for i in self._keys()),
                 *(f"search/terms/{k}.json" for k in self.terms),
                 *(f"search/films/{n}.json" for n in self.shards)}
 
@@ -149,10 +175,12 @@ class SearchIndex:
                 key = shard_key(word)
                 insort(self.terms[key][word], film_id)
                 dirty_keys.add(key)
-            self.shards[shard][str(film_id)] = _film_entry(film, links)
+            self.shards[shard][str(film_id)] = _film_entry(film, links,
+                                                           self._facets_of(film))
             dirty_shards.add(shard)
         self.films = len(site.films)
-        files = list(self._head())
+        self.facet_films = dict(site.films)
+        files = [*self._head(), *self._facets()]
         files += [(f"search/terms/{key}.json", _dump(self.terms[key]))
                   for key in sorted(dirty_keys) if key in self.terms]
         for n in sorted(dirty_shards):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from curator.catalog import Catalog
+from curator.catalog.addresses import PastAddress
 from curator.catalog.errors import NotFound
 from curator.catalog.records import (
     CollectionRecord,
@@ -16,7 +18,13 @@ from curator.catalog.records import (
     PersonRecord,
     SectionRecord,
 )
-from curator.catalog.settings import PUBLISH_SOURCES, SITE_BASE_URL, site_address_problem
+from curator.catalog.settings import (
+    PUBLISH_SOURCES,
+    SITE_BASE_URL,
+    SITE_SETTINGS,
+    site_address_problem,
+    site_setting_problem,
+)
 from curator.catalog.sources import SourceRecord, published_line
 from curator.model.enums import PublicationState
 from curator.paths import is_sha256
@@ -46,6 +54,11 @@ class Site:
     warnings: dict[tuple[str, int], str] = field(default_factory=dict)
     # film id -> its "Source: MIFF 1989 catalogue, p. 42", when the archive publishes sources
     sources: dict[int, SourceLine] = field(default_factory=dict)
+    # the addresses films had before (a whole-archive export only): see publish.addresses
+    addresses: list[PastAddress] = field(default_factory=list)
+    # the site settings (catalog.settings.SITE_SETTINGS), each with its default if unset
+    options: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_OPTIONS))
+    exported: date = field(default_factory=lambda: datetime.now(UTC).date())
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,8 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
         warnings={k: w for k, w in warnings.items() if k[1] in (films if k[0] == "film"
                                                                  else people)},
         sources=source_lines(catalog, list(films)),
+        addresses=catalog.addresses.past() if selection.kind == "all" else [],
+        options=site_options(catalog),
     )
 
 
@@ -220,6 +235,20 @@ def lists_of(collections: dict[int, CollectionRecord], films: dict[int, FilmReco
     """The exported lists, holding only the exported films."""
     return {cid: replace(c, items=tuple(i for i in c.items if i.film_id in films))
             for cid, c in collections.items()}
+
+
+DEFAULT_OPTIONS = {s.key: s.default for s in SITE_SETTINGS}
+
+
+def site_options(catalog: Catalog) -> dict[str, str]:
+    """The site settings, each with its default where unset or unusable (a value stored
+    by hand that the settings' rules refuse is left out, not written into pages)."""
+    options = dict(DEFAULT_OPTIONS)
+    for s in SITE_SETTINGS:
+        value = catalog.settings.get(s.key).strip()
+        if value and site_setting_problem(s, value, files=False) is None:
+            options[s.key] = value
+    return options
 
 
 def _festival_name(festivals: list[FestivalRecord]) -> str:

@@ -1,0 +1,90 @@
+""""Cite this page": a short citation in the Chicago style, with the page's permanent
+address and the date of the export, and the same as CSL-JSON and BibTeX to download.
+
+The downloads are data: addresses inside the page, so citing costs the site no files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from curator.catalog.naming import slugify
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+
+
+def _chicago_date(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _bibtex(text: str) -> str:
+    def escape(match: re.Match[str]) -> str:
+        c = match[1]
+        return {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}.get(c, "\\" + c)
+    return _BIBTEX_SPECIAL.sub(escape, " ".join(text.split()))
+
+
+def citation(kind: str, record_id: int, title: str, url: str | None, site_name: str,
+             exported: date, *, makers: list[str] = (), maker_role: str = "author",
+             year: int | None = None, place: str = "") -> dict[str, Any]:
+    """The citation of a film ("film"), person ("person") or list ("list") page.
+
+    `makers` are the film's directors or the list's curator; `place` and `year` say where
+    and when the film was made."""
+    parts = [f"\u201c{title}.\u201d"]
+    if kind == "list" and makers:
+        parts.insert(0, f"{', '.join(makers)}.")
+    if kind == "film":
+        made = ", ".join(str(v) for v in (place, year) if v)
+        if made:
+            parts.append(f"{made}.")
+        if makers:
+            parts.append(f"Directed by {_names(makers)}.")
+    parts += [f"{site_name}.", f"Exported {_chicago_date(exported)}."]
+    if url:
+        parts.append(f"{url}.")
+    key = f"{kind}-{record_id}"
+    csl: dict[str, Any] = {
+        "id": key,
+        "type": "motion_picture" if kind == "film" else "webpage",
+        "title": title,
+        "container-title": site_name,
+        "accessed": {"date-parts": [[exported.year, exported.month, exported.day]]},
+    }
+    if url:
+        csl["URL"] = url
+    if makers:
+        csl["director" if maker_role == "director" else "author"] = [
+            {"literal": name} for name in makers]
+    if year:
+        csl["issued"] = {"date-parts": [[year]]}
+    if place:
+        csl["publisher-place"] = place
+    fields = {"title": title, "year": str(year) if year else "",
+              "author": " and ".join(makers) if maker_role == "author" else "",
+              "note": ("Directed by " + _names(makers) + ". " if maker_role == "director"
+                       and makers else "") + f"Exported {exported.isoformat()}",
+              "organization": site_name, "howpublished": url or ""}
+    bib = f"@misc{{{key},\n" + "".join(
+        f"  {name} = {{{_bibtex(value) if name != 'howpublished' else _bibtex_url(value)}}},\n"
+        for name, value in fields.items() if value) + "}\n"
+    return {
+        "text": " ".join(parts),
+        "csl": "data:application/vnd.citationstyles.csl+json;charset=utf-8,"
+               + quote(json.dumps([csl], ensure_ascii=False)),
+        "bib": "data:application/x-bibtex;charset=utf-8," + quote(bib),
+        "file": slugify(title, kind),
+    }
+
+
+def _bibtex_url(url: str) -> str:
+    return "\\url{" + url.replace("%", "\\%").replace("#", "\\#") + "}"
+
+
+def _names(names: list[str]) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,61 @@
+"""What every export writes besides pages and media, said once for the full export, the
+desk's quick re-export and a new process's resumed one: the addresses that lead to films,
+the data downloads (JSON, CSV, each film's JSON), the feeds, the assets, the logo,
+robots.txt and the sitemap.
+
+`changed` is None for a full export (everything is written); otherwise the films changed
+since the export the writer started from, and what did not change is carried over.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curator.publish import data_files, urls
+from curator.publish.addresses import address_pages, address_paths
+from curator.publish.feeds import feed_files
+from curator.publish.pages import PageMaker
+from curator.publish.render import Renderer
+from curator.publish.site import Site
+from curator.publish.writer import SiteWriter
+
+
+def write_address_pages(writer: SiteWriter, renderer: Renderer, maker: PageMaker,
+                        site: Site, changed: set[int]) -> None:
+    """The addresses that lead to the changed films, laid out again; the others carried."""
+    for page in address_pages(maker, changed):
+        renderer.write_page(writer, page)
+    for path in address_paths(site, maker.links):
+        if urls.file_of(path) not in writer.files:
+            writer.carry(urls.file_of(path))
+
+
+def write_site_files(writer: SiteWriter, site: Site, maker: PageMaker, renderer: Renderer,
+                     film_json: dict[int, str], paths: list[str], *,
+                     changed: set[int] | None = None,
+                     previous_paths: list[str] | None = None) -> None:
+    quick = changed is not None
+
+    def fresh(path: str) -> bool:  # write it: a full export, or the last one left none
+        return not quick or not writer.carry(path)
+
+    writer.put("data/catalogue.json", data_files.catalogue_json(site, maker.links, film_json))
+    for path, data in data_files.catalogue_csv(site, maker.links, maker.per_film.get):
+        writer.put(path, data)
+    for film_id, text in film_json.items():
+        path = data_files.film_json_path(film_id)
+        if (changed is not None and film_id in changed) or fresh(path):
+            writer.put(path, text.encode("utf-8"))
+    for path, data in feed_files(site, maker.links, maker.per_film.get):
+        writer.put(path, data)
+    for path, source in renderer.assets():
+        if fresh(path):
+            writer.put(path, source.read_bytes())
+    logo = maker.chrome["logo"]
+    if logo and fresh(logo):
+        writer.put(logo, Path(site.options["site_logo"]).read_bytes())
+    if fresh("robots.txt"):
+        writer.put("robots.txt", data_files.robots_txt(site))
+    if site.base_url and (not quick or paths != previous_paths
+                          or not writer.carry("sitemap.xml")):
+        writer.put("sitemap.xml", data_files.sitemap_xml(site, paths))

@@ -1,0 +1,74 @@
+""""Cite this page" on film, person and list pages, read and downloaded in Chromium."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from chromium import chromium
+from publish_demo import Demo
+
+from curator.publish import export_site
+from curator.publish.serve import SiteServer
+
+BASE = "https://archive.example.org/films/"
+
+
+@pytest.fixture(scope="module")
+def site(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("cite") / "site"
+    export_site(demo.catalog, out, still_files=demo.still_files)
+    return out
+
+
+def test_a_film_page_cites_its_permanent_address_and_downloads(site: Path, demo: Demo,
+                                                               tmp_path: Path):
+    today = datetime.now(UTC).date()
+    exported = f"{today:%B} {today.day}, {today.year}"
+    with chromium() as browser, SiteServer(site, prefix="/films/") as server:
+        page = browser.new_page(accept_downloads=True)
+        page.goto(server.url + "films/7/from-russia-with-rock/")
+        assert page.locator(".cite h2").inner_text().casefold() == "cite this page"
+        assert page.locator(".citation").inner_text() == (
+            "\u201cFrom Russia with Rock.\u201d USSR, 1988. Directed by Marjaana Mykkanen. "
+            f"Melbourne International Film Festival Archive. Exported {exported}. {BASE}films/7/.")
+        page.wait_for_function("document.querySelector('.lead-still img').complete")
+        page.screenshot(path=str(tmp_path / "film-page.png"), full_page=True)
+        with page.expect_download() as info:
+            page.click("text=CSL-JSON")
+        assert info.value.suggested_filename == "from-russia-with-rock.json"
+        info.value.save_as(tmp_path / "cite.json")
+        [csl] = json.loads((tmp_path / "cite.json").read_text("utf-8"))
+        assert csl["type"] == "motion_picture" and csl["title"] == "From Russia with Rock"
+        assert csl["URL"] == BASE + "films/7/"
+        assert csl["director"] == [{"literal": "Marjaana Mykkanen"}]
+        assert csl["issued"] == {"date-parts": [[1988]]}
+        assert csl["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
+        with page.expect_download() as info:
+            page.click("text=BibTeX")
+        info.value.save_as(tmp_path / "cite.bib")
+        bib = (tmp_path / "cite.bib").read_text("utf-8")
+        assert bib.startswith("@misc{film-7,\n  title = {From Russia with Rock},\n")
+        assert f"  howpublished = {{\\url{{{BASE}films/7/}}}},\n" in bib
+        assert f"Exported {today.isoformat()}" in bib
+
+        page.goto(server.url + f"people/{demo.person_id}/marjaana-mykkanen/")
+        assert page.locator(".citation").inner_text().startswith(
+            "\u201cMarjaana Mykkanen.\u201d Melbourne International Film Festival Archive.")
+        [listing] = (site / "lists" / str(demo.list_id)).iterdir()
+        page.goto(server.url + f"lists/{demo.list_id}/{listing.name}/")
+        assert page.locator(".citation").inner_text().startswith(
+            "The programmer. \u201cSoviet rock on film, 1986-91.\u201d Melbourne International")
+        page.close()
+
+
+def test_citations_can_be_left_out(demo: Demo, tmp_path: Path):
+    demo.catalog.settings.set("show_citations", "no")
+    try:
+        export_site(demo.catalog, tmp_path / "site", still_files=demo.still_files)
+    finally:
+        demo.catalog.settings.set("show_citations", "")
+    html = (tmp_path / "site/films/7/from-russia-with-rock/index.html").read_text("utf-8")
+    assert "Cite this page" not in html
