@@ -161,7 +161,7 @@ def main() -> int:
             shutil.rmtree(out, ignore_errors=True)
             curator_s.append(timed([sys.executable, "-m", "curator", "export", str(archive),
                                     str(out), "--quiet"]))
-            curator_files = files_in(out) - 2  # the manifest and the saved state are Curator's own
+            curator_files = files_in(out) - 1  # the manifest is Curator's own
             shutil.rmtree(out)
             out = folder / f"hugo-site-{n}"
             shutil.rmtree(out, ignore_errors=True)

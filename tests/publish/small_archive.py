@@ -11,7 +11,6 @@ from PIL import Image
 from curator.catalog import Catalog
 from curator.catalog.records import CreditData
 from curator.model.enums import PublicationState
-from curator.publish.export_state import STATE_FILE
 from curator.publish.writer import MANIFEST
 from curator.stills import import_stills
 
@@ -51,5 +50,4 @@ def site_files(folder: Path) -> dict[str, str]:
     if MANIFEST in out:
         files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
         out[MANIFEST] = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
-    out.pop(STATE_FILE, None)
     return out

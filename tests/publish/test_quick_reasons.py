@@ -118,4 +118,4 @@ def test_export_verbose_says_which_way_it_took_and_why(demo: Demo, tmp_path: Pat
         [sys.executable, "-m", "curator", "export", str(demo.catalog.archive.location), str(site),
          "--quiet", "--verbose"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert "The full way: no earlier export saved its state in this folder." in done.stdout
+    assert "The full way: no earlier export into this folder left its state." in done.stdout

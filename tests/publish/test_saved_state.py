@@ -15,7 +15,7 @@ from publish_demo import Demo, site_files
 
 from curator.catalog import Changes
 from curator.publish import export_site, quick
-from curator.publish.export_state import STATE_FILE
+from curator.publish.export_state import state_file
 from curator.publish.pages import PageMaker
 from curator.publish.record_pages import RecordPages
 from curator.publish.site import load_site
@@ -25,7 +25,6 @@ from curator.publish.writer import MANIFEST
 
 def _site(folder: Path) -> dict[str, str]:
     files = site_files(folder)
-    files.pop(STATE_FILE, None)
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
     files.pop(MANIFEST)
     return {**files, **{f"manifest:{p}": e["sha256"] for p, e in manifest.items()}}
@@ -34,8 +33,13 @@ def _site(folder: Path) -> dict[str, str]:
 def _full_export(demo: Demo, folder: Path) -> dict[str, str]:
     # the caller's own stills function: no saved state is used or written
     result = export_site(demo.catalog, folder, still_files=demo.still_files)
-    assert not result.quick and not (folder / STATE_FILE).exists()
+    assert not result.quick and not _kept(demo, folder).exists()
     return _site(folder)
+
+
+def _kept(demo: Demo, site: Path) -> Path:
+    """Where the state of the exports into `site` is kept: the archive's cache."""
+    return state_file(demo.catalog.archive.cache_dir, site)
 
 
 def _edit_synopsis(demo: Demo, film_id: int = 5, more: str = " Restored in 2024.") -> Changes:
@@ -54,10 +58,12 @@ def _export_process(demo: Demo, site: Path) -> str:
 def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_writes(
         demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
-    assert "The full way: no earlier export saved its state in this folder." in (
+    assert "The full way: no earlier export into this folder left its state." in (
         _export_process(demo, site))
-    saved = (site / STATE_FILE).read_text(encoding="utf-8")
-    # published with the site, it names no folder of this computer
+    saved = _kept(demo, site).read_text(encoding="utf-8")
+    # kept in the archive's cache, not in the site, which is published: nothing in the
+    # site tells of unpublished films' ids or edits
+    assert not [p for p in site_files(site) if "state" in p]
     assert str(tmp_path) not in saved and str(demo.catalog.archive.folder) not in saved
     before = site_files(site)
     changes = _edit_synopsis(demo)
@@ -66,7 +72,7 @@ def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_write
         assert ("The quick way: 1 film changed (from the state the last export saved)."
                 in said), said
         after = site_files(site)
-        changed = {p for p in after if before.get(p) != after[p]} - {MANIFEST, STATE_FILE}
+        changed = {p for p in after if before.get(p) != after[p]} - {MANIFEST}
         film_page = next(p for p in changed if p.startswith("films/5/"))
         assert "Restored in 2024." in (site / film_page).read_text(encoding="utf-8")
         assert 0 < len(changed) < 20
@@ -75,40 +81,39 @@ def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_write
         demo.catalog.undo(changes)
 
 
-def _rewrite(site: Path, change: Callable[[dict], None]) -> None:
+def _rewrite(state: Path, change: Callable[[dict], None]) -> None:
     """Edit the saved state by hand, its checksum made to match."""
-    head, _, data = (site / STATE_FILE).read_bytes().partition(b"\n")
+    head, _, data = state.read_bytes().partition(b"\n")
     body = json.loads(data)
     change(body)
     data = json.dumps(body).encode()
     prefix = head.decode()[: -64]
-    (site / STATE_FILE).write_bytes(f"{prefix}{hashlib.sha256(data).hexdigest()}\n".encode()
-                                    + data)
+    state.write_bytes(f"{prefix}{hashlib.sha256(data).hexdigest()}\n".encode() + data)
 
 
-def _flip_a_byte(site: Path) -> None:
-    raw = bytearray((site / STATE_FILE).read_bytes())
+def _flip_a_byte(state: Path) -> None:
+    raw = bytearray(state.read_bytes())
     raw[len(raw) // 2] ^= 0x01
-    (site / STATE_FILE).write_bytes(bytes(raw))
+    state.write_bytes(bytes(raw))
 
 
-def _drop_a_key(site: Path) -> None:
-    _rewrite(site, lambda body: body.pop("neighbours"))
+def _drop_a_key(state: Path) -> None:
+    _rewrite(state, lambda body: body.pop("neighbours"))
 
 
-def _drop_a_film(site: Path) -> None:
+def _drop_a_film(state: Path) -> None:
     # the changed film's footprint: the pages it was on before would not be known
-    _rewrite(site, lambda body: body.update(
+    _rewrite(state, lambda body: body.update(
         footprints=[f for f in body["footprints"] if f[0] != 5]))
 
 
-def _another_curator(site: Path) -> None:
-    _rewrite(site, lambda body: body.update(curator="0.0.1"))
+def _another_curator(state: Path) -> None:
+    _rewrite(state, lambda body: body.update(curator="0.0.1"))
 
 
-def _truncated(site: Path) -> None:
-    raw = (site / STATE_FILE).read_bytes()
-    (site / STATE_FILE).write_bytes(raw[: len(raw) // 3])
+def _truncated(state: Path) -> None:
+    raw = state.read_bytes()
+    state.write_bytes(raw[: len(raw) // 3])
 
 
 @pytest.mark.parametrize(("damage", "because"), [
@@ -122,10 +127,10 @@ def test_a_damaged_or_edited_state_means_the_full_way_and_the_same_site(
         demo: Demo, tmp_path: Path, damage: Callable[[Path], None], because: str):
     site = tmp_path / "site"
     first = export_site(demo.catalog, site)  # as a new process: a session of its own
-    assert not first.quick and (site / STATE_FILE).is_file()
+    assert not first.quick and _kept(demo, site).is_file()
     changes = _edit_synopsis(demo, more=" A second print was found.")
     try:
-        damage(site)
+        damage(_kept(demo, site))
         result = export_site(demo.catalog, site, session=quick.ExportSession())
         assert not result.quick and result.full_because == because
         assert _site(site) == _full_export(demo, tmp_path / "full")
@@ -136,11 +141,11 @@ def test_a_damaged_or_edited_state_means_the_full_way_and_the_same_site(
 def test_a_state_the_manifest_does_not_go_with_is_not_used(demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
     export_site(demo.catalog, site)
-    kept = (site / STATE_FILE).read_bytes()
+    kept = _kept(demo, site).read_bytes()
     changes = _edit_synopsis(demo, more=" Shown again in 1990.")
     try:
         assert export_site(demo.catalog, site).quick
-        (site / STATE_FILE).write_bytes(kept)  # the state of the export before
+        _kept(demo, site).write_bytes(kept)  # the state of the export before
         result = export_site(demo.catalog, site)
         assert result.full_because == (
             "the site's manifest is not the one the saved export state goes with")
@@ -148,7 +153,7 @@ def test_a_state_the_manifest_does_not_go_with_is_not_used(demo: Demo, tmp_path:
         demo.catalog.undo(changes)
     # an export with the caller's own stills saves none, and removes the old one
     export_site(demo.catalog, site, still_files=demo.still_files)
-    assert not (site / STATE_FILE).exists()
+    assert not _kept(demo, site).exists()
 
 
 def test_the_pages_paths_are_those_of_the_full_exports_pages_in_its_order(demo: Demo):

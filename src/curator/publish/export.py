@@ -96,8 +96,9 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
     # saved beside its manifest, when the stills come from the archive's own store
     saves = selection.kind == "all" and still_files is None
     saved = None
+    kept = export_state.state_file(catalog.archive.cache_dir, outdir)
     if last is None and saves:
-        saved, why = export_state.load(Path(key[1]), key)
+        saved, why = export_state.load(kept, Path(key[1]), key)
     with SiteWriter(outdir, selection=selection.spec) as writer:
         done = None
         if last is not None:
@@ -110,9 +111,9 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
         summary = writer.commit()
     state.files = writer.files
     if saves:
-        export_state.save(writer.outdir, key, resume.saved_state(state))
+        export_state.save(kept, writer.outdir, key, resume.saved_state(state))
     else:
-        export_state.forget(writer.outdir)
+        export_state.forget(kept)
     # entries of films are quick to make again; digests and teasers are kept
     state.maker.per_film.forget("entry", "see_also_entry")
     session.keep(state)

@@ -28,7 +28,7 @@ from curator.publish.media import ImageFile
 from curator.publish.site_pages import Footprint
 from curator.publish.staging import MANIFEST
 
-STATE_FILE = ".curator-export-state.json"
+STATE_FOLDER = "exports"  # in the archive's cache
 FORMAT = 1
 _HEAD = "curator-export-state sha256:"
 
@@ -57,10 +57,17 @@ def manifest_digest(outdir: Path) -> str:
         return ""
 
 
-def forget(outdir: Path) -> None:
+def state_file(cache: Path, outdir: Path) -> Path:
+    """Where the state of the exports into `outdir` is kept: in the archive's cache (safe to
+    delete: the next export then takes the full way), not in the site, which is published
+    and must not tell of unpublished films."""
+    return cache / STATE_FOLDER / f"{_digest(os.path.realpath(outdir))[:32]}.json"
+
+
+def forget(target: Path) -> None:
     """Remove the saved state (an export that saves none leaves none that could mislead)."""
     with contextlib.suppress(OSError):
-        (outdir / STATE_FILE).unlink()
+        target.unlink()
 
 
 def _digest(path: str) -> str:
@@ -77,8 +84,9 @@ def _in_archive(source: Path, archive: str) -> str:
     return relative if not relative.startswith("..") else os.path.join("..", source.name)
 
 
-def save(outdir: Path, key: tuple[str, str, str], state: SavedState) -> None:
-    """Write the state beside the manifest, by a rename: a reader sees the old or the new."""
+def save(target: Path, outdir: Path, key: tuple[str, str, str], state: SavedState) -> None:
+    """Write the state of the export into `outdir` as `target`, by a rename: a reader sees
+    the old or the new."""
     stamps = state.stamps
     archive = key[0]
     body = {
@@ -97,24 +105,25 @@ def save(outdir: Path, key: tuple[str, str, str], state: SavedState) -> None:
         "lacking": sorted(state.lacking),
     }
     data = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str).encode()
-    target = outdir / STATE_FILE
-    temp = outdir / f"{STATE_FILE}.new"
+    temp = target.with_name(f"{target.name}.new")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         temp.write_bytes(f"{_HEAD}{hashlib.sha256(data).hexdigest()}\n".encode() + data)
         os.replace(temp, target)
     except OSError:  # no state: the next new process takes the full way
         with contextlib.suppress(OSError):
             temp.unlink()
-        forget(outdir)
+        forget(target)
 
 
-def load(outdir: Path, key: tuple[str, str, str]) -> tuple[SavedState | None, str]:
+def load(target: Path, outdir: Path, key: tuple[str, str, str]
+         ) -> tuple[SavedState | None, str]:
     """The state saved by the last export into `outdir`, if it holds for this export
     (`key`: the archive, the folder, the selection); else None and why not."""
     try:
-        raw = (outdir / STATE_FILE).read_bytes()
+        raw = target.read_bytes()
     except FileNotFoundError:
-        return None, "no earlier export saved its state in this folder"
+        return None, "no earlier export into this folder left its state"
     except OSError as exc:
         return None, f"the saved export state could not be read ({exc.strerror or exc})"
     head, _, data = raw.partition(b"\n")
