@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import Select, and_, exists, func, not_, select
+from sqlalchemy import Select, func, not_, select
 from sqlalchemy.orm import Session
 
 from curator.catalog.base import CatalogBase
+from curator.catalog.query import Condition, parse_query
+from curator.catalog.query_sql import HAS_DIRECTOR, HAS_STILL, UNTITLED, condition_clause
 from curator.catalog.records import FilmRow, SearchResult
 from curator.catalog.wording import appearance, edition_name
 from curator.model import (
@@ -44,25 +46,30 @@ class FilmQuery:
     state: str | None = None
     attention: Attention | None = None
     collection_id: int | None = None
+    conditions: tuple[Condition, ...] = ()  # the query language's field:value parts
     order: str = "relevance"
     descending: bool = False
 
+    @classmethod
+    def parse(cls, text: str, **filters: Any) -> FilmQuery:
+        """The query a search field or `curator search` was given (catalog/query.py);
+        raises QueryError naming a bad field or value."""
+        parsed = parse_query(text)
+        return cls(text=parsed.words, conditions=parsed.conditions, **filters)
+
     @property
     def has_filters(self) -> bool:
-        return any(v is not None for v in (
+        return bool(self.conditions) or any(v is not None for v in (
             self.edition_id, self.section_id, self.year_from, self.year_to, self.country,
             self.kind, self.state, self.attention, self.collection_id))
 
 
-_HAS_DIRECTOR = exists().where(and_(Credit.film_id == Film.id, Credit.role == "director"))
-_HAS_STILL = exists().where(Still.film_id == Film.id)
 ATTENTION = {
-    "no-director": not_(_HAS_DIRECTOR),
+    "no-director": not_(HAS_DIRECTOR),
     "no-synopsis": Film.synopsis == "",
-    "no-still": not_(_HAS_STILL),
+    "no-still": not_(HAS_STILL),
     "unpublished": Film.state != PublicationState.PUBLISHED,
-    # named after where it came from ("Untitled (archive film 20447)") until its title is known
-    "untitled": Film.title.startswith("Untitled (", autoescape=True),
+    "untitled": UNTITLED,
 }
 
 
@@ -113,6 +120,8 @@ class SearchOps(CatalogBase):
             stmt = stmt.where(Film.id.in_(
                 select(CollectionItem.film_id).where(
                     CollectionItem.collection_id == q.collection_id)))
+        for condition in q.conditions:
+            stmt = stmt.where(condition_clause(session, condition))
         return stmt
 
     def search(self, q: FilmQuery | str = FilmQuery(), *, limit: int = 200, offset: int = 0,

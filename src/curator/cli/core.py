@@ -39,7 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="where to write it (default: beside it, named \u201c(repaired)\u201d)")
     p.set_defaults(handler=cmd_repair)
 
-    p = sub.add_parser("search", help="find films by title, person, synopsis or country")
+    p = sub.add_parser("search", help="find films by title, person, synopsis or country",
+                       description="QUERY is free words and field:value conditions, e.g. "
+                                   "'director:wenders year:1970..1979 -has:synopsis'; "
+                                   "the README lists the fields.")
     p.add_argument("archive", type=Path)
     p.add_argument("query")
     p.add_argument("--limit", type=_positive, default=20, help="at most N films (default 20)")
@@ -139,9 +142,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog, FilmQuery
 
     year_from, year_to = _years(args.year)
+    # the query is read before the archive is opened: a typing slip costs nothing
+    query = FilmQuery.parse(args.query, year_from=year_from, year_to=year_to,
+                            country=args.country, state=args.state, order=args.order)
     catalog = Catalog.open(args.archive)
-    query = FilmQuery(text=args.query, year_from=year_from, year_to=year_to,
-                      country=args.country, state=args.state, order=args.order)
     result = catalog.search(query, limit=args.limit)
     rows = catalog.film_rows(result.ids)
     catalog.close()

@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, and_, false, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.sql import Select
 
 from curator.model import AltTitle, Credit, Film, FilmCountry, NameVariant, Person
@@ -125,12 +135,22 @@ def matching_film_ids(conn: Connection, query: str) -> Select | None:
 
 def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
     """Like matching_film_ids, restricted to the titles."""
+    return _column_matching_film_ids(conn, query, "titles")
+
+
+def people_matching_film_ids(conn: Connection, query: str) -> Select | None:
+    """Like matching_film_ids, restricted to the names of the people credited."""
+    return _column_matching_film_ids(conn, query, "people")
+
+
+def _column_matching_film_ids(conn: Connection, query: str, column: str) -> Select | None:
     words = tokens(query)
     if not words or not is_sqlite(conn):
         return None
+    # unique: one statement may hold several (title:rock and the title-first order)
     return select(literal_column("rowid").label("id")).select_from(text(FTS_TABLE)).where(
-        text(f"{FTS_TABLE} MATCH :fts_t").bindparams(fts_t=_fts_query(words, "titles"))
-    )
+        text(f"{FTS_TABLE} MATCH :fts_c").bindparams(
+            bindparam("fts_c", _fts_query(words, column), unique=True)))
 
 
 def _hits(conn: Connection, fts_query: str, limit: int, ranked: bool = False) -> list[int]:
