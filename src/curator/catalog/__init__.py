@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from curator.catalog.bulk import BulkOps, BulkResult, FilmData
+from curator.catalog.bulk_edit import BulkEditOps, ChangeWords, EditPlan, FilmsChange
 from curator.catalog.changes import Changes, RowChange
 from curator.catalog.collections import CollectionOps
 from curator.catalog.errors import (
@@ -37,7 +38,14 @@ from curator.catalog.snapshot import SnapshotOps
 from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.stills_meta import StillOps
 from curator.catalog.text import clean_text
-from curator.catalog.unit import affected_film_ids, apply_inverse, translate_errors
+from curator.catalog.unit import (
+    INDEX_SOURCES,
+    SORT_KEY_SOURCES,
+    affected_film_ids,
+    apply_inverse,
+    films_fed_by,
+    translate_errors,
+)
 from curator.catalog.validation import raise_if
 from curator.model import (
     Award,
@@ -74,8 +82,8 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
             path.rmdir()  # only if nothing else came in meanwhile
 
 __all__ = [
-    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "FilmData", "FilmEdit",
-    "FilmImport",
+    "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "EditPlan", "FilmData",
+    "FilmEdit", "FilmImport", "FilmsChange",
     "FilmQuery", "ImportResult", "InvalidRecords", "NotFound", "RowChange", "ScreeningRef",
     "StaleVersion", "ValidationError",
 ]  # fmt: skip
@@ -88,7 +96,7 @@ COUNTED = {
 
 
 class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
-              ImportOps, SnapshotOps):
+              BulkEditOps, ChangeWords, ImportOps, SnapshotOps):
     """All operations on one archive."""
 
     @classmethod
@@ -119,8 +127,8 @@ class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOp
                 self.archive.write_engine.begin() as conn:
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
-            search.reindex_films(conn, films)
-            refresh_sort_keys(conn, films)
+            search.reindex_films(conn, films_fed_by(conn, rows, INDEX_SOURCES))
+            refresh_sort_keys(conn, films_fed_by(conn, rows, SORT_KEY_SOURCES))
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 
     def counts(self) -> dict[str, int]:

@@ -22,6 +22,7 @@ from curator.cli.errors import error_line, print_error, unexpected_line
 COMMAND_MODULES = [
     "curator.cli.core",
     "curator.cli.lists",
+    "curator.cli.editing",
     "curator.cli.stills",
     "curator.cli.interchange",
     "curator.cli.gui",
