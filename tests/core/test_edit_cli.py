@@ -52,3 +52,28 @@ def test_edit_refuses_bad_input_in_one_line(demo_archive):
         assert done.returncode == 1, args
         assert done.stderr.startswith(f"curator: {line}"), done.stderr
         assert done.stderr.count("\n") == 1
+
+
+def test_replace_lists_each_change_and_makes_them(demo_catalog, capsys):
+    path = str(demo_catalog.archive.folder)
+    demo_catalog.close()
+    assert main(["replace", path, "title", "rock", "Roll", "--where", "year:1988",
+                 "--whole-word", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert ("From Russia with Rock: \u201cFrom Russia with Rock\u201d \u2192 "
+            "\u201cFrom Russia with Roll\u201d") in out
+    assert "nothing was changed (--dry-run)" in out
+    assert count(path, "title:roll year:1988") == 0
+    assert main(["replace", path, "title", r"(\w+) with Rock", r"\1 with Roll", "--regex",
+                 "--where", "year:1988"]) == 0
+    assert "Done: Replace" in capsys.readouterr().out
+    assert count(path, '"from russia with roll"') == 1
+
+
+def test_replace_refuses_a_bad_field_or_expression(demo_archive):
+    for args, line in ((["plot", "a", "b"], "\u201cplot\u201d cannot be searched and replaced"),
+                       (["title", "(", "b", "--regex"], "\u201c(\u201d is not a regular")):
+        done = subprocess.run([sys.executable, "-m", "curator", "replace", str(demo_archive),
+                               *args], capture_output=True, text=True)
+        assert done.returncode == 1
+        assert done.stderr.startswith(f"curator: {line}"), done.stderr

@@ -32,6 +32,7 @@ from curator.catalog.films import FilmOps
 from curator.catalog.importing import FilmImport, ImportOps, ImportResult, ScreeningRef
 from curator.catalog.people import PersonOps
 from curator.catalog.records import *  # noqa: F401,F403
+from curator.catalog.replace import Replacement, ReplaceOps, ReplaceRule
 from curator.catalog.search import FilmQuery, SearchOps
 from curator.catalog.settings import setting_problems
 from curator.catalog.snapshot import SnapshotOps
@@ -83,7 +84,7 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
 
 __all__ = [
     "BulkResult", "Cancelled", "Catalog", "Changes", "Conflict", "EditPlan", "FilmData",
-    "FilmEdit", "FilmImport", "FilmsChange",
+    "FilmEdit", "FilmImport", "FilmsChange", "ReplaceRule", "Replacement",
     "FilmQuery", "ImportResult", "InvalidRecords", "NotFound", "RowChange", "ScreeningRef",
     "StaleVersion", "ValidationError",
 ]  # fmt: skip
@@ -96,7 +97,7 @@ COUNTED = {
 
 
 class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
-              BulkEditOps, ChangeWords, ImportOps, SnapshotOps):
+              BulkEditOps, ChangeWords, ReplaceOps, ImportOps, SnapshotOps):
     """All operations on one archive."""
 
     @classmethod

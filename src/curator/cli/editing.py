@@ -1,4 +1,4 @@
-"""Verbs that change many films at once: edit (and replace, in time)."""
+"""Verbs that change many films at once: edit and replace."""
 
 from __future__ import annotations
 
@@ -24,6 +24,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--remove", action="append", default=[], metavar="FIELD=VALUE")
     p.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     p.set_defaults(handler=cmd_edit)
+
+    p = sub.add_parser(
+        "replace", help="find and replace in one field of the films a search finds",
+        description="FIELD is title, original-title, synopsis, notes, quotes or people "
+                    "(the names of the people the films credit). Prints each change, "
+                    "before and after, then makes them all as one step.")
+    p.add_argument("archive", type=Path)
+    p.add_argument("field")
+    p.add_argument("old", help="the text to find (a regular expression with --regex)")
+    p.add_argument("new", help="what to put instead (\\1 names a group with --regex)")
+    p.add_argument("--where", default="", metavar="QUERY",
+                   help="only the films this search finds (default: every film)")
+    p.add_argument("--regex", action="store_true", help="OLD is a regular expression")
+    p.add_argument("--whole-word", action="store_true", help="only OLD as a whole word")
+    p.add_argument("--match-case", action="store_true", help="only OLD in the same case")
+    p.add_argument("--dry-run", action="store_true", help="list the changes, make none")
+    p.set_defaults(handler=cmd_replace)
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -56,3 +73,38 @@ def cmd_edit(args: argparse.Namespace) -> int:
     finally:
         catalog.close()
     return 0
+
+
+def cmd_replace(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog, FilmQuery, ReplaceRule
+    from curator.catalog.replace import field_of
+
+    query = FilmQuery.parse(args.where)
+    rule = ReplaceRule(field_of(args.field), args.old, args.new, whole_word=args.whole_word,
+                       match_case=args.match_case, regex=args.regex)
+    rule.pattern()  # a bad expression is refused before the archive is opened
+    catalog = Catalog.open(args.archive)
+    try:
+        ids = catalog.search(query, limit=catalog.counts()["films"] or 1, count=False).ids
+        found = catalog.plan_replace(ids, rule)
+        for r in found:
+            print(printable(f"{r.record}: \u201c{_clip(r.before)}\u201d \u2192 "
+                            f"\u201c{_clip(r.after)}\u201d"))
+        if not found:
+            print(printable(f"Nothing to replace: \u201c{args.old}\u201d is in no "
+                            f"{args.field} of {len(ids):,} films."))
+            return 0
+        if args.dry_run:
+            print(f"{len(found):,} to change; nothing was changed (--dry-run).")
+            return 0
+        done = catalog.apply_replace(rule, found)
+        print(printable(f"Done: {done.label}."))
+    finally:
+        catalog.close()
+    return 0
+
+
+def _clip(text: str, most: int = 70) -> str:
+    """A long text (a synopsis) shown on one line, cut at a word."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[:most].rsplit(" ", 1)[0] + " \u2026"

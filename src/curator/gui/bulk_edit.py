@@ -48,6 +48,37 @@ def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     return combo
 
 
+class FilmScope(QWidget):
+    """Which films a dialog acts on: the selected rows, or all that the list shows."""
+
+    def __init__(self, selected: int, matching: int, scope_name: str) -> None:
+        super().__init__()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(QLabel("Films", objectName="bulkSectionTitle"))
+        self.group = QButtonGroup(self)
+        self.only_selected = QRadioButton(
+            f"The {selected:,} selected film{'' if selected == 1 else 's'}",
+            objectName="bulkSelected")
+        self.all_matching = QRadioButton(
+            f"All {matching:,} film{'' if matching == 1 else 's'} {scope_name}",
+            objectName="bulkMatching")
+        for button in (self.only_selected, self.all_matching):
+            self.group.addButton(button)
+            column.addWidget(button)
+        self.only_selected.setEnabled(selected > 0)
+        (self.only_selected if selected > 1 else self.all_matching).setChecked(True)
+
+
+def list_scope(pane) -> tuple[list[int], int, str, object]:  # noqa: ANN001 - a ListPane
+    """The film list's selection, how many it shows, in what words, and its query."""
+    searched = pane.search.text().strip()
+    scope = (f"matching \u201c{searched}\u201d" if searched
+             else f"in {pane.view.title}" if pane.view.title else "in the archive")
+    return pane.selected_film_ids(), pane.films.total, scope, pane.films.query
+
+
 class BulkEditDialog(QDialog):
     """The changes to make, the films to make them to, and what that will do."""
 
@@ -93,25 +124,9 @@ class BulkEditDialog(QDialog):
 
     # -- building -----------------------------------------------------------------------
     def _scope(self, scope_name: str) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        title = QLabel("Films to change", objectName="bulkSectionTitle")
-        column.addWidget(title)
-        self.scope = QButtonGroup(self)
-        n = len(self.selected)
-        self.only_selected = QRadioButton(
-            f"The {n:,} selected film{'' if n == 1 else 's'}", objectName="bulkSelected")
-        self.all_matching = QRadioButton(
-            f"All {self.matching:,} film{'' if self.matching == 1 else 's'} {scope_name}",
-            objectName="bulkMatching")
-        for button in (self.only_selected, self.all_matching):
-            self.scope.addButton(button)
-            column.addWidget(button)
-        self.only_selected.setEnabled(n > 0)
-        (self.only_selected if n > 1 else self.all_matching).setChecked(True)
-        self.scope.buttonToggled.connect(lambda *_: self._soon())
+        box = FilmScope(len(self.selected), self.matching, scope_name)
+        self.only_selected, self.all_matching = box.only_selected, box.all_matching
+        box.group.buttonToggled.connect(lambda *_: self._soon())
         return box
 
     def _changes(self) -> QWidget:
@@ -273,12 +288,8 @@ class BulkEditing:
         if pane.table_name != "films":
             w.show_message("Edit Films works on a list of films: choose Films in the sidebar.")
             return
-        query = pane.films.query
-        matching = pane.films.total
-        searched = pane.search.text().strip()
-        scope = (f"matching \u201c{searched}\u201d" if searched
-                 else f"in {pane.view.title}" if pane.view.title else "in the archive")
-        dialog = BulkEditDialog(w.catalog, pane.selected_film_ids(), matching, scope,
+        selected, matching, scope, query = list_scope(pane)
+        dialog = BulkEditDialog(w.catalog, selected, matching, scope,
                                 w)  # type: ignore[arg-type]
         dialog.set_matching_reader(
             lambda: w.catalog.search(query, limit=max(matching, 1), count=False).ids)

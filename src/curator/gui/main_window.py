@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
-from curator.gui import bulk_edit, export, import_dialog, lists, stills_strip
+from curator.gui import bulk_edit, export, find_replace, import_dialog, lists, stills_strip
 from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
@@ -50,13 +50,14 @@ EXTENSIONS: tuple[Install, ...] = (
     stills_strip.install,
     lists.install,
     bulk_edit.install,
+    find_replace.install,
 )
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
 EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, ActionKey.UNDO,
                    ActionKey.REDO, ActionKey.BACK_UP, ActionKey.NEW_LIST,
                    ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
-                   ActionKey.DELETE_LIST, ActionKey.EDIT_FILMS)
+                   ActionKey.DELETE_LIST, ActionKey.EDIT_FILMS, ActionKey.FIND_REPLACE)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
                         "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List"}
 

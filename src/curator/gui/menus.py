@@ -55,6 +55,7 @@ class ActionKey(StrEnum):
     PRINT_PROGRAMME_NOTES = "print-programme-notes"
     DELETE_LIST = "delete-list"
     EDIT_FILMS = "edit-films"
+    FIND_REPLACE = "find-replace"
 
 
 def standard_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
