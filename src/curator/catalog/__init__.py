@@ -33,6 +33,7 @@ from curator.catalog.importing import FilmImport, ImportOps, ImportResult, Scree
 from curator.catalog.people import PersonOps
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.replace import Replacement, ReplaceOps, ReplaceRule
+from curator.catalog.same_film import SameFilmOps
 from curator.catalog.search import FilmQuery, SearchOps
 from curator.catalog.settings import setting_problems
 from curator.catalog.snapshot import SnapshotOps
@@ -97,7 +98,7 @@ COUNTED = {
 
 
 class Catalog(FilmOps, PersonOps, FestivalOps, CollectionOps, StillOps, SearchOps, BulkOps,
-              BulkEditOps, ChangeWords, ReplaceOps, ImportOps, SnapshotOps):
+              BulkEditOps, ChangeWords, ReplaceOps, SameFilmOps, ImportOps, SnapshotOps):
     """All operations on one archive."""
 
     @classmethod

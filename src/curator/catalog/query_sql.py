@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from curator.catalog.matching import fold
@@ -142,10 +142,7 @@ def people_named(session: Session, value: str, role: str | None) -> list[int]:
     found: set[int] = set()
     for table, key in ((Person.__table__, "id"), (NameVariant.__table__, "person_id")):
         name = table.c.name
-        stmt = select(table.c[key], name)
-        if fts.is_sqlite(conn) and all(w.isascii() for w in words):
-            stmt = stmt.where(or_(and_(*(name.ilike(f"%{w}%") for w in words)),
-                                  name.op("GLOB")("*[^ -~]*")))  # a letter beyond ASCII
+        stmt = select(table.c[key], name).where(may_hold(session, name, " ".join(words)))
         for pid, spelled in conn.execute(stmt):
             if pid not in found and _has_words(fold(spelled).split(), words):
                 found.add(pid)
@@ -154,6 +151,17 @@ def people_named(session: Session, value: str, role: str | None) -> list[int]:
             Credit.role == role, Credit.person_id.in_(sorted(found)))).scalars())
     memo[(value, role)] = sorted(found)
     return memo[(value, role)]
+
+
+def may_hold(session: Session, column: Any, folded: str) -> ColumnElement[bool]:
+    """A SQL condition true of every name whose folded form holds `folded` (and of some
+    others, which the caller folds away): LIKE finds plain ASCII names, and any name with
+    a letter beyond ASCII is let through to be folded."""
+    words = folded.split()
+    if not (words and fts.is_sqlite(session.connection()) and folded.isascii()):
+        return true()
+    return or_(and_(*(column.ilike(f"%{w}%") for w in words)),
+               column.op("GLOB")("*[^ -~]*"))
 
 
 def _has_words(name_words: list[str], words: list[str]) -> bool:

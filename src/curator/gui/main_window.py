@@ -30,6 +30,7 @@ from curator.gui.dialogs.merge import MergePeopleDialog
 from curator.gui.export import SiteExportController
 from curator.gui.extension import MENU_OF_PLACE, Install, MenuPlace
 from curator.gui.forms import FormPane
+from curator.gui.forms.film import NEW_FILM_TITLE, FilmForm
 from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import connect_in, retire
 from curator.gui.lists import ListDesk
@@ -294,9 +295,11 @@ class MainWindow(QMainWindow):
 
     # -- commands -----------------------------------------------------------------------
     def new_film(self) -> None:
-        changes = self.run_operation(lambda: self.catalog.create_film("Untitled film"))
+        changes = self.run_operation(lambda: self.catalog.create_film(NEW_FILM_TITLE))
         if changes and changes.created_id is not None:
             self.open_record(RecordKind.FILM, changes.created_id)
+            if isinstance(self.form.current, FilmForm):
+                self.form.current.fresh.add(changes.created_id)
             self.form.focus_field("title")
             self.show_message("New draft film: give it a title in the form.")
 
