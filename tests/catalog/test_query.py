@@ -109,3 +109,21 @@ def test_a_condition_reads_back_as_typed():
     parsed = parse_query('-edition:"miff 1989" year:>1980 runtime:60..90 has:still')
     assert [str(c) for c in parsed.conditions] == [
         '-edition:"miff 1989"', "year:1981..", "runtime:60..90", "has:still"]
+
+
+@pytest.mark.parametrize("typed, suggested", [
+    ("Mykanen", "Mykkanen"),
+    ("from rusia with rock", "from russia with rock"),
+    ("director:mykanen", "director:mykkanen"),
+    ("year:1988 PERESTROYKA", "year:1988 PERESTROIKA"),
+])
+def test_a_search_that_finds_nothing_suggests_the_nearest_words(catalog, miff, typed,
+                                                                 suggested):
+    assert found(catalog, typed) == set()
+    assert catalog.did_you_mean(typed) == suggested
+    assert found(catalog, suggested)  # and that finds something
+
+
+def test_no_suggestion_when_nothing_is_near(catalog, miff):
+    assert catalog.did_you_mean("zzzqqxx") is None
+    assert catalog.did_you_mean("rock") is None  # it finds films: nothing to correct

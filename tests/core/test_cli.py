@@ -94,3 +94,9 @@ def test_a_bad_query_is_one_line_and_status_1(demo_archive):
     assert done.returncode == 1
     assert done.stderr.strip() == "curator: year:19888 is not a year."
     assert done.stdout == ""
+
+
+def test_search_that_finds_nothing_suggests_a_spelling(demo_archive, capsys):
+    assert main(["search", str(demo_archive), "Mykanen"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "No film matches \u201cMykanen\u201d.", "Did you mean \u201cMykkanen\u201d?"]

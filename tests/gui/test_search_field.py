@@ -87,3 +87,14 @@ def test_the_help_beside_the_field_lists_every_field(window, qtbot) -> None:  # 
         assert name in text
     qtbot.keyClick(button.popover, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not button.popover.isVisible())
+
+
+def test_a_search_that_finds_nothing_offers_the_nearest_spelling(window, qtbot) -> None:  # noqa: ANN001
+    pane = window.list_pane
+    typed(window, qtbot, "Mykanen")
+    qtbot.keyClick(pane.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(pane.suggestion.isVisible)
+    assert pane.suggestion.text() == "Did you mean \u201cMykkanen\u201d?"
+    qtbot.mouseClick(pane.suggestion, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.search.text() == "Mykkanen")
+    qtbot.waitUntil(lambda: "From Russia with Rock" in titles(window))

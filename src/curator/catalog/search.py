@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -9,7 +10,7 @@ from sqlalchemy import Select, func, not_, select
 from sqlalchemy.orm import Session
 
 from curator.catalog.base import CatalogBase
-from curator.catalog.query import Condition, parse_query
+from curator.catalog.query import Condition, QueryError, parse_query
 from curator.catalog.query_sql import HAS_DIRECTOR, HAS_STILL, UNTITLED, condition_clause
 from curator.catalog.records import FilmRow, SearchResult
 from curator.catalog.wording import appearance, edition_name
@@ -157,6 +158,29 @@ class SearchOps(CatalogBase):
             ids = list(session.scalars(stmt.limit(limit).offset(offset)))
             return SearchResult(total if count else len(ids), ids)
 
+    def did_you_mean(self, text: str) -> str | None:
+        """For a search that found nothing: the same search with each word no film holds
+        spelt as the nearest word the catalogue has ("mykanen" -> "mykkanen"), or None."""
+        try:
+            parsed = parse_query(text)
+        except QueryError:
+            return None
+        with self._read() as session:
+            conn = session.connection()
+            better = text
+            for word in fts.tokens(parsed.words) + [
+                    w for c in parsed.conditions if c.field in ("director", "person", "title")
+                    for w in fts.tokens(c.text)]:
+                if (fts.count_matches(conn, word) or 0) > 0:
+                    continue
+                near = fts.close_terms(conn, word, 1)
+                if not near:
+                    continue
+                better = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)",
+                                lambda m, n=near[0]: _same_case(m.group(0), n), better,
+                                count=1, flags=re.IGNORECASE)
+            return better if better != text else None
+
     @staticmethod
     def _exact_first(session: Session, text: str, ranked: list[int]) -> list[int]:
         """A film whose title is exactly what was typed leads, whatever bm25 says."""
@@ -226,3 +250,10 @@ class SearchOps(CatalogBase):
                 name: session.scalar(select(func.count()).select_from(Film).where(cond)) or 0
                 for name, cond in ATTENTION.items()
             }
+
+
+def _same_case(typed: str, word: str) -> str:
+    """The suggested word in the case it was typed in (Mykanen -> Mykkanen)."""
+    if typed.isupper():
+        return word.upper()
+    return word.capitalize() if typed[:1].isupper() else word

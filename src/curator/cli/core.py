@@ -161,6 +161,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print(printable(f"No film matches \u201c{args.query}\u201d."))
+        catalog = Catalog.open(args.archive)
+        try:
+            better = catalog.did_you_mean(args.query)
+        finally:
+            catalog.close()
+        if better:
+            print(printable(f"Did you mean \u201c{better}\u201d?"))
         return 0
     for r in rows:
         details = ", ".join(x for x in (r.countries, str(r.year or "")) if x)

@@ -231,3 +231,21 @@ def index_size(conn: Connection) -> int:
     if not is_sqlite(conn):
         return 0
     return conn.execute(select(func.count()).select_from(text(FTS_TABLE))).scalar_one()
+
+
+def close_terms(conn: Connection, word: str, most: int = 3) -> list[str]:
+    """Words of the index spelt nearly as `word` ("mykanen" -> "mykkanen"), nearest first;
+    [] where FTS5 is not available. For "did you mean", after a search found nothing."""
+    import difflib
+
+    folded = tokens(word)
+    if len(folded) != 1 or not is_sqlite(conn):
+        return []
+    word = folded[0]
+    conn.exec_driver_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{FTS_TABLE}_words "
+                         f"USING fts5vocab(main, {FTS_TABLE}, row)")
+    # Only words of about its length can be near it: the rest are never compared.
+    terms = conn.exec_driver_sql(
+        f"SELECT term FROM temp.{FTS_TABLE}_words WHERE length(term) BETWEEN ? AND ? "
+        "AND term NOT GLOB '*[0-9]*'", (len(word) - 2, len(word) + 2)).scalars().all()
+    return difflib.get_close_matches(word, terms, n=most, cutoff=0.75)

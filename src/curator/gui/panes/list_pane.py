@@ -49,6 +49,7 @@ from curator.gui.style import icon
 from curator.model.enums import RecordKind
 
 SEARCH_DELAY_MS = 150
+SUGGEST_DELAY_MS = 400
 _UNFINISHED_FIELD = re.compile(r'-?[A-Za-z]+:"?$')
 # The kind of record each table lists.
 ROW_KIND = {"films": RecordKind.FILM, "people": RecordKind.PERSON, "editions": RecordKind.EDITION,
@@ -117,6 +118,13 @@ class ListPane(QWidget):
         empty_layout = QVBoxLayout(self.empty_page)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty)
+        # "Did you mean Mykkanen?" when a search finds nothing; a click searches that
+        self.suggestion = QPushButton(objectName="didYouMean")
+        self.suggestion.setFlat(True)
+        self.suggestion.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.suggestion.clicked.connect(self._take_suggestion)
+        self.suggestion.hide()
+        empty_layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addWidget(self.first_steps)
         empty_layout.addStretch(2)
         self.stack = QStackedWidget()
@@ -130,6 +138,8 @@ class ListPane(QWidget):
         layout.addWidget(self.problem)
         layout.addWidget(self.stack, 1)
 
+        self._suggest_timer = QTimer(self, singleShot=True, interval=SUGGEST_DELAY_MS)
+        self._suggest_timer.timeout.connect(self._suggest)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _text: self._timer.start())
@@ -355,6 +365,21 @@ class ListPane(QWidget):
             return
         self.announce()
 
+    def _suggest(self) -> None:
+        text = self.search.text().strip()
+        if not text or self.model.total or not self.view.shows_films:
+            return
+        better = self.catalog.did_you_mean(text)
+        if better:
+            self.suggestion.setText(f"Did you mean \u201c{better}\u201d?")
+            self.suggestion.setToolTip(f"Search for {better} instead")
+            self.suggestion.setProperty("query", better)
+            self.suggestion.show()
+
+    def _take_suggestion(self) -> None:
+        self.search.setText(str(self.suggestion.property("query")))
+        self._run_search()
+
     def _say_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
@@ -365,6 +390,7 @@ class ListPane(QWidget):
     def stop_pending_work(self) -> None:
         """The window is closing: no search waits to run, no rows wait to be fitted."""
         self._timer.stop()
+        self._suggest_timer.stop()
         self.fit.timer.stop()
 
     def _run_search(self) -> None:
@@ -386,6 +412,9 @@ class ListPane(QWidget):
             self.fit.soon()
         else:
             self.empty.setText(self._empty_text())
+            self.suggestion.hide()
+            if self.view.shows_films and self.search.text().strip():
+                self._suggest_timer.start()  # once the typing pauses: it reads every word
             self.first_steps.setVisible(self.view.kind == ViewKind.FILMS
                                         and not self.search.text().strip())
             self.stack.setCurrentWidget(self.empty_page)
