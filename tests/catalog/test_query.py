@@ -127,3 +127,15 @@ def test_a_search_that_finds_nothing_suggests_the_nearest_words(catalog, miff, t
 def test_no_suggestion_when_nothing_is_near(catalog, miff):
     assert catalog.did_you_mean("zzzqqxx") is None
     assert catalog.did_you_mean("rock") is None  # it finds films: nothing to correct
+
+
+def test_the_needs_attention_views_are_searches_of_the_query_language(catalog, miff):
+    from curator.catalog.search import ATTENTION_QUERIES
+
+    catalog.create_film("Untitled (archive film 20447)")
+    counts = catalog.attention_counts()
+    for name, text in ATTENTION_QUERIES.items():
+        by_view = catalog.search(FilmQuery(attention=name), limit=100)
+        by_query = catalog.search(FilmQuery.parse(text), limit=100)
+        assert by_view.ids == by_query.ids, name
+        assert counts[name] == by_query.total > 0, name

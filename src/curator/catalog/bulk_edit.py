@@ -40,6 +40,7 @@ FIELDS: dict[str, tuple[Action, ...]] = {
     "list": ("add", "remove"),
 }
 CHUNK = 500
+FILM_ID = TABLES["film"].c.id
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class BulkEditOps(CatalogBase):
             films: set[int] = set()
             for chunk in _chunks(ids):
                 for fid, before in conn.execute(select(TABLES["film"].c.id, column).where(
-                        TABLE_FILM_ID.in_(chunk), column != c.value)):
+                        FILM_ID.in_(chunk), column != c.value)):
                     befores[before] += 1
                     films.add(fid)
             shown = _value_label(c.field, c.value)
@@ -301,9 +302,6 @@ class BulkEditOps(CatalogBase):
             new.add(t.name, film_id=fid, edition_id=edition_id, section_id=section_id,
                     premiere="")
         return rows + new.flush()
-
-
-TABLE_FILM_ID = TABLES["film"].c.id
 
 
 def _value_label(field: str, value: str) -> str:

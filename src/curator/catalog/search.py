@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, not_, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from curator.catalog.base import CatalogBase
 from curator.catalog.query import Condition, QueryError, parse_query
-from curator.catalog.query_sql import HAS_DIRECTOR, HAS_STILL, UNTITLED, condition_clause
+from curator.catalog.query_sql import condition_clause
 from curator.catalog.records import FilmRow, SearchResult
 from curator.catalog.wording import appearance, edition_name
 from curator.model import (
@@ -25,7 +25,6 @@ from curator.model import (
     Section,
     Still,
 )
-from curator.model.enums import PublicationState
 from curator.store import search as fts
 
 Attention = Literal["no-director", "no-synopsis", "no-still", "unpublished", "untitled"]
@@ -65,12 +64,18 @@ class FilmQuery:
             self.kind, self.state, self.attention, self.collection_id))
 
 
+# The "Needs attention" views are built-in saved searches: each one a query of the query
+# language, so `curator search ARCHIVE -has:director` lists what the sidebar counts.
+ATTENTION_QUERIES: dict[str, str] = {
+    "no-director": "-has:director",
+    "no-synopsis": "-has:synopsis",
+    "no-still": "-has:still",
+    "unpublished": "-state:published",
+    "untitled": "-has:title",
+}
 ATTENTION = {
-    "no-director": not_(HAS_DIRECTOR),
-    "no-synopsis": Film.synopsis == "",
-    "no-still": not_(HAS_STILL),
-    "unpublished": Film.state != PublicationState.PUBLISHED,
-    "untitled": UNTITLED,
+    name: and_(*(condition_clause(None, c) for c in parse_query(text).conditions))  # type: ignore[arg-type]
+    for name, text in ATTENTION_QUERIES.items()
 }
 
 
