@@ -52,12 +52,12 @@ def main() -> None:
                     lambda: catalog.search(query, limit=FILMS, count=False).ids)
         assert len(ids) == FILMS
         for change in (FilmsChange("set", "state", "published"),
-                       FilmsChange("add", "country", "Yugoslavia"),
+                       FilmsChange("add", "country", "Tuvalu"),
                        FilmsChange("add", "appearance", (edition, section))):
             plan = timed(f"plan: {change.action} {change.field}",
                          lambda c=change: catalog.plan_films_edit(ids, [c]))
             done = timed(plan.label, lambda c=change: catalog.edit_films(ids, [c]))
-            assert len(done.film_ids) == FILMS
+            assert done, plan.label  # some films hold the value already: they are left be
             timed(f"undo {plan.label}", lambda d=done: catalog.undo(d))
         catalog.close()
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

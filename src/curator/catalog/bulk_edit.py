@@ -278,7 +278,8 @@ class BulkEditOps(CatalogBase):
 
     def _add_rows(self, conn: Connection, ids: list[int], c: FilmsChange) -> list[RowChange]:
         new = NewRows(conn)
-        films = [i for i in ids if i in self._films_to_change(conn, ids, c)]
+        changing = self._films_to_change(conn, ids, c)
+        films = [i for i in ids if i in changing]
         if c.field in NAMES:
             t = TABLES[NAMES[c.field]]
             last = _last_positions(conn, t, t.c.film_id, films)
