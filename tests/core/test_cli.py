@@ -78,3 +78,25 @@ def test_demo_refuses_an_existing_folder_and_if_missing_skips(demo_archive, tmp_
 def test_version():
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("curator ")
+
+
+def test_search_reads_the_query_language(demo_archive, capsys):
+    assert main(["search", str(demo_archive), 'rock director:mykkanen edition:"miff 1989"',
+                 "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [f["title"] for f in found["films"]] == ["From Russia with Rock"]
+    assert main(["search", str(demo_archive), "rock year:1990..1999", "--json"]) == 0
+    assert "From Russia with Rock" not in capsys.readouterr().out
+
+
+def test_a_bad_query_is_one_line_and_status_1(demo_archive):
+    done = run("search", demo_archive, "rock year:19888")
+    assert done.returncode == 1
+    assert done.stderr.strip() == "curator: year:19888 is not a year."
+    assert done.stdout == ""
+
+
+def test_search_that_finds_nothing_suggests_a_spelling(demo_archive, capsys):
+    assert main(["search", str(demo_archive), "Mykanen"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "No film matches \u201cMykanen\u201d.", "Did you mean \u201cMykkanen\u201d?"]

@@ -185,3 +185,20 @@ def test_festivals_match_by_name_or_short_name(demo_catalog, tmp_path):
     assert after["sections"] == before["sections"] + 1  # only "Late Night" is new
     labels = [s.label for f in demo_catalog.films.get_many(result.created) for s in f.screenings]
     assert labels == ["MIFF 1989, Documentaries", "MIFF 1989, Late Night"]
+
+
+def test_an_update_sets_the_state_the_sheet_gives_and_only_then(catalog, tmp_path):
+    fid = catalog.films.create("Black Square", year=1988, countries=["USSR"]).created_id
+    stated = tmp_path / "published.csv"
+    stated.write_text("Title,Year,State\nBlack Square,1988,Published\n", encoding="utf-8")
+    updated = import_spreadsheet(catalog, stated, existing="update")
+    assert updated.summary().startswith("0 new films, 1 update,")
+    assert catalog.films.get(fid).state == "published"
+    assert import_spreadsheet(catalog, stated, existing="update").updated == []
+    silent = tmp_path / "no state.csv"  # no State column: the film keeps its own
+    silent.write_text("Title,Year,Runtime\nBlack Square,1988,56\n", encoding="utf-8")
+    later = import_spreadsheet(catalog, silent, existing="update")
+    assert (catalog.films.get(fid).state, catalog.films.get(fid).runtime) == ("published", 56)
+    catalog.undo(later.changes)
+    catalog.undo(updated.changes)
+    assert catalog.films.get(fid).state == "draft"

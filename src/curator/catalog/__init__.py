@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from curator.catalog.addresses import Addresses
 from curator.catalog.bulk import BulkResult, FilmData
+from curator.catalog.bulk_edit import BulkEdits, EditPlan, FilmsChange
 from curator.catalog.changes import ChangeKind, Changes, RowChange
 from curator.catalog.collections import Lists
 from curator.catalog.core import CatalogCore
@@ -40,6 +41,7 @@ from curator.catalog.history_rows import FieldChange, HistoryStep, LastChange, a
 from curator.catalog.importing import FilmImport, ImportResult, Imports, ScreeningRef
 from curator.catalog.people import People
 from curator.catalog.records import *  # noqa: F401,F403
+from curator.catalog.replace import Replacement, ReplaceRule, Replacing
 from curator.catalog.search import Attention, FilmQuery, Search
 from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
@@ -47,8 +49,11 @@ from curator.catalog.sort_keys import refresh_sort_keys
 from curator.catalog.sources import Sources
 from curator.catalog.stills_meta import Stills
 from curator.catalog.unit import (
+    INDEX_SOURCES,
+    SORT_KEY_SOURCES,
     affected_film_ids,
     apply_inverse,
+    films_fed_by,
     translate_errors,
     write_transaction,
 )
@@ -98,9 +103,10 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
 
 __all__ = [
     "Attention", "BulkResult", "Cancelled", "Catalog", "ChangeKind", "Changes", "Conflict",
-    "FieldChange", "FilmData", "FilmEdit", "FilmImport", "FilmQuery", "HistoryStep",
-    "ImportResult", "InvalidRecords", "LastChange", "NotFound", "RowChange", "ScreeningRef",
-    "StaleVersion", "ValidationError", "ago",
+    "EditPlan", "FieldChange", "FilmData", "FilmEdit", "FilmImport", "FilmQuery",
+    "FilmsChange", "HistoryStep", "ImportResult", "InvalidRecords", "LastChange", "NotFound",
+    "ReplaceRule", "Replacement", "RowChange", "ScreeningRef", "StaleVersion",
+    "ValidationError", "ago",
 ]  # fmt: skip
 
 COUNTED = {
@@ -133,6 +139,8 @@ class Catalog:
         self.history = History(core)
         self.sources = Sources(core)
         self.addresses = Addresses(core)
+        self.bulk = BulkEdits(core)
+        self.replace = Replacing(core)
         self._core = core
 
     @classmethod
@@ -170,8 +178,8 @@ class Catalog:
             conn = writing.conn
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
-            search.reindex_films(conn, films)
-            refresh_sort_keys(conn, films)
+            search.reindex_films(conn, films_fed_by(conn, rows, INDEX_SOURCES))
+            refresh_sort_keys(conn, films_fed_by(conn, rows, SORT_KEY_SOURCES))
             writing.rows = rows
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 

@@ -130,6 +130,14 @@ class Films(Operations):
         """The films a page of this film suggests; `published_only` for the public export."""
         return see_also(self.core, film_id, limit, published_only=published_only)
 
+    def titled(self, title: str, year: int | None, *, besides: int | None = None
+               ) -> list[tuple[int, str]]:
+        """(id, title) of the films that read as `title` of the same year: the same film
+        typed twice (catalog/same_film.py says when two titles are the same)."""
+        from curator.catalog.same_film import SameFilms
+
+        return SameFilms(self.core).titled(title, year, besides=besides)
+
     def records_in_state(self, state: PublicationState) -> list[FilmRecord]:
         """The records of every film in this publication state, in id order: the whole
         archive's in one query per table (the export's read)."""

@@ -34,6 +34,8 @@ class UpdatingFilms:
                 new = new.strip()
             if new not in (None, "") and new != before[name]:
                 values[name] = new
+        if item.sets_state and film.state != before["state"]:
+            values["state"] = film.state
         if film.notes.strip() and film.notes.strip() not in before["notes"]:
             values["notes"] = "\n\n".join(x for x in (before["notes"], film.notes.strip()) if x)
         changed = bool(values)

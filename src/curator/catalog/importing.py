@@ -75,6 +75,9 @@ class FilmImport:
     # the film's title and original title folded for matching, where the reader has
     # folded them already (matching.title_keys of this very film)
     match_keys: set[str] | None = None
+    # the source says the film's publication state (a State column), so updating a
+    # film already in the archive sets it; otherwise the film keeps its own
+    sets_state: bool = False
 
 
 @dataclass(frozen=True)

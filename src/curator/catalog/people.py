@@ -66,28 +66,39 @@ class People(Operations):
         return people_page(self.core, text, limit, offset)
 
     def find(self, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
-        """People whose name or a name variant starts with (or contains) text.
+        """People whose name or a name variant holds text, blind to case and accents
+        ("kaurismäki" finds Aki Kaurismaki, "KAURIS" too), by sort name.
 
         Returns (id, name, the variant that matched or "") for completion lists.
         """
-        needle = text.strip()
+        from curator.catalog.matching import fold
+        from curator.catalog.query_sql import may_hold
+
+        needle = fold(text)
         if not needle:
             return []
-        pattern = f"%{needle}%"
         with self.core.read() as session:
             rows = session.execute(
                 select(Person.id, Person.name, NameVariant.name)
                 .outerjoin(NameVariant, NameVariant.person_id == Person.id)
-                .where(or_(Person.name.ilike(pattern), NameVariant.name.ilike(pattern)))
-                .order_by(Person.sort_name)
-                .limit(limit * 3)
+                .where(or_(may_hold(session, Person.name, needle),
+                           may_hold(session, NameVariant.name, needle)))
+                .order_by(Person.sort_name, Person.id)
             ).all()
         found: dict[int, tuple[int, str, str]] = {}
-        folded = needle.casefold()
+        typed = text.strip().casefold()
         for pid, name, variant in rows:
-            hit = "" if folded in name.casefold() else (variant or "")
+            in_name = needle in fold(name)
+            in_variant = bool(variant) and needle in fold(variant)
+            if not (in_name or in_variant):
+                continue
+            # the spelling typed, accents and all, is the one to show
+            hit = "" if typed in name.casefold() or not in_variant or (
+                in_name and typed not in variant.casefold()) else variant
             if pid not in found or (found[pid][2] and not hit):
                 found[pid] = (pid, name, hit)
+            if len(found) > limit:
+                break
         return list(found.values())[:limit]
 
     def named(self, name: str) -> int | None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, not_, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from curator.catalog.core import CatalogCore, Operations
+from curator.catalog.query import Condition, QueryError, parse_query
+from curator.catalog.query_sql import condition_clause
 from curator.catalog.records import FilmRow, SearchResult
 from curator.catalog.wording import appearance, edition_name
 from curator.model import (
@@ -22,7 +26,6 @@ from curator.model import (
     Section,
     Still,
 )
-from curator.model.enums import PublicationState
 from curator.store import search as fts
 
 
@@ -54,25 +57,36 @@ class FilmQuery:
     state: str | None = None
     attention: Attention | None = None
     collection_id: int | None = None
+    conditions: tuple[Condition, ...] = ()  # the query language's field:value parts
     order: str = "relevance"
     descending: bool = False
 
+    @classmethod
+    def parse(cls, text: str, **filters: Any) -> FilmQuery:
+        """The query a search field or `curator search` was given (catalog/query.py);
+        raises QueryError naming a bad field or value."""
+        parsed = parse_query(text)
+        return cls(text=parsed.words, conditions=parsed.conditions, **filters)
+
     @property
     def has_filters(self) -> bool:
-        return any(v is not None for v in (
+        return bool(self.conditions) or any(v is not None for v in (
             self.edition_id, self.section_id, self.year_from, self.year_to, self.country,
             self.kind, self.state, self.attention, self.collection_id))
 
 
-_HAS_DIRECTOR = exists().where(and_(Credit.film_id == Film.id, Credit.role == "director"))
-_HAS_STILL = exists().where(Still.film_id == Film.id)
+# The "Needs attention" views are built-in saved searches: each one a query of the query
+# language, so `curator search ARCHIVE -has:director` lists what the sidebar counts.
+ATTENTION_QUERIES: dict[Attention, str] = {
+    Attention.NO_DIRECTOR: "-has:director",
+    Attention.NO_SYNOPSIS: "-has:synopsis",
+    Attention.NO_STILL: "-has:still",
+    Attention.UNPUBLISHED: "-state:published",
+    Attention.UNTITLED: "-has:title",
+}
 ATTENTION = {
-    Attention.NO_DIRECTOR: not_(_HAS_DIRECTOR),
-    Attention.NO_SYNOPSIS: Film.synopsis == "",
-    Attention.NO_STILL: not_(_HAS_STILL),
-    Attention.UNPUBLISHED: Film.state != PublicationState.PUBLISHED,
-    # named after where it came from ("Untitled (archive film 20447)") until its title is known
-    Attention.UNTITLED: Film.title.startswith("Untitled (", autoescape=True),
+    name: and_(*(condition_clause(None, c) for c in parse_query(text).conditions))  # type: ignore[arg-type]
+    for name, text in ATTENTION_QUERIES.items()
 }
 
 
@@ -125,6 +139,8 @@ class Search(Operations):
             stmt = stmt.where(Film.id.in_(
                 select(CollectionItem.film_id).where(
                     CollectionItem.collection_id == q.collection_id)))
+        for condition in q.conditions:
+            stmt = stmt.where(condition_clause(session, condition))
         return stmt
 
     def films(self, q: FilmQuery | str = FilmQuery(), *, limit: int = 200, offset: int = 0,
@@ -159,6 +175,35 @@ class Search(Operations):
                 stmt = self._filtered(session, q).order_by(key, tiebreak, Film.id)
             ids = list(session.scalars(stmt.limit(limit).offset(offset)))
             return SearchResult(total if count else len(ids), ids)
+
+    def completions(self, field: str, prefix: str) -> list[str]:
+        """What the search field offers after `field:` (catalog/query_values.py)."""
+        from curator.catalog.query_values import value_completions
+
+        return value_completions(self.core, field, prefix)
+
+    def did_you_mean(self, text: str) -> str | None:
+        """For a search that found nothing: the same search with each word no film holds
+        spelt as the nearest word the catalogue has ("mykanen" -> "mykkanen"), or None."""
+        try:
+            parsed = parse_query(text)
+        except QueryError:
+            return None
+        with self.core.read() as session:
+            conn = session.connection()
+            better = text
+            for word in fts.tokens(parsed.words) + [
+                    w for c in parsed.conditions if c.field in ("director", "person", "title")
+                    for w in fts.tokens(c.text)]:
+                if (fts.count_matches(conn, word) or 0) > 0:
+                    continue
+                near = fts.close_terms(conn, word, 1)
+                if not near:
+                    continue
+                better = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)",
+                                lambda m, n=near[0]: _same_case(m.group(0), n), better,
+                                count=1, flags=re.IGNORECASE)
+            return better if better != text else None
 
     @staticmethod
     def _exact_first(session: Session, text: str, ranked: list[int]) -> list[int]:
@@ -230,3 +275,10 @@ def film_rows(core: CatalogCore, film_ids: list[int]) -> list[FilmRow]:
             )
             for f in (films.get(i) for i in film_ids) if f is not None
         ]
+
+
+def _same_case(typed: str, word: str) -> str:
+    """The suggested word in the case it was typed in (Mykanen -> Mykkanen)."""
+    if typed.isupper():
+        return word.upper()
+    return word.capitalize() if typed[:1].isupper() else word

@@ -249,6 +249,27 @@ def write_transaction(archive: AnyArchive, label: str) -> Iterator[Writing]:
             transaction.rollback()
 
 
+# What the search index and the film list's sort keys are built from (None: every column
+# of the table; (): only a row inserted or deleted). A change elsewhere leaves them be:
+# undoing "Publish 50,000 films" rewrites no index entry.
+INDEX_SOURCES: dict[str, tuple[str, ...] | None] = {
+    "film": ("title", "original_title", "synopsis"), "alt_title": None, "credit": None,
+    "person": ("name",), "name_variant": None, "quote": None, "film_country": None}
+SORT_KEY_SOURCES: dict[str, tuple[str, ...] | None] = {
+    "film": (), "film_country": None, "credit": None, "person": ("sort_name",),
+    "screening": None, "still": None}
+
+
+def films_fed_by(conn: Connection, rows: tuple[RowChange, ...],
+                 sources: dict[str, tuple[str, ...] | None]) -> set[int]:
+    """The films whose derived data (index entry or sort keys) these row changes alter."""
+    feeding = tuple(
+        r for r in rows if r.table in sources and (
+            sources[r.table] is None or r.before is None or r.after is None
+            or any(r.before.get(c) != r.after.get(c) for c in sources[r.table] or ())))
+    return affected_film_ids(conn, feeding) if feeding else set()
+
+
 class UnitOfWork:
     """A session on the archive's write engine whose changes are recorded."""
 
@@ -305,9 +326,15 @@ def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
     current: dict[tuple[str, tuple[Any, ...]], dict[str, Any] | None] = {}
     for name in order:
         table = TABLES[name]
-        found = _current_rows(conn, table, [r.key for r in by_table[name]])
+        found = _current_rows(conn, table, [r.key for r in by_table[name]], versions_only=True)
+        # A row at the version the operation left holds what it wrote (its `after`); only
+        # the others are read whole, to tell an undone later step from someone's edit.
+        unsure = [r.key for r in by_table[name] if not _at_version(found.get(r.key), r.after)]
+        found.update(_current_rows(conn, table, unsure) if unsure else {})
         for r in by_table[name]:
             now = found.get(r.key)
+            if _at_version(now, r.after):
+                now = dict(r.after)
             current[(name, r.key)] = now
             if not _same_version(now, r.after):
                 raise StaleVersion(_changed_since(conn, changes.label, r, now))
@@ -332,18 +359,27 @@ def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
         if not rows:
             continue
         written = []
+        keys = [c.name for c in table.primary_key.columns]
+        # Only the columns that differ are written, grouped by which they are: undoing
+        # "Publish 50,000 films" sets one column (and the version), not every text.
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for r in rows:
+            now = current[(name, r.key)]
             values = dict(r.before)
             if "version" in table.c:
-                values["version"] = current[(name, r.key)]["version"] + 1
+                values["version"] = now["version"] + 1
                 values["updated_at"] = stamp
             written.append(values)
-        keys = [c.name for c in table.primary_key.columns]
-        stmt = update(table).where(
-            *(table.c[k] == bindparam(f"_key_{k}") for k in keys)
-        ).values({c: bindparam(f"_v_{c}") for c in written[0] if c not in keys})
-        conn.execute(stmt, [{**{f"_v_{c}": x for c, x in v.items()},
-                             **{f"_key_{k}": v[k] for k in keys}} for v in written])
+            changed = tuple(c for c in values if c not in keys and values[c] != now.get(c))
+            groups.setdefault(changed, []).append(values)
+        for changed, group in groups.items():
+            if not changed:
+                continue
+            stmt = update(table).where(
+                *(table.c[k] == bindparam(f"_key_{k}") for k in keys)
+            ).values({c: bindparam(f"_v_{c}") for c in changed})
+            conn.execute(stmt, [{**{f"_v_{c}": v[c] for c in changed},
+                                 **{f"_key_{k}": v[k] for k in keys}} for v in group])
         done.extend(RowChange(name, r.key, current[(name, r.key)], v)
                     for r, v in zip(rows, written, strict=True))
     for name in reversed(order):  # deletes: children first
@@ -383,12 +419,19 @@ def _key_in(table: Table, keys: list[tuple[Any, ...]]) -> Any:
     return tuple_(*columns).in_(keys)
 
 
-def _current_rows(conn: Connection, table: Table, keys: list[tuple[Any, ...]]
-                  ) -> dict[tuple[Any, ...], dict[str, Any]]:
+def _at_version(now: dict[str, Any] | None, expected: Any) -> bool:
+    return (now is not None and expected is not None and "version" in now
+            and now["version"] == expected.get("version"))
+
+
+def _current_rows(conn: Connection, table: Table, keys: list[tuple[Any, ...]],
+                  versions_only: bool = False) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """The rows now in the table (with `versions_only`, their keys and version alone)."""
     columns = list(table.primary_key.columns)
+    read = [*columns, table.c.version] if versions_only and "version" in table.c else [table]
     found = {}
     for start in range(0, len(keys), 500):
-        for row in conn.execute(select(table).where(_key_in(table, keys[start:start + 500]))
+        for row in conn.execute(select(*read).where(_key_in(table, keys[start:start + 500]))
                                 ).mappings():
             found[tuple(row[c.name] for c in columns)] = dict(row)
     return found

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "curator.cli.core",
     "curator.cli.lists",
     "curator.cli.settings",
+    "curator.cli.editing",
     "curator.cli.stills",
     "curator.cli.sources",
     "curator.cli.interchange",

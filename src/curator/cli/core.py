@@ -39,7 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="where to write it (default: beside it, named \u201c(repaired)\u201d)")
     p.set_defaults(handler=cmd_repair)
 
-    p = sub.add_parser("search", help="find films by title, person, synopsis or country")
+    p = sub.add_parser("search", help="find films by title, person, synopsis or country",
+                       description="QUERY is free words and field:value conditions, e.g. "
+                                   "'director:wenders year:1970..1979 -has:synopsis'; "
+                                   "the README lists the fields.")
     p.add_argument("archive", type=archive_location)
     p.add_argument("query")
     p.add_argument("--limit", type=_positive, default=20, help="at most N films (default 20)")
@@ -152,9 +155,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog, FilmQuery
 
     year_from, year_to = _years(args.year)
+    # the query is read before the archive is opened: a typing slip costs nothing
+    query = FilmQuery.parse(args.query, year_from=year_from, year_to=year_to,
+                            country=args.country, state=args.state, order=args.order)
     catalog = Catalog.open(args.archive)
-    query = FilmQuery(text=args.query, year_from=year_from, year_to=year_to,
-                      country=args.country, state=args.state, order=args.order)
     result = catalog.search.films(query, limit=args.limit)
     rows = catalog.films.rows(result.ids)
     catalog.close()
@@ -170,6 +174,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print(printable(f"No film matches \u201c{args.query}\u201d."))
+        catalog = Catalog.open(args.archive)
+        try:
+            better = catalog.search.did_you_mean(args.query)
+        finally:
+            catalog.close()
+        if better:
+            print(printable(f"Did you mean \u201c{better}\u201d?"))
         return 0
     for r in rows:
         details = ", ".join(x for x in (r.countries, str(r.year or "")) if x)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from curator.cli.core import archive_location
 from curator.cli.errors import print_error
 from curator.cli.terminal import printable
 
@@ -14,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("settings", help="show or change the site's settings",
                        description="Without KEY: every site setting. With KEY: its value. "
                        "With KEY and VALUE: set it (an empty VALUE restores the default).")
-    p.add_argument("archive", type=Path)
+    p.add_argument("archive", type=archive_location)
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
     p.set_defaults(handler=cmd_settings, parser=p)

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, Changes, StaleVersion
-from curator.gui import export, import_dialog, lists, scan_pane, stills_strip
+from curator.gui import (
+    bulk_edit,
+    export,
+    find_replace,
+    import_dialog,
+    lists,
+    scan_pane,
+    stills_strip,
+)
 from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
@@ -34,6 +42,7 @@ from curator.gui.export import SiteExportController
 from curator.gui.extension import MENU_OF_PLACE, Install, MenuPlace
 from curator.gui.forms import FormPane
 from curator.gui.forms.base import HISTORY_KINDS
+from curator.gui.forms.film import NEW_FILM_TITLE, FilmForm
 from curator.gui.keys import UndoKeyRouter
 from curator.gui.lifetime import connect_in, retire
 from curator.gui.lists import ListDesk
@@ -54,13 +63,16 @@ EXTENSIONS: tuple[Install, ...] = (
     stills_strip.install,
     lists.install,
     scan_pane.install,
+    bulk_edit.install,
+    find_replace.install,
 )
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
 EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, ActionKey.UNDO,
                    ActionKey.REDO, ActionKey.BACK_UP, ActionKey.NEW_LIST,
                    ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
-                   ActionKey.DELETE_LIST, ActionKey.SITE_SETTINGS)
+                   ActionKey.DELETE_LIST, ActionKey.SITE_SETTINGS, ActionKey.EDIT_FILMS,
+                   ActionKey.FIND_REPLACE)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
                         "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List",
                         "Publish Sources on Film Pages"}
@@ -318,16 +330,18 @@ class MainWindow(QMainWindow):
     def new_film(self) -> None:
         source = self.source_for_new_films()
         if source is None:
-            changes = self.run_operation(lambda: self.catalog.films.create("Untitled film"))
+            changes = self.run_operation(lambda: self.catalog.films.create(NEW_FILM_TITLE))
         else:  # typing from a printed catalogue: the new film cites the page on show
-            with self.undo.macro("Create film Untitled film"):
-                changes = self.run_operation(lambda: self.catalog.films.create("Untitled film"))
+            with self.undo.macro(f"Create film {NEW_FILM_TITLE}"):
+                changes = self.run_operation(lambda: self.catalog.films.create(NEW_FILM_TITLE))
                 if changes and changes.created_id is not None:
                     film = changes.created_id
                     self.run_operation(lambda: self.catalog.sources.cite(source[0], source[1],
                                                                  film_id=film))
         if changes and changes.created_id is not None:
             self.open_record(RecordKind.FILM, changes.created_id)
+            if isinstance(self.form.current, FilmForm):
+                self.form.current.fresh.add(changes.created_id)
             self.form.focus_field("title")
             self.show_message("New draft film: give it a title in the form.")
 

@@ -57,6 +57,8 @@ class ActionKey(StrEnum):
     EXPORT_PROGRAMME_NOTES = "export-programme-notes"
     PRINT_PROGRAMME_NOTES = "print-programme-notes"
     DELETE_LIST = "delete-list"
+    EDIT_FILMS = "edit-films"
+    FIND_REPLACE = "find-replace"
 
 
 def standard_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:

@@ -18,11 +18,13 @@ LIGHT = {
     "window": "#f4f4f2", "base": "#ffffff", "alternate": "#f7f7f5", "text": "#1f2328",
     "muted": "#6a6f76", "border": "#d9d9d5", "accent": "#2f6db5", "accent_text": "#ffffff",
     "sidebar": "#ecebe8", "tooltip": "#fffbe6", "field_border": "#c4c4bf",
+    "problem": "#b3261e",
 }  # fmt: skip
 DARK = {
     "window": "#26272a", "base": "#1d1e20", "alternate": "#232427", "text": "#e6e6e3",
     "muted": "#9a9ea4", "border": "#3a3b3f", "accent": "#4a8ad6", "accent_text": "#ffffff",
     "sidebar": "#2b2c30", "tooltip": "#35363a", "field_border": "#56585e",
+    "problem": "#f2948a",
 }  # fmt: skip
 
 

@@ -120,7 +120,7 @@ def film_from_row(values: dict[str, list[str]], source: str,
     )
     screenings = _screenings(one, source) if "festival" in has or "section" in has else ()
     return FilmImport(film, source, screenings=screenings, printed_title=raw_title,
-                      remark=parsed.doubt)
+                      remark=parsed.doubt, sets_state=bool(state))
 
 
 def _screenings(one: Callable[[str], str], source: str) -> tuple[ScreeningRef, ...]:

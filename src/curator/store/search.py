@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 from sqlalchemy.sql import Select
 
 from curator.store import search_postgres, search_sqlite
-from curator.store.search_sqlite import FTS_TABLE, tokens  # noqa: F401
+from curator.store.search_sqlite import FTS_TABLE, is_sqlite, tokens  # noqa: F401
 
 _ENGINES = {"sqlite": search_sqlite, "postgresql": search_postgres}
 
@@ -57,6 +57,17 @@ def matching_film_ids(conn: Connection, query: str) -> Select | None:
 def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
     """Like matching_film_ids, restricted to the titles."""
     return _engine(conn).title_matching_film_ids(conn, query)
+
+
+def people_matching_film_ids(conn: Connection, query: str) -> Select | None:
+    """Like matching_film_ids, restricted to the names of the people credited (None: the
+    engine cannot say; match the names another way)."""
+    return _engine(conn).people_matching_film_ids(conn, query)
+
+
+def close_terms(conn: Connection, word: str, most: int = 3) -> list[str]:
+    """Words of the index spelt nearly as `word`, nearest first (for "did you mean")."""
+    return _engine(conn).close_terms(conn, word, most)
 
 
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:

@@ -180,3 +180,25 @@ def count_matches(conn: Connection, query: str) -> int | None:
 
 def index_size(conn: Connection) -> int:
     return conn.exec_driver_sql(f"SELECT count(*) FROM {INDEX_TABLE}").scalar_one()
+
+
+def people_matching_film_ids(conn: Connection, query: str) -> Select | None:
+    """The server's index has no column of people alone: None, and the caller matches
+    the credited names itself."""
+    return None
+
+
+def close_terms(conn: Connection, word: str, most: int = 3) -> list[str]:
+    """Words of the index spelt nearly as `word`, nearest first, as the folder's index
+    gives them (asked only after a search found nothing: it reads the index's words)."""
+    import difflib
+
+    folded = tokens(word)
+    if len(folded) != 1:
+        return []
+    word = folded[0]
+    terms = conn.execute(text(
+        f"SELECT word FROM ts_stat('SELECT document FROM {INDEX_TABLE}') "
+        "WHERE length(word) BETWEEN :low AND :high AND word !~ '[0-9]'"),
+        {"low": len(word) - 2, "high": len(word) + 2}).scalars().all()
+    return difflib.get_close_matches(word, sorted(terms), n=most, cutoff=0.75)

@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, and_, false, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.sql import Select
 
 from curator.model import AltTitle, Credit, Film, FilmCountry, NameVariant, Person
@@ -125,12 +135,22 @@ def matching_film_ids(conn: Connection, query: str) -> Select | None:
 
 def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
     """Like matching_film_ids, restricted to the titles."""
+    return _column_matching_film_ids(conn, query, "titles")
+
+
+def people_matching_film_ids(conn: Connection, query: str) -> Select | None:
+    """Like matching_film_ids, restricted to the names of the people credited."""
+    return _column_matching_film_ids(conn, query, "people")
+
+
+def _column_matching_film_ids(conn: Connection, query: str, column: str) -> Select | None:
     words = tokens(query)
     if not words or not is_sqlite(conn):
         return None
+    # unique: one statement may hold several (title:rock and the title-first order)
     return select(literal_column("rowid").label("id")).select_from(text(FTS_TABLE)).where(
-        text(f"{FTS_TABLE} MATCH :fts_t").bindparams(fts_t=_fts_query(words, "titles"))
-    )
+        text(f"{FTS_TABLE} MATCH :fts_c").bindparams(
+            bindparam("fts_c", _fts_query(words, column), unique=True)))
 
 
 def _hits(conn: Connection, fts_query: str, limit: int, ranked: bool = False) -> list[int]:
@@ -211,3 +231,21 @@ def index_size(conn: Connection) -> int:
     if not is_sqlite(conn):
         return 0
     return conn.execute(select(func.count()).select_from(text(FTS_TABLE))).scalar_one()
+
+
+def close_terms(conn: Connection, word: str, most: int = 3) -> list[str]:
+    """Words of the index spelt nearly as `word` ("mykanen" -> "mykkanen"), nearest first;
+    [] where FTS5 is not available. For "did you mean", after a search found nothing."""
+    import difflib
+
+    folded = tokens(word)
+    if len(folded) != 1 or not is_sqlite(conn):
+        return []
+    word = folded[0]
+    conn.exec_driver_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{FTS_TABLE}_words "
+                         f"USING fts5vocab(main, {FTS_TABLE}, row)")
+    # Only words of about its length can be near it: the rest are never compared.
+    terms = conn.exec_driver_sql(
+        f"SELECT term FROM temp.{FTS_TABLE}_words WHERE length(term) BETWEEN ? AND ? "
+        "AND term NOT GLOB '*[0-9]*'", (len(word) - 2, len(word) + 2)).scalars().all()
+    return difflib.get_close_matches(word, terms, n=most, cutoff=0.75)

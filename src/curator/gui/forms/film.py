@@ -34,6 +34,9 @@ from curator.model.enums import RecordKind
 ID_SCHEMES = ("imdb", "wikidata", "movielens", "tmdb", "filmportal", "bfi")
 
 
+NEW_FILM_TITLE = "Untitled film"  # what New Film names a film until it is given a title
+
+
 def state_choices() -> list[tuple[str, str]]:
     return [(s.value, s.label) for s in PublicationState]
 
@@ -61,6 +64,7 @@ class FilmForm(RecordForm):
         # them again only after a change that could add a name, not for every film shown
         self._vocabulary_read = False
         undo.changed.connect(self._vocabulary_may_have_grown)
+        self.fresh: set[int] = set()  # films New Film made: "Open It" takes them away
         identity = self.section("Identity")
         self.title = identity.add("Title", self.bind(LineField("title", "The title the "
                                                                "festival used")))
@@ -135,6 +139,49 @@ class FilmForm(RecordForm):
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
         return self.catalog.films.update(record_id, version, FilmEdit(**fields))
+
+    def save(self, fields: dict[str, Any]) -> bool:
+        """A new title or year that another film has too is asked about first."""
+        if self.record is not None and ("title" in fields or "year" in fields):
+            title = str(fields.get("title", self.record.title) or "")
+            year = fields.get("year", self.record.year)
+            same = self.catalog.films.titled(title, year, besides=self.record_id)
+            if same and title.strip() != NEW_FILM_TITLE:
+                answer = self.ask_same_film(title.strip(), year, same[0][0])
+                if answer == "open":
+                    self._open_instead(same[0][0])
+                    return False
+                if answer != "keep":
+                    self.reload(force=True)  # the field reads as the film still does
+                    return False
+        return super().save(fields)
+
+    def ask_same_film(self, title: str, year: int | None, other: int) -> str:
+        """"open", "keep" or "" (neither: the edit is dropped). A method of its own so a
+        test may answer the box as a person does."""
+        from PySide6.QtWidgets import QMessageBox
+
+        when = f" ({year})" if year else ""
+        box = QMessageBox(QMessageBox.Icon.Question, "The Same Film?",
+                          f"\u201c{title}\u201d{when} is already in the archive.", parent=self)
+        box.setObjectName("sameFilmBox")
+        box.setInformativeText("Open the film already there, or keep both if they are two "
+                               "films.")
+        open_it = box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep Both", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_it)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_it else "keep" if clicked is keep else ""
+
+    def _open_instead(self, other: int) -> None:
+        """Go to the film already there; a film just made by New Film goes (undoably)."""
+        this = self.record_id
+        if this in self.fresh:
+            self.fresh.discard(this)
+            self.run(lambda: self.catalog.films.delete(this), [])
+        self.record_opened.emit(RecordKind.FILM, other)
 
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id

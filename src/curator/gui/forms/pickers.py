@@ -101,23 +101,39 @@ class PersonPicker(_SearchingLine):
         for pid, name, variant in self.catalog.people.find(text, limit=12):
             label = f"{name}   (also written \u201c{variant}\u201d)" if variant else name
             rows.append((pid, name, label))
+            # the same name with other accents may be another person: it can be added
             exact = exact or text.strip().casefold() in {name.casefold(), variant.casefold()}
         if not exact:
             name = " ".join(text.split())
-            rows.append((NEW_PERSON, name, f"New person \u201c{name}\u201d"))
+            rows.append((NEW_PERSON, name, f"New person \u201c{name}\u201d\u2026"))
         return rows
 
+    def _refill(self, text: str) -> None:
+        super()._refill(text)
+        # Once the key is handled, the line edit's completer highlights the row whose name
+        # is what was typed: the "New person" row, named exactly that. It must not be
+        # the default: unhighlighted, Enter takes a person already in the archive.
+        after_event(self, self._unhighlight_new_person)
+
+    def _unhighlight_new_person(self) -> None:
+        popup = self.completer().popup()
+        if popup.currentIndex().isValid() and popup.currentIndex().data(ID_ROLE) == NEW_PERSON:
+            popup.setCurrentIndex(QModelIndex())
+
     def choice_for_return(self, text: str) -> tuple[int, str] | None:
+        """Enter credits the person named, else the first one the list offers: a person
+        already in the archive is the default, and a new one takes an explicit choice
+        (its row in the list), unless nobody is called anything like it."""
         if not text:
             return None
         person = self.catalog.people.named(text)
         if person is not None:
             return person, text
-        people = [i for i in range(self.model.rowCount())
+        people = [self.model.item(i) for i in range(self.model.rowCount())
                   if self.model.item(i).data(ID_ROLE) != NEW_PERSON]
         if not people:  # nobody is called anything like it: Enter creates them
             return NEW_PERSON, " ".join(text.split())
-        return None  # several candidates: the user picks from the list
+        return people[0].data(ID_ROLE), people[0].data(NAME_ROLE)
 
 
 class FilmPicker(_SearchingLine):

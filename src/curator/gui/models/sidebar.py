@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from curator.catalog import Catalog
-from curator.catalog.search import Attention
+from curator.catalog.search import ATTENTION_QUERIES, Attention
 from curator.gui.style import icon
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -144,8 +144,11 @@ class SidebarModel(QStandardItemModel):
         heading.setFont(font)
         heading.setIcon(icon("attention"))
         for name, title in ATTENTION_VIEWS:
-            heading.appendRow(self._row(View(ViewKind.ATTENTION, attention=name, title=title), None,
-                                        None))
+            row = self._row(View(ViewKind.ATTENTION, attention=name, title=title), None, None)
+            # each is a built-in search: the tooltip says it in the query language
+            row[0].setToolTip(f"{title}: the films a search for "
+                              f"\u201c{ATTENTION_QUERIES[name]}\u201d finds")
+            heading.appendRow(row)
         blank = QStandardItem()
         self._kept += (heading, blank)
         root.appendRow([heading, blank])

@@ -6,6 +6,7 @@ in the search field are new catalog queries, never Python sorts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import (
@@ -36,16 +37,20 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog, FilmQuery
+from curator.catalog.query import QueryError
 from curator.gui.models.film_table import FilmTableModel
 from curator.gui.models.paged import PagedTableModel
 from curator.gui.models.people_table import PeopleTableModel
 from curator.gui.models.records_table import EDITION_COLUMNS, LIST_COLUMNS, RecordTableModel
 from curator.gui.models.sidebar import ListTable, View, ViewKind
 from curator.gui.panes.list_fit import ListFit
+from curator.gui.panes.search_field import SearchField, help_button
 from curator.gui.style import icon
 from curator.model.enums import RecordKind
 
 SEARCH_DELAY_MS = 150
+SUGGEST_DELAY_MS = 400
+_UNFINISHED_FIELD = re.compile(r'-?[A-Za-z]+:"?$')
 # The kind of record each table lists.
 ROW_KIND = {ListTable.FILMS: RecordKind.FILM, ListTable.PEOPLE: RecordKind.PERSON,
             ListTable.EDITIONS: RecordKind.EDITION, ListTable.LISTS: RecordKind.LIST}
@@ -82,7 +87,7 @@ class ListPane(QWidget):
 
         self.title = QLabel("Films", objectName="viewTitle")
         self.count = QLabel(objectName="viewCount")
-        self.search = QLineEdit(objectName="search")
+        self.search = SearchField(catalog)
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(260)
@@ -98,6 +103,12 @@ class ListPane(QWidget):
         row.addWidget(self.count)
         row.addStretch(1)
         row.addWidget(self.search, 2)
+        self.search_help = help_button(self.search, header)
+        row.addWidget(self.search_help)
+        # what is wrong with the query typed (the list keeps its last answer meanwhile)
+        self.problem = QLabel(objectName="searchProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
 
         self.empty = QLabel(objectName="emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -107,6 +118,13 @@ class ListPane(QWidget):
         empty_layout = QVBoxLayout(self.empty_page)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty)
+        # "Did you mean Mykkanen?" when a search finds nothing; a click searches that
+        self.suggestion = QPushButton(objectName="didYouMean")
+        self.suggestion.setFlat(True)
+        self.suggestion.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.suggestion.clicked.connect(self._take_suggestion)
+        self.suggestion.hide()
+        empty_layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addWidget(self.first_steps)
         empty_layout.addStretch(2)
         self.stack = QStackedWidget()
@@ -117,8 +135,11 @@ class ListPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
+        layout.addWidget(self.problem)
         layout.addWidget(self.stack, 1)
 
+        self._suggest_timer = QTimer(self, singleShot=True, interval=SUGGEST_DELAY_MS)
+        self._suggest_timer.timeout.connect(self._suggest)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _text: self._timer.start())
@@ -265,6 +286,8 @@ class ListPane(QWidget):
         searchable = view.shows_films or view.kind == ViewKind.PEOPLE
         self.search.setEnabled(searchable)
         self.search.setVisible(searchable)
+        self.search.completes = view.shows_films
+        self.search_help.setVisible(view.shows_films)
         self.search.setPlaceholderText(
             "Search people by any spelling" if view.kind == ViewKind.PEOPLE
             else "Search titles, people, countries, synopses" if view.shows_films
@@ -289,10 +312,14 @@ class ListPane(QWidget):
         return self.table.model()
 
     def current_query(self) -> FilmQuery:
-        """The film query the list shows: the view's filter, the search text and the order."""
+        """The film query the list shows: the view's filter, the search text and the order.
+
+        Raises QueryError for a search that cannot be understood.
+        """
         v = self.view
-        return FilmQuery(
-            text=self.search.text().strip(),
+        return FilmQuery.parse(
+            # a field still waiting for its value ("country:") is not a mistake yet
+            _UNFINISHED_FIELD.sub("", self.search.text().strip()),
             edition_id=v.record_id if v.kind == ViewKind.EDITION else None,
             section_id=v.record_id if v.kind == ViewKind.SECTION else None,
             collection_id=v.record_id if v.kind == ViewKind.LIST else None,
@@ -309,8 +336,14 @@ class ListPane(QWidget):
         """
         keep = keep or (self.current_record() if keep_current else None)
         name = self.table_name
+        self._say_problem("")
         if name is ListTable.FILMS:
-            self.films.set_query(self.current_query())
+            try:
+                query = self.current_query()
+            except QueryError as problem:
+                self._say_problem(str(problem))
+                return
+            self.films.set_query(query)
         elif name is ListTable.PEOPLE:
             self.people.set_text(self.search.text().strip())
         elif name is ListTable.LISTS:
@@ -329,9 +362,32 @@ class ListPane(QWidget):
             return
         self.announce()
 
+    def _suggest(self) -> None:
+        text = self.search.text().strip()
+        if not text or self.model.total or not self.view.shows_films:
+            return
+        better = self.catalog.search.did_you_mean(text)
+        if better:
+            self.suggestion.setText(f"Did you mean \u201c{better}\u201d?")
+            self.suggestion.setToolTip(f"Search for {better} instead")
+            self.suggestion.setProperty("query", better)
+            self.suggestion.show()
+
+    def _take_suggestion(self) -> None:
+        self.search.setText(str(self.suggestion.property("query")))
+        self._run_search()
+
+    def _say_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self.search.setProperty("problem", bool(text))
+        self.search.style().unpolish(self.search)  # the border follows the property
+        self.search.style().polish(self.search)
+
     def stop_pending_work(self) -> None:
         """The window is closing: no search waits to run, no rows wait to be fitted."""
         self._timer.stop()
+        self._suggest_timer.stop()
         self.fit.timer.stop()
 
     def _run_search(self) -> None:
@@ -353,6 +409,9 @@ class ListPane(QWidget):
             self.fit.soon()
         else:
             self.empty.setText(self._empty_text())
+            self.suggestion.hide()
+            if self.view.shows_films and self.search.text().strip():
+                self._suggest_timer.start()  # once the typing pauses: it reads every word
             self.first_steps.setVisible(self.view.kind == ViewKind.FILMS
                                         and not self.search.text().strip())
             self.stack.setCurrentWidget(self.empty_page)
@@ -363,7 +422,8 @@ class ListPane(QWidget):
             return f"No one is called \u201c{text}\u201d.\nCheck the spelling."
         if text:
             return (f"No film matches \u201c{text}\u201d.\nSearch for a title, a director, "
-                    "a country or a word of the synopsis, or clear the search.")
+                    "a country or a word of the synopsis (or by field: the ? beside the "
+                    "search says how), or clear the search.")
         return {
             ViewKind.FILMS: "This archive has no films yet.\nImport them from a spreadsheet, add "
                      "the first one by hand (Ctrl+N), or look around the demo archive first.",

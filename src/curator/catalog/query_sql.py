@@ -1,0 +1,168 @@
+"""The conditions of a query (catalog/query.py) as SQL: each one a clause on Film.
+
+Names are matched as the search field matches them, blind to case and accents:
+the full-text index narrows the films, then the candidates' names are folded here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select, true
+from sqlalchemy.orm import Session
+
+from curator.catalog.matching import fold
+from curator.catalog.query import Condition
+from curator.model import (
+    Collection,
+    CollectionItem,
+    Credit,
+    Edition,
+    Festival,
+    Film,
+    FilmCountry,
+    FilmGenre,
+    FilmLanguage,
+    NameVariant,
+    Person,
+    Quote,
+    Screening,
+    Section,
+    Still,
+)
+from curator.store import search as fts
+
+HAS_DIRECTOR = exists().where(and_(Credit.film_id == Film.id, Credit.role == "director"))
+HAS_STILL = exists().where(Still.film_id == Film.id)
+# named after where it came from ("Untitled (archive film 20447)") until its title is known
+UNTITLED = Film.title.startswith("Untitled (", autoescape=True)
+HAS: dict[str, ColumnElement[bool]] = {
+    "still": HAS_STILL,
+    "synopsis": Film.synopsis != "",
+    "director": HAS_DIRECTOR,
+    "quote": exists().where(Quote.film_id == Film.id),
+    "screening": exists().where(Screening.film_id == Film.id),
+    "notes": Film.notes != "",
+    "year": Film.year.is_not(None),
+    "runtime": Film.runtime.is_not(None),
+    "country": exists().where(FilmCountry.film_id == Film.id),
+    "credits": exists().where(Credit.film_id == Film.id),
+    "title": not_(UNTITLED),
+}
+
+
+def condition_clause(session: Session, c: Condition) -> ColumnElement[bool]:
+    clause = _clause(session, c)
+    return not_(clause) if c.negated else clause
+
+
+def _clause(session: Session, c: Condition) -> ColumnElement[bool]:  # noqa: C901, PLR0911
+    f = c.field
+    if f in ("year", "runtime"):
+        column = Film.year if f == "year" else Film.runtime
+        parts = [column.is_not(None)]  # so that -year:1988 keeps the films of no known year
+        if c.low is not None:
+            parts.append(column >= c.low)
+        if c.high is not None:
+            parts.append(column <= c.high)
+        return and_(*parts)
+    if f == "has":
+        return HAS[c.text]
+    if f == "state":
+        return Film.state == c.text
+    if f == "kind":
+        return Film.kind == c.text
+    if f in ("format", "colour"):
+        return func.lower(getattr(Film, f)) == c.text.lower()
+    if f in ("country", "language", "genre"):
+        table = {"country": FilmCountry, "language": FilmLanguage, "genre": FilmGenre}[f]
+        return Film.id.in_(select(table.film_id).where(whole_word(table.name, c.text)))
+    if f == "title":
+        conn = session.connection()
+        titled = fts.title_matching_film_ids(conn, c.text)
+        if titled is None:
+            pattern = f"%{c.text}%"
+            return or_(Film.title.ilike(pattern), Film.original_title.ilike(pattern))
+        return Film.id.in_(titled.scalar_subquery())
+    if f in ("director", "person"):
+        people = people_named(session, c.text, "director" if f == "director" else None)
+        credit = select(Credit.film_id).where(Credit.person_id.in_(people))
+        if f == "director":
+            credit = credit.where(Credit.role == "director")
+        return Film.id.in_(credit)
+    if f == "edition":
+        return Film.id.in_(select(Screening.film_id).where(
+            Screening.edition_id.in_(editions_named(c.text))))
+    if f == "section":
+        sections = select(Section.id).where(Section.name.ilike(f"%{c.text}%"))
+        return Film.id.in_(select(Screening.film_id).where(Screening.section_id.in_(sections)))
+    if f == "list":
+        lists = select(Collection.id).where(Collection.title.ilike(f"%{c.text}%"))
+        return Film.id.in_(select(CollectionItem.film_id).where(
+            CollectionItem.collection_id.in_(lists)))
+    raise AssertionError(f"no SQL for the field {f}")  # query.FIELDS and this agree
+
+
+def whole_word(column: Any, value: str) -> ColumnElement[bool]:
+    """`germany` finds Germany, West Germany and East Germany, but `us` never USSR."""
+    v = value.strip().lower()
+    name = func.lower(column)
+    return or_(name == v, name.like(f"{v} %"), name.like(f"% {v}"), name.like(f"% {v} %"))
+
+
+def editions_named(value: str) -> Any:
+    """Editions by `miff 1989`, `Melbourne 1989`, `miff` or `1989`."""
+    words = value.split()
+    years = [int(w) for w in words if w.isdigit()]
+    names = [w for w in words if not w.isdigit()]
+    stmt = select(Edition.id).join(Festival, Festival.id == Edition.festival_id)
+    for year in years:
+        stmt = stmt.where(Edition.year == year)
+    for word in names:
+        stmt = stmt.where(or_(Festival.short_name.ilike(f"%{word}%"),
+                              Festival.name.ilike(f"%{word}%")))
+    return stmt
+
+
+def people_named(session: Session, value: str, role: str | None) -> list[int]:
+    """People whose name or a variant has every word of `value` (as prefixes), blind to
+    case and accents; with `role`, only people credited in that role.
+
+    SQL's LIKE knows neither accents nor word starts, so it only narrows: a name in
+    plain ASCII must hold each word somewhere; a name with other letters is folded
+    here whatever it holds. Found once per search (the count and the page share it).
+    """
+    words = fold(value).split()
+    if not words:
+        return []
+    memo = session.info.setdefault("people_named", {})
+    if (value, role) in memo:
+        return memo[(value, role)]
+    conn = session.connection()
+    found: set[int] = set()
+    for table, key in ((Person.__table__, "id"), (NameVariant.__table__, "person_id")):
+        name = table.c.name
+        stmt = select(table.c[key], name).where(may_hold(session, name, " ".join(words)))
+        for pid, spelled in conn.execute(stmt):
+            if pid not in found and _has_words(fold(spelled).split(), words):
+                found.add(pid)
+    if role is not None and found:
+        found = set(conn.execute(select(Credit.person_id).distinct().where(
+            Credit.role == role, Credit.person_id.in_(sorted(found)))).scalars())
+    memo[(value, role)] = sorted(found)
+    return memo[(value, role)]
+
+
+def may_hold(session: Session, column: Any, folded: str) -> ColumnElement[bool]:
+    """A SQL condition true of every name whose folded form holds `folded` (and of some
+    others, which the caller folds away): LIKE finds plain ASCII names, and any name with
+    a letter beyond ASCII is let through to be folded."""
+    words = folded.split()
+    if not (words and fts.is_sqlite(session.connection()) and folded.isascii()):
+        return true()
+    return or_(and_(*(column.ilike(f"%{w}%") for w in words)),
+               column.op("GLOB")("*[^ -~]*"))
+
+
+def _has_words(name_words: list[str], words: list[str]) -> bool:
+    return all(any(n.startswith(w) for n in name_words) for w in words)
