@@ -127,6 +127,18 @@ class MediaUse:
     def live(self) -> dict[str, tuple[str, ImageFile]]:
         return {p: self.files[p] for p, n in self.users.items() if n > 0}
 
+    def follow(self, site: Site, maker: PageMaker, changed: set[int],
+               people_before: Iterable[int]) -> None:
+        """Take in the changed films, and the people who gained or lost a page."""
+        for film_id in changed:
+            self.drop("film", film_id)
+            if film_id in site.films:
+                self.add_film(site.films[film_id], maker)
+        for person_id in set(site.people).symmetric_difference(people_before):
+            self.drop("person", person_id)
+            if person_id in site.people:
+                self.add_person(site.people[person_id], maker)
+
 
 @dataclass
 class ExportState:
@@ -259,14 +271,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     write_address_pages(writer, renderer, maker, site, changed)
 
     media = state.media
-    for film_id in changed:
-        media.drop("film", film_id)
-        if film_id in site.films:
-            media.add_film(site.films[film_id], maker)
-    for person_id in set(site.people).symmetric_difference(old.people):
-        media.drop("person", person_id)
-        if person_id in site.people:
-            media.add_person(site.people[person_id], maker)
+    media.follow(site, maker, changed, old.people)
     for path, (sha256, image) in sorted(media.live().items()):
         if not writer.carry(path):
             writer.put_file(path, image.source, f"{sha256}:{image.source.name}")

@@ -79,14 +79,7 @@ def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
 
     media = MediaUse(dict(saved.media), dict(saved.media_of), media_users(saved.media_of),
                      set(saved.lacking))
-    for film_id in changed:
-        media.drop("film", film_id)
-        if film_id in site.films:
-            media.add_film(site.films[film_id], maker)
-    for person_id in set(site.people).symmetric_difference(saved.people):
-        media.drop("person", person_id)
-        if person_id in site.people:
-            media.add_person(site.people[person_id], maker)
+    media.follow(site, maker, changed, saved.people)
     live = media.live()
     if any(p not in writer.old and p not in maker.media for p in live):
         return None, "a still's file the last export wrote is not in the site's manifest"
