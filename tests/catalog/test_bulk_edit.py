@@ -3,8 +3,7 @@
 import pytest
 
 from curator.catalog import FilmQuery, FilmsChange, NotFound, ValidationError
-
-from ..core.helpers import catalogue_miff, snapshot
+from tests.helpers import catalogue_miff, snapshot
 
 
 @pytest.fixture

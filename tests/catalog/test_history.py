@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from curator.catalog import Catalog, FilmData, FilmImport, StaleVersion, ago
 from curator.model.history import CHANGE_HISTORY
-from tests.core.helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 

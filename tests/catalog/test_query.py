@@ -5,8 +5,7 @@ import pytest
 from curator.catalog import FilmQuery
 from curator.catalog.query import QueryError, parse_query
 from curator.catalog.records import CreditData, ScreeningData
-
-from ..core.helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 
 
 @pytest.fixture

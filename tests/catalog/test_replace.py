@@ -5,8 +5,7 @@ import pytest
 
 from curator.catalog import FilmQuery, ReplaceRule, StaleVersion, ValidationError
 from curator.catalog.records import QuoteData
-
-from ..core.helpers import catalogue_miff, snapshot
+from tests.helpers import catalogue_miff, snapshot
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from curator.catalog import Catalog
 from curator.gui.lists.entries import NOTE
-
-from .forms_support import back_from_popup, choose_completion, make_undo, open_pane
+from tests.gui.forms_support import back_from_popup, choose_completion, make_undo, open_pane
 
 TITLE = "From Russia with Rock"
 

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from curator.catalog import FilmQuery
 from curator.gui.find_replace import excerpt
-
-from .test_bulk_edit import CTRL, SHIFT, search
+from tests.gui.test_bulk_edit import CTRL, SHIFT, search
 
 
 def test_replace_in_titles_with_one_change_unticked(window, qtbot) -> None:  # noqa: ANN001

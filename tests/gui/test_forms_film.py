@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
-
-from .forms_support import choose_completion, make_undo, open_pane, retype, type_and_return
+from tests.gui.forms_support import choose_completion, make_undo, open_pane, retype, type_and_return
 
 TITLE = "From Russia with Rock"
 

@@ -10,8 +10,7 @@ from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
 from curator.model.enums import PublicationState
-
-from .forms_support import choose_completion, make_undo, open_pane, retype, type_and_return
+from tests.gui.forms_support import choose_completion, make_undo, open_pane, retype, type_and_return
 
 
 @pytest.fixture

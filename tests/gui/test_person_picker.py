@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
 from curator.gui.undo import CatalogUndo
-
-from .forms_support import back_from_popup, make_undo, open_pane
-from .test_forms_film import film_id, type_text
+from tests.gui.forms_support import back_from_popup, make_undo, open_pane
+from tests.gui.test_forms_film import film_id, type_text
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from curator.catalog import Catalog, InvalidRecords
 from curator.cli import main
 from curator.interchange.catalogue_file import CatalogueFileError, import_catalogue, write_catalogue
 from curator.model.enums import PublicationState
-from tests.core.helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 
 HOSTILE = [  # (where, field, value, what the user is told)
     (0, "year", "nineteen", "The year must be a whole number, not 'nineteen'"),

@@ -10,7 +10,7 @@ from curator.catalog import Catalog
 from curator.cli import main
 from curator.interchange.catalogue_file import write_catalogue
 from curator.stills import import_stills
-from tests.core.helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from PIL import Image
-from tests.core.helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 from tests.sources.printed import pdf_of, synopsis_page
 
 from curator.catalog import Catalog, FilmEdit

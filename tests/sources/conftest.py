@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 from tests.sources.printed import pdf_of, save_scan, synopsis_page
 
 

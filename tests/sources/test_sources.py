@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from curator.sources import SourceRefused, add_source, source_file_path
-from tests.core.helpers import assert_undo_redo
+from tests.helpers import assert_undo_redo
 from tests.sources.printed import encrypted_pdf
 
 

@@ -22,8 +22,7 @@ from curator.paths import OutsideFolder, inside
 from curator.publish import export_site
 from curator.stills import check_stills, collect_unreferenced, import_stills, original_path
 from curator.stills.derivatives import derivative_folder, ensure_derivatives
-
-from .images import marked_jpeg
+from tests.stills.images import marked_jpeg
 
 BAD = "../../../../somewhere/file.jpg"
 

@@ -11,8 +11,7 @@ import pytest
 from curator.catalog import Catalog
 from curator.cli import main
 from curator.store import ArchiveDamaged
-
-from .conftest import leave_as_after_a_crash, write_garbage_over_a_page
+from tests.store.conftest import leave_as_after_a_crash, write_garbage_over_a_page
 
 
 def _digest(path) -> str:

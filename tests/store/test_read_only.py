@@ -11,8 +11,7 @@ import pytest
 from curator.catalog import Catalog
 from curator.cli import main
 from curator.store import ArchiveReadOnly
-
-from .places import read_only_copy
+from tests.store.places import read_only_copy
 
 
 @pytest.fixture

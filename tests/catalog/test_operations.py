@@ -12,8 +12,7 @@ from curator.catalog.records import (
     ScreeningData,
 )
 from curator.model.enums import PublicationState
-
-from .helpers import assert_undo_redo, catalogue_miff, snapshot
+from tests.helpers import assert_undo_redo, catalogue_miff, snapshot
 
 OPERATIONS = {
     "create film": lambda c, m: c.films.create("Defence Councel Sedov", year=1988,

@@ -6,8 +6,7 @@ from curator.catalog import FilmQuery
 from curator.catalog.records import CreditData, ScreeningData
 from curator.catalog.search import Attention
 from curator.model.enums import PublicationState
-
-from .helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 
 
 @pytest.fixture

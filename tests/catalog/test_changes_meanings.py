@@ -6,8 +6,7 @@ import pytest
 
 from curator.catalog.changes import KEY, TABLE_MEANINGS, RowChange, Touched, touched_by
 from curator.model import Base
-
-from .helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 
 
 def test_every_table_of_the_model_has_a_meaning() -> None:

@@ -4,8 +4,7 @@ import pytest
 
 from curator.catalog import Cancelled, FilmData, FilmQuery
 from curator.model.enums import PublicationState
-
-from .helpers import assert_undo_redo, catalogue_miff, snapshot
+from tests.helpers import assert_undo_redo, catalogue_miff, snapshot
 
 
 def films(n):

@@ -16,8 +16,7 @@ from curator.catalog.records import (
     ScreeningData,
 )
 from curator.model import Film
-
-from .helpers import catalogue_miff
+from tests.helpers import catalogue_miff
 
 
 def test_a_field_a_film_lacks_is_refused_when_the_edit_is_made(catalog) -> None:
