@@ -32,7 +32,7 @@ from pathlib import Path
 from curator.catalog import Catalog
 from curator.catalog.export_stamps import FILM_TABLES, CatalogueStamps, changed_films
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
-from curator.publish import data_files, urls
+from curator.publish import data_files
 from curator.publish.browse_pages import (
     country_pages,
     home_page,
@@ -57,7 +57,7 @@ from curator.publish.site import (
     sound_stills,
     source_lines,
 )
-from curator.publish.site_files import write_address_pages, write_site_files
+from curator.publish.site_files import write_changed_pages, write_site_files
 from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import SiteWriter
 
@@ -262,13 +262,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
 
     step(0, len(pages), f"Writing {len(pages):,} pages")
     renderer = state.renderer
-    for page in pages:
-        renderer.write_page(writer, page)
-    laid_out = {p.file for p in pages}
-    for path in paths:
-        if urls.file_of(path) not in laid_out:
-            writer.carry(urls.file_of(path))
-    write_address_pages(writer, renderer, maker, site, changed)
+    write_changed_pages(writer, renderer, maker, site, pages, paths, changed)
 
     media = state.media
     media.follow(site, maker, changed, old.people)

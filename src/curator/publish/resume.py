@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from curator.catalog import Catalog
 from curator.catalog.export_stamps import changed_films
-from curator.publish import data_files, urls
+from curator.publish import data_files
 from curator.publish.export_state import SavedState, media_users
 from curator.publish.media import archive_derivatives
 from curator.publish.pages import PageMaker
@@ -32,7 +32,7 @@ from curator.publish.record_pages import RecordPages
 from curator.publish.render import Renderer
 from curator.publish.search_index import SearchIndex
 from curator.publish.site import credited_people, load_site
-from curator.publish.site_files import write_address_pages, write_site_files
+from curator.publish.site_files import write_changed_pages, write_site_files
 from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import SiteWriter
 
@@ -85,13 +85,7 @@ def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
         return None, "a still's file the last export wrote is not in the site's manifest"
 
     step(0, len(pages), f"Writing {len(pages):,} pages")
-    for page in pages:
-        renderer.write_page(writer, page)
-    laid_out = {p.file for p in pages}
-    for path in paths:
-        if urls.file_of(path) not in laid_out:
-            writer.carry(urls.file_of(path))
-    write_address_pages(writer, renderer, maker, site, changed)
+    write_changed_pages(writer, renderer, maker, site, pages, paths, changed)
     for path, (sha256, image) in sorted(live.items()):
         if not writer.carry(path):
             writer.put_file(path, image.source, f"{sha256}:{image.source.name}")

@@ -14,10 +14,24 @@ from pathlib import Path
 from curator.publish import data_files, urls
 from curator.publish.addresses import address_pages, address_paths
 from curator.publish.feeds import feed_files
-from curator.publish.pages import PageMaker
+from curator.publish.pages import Page, PageMaker
 from curator.publish.render import Renderer
 from curator.publish.site import Site
 from curator.publish.writer import SiteWriter
+
+
+def write_changed_pages(writer: SiteWriter, renderer: Renderer, maker: PageMaker, site: Site,
+                        pages: list[Page], paths: list[str], changed: set[int]) -> None:
+    """A re-export's pages: those laid out again are written, every other page of the site
+    (`paths`) is carried from the last export, and the addresses leading to the changed
+    films are laid out again."""
+    for page in pages:
+        renderer.write_page(writer, page)
+    laid_out = {p.file for p in pages}
+    for path in paths:
+        if urls.file_of(path) not in laid_out:
+            writer.carry(urls.file_of(path))
+    write_address_pages(writer, renderer, maker, site, changed)
 
 
 def write_address_pages(writer: SiteWriter, renderer: Renderer, maker: PageMaker,

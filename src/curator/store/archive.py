@@ -41,6 +41,15 @@ SYNCHRONOUS = "FULL"
 SUBFOLDERS = ("stills", "cache", "backups")  # sources/ is made with its first file
 
 
+def newest_history_id(engine: Engine) -> int:
+    """The id of the catalogue's newest history entry (0 before any): on either engine,
+    what changes once anyone has written to it."""
+    from curator.model.history import CHANGE_HISTORY
+
+    with engine.connect() as conn:
+        return conn.execute(select(func.max(CHANGE_HISTORY.c.id))).scalar() or 0
+
+
 class ArchiveError(CuratorError):
     pass
 
@@ -172,10 +181,7 @@ class Archive:
     def change_token(self) -> object:
         """Something that differs once anyone has written to the catalogue since it was last
         asked: here the newest history entry's id, one step down an index."""
-        from curator.model.history import CHANGE_HISTORY
-
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.max(CHANGE_HISTORY.c.id))).scalar() or 0
+        return newest_history_id(self.engine)
 
     # -- refusing writes -------------------------------------------------------------
     def refuse_writes(self) -> None:

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,6 +30,7 @@ from curator.store.archive import (
     SCHEMA_REVISIONS,
     ArchiveError,
     ArchiveReadOnly,
+    newest_history_id,
 )
 
 TEAM_FILE_SUFFIX = ".curator-team"
@@ -266,10 +267,7 @@ class ServerArchive:
     def change_token(self) -> object:
         """Something that differs once anyone has written to the catalogue since it was last
         asked: the newest history entry's id."""
-        from curator.model.history import CHANGE_HISTORY
-
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.max(CHANGE_HISTORY.c.id))).scalar() or 0
+        return newest_history_id(self.engine)
 
     # -- refusing writes -------------------------------------------------------------
     def refuse_writes(self) -> None:
