@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from curator.sources import SourceRefused, add_source, source_file_path
-from tests.helpers import assert_undo_redo
+from tests.helpers import assert_undo_redo, catalogue_miff
 from tests.sources.printed import encrypted_pdf
 
 
@@ -91,3 +91,11 @@ def test_a_source_needs_a_title_and_a_real_date(catalog, miff, catalogue_pdf):
         catalog.sources.update(source, None, title="  ")
     changes = catalog.sources.update(source, None, title="MIFF 1989 programme", note="Cover torn")
     assert changes.label == "Edit source MIFF 1989 programme"
+
+
+def test_a_catalogue_on_a_server_refuses_a_source_in_one_line(team_catalog, catalogue_pdf):
+    miff = catalogue_miff(team_catalog)
+    with pytest.raises(SourceRefused, match="on a server cannot hold printed sources"):
+        add_source(team_catalog, [catalogue_pdf], edition_id=miff.edition)
+    assert team_catalog.counts()["sources"] == 0
+    assert not team_catalog.archive.sources_dir.exists()

@@ -40,6 +40,10 @@ def add_source(catalog: Catalog, paths: Iterable[str | os.PathLike[str]], *,
     if not files:
         raise SourceRefused("(no file)", "a source needs at least one scan or PDF.")
     catalog.archive.refuse_writes()  # read-only: say so before reading any file
+    if catalog.archive.kind != "folder":
+        raise SourceRefused(files[0].name, "a catalogue on a server cannot hold printed "
+                            "sources yet (they are kept in an archive folder); nothing was "
+                            "stored.")
     read = [read_source_file(path) for path in files]
     if not title:
         held_by = (catalog.editions.get(edition_id).label if edition_id is not None

@@ -234,6 +234,12 @@ class ServerArchive:
         return self.folder / "originals"
 
     @property
+    def sources_dir(self) -> Path:
+        """Printed sources' files on this machine: a server holds none yet (adding one is
+        refused), so a source copied in by team push shows no page here."""
+        return self.folder / "sources"
+
+    @property
     def cache_dir(self) -> Path:
         return self.folder / "cache"
 
