@@ -110,6 +110,32 @@ def test_the_server_itself_refuses_what_a_role_does_not_allow(postgres_server, s
     publisher.close()
 
 
+def test_an_admin_made_by_an_admin_gives_roles_and_others_cannot(postgres_server, server_url,
+                                                                  tmp_path, capsys):
+    as_user = {u: server_url.replace("postgresql://postgres@", f"postgresql://{u}@")
+               for u in ("ada", "ben", "val")}
+    for user in as_user:
+        postgres_server.sql(f"CREATE ROLE {user} LOGIN")
+    assert main(["team", "grant", server_url, "ada", "admin"]) == 0
+    # the new admin, no superuser, gives roles in turn (and makes another admin)
+    assert main(["team", "grant", as_user["ada"], "ben", "cataloguer"]) == 0
+    assert main(["team", "grant", as_user["ada"], "val", "viewer"]) == 0
+    assert main(["team", "grant", as_user["ada"], "ben", "admin"]) == 0
+    assert main(["team", "grant", as_user["ben"], "ben", "cataloguer"]) == 0
+    line = one_error_line(capsys, ["team", "grant", as_user["ben"], "val", "admin"])
+    assert line == "curator: Only an admin gives roles; you are a cataloguer here."
+    line = one_error_line(capsys, ["team", "grant", as_user["val"], "val", "admin"])
+    assert "you are a viewer" in line
+    # a viewer takes a whole copy home (team pull reads every table's next id)
+    admin = Catalog.open(server_url)
+    admin.films.create("From Russia with Rock", year=1988)
+    admin.close()
+    assert main(["team", "pull", as_user["val"], str(tmp_path / "Copy.curator")]) == 0
+    copy = Catalog.open(tmp_path / "Copy.curator")
+    assert copy.search.films("russia rock").total == 1
+    copy.close()
+
+
 def test_an_older_catalogue_is_upgraded_only_by_an_admin_after_a_backup(postgres_server,
                                                                        tmp_path, capsys):
     from sqlalchemy import create_engine

@@ -56,10 +56,15 @@ def install(conn: Connection) -> None:
             f"THEN CREATE ROLE {name} NOLOGIN; END IF; END $$")
     for lower, higher in zip(ROLES, ROLES[1:], strict=False):
         conn.exec_driver_sql(f"GRANT {group_role(lower)} TO {group_role(higher)}")
+    # an admin gives the other roles (the server wants its ADMIN OPTION for that); the admin
+    # role itself each admin holds with that option (see grant): no role can hold itself
+    for lower in ROLES[:-1]:
+        conn.exec_driver_sql(
+            f"GRANT {group_role(lower)} TO {group_role('admin')} WITH ADMIN OPTION")
     if not conn.exec_driver_sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
                                 ).scalar():
         # whoever sets the catalogue up is its first admin (a superuser is one already)
-        conn.exec_driver_sql(f"GRANT {group_role('admin')} TO CURRENT_USER")
+        conn.exec_driver_sql(f"GRANT {group_role('admin')} TO CURRENT_USER WITH ADMIN OPTION")
     database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
     quoted = conn.dialect.identifier_preparer.quote(database)
     viewer, cataloguer = group_role("viewer"), group_role("cataloguer")
@@ -67,6 +72,8 @@ def install(conn: Connection) -> None:
         f"GRANT CONNECT ON DATABASE {quoted} TO {viewer}",
         f"GRANT USAGE ON SCHEMA public TO {viewer}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer}",
+        # a copy (team pull) carries each table's next id on, read from its sequence
+        f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {viewer}",
         f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {cataloguer}",
         f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {cataloguer}",
         # the schema's version is the admin's, who upgrades it
@@ -93,10 +100,16 @@ def grant(conn: Connection, user: str, role: str) -> None:
     if exists is None:
         raise ServerError(f"There is no user \u201c{user}\u201d on the server; create it "
                           f"first (createuser {user}).")
+    if role_of(conn) != "admin":
+        raise ServerError(f"Only an admin gives roles; you are a {role_of(conn)} here.")
     quoted = conn.dialect.identifier_preparer.quote(user)
+    # an admin can make further admins: the server asks for the ADMIN OPTION on the role
+    option = " WITH ADMIN OPTION" if role == "admin" else ""
+    conn.exec_driver_sql(f"GRANT {target} TO {quoted}{option}")
+    # the new role first, the others then: an admin who steps down still may revoke
     for other in ROLES:
-        conn.exec_driver_sql(f"REVOKE {group_role(other)} FROM {quoted}")
-    conn.exec_driver_sql(f"GRANT {target} TO {quoted}")
+        if other != role:
+            conn.exec_driver_sql(f"REVOKE {group_role(other)} FROM {quoted}")
 
 
 def role_of(conn: Connection) -> str:
