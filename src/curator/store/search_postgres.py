@@ -22,6 +22,10 @@ from sqlalchemy.sql import Select
 from curator.store.search_sqlite import RANK_LIMIT, tokens
 
 INDEX_TABLE = "film_search"
+# how many films (in id order) a search reads, at first and at most, to learn that its
+# words are common (see _common_first_hits); a title is quicker to read than a document
+SAMPLE_ROWS = 400
+PROBE_ROWS = {"document": 12_000, "titles": 24_000}
 
 
 def _plain(expression: str) -> str:
@@ -148,6 +152,32 @@ def _best(scored: list[tuple[int, float]], limit: int) -> list[int]:
     return [film for film, _rank in sorted(scored, key=lambda r: (-r[1], r[0]))[:limit]]
 
 
+def _first_hits(conn: Connection, column: str, q: str, rows: int, most: int) -> list[int]:
+    """Up to `most` ids of films matching among the first `rows` films, in id order."""
+    return list(conn.execute(text(
+        f"SELECT film_id FROM (SELECT film_id, {column} FROM {INDEX_TABLE} "
+        "ORDER BY film_id LIMIT :rows) first_films "
+        f"WHERE {column} @@ to_tsquery('simple', :q) ORDER BY film_id LIMIT :n"),
+        {"rows": rows, "q": q, "n": most}).scalars())
+
+
+def _common_first_hits(conn: Connection, column: str, q: str, most: int) -> list[int] | None:
+    """The first `most` hits in id order, if the words are common enough to show it in a
+    short read of the first films; None if not (then ask the index).
+
+    Reading a few thousand rows in id order costs a millisecond or two, where the index's
+    bitmap of every film holding a common word (or a one-letter prefix) takes tens. A
+    glance at the first SAMPLE_ROWS says whether the longer read can be enough. As the
+    hits come in id order, they are the first hits of the whole catalogue too."""
+    sample = len(_first_hits(conn, column, q, SAMPLE_ROWS, most))
+    if sample == 0 or SAMPLE_ROWS * most / sample > PROBE_ROWS[column]:
+        return None
+    # with a margin: the first films need not be typical of the catalogue
+    rows = min(PROBE_ROWS[column], int(SAMPLE_ROWS * most / sample * 1.5))
+    hits = _first_hits(conn, column, q, rows, most)
+    return hits if len(hits) == most else None
+
+
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
     """As on SQLite: few hits are ranked whole; many put title matches first."""
     words = tokens(query)
@@ -155,16 +185,25 @@ def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | 
         return None
     q = _tsquery(words)
     most = max(RANK_LIMIT, limit) + 1
-    # one scan both counts the hits (up to `most`) and scores them
-    hits = _scored(conn, "document", q, most)
-    if len(hits) <= RANK_LIMIT:
-        return _best(hits, limit)
-    in_titles = _scored(conn, "titles", q, most)
-    lead = (_best(in_titles, limit) if len(in_titles) <= RANK_LIMIT
-            else _ranked(conn, "titles", q, limit, ranked=False))
+    first = _common_first_hits(conn, "document", q, most) or []
+    if not first:
+        # not common among the first films: one scan of the index both counts the hits
+        # (up to `most`) and scores them
+        hits = _scored(conn, "document", q, most)
+        if len(hits) <= RANK_LIMIT:
+            return _best(hits, limit)
+    in_titles = _common_first_hits(conn, "titles", q, most)
+    if in_titles is not None:
+        lead = in_titles[:limit]  # too many to rank: the first, as SQLite gives them
+    else:
+        scored = _scored(conn, "titles", q, most)
+        lead = (_best(scored, limit) if len(scored) <= RANK_LIMIT
+                else _ranked(conn, "titles", q, limit, ranked=False))
     seen = set(lead)
-    rest = [i for i in _ranked(conn, "document", q, limit + len(lead), ranked=False)
-            if i not in seen]
+    wanted = limit + len(lead)
+    # a title match matches everywhere too: the first hits by id, less those leading
+    pool = first if len(first) >= wanted else _ranked(conn, "document", q, wanted, ranked=False)
+    rest = [i for i in pool[:wanted] if i not in seen]
     return lead + rest[: limit - len(lead)]
 
 
