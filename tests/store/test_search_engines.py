@@ -67,3 +67,41 @@ def test_relevance_puts_the_exact_title_first_on_both(both):
     for catalog in both:
         [film] = catalog.search.films("From Russia with Rock", limit=1).ids
         assert catalog.films.get(film).title == "From Russia with Rock"
+
+
+@pytest.fixture(scope="module")
+def common_words(postgres_server, server_template, tmp_path_factory):
+    """2,600 films in a folder and on a server: "festival" in nine titles of ten, "film"
+    in every synopsis, "late" only in films after the 500th."""
+    from curator.catalog import FilmData
+    from curator.interchange.team import push
+
+    folder = tmp_path_factory.mktemp("common") / "Common.curator"
+    local = Catalog.create(folder)
+    local.imports.bulk_add([
+        FilmData(title=(f"Harbour {n}" if n % 10 == 0 else f"Festival night {n}"), year=1980,
+                 synopsis="A film" + (" made late" if n > 500 else "") + ".")
+        for n in range(1, 2601)])
+    name = postgres_server.new_database(server_template)
+    push(folder, postgres_server.url(name))
+    server = Catalog.open(postgres_server.url(name))
+    yield local, server
+    local.close()
+    server.close()
+    postgres_server.drop_database(name)
+
+
+def test_a_page_of_a_common_words_films_is_the_same_on_both_engines(common_words):
+    # more hits than are ranked: title matches lead, then the rest in catalogue order,
+    # the same films in the same order whether the server reads its first films or
+    # asks its index
+    local, server = common_words
+    for query in ("film", "f", "festival night", "fest", "late", "film late", "a"):
+        mine = local.search.films(FilmQuery(text=query), limit=200)
+        theirs = server.search.films(FilmQuery(text=query), limit=200)
+        assert mine.total > 2000 and theirs.total == mine.total, query
+        assert theirs.ids == mine.ids, query
+    # few enough to rank: the same films (each engine ranks in its own way)
+    mine = local.search.films(FilmQuery(text="harbour"), limit=200)
+    theirs = server.search.films(FilmQuery(text="harbour"), limit=200)
+    assert sorted(theirs.ids) == sorted(mine.ids) and len(mine.ids) == 200
