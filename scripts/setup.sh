@@ -10,9 +10,11 @@ QT_PACKAGES="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-
   libxcb-shape0 libxkbcommon-x11-0"
 # Tesseract reads text from a box of a scanned page (curator ocr, the desk's scan pane)
 OCR_PACKAGES="tesseract-ocr tesseract-ocr-eng"
-# desktop-file-utils and appstream: the validators of tests/packaging/test_desktop_files.py;
-# postgresql: the server the team-mode tests start for themselves (tests/postgres.py)
-TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream postgresql"
+# desktop-file-utils, appstream, libxml2-utils and shared-mime-info: the validators of
+# tests/packaging/test_desktop_files.py; postgresql: the server the team-mode tests start
+# for themselves (tests/postgres.py)
+TEST_PACKAGES="chromium libatomic1 poppler-utils desktop-file-utils appstream libxml2-utils
+  shared-mime-info postgresql"
 
 # hugo: the peer benchmarks/bench_export_vs_hugo.py measures the export against
 BENCH_PACKAGES="hugo"

@@ -96,3 +96,86 @@ def test_a_cataloguer_edits_but_the_publication_field_says_who_may(open_window, 
         window.close()
         catalog.close()
         postgres_server.drop_database(name)
+
+
+def _team_file_for(postgres_server, demo_template, tmp_path: Path, user: str) -> tuple[Path, str]:  # noqa: ANN001
+    name = postgres_server.new_database(demo_template)
+    postgres_server.sql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                        f"'{user}') THEN CREATE ROLE {user} LOGIN IN ROLE curator_cataloguer; "
+                        "END IF; END $$")
+    team_file = write_team_file(tmp_path / "MIFF.curator-team",
+                                postgres_server.url(name, user), tmp_path / "cache")
+    return team_file, name
+
+
+# the desk as a process, saying what its first window shows once it is up, then closed
+DESK_SAYS = """
+import sys
+from PySide6.QtCore import QTimer
+from curator.gui import app
+
+def look():
+    if not app._windows or app._windows[-1].starting:
+        QTimer.singleShot(50, look)
+        return
+    window = app._windows[-1]
+    print(window.windowTitle(), window.list_pane.films.total, sep="\\n", flush=True)
+    window.close()  # the last window: the desk ends
+
+app.application()
+QTimer.singleShot(0, look)
+from curator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_desktop_entry_opens_a_double_clicked_connection_file(
+        postgres_server, demo_template, tmp_path: Path):  # noqa: ANN001
+    # Linux: the file manager runs the menu entry's Exec line with the file for %f
+    import os
+    import subprocess
+    import sys
+    from configparser import ConfigParser
+
+    team_file, name = _team_file_for(postgres_server, demo_template, tmp_path, "dora")
+    entry = ConfigParser(interpolation=None)
+    entry.read(Path(__file__).parents[2] / "packaging" / "linux" /
+               "io.github.curator.Curator.desktop", encoding="utf-8")
+    program, *argv = entry["Desktop Entry"]["Exec"].replace("%f", str(team_file)).split()
+    assert program == "curator"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", DESK_SAYS, *argv], capture_output=True, text=True,
+            timeout=120, env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                              "XDG_DATA_HOME": str(tmp_path / "data")})
+    finally:
+        postgres_server.drop_database(name)
+    assert done.returncode == 0, done.stderr
+    title, films = done.stdout.splitlines()[-2:]
+    assert title.startswith("MIFF") and films == "9068"
+
+
+def test_a_connection_file_opened_from_the_finder_opens_once(
+        qtbot, postgres_server, demo_template, tmp_path: Path):  # noqa: ANN001
+    # macOS: a double-click reaches the running Curator as a FileOpen event
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    team_file, name = _team_file_for(postgres_server, demo_template, tmp_path, "finn")
+    before = len(app._windows)
+    try:
+        QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(team_file)))
+        qtbot.waitUntil(lambda: len(app._windows) == before + 1, timeout=30_000)
+        window = app._windows[-1]
+        qtbot.waitUntil(lambda: not window.starting, timeout=30_000)
+        assert window.windowTitle().startswith("MIFF")
+        assert window.catalog.archive.user_name == "finn"
+        # opened again: the same window comes forward, no second one
+        QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(team_file)))
+        qtbot.wait(200)
+        assert len(app._windows) == before + 1
+    finally:
+        for window in app._windows[before:]:
+            window.close()
+        qtbot.waitUntil(lambda: len(app._windows) == before)
+        postgres_server.drop_database(name)

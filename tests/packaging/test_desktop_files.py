@@ -10,6 +10,7 @@ import os
 import runpy
 import shutil
 import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from configparser import ConfigParser
@@ -112,3 +113,60 @@ def test_icon_is_drawn_at_every_size():
         assert image.getpixel((size // 2, size // 2))[3] == 255
     for name in ("curator.ico", "curator.icns"):
         assert (ROOT / "packaging" / "icons" / name).stat().st_size > 0
+
+
+MIME = LINUX / f"{APP_ID}.xml"
+TEAM_TYPE = "application/x-curator-team"
+
+# What a file manager asks the system's MIME database, here through Qt's reader of it
+WHAT_TYPE = """
+import sys
+from PySide6.QtCore import QMimeDatabase
+for name in sys.argv[1:]:
+    print(QMimeDatabase().mimeTypeForFile(name).name())
+"""
+
+
+def test_a_team_connection_file_is_a_type_the_desktop_opens_in_curator(tmp_path: Path):
+    done = run(tool("xmllint", "libxml2-utils"), "--noout", MIME)
+    assert (done.returncode, done.stderr) == (0, "")
+    share = tmp_path / "usr" / "share"
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "install-desktop-files.sh"), "/usr"],
+        env={**os.environ, "DESTDIR": str(tmp_path)}, capture_output=True, text=True,
+        timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (share / "mime" / "packages" / MIME.name).read_bytes() == MIME.read_bytes()
+    # the databases a distribution's triggers build from what was installed, without a word
+    # of complaint about the type or the entry
+    system = {**os.environ, "XDG_DATA_DIRS": str(share),
+              "XDG_DATA_HOME": str(tmp_path / "no data home")}
+    done = subprocess.run([tool("update-mime-database", "shared-mime-info"), share / "mime"],
+                          env=system, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")
+    globs = (share / "mime" / "globs2").read_text(encoding="utf-8")
+    assert f"{TEAM_TYPE}:*.curator-team" in globs
+    done = run(tool("update-desktop-database", "desktop-file-utils"), share / "applications")
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")
+    cache = (share / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+    assert f"{TEAM_TYPE}={APP_ID}.desktop;" in cache.splitlines()
+
+    # a file named so (the glob), and one renamed but starting [curator-team] (the magic),
+    # are both that type; the entry that opens them hands Curator the file
+    named = tmp_path / "MIFF.curator-team"
+    named.write_text("[curator-team]\nurl = postgresql://anna@db/miff\n", encoding="utf-8")
+    renamed = tmp_path / "MIFF connection"
+    renamed.write_bytes(named.read_bytes())
+    plain = tmp_path / "notes.txt"
+    plain.write_text("Nothing to do with Curator.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", WHAT_TYPE, named, renamed, plain],
+                          env=system, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [TEAM_TYPE, TEAM_TYPE, "text/plain"]
+    entry = ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(DESKTOP, encoding="utf-8")
+    assert entry["Desktop Entry"]["MimeType"] == f"{TEAM_TYPE};"
+    assert entry["Desktop Entry"]["Exec"] == "curator open %f"
+    meta = ET.parse(METAINFO).getroot()
+    assert meta.findtext("provides/mediatype") == TEAM_TYPE

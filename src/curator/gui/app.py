@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -31,7 +31,7 @@ from curator.gui.style import apply_style
 from curator.gui.workers import Task, TaskRunner
 from curator.model.enums import RecordKind
 from curator.store import ServerError, is_archive, is_server_location
-from curator.store.server import TEAM_FILE_SUFFIX
+from curator.store.server import SCHEMES, TEAM_FILE_SUFFIX
 
 ORGANISATION = "Curator"
 APPLICATION = "Curator"
@@ -54,7 +54,40 @@ def application(argv: list[str] | None = None) -> QApplication:
         hints.colorSchemeChanged.connect(lambda _scheme: apply_style(app))
         app.setProperty("curatorStyled", True)
     app.setWindowIcon(QIcon(str(resources_dir() / "app" / "curator.svg")))
+    if app.findChild(_FileOpener) is None:
+        app.installEventFilter(_FileOpener(app))
     return app
+
+
+class _FileOpener(QObject):
+    """macOS hands a double-clicked file (a .curator-team connection) to Curator as a
+    FileOpen event, also when Curator is running already, never on its command line."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            where = event.file() or event.url().toString()
+            if where:
+                # after the event: opening may ask for a password in a dialog of its own
+                QTimer.singleShot(0, lambda: open_or_show(where))
+            return True
+        return False
+
+
+def _same_place(a: Path | str, b: Path | str) -> bool:
+    if str(a).startswith(SCHEMES) or str(b).startswith(SCHEMES):
+        return str(a) == str(b)
+    return Path(a).expanduser().resolve() == Path(b).expanduser().resolve()
+
+
+def open_or_show(where: Path | str) -> MainWindow | None:
+    """The window on `where`, brought to the front if it is open, else opened."""
+    for window in _windows:
+        if _same_place(window.catalog.archive.location, where):
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+            return window
+    return open_archive_window(where)
 
 
 def demo_path() -> Path:
