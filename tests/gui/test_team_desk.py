@@ -56,6 +56,8 @@ def test_a_team_catalogue_opens_in_the_desk_with_a_typed_password(
 
 def test_a_viewer_reads_and_searches_with_editing_greyed_out(open_window, qtbot,
                                                              postgres_server, demo_template):
+    from PySide6.QtWidgets import QLabel
+
     from curator.catalog import Catalog
 
     name = postgres_server.new_database(demo_template)
@@ -68,6 +70,8 @@ def test_a_viewer_reads_and_searches_with_editing_greyed_out(open_window, qtbot,
         for key in ("new-film", "delete", "merge", "new-list"):
             assert not a[key].isEnabled(), key
         assert not window.form.isEnabled() and "viewer" in window.form.toolTip()
+        [note] = window.statusBar().findChildren(QLabel, "readOnlyNote")
+        assert note.text().startswith("Viewer:") and "a cataloguer edits" in note.toolTip()
         window.list_pane.search.setText("mykkanen")  # searching works
         qtbot.waitUntil(lambda: window.list_pane.films.rowCount() == 1)
     finally:
@@ -79,6 +83,10 @@ def test_a_viewer_reads_and_searches_with_editing_greyed_out(open_window, qtbot,
 def test_a_cataloguer_edits_but_the_publication_field_says_who_may(open_window, qtbot,
                                                                    postgres_server,
                                                                    demo_template):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QComboBox, QLabel
+
     from curator.catalog import Catalog
     from curator.model.enums import RecordKind
 
@@ -92,6 +100,36 @@ def test_a_cataloguer_edits_but_the_publication_field_says_who_may(open_window, 
         assert film.fields["title"].isEnabled()
         assert not film.fields["state"].isEnabled()
         assert "Only a publisher" in film.fields["state"].toolTip()
+        # a list's state too, and the status bar says why
+        [listed] = catalog.lists.all()
+        window.open_record(RecordKind.LIST, listed.id)
+        qtbot.waitUntil(lambda: window.form.kind == RecordKind.LIST)
+        state = window.form.form(RecordKind.LIST).fields["state"]
+        assert not state.isEnabled() and "Only a publisher" in state.toolTip()
+        [note] = window.statusBar().findChildren(QLabel, "readOnlyNote")
+        assert note.text() == "Cataloguer: publishing is a publisher\u2019s"
+        assert "Only a publisher" in note.toolTip()
+
+        # Edit Films offers every change but the publication state
+        seen: dict[str, object] = {}
+
+        def look() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, look)
+                return
+            for field in ("state", "kind"):
+                combo = dialog.findChild(QComboBox, f"bulk-{field}")
+                seen[field] = (combo.isEnabled(), combo.toolTip())
+            dialog.reject()
+
+        window.list_pane.table.setFocus()
+        QTimer.singleShot(0, look)
+        QTest.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: len(seen) == 2)
+        assert seen["state"][0] is False and "Only a publisher" in seen["state"][1]
+        assert seen["kind"][0] is True
     finally:
         window.close()
         catalog.close()

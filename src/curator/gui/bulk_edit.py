@@ -292,6 +292,10 @@ class BulkEditing:
                                 w)  # type: ignore[arg-type]
         dialog.set_matching_reader(
             lambda: w.catalog.search.films(query, limit=max(matching, 1), count=False).ids)
+        refused = w.form.publishing_refused
+        if refused:  # a team's cataloguer: the server would refuse it
+            dialog.columns["state"].setEnabled(False)
+            dialog.columns["state"].setToolTip(refused)
         dialog.update_plan()
         self.dialog = dialog
         try:

@@ -193,8 +193,20 @@ class MainWindow(QMainWindow):
                 catalog.archive.role == "viewer":
             self._allow_reading_only()
         elif catalog.archive.role == "cataloguer":
-            self.form.publishing_refused = (
-                "Only a publisher changes what is published; you are a cataloguer here.")
+            self._allow_all_but_publishing()
+
+    # -- a team's cataloguer ---------------------------------------------------------------
+    def _allow_all_but_publishing(self) -> None:
+        """A cataloguer edits everything but what is published: the publication state in
+        the forms and in Edit Films is greyed out, and the status bar says why (the server
+        refuses it anyway)."""
+        why = (f"Only a publisher changes what is published; you are a cataloguer of "
+               f"{self.catalog.archive.name} (an admin gives roles).")
+        self.form.publishing_refused = why
+        note = QLabel("Cataloguer: publishing is a publisher’s",
+                      objectName="readOnlyNote")
+        note.setToolTip(why)
+        self.statusBar().addPermanentWidget(note)
 
     # -- an archive that takes no writes ---------------------------------------------------
     def _allow_reading_only(self) -> None:
@@ -224,6 +236,7 @@ class MainWindow(QMainWindow):
                                  "not changed.")
             note = QLabel(f"{why.capitalize()}: nothing can be changed",
                           objectName="readOnlyNote")
+        note.setToolTip(self.form.toolTip())
         self.statusBar().addPermanentWidget(note)
 
     # -- starting -----------------------------------------------------------------------
