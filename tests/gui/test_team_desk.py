@@ -107,7 +107,7 @@ def test_a_cataloguer_edits_but_the_publication_field_says_who_may(open_window, 
         state = window.form.form(RecordKind.LIST).fields["state"]
         assert not state.isEnabled() and "Only a publisher" in state.toolTip()
         [note] = window.statusBar().findChildren(QLabel, "readOnlyNote")
-        assert note.text() == "Cataloguer: publishing is a publisher\u2019s"
+        assert note.text() == "Cataloguer: only a publisher changes what is published"
         assert "Only a publisher" in note.toolTip()
 
         # Edit Films offers every change but the publication state

@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         why = (f"Only a publisher changes what is published; you are a cataloguer of "
                f"{self.catalog.archive.name} (an admin gives roles).")
         self.form.publishing_refused = why
-        note = QLabel("Cataloguer: publishing is a publisher’s",
+        note = QLabel("Cataloguer: only a publisher changes what is published",
                       objectName="readOnlyNote")
         note.setToolTip(why)
         self.statusBar().addPermanentWidget(note)
