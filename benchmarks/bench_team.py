@@ -37,6 +37,7 @@ from curator.store.server_setup import init_catalogue  # noqa: E402
 
 FILMS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 EXPORT_FILMS = min(FILMS, 10_000)
+EXPORT_ROUNDS = 2
 QUERIES = ["film", "f", "r", "rock", "moscow river", "mykkanen", "night winter city",
            "film rock", "s", "paradjanov", "sailor island", "zzz"]
 
@@ -176,21 +177,26 @@ def main() -> None:
         if small_url:
             init_catalogue(small_url)
             push(small, small_url)
-        times = {}
-        for name, where in (("SQLite", small), ("server", small_url)):
-            if where is None:
-                continue
-            opened = Catalog.open(where)
-            out = tmp / f"site-{name}"
-            started = time.perf_counter()
-            export_site(opened, out)
-            times[name] = time.perf_counter() - started
-            opened.close()
-            shutil.rmtree(out, ignore_errors=True)
-            print(f"  from {name}: {times[name]:.1f} s")
+        # in turns, the best of EXPORT_ROUNDS each: on a shared machine the load moves
+        # during a half-minute export, and one engine must not take all the quiet moments
+        times: dict[str, float] = {}
+        for round_ in range(EXPORT_ROUNDS):
+            for name, where in (("SQLite", small), ("server", small_url)):
+                if where is None:
+                    continue
+                opened = Catalog.open(where)
+                out = tmp / f"site-{name}"
+                started = time.perf_counter()
+                export_site(opened, out)
+                took = time.perf_counter() - started
+                times[name] = min(took, times.get(name, took))
+                opened.close()
+                shutil.rmtree(out, ignore_errors=True)
+                print(f"  from {name} (round {round_ + 1}): {took:.1f} s; {load()}")
         if "server" in times:
             ratio = times["server"] / times["SQLite"]
-            print(f"  ratio {ratio:.2f}x (target <= 1.3) {'OK' if ratio <= 1.3 else 'OVER'}; "
+            print(f"  best: server {times['server']:.1f} s, SQLite {times['SQLite']:.1f} s; "
+                  f"ratio {ratio:.2f}x (target <= 1.3) {'OK' if ratio <= 1.3 else 'OVER'}; "
                   f"{load()}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
