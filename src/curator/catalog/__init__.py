@@ -5,7 +5,8 @@ composed of parts, one per kind of record, each holding the archive's shared
 core (catalog/core.py): `catalog.films.update(...)`, `catalog.people.merge(...)`,
 `catalog.festivals`, `catalog.editions`, `catalog.sections`, `catalog.awards`,
 `catalog.lists`, `catalog.stills`, `catalog.search`, `catalog.imports`,
-`catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`. Every mutation runs as
+`catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`,
+`catalog.saved_searches`. Every mutation runs as
 one transaction and returns a `Changes`; `Catalog.undo` inverts one, and returns
 the Changes of the undo, which redo inverts again.
 """
@@ -42,6 +43,7 @@ from curator.catalog.importing import FilmImport, ImportResult, Imports, Screeni
 from curator.catalog.people import People
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.replace import Replacement, ReplaceRule, Replacing
+from curator.catalog.saved_searches import SavedSearchRecord, SavedSearches
 from curator.catalog.search import Attention, FilmQuery, Search
 from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
@@ -105,7 +107,8 @@ __all__ = [
     "Attention", "BulkResult", "Cancelled", "Catalog", "ChangeKind", "Changes", "Conflict",
     "EditPlan", "FieldChange", "FilmData", "FilmEdit", "FilmImport", "FilmQuery",
     "FilmsChange", "HistoryStep", "ImportResult", "InvalidRecords", "LastChange", "NotFound",
-    "ReplaceRule", "Replacement", "RowChange", "ScreeningRef", "StaleVersion",
+    "ReplaceRule", "Replacement", "RowChange", "SavedSearchRecord", "ScreeningRef",
+    "StaleVersion",
     "ValidationError", "ago",
 ]  # fmt: skip
 
@@ -141,6 +144,7 @@ class Catalog:
         self.addresses = Addresses(core)
         self.bulk = BulkEdits(core)
         self.replace = Replacing(core)
+        self.saved_searches = SavedSearches(core)
         self._core = core
 
     @classmethod

@@ -478,6 +478,17 @@ class CollectionItem(Editable, Base):
     film: Mapped[Film] = relationship()
 
 
+class SavedSearch(Editable, Base):
+    """A search the archivist named and keeps: a query of the query language (catalog/query.py),
+    run again whenever it is shown, so its films and count follow the catalogue."""
+
+    __tablename__ = "saved_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    query: Mapped[str] = mapped_column(Text, nullable=False)
+
+
 class Setting(Base):
     """Per-archive settings: site base URL, export folder, archive name."""
 
