@@ -1,6 +1,9 @@
 """Saved searches: kept under a name, counted live, renamed and removed as undoable steps."""
 
 import pytest
+from sqlalchemy import update
+
+from curator.catalog.unit import TABLES
 
 from curator.catalog import NotFound, ValidationError
 from tests.helpers import assert_undo_redo, catalogue_miff
@@ -86,8 +89,8 @@ def test_a_name_is_its_own_and_a_missing_one_names_those_there_are(catalog):
 def test_a_query_that_no_longer_reads_says_why_instead_of_failing(catalog):
     ident = catalog.saved_searches.save("Drafts", "state:draft").created_id
     with catalog.archive.write_engine.begin() as conn:  # as a newer Curator might leave it
-        conn.exec_driver_sql("UPDATE saved_search SET query = 'shelf:B12' WHERE id = %d"
-                             % ident)
+        conn.execute(update(TABLES["saved_search"]).where(TABLES["saved_search"].c.id == ident)
+                     .values(query="shelf:B12"))
     record = [r for r in catalog.saved_searches.all() if r.id == ident][0]
     assert record.count is None
     assert "\u201cshelf:\u201d is not a field" in record.problem

@@ -43,7 +43,7 @@ from curator.catalog.importing import FilmImport, ImportResult, Imports, Screeni
 from curator.catalog.people import People
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.replace import Replacement, ReplaceRule, Replacing
-from curator.catalog.saved_searches import SavedSearchRecord, SavedSearches
+from curator.catalog.saved_searches import SavedSearches, SavedSearchRecord
 from curator.catalog.search import Attention, FilmQuery, Search
 from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
