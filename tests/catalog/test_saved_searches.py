@@ -3,9 +3,8 @@
 import pytest
 from sqlalchemy import update
 
-from curator.catalog.unit import TABLES
-
 from curator.catalog import NotFound, ValidationError
+from curator.catalog.unit import TABLES
 from tests.helpers import assert_undo_redo, catalogue_miff
 
 
