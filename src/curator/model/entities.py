@@ -223,6 +223,8 @@ class Credit(Editable, Base):
         UniqueConstraint("film_id", "person_id", "role", "character"),
         # a film's directors: without it SQLite walks every director in the archive
         Index("ix_credit_film_id_role", "film_id", "role"),
+        # director: and person: searches: a person's films in a role, from the index alone
+        Index("ix_credit_person_id_role", "person_id", "role", "film_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,5 @@
-"""saved searches: named queries of the query language, kept in the catalogue
+"""saved searches: named queries of the query language, kept in the catalogue; and an index
+of credits by person, role and film, for the director: and person: searches they run
 
 Revision ID: saved
 Revises: addresses
@@ -26,7 +27,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_saved_search")),
         sa.UniqueConstraint("name", name=op.f("uq_saved_search_name")),
     )
+    op.create_index("ix_credit_person_id_role", "credit", ["person_id", "role", "film_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_credit_person_id_role", "credit")
     op.drop_table("saved_search")
