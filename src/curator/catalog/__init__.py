@@ -47,15 +47,15 @@ from curator.catalog.saved_searches import SavedSearches, SavedSearchRecord
 from curator.catalog.search import Attention, FilmQuery, Search
 from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
-from curator.catalog.sort_keys import refresh_sort_keys
+from curator.catalog.sort_keys import keys_moved_by, refresh_sort_keys
 from curator.catalog.sources import Sources
 from curator.catalog.stills_meta import Stills
 from curator.catalog.unit import (
-    INDEX_SOURCES,
     SORT_KEY_SOURCES,
     affected_film_ids,
     apply_inverse,
     films_fed_by,
+    reindex,
     translate_errors,
     write_transaction,
 )
@@ -81,7 +81,6 @@ from curator.store import (
     ChangeWatch,
     is_server_location,
     open_archive,
-    search,
     watch_changes,
 )
 from curator.store.archive import DATABASE_NAME
@@ -182,8 +181,10 @@ class Catalog:
             conn = writing.conn
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
-            search.reindex_films(conn, films_fed_by(conn, rows, INDEX_SOURCES))
-            refresh_sort_keys(conn, films_fed_by(conn, rows, SORT_KEY_SOURCES))
+            reindex(conn, rows)
+            keyed = tuple(r for r in rows if r.table in SORT_KEY_SOURCES)
+            refresh_sort_keys(conn, films_fed_by(conn, keyed, SORT_KEY_SOURCES),
+                              keys_moved_by({r.table for r in keyed}))
             writing.rows = rows
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 
