@@ -3,10 +3,13 @@
 Prints figures and ratios; run with `make bench` or `.venv/bin/python benchmarks/bench_core.py`.
 Targets (issue 2): bulk build <= 3x raw sqlite3.executemany of the same rows; first 200
 search results in a median <= 20 ms and worst <= 100 ms per query; open <= 0.3 s.
+Issue 15: director: and person: searches a median <= 20 ms. `bench_core.py --queries
+ARCHIVE` times only the query language, on an archive built before.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import statistics
@@ -21,7 +24,7 @@ from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.model.enums import PublicationState
 from curator.store import Archive
 
-FILMS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+FILMS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 100_000
 ROUNDS = 3
 WORDS = ("rock moscow festival river night winter city song mother war sea island road "
          "journey letter garden factory station border dream silence light stranger "
@@ -91,7 +94,58 @@ RAW_SQL = {
 }
 
 
+# director: and person: searches (issue 15): at most 20 ms median on 100,000 films, beside
+# the same name as a free word (the full-text index's answer): the peer of the same run.
+PERSON_QUERIES = (("director:kaurismaki", "kaurismaki"), ("director:tarkovsky-77", "tarkovsky 77"),
+                  ("person:varda", "varda"), ("person:\"kira muratova\"", "kira muratova"),
+                  ("director:mykkanen-1234", "mykkanen 1234"))
+OTHER_QUERIES = ("year:1970..1979", "country:finland year:>1990", "rock -has:synopsis",
+                 "runtime:<60 state:published", "person:varda film")
+PERSON_TARGET_MS = 20.0
+
+
+def _median_ms(catalog: Catalog, text: str, runs: int = 15) -> tuple[float, float, float, int]:
+    """Median and worst wall time, median CPU time (ms), and the count, of the first 200
+    results with their count, as the desk's list asks for them."""
+    walls, cpus = [], []
+    found = catalog.search.films(FilmQuery.parse(text), limit=200)
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        found = catalog.search.films(FilmQuery.parse(text), limit=200)
+        walls.append((time.perf_counter() - t) * 1000)
+        cpus.append((time.process_time() - c) * 1000)
+    return statistics.median(walls), max(walls), statistics.median(cpus), found.total
+
+
+def query_language(catalog: Catalog) -> bool:
+    """Times the query language's fields; True when director: and person: meet the target."""
+    print(f"\nthe query language, first 200 results with their count (ms): median / worst of "
+          f"15 runs, median CPU; load average {os.getloadavg()[0]:.1f}")
+    ok = True
+    for text, words in PERSON_QUERIES:
+        med, worst, cpu, total = _median_ms(catalog, text)
+        peer, _w, peer_cpu, _t = _median_ms(catalog, words)
+        verdict = "OK" if med <= PERSON_TARGET_MS else "OVER"
+        ok = ok and med <= PERSON_TARGET_MS
+        print(f"  {text!r:32} {med:6.1f} / {worst:6.1f}  cpu {cpu:6.1f}   ({total:,} found)  "
+              f"free words {words!r}: {peer:.1f} (cpu {peer_cpu:.1f}), ratio "
+              f"{med / max(peer, 0.01):.2f}x  target <= {PERSON_TARGET_MS:.0f} ms {verdict}")
+    for text in OTHER_QUERIES:
+        med, worst, cpu, total = _median_ms(catalog, text)
+        print(f"  {text!r:32} {med:6.1f} / {worst:6.1f}  cpu {cpu:6.1f}   ({total:,} found)")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    return ok
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--queries":
+        # an archive built by Curator already (this script's build, or the demo)
+        catalog = Catalog.open(sys.argv[2])
+        try:
+            query_language(catalog)
+        finally:
+            catalog.close()
+        return
     print(f"Generating {FILMS:,} films with people, credits and synopses…")
     films = generate(FILMS)
     rows = raw_rows(films)
@@ -151,18 +205,7 @@ def main() -> None:
         print(f"by relevance (the default): worst median {worst_median:.1f} ms (target <= 20), "
               f"worst case {worst_max:.1f} ms (target <= 100); title order is shown for "
               "information: it sorts every hit of a common word")
-        print("\nthe query language, first 200 results with their count (ms): median / worst "
-              "of 15 runs")
-        for text in ("director:kaurismaki", "director:mykkanen-1234", "year:1970..1979",
-                     "country:finland year:>1990", "rock -has:synopsis",
-                     "runtime:<60 state:published", "person:varda film"):
-            times = []
-            for _ in range(15):
-                t = time.perf_counter()
-                found = catalog.search.films(FilmQuery.parse(text), limit=200)
-                times.append((time.perf_counter() - t) * 1000)
-            print(f"  {text!r:32} {statistics.median(times):6.1f} / {max(times):6.1f}   "
-                  f"({found.total:,} found)")
+        query_language(catalog)
         t = time.perf_counter()
         total = catalog.search.films(FilmQuery(text="film"), limit=200).total
         print(f"counting all {total:,} hits of 'film': {(time.perf_counter() - t) * 1000:.1f} ms")

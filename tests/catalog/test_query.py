@@ -138,3 +138,21 @@ def test_the_needs_attention_views_are_searches_of_the_query_language(catalog, m
         by_query = catalog.search.films(FilmQuery.parse(text), limit=100)
         assert by_view.ids == by_query.ids, name
         assert counts[name] == by_query.total > 0, name
+
+
+def test_a_renamed_or_new_person_is_found_by_the_next_search(catalog):
+    """The folded names are kept between searches, and read again after any change."""
+    miff = catalogue_miff(catalog)
+
+    def directed(who):
+        return catalog.search.films(FilmQuery.parse(f"director:{who}")).ids
+
+    assert directed("mykkanen") == [miff.film]
+    catalog.people.update(miff.director, None, name="Marjaana Mykkänen-Ilves")
+    assert directed("ilves") == [miff.film]
+    assert directed("mykkanen") == [miff.film]  # her variant keeps the old spelling
+    aki = catalog.people.create("Aki Kaurismäki").created_id
+    catalog.films.update(miff.other, None, credits=[CreditData(aki, "director")])
+    assert directed("kaurismaki") == [miff.other]
+    assert directed("aki kauris") == [miff.other]
+    assert directed("kauris mykk") == []  # every word in one name

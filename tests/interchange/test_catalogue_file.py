@@ -56,6 +56,7 @@ def _enrich(cat: Catalog) -> int:
     cat.stills.add([{"sha256": "cd" * 32, "width": 800, "height": 600, "format": "png"}],
                    person_id=person)
     cat.settings.set("site_url", "https://archive.miff.example/")
+    cat.saved_searches.save("Soviet rock", "country:ussr genre:music")
     return film
 
 
@@ -74,6 +75,8 @@ def test_round_trip_of_the_demo_archive_is_identical(demo_catalog, tmp_path):
         assert copy.alt_titles[0] == AltTitleData("Legko li byt molodym?", "Russian title")
         assert [s.focal_x for s in copy.stills] == [0.25]
         assert empty.settings.get("site_url") == "https://archive.miff.example/"
+        assert [(s.name, s.query, s.count) for s in empty.saved_searches.all()][-1] == (
+            "Soviet rock", "country:ussr genre:music", 1)
         assert len(changes.rows) > 9000
         original = demo_catalog.films.get(film)
         for name in FILM_PARTS:  # every part of a film, a part added later too

@@ -157,8 +157,8 @@ def test_pages_import_off_the_gui_thread_as_one_undo_step(qtbot, desk, sample_da
     import_pages(desk, [sample_data / "archive-page-from-russia-with-rock.txt"])
     qtbot.waitUntil(lambda: desk.undo.stack.count() == 1, timeout=20_000)
     assert desk.catalog.counts()["films"] == 7  # the page's film and its six See-also films
-    assert desk.messages[-1] == ("Imported pages: 7 new films (4 untitled, under Needs "
-                                 "attention), 0 updates, 0 rows with errors.")
+    assert desk.messages[-1] == ("Imported pages: 7 new films (4 untitled, under Saved "
+                                 "searches \u203a No title), 0 updates, 0 rows with errors.")
     desk.undo.stack.undo()
     assert desk.catalog.counts()["films"] == 0
 

@@ -20,7 +20,8 @@ def test_a_page_named_by_its_id_imports_as_an_untitled_draft_with_that_id(catalo
     assert (film.year, film.countries, film.directors) == (1976, ("West Germany",),
                                                            ("Wim Wenders",))
     assert result.untitled == [film.id] and result.errors == []
-    assert result.summary().startswith("2 new films (1 untitled, under Needs attention)")
+    assert result.summary().startswith(
+        "2 new films (1 untitled, under Saved searches \u203a No title)")
     untitled = catalog.search.films(FilmQuery(attention="untitled")).ids
     assert untitled == [film.id]
     [outcome] = [o for o in result.outcomes if o.film_id == film.id]

@@ -48,8 +48,8 @@ def test_reference_page(sample_data):
 
 def test_reference_page_imports_with_its_see_also_films(catalog, sample_data):
     result, _pages = import_pages(catalog, [sample_data / REFERENCE])
-    assert result.summary() == ("7 new films (4 untitled, under Needs attention), 0 updates, "
-                                "0 rows with errors")
+    assert result.summary() == ("7 new films (4 untitled, under Saved searches \u203a No "
+                                "title), 0 updates, 0 rows with errors")
     film = catalog.films.get(result.film_ids[0])
     assert film.state == PublicationState.DRAFT  # needs attention: the page showed no title
     assert "shows no title" in film.notes and "without their titles" in film.notes

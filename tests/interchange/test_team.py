@@ -35,6 +35,7 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_stills(empty_server, t
     import_stills(catalog, photos[:2], film_id=miff.film)
     import_stills(catalog, photos[:1], person_id=miff.director)  # one original, twice used
     catalog.settings.set("site_base_url", "https://archive.miff.example/")
+    catalog.saved_searches.save("Soviet", "country:ussr")  # saved searches travel too
     catalog.films.delete(catalog.films.create("Deleted before the push").created_id)
     catalog.close()
 
@@ -55,6 +56,7 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_stills(empty_server, t
         pairs.append(opened.films.create("Added after").created_id)
         opened.close()
     assert (tmp_path / "Copy.json").read_bytes() == (tmp_path / "Local.json").read_bytes()
+    assert '"query": "country:ussr"' in (tmp_path / "Copy.json").read_text()
     assert _originals(copy) == _originals(local) and len(_originals(local)) == 2
     assert pairs[0] == pairs[1]  # the deleted film's id is not given again in the copy
 

@@ -5,7 +5,8 @@ composed of parts, one per kind of record, each holding the archive's shared
 core (catalog/core.py): `catalog.films.update(...)`, `catalog.people.merge(...)`,
 `catalog.festivals`, `catalog.editions`, `catalog.sections`, `catalog.awards`,
 `catalog.lists`, `catalog.stills`, `catalog.search`, `catalog.imports`,
-`catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`. Every mutation runs as
+`catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`,
+`catalog.saved_searches`. Every mutation runs as
 one transaction and returns a `Changes`; `Catalog.undo` inverts one, and returns
 the Changes of the undo, which redo inverts again.
 """
@@ -42,18 +43,19 @@ from curator.catalog.importing import FilmImport, ImportResult, Imports, Screeni
 from curator.catalog.people import People
 from curator.catalog.records import *  # noqa: F401,F403
 from curator.catalog.replace import Replacement, ReplaceRule, Replacing
+from curator.catalog.saved_searches import SavedSearches, SavedSearchRecord
 from curator.catalog.search import Attention, FilmQuery, Search
 from curator.catalog.settings import Settings
 from curator.catalog.snapshot import Snapshot
-from curator.catalog.sort_keys import refresh_sort_keys
+from curator.catalog.sort_keys import keys_moved_by, refresh_sort_keys
 from curator.catalog.sources import Sources
 from curator.catalog.stills_meta import Stills
 from curator.catalog.unit import (
-    INDEX_SOURCES,
     SORT_KEY_SOURCES,
     affected_film_ids,
     apply_inverse,
     films_fed_by,
+    reindex,
     translate_errors,
     write_transaction,
 )
@@ -79,7 +81,6 @@ from curator.store import (
     ChangeWatch,
     is_server_location,
     open_archive,
-    search,
     watch_changes,
 )
 from curator.store.archive import DATABASE_NAME
@@ -105,7 +106,8 @@ __all__ = [
     "Attention", "BulkResult", "Cancelled", "Catalog", "ChangeKind", "Changes", "Conflict",
     "EditPlan", "FieldChange", "FilmData", "FilmEdit", "FilmImport", "FilmQuery",
     "FilmsChange", "HistoryStep", "ImportResult", "InvalidRecords", "LastChange", "NotFound",
-    "ReplaceRule", "Replacement", "RowChange", "ScreeningRef", "StaleVersion",
+    "ReplaceRule", "Replacement", "RowChange", "SavedSearchRecord", "ScreeningRef",
+    "StaleVersion",
     "ValidationError", "ago",
 ]  # fmt: skip
 
@@ -141,6 +143,7 @@ class Catalog:
         self.addresses = Addresses(core)
         self.bulk = BulkEdits(core)
         self.replace = Replacing(core)
+        self.saved_searches = SavedSearches(core)
         self._core = core
 
     @classmethod
@@ -178,8 +181,10 @@ class Catalog:
             conn = writing.conn
             rows = tuple(apply_inverse(conn, changes))
             films = affected_film_ids(conn, rows)
-            search.reindex_films(conn, films_fed_by(conn, rows, INDEX_SOURCES))
-            refresh_sort_keys(conn, films_fed_by(conn, rows, SORT_KEY_SOURCES))
+            reindex(conn, rows)
+            keyed = tuple(r for r in rows if r.table in SORT_KEY_SOURCES)
+            refresh_sort_keys(conn, films_fed_by(conn, keyed, SORT_KEY_SOURCES),
+                              keys_moved_by({r.table for r in keyed}))
             writing.rows = rows
         return Changes(changes.label, rows, frozenset(films), changes.created_id)
 

@@ -21,7 +21,7 @@ from curator.catalog.core import Operations
 from curator.catalog.countries import CountrySpellings, used_countries
 from curator.catalog.errors import NotFound, ValidationError
 from curator.catalog.import_rows import NewRows
-from curator.catalog.sort_keys import refresh_sort_keys
+from curator.catalog.sort_keys import keys_moved_by, refresh_sort_keys
 from curator.catalog.text import clean_text
 from curator.catalog.unit import TABLES, translate_errors, write_transaction
 from curator.catalog.wording import appearance, edition_name
@@ -163,10 +163,10 @@ class BulkEdits(ChangeWords):
                 rows += self._write_change(conn, ids, c)
             films = {r.value("film_id") if r.table != "film" else r.key[0] for r in rows}
             if any(r.table == "film_country" for r in rows):  # the index holds countries
-                fts.reindex_films(conn, {r.value("film_id") for r in rows
-                                         if r.table == "film_country"})
+                fts.reindex_countries(conn, {r.value("film_id") for r in rows
+                                             if r.table == "film_country"})
             keyed = {r.value("film_id") for r in rows if r.table in ("film_country", "screening")}
-            refresh_sort_keys(conn, keyed)
+            refresh_sort_keys(conn, keyed, keys_moved_by({r.table for r in rows}))
             writing.label, writing.rows = label, rows  # the history records the step
         return Changes(label, tuple(rows), frozenset(films))
 

@@ -70,6 +70,7 @@ class Meaning(enum.Enum):
     STILLS = "stills"
     VOCABULARY = "vocabulary"  # the countries, languages and genres in use
     SETTINGS = "settings"
+    SAVED_SEARCHES = "saved searches"
 
 
 KEY = None  # the row's own id, rather than one of its columns
@@ -100,6 +101,7 @@ TABLE_MEANINGS: dict[str, tuple[tuple[Meaning, str | None], ...]] = {
     "collection": ((Meaning.LISTS, KEY),),
     "collection_item": ((Meaning.LISTS, "collection_id"), (Meaning.FILMS, "film_id")),
     "setting": ((Meaning.SETTINGS, KEY),),
+    "saved_search": ((Meaning.SAVED_SEARCHES, KEY),),
     # a source hangs on an edition or a festival; a citation is part of its record
     "source": ((Meaning.FESTIVAL_STRUCTURE, KEY),),
     "source_page": ((Meaning.FESTIVAL_STRUCTURE, "source_id"),),
@@ -122,11 +124,12 @@ class Touched:
     festival_structure: bool = False
     vocabulary: bool = False
     settings: bool = False
+    saved_searches: bool = False  # one was saved, renamed or removed
     counts: bool = False  # a film's state, synopsis, credits or stills: what the desk counts
 
     def __bool__(self) -> bool:
         return any((self.films, self.people, self.lists, self.stills, self.festival_structure,
-                    self.vocabulary, self.settings, self.counts))
+                    self.vocabulary, self.settings, self.saved_searches, self.counts))
 
 
 def touched_by(rows: Iterable[RowChange], film_ids: Iterable[int] = ()) -> Touched:
@@ -165,7 +168,7 @@ def touched_by(rows: Iterable[RowChange], film_ids: Iterable[int] = ()) -> Touch
         stills=frozenset(ids[Meaning.STILLS]),
         festival_structure=bool(ids[Meaning.FESTIVAL_STRUCTURE]),
         vocabulary=bool(ids[Meaning.VOCABULARY]), settings=bool(ids[Meaning.SETTINGS]),
-        counts=counts,
+        saved_searches=bool(ids[Meaning.SAVED_SEARCHES]), counts=counts,
     )
 
 
@@ -173,7 +176,7 @@ def _everything(ids: dict[Meaning, set[Any]], film_ids: Iterable[int]) -> Touche
     return Touched(films=frozenset(ids[Meaning.FILMS] | set(film_ids)),
                    people=frozenset(ids[Meaning.PEOPLE]), lists=frozenset(ids[Meaning.LISTS]),
                    stills=frozenset(ids[Meaning.STILLS]), festival_structure=True,
-                   vocabulary=True, settings=True, counts=True)
+                   vocabulary=True, settings=True, saved_searches=True, counts=True)
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,8 @@ class ImportResult:
         """`2,481 new films, 12 updates, 3 rows with errors` (what the import does or did)."""
         parts = [_count(len(self.created), "new film"), _count(len(self.updated), "update")]
         if self.untitled:
-            parts[0] += f" ({len(self.untitled):,} untitled, under Needs attention)"
+            parts[0] += (f" ({len(self.untitled):,} untitled, under Saved searches \u203a "
+                         "No title)")
         if self.unchanged:
             parts.append(f"{len(self.unchanged):,} already in the archive")
         if self.repeated:

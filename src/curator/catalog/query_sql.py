@@ -1,14 +1,16 @@
 """The conditions of a query (catalog/query.py) as SQL: each one a clause on Film.
 
-Names are matched as the search field matches them, blind to case and accents:
-the full-text index narrows the films, then the candidates' names are folded here.
+Names are matched as the search field matches them, blind to case and accents: every
+name is folded once and kept, indexed by its words, until the catalogue changes.
 """
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_left
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, Connection, and_, exists, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from curator.catalog.matching import fold
@@ -128,9 +130,9 @@ def people_named(session: Session, value: str, role: str | None) -> list[int]:
     """People whose name or a variant has every word of `value` (as prefixes), blind to
     case and accents; with `role`, only people credited in that role.
 
-    SQL's LIKE knows neither accents nor word starts, so it only narrows: a name in
-    plain ASCII must hold each word somewhere; a name with other letters is folded
-    here whatever it holds. Found once per search (the count and the page share it).
+    The names are looked up in the catalogue's names folded once (`NameWords`), kept
+    until the next change of the catalogue. Found once per search (the count and the
+    page share it).
     """
     words = fold(value).split()
     if not words:
@@ -139,18 +141,64 @@ def people_named(session: Session, value: str, role: str | None) -> list[int]:
     if (value, role) in memo:
         return memo[(value, role)]
     conn = session.connection()
-    found: set[int] = set()
-    for table, key in ((Person.__table__, "id"), (NameVariant.__table__, "person_id")):
-        name = table.c.name
-        stmt = select(table.c[key], name).where(may_hold(session, name, " ".join(words)))
-        for pid, spelled in conn.execute(stmt):
-            if pid not in found and _has_words(fold(spelled).split(), words):
-                found.add(pid)
+    found = name_words(conn).people_having(words)
     if role is not None and found:
+        # a covering index (credit: person, role, film) answers this without the rows
         found = set(conn.execute(select(Credit.person_id).distinct().where(
-            Credit.role == role, Credit.person_id.in_(sorted(found)))).scalars())
+            Credit.person_id.in_(sorted(found)), Credit.role == role)).scalars())
     memo[(value, role)] = sorted(found)
     return memo[(value, role)]
+
+
+class NameWords:
+    """Every name and name variant of the catalogue's people, folded once and indexed by
+    its words in order, so the names that have a word starting with `kauris` are one
+    binary search away rather than a scan and a fold of every name."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.people: list[int] = []  # the person of each name, by the name's number
+        pairs: list[tuple[str, int]] = []
+        for table, key in ((Person.__table__, "id"), (NameVariant.__table__, "person_id")):
+            for pid, spelled in conn.execute(select(table.c[key], table.c.name)):
+                n = len(self.people)
+                self.people.append(pid)
+                pairs += ((word, n) for word in set(fold(spelled).split()))
+        pairs.sort()
+        self.words = [w for w, _ in pairs]
+        self.names = [n for _, n in pairs]
+
+    def _names_with(self, prefix: str) -> set[int]:
+        start = bisect_left(self.words, prefix)
+        end = bisect_left(self.words, prefix + "\U0010ffff", start)
+        return set(self.names[start:end])
+
+    def people_having(self, words: list[str]) -> set[int]:
+        """People with one name (or variant) that has a word starting with each of `words`."""
+        names: set[int] | None = None
+        for word in sorted(set(words), key=len, reverse=True):  # the rarest first, likely
+            found = self._names_with(word)
+            names = found if names is None else names & found
+            if not names:
+                return set()
+        return {self.people[n] for n in names or ()}
+
+
+# Each engine's NameWords, with the newest history id it was read at: any change of the
+# catalogue (here or at another desk) makes a new history entry, and the next search
+# reads the names again.
+_NAME_WORDS: weakref.WeakKeyDictionary[Any, tuple[int, NameWords]] = weakref.WeakKeyDictionary()
+
+
+def name_words(conn: Connection) -> NameWords:
+    from curator.model.history import CHANGE_HISTORY
+
+    newest = conn.execute(select(func.max(CHANGE_HISTORY.c.id))).scalar() or 0
+    known = _NAME_WORDS.get(conn.engine)
+    if known is not None and known[0] == newest:
+        return known[1]
+    index = NameWords(conn)
+    _NAME_WORDS[conn.engine] = (newest, index)
+    return index
 
 
 def may_hold(session: Session, column: Any, folded: str) -> ColumnElement[bool]:
@@ -162,7 +210,3 @@ def may_hold(session: Session, column: Any, folded: str) -> ColumnElement[bool]:
         return true()
     return or_(and_(*(column.ilike(f"%{w}%") for w in words)),
                column.op("GLOB")("*[^ -~]*"))
-
-
-def _has_words(name_words: list[str], words: list[str]) -> bool:
-    return all(any(n.startswith(w) for n in name_words) for w in words)

@@ -176,6 +176,15 @@ class Search(Operations):
             ids = list(session.scalars(stmt.limit(limit).offset(offset)))
             return SearchResult(total if count else len(ids), ids)
 
+    def count(self, q: FilmQuery) -> int:
+        """How many films match (a saved search's live count)."""
+        with self.core.read() as session:
+            fast = None if q.has_filters else fts.count_matches(session.connection(), q.text)
+            if fast is not None:
+                return fast
+            return session.scalar(select(func.count()).select_from(
+                self._filtered(session, q).subquery())) or 0
+
     def completions(self, field: str, prefix: str) -> list[str]:
         """What the search field offers after `field:` (catalog/query_values.py)."""
         from curator.catalog.query_values import value_completions

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, func, or_, select, update
 
 from curator.model import Credit, Film, FilmCountry, Person, Screening, Still
 
@@ -28,11 +28,30 @@ SORT_KEY_COLUMNS = tuple(_KEYS)
 _KEYS["updated_at"] = Film.updated_at
 
 
-def refresh_sort_keys(conn: Connection, film_ids: Iterable[int]) -> None:
+# Which keys a change of each table can move (a film's own row: all of them).
+KEYS_OF_TABLE = {"film_country": ("sort_countries",), "credit": ("sort_directors",),
+                 "person": ("sort_directors",), "screening": ("appearance_count",),
+                 "still": ("still_count",)}
+
+
+def refresh_sort_keys(conn: Connection, film_ids: Iterable[int],
+                      keys: Iterable[str] = SORT_KEY_COLUMNS) -> None:
+    """Work the `keys` out again for these films. A row is written only when one of them
+    moves: adding a country to 50,000 films whose first country stays first rewrites none."""
     ids = sorted(set(film_ids))
+    names = [k for k in SORT_KEY_COLUMNS if k in set(keys)]
+    if not ids or not names:
+        return
+    moved = or_(*(Film.__table__.c[k].is_distinct_from(_KEYS[k]) for k in names))
+    values = {k: _KEYS[k] for k in [*names, "updated_at"]}
     for start in range(0, len(ids), 500):
-        conn.execute(update(Film.__table__).where(Film.id.in_(ids[start:start + 500]))
-                     .values(**_KEYS))
+        conn.execute(update(Film.__table__).where(Film.id.in_(ids[start:start + 500]), moved)
+                     .values(**values))
+
+
+def keys_moved_by(tables: Iterable[str]) -> set[str]:
+    """The sort keys that changes of these tables may move."""
+    return {k for t in tables for k in KEYS_OF_TABLE.get(t, SORT_KEY_COLUMNS)}
 
 
 def refresh_sort_key_range(conn: Connection, first_id: int, last_id: int) -> None:

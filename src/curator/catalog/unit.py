@@ -260,6 +260,17 @@ SORT_KEY_SOURCES: dict[str, tuple[str, ...] | None] = {
     "screening": None, "still": None}
 
 
+def reindex(conn: Connection, rows: tuple[RowChange, ...]) -> None:
+    """Bring the search index in step with these row changes: a film whose countries alone
+    changed has that column rewritten, any other film its whole entry."""
+    whole = films_fed_by(conn, tuple(r for r in rows if r.table != "film_country"),
+                         INDEX_SOURCES)
+    countries = films_fed_by(conn, tuple(r for r in rows if r.table == "film_country"),
+                             INDEX_SOURCES) - whole
+    search.reindex_films(conn, whole)
+    search.reindex_countries(conn, countries)
+
+
 def films_fed_by(conn: Connection, rows: tuple[RowChange, ...],
                  sources: dict[str, tuple[str, ...] | None]) -> set[int]:
     """The films whose derived data (index entry or sort keys) these row changes alter."""

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "curator.cli.lists",
     "curator.cli.settings",
     "curator.cli.editing",
+    "curator.cli.searches",
     "curator.cli.stills",
     "curator.cli.sources",
     "curator.cli.interchange",

@@ -44,14 +44,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "'director:wenders year:1970..1979 -has:synopsis'; "
                                    "the README lists the fields.")
     p.add_argument("archive", type=archive_location)
-    p.add_argument("query")
+    p.add_argument("query", nargs="?", default="",
+                   help="what to look for (with --saved: more conditions to add to it)")
+    p.add_argument("--saved", metavar="NAME",
+                   help="run the saved search of that name (`curator searches` lists them)")
     p.add_argument("--limit", type=_positive, default=20, help="at most N films (default 20)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--year", metavar="FROM[-TO]", help="only films of these years")
     p.add_argument("--country")
     p.add_argument("--state", choices=[s.value for s in PublicationState])
     p.add_argument("--order", choices=["relevance", "title", "year"], default="relevance")
-    p.set_defaults(handler=cmd_search)
+    p.set_defaults(handler=cmd_search, parser=p)
 
 
 def _positive(text: str) -> int:
@@ -153,12 +156,28 @@ def _years(text: str | None) -> tuple[int | None, int | None]:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog, FilmQuery
+    from curator.catalog.query import QueryError
 
     year_from, year_to = _years(args.year)
+    if not args.query.strip() and not args.saved:
+        args.parser.error("give a QUERY, or --saved NAME")
+    filters = {"year_from": year_from, "year_to": year_to, "country": args.country,
+               "state": args.state, "order": args.order}
     # the query is read before the archive is opened: a typing slip costs nothing
-    query = FilmQuery.parse(args.query, year_from=year_from, year_to=year_to,
-                            country=args.country, state=args.state, order=args.order)
+    query = FilmQuery.parse(args.query, **filters)
     catalog = Catalog.open(args.archive)
+    if args.saved:
+        try:
+            saved = catalog.saved_searches.named(args.saved)
+            args.query = f"{saved.query} {args.query}".strip()
+            query = FilmQuery.parse(args.query, **filters)
+        except QueryError as exc:
+            catalog.close()
+            raise QueryError(f"The saved search “{saved.name}” cannot run: "
+                             f"{exc}") from None
+        except BaseException:
+            catalog.close()
+            raise
     result = catalog.search.films(query, limit=args.limit)
     rows = catalog.films.rows(result.ids)
     catalog.close()
@@ -171,6 +190,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                 for r in rows]},
             sys.stdout, ensure_ascii=False, indent=2)
         print()
+        return 0
+    if not rows and args.saved:
+        print(printable(f"The saved search \u201c{saved.name}\u201d ({args.query}) finds no "
+                        "film."))
         return 0
     if not rows:
         print(printable(f"No film matches \u201c{args.query}\u201d."))

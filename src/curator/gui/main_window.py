@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QLabel,
     QMainWindow,
@@ -29,6 +30,7 @@ from curator.gui import (
     find_replace,
     import_dialog,
     lists,
+    saved_searches,
     scan_pane,
     stills_strip,
 )
@@ -65,6 +67,7 @@ EXTENSIONS: tuple[Install, ...] = (
     scan_pane.install,
     bulk_edit.install,
     find_replace.install,
+    saved_searches.install,
 )
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
@@ -72,7 +75,7 @@ EDITING_ACTIONS = (ActionKey.NEW_FILM, ActionKey.DELETE, ActionKey.MERGE, Action
                    ActionKey.REDO, ActionKey.BACK_UP, ActionKey.NEW_LIST,
                    ActionKey.NEW_LIST_FROM_SELECTION, ActionKey.SAVE_SEARCH_AS_LIST,
                    ActionKey.DELETE_LIST, ActionKey.SITE_SETTINGS, ActionKey.EDIT_FILMS,
-                   ActionKey.FIND_REPLACE)
+                   ActionKey.FIND_REPLACE, ActionKey.SAVE_SEARCH)
 EDITING_ACTION_TEXTS = {"Import Spreadsheet", "Import Archive Pages", "Import Catalogue File",
                         "Add to List", "Edit Note", "Move Up", "Move Down", "Remove from List",
                         "Publish Sources on Film Pages"}
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
             self.editing_actions.addAction(action)
         self.editing_actions.setEnabled(False)
         self.form.setEnabled(False)
+        self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         if why == "viewer":
             self.form.setToolTip(f"You are a viewer of {archive.name}: you can read, search "
                                  "and export; a cataloguer edits (an admin gives roles).")
@@ -535,8 +539,15 @@ class MainWindow(QMainWindow):
         films_gone_or_new = bool(touched.films_added or touched.films_removed)
         people = bool(touched.people)
         structure = touched.festival_structure or bool(touched.lists)
-        if films_gone_or_new or people or structure or touched.counts:
+        if films_gone_or_new or people or structure or touched.counts or \
+                touched.saved_searches:
             self.sidebar.rebuild()
+        elif touched.films:
+            self.sidebar.tree.count_saved()  # an edit can make a film match a saved search
+        view = self.sidebar.current_view
+        if touched.saved_searches and view is not None and view.kind is ViewKind.SAVED \
+                and view != self.list_pane.view:
+            self.list_pane.set_view(view)  # renamed, or its query changed
         pane = self.list_pane
         query = pane.current_query()
         if pane.table_name is ListTable.FILMS:

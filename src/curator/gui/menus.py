@@ -59,6 +59,7 @@ class ActionKey(StrEnum):
     DELETE_LIST = "delete-list"
     EDIT_FILMS = "edit-films"
     FIND_REPLACE = "find-replace"
+    SAVE_SEARCH = "save-search"
 
 
 def standard_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:

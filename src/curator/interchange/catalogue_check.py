@@ -80,8 +80,10 @@ AWARD = {"id": F(ID, True), "edition": F(ID, True), "name": F(TEXT, True), "film
 LIST = {"id": F(ID, True), "title": F(TEXT, True),
         **_text("slug", "curator", "introduction", "state"),
         "items": F([{"film": F(ID, True), "note": F(TEXT)}]), **STAMPS}
+SAVED_SEARCH = {"id": F(ID, True), "name": F(TEXT, True), "query": F(TEXT, True), **STAMPS}
 TOP = {"films": ("film", FILM), "people": ("person", PERSON), "festivals": ("festival", FESTIVAL),
-       "awards": ("award", AWARD), "lists": ("list", LIST)}
+       "awards": ("award", AWARD), "lists": ("list", LIST),
+       "saved_searches": ("saved search", SAVED_SEARCH)}
 # how a part of a record is called in a message: `film 12, credit 3`
 PART_NAMES = {"alt_titles": "alternative title", "credits": "credit", "quotes": "quote",
               "external_ids": "external id", "screenings": "screening", "related": "related film",

@@ -111,10 +111,13 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
         "items": [{"film": i["film_id"], "note": i["note"]} for i in items.get(c["id"], [])],
         **_stamps(c),
     } for c in rows["collection"]]
+    saved = [{"id": s["id"], "name": s["name"], "query": s["query"], **_stamps(s)}
+             for s in rows["saved_search"]]
     return {
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
         "films": films, "people": people, "festivals": festivals, "awards": awards,
-        "lists": lists, "settings": {s["key"]: s["value"] for s in rows["setting"]},
+        "lists": lists, "saved_searches": saved,
+        "settings": {s["key"]: s["value"] for s in rows["setting"]},
     }
 
 
@@ -297,6 +300,11 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
             _check_ref(i.get("film"), film_ids, f"list {c['id']}", "film", required=True)
             add("collection_item", {"collection_id": c["id"], "film_id": i["film"],
                                     "position": pos, "note": i.get("note", "")})
+    for n, s in enumerate(_records(document, "saved_searches", "name")):
+        at("saved_searches", n, s)
+        _need(s, "saved_searches", "query")
+        add("saved_search", {"id": s["id"], "name": s["name"], "query": s["query"],
+                             **_times(s)}, True)
     settings = document.get("settings") or {}
     if not isinstance(settings, dict):
         raise CatalogueFileError("The settings of a catalogue file are a JSON object.")

@@ -223,6 +223,8 @@ class Credit(Editable, Base):
         UniqueConstraint("film_id", "person_id", "role", "character"),
         # a film's directors: without it SQLite walks every director in the archive
         Index("ix_credit_film_id_role", "film_id", "role"),
+        # director: and person: searches: a person's films in a role, from the index alone
+        Index("ix_credit_person_id_role", "person_id", "role", "film_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -476,6 +478,17 @@ class CollectionItem(Editable, Base):
 
     collection: Mapped[Collection] = relationship(back_populates="items")
     film: Mapped[Film] = relationship()
+
+
+class SavedSearch(Editable, Base):
+    """A search the archivist named and keeps: a query of the query language (catalog/query.py),
+    run again whenever it is shown, so its films and count follow the catalogue."""
+
+    __tablename__ = "saved_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    query: Mapped[str] = mapped_column(Text, nullable=False)
 
 
 class Setting(Base):

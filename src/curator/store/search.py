@@ -39,6 +39,11 @@ def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
     _engine(conn).reindex_films(conn, film_ids)
 
 
+def reindex_countries(conn: Connection, film_ids: Iterable[int]) -> None:
+    """Like reindex_films, for films whose countries alone changed (a bulk edit's)."""
+    _engine(conn).reindex_countries(conn, film_ids)
+
+
 def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
     """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
     _engine(conn).reindex_range(conn, first_id, last_id)

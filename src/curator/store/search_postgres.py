@@ -82,6 +82,10 @@ def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
     conn.execute(text(_INSERT.format(where="WHERE f.id = ANY(:ids)")), {"ids": ids})
 
 
+def reindex_countries(conn: Connection, film_ids: Iterable[int]) -> None:
+    reindex_films(conn, film_ids)  # one document per film: made whole again
+
+
 def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
     bounds = {"first": first_id, "last": last_id}
     conn.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE film_id BETWEEN :first AND :last"),

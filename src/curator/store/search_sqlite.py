@@ -87,6 +87,24 @@ def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
         conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id IN ({marks})", tuple(chunk))
 
 
+_COUNTRIES_SQL = f"""
+UPDATE {FTS_TABLE} SET countries = coalesce(
+  (SELECT group_concat(c.name, ' ') FROM film_country c WHERE c.film_id = {FTS_TABLE}.rowid), '')
+"""
+
+
+def reindex_countries(conn: Connection, film_ids: Iterable[int]) -> None:
+    """The countries column alone, as the document would have it: the other columns'
+    people, titles and quotes are not gathered again (a third of the time of 50,000)."""
+    if not is_sqlite(conn):
+        return
+    ids = sorted(set(film_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.exec_driver_sql(f"{_COUNTRIES_SQL} WHERE rowid IN ({marks})", tuple(chunk))
+
+
 def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
     """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
     if not is_sqlite(conn):

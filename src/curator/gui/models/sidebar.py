@@ -1,7 +1,8 @@
 """The sidebar's tree: the archive's views with their counts.
 
-Films, People, Festivals (festival > edition > section), Lists, and the views of
-films that need attention. Each item carries a `View` saying what the list shows.
+Films, People, Festivals (festival > edition > section), Lists, and the saved searches:
+the built-in ones (films that need attention) and the archive's own, each with the
+number of films it finds now. Each item carries a `View` saying what the list shows.
 """
 
 from __future__ import annotations
@@ -14,18 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from curator.catalog import Catalog
+from curator.catalog.saved_searches import BUILT_IN_NAMES, SavedSearchRecord
 from curator.catalog.search import ATTENTION_QUERIES, Attention
 from curator.gui.style import icon
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
+SAVED_HEADING = "Saved searches"
 
-ATTENTION_VIEWS = [
-    (Attention.NO_DIRECTOR, "No director"),
-    (Attention.NO_SYNOPSIS, "No synopsis"),
-    (Attention.NO_STILL, "No still"),
-    (Attention.UNPUBLISHED, "Unpublished"),
-    (Attention.UNTITLED, "No title"),
-]
+ATTENTION_VIEWS = list(BUILT_IN_NAMES.items())
 
 
 class ViewKind(StrEnum):
@@ -40,6 +37,7 @@ class ViewKind(StrEnum):
     LISTS = "lists"
     LIST = "list"
     ATTENTION = "attention"
+    SAVED = "saved"  # one of the archive's saved searches
 
     @property
     def key(self) -> str:
@@ -57,7 +55,7 @@ class ListTable(StrEnum):
 
 
 FILM_VIEWS = frozenset({ViewKind.FILMS, ViewKind.EDITION, ViewKind.SECTION, ViewKind.LIST,
-                        ViewKind.ATTENTION})
+                        ViewKind.ATTENTION, ViewKind.SAVED})
 
 
 @dataclass(frozen=True)
@@ -68,6 +66,8 @@ class View:
     record_id: int | None = None
     attention: Attention | None = None
     title: str = ""
+    query: str = ""  # a saved search's query (built in or the archive's own)
+    problem: str = ""  # why a saved search's query cannot run, if it cannot
 
     @property
     def key(self) -> str:
@@ -95,6 +95,7 @@ class SidebarModel(QStandardItemModel):
         self.catalog = catalog
         self.setColumnCount(2)
         self.attention_counted = False
+        self.saved: list[SavedSearchRecord] = []  # the archive's own, in the order shown
         if build:
             self.rebuild()
 
@@ -137,18 +138,25 @@ class SidebarModel(QStandardItemModel):
                                          len(c.items)))
         root.appendRow(lists)
 
-        heading = QStandardItem("Needs attention")
+        heading = QStandardItem(SAVED_HEADING)
         heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(heading.font())
         font.setBold(True)
         heading.setFont(font)
-        heading.setIcon(icon("attention"))
+        heading.setIcon(icon("search"))
         for name, title in ATTENTION_VIEWS:
-            row = self._row(View(ViewKind.ATTENTION, attention=name, title=title), None, None)
+            query = ATTENTION_QUERIES[name]
+            # no icon under the heading, which has one: the sidebar stays as narrow as it was
+            row = self._row(View(ViewKind.ATTENTION, attention=name, title=title, query=query),
+                            None, None)
             # each is a built-in search: the tooltip says it in the query language
-            row[0].setToolTip(f"{title}: the films a search for "
-                              f"\u201c{ATTENTION_QUERIES[name]}\u201d finds")
+            row[0].setToolTip(f"{title}: the films a search for \u201c{query}\u201d finds "
+                              "(built in)")
             heading.appendRow(row)
+        self.saved = [r for r in self.catalog.saved_searches.all(counts=False)
+                      if not r.built_in]
+        for record in self.saved:
+            heading.appendRow(self._saved_row(record))
         blank = QStandardItem()
         self._kept += (heading, blank)
         root.appendRow([heading, blank])
@@ -156,14 +164,36 @@ class SidebarModel(QStandardItemModel):
         if attention:
             self.count_attention()
 
+    def _saved_row(self, record: SavedSearchRecord) -> list[QStandardItem]:
+        view = View(ViewKind.SAVED, record.id, title=record.name, query=record.query,
+                    problem=record.problem)
+        row = self._row(view, None, None)
+        row[0].setEditable(True)  # F2 renames it
+        row[0].setToolTip(f"{record.name}: {record.query}" + (
+            f"\nIt cannot run: {record.problem}" if record.problem else ""))
+        if record.problem:
+            row[1].setText("!")
+            row[1].setToolTip(record.problem)
+        return row
+
     def count_attention(self) -> None:
-        """Read how many films need attention, for each of the views under that heading."""
+        """Read how many films each saved search finds now, the built-in ones too."""
         counts = self.catalog.search.attention_counts()
-        heading = self.index(self.rowCount() - 1, 0)  # "Needs attention" comes last
+        heading = self.index(self.rowCount() - 1, 0)  # the saved searches come last
         for row, (name, _title) in enumerate(ATTENTION_VIEWS):
             # by index, not item: no Python wrapper of an item the model may delete
             self.setData(self.index(row, 1, heading), f"{counts[name]:,}")
+        self.count_saved()
         self.attention_counted = True
+
+    def count_saved(self) -> None:
+        """Count the archive's own saved searches again (an edit may move them)."""
+        heading = self.index(self.rowCount() - 1, 0)
+        first = len(ATTENTION_VIEWS)
+        for n, record in enumerate(self.saved):
+            if not record.problem:
+                count = self.catalog.saved_searches.count(record.query)
+                self.setData(self.index(first + n, 1, heading), f"{count:,}")
 
     def _row(self, view: View, icon_name: str | None, count: int | None,
              short: str = "") -> list[QStandardItem]:

@@ -90,7 +90,8 @@ class ListPane(QWidget):
         self.search = SearchField(catalog)
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(260)
+        # 224: with the "?" and the Save Search button beside it, the list narrows as before
+        self.search.setMinimumWidth(224)
         self.search.setMaximumWidth(420)
         find = QKeySequence(QKeySequence.StandardKey.Find)
         self.search.setToolTip(
@@ -318,14 +319,26 @@ class ListPane(QWidget):
         """
         v = self.view
         return FilmQuery.parse(
-            # a field still waiting for its value ("country:") is not a mistake yet
-            _UNFINISHED_FIELD.sub("", self.search.text().strip()),
+            self.query_text(),
             edition_id=v.record_id if v.kind == ViewKind.EDITION else None,
             section_id=v.record_id if v.kind == ViewKind.SECTION else None,
             collection_id=v.record_id if v.kind == ViewKind.LIST else None,
             attention=v.attention if v.kind == ViewKind.ATTENTION else None,
             order=self.films.query.order, descending=self.films.query.descending,
         )
+
+    def query_text(self) -> str:
+        """The query the list runs, in the query language: a saved search's own, and what
+        the search field adds to it. Raises QueryError for a saved search that cannot run."""
+        # a field still waiting for its value ("country:") is not a mistake yet
+        typed = _UNFINISHED_FIELD.sub("", self.search.text().strip())
+        v = self.view
+        if v.kind == ViewKind.SAVED:
+            if v.problem:
+                raise QueryError(f"The saved search \u201c{v.title}\u201d cannot run: "
+                                 f"{v.problem}")
+            return f"{v.query} {typed}".strip()
+        return typed
 
     def reload(self, keep: tuple[str, int] | None = None, *, look_far: bool = True,
                keep_current: bool = True) -> None:
@@ -342,6 +355,13 @@ class ListPane(QWidget):
                 query = self.current_query()
             except QueryError as problem:
                 self._say_problem(str(problem))
+                if self.view.problem:  # a saved search that cannot run lists nothing
+                    self.count.setText("")
+                    self.empty.setText("")
+                    self.suggestion.hide()
+                    self.first_steps.hide()
+                    self.stack.setCurrentWidget(self.empty_page)
+                    self.announce()
                 return
             self.films.set_query(query)
         elif name is ListTable.PEOPLE:
@@ -437,6 +457,8 @@ class ListPane(QWidget):
                             "A list gathers films for a retrospective or a programme.",
             ViewKind.LIST: "This list is empty.",
             ViewKind.ATTENTION: "Nothing here needs attention.",
+            ViewKind.SAVED: f"No film matches \u201c{self.view.title}\u201d now.\n"
+                            "Its count in the sidebar follows the catalogue.",
         }.get(kind, "Nothing to show.")
 
     # -- selection ----------------------------------------------------------------------

@@ -1,9 +1,10 @@
-"""The sidebar: the archive's views (films, people, festivals, lists, needs attention)."""
+"""The sidebar: the archive's views (films, people, festivals, lists, saved searches)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from curator.catalog import Catalog
 from curator.gui.models.sidebar import VIEW_ROLE, SidebarModel, View, ViewKind
@@ -13,6 +14,9 @@ MAX_WIDTH = 400
 
 class Sidebar(QTreeView):
     view_chosen = Signal(object)  # View
+    rename_requested = Signal(int, str)  # a saved search's id and the name typed for it
+    removal_requested = Signal(int)  # Delete on one of the archive's saved searches
+    menu_requested = Signal(QMenu, object)  # a context menu for a View, before it shows
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,7 +27,12 @@ class Sidebar(QTreeView):
         self.setUniformRowHeights(True)
         self.setIndentation(14)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # F2 (or a slow second click) renames a saved search; nothing else is editable
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = self.header()
         head.setStretchLastSection(False)
@@ -122,6 +131,52 @@ class Sidebar(QTreeView):
             self.select_view(ViewKind.FILMS.key)
         self.selectionModel().blockSignals(False)
         self.fit_width()
+
+    def _removes(self, event: QKeyEvent) -> bool:
+        """Whether a key removes the current saved search (Delete and Backspace do)."""
+        view = self.current_view
+        return (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and view is not None and view.kind == ViewKind.SAVED
+                and self.state() != QAbstractItemView.State.EditingState)
+
+    def event(self, event: QEvent) -> bool:
+        # Delete on a saved search removes it, rather than the window's Delete removing
+        # the films it lists
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._removes(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        view = self.current_view
+        if self._removes(event) and view is not None and view.record_id is not None:
+            self.removal_requested.emit(view.record_id)
+            return
+        super().keyPressEvent(event)
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        view = item.data(VIEW_ROLE)
+        if (item.column() == 0 and isinstance(view, View) and view.kind == ViewKind.SAVED
+                and view.record_id is not None and item.text() != view.title):
+            name = item.text()
+            # the name shown stays the saved one until the catalogue has taken the new one
+            item.setText(view.title)
+            # after the editor has closed: renaming rebuilds the tree this item is in
+            QTimer.singleShot(0, lambda: self.rename_requested.emit(view.record_id, name))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        view = index.data(VIEW_ROLE)
+        if not isinstance(view, View):
+            return
+        self.setCurrentIndex(index.siblingAtColumn(0))
+        menu = QMenu(self)
+        self.menu_requested.emit(menu, view)
+        if not menu.isEmpty():
+            menu.popup(self.viewport().mapToGlobal(pos))
+        self.last_menu = menu  # for the tests, which choose from it
 
     def _moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
         view = current.data(VIEW_ROLE)
