@@ -25,6 +25,8 @@ def encode_ids(ids: Sequence[int]) -> str:
     """`ids` (sorted, distinct, not negative) as the shorter of gaps and a bitmap."""
     if not ids:
         return ""
+    if len(ids) * 6 > ids[-1] + 8:  # a gap takes a character at least: the bitmap is shorter
+        return _bitmap(ids)
     out: list[str] = []
     prev = -1
     for i in ids:
@@ -42,11 +44,15 @@ def encode_ids(ids: Sequence[int]) -> str:
     gaps = "".join(out)
     if len(gaps) * 6 <= ids[-1] + 8:  # a bitmap is longer
         return gaps
+    bitmap = _bitmap(ids)
+    return bitmap if len(bitmap) < len(gaps) else gaps
+
+
+def _bitmap(ids: Sequence[int]) -> str:
     bits = bytearray(ids[-1] // 8 + 1)
     for i in ids:
         bits[i >> 3] |= 1 << (i & 7)
-    bitmap = "~" + base64.b64encode(bytes(bits)).decode("ascii")
-    return bitmap if len(bitmap) < len(gaps) else gaps
+    return "~" + base64.b64encode(bytes(bits)).decode("ascii")
 
 
 def decode_ids(text: str) -> list[int]:
