@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+import sys
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,15 +26,16 @@ def site(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_film_page_cites_its_permanent_address_and_downloads(site: Path, demo: Demo,
                                                                tmp_path: Path):
-    today = datetime.now(UTC).date()
-    exported = f"{today:%B} {today.day}, {today.year}"
+    day = demo.catalog.films.get(7).updated_at.date()
+    changed = f"{day:%B} {day.day}, {day.year}"
     with chromium() as browser, SiteServer(site, prefix="/films/") as server:
         page = browser.new_page(accept_downloads=True)
         page.goto(server.url + "films/7/from-russia-with-rock/")
         assert page.locator(".cite h2").inner_text().casefold() == "cite this page"
         assert page.locator(".citation").inner_text() == (
             "\u201cFrom Russia with Rock.\u201d USSR, 1988. Directed by Marjaana Mykkanen. "
-            f"Melbourne International Film Festival Archive. Exported {exported}. {BASE}films/7/.")
+            f"Melbourne International Film Festival Archive. Record last changed {changed}. "
+            f"{BASE}films/7/.")
         page.wait_for_function("document.querySelector('.lead-still img').complete")
         page.screenshot(path=str(tmp_path / "film-page.png"), full_page=True)
         with page.expect_download() as info:
@@ -45,14 +47,15 @@ def test_a_film_page_cites_its_permanent_address_and_downloads(site: Path, demo:
         assert csl["URL"] == BASE + "films/7/"
         assert csl["director"] == [{"literal": "Marjaana Mykkanen"}]
         assert csl["issued"] == {"date-parts": [[1988]]}
-        assert csl["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
+        assert csl["note"] == f"Record last changed {day.isoformat()}"
+        assert "accessed" not in csl  # the reader's day, not the export's
         with page.expect_download() as info:
             page.click("text=BibTeX")
         info.value.save_as(tmp_path / "cite.bib")
         bib = (tmp_path / "cite.bib").read_text("utf-8")
         assert bib.startswith("@misc{film-7,\n  title = {From Russia with Rock},\n")
         assert f"  howpublished = {{\\url{{{BASE}films/7/}}}},\n" in bib
-        assert f"Exported {today.isoformat()}" in bib
+        assert f"Record last changed {day.isoformat()}" in bib
 
         page.goto(server.url + f"people/{demo.person_id}/marjaana-mykkanen/")
         assert page.locator(".citation").inner_text().startswith(
@@ -72,3 +75,37 @@ def test_citations_can_be_left_out(demo: Demo, tmp_path: Path):
         demo.catalog.settings.set("show_citations", "")
     html = (tmp_path / "site/films/7/from-russia-with-rock/index.html").read_text("utf-8")
     assert "Cite this page" not in html
+
+
+class _ThreeDaysLater(datetime):
+    @classmethod
+    def now(cls, tz=None):  # noqa: ANN001, ANN206 - datetime's own signature
+        return datetime.now(tz) + timedelta(days=3)
+
+    @classmethod
+    def today(cls):  # noqa: ANN206
+        return datetime.today() + timedelta(days=3)
+
+
+class _ThreeDaysOn(date):
+    @classmethod
+    def today(cls):  # noqa: ANN206
+        return date.today() + timedelta(days=3)
+
+
+def test_an_export_days_later_with_no_change_writes_no_page(demo: Demo, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "site"
+    export_site(demo.catalog, out, still_files=demo.still_files)
+    page = out / "films/7/from-russia-with-rock/index.html"
+    before = page.read_bytes()
+    # every clock Curator reads says three days later
+    for name, module in list(sys.modules.items()):
+        if name.startswith("curator"):
+            if getattr(module, "datetime", None) is datetime:
+                monkeypatch.setattr(module, "datetime", _ThreeDaysLater)
+            if getattr(module, "date", None) is date:
+                monkeypatch.setattr(module, "date", _ThreeDaysOn)
+    later = export_site(demo.catalog, out, still_files=demo.still_files)
+    assert later.written == 0, later.summary
+    assert page.read_bytes() == before

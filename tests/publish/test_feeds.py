@@ -1,5 +1,7 @@
-"""The feeds for harvesters, read as XML: the Atom feed of recently published films and the
-static OAI-PMH ListRecords file in Dublin Core."""
+"""The feeds for harvesters, read as XML and validated against their schemas (vendored in
+tests/publish/schemas): the Atom feed of recently published films against RFC 4287's
+RELAX NG grammar, and the static OAI-PMH ListRecords file in Dublin Core against the
+OAI-PMH 2.0 and oai_dc XML Schemas."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from publish_demo import SECRET, Demo
 
 from curator.model.enums import PublicationState
@@ -17,6 +20,45 @@ OAI = "{http://www.openarchives.org/OAI/2.0/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 OAI_DC = "{http://www.openarchives.org/OAI/2.0/oai_dc/}"
 BASE = "https://archive.example.org/films/"
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+class _LocalSchemas(etree.Resolver):
+    """The schemas import one another by web address: answered from the vendored files."""
+
+    def resolve(self, url, pubid, context):  # noqa: ANN001, ANN201 - lxml's signature
+        local = SCHEMAS / url.rsplit("/", 1)[-1]
+        return self.resolve_filename(str(local), context) if local.is_file() else None
+
+
+def _xml_schema(name: str) -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_LocalSchemas())
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name), parser))
+
+
+def _oai_schema() -> etree.XMLSchema:
+    """OAI-PMH with oai_dc: the records' metadata is checked strictly, so both are loaded."""
+    driver = (b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+              b'<xs:import namespace="http://www.openarchives.org/OAI/2.0/" '
+              b'schemaLocation="OAI-PMH.xsd"/>'
+              b'<xs:import namespace="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+              b'schemaLocation="oai_dc.xsd"/></xs:schema>')
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_LocalSchemas())
+    return etree.XMLSchema(etree.fromstring(driver, parser, base_url=str(SCHEMAS) + "/"))
+
+
+def _atom_schema() -> etree.RelaxNG:
+    rnc2rng = pytest.importorskip("rnc2rng")
+    grammar = rnc2rng.dumps(rnc2rng.loads((SCHEMAS / "atom.rnc").read_text("utf-8")))
+    # the converter declares the empty namespace with a prefix, which XML forbids
+    return etree.RelaxNG(etree.fromstring(grammar.replace('xmlns:local=""', "").encode()))
+
+
+def _valid(schema: etree._Validator, path: Path) -> None:
+    document = etree.parse(str(path), etree.XMLParser(no_network=True))
+    assert schema.validate(document), "\n".join(str(e) for e in schema.error_log[:10])
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +103,38 @@ def test_the_oai_pmh_file_has_every_exported_film_in_dublin_core(site: Path, dem
     assert dc.findtext(f"{DC}creator") == "Marjaana Mykkanen"
     assert dc.findtext(f"{DC}date") == "1988"
     assert [e.text for e in dc.findall(f"{DC}language")] == ["Russian", "Finnish"]
+
+
+def test_the_atom_feed_is_valid_by_rfc_4287(site: Path):
+    _valid(_atom_schema(), site / "feed.xml")
+    # the grammar's Schematron rules: an author for the feed, a link for each entry
+    feed = etree.parse(str(site / "feed.xml")).getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert feed.xpath("a:author", namespaces=ns)
+    assert all(e.xpath("a:link[@rel='alternate']", namespaces=ns)
+               for e in feed.xpath("a:entry", namespaces=ns))
+
+
+def test_the_oai_pmh_file_is_valid_by_oai_pmh_and_oai_dc(site: Path):
+    _valid(_oai_schema(), site / "oai" / "ListRecords.xml")
+
+
+def test_the_schemas_reject_what_they_should(tmp_path: Path):
+    """The validation can fail: a feed without its id, a record with an unknown DC field."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+                    "<updated>2026-11-30T00:00:00Z</updated></feed>")
+    assert not _atom_schema().validate(etree.parse(str(feed)))
+    oai = tmp_path / "oai.xml"
+    oai.write_text(
+        '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">'
+        "<responseDate>2026-11-30T00:00:00Z</responseDate>"
+        '<request verb="ListRecords">https://x.example/</request><ListRecords><record><header>'
+        "<identifier>https://x.example/1</identifier><datestamp>2026-11-30</datestamp></header>"
+        '<metadata><oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:runtime>90</dc:runtime></oai_dc:dc>'
+        "</metadata></record></ListRecords></OAI-PMH>")
+    assert not _oai_schema().validate(etree.parse(str(oai)))
 
 
 def test_no_feeds_without_the_sites_address(demo: Demo, tmp_path: Path):

@@ -12,6 +12,7 @@ from publish_demo import Demo
 
 from curator.model.enums import PublicationState
 from curator.publish import export_site
+from curator.publish.search_encoding import decode_ids
 from curator.publish.serve import SiteServer
 
 
@@ -81,5 +82,6 @@ def test_the_facet_files(site: Path, demo: Demo):
                      "director", "award"]
     countries = {v[1]: v for f in head["facets"] if f["name"] == "country" for v in f["values"]}
     key, _label, count = countries["USSR"]
-    ids = json.loads((site / "search" / "facet" / f"{key}.json").read_text("utf-8"))
+    entry = json.loads((site / "search" / "facet" / f"{key}.json").read_text("utf-8"))
+    ids = decode_ids(entry[0])
     assert len(ids) == count and demo.film_id in ids and demo.draft_id not in ids

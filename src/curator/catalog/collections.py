@@ -57,6 +57,7 @@ class Lists(Operations):
             **{k: getattr(c, k) for k in COLLECTION_COLUMNS},
             id=c.id,
             version=c.version,
+            updated_at=c.updated_at,
             items=tuple(
                 CollectionItemRecord(i.film_id, i.film.title, i.film.year, i.film.runtime,
                                      i.film.state, i.note, i.position)

@@ -194,5 +194,6 @@ def people_in_bulk(core: CatalogCore, person_ids: Iterable[int]) -> dict[int, Pe
                     variants=tuple(r[0] for r in variants.get(p.id, ())),
                     external_ids=tuple(ExternalIdData(*r) for r in external.get(p.id, ())),
                     portraits=tuple(StillRecord(*r) for r in portraits.get(p.id, ())),
+                    updated_at=p.updated_at,
                 )
     return out

@@ -54,6 +54,7 @@ class People(Operations):
                 external_ids=tuple(ExternalIdData(e.scheme, e.value) for e in p.external_ids),
                 filmography=tuple((r.id, r.title, r.year, r.role) for r in films),
                 portraits=tuple(still_record(s) for s in p.portraits),
+                updated_at=p.updated_at,
             )
 
     def get_many(self, person_ids: Iterable[int]) -> dict[int, PersonRecord]:

@@ -185,6 +185,7 @@ class PersonRecord:
     external_ids: tuple[ExternalIdData, ...] = ()
     filmography: tuple[tuple[int, str, int | None, str], ...] = ()  # film id, title, year, role
     portraits: tuple[StillRecord, ...] = ()
+    updated_at: datetime | None = None  # the record's last change
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,7 @@ class CollectionRecord:
     state: str
     version: int
     items: tuple[CollectionItemRecord, ...] = ()
+    updated_at: datetime | None = None  # the list's last change, its entries' too
 
     @property
     def total_runtime(self) -> int:

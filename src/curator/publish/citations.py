@@ -1,5 +1,9 @@
 """"Cite this page": a short citation in the Chicago style, with the page's permanent
-address and the date of the export, and the same as CSL-JSON and BibTeX to download.
+address and the date its record last changed, and the same as CSL-JSON and BibTeX to
+download.
+
+The date is the record's, not the export's: a page changes only when what it shows does,
+so a re-export on a later day rewrites none of the pages it did not change.
 
 The downloads are data: addresses inside the page, so citing costs the site no files.
 """
@@ -29,12 +33,12 @@ def _bibtex(text: str) -> str:
 
 
 def citation(kind: str, record_id: int, title: str, url: str | None, site_name: str,
-             exported: date, *, makers: list[str] = (), maker_role: str = "author",
+             changed: date | None, *, makers: list[str] = (), maker_role: str = "author",
              year: int | None = None, place: str = "") -> dict[str, Any]:
     """The citation of a film ("film"), person ("person") or list ("list") page.
 
-    `makers` are the film's directors or the list's curator; `place` and `year` say where
-    and when the film was made."""
+    `changed` is the day the record last changed; `makers` are the film's directors or
+    the list's curator; `place` and `year` say where and when the film was made."""
     parts = [f"\u201c{title}.\u201d"]
     if kind == "list" and makers:
         parts.insert(0, f"{', '.join(makers)}.")
@@ -44,7 +48,9 @@ def citation(kind: str, record_id: int, title: str, url: str | None, site_name: 
             parts.append(f"{made}.")
         if makers:
             parts.append(f"Directed by {_names(makers)}.")
-    parts += [f"{site_name}.", f"Exported {_chicago_date(exported)}."]
+    parts.append(f"{site_name}.")
+    if changed:
+        parts.append(f"Record last changed {_chicago_date(changed)}.")
     if url:
         parts.append(f"{url}.")
     key = f"{kind}-{record_id}"
@@ -53,8 +59,9 @@ def citation(kind: str, record_id: int, title: str, url: str | None, site_name: 
         "type": "motion_picture" if kind == "film" else "webpage",
         "title": title,
         "container-title": site_name,
-        "accessed": {"date-parts": [[exported.year, exported.month, exported.day]]},
     }
+    if changed:  # not "accessed": that day is the reader's to give
+        csl["note"] = f"Record last changed {changed.isoformat()}"
     if url:
         csl["URL"] = url
     if makers:
@@ -67,7 +74,8 @@ def citation(kind: str, record_id: int, title: str, url: str | None, site_name: 
     fields = {"title": title, "year": str(year) if year else "",
               "author": " and ".join(makers) if maker_role == "author" else "",
               "note": ("Directed by " + _names(makers) + ". " if maker_role == "director"
-                       and makers else "") + f"Exported {exported.isoformat()}",
+                       and makers else "")
+              + (f"Record last changed {changed.isoformat()}" if changed else ""),
               "organization": site_name, "howpublished": url or ""}
     bib = f"@misc{{{key},\n" + "".join(
         f"  {name} = {{{_bibtex(value) if name != 'howpublished' else _bibtex_url(value)}}},\n"

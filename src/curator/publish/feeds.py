@@ -104,12 +104,15 @@ def oai_list_records(site: Site, links: Links, cached: Cached) -> bytes:
     base = site.base_url.rstrip("/") + "/"
     records = "".join(cached(f, "oai", lambda film: _dc_record(film, site, links))
                       for f in site.films.values())
+    # the time of the newest change in it, not of the export: the file changes only with
+    # its records
+    newest = max((f.updated_at for f in site.films.values()), default=datetime(2000, 1, 1))
     return (f"""<?xml version="1.0" encoding="UTF-8"?>
 <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/" \
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
 xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/ \
 http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">
-  <responseDate>{site.exported.isoformat()}T00:00:00Z</responseDate>
+  <responseDate>{_stamp(newest)}</responseDate>
   <request verb="ListRecords" metadataPrefix="oai_dc">{escape(base + OAI_PATH)}</request>
   <ListRecords>
 {records}  </ListRecords>

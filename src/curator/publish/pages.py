@@ -154,7 +154,6 @@ class PageMaker:
             "sources": switched_on(options["show_sources"]),
             "citations": switched_on(options["show_citations"]),
             "logo": logo_path(options["site_logo"]),
-            "exported": site.exported.isoformat(),
             "feed": bool(site.base_url),  # feeds need the site's address (publish.feeds)
         }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from curator.catalog.records import (
@@ -187,7 +188,7 @@ class RecordPages:
              for a in appearances],
         )
         data["cite"] = self._cite("film", film.id, film.title,
-                                  links.absolute(permanent_path(film.id)),
+                                  links.absolute(permanent_path(film.id)), film.updated_at,
                                   makers=[d["name"] for d in directors], maker_role="director",
                                   year=film.year, place=" / ".join(film.countries))
         ld["sameAs"] = same_as(data["film"]["elsewhere"])
@@ -196,12 +197,13 @@ class RecordPages:
                       kind="video.movie", image=lead)
 
     def _cite(self, kind: str, record_id: int, title: str, url: str | None,
-              **details: Any) -> dict[str, Any] | None:
-        """The "Cite this page" block, if the site shows citations."""
+              changed: datetime | None, **details: Any) -> dict[str, Any] | None:
+        """The "Cite this page" block, if the site shows citations, dated by the record's
+        last change."""
         if not self.m.chrome["citations"]:
             return None
-        return citation(kind, record_id, title, url, self.site.name, self.site.exported,
-                        **details)
+        return citation(kind, record_id, title, url, self.site.name,
+                        changed.date() if changed else None, **details)
 
     def _source(self, film: FilmRecord) -> dict[str, Any] | None:
         """The film's source line, its scan copied into the site when it may be."""
@@ -261,7 +263,8 @@ class RecordPages:
                                                             key=lambda kv: kv[0] or 0)],
             }
         }
-        data["cite"] = self._cite("person", person.id, person.name, self.links.absolute(path))
+        data["cite"] = self._cite("person", person.id, person.name, self.links.absolute(path),
+                                  person.updated_at)
         ld = jsonld.person(person, self.links.absolute(path), [
             {"@type": "Movie", "name": f.title, "url": self.links.absolute(self.links.films[f.id])}
             for f in films])
@@ -346,6 +349,7 @@ class RecordPages:
             }
         }
         data["cite"] = self._cite("list", collection.id, collection.title, links.absolute(path),
+                                  collection.updated_at,
                                   makers=[collection.curator] if collection.curator else [])
         ld = jsonld.item_list(collection.title, links.absolute(path),
                               [(f.title, links.absolute(links.films[f.id])) for f, _ in films])

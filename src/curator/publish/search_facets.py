@@ -2,20 +2,18 @@
 edition, section, decade, country, language, kind, director, award), written with the
 search index.
 
-    search/facets.json         every value of every facet but director: [key, label, count]
-    search/facet/<key>.json    the ids of the films with that value, for a search with no
-                               words (the facet of fewest films is read, the others are
-                               checked against the films' own keys)
+    search/facets.json         every value of every facet but director: [key, label, count],
+                               and the table of the values' codes
+    search/facet/<key>.json    the films with that value (directors' too), for a search with
+                               no words or a value chosen
 
-Each film's entry in the index's film shards carries its facet keys, so the counts
-follow the words typed: the page counts them over the films the words found.
+Each film's codes in the index (see search_index) name its values, so the counts follow
+the words typed: the page counts them over the films the words found.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Callable, Iterable
 
 from curator.catalog.naming import slugify
 from curator.catalog.records import FilmRecord
@@ -65,31 +63,20 @@ def film_facets(film: FilmRecord) -> list[tuple[str, str, str]]:
     return list(out.values())
 
 
-FacetsOf = Callable[[FilmRecord], list[tuple[str, str, str]]]
-
-
-def facet_files(films: Iterable[FilmRecord], facets_of: FacetsOf = film_facets
-                ) -> tuple[dict, dict[str, list[int]]]:
-    """The facets' values with their counts, and each value's films (but directors').
-    `facets_of` may answer from what it kept of an earlier export."""
-    labels: dict[str, tuple[str, str]] = {}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for film in sorted(films, key=lambda f: f.id):
-        for facet, key, label in facets_of(film):
-            if facet == "director":
-                continue  # thousands: the page takes them from the films found
-            labels.setdefault(key, (facet, label))
-            postings[key].append(film.id)
-    values: dict[str, list[list]] = {name: [] for name in FACETS if name != "director"}
-    for key, (facet, label) in labels.items():
-        values[facet].append([key, label, len(postings[key])])
-    for facet, entries in values.items():
+def facet_head(values: dict[str, tuple[str, str, int]], codes: dict[str, str]) -> dict:
+    """search/facets.json: each facet with its values ([key, label, films], in the order
+    the page lists them; a director's are taken from the films found) and the table of the
+    values' codes (code -> key: a film's codes in the index name its values)."""
+    by_facet: dict[str, list[list]] = {name: [] for name in FACETS if name != "director"}
+    for key, (facet, label, count) in values.items():
+        by_facet[facet].append([key, label, count])
+    for facet, entries in by_facet.items():
         if facet == "decade":
             entries.sort(key=lambda e: e[0])
         elif facet == "edition":
-            entries.sort(key=lambda e: e[1].casefold(), reverse=True)
+            entries.sort(key=lambda e: (e[1].casefold(), e[0]), reverse=True)
         else:
-            entries.sort(key=lambda e: (-e[2], e[1].casefold()))
-    head = {"facets": [{"name": name, "label": label, "values": values.get(name, [])}
-                       for name, (_letter, label) in FACETS.items()]}
-    return head, dict(postings)
+            entries.sort(key=lambda e: (-e[2], e[1].casefold(), e[0]))
+    return {"facets": [{"name": name, "label": label, "values": by_facet.get(name, [])}
+                       for name, (_letter, label) in FACETS.items()],
+            "codes": codes}

@@ -1,19 +1,30 @@
-"""The site's search index: small JSON shards, fetched only for the words a visitor types.
+"""The site's search index: small files the search page fetches as a visitor's words and
+facet choices need them, so that what a query transfers hardly grows with the archive.
 
-    search/meta.json          how the index is cut up, and the first letters of all words
-    search/keys/<c>.json      the shards that exist for words starting with letter <c>
-    search/terms/<key>.json   {word: [film ids]} for every word starting with <key>
-    search/films/<n>.json     {id: [title, original title, "Country, Year", directors, url,
-                                   facet keys, [director key, name]...]}
-    search/facets.json, search/facet/<key>.json: the facets (see search_facets)
+    search/meta.json            the index's layout, and the first word of every word shard
+    search/words/<name>.json    {word: [ids, ids with the word in a title, [codes]?]} for
+                                the words from one first word to the next shard's
+    search/facets.json          every facet's values with their counts, and the table of
+                                facet codes (see search_facets)
+    search/facet/<key>.json     [ids, "", [codes]?]: the films with that value (but a
+                                director's)
+    search/codes/<n>.json       {id: codes} of films n*CODES_PER_SHARD onwards
+    search/films/<n>.json       {id: [title, original title, "Country, Year", directors,
+                                url]} of films n*FILMS_PER_SHARD onwards: read only for the
+                                page of results shown
+    search/people/<n>.json      {id: [name, ids]} of directors: the director facet's
+                                choices, and their films
 
-<key> is the hex of the word's first three letters (accents removed, lower case;
-shorter words have their own shards and match only whole), so a query for
-"mykkanen nautilus" reads two term shards and one film shard,
-whatever the size of the archive: at 100,000 films no shard is more than a few
-hundred kilobytes, and nothing is loaded before the visitor searches. The key
-lists spare the browser asking for shards that do not exist (and logging 404s). A changed
-film rewrites only the shards of its words and its own film shard.
+Ids are written compactly (search_encoding). A film's *codes* say what the page needs to
+sort and count it without its title: "<first letters of its sort title>|<its facet values'
+codes>|<its directors' ids>" (base 36). A word or value of fewer films than a
+twenty-fifth of the archive carries its films' codes, so a query for it reads one shard;
+the films of a commoner one are looked up in the code shards. The word shards are cut by
+size (search_encoding.shard_groups), so that no shard but one of a single common word is
+bigger than a few kilobytes.
+
+`SearchIndex(site, links)` is the one way the index is built; `replace` indexes changed
+films again and answers only the files that changed.
 """
 
 from __future__ import annotations
@@ -22,31 +33,36 @@ import json
 from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from curator.catalog.records import FilmRecord
 from curator.catalog.wording import country_year
 from curator.publish.pages import Links
-from curator.publish.search_facets import facet_files, film_facets
+from curator.publish.search_encoding import (
+    base36,
+    encode_ids,
+    shard_groups,
+    shard_name,
+    value_codes,
+)
+from curator.publish.search_facets import facet_head, film_facets
 from curator.publish.site import Site
 from curator.publish.text import tokens
 
-FILMS_PER_SHARD = 500
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+FILMS_PER_SHARD = 8  # a page of results reads about as many shards as it shows films
+PEOPLE_PER_SHARD = 16
+CODES_PER_SHARD = 2000
+SHARD_TARGET = 8000  # bytes of a word shard, about
+INLINE_FEWEST = 1000  # a word of this many films or fewer always carries their codes
+SORT_LETTERS = 4
 
-
-KEY_LENGTH = 3
+KEY_LENGTH = 3  # words shorter than this match only whole
 # Words of synopses and statements that would only bloat the shards.
 STOPWORDS = frozenset("""
 the and for are but not you all any can had her was one our out has his how its who did
 yet this that with from they will have been were what when their there which about into
 than them then these those also after over such only other more most some very just while
 """.split())
-
-
-@lru_cache(maxsize=1 << 16)
-def shard_key(word: str) -> str:
-    return word[:KEY_LENGTH].encode("utf-8").hex()
 
 
 def _dump(data: object) -> bytes:
@@ -56,8 +72,7 @@ def _dump(data: object) -> bytes:
 def film_words(film: FilmRecord, site: Site) -> set[str]:
     """Every word a visitor may look for this film by: its titles, directors (in every
     spelling), countries, year and festivals, and the words of its synopsis and statements."""
-    texts = [film.title, film.original_title, *(a.title for a in film.alt_titles),
-             *film.countries, str(film.year or "")]
+    texts = [*_titles(film), *film.countries, str(film.year or "")]
     for c in film.credits:
         if c.role == "director":
             texts.append(c.person_name)
@@ -73,120 +88,243 @@ def film_words(film: FilmRecord, site: Site) -> set[str]:
     return words
 
 
-def _film_entry(film: FilmRecord, links: Links, facets: list[tuple[str, str, str]]) -> list:
-    """[title, original title, "Country, Year", directors, url, facet keys, the directors'
-    keys with their names] (see search_facets)."""
+def _titles(film: FilmRecord) -> list[str]:
+    return [film.title, film.original_title, *(a.title for a in film.alt_titles)]
+
+
+def _film_entry(film: FilmRecord, links: Links) -> list:
+    """[title, original title, "Country, Year", directors, url]."""
     return [film.title, film.original_title if film.original_title != film.title else "",
             country_year(film.countries, film.year), ", ".join(film.directors),
-            links.films[film.id], [key for _facet, key, _label in facets],
-            [[key, label] for facet, key, label in facets if facet == "director"]]
+            links.films[film.id]]
 
 
 class SearchIndex:
-    """The index of a site's films, kept so that a film changed later rewrites only its
-    own shards."""
+    """The index of a site's films, kept so that films changed later rewrite only the files
+    that show them."""
 
     def __init__(self, site: Site, links: Links) -> None:
-        self.films = len(site.films)
-        self.facet_films = dict(site.films)
-        self.facet_keys: set[str] = set()
-        self._kept_facets: dict[int, tuple[FilmRecord, list[tuple[str, str, str]]]] = {}
-        self.terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        self.shards: dict[int, dict[str, list]] = defaultdict(dict)
-        postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)  # word -> films
+        self.titled: dict[str, list[int]] = defaultdict(list)  # word -> films with it in a title
+        self.values: dict[str, list[int]] = defaultdict(list)  # facet key -> films
+        self.labels: dict[str, tuple[str, str]] = {}  # facet key -> (facet, label)
+        self.entries: dict[int, list] = {}
+        self.directors: dict[int, str] = {}
+        self._film: dict[int, tuple[set[str], set[str], list[tuple[str, str, str]], str]] = {}
+        self._code_table: dict[str, str] = {}
+        self._codes_of: dict[int, str] = {}
+        self._inline_most = INLINE_FEWEST
+        self._fragments: dict[str, tuple[bool, str]] = {}  # word -> (inline, its JSON)
+        self._facet_files: dict[str, tuple[bool, bytes]] = {}
+        self._files: dict[str, bytes] = {}
+        self._dirty: set[str] = set()  # paths of id-sharded files to make again
         for film in sorted(site.films.values(), key=lambda f: f.id):
-            for word in film_words(film, site):
-                postings[word].append(film.id)
-            self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(
-                film, links, self._facets_of(film))
-        for word, ids in postings.items():  # each word's shard once, not once per film
-            self.terms[shard_key(word)][word] = ids
+            self._add(film, site, links, last=True)
+        self._settle()
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         """(path, content) of every file of the index."""
-        yield from self._head()
-        yield from self._facets()
-        for key, words in self.terms.items():
-            yield f"search/terms/{key}.json", _dump(words)
-        for n, films in self.shards.items():
-            yield f"search/films/{n}.json", _dump(films)
-
-    def _keys(self) -> dict[str, list[str]]:
-        keys: dict[str, list[str]] = defaultdict(list)
-        for key in sorted(self.terms):
-            first = bytes.fromhex(key).decode("utf-8")[0]
-            keys[first.encode("utf-8").hex()].append(key)
-        return keys
-
-    def _facets_of(self, film: FilmRecord) -> list[tuple[str, str, str]]:
-        kept = self._kept_facets.get(film.id)
-        if kept is None or kept[0] is not film:  # a film changed since: its facets anew
-            kept = self._kept_facets[film.id] = (film, film_facets(film))
-        return kept[1]
-
-    def _facets(self) -> Iterator[tuple[str, bytes]]:
-        head, postings = facet_files(self.facet_films.values(), self._facets_of)
-        self.facet_keys = set(postings)
-        yield "search/facets.json", _dump(head)
-        for key, ids in postings.items():
-            yield f"search/facet/{key}.json", _dump(ids)
-
-    def _head(self) -> Iterator[tuple[str, bytes]]:
-        keys = self._keys()
-        yield "search/meta.json", _dump({"version": INDEX_VERSION,
-                                         "filmsPerShard": FILMS_PER_SHARD,
-                                         "films": self.films, "initials": sorted(keys)})
-        for initial, shard_keys in keys.items():
-            yield f"search/keys/{initial}.json", _dump(shard_keys)
+        self._files = dict(self._make())
+        yield from self._files.items()
 
     def paths(self) -> set[str]:
         """The paths of every file of the index."""
-        return {"search/meta.json", "search/facets.json",
-                *(f"search/facet/{k}.json" for k in self.facet_keys),
-                *(f"search/keys/{i}.json" for i in self._keys()),
-                *(f"search/terms/{k}.json" for k in self.terms),
-                *(f"search/films/{n}.json" for n in self.shards)}
+        if not self._files:
+            self._files = dict(self._make())
+        return set(self._files)
 
     def replace(self, before: Site, site: Site, links: Links, film_ids: Iterable[int]
                 ) -> list[tuple[str, bytes]]:
-        """Index these films anew as `site` has them (or drop those it no longer exports),
-        `before` being the site indexed so far: the files that may have changed; any other
-        file of the index is as it was."""
-        dirty_keys: set[str] = set()
-        dirty_shards: set[int] = set()
-        for film_id in film_ids:
-            old = before.films.get(film_id)
-            for word in film_words(old, before) if old else ():
-                key = shard_key(word)
-                ids = self.terms[key][word]
-                ids.remove(film_id)
-                if not ids:
-                    del self.terms[key][word]
-                    if not self.terms[key]:
-                        del self.terms[key]
-                dirty_keys.add(key)
-            shard = film_id // FILMS_PER_SHARD
-            if self.shards.get(shard, {}).pop(str(film_id), None) is not None:
-                dirty_shards.add(shard)
+        """Index these films anew as `site` has them (or drop those it no longer exports):
+        the files that changed; any other file of the index is as it was. (`before`, the
+        site indexed so far, is known to the index already.)"""
+        if not self._files:
+            self._files = dict(self._make())
+        old = self._files
+        for film_id in sorted(set(film_ids)):
+            self._remove(film_id)
             film = site.films.get(film_id)
-            if film is None:
-                continue
-            for word in film_words(film, site):
-                key = shard_key(word)
-                insort(self.terms[key][word], film_id)
-                dirty_keys.add(key)
-            self.shards[shard][str(film_id)] = _film_entry(film, links,
-                                                           self._facets_of(film))
-            dirty_shards.add(shard)
-        self.films = len(site.films)
-        self.facet_films = dict(site.films)
-        files = [*self._head(), *self._facets()]
-        files += [(f"search/terms/{key}.json", _dump(self.terms[key]))
-                  for key in sorted(dirty_keys) if key in self.terms]
-        for n in sorted(dirty_shards):
-            if self.shards.get(n):
-                files.append((f"search/films/{n}.json", _dump(self.shards[n])))
-            else:
-                self.shards.pop(n, None)
-        return files
+            if film is not None:
+                self._add(film, site, links)
+        self._settle()
+        self._files = dict(self._make())
+        return [(path, data) for path, data in self._files.items() if old.get(path) != data]
 
+    # -- keeping the films' words and values
+
+    def _add(self, film: FilmRecord, site: Site, links: Links, last: bool = False) -> None:
+        """Index `film` (`last`: its id is above any indexed yet)."""
+        words = film_words(film, site)
+        titled = {w for text in _titles(film) if text for w in tokens(text)}
+        facets = film_facets(film)
+        put = _append if last else insort
+        for word in words:
+            put(self.postings[word], film.id)
+            if word in titled:
+                put(self.titled[word], film.id)
+        for facet, key, label in facets:
+            put(self.values[key], film.id)
+            if facet == "director":
+                self.directors[int(key[1:])] = label
+            else:
+                self.labels[key] = (facet, label)
+        letters = "".join(tokens(film.sort_title or film.title))[:SORT_LETTERS]
+        self._film[film.id] = (words, titled & words, facets, letters)
+        self.entries[film.id] = _film_entry(film, links)
+        self._touch(film.id, words, facets)
+
+    def _remove(self, film_id: int) -> None:
+        known = self._film.pop(film_id, None)
+        if known is None:
+            return
+        words, titled, facets, _letters = known
+        for word in words:
+            self._drop(self.postings, word, film_id)
+            if word in titled:
+                self._drop(self.titled, word, film_id)
+        for facet, key, _label in facets:
+            self._drop(self.values, key, film_id)
+            if key not in self.values:
+                self.labels.pop(key, None)
+                if facet == "director":
+                    self.directors.pop(int(key[1:]), None)
+        del self.entries[film_id]
+        self._touch(film_id, words, facets)
+
+    @staticmethod
+    def _drop(lists: dict[str, list[int]], key: str, film_id: int) -> None:
+        ids = lists[key]
+        ids.remove(film_id)
+        if not ids:
+            del lists[key]
+
+    def _touch(self, film_id: int, words: set[str], facets: list[tuple[str, str, str]]
+               ) -> None:
+        for word in words:
+            self._fragments.pop(word, None)
+        for facet, key, _label in facets:
+            self._facet_files.pop(key, None)
+            if facet == "director":
+                self._dirty.add(_people_path(int(key[1:])))
+        self._dirty.add(_films_path(film_id))
+        self._dirty.add(_codes_path(film_id))
+        self._codes_of.pop(film_id, None)
+
+    def _settle(self) -> None:
+        """After films came and went: the code table and how common an inline word may be,
+        and everything written with them, if they changed."""
+        table = value_codes(self.labels)
+        moved = [key for key, code in self._code_table.items()
+                 if key in table and table[key] != code]
+        self._code_table = table
+        for film_id in sorted({i for key in moved for i in self.values[key]}):
+            words, _titled, facets, _letters = self._film[film_id]
+            self._touch(film_id, words, facets)  # written with the value's old code
+        self._inline_most = max(INLINE_FEWEST, len(self._film) // 25)
+
+    def _codes(self, film_id: int) -> str:
+        codes = self._codes_of.get(film_id)
+        if codes is None:
+            codes = self._codes_of[film_id] = self._make_codes(film_id)
+        return codes
+
+    def _make_codes(self, film_id: int) -> str:
+        _words, _titled, facets, letters = self._film[film_id]
+        table = self._code_table
+        values = sorted(table[key] for facet, key, _label in facets if facet != "director")
+        directors = sorted(int(key[1:]) for facet, key, _label in facets if facet == "director")
+        return (f"{letters}|{'.'.join(values)}|"
+                f"{'.'.join(base36(p) for p in directors)}")
+
+    # -- the files
+
+    def _posting(self, ids: list[int], titled: list[int]) -> tuple[bool, list]:
+        inline = len(ids) <= self._inline_most
+        entry: list = [encode_ids(ids), encode_ids(titled)]
+        if inline:
+            entry.append([self._codes(i) for i in ids])
+        return inline, entry
+
+    def _fragment(self, word: str) -> str:
+        kept = self._fragments.get(word)
+        if kept is None or kept[0] != (len(self.postings[word]) <= self._inline_most):
+            inline, entry = self._posting(self.postings[word], self.titled.get(word, []))
+            kept = self._fragments[word] = (inline, json.dumps(word, ensure_ascii=False) + ":"
+                                            + json.dumps(entry, ensure_ascii=False,
+                                                         separators=(",", ":")))
+        return kept[1]
+
+    def _facet_file(self, key: str) -> bytes:
+        kept = self._facet_files.get(key)
+        if kept is None or kept[0] != (len(self.values[key]) <= self._inline_most):
+            inline, entry = self._posting(self.values[key], [])
+            kept = self._facet_files[key] = (inline, _dump(entry))
+        return kept[1]
+
+    def _make(self) -> Iterator[tuple[str, bytes]]:
+        words = sorted(self.postings)
+        fragments = {w: self._fragment(w) for w in words}
+        groups = shard_groups(words, {w: len(f) + 1 for w, f in fragments.items()},
+                              SHARD_TARGET)
+        yield "search/meta.json", _dump({
+            "version": INDEX_VERSION, "films": len(self._film),
+            "filmsPerShard": FILMS_PER_SHARD, "peoplePerShard": PEOPLE_PER_SHARD,
+            "codesPerShard": CODES_PER_SHARD,
+            "words": [[g[0], shard_name(g[0])] for g in groups]})
+        for group in groups:
+            yield (f"search/words/{shard_name(group[0])}.json",
+                   ("{" + ",".join(fragments[w] for w in group) + "}").encode())
+        yield "search/facets.json", _dump(facet_head(
+            {key: (facet, label, len(self.values[key]))
+             for key, (facet, label) in self.labels.items()},
+            {code: key for key, code in self._code_table.items()}))
+        for key in sorted(self.labels):
+            yield f"search/facet/{key}.json", self._facet_file(key)
+        yield from self._sharded()
+
+    def _sharded(self) -> Iterator[tuple[str, bytes]]:
+        """The files of films' entries and codes and of directors' names, each made again
+        only when one of its films or people changed."""
+        shards: dict[str, dict[str, object]] = defaultdict(dict)
+        for film_id in self._film:
+            shards[_films_path(film_id)]
+            shards[_codes_path(film_id)]
+        for person_id in self.directors:
+            shards[_people_path(person_id)]
+        for path in sorted(shards):
+            if path in self._files and path not in self._dirty:
+                yield path, self._files[path]
+                continue
+            content = shards[path]
+            n = int(path.rsplit("/", 1)[1].split(".")[0])
+            if path.startswith("search/films/"):
+                for i in range(n * FILMS_PER_SHARD, (n + 1) * FILMS_PER_SHARD):
+                    if i in self.entries:
+                        content[str(i)] = self.entries[i]
+            elif path.startswith("search/codes/"):
+                for i in range(n * CODES_PER_SHARD, (n + 1) * CODES_PER_SHARD):
+                    if i in self._film:
+                        content[str(i)] = self._codes(i)
+            else:
+                for i in range(n * PEOPLE_PER_SHARD, (n + 1) * PEOPLE_PER_SHARD):
+                    if i in self.directors:
+                        content[str(i)] = [self.directors[i],
+                                           encode_ids(self.values[f"p{i}"])]
+            yield path, _dump(content)
+        self._dirty.clear()
+
+
+def _append(ids: list[int], film_id: int) -> None:
+    ids.append(film_id)
+
+
+def _films_path(film_id: int) -> str:
+    return f"search/films/{film_id // FILMS_PER_SHARD}.json"
+
+
+def _codes_path(film_id: int) -> str:
+    return f"search/codes/{film_id // CODES_PER_SHARD}.json"
+
+
+def _people_path(person_id: int) -> str:
+    return f"search/people/{person_id // PEOPLE_PER_SHARD}.json"

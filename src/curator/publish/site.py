@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from curator.catalog import Catalog
@@ -58,7 +57,6 @@ class Site:
     addresses: list[PastAddress] = field(default_factory=list)
     # the site settings (catalog.settings.SITE_SETTINGS), each with its default if unset
     options: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_OPTIONS))
-    exported: date = field(default_factory=lambda: datetime.now(UTC).date())
 
 
 @dataclass(frozen=True)
