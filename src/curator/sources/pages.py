@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image
 
 from curator.catalog.sources import SourcePageRecord
-from curator.sources.files import PDF_DPI, PDFIUM_LOCK, source_file_path
+from curator.sources.files import PDF_DPI, PDFIUM_LOCK, local_source_file
 from curator.store import Archive
 
 OCR_DPI = PDF_DPI  # a PDF page is read at this resolution; its box coordinates are in it
@@ -69,7 +69,7 @@ def render_page(archive: Archive, page: SourcePageRecord, *, width: int | None =
     rendered at that width; a scan is decoded whole and scaled down, never up);
     otherwise at its pixel size (see page_pixel_size). `box` (x, y, w, h in those
     pixels) gives only that part of it: a PDF then renders no more than the box."""
-    path = source_file_path(archive, page.sha256)
+    path = local_source_file(archive, page.sha256)
     if page.format == "PDF":
         scale = (width / page.width if width else 1.0) * OCR_DPI / 72
         with PDFIUM_LOCK:
