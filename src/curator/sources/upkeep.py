@@ -37,9 +37,11 @@ class SourceCleanup:
     freed_bytes: int = 0
 
 
-def source_file_problems(catalog: Catalog, hashes: list[str] | set[str]) -> dict[str, str]:
+def source_file_problems(catalog: Catalog, hashes: list[str] | set[str], *,
+                         read: bool = True) -> dict[str, str]:
     """For each of these hashes whose file the archive does not hold whole: "missing" or
-    "corrupt" (the server hashes its own rows: only the answer crosses the network)."""
+    "corrupt" (the server hashes its own rows: only the answer crosses the network).
+    `read` False only looks for the files in a folder, without reading them."""
     wanted = sorted(sha for sha in set(hashes) if is_sha256(sha))
     if on_server(catalog.archive):
         from curator.store import server_sources
@@ -50,7 +52,7 @@ def source_file_problems(catalog: Catalog, hashes: list[str] | set[str]) -> dict
         path = source_file_path(catalog.archive, sha)
         if not path.is_file():
             out[sha] = "missing"
-        elif file_sha256(path) != sha:
+        elif read and file_sha256(path) != sha:
             out[sha] = "corrupt"
     return out
 
@@ -83,10 +85,11 @@ def unreferenced_files(catalog: Catalog) -> dict[str, int]:
             if sha not in referenced}
 
 
-def check_source_files(catalog: Catalog) -> SourceFilesReport:
-    """Every file a source's page refers to is held whole; and which are held for nothing."""
+def check_source_files(catalog: Catalog, *, read: bool = True) -> SourceFilesReport:
+    """Every file a source's page refers to is held whole (`read` False: is there); and
+    which files are held for nothing."""
     hashes = catalog.sources.file_hashes()
-    return SourceFilesReport(len(hashes), source_file_problems(catalog, hashes),
+    return SourceFilesReport(len(hashes), source_file_problems(catalog, hashes, read=read),
                              unreferenced_files(catalog))
 
 
