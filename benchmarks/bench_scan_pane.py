@@ -144,17 +144,23 @@ def main() -> int:
         for n in range(args.pages - 20, args.pages - 10, 2):  # far pages, nothing made ahead
             expected[0] = n
             cold.append(wait_for_page(lambda n=n: pane.show_page(n)))
-        peer = []
+        peer, decoded = [], []
         for n in range(10, 20):
             t = time.perf_counter()
-            render_page(catalog.archive, record.page(n), width=1000)
+            render_page(catalog.archive, record.page(n), width=1000, fast=False)
             peer.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            render_page(catalog.archive, record.page(n), width=1000)
+            decoded.append((time.perf_counter() - t) * 1000)
         print(f"PgDn to page shown, reading pace: median {statistics.median(times):.1f} ms, "
               f"worst {max(times):.1f} ms (target <= 150 ms)")
         print(f"a far page with nothing made ahead: median {statistics.median(cold):.1f} ms, "
               f"worst {max(cold):.1f} ms (target <= 150 ms)")
         print(f"peer: PDFium rendering a page at 1000 px, no pane: median "
-              f"{statistics.median(peer):.1f} ms")
+              f"{statistics.median(peer):.1f} ms; the page's own JPEG decoded at 1000 px "
+              f"(what the pane does): median {statistics.median(decoded):.1f} ms; "
+              f"far page / peer {statistics.median(cold) / statistics.median(peer):.2f}; "
+              f"load {os.getloadavg()[0]:.1f}")
         reads = []
         for n in (1, 2, 3):
             t = time.perf_counter()
