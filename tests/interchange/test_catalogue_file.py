@@ -66,8 +66,9 @@ def _enrich(cat: Catalog) -> int:
     cat.sources.add("Festival history", [{**page, "sha256": "12" * 32, "format": "JPEG",
                                           "number": 1, "original_name": "history.jpg"}],
                     festival_id=festival.id)
-    cat.films.update(film, None, quotes=[QuoteData(
-        "A generation speaks.", "The Age", "review", QuoteSource(source, 3, (0.1, 0.2, 0.5, 0.25)))])
+    cited = QuoteSource(source, 3, (0.1, 0.2, 0.5, 0.25))
+    cat.films.update(film, None, quotes=[QuoteData("A generation speaks.", "The Age", "review",
+                                                   cited)])
     cat.sources.cite(source, 2, (0.05, 0.1, 0.9, 0.4), film_id=film)
     cat.sources.cite(source, 1, person_id=person)
     return film
