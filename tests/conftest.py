@@ -45,7 +45,7 @@ def archive_path(tmp_path: Path) -> Path:
 # The suites that run on both engines: every test there that takes `catalog` (or
 # `demo_catalog`, or the site tests' `demo`) runs on an archive folder and on a
 # catalogue on a PostgreSQL server.
-BOTH_ENGINES = ("catalog", "cli", "interchange", "publish")
+BOTH_ENGINES = ("catalog", "cli", "interchange", "publish", "sources")
 ENGINES = ("folder", "server")
 
 

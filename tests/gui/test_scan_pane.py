@@ -200,3 +200,56 @@ def scans_dir(tmp_path):
     page.save(paths[0])
     page.save(paths[1])
     return paths
+
+
+def test_a_quote_read_from_the_scan_cites_its_page_and_keeps_it_through_edits(
+        desk, qtbot, printed_catalogue):
+    from curator.catalog.records import QuoteSource
+
+    pane, form = desk.scan.pane, desk.form.current
+    film = form.record_id
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        pane.show_page(3)
+    quotes = form.fields["quotes"]
+    qtbot.mouseClick(quotes.add, Qt.MouseButton.LeftButton)  # a new, empty quote
+    row = quotes.rows[-1]
+    qtbot.waitUntil(row.editors[0].hasFocus)
+    _path, (x, y, w, h), (width, height) = printed_catalogue
+    scale = pane.view.item.pixmap().width() / width
+    with qtbot.waitSignal(pane.text_read, timeout=30_000):  # the first lines of the box
+        pane.view.draw_box(QPointF(x * scale, y * scale),
+                           QPointF((x + w) * scale, (y + h / 4) * scale))
+    assert row.source_line.label.text() == \
+        'From <a href="source">MIFF 1989 catalogue, p. 3</a>'
+    assert len(desk.catalog.films.get(film).quotes) == 1  # typed, not yet saved
+    form.commit_pending()
+    saved = desk.catalog.films.get(film).quotes[-1]
+    assert saved.text and saved.cited.source_id == desk.catalog.sources.all()[0].id
+    assert saved.cited.page == 3 and saved.cited.region[0] == pytest.approx(x / width, abs=0.01)
+    assert desk.catalog.sources.citation_of(film_id=film) is None  # the quote's, not the film's
+    # another edit of the film keeps the quote's citation, shown in the form
+    synopsis = form.fields["synopsis"].editor
+    synopsis.setFocus()
+    qtbot.keyClicks(synopsis, " More.")
+    form.commit_pending()
+    assert desk.catalog.films.get(film).quotes[-1].cited == saved.cited
+    row = form.fields["quotes"].rows[-1]
+    assert row.source_line.label.text() == \
+        'From <a href="source">MIFF 1989 catalogue, p. 3</a>'
+    # a click on it opens the scan there; Remove Source forgets it, with undo
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        pane.show_page(1)
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        row.source_line.label.linkActivated.emit("source")
+    assert pane.number == 3 and pane.view.region.isVisible()
+    qtbot.mouseClick(row.source_line.remove, Qt.MouseButton.LeftButton)
+    assert desk.catalog.films.get(film).quotes[-1].cited is None
+    desk.undo.stack.undo()
+    assert desk.catalog.films.get(film).quotes[-1].cited == saved.cited
+    # Cite Page cites the page on show
+    with qtbot.waitSignal(pane.page_shown, timeout=10_000):
+        pane.show_page(2)
+    first = form.fields["quotes"].rows[0]
+    qtbot.mouseClick(first.source_line.cite, Qt.MouseButton.LeftButton)
+    source = desk.catalog.sources.all()[0].id
+    assert desk.catalog.films.get(film).quotes[0].cited == QuoteSource(source, 2)

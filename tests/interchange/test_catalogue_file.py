@@ -13,6 +13,7 @@ from curator.catalog.records import (
     CreditData,
     ExternalIdData,
     QuoteData,
+    QuoteSource,
     RelatedData,
     ScreeningData,
 )
@@ -57,6 +58,20 @@ def _enrich(cat: Catalog) -> int:
                    person_id=person)
     cat.settings.set("site_url", "https://archive.miff.example/")
     cat.saved_searches.save("Soviet rock", "country:ussr genre:music")
+    # printed sources, their pages named by SHA-256 like stills, and what cites them
+    page = {"sha256": "ef" * 32, "format": "PDF", "width": 2480, "height": 3508}
+    source = cat.sources.add("MIFF 1989 catalogue", [{**page, "number": n, "file_page": n - 1}
+                                                     for n in (1, 2, 3)],
+                             edition_id=edition.id, date="1989-06", language="English",
+                             publishable=True, note="Cover torn").created_id
+    cat.sources.add("Festival history", [{**page, "sha256": "12" * 32, "format": "JPEG",
+                                          "number": 1, "original_name": "history.jpg"}],
+                    festival_id=festival.id)
+    cited = QuoteSource(source, 3, (0.1, 0.2, 0.5, 0.25))
+    cat.films.update(film, None, quotes=[QuoteData("A generation speaks.", "The Age", "review",
+                                                   cited)])
+    cat.sources.cite(source, 2, (0.05, 0.1, 0.9, 0.4), film_id=film)
+    cat.sources.cite(source, 1, person_id=person)
     return film
 
 
@@ -77,6 +92,13 @@ def test_round_trip_of_the_demo_archive_is_identical(demo_catalog, tmp_path):
         assert empty.settings.get("site_url") == "https://archive.miff.example/"
         assert [(s.name, s.query, s.count) for s in empty.saved_searches.all()][-1] == (
             "Soviet rock", "country:ussr genre:music", 1)
+        assert empty.sources.all() == demo_catalog.sources.all()
+        assert empty.sources.citation_of(film_id=film).reference == "MIFF 1989 catalogue, p. 2"
+        assert copy.quotes[0].cited.region == (0.1, 0.2, 0.5, 0.25)
+        person = copy.credits[0].person_id
+        assert empty.sources.citation_of(person_id=person) == replace(
+            demo_catalog.sources.citation_of(person_id=person),
+            id=empty.sources.citation_of(person_id=person).id)
         assert len(changes.rows) > 9000
         original = demo_catalog.films.get(film)
         for name in FILM_PARTS:  # every part of a film, a part added later too
@@ -121,6 +143,15 @@ def test_a_catalogue_file_is_restored_only_into_an_empty_archive(demo_catalog, t
      "film 1: \u201ctitle\u201d is missing"),
     ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1, "title": "A",'
      ' "credits": [{"person": 7, "role": "director"}]}]}', "refers to person 7"),
+    ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1, "title": "A",'
+     ' "citation": {"source": 3, "page": 1}}]}', "refers to source 3"),
+    ('{"format": "curator-catalogue", "format_version": 1, "festivals": [{"id": 1, "name":'
+     ' "MIFF"}], "sources": [{"id": 3, "title": "Catalogue", "festival": 1, "pages": [{"number":'
+     ' 1, "sha256": "../../etc/passwd"}]}]}', "not a SHA-256"),
+    ('{"format": "curator-catalogue", "format_version": 1, "festivals": [{"id": 1, "name":'
+     ' "MIFF"}], "sources": [{"id": 3, "title": "Catalogue", "festival": 1, "pages": [{"number":'
+     ' 1, "sha256": "' + "ab" * 32 + '"}]}], "films": [{"id": 1, "title": "A", "quotes": [{"text":'
+     ' "Hi", "cited": {"source": 3, "page": 4}}]}]}', "has no such page"),
 ])
 def test_a_wrong_file_is_refused_with_a_reason(catalog, tmp_path, content, message):
     path = tmp_path / "wrong.json"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ import pytest
 from curator.catalog import Catalog
 from curator.cli import main
 from curator.interchange.catalogue_file import write_catalogue
+from curator.sources import add_source
 from curator.stills import import_stills
 from tests.helpers import catalogue_miff
+from tests.sources.printed import pdf_of, synopsis_page
 
 
 @pytest.fixture
@@ -19,6 +22,10 @@ def empty_server(postgres_server):
     name = postgres_server.new_database()
     yield postgres_server.url(name)
     postgres_server.drop_database(name)
+
+
+def _source_files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (folder / "sources").glob("*/*") if p.is_file()}
 
 
 def _originals(folder: Path) -> dict[str, bytes]:
@@ -37,6 +44,10 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_stills(empty_server, t
     catalog.settings.set("site_base_url", "https://archive.miff.example/")
     catalog.saved_searches.save("Soviet", "country:ussr")  # saved searches travel too
     catalog.films.delete(catalog.films.create("Deleted before the push").created_id)
+    pdf = tmp_path / "catalogue.pdf"
+    pdf.write_bytes(pdf_of([synopsis_page(turn=0, noise=0)[0]] * 2))
+    source = add_source(catalog, [pdf], edition_id=miff.edition).source_id
+    catalog.sources.cite(source, 2, (0.1, 0.2, 0.5, 0.3), film_id=miff.film)
     catalog.close()
 
     assert main(["team", "init", empty_server]) == 0
@@ -59,6 +70,15 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_stills(empty_server, t
     assert '"query": "country:ussr"' in (tmp_path / "Copy.json").read_text()
     assert _originals(copy) == _originals(local) and len(_originals(local)) == 2
     assert pairs[0] == pairs[1]  # the deleted film's id is not given again in the copy
+    # the printed source came along: its PDF on the server, then in the copy's folder
+    assert _source_files(copy) == _source_files(local) == {
+        hashlib.sha256(pdf.read_bytes()).hexdigest(): pdf.read_bytes()}
+    pulled = Catalog.open(copy)
+    try:
+        assert pulled.sources.citation_of(film_id=miff.film).reference == \
+            "MIFF 1989 catalogue, p. 2"
+    finally:
+        pulled.close()
 
 
 @pytest.mark.folder_only

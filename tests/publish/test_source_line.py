@@ -16,9 +16,7 @@ from curator.publish.export import export_site
 from curator.sources import add_source
 
 
-def test_a_films_source_is_on_its_page_only_when_sources_are_published(archive_path,
-                                                                        tmp_path):
-    catalog = Catalog.create(archive_path)
+def test_a_films_source_is_on_its_page_only_when_sources_are_published(catalog, tmp_path):
     miff = catalogue_miff(catalog)
     pdf = tmp_path / "catalogue.pdf"
     pdf.write_bytes(pdf_of([synopsis_page(turn=0, noise=0)[0]] * 2))
@@ -30,11 +28,12 @@ def test_a_films_source_is_on_its_page_only_when_sources_are_published(archive_p
     session = quick.ExportSession()
     export_site(catalog, site, session=session)
     assert "Source:" not in page.read_text()  # off unless turned on
+    location = catalog.archive.location
     catalog.close()
     turned = subprocess.run([sys.executable, "-m", "curator", "sources", "publish",
-                             str(archive_path), "on"], capture_output=True, text=True)
+                             str(location), "on"], capture_output=True, text=True)
     assert turned.returncode == 0, turned.stderr
-    catalog = Catalog.open(archive_path)
+    catalog = Catalog.open(location)
     try:
         export_site(catalog, site, session=session)
         assert '<p class="source">Source: MIFF 1989 catalogue, p. 2</p>' in page.read_text()

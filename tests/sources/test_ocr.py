@@ -54,7 +54,7 @@ def run(*args):
 
 def test_the_command_line_adds_lists_and_reads_sources(catalog, miff, catalogue_pdf, scans,
                                                         synopsis, tmp_path):
-    folder = catalog.archive.folder
+    folder = catalog.archive.location
     catalog.close()
     added = run("sources", "add", folder, "miff-1989", catalogue_pdf, "--date", "1989-07",
                 "--language", "English")
@@ -78,7 +78,7 @@ def test_the_command_line_adds_lists_and_reads_sources(catalog, miff, catalogue_
 def test_the_command_line_refuses_in_one_line(catalog, miff, catalogue_pdf, tmp_path, args,
                                               words):
     add_source(catalog, [catalogue_pdf], edition_id=miff.edition)
-    folder = catalog.archive.folder
+    folder = catalog.archive.location
     catalog.close()
     bad = tmp_path / "bad.pdf"
     bad.write_text("hello")

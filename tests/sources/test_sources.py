@@ -11,6 +11,11 @@ from tests.sources.printed import encrypted_pdf
 
 
 def _stored_files(catalog):
+    """The source files the archive holds: in its folder, or in the server's database."""
+    if catalog.archive.kind == "server":
+        from curator.store import server_sources
+
+        return sorted(server_sources.source_file_hashes(catalog.archive))
     folder = catalog.archive.sources_dir
     return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
@@ -23,7 +28,7 @@ def test_a_pdf_becomes_a_source_of_the_edition_with_its_pages(catalog, miff, cat
     assert [p.number for p in source.pages] == [1, 2, 3]
     assert {p.format for p in source.pages} == {"PDF"}
     assert [p.file_page for p in source.pages] == [0, 1, 2]
-    assert source_file_path(catalog.archive, source.pages[0].sha256).is_file()
+    assert _stored_files(catalog) == [source.pages[0].sha256]
     assert catalog.sources.all(edition_id=miff.edition) == [source]
     assert catalog.counts()["sources"] == 1
 
@@ -93,9 +98,29 @@ def test_a_source_needs_a_title_and_a_real_date(catalog, miff, catalogue_pdf):
     assert changes.label == "Edit source MIFF 1989 programme"
 
 
-def test_a_catalogue_on_a_server_refuses_a_source_in_one_line(team_catalog, catalogue_pdf):
+def test_on_a_server_the_files_live_in_the_database_and_each_desk_caches_them(
+        team_catalog, catalogue_pdf, tmp_path):
+    from curator.catalog import Catalog
+    from curator.sources import render_page
+    from curator.store import server_sources
+    from curator.store.server import write_team_file
+
     miff = catalogue_miff(team_catalog)
-    with pytest.raises(SourceRefused, match="on a server cannot hold printed sources"):
-        add_source(team_catalog, [catalogue_pdf], edition_id=miff.edition)
-    assert team_catalog.counts()["sources"] == 0
-    assert not team_catalog.archive.sources_dir.exists()
+    added = add_source(team_catalog, [catalogue_pdf], edition_id=miff.edition)
+    sha = team_catalog.sources.get(added.source_id).pages[0].sha256
+    assert set(server_sources.source_file_hashes(team_catalog.archive)) == {sha}
+    assert not team_catalog.archive.sources_dir.exists()  # nothing on this desk until shown
+    # another desk, with a cache of its own, shows the page from the server's copy
+    other_desk = write_team_file(tmp_path / "other.curator-team",
+                                 team_catalog.archive.url, tmp_path / "other cache")
+    other = Catalog.open(other_desk)
+    try:
+        page = other.sources.get(added.source_id).page(2)
+        image = render_page(other.archive, page, width=600)
+        assert abs(image.width - 600) <= 1 and image.convert("L").getextrema()[0] < 100  # printed
+        assert source_file_path(other.archive, sha).read_bytes() == \
+            catalogue_pdf.read_bytes()
+    finally:
+        other.close()
+    again = add_source(team_catalog, [catalogue_pdf], festival_id=miff.festival, title="Copy")
+    assert again.written == 0  # kept once per SHA-256 on the server too

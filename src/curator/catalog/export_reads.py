@@ -21,13 +21,17 @@ from curator.catalog.records import (
     ExternalIdData,
     FilmRecord,
     PersonRecord,
+    QuoteData,
+    QuoteSource,
     RelatedRecord,
     ScreeningRecord,
     StillRecord,
 )
+from curator.catalog.sources import parse_region
 from curator.catalog.wording import edition_name
 from curator.model import (
     Award,
+    Citation,
     Collection,
     CollectionItem,
     Credit,
@@ -37,6 +41,7 @@ from curator.model import (
     Film,
     NameVariant,
     Person,
+    Quote,
     RelatedFilm,
     Screening,
     Section,
@@ -47,7 +52,8 @@ CHUNK = 900  # stays under every database's limit on bound parameters
 _STILL_COLUMNS = [getattr(Still, name) for name in StillRecord.__dataclass_fields__]
 _FILM_COLUMNS = [getattr(Film, c) for c in RECORD_COLUMNS]
 # The parts whose record is their value, read from the part's own rows alone
-PLAIN_PARTS = {name: part for name, part in FILM_PARTS.items() if part.record is None}
+PLAIN_PARTS = {name: part for name, part in FILM_PARTS.items()
+               if part.record is None and part.reads is None}
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
@@ -120,6 +126,12 @@ def _films(core: CatalogCore, parts: list[Callable[[Any], Any]]) -> dict[int, Fi
                 .join(Film, Film.id == RelatedFilm.related_id)
                 .where(selects(RelatedFilm.film_id))
                 .order_by(RelatedFilm.film_id, RelatedFilm.position, RelatedFilm.id)))
+            quotes = _grouped(session.execute(
+                select(Quote.film_id, Quote.text, Quote.attribution, Quote.source,
+                       Citation.source_id, Citation.page, Citation.region)
+                .outerjoin(Citation, Citation.quote_id == Quote.id)
+                .where(selects(Quote.film_id))
+                .order_by(Quote.film_id, Quote.position, Quote.id)))
             lists = _grouped(session.execute(
                 select(CollectionItem.film_id, Collection.id, Collection.title)
                 .join(Collection, Collection.id == CollectionItem.collection_id)
@@ -158,6 +170,7 @@ def _films(core: CatalogCore, parts: list[Callable[[Any], Any]]) -> dict[int, Fi
                     **{name: tuple(PLAIN_PARTS[name].value(*r) for r in parts.get(fid, ()))
                        for name, parts in plain.items()},
                     credits=tuple(CreditRecord(*r) for r in credits.get(fid, ())),
+                    quotes=tuple(_quote(r) for r in quotes.get(fid, ())),
                     screenings=tuple(sorted(
                         (screening(r) for r in screenings.get(fid, ())),
                         key=FILM_PARTS["screenings"].order)),
@@ -167,6 +180,12 @@ def _films(core: CatalogCore, parts: list[Callable[[Any], Any]]) -> dict[int, Fi
                     lists=tuple((r[0], r[1]) for r in lists.get(fid, ())),
                 )
     return found
+
+
+def _quote(row: Any) -> QuoteData:
+    text, attribution, source, source_id, page, region = row
+    cited = None if source_id is None else QuoteSource(source_id, page, parse_region(region))
+    return QuoteData(text, attribution, source, cited)
 
 
 def people_in_bulk(core: CatalogCore, person_ids: Iterable[int]) -> dict[int, PersonRecord]:

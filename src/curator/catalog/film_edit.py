@@ -26,13 +26,16 @@ from curator.catalog.records import (
     CreditRecord,
     ExternalIdData,
     QuoteData,
+    QuoteSource,
     RelatedData,
     RelatedRecord,
     ScreeningData,
     ScreeningRecord,
 )
+from curator.catalog.sources import parse_region, region_problem, region_text
 from curator.model import (
     AltTitle,
+    Citation,
     Credit,
     Edition,
     ExternalId,
@@ -45,6 +48,7 @@ from curator.model import (
     RelatedFilm,
     Screening,
     Section,
+    Source,
 )
 
 # get(entity, id, what): the row, or NotFound naming `what`
@@ -130,6 +134,9 @@ class FilmPart:
     stored: tuple[str, ...] = ("position", "id")  # the columns the rows are kept in order by
     in_file: tuple[str, ...] = ()  # a catalogue file's names of the columns (none: plain text)
     also: tuple[tuple[str, Any], ...] = ()  # other columns a film's row of this part sets
+    # a row as the value an edit gives, when that needs more than its columns (a quote's
+    # citation); else value(*columns)
+    reads: Callable[[Any], Any] | None = None
 
     @property
     def table(self) -> str:
@@ -142,6 +149,8 @@ class FilmPart:
 
     def read(self, row: Any) -> Any:
         """A row as the value an edit gives (what is compared)."""
+        if self.reads is not None:
+            return self.reads(row)
         return self.value(*(getattr(row, c) for c in self.columns))
 
     def records(self, rows: Iterable[Any]) -> tuple[Any, ...]:
@@ -164,7 +173,8 @@ class FilmPart:
         else:
             # the value's fields are in the order of the columns; one with a default may
             # be left out of the file
-            for name, c, f in zip(self.in_file, self.columns, fields(self.value), strict=True):
+            for name, c, f in zip(self.in_file, self.columns,
+                                  fields(self.value)[:len(self.columns)], strict=True):
                 row[c] = given[name] if f.default is MISSING else given.get(name, f.default)
         if self.positioned:
             row["position"] = position
@@ -216,6 +226,33 @@ def _check_related(get: Getter, film: Any, values: list[RelatedData]) -> None:
         get(Film, r.film_id, "film")
 
 
+def _quote_value(row: Any) -> QuoteData:
+    c = row.citation
+    cited = None if c is None else QuoteSource(c.source_id, c.page, parse_region(c.region))
+    return QuoteData(row.text, row.attribution, row.source, cited)
+
+
+def _quote_row(v: QuoteData, position: int) -> Quote:
+    quote = Quote(text=v.text.strip(), attribution=v.attribution.strip(),
+                  source=v.source.strip(), position=position)
+    if v.cited is not None:
+        quote.citation = Citation(source_id=v.cited.source_id, page=v.cited.page,
+                                  region=region_text(v.cited.region))
+    return quote
+
+
+def _check_quote_sources(get: Getter, film: Any, values: list[QuoteData]) -> None:
+    for q in values:
+        if q.cited is None:
+            continue
+        source = get(Source, q.cited.source_id, "source")
+        if not any(p.number == q.cited.page for p in source.pages):
+            raise ValidationError({"quotes": f"\u201c{source.title}\u201d has no page "
+                                             f"{q.cited.page}."})
+        if (problem := region_problem(q.cited.region)):
+            raise ValidationError({"quotes": problem})
+
+
 def _name(row: Any) -> str:
     return row.name
 
@@ -260,10 +297,9 @@ FILM_PARTS: dict[str, FilmPart] = {
                                       r.position),
         check=_check_credits, in_file=("person", "role", "character")),
     "quotes": FilmPart(
-        Quote, ("text", "attribution", "source"), QuoteData,
-        lambda v, p: Quote(text=v.text.strip(), attribution=v.attribution.strip(),
-                           source=v.source.strip(), position=p),
-        in_file=("text", "attribution", "source")),
+        Quote, ("text", "attribution", "source"), QuoteData, _quote_row,
+        check=_check_quote_sources, in_file=("text", "attribution", "source"),
+        reads=_quote_value),
     "external_ids": FilmPart(
         ExternalId, ("scheme", "value"), ExternalIdData,
         lambda v, p: ExternalId(scheme=v.scheme.strip(), value=v.value.strip()),

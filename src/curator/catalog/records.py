@@ -19,10 +19,21 @@ class CreditData:
 
 
 @dataclass(frozen=True)
+class QuoteSource:
+    """The printed source a quote was typed from: a source's page, and the region of it
+    (x, y, width, height as fractions of the page) when its text was read from a box."""
+
+    source_id: int
+    page: int
+    region: tuple[float, float, float, float] | None = None
+
+
+@dataclass(frozen=True)
 class QuoteData:
     text: str
     attribution: str = ""
-    source: str = ""
+    source: str = ""  # as printed: "Director's statement", "Variety, 12 May 1988"
+    cited: QuoteSource | None = None  # the page of a printed source it was typed from
 
 
 @dataclass(frozen=True)

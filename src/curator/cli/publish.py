@@ -62,15 +62,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog
+    from curator.cli.sources import unreferenced_line
     from curator.publish import check_archive
+    from curator.sources.upkeep import check_source_files
 
     catalog = Catalog.open(args.archive)
     try:
         problems = check_archive(catalog)
+        files = check_source_files(catalog, read=False)  # `sources check` reads them all
     finally:
         catalog.close()
     for problem in problems:
         print(problem)
+    if files.problems:
+        count = len(files.problems)
+        print(f"{count} source file{'s are' if count != 1 else ' is'} missing: `curator "
+              f"sources check` names {'them' if count != 1 else 'it'}.")
+    if files.unreferenced:
+        print(unreferenced_line(files.unreferenced))
     if problems:
         print(f"{len(problems)} {'problem' if len(problems) == 1 else 'problems'} "
               "would make poor pages.", file=sys.stderr)

@@ -41,6 +41,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("archive", type=Path)
     p.set_defaults(handler=cmd_list)
 
+    p = verbs.add_parser("check", help="verify that every page's file is there and intact, "
+                                       "and count the files no source uses")
+    p.add_argument("archive", type=Path)
+    p.set_defaults(handler=cmd_check)
+
+    p = verbs.add_parser(
+        "gc", help="remove the scans and PDFs no source refers to any more",
+        description="A file is kept for a day after a collection first finds it unreferenced, "
+        "so a desk that deleted its source can still undo; a file any source's page refers "
+        "to is never removed.")
+    p.add_argument("archive", type=Path)
+    p.add_argument("--now", action="store_true",
+                   help="remove every unreferenced file now (undoing the deletion of its "
+                   "source then brings the source back without its pages' images)")
+    p.set_defaults(handler=cmd_gc)
+
     p = verbs.add_parser("publish", help="whether film pages say which source their text "
                                          "came from (off unless turned on)")
     p.add_argument("archive", type=Path)
@@ -130,6 +146,64 @@ def cmd_list(args: argparse.Namespace) -> int:
         w, h = page_pixel_size(s.pages[0])
         print(printable(f"\t{'/'.join(formats)}, page 1 is {w}x{h} pixels"
                         + (" at 300 dpi" if formats == ["PDF"] else "")))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.sources.upkeep import check_source_files
+
+    catalog = Catalog.open(args.archive)
+    try:
+        report = check_source_files(catalog)
+        users = {p.sha256: s.title for s in catalog.sources.all() for p in s.pages}
+    finally:
+        catalog.close()
+    for sha, problem in sorted(report.problems.items()):
+        what = ("missing from the archive" if problem == "missing"
+                else "corrupt (its content no longer matches its hash)")
+        print(printable(f"{problem.upper()}  {sha}  {what}; pages of {users.get(sha, '?')}"))
+    print(unreferenced_line(report.unreferenced) or "Every source file is in use.")
+    if report.problems:
+        print(f"{len(report.problems)} of {report.checked} source files are missing or "
+              "corrupt.", file=sys.stderr)
+        return 1
+    print(f"All {report.checked} source files are present and intact.")
+    return 0
+
+
+def unreferenced_line(unreferenced: dict[str, int]) -> str:
+    """What `curator check` and `sources check` say of files no source uses ("" if none)."""
+    if not unreferenced:
+        return ""
+    count = len(unreferenced)
+    return (f"{count} source file{'s' if count != 1 else ''} no source uses "
+            f"({sum(unreferenced.values()) / 1e6:.1f} MB): `curator sources gc` removes "
+            f"{'them' if count != 1 else 'it'}.")
+
+
+def cmd_gc(args: argparse.Namespace) -> int:
+    from curator.catalog import Catalog
+    from curator.sources.upkeep import DEFAULT_GRACE, collect_unreferenced_files
+
+    catalog = Catalog.open(args.archive)
+    try:
+        catalog.archive.refuse_writes()  # a damaged catalogue could not say what is in use
+        result = collect_unreferenced_files(catalog, grace=0 if args.now else DEFAULT_GRACE)
+    finally:
+        catalog.close()
+    if result.removed:
+        print(f"Removed {len(result.removed)} source files no source uses "
+              f"({result.freed_bytes / 1e6:.1f} MB).")
+    if result.waiting and args.now:
+        print(f"Kept {len(result.waiting)} unreferenced source files stored in the last ten "
+              "minutes: a source may be about to be recorded with them.")
+    elif result.waiting:
+        print(f"Kept {len(result.waiting)} unreferenced source files for a day, so a desk "
+              "that deleted their source can still undo; `curator sources gc --now` removes "
+              "them.")
+    if not result.removed and not result.waiting:
+        print("Every source file is in use; nothing to remove.")
     return 0
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.catalog.records import QuoteSource
 from curator.catalog.settings import PUBLISH_SOURCES
 from curator.catalog.sources import Region, SourceRecord
 from curator.gui.extension import Desk, MenuPlace
@@ -322,6 +323,11 @@ class ScanPane(QWidget):
         """The record whose field took the text records where it came from, box and all."""
         form = self.desk.form.current
         if form is None or form.record_id is None or not form.isAncestorOf(target):
+            return
+        quotes = form.fields.get("quotes")
+        row = quotes.row_of(target) if hasattr(quotes, "row_of") else None
+        if row is not None:  # a quote's own: saved with its text, as one step
+            quotes.set_cited(row, QuoteSource(source_id, number, region), commit=False)
             return
         owner = {RecordKind.FILM: "film_id", RecordKind.PERSON: "person_id"}.get(form.kind)
         if owner is None:

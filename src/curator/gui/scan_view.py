@@ -8,6 +8,8 @@ the archivist drew.
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -41,7 +43,7 @@ def to_qimage(image: Any) -> QImage:
 
 
 class PageRenderer(QObject):
-    """Renders pages on one worker thread, keeps the last few, and makes the next ahead.
+    """Renders pages on worker threads, keeps the last few, and makes the next ahead.
 
     The page asked for is rendered first; pages made ahead for a page no longer shown
     are dropped, so a jump to a far page never waits behind them."""
@@ -54,11 +56,19 @@ class PageRenderer(QObject):
         self.archive = archive
         self._cache: OrderedDict[tuple[int, int], QImage] = OrderedDict()
         self._queue: list[tuple[tuple[int, int], Any]] = []  # first: rendered next
-        self._busy: tuple[int, int] | None = None
+        self._busy: set[tuple[int, int]] = set()
         self._wake = threading.Condition()
         self._stopped = False
-        self._thread = threading.Thread(target=self._work, name="scan-pages", daemon=True)
-        self._thread.start()
+        # two workers: one for the page asked for, one for the pages made ahead, at a lower
+        # priority: a far page starts at once and has the processor first, never queued
+        # behind a page made ahead (PDFium draws one page at a time, but a scan's JPEG
+        # decodes beside it)
+        self._wanted: tuple[int, int] | None = None
+        self._threads = [threading.Thread(target=self._work, args=(ahead,),
+                                          name=f"scan-pages-{'ahead' if ahead else 'shown'}",
+                                          daemon=True) for ahead in (False, True)]
+        for thread in self._threads:
+            thread.start()
 
     def cached(self, key: tuple[int, int]) -> QImage | None:
         image = self._cache.get(key)
@@ -72,23 +82,36 @@ class PageRenderer(QObject):
         for number in numbers:
             key = (source.id, number)
             if 1 <= number <= len(source.pages) and key not in self._cache \
-                    and key != self._busy:
+                    and key not in self._busy:
                 jobs.append((key, source.page(number)))
         with self._wake:
             self._queue = jobs
-            self._wake.notify()
+            self._wanted = (source.id, numbers[0]) if numbers else None
+            self._wake.notify_all()
 
-    def _work(self) -> None:  # the worker thread
+    def _next_job(self, ahead: bool) -> tuple[tuple[int, int], Any] | None:
+        """The next job for this worker: the page asked for, or (`ahead`) the others."""
+        for index, (key, _page) in enumerate(self._queue):
+            if (key == self._wanted) != ahead:
+                return self._queue.pop(index)
+        return None
+
+    def _work(self, ahead: bool) -> None:  # a worker thread
         from curator.sources import render_page
 
+        if ahead and sys.platform.startswith("linux"):
+            try:  # on Linux a thread is a task of its own, with its own niceness
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            except OSError:
+                pass
         while True:
             with self._wake:
-                while not self._queue and not self._stopped:
+                while not self._stopped and (job := self._next_job(ahead)) is None:
                     self._wake.wait()
                 if self._stopped:
                     return
-                key, page = self._queue.pop(0)
-                self._busy = key
+                key, page = job
+                self._busy.add(key)
             try:
                 image = to_qimage(render_page(self.archive, page, width=RENDER_WIDTH))
             except Exception as exc:  # noqa: BLE001 - a damaged file is told, not raised
@@ -96,7 +119,8 @@ class PageRenderer(QObject):
             else:
                 self._emit(self.rendered, key, image)
             finally:
-                self._busy = None
+                with self._wake:
+                    self._busy.discard(key)
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:
@@ -115,7 +139,7 @@ class PageRenderer(QObject):
         with self._wake:
             self._stopped = True
             self._queue = []
-            self._wake.notify()
+            self._wake.notify_all()
 
 
 class PageView(QGraphicsView):

@@ -43,6 +43,8 @@ def _text(*names: str) -> dict[str, F]:
 
 
 EXTERNAL_ID = {"scheme": F(TEXT, True), "value": F(TEXT, True)}
+CITATION = F({"source": F(ID, True), "page": F(INT, True), "region": F([NUMBER])},
+             nullable=True)
 STILL = {"id": F(ID, True), "sha256": F(TEXT, True), "width": F(INT), "height": F(INT),
          **_text("format", "original_name", "caption", "credit", "alt_text", "rights"),
          "primary": F(BOOL, nullable=True), "focal_point": F([NUMBER], nullable=True), **STAMPS}
@@ -54,17 +56,19 @@ FILM = {
     "countries": F([TEXT]), "languages": F([TEXT]), "genres": F([TEXT]),
     "alt_titles": F([{"title": F(TEXT, True), "note": F(TEXT)}]),
     "credits": F([{"person": F(ID, True), "role": F(TEXT, True), "character": F(TEXT)}]),
-    "quotes": F([{"text": F(TEXT, True), "attribution": F(TEXT), "source": F(TEXT)}]),
+    "quotes": F([{"text": F(TEXT, True), "attribution": F(TEXT), "source": F(TEXT),
+                  "cited": CITATION}]),
     "external_ids": F([EXTERNAL_ID]),
     "screenings": F([{"edition": F(ID, True), "section": REF, "premiere": F(TEXT)}]),
     "related": F([{"film": F(ID, True), "note": F(TEXT)}]),
-    "stills": F([STILL]), **STAMPS,
+    "stills": F([STILL]), "citation": CITATION, **STAMPS,
 }
 PERSON = {
     "id": F(ID, True), "name": F(TEXT, True),
     **_text("slug", "sort_name", "country", "biography", "notes", "state"),
     "birth_year": F(RULED, nullable=True), "death_year": F(RULED, nullable=True),
-    "variants": F([TEXT]), "external_ids": F([EXTERNAL_ID]), "portraits": F([STILL]), **STAMPS,
+    "variants": F([TEXT]), "external_ids": F([EXTERNAL_ID]), "portraits": F([STILL]),
+    "citation": CITATION, **STAMPS,
 }
 SECTION = {"id": F(ID, True), "name": F(TEXT, True), **_text("slug", "description"), **STAMPS}
 EDITION = {
@@ -81,8 +85,13 @@ LIST = {"id": F(ID, True), "title": F(TEXT, True),
         **_text("slug", "curator", "introduction", "state"),
         "items": F([{"film": F(ID, True), "note": F(TEXT)}]), **STAMPS}
 SAVED_SEARCH = {"id": F(ID, True), "name": F(TEXT, True), "query": F(TEXT, True), **STAMPS}
+SOURCE = {"id": F(ID, True), "title": F(TEXT, True), "edition": REF, "festival": REF,
+          **_text("date", "note", "language"), "publishable": F(BOOL),
+          "pages": F([{"number": F(INT, True), "sha256": F(TEXT, True), "format": F(TEXT),
+                       "file_page": F(INT), "width": F(INT), "height": F(INT),
+                       "original_name": F(TEXT)}]), **STAMPS}
 TOP = {"films": ("film", FILM), "people": ("person", PERSON), "festivals": ("festival", FESTIVAL),
-       "awards": ("award", AWARD), "lists": ("list", LIST),
+       "awards": ("award", AWARD), "lists": ("list", LIST), "sources": ("source", SOURCE),
        "saved_searches": ("saved search", SAVED_SEARCH)}
 # how a part of a record is called in a message: `film 12, credit 3`
 PART_NAMES = {"alt_titles": "alternative title", "credits": "credit", "quotes": "quote",
@@ -90,7 +99,8 @@ PART_NAMES = {"alt_titles": "alternative title", "credits": "credit", "quotes": 
               "stills": "still", "portraits": "portrait", "editions": "edition",
               "sections": "section", "items": "entry", "countries": "country",
               "languages": "language", "genres": "genre", "variants": "name variant",
-              "focal_point": "coordinate"}
+              "focal_point": "coordinate", "pages": "page", "citation": "citation",
+              "cited": "citation", "region": "coordinate"}
 
 
 def json_kind(value: Any) -> str:
@@ -152,6 +162,12 @@ def _value(value: Any, spec: F, place: str, key: str) -> Any:
         if not spec.required and isinstance(spec.kind, list):
             return []
     kind = spec.kind
+    if isinstance(kind, dict):  # one object: a film's citation
+        if not isinstance(value, dict):
+            raise ReadError(f"\u201c{key}\u201d must be an object, not {json_kind(value)}.",
+                            place=place)
+        _check_record(value, kind, f"{place}, {PART_NAMES.get(key, key)}", 1)
+        return value
     if isinstance(kind, list):
         if not isinstance(value, list):
             raise ReadError(f"\u201c{key}\u201d must be a list, not {json_kind(value)}.",

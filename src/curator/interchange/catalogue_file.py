@@ -16,6 +16,7 @@ from typing import Any
 from curator.catalog import Catalog, Changes, InvalidRecords
 from curator.catalog.film_edit import FILM_PARTS
 from curator.catalog.naming import slugify, sort_name, sort_title
+from curator.catalog.sources import parse_region, region_problem, region_text
 from curator.catalog.validation import catalogue_problems
 from curator.interchange.catalogue_check import check_document
 from curator.interchange.errors import ReadError
@@ -36,12 +37,14 @@ SECTION_FIELDS = ("slug", "name", "description")
 STILL_FIELDS = ("sha256", "width", "height", "format", "original_name", "caption", "credit",
                 "alt_text", "rights")
 LIST_FIELDS = ("slug", "title", "curator", "introduction", "state")
+SOURCE_FIELDS = ("title", "date", "note", "language", "publishable")
+PAGE_FIELDS = ("number", "sha256", "format", "file_page", "width", "height", "original_name")
 STAMPS = ("created_at", "updated_at")
 # How a row of a record's part is named where the file shows it (a film's parts as
 # catalog/film_edit.py names them)
 PARTS = {**{part.table: name for name, part in FILM_PARTS.items()},
          "name_variant": "variants", "still": "stills", "section": "sections",
-         "collection_item": "items"}
+         "collection_item": "items", "source_page": "pages", "citation": "citation"}
 DATES = {"starts_on", "ends_on"}
 
 
@@ -77,12 +80,23 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
     editions = children("edition", "festival_id", ("year", "id"))
     sections = children("section", "edition_id")
     items = children("collection_item", "collection_id")
+    pages = children("source_page", "source_id", ("number", "id"))
+    cited = {owner: {r[owner]: _citation(r) for r in rows["citation"] if r[owner] is not None}
+             for owner in ("film_id", "person_id", "quote_id")}
+
+    def quote(row: dict[str, Any]) -> dict[str, Any]:
+        given = FILM_PARTS["quotes"].to_file(row)
+        if row["id"] in cited["quote_id"]:
+            given["cited"] = cited["quote_id"][row["id"]]
+        return given
 
     films = [{
         "id": f["id"], **_fields(f, FILM_FIELDS),
-        **{name: [part.to_file(r) for r in film_parts[name].get(f["id"], [])]
+        **{name: [(quote if name == "quotes" else part.to_file)(r)
+                  for r in film_parts[name].get(f["id"], [])]
            for name, part in FILM_PARTS.items()},
         "stills": [_still(s) for s in film_stills.get(f["id"], [])],
+        **_cited_by(cited["film_id"], f["id"]),
         **_stamps(f),
     } for f in rows["film"]]
     people = [{
@@ -91,6 +105,7 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
         "external_ids": [{"scheme": e["scheme"], "value": e["value"]}
                          for e in person_ids.get(p["id"], [])],
         "portraits": [_still(s) for s in portraits.get(p["id"], [])],
+        **_cited_by(cited["person_id"], p["id"]),
         **_stamps(p),
     } for p in rows["person"]]
     festivals = [{
@@ -113,12 +128,31 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
     } for c in rows["collection"]]
     saved = [{"id": s["id"], "name": s["name"], "query": s["query"], **_stamps(s)}
              for s in rows["saved_search"]]
+    # printed sources: their files are named by SHA-256, as stills' originals are
+    sources = [{
+        "id": r["id"], "edition": r["edition_id"], "festival": r["festival_id"],
+        **_fields(r, SOURCE_FIELDS),
+        "pages": [_fields(p, PAGE_FIELDS) for p in pages.get(r["id"], [])],
+        **_stamps(r),
+    } for r in rows["source"]]
     return {
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
         "films": films, "people": people, "festivals": festivals, "awards": awards,
-        "lists": lists, "saved_searches": saved,
+        "lists": lists, "saved_searches": saved, "sources": sources,
         "settings": {s["key"]: s["value"] for s in rows["setting"]},
     }
+
+
+def _citation(row: dict[str, Any]) -> dict[str, Any]:
+    """A citation as the file gives it: the source, the page, and the region (x, y, w, h
+    as fractions of the page) when its text was read from a box."""
+    region = parse_region(row["region"])
+    return {"source": row["source_id"], "page": row["page"],
+            **({"region": list(region)} if region is not None else {})}
+
+
+def _cited_by(citations: dict[int, dict[str, Any]], record_id: int) -> dict[str, Any]:
+    return {"citation": citations[record_id]} if record_id in citations else {}
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
@@ -248,6 +282,38 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
                                 **_values(s, SECTION_FIELDS), "position": pos, **_times(s)}, True)
                 section_of[s["id"]] = e["id"]
 
+    festival_ids = {f["id"] for f in list_of(document, "festivals")}
+    source_pages: dict[int, set[int]] = {}
+    for n, r in enumerate(_records(document, "sources", "title")):
+        at("sources", n, r)
+        _source_owner(r, edition_ids, festival_ids)
+        add("source", {"id": r["id"], "edition_id": r.get("edition"),
+                       "festival_id": r.get("festival"), **_values(r, SOURCE_FIELDS),
+                       **_times(r)}, True)
+        source_pages[r["id"]] = set()
+        for page in list_of(r, "pages"):
+            if not is_sha256(page["sha256"]):  # it names the file: never a path elsewhere
+                raise CatalogueFileError(
+                    f"A page of source {r['id']} has the hash {page['sha256']!r}, which is "
+                    "not a SHA-256 (64 lower-case hex characters); nothing was imported.")
+            add("source_page", {"source_id": r["id"], **_values(page, PAGE_FIELDS)})
+            source_pages[r["id"]].add(page.get("number"))
+
+    def cite(given: Any, owner: str, owner_id: int, what: str) -> None:
+        if given is None:
+            return
+        _check_ref(given.get("source"), set(source_pages), what, "source", required=True)
+        if given.get("page") not in source_pages[given["source"]]:
+            raise CatalogueFileError(f"{what.capitalize()} cites page {given.get('page')} of "
+                                     f"source {given['source']}, which has no such page.")
+        region = given.get("region")
+        if region is not None and (len(region) != 4 or region_problem(tuple(region))):
+            raise CatalogueFileError(f"{what.capitalize()} cites a region that does not lie "
+                                     "inside its page.")
+        add("citation", {"source_id": given["source"], "film_id": None, "quote_id": None,
+                         "person_id": None, owner: owner_id, "page": given["page"],
+                         "region": region_text(tuple(region) if region else None)})
+
     for n, p in enumerate(people):
         at("people", n, p)
         name = _text(p["name"])
@@ -262,6 +328,7 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
         for pos, s in enumerate(list_of(p, "portraits")):
             add("still", _still_row(s, None, p["id"], pos,
                                     f"person {p['id']} \u201c{p['name']}\u201d"), True)
+        cite(p.get("citation"), "person_id", p["id"], f"person {p['id']}")
 
     for n, f in enumerate(films):
         fid = f["id"]
@@ -279,10 +346,13 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
                 elif name == "related":
                     _check_ref(given.get("film"), film_ids, f"film {fid}", "related film",
                                required=True)
-                add(part.table, part.from_file(given, fid, pos))
+                row = add(part.table, part.from_file(given, fid, pos))
+                if name == "quotes":
+                    cite(given.get("cited"), "quote_id", row["id"], f"a quote of film {fid}")
         for pos, s in enumerate(list_of(f, "stills")):
             add("still", _still_row(s, fid, None, pos, f"film {fid} \u201c{f['title']}\u201d"),
                 True)
+        cite(f.get("citation"), "film_id", fid, f"film {fid}")
 
     for n, a in enumerate(_records(document, "awards", "name")):
         at("awards", n, a)
@@ -342,6 +412,16 @@ def _need(record: Any, what: str, field: str) -> None:
     if "id" not in record or record.get(field) in (None, ""):
         ident = record.get("id", "without an id")
         raise CatalogueFileError(f"An entry of {what} ({ident}) has no {field}.")
+
+
+def _source_owner(r: dict[str, Any], edition_ids: set[int], festival_ids: set[int]) -> None:
+    if (r.get("edition") is None) == (r.get("festival") is None):
+        raise CatalogueFileError(f"Source {r['id']} must belong to one edition or one "
+                                 "festival.")
+    if r.get("edition") is not None:
+        _check_ref(r["edition"], edition_ids, f"source {r['id']}", "edition", required=True)
+    else:
+        _check_ref(r["festival"], festival_ids, f"source {r['id']}", "festival", required=True)
 
 
 def _check_screening(s: dict[str, Any], fid: int, edition_ids: set[int],

@@ -12,6 +12,8 @@ from pathlib import Path
 from curator import CuratorError
 from curator.catalog import Catalog
 from curator.catalog.transfer import copy_catalogue
+from curator.sources.files import local_source_file, store_source_file
+from curator.sources.upkeep import source_file_problems
 from curator.stills.originals import local_original, store_original
 from curator.stills.upkeep import check_stills
 
@@ -26,6 +28,25 @@ class TransferFailed(CuratorError):
 class TransferReport:
     counts: dict[str, int] = field(default_factory=dict)  # records per kind, as `info` says
     originals: int = 0
+    source_files: int = 0  # printed sources' scans and PDFs
+
+
+def _copy_source_files(source: Catalog, target: Catalog, say: Say | None) -> int:
+    """Every scan and PDF a source's page refers to, once per SHA-256; a missing one stays
+    missing (`curator check` names it), a damaged one is refused at the end."""
+    hashes = sorted(source.sources.file_hashes())
+    for n, sha in enumerate(hashes, start=1):
+        path = local_source_file(source.archive, sha)
+        if path.is_file():
+            store_source_file(target.archive, path.read_bytes(), sha)
+        if say is not None and (n % 20 == 0 or n == len(hashes)):
+            say(f"{n} of {len(hashes)} source files copied")
+    missing_before = set(source_file_problems(source, hashes))
+    lost = sorted(set(source_file_problems(target, hashes)) - missing_before)
+    if lost:
+        raise TransferFailed(f"{len(lost)} source files did not arrive whole "
+                             f"(the first: {lost[0][:12]}\u2026).")
+    return len(hashes)
 
 
 def _copy(source: Catalog, target: Catalog, say: Say | None) -> TransferReport:
@@ -42,6 +63,7 @@ def _copy(source: Catalog, target: Catalog, say: Say | None) -> TransferReport:
         if say is not None and (n % 100 == 0 or n == len(hashes)):
             say(f"{n} of {len(hashes)} originals copied")
     report = TransferReport(target.counts(), len(hashes))
+    report.source_files = _copy_source_files(source, target, say)
     expected = source.counts()
     if report.counts != expected:
         wrong = ", ".join(f"{k}: {report.counts.get(k)} of {v}"

@@ -256,6 +256,9 @@ class Quote(Editable, Base):
     attribution: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     source: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     film: Mapped[Film] = relationship(back_populates="quotes")
+    # the printed source's page it was typed from: goes with the quote, recorded, so
+    # undo brings it back
+    citation: Mapped[Citation | None] = relationship(cascade=CASCADE, uselist=False)
 
 
 class ExternalId(Editable, Base):

@@ -101,7 +101,7 @@ def scan_file(archive: Archive, page: Any) -> ImageFile | None:
     from curator.sources import render_page, source_file_path
 
     try:
-        source_file_path(archive, page.sha256)  # proves the hash names a file in sources/
+        source_file_path(archive, page.sha256)  # proves the hash names a source's file
         folder = archive.cache_dir / "scans" / page.sha256[:2]
         target = folder / f"{page.sha256}-{page.file_page}-{SCAN_WIDTH}.jpg"
         if not target.is_file():

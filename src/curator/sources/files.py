@@ -2,6 +2,9 @@
 
     sources/ab/abcdef0123...   (no extension: the catalogue records the format)
 
+On a server the files are rows of the database (store/server_sources.py), and each desk
+keeps those it has shown in its own cache, under the same names.
+
 Scans are checked as stills are (a real decode, the same limits), and also refused past
 MAX_SIDE pixels on a side; a PDF is opened with PDFium, which refuses one that is not a
 PDF, is damaged or needs a password. Nothing is written until every check has passed.
@@ -23,6 +26,7 @@ from curator.stills.originals import (
     StillRefused,
     checked_hash,
     file_sha256,
+    on_server,
     read_regular_file,
     verify_image,
     write_whole,
@@ -65,8 +69,36 @@ class SourceFile:
 
 
 def source_file_path(archive: Archive, sha256: str) -> Path:
-    """Where a source's file with this hash lives (whether or not it is there)."""
+    """Where a source's file with this hash lives (whether or not it is there): in the
+    archive folder, or in this machine's cache of a server's catalogue."""
     return inside(archive.sources_dir, f"{checked_hash(sha256)[:2]}/{sha256}")
+
+
+# Files of a server's catalogue this process has fetched or checked whole in its cache:
+# a page turn must not hash a 50 MB PDF again.
+_CHECKED: set[Path] = set()
+_FETCH_LOCK = threading.Lock()
+
+
+def local_source_file(archive: Archive, sha256: str) -> Path:
+    """A file on this machine holding the source's file: the archive folder's own, or, on
+    a server, this machine's cached copy (fetched from the server the first time). It may
+    not exist if the file is missing."""
+    path = source_file_path(archive, sha256)
+    if not on_server(archive) or path in _CHECKED:
+        return path
+    with _FETCH_LOCK:
+        if path in _CHECKED:
+            return path
+        if not (path.is_file() and file_sha256(path) == sha256):
+            from curator.store import server_sources
+
+            data = server_sources.source_file_data(archive, sha256)  # type: ignore[arg-type]
+            if data is None or hashlib.sha256(data).hexdigest() != sha256:
+                return path  # missing or damaged on the server: `curator check` names it
+            write_whole(path, data)
+        _CHECKED.add(path)
+    return path
 
 
 def read_source_file(path: Path) -> tuple[bytes, SourceFile]:
@@ -156,7 +188,12 @@ def _scan_pages(data: bytes, name: str) -> tuple[tuple[tuple[int, int], ...], st
 
 
 def store_source_file(archive: Archive, data: bytes, sha256: str) -> bool:
-    """Write a verified file into sources/ unless it is there whole; True if written."""
+    """Write a verified file into sources/ (on a server, into the database) unless it is
+    there whole; True if written."""
+    if on_server(archive):
+        from curator.store import server_sources
+
+        return server_sources.put_source_file(archive, sha256, data)  # type: ignore[arg-type]
     target = source_file_path(archive, sha256)
     if target.is_file() and file_sha256(target) == sha256:
         return False

@@ -40,10 +40,6 @@ def add_source(catalog: Catalog, paths: Iterable[str | os.PathLike[str]], *,
     if not files:
         raise SourceRefused("(no file)", "a source needs at least one scan or PDF.")
     catalog.archive.refuse_writes()  # read-only: say so before reading any file
-    if catalog.archive.kind != "folder":
-        raise SourceRefused(files[0].name, "a catalogue on a server cannot hold printed "
-                            "sources yet (they are kept in an archive folder); nothing was "
-                            "stored.")
     read = [read_source_file(path) for path in files]
     if not title:
         held_by = (catalog.editions.get(edition_id).label if edition_id is not None
@@ -60,6 +56,7 @@ def add_source(catalog: Catalog, paths: Iterable[str | os.PathLike[str]], *,
         except OSError as exc:
             raise SourceRefused(path.name, "could not be stored in the archive: "
                                 f"{os_reason(exc)}; nothing was recorded.") from None
+
     changes = catalog.sources.add(title, pages, edition_id=edition_id, festival_id=festival_id,
                                  **fields)
     return AddedSource(changes, changes.created_id or 0, tuple(f for _d, f in read), written)

@@ -235,8 +235,8 @@ class ServerArchive:
 
     @property
     def sources_dir(self) -> Path:
-        """Printed sources' files on this machine: a server holds none yet (adding one is
-        refused), so a source copied in by team push shows no page here."""
+        """This machine's copies of printed sources' files fetched from the server (safe
+        to delete; see server_sources.py)."""
         return self.folder / "sources"
 
     @property

@@ -125,6 +125,8 @@ class FormPane(QWidget):
             form.scan_page = lambda: self.scan_page()
             if hasattr(form, "source_line"):
                 form.source_line.source_requested.connect(self.source_requested)
+            if hasattr(form.fields.get("quotes"), "source_requested"):
+                form.fields["quotes"].source_requested.connect(self.source_requested)
             form.notice.connect(self.banner.show_message)
             if self.publishing_refused and kind in PUBLISHED_BY_ROLE and "state" in form.fields:
                 form.fields["state"].setEnabled(False)

@@ -23,6 +23,7 @@ from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.credits import CreditsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
+from curator.gui.forms.quotes import QuotesField
 from curator.gui.forms.related import RelatedField
 from curator.gui.forms.rows import Cell, RowsField
 from curator.gui.forms.source_line import SourceLine
@@ -101,11 +102,9 @@ class FilmForm(RecordForm):
         text = self.section("Text")
         text.add("Synopsis", self.bind(ParagraphsField(
             "synopsis", "What the film is about. Leave a blank line between paragraphs.", 7)))
-        text.add("Quotes", self.bind(RowsField(
-            "quotes", [Cell("text", "The quoted statement", multiline=True),
-                       Cell("attribution", "Who said it", stretch=2),
-                       Cell("source", "Where, e.g. Director's statement", stretch=2)],
-            "quote", "No quotes \u2014 add a director's statement or a review.")))
+        text.add("Quotes", self.bind(QuotesField(
+            lambda source_id: self.catalog.sources.get(source_id).title,
+            lambda: self.scan_page(), self.notice.emit)))
         text.add("Internal notes", self.bind(ParagraphsField(
             "notes", "For the archive team only; never exported.", 3)))
         self.source_line = SourceLine(self, "film_id")
@@ -219,7 +218,7 @@ class FilmForm(RecordForm):
             self.fields[name].set_value(getattr(film, name), force)
         self.fields["alt_titles"].set_value([(a.title, a.note) for a in film.alt_titles], force)
         self.fields["quotes"].set_value(
-            [(q.text, q.attribution, q.source) for q in film.quotes], force)
+            [(q.text, q.attribution, q.source, q.cited) for q in film.quotes], force)
         self.fields["external_ids"].set_value(
             [(e.scheme, e.value) for e in film.external_ids], force)
         editions = edition_choices(self.catalog.festivals.all())
