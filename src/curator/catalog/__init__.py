@@ -5,9 +5,9 @@ composed of parts, one per kind of record, each holding the archive's shared
 core (catalog/core.py): `catalog.films.update(...)`, `catalog.people.merge(...)`,
 `catalog.festivals`, `catalog.editions`, `catalog.sections`, `catalog.awards`,
 `catalog.lists`, `catalog.stills`, `catalog.search`, `catalog.imports`,
-`catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`. Every mutation runs as
-one transaction and returns a `Changes`; `Catalog.undo` inverts one, and returns
-the Changes of the undo, which redo inverts again.
+`catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`, `catalog.duplicates`.
+Every mutation runs as one transaction and returns a `Changes`; `Catalog.undo` inverts
+one, and returns the Changes of the undo, which redo inverts again.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from curator.catalog.bulk_edit import BulkEdits, EditPlan, FilmsChange
 from curator.catalog.changes import ChangeKind, Changes, RowChange
 from curator.catalog.collections import Lists
 from curator.catalog.core import CatalogCore
+from curator.catalog.duplicates import Duplicates
 from curator.catalog.errors import (
     Cancelled,
     Conflict,
@@ -141,6 +142,7 @@ class Catalog:
         self.addresses = Addresses(core)
         self.bulk = BulkEdits(core)
         self.replace = Replacing(core)
+        self.duplicates = Duplicates(core)
         self._core = core
 
     @classmethod

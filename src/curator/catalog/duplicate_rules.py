@@ -1,0 +1,296 @@
+"""When two films, or two people, are probably one: the keys they are compared by, and
+the rules that score a pair and say why.
+
+Nothing here reads the database: catalog/duplicates.py feeds it rows. Pairs are found by
+blocking, never by comparing all pairs: films meet only when they share a title key, or a
+title's first or last letters in neighbouring years; people only when they share a name
+key or a surname. Within a block, closeness is difflib's ratio (the standard library's,
+so the wheel and the bundle carry nothing more; blocking keeps the comparisons few enough
+that its speed does not matter: see benchmarks/bench_duplicates.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from anyascii import anyascii
+
+from curator.catalog.matching import fold, name_as_written
+from curator.catalog.naming import sort_title
+
+# A title shared by this many films says little on its own ("Untitled", "Home"):
+# such films pair only with a year within one and a director or a screening in common.
+COMMON_TITLE = 4
+CLOSE_TITLE = 0.88  # difflib ratio above which two different title keys read as one
+CLOSE_NAME = 0.88
+PREFIX = 4  # the letters of a title key a misspelt title most likely keeps
+
+
+@dataclass(frozen=True)
+class FilmFacts:
+    """What the finder compares of a film."""
+
+    id: int
+    title: str
+    original_title: str
+    year: int | None
+    directors: frozenset[str]  # the directors' name keys (one person typed twice still meets)
+    director_names: tuple[str, ...]
+    editions: frozenset[int]
+    edition_names: dict[int, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    id: int
+    name: str
+    variants: tuple[str, ...]
+    films: frozenset[int]  # the films crediting them
+    birth_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two records that are probably one: the lower id first, the reasons, a score (0-100)."""
+
+    kind: str  # "film" or "person"
+    first_id: int
+    second_id: int
+    first: str  # how each reads in a list: "Assa (1987)", "Aki Kaurismaki"
+    second: str
+    score: int
+    reasons: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
+
+
+def title_key(title: str) -> str:
+    """A title with its leading article, accents, punctuation and case set aside."""
+    return fold(sort_title(title)) if title.strip() else ""
+
+
+def name_key(name: str) -> str:
+    """A name in any script, order and case, accents aside: `Mykkänen, Marjaana`,
+    `MARJAANA MYKKANEN` and `Марьяана Мюккянен` come near (the last by its Latin letters)."""
+    written = name_as_written(name)
+    latin = written if written.isascii() else anyascii(written)
+    return " ".join(sorted(fold(latin).split()))
+
+
+def _ratio(a: str, b: str) -> float:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < CLOSE_TITLE - 0.1 or matcher.quick_ratio() < CLOSE_TITLE - 0.1:
+        return 0.0
+    return matcher.ratio()
+
+
+def _film_label(f: FilmFacts) -> str:
+    return f"{f.title} ({f.year})" if f.year is not None else f.title
+
+
+def film_pairs(films: Iterable[FilmFacts], refused: set[tuple[int, int]]) -> list[Pair]:
+    """Pairs of films that are probably one, best first; `refused` pairs are left out."""
+    by_id = {f.id: f for f in films}
+    keys: dict[int, set[str]] = {}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for f in by_id.values():
+        ks = {k for k in (title_key(f.title), title_key(f.original_title)) if k}
+        keys[f.id] = ks
+        for k in ks:
+            by_key[k].append(f.id)
+    candidates: dict[tuple[int, int], float] = {}  # the pair -> its titles' closeness
+    for ids in by_key.values():
+        ids.sort(key=lambda i: (by_id[i].year is None, by_id[i].year or 0))
+        for n, a in enumerate(ids):
+            for b in ids[n + 1:]:
+                ya, yb = by_id[a].year, by_id[b].year
+                if ya is not None and yb is not None and yb - ya > 1:
+                    break  # sorted by year: the rest are further apart still
+                candidates[(min(a, b), max(a, b))] = 1.0
+    # Close titles: a misspelling keeps the title's start or its end; films meet only
+    # within a block of the same first (or last) letters and a year within one.
+    blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
+    for fid, ks in keys.items():
+        for k in ks:
+            if len(k) >= 2 * PREFIX:
+                blocks[("head", k[:PREFIX], by_id[fid].year)].append(fid)
+                blocks[("tail", k[-PREFIX:], by_id[fid].year)].append(fid)
+    for (end, letters, year), ids in blocks.items():
+        if year is None:
+            continue  # a yearless film is matched on its exact title only
+        for other_year in (year, year + 1):
+            others = blocks.get((end, letters, other_year), [])
+            for a in ids:
+                for b in others:
+                    if a == b or (other_year == year and b < a):
+                        continue
+                    pair = (min(a, b), max(a, b))
+                    if pair in candidates:
+                        continue
+                    best = max((_ratio(x, y) for x in keys[a] for y in keys[b]), default=0)
+                    if best >= CLOSE_TITLE:
+                        candidates[pair] = best
+    found = []
+    for (a, b), closeness in candidates.items():
+        if (a, b) in refused:
+            continue
+        common = max(len(by_key[k]) for k in keys[a] & keys[b]) if closeness == 1.0 else 0
+        pair = _film_pair(by_id[a], by_id[b], closeness, common)
+        if pair is not None:
+            found.append(pair)
+    found.sort(key=lambda p: (-p.score, p.first.casefold(), p.first_id, p.second_id))
+    return found
+
+
+def _film_pair(a: FilmFacts, b: FilmFacts, closeness: float, common: int) -> Pair | None:
+    reasons = []
+    score = 55 if closeness == 1.0 else round(55 * closeness) - 8
+    reasons.append("same title" if closeness == 1.0 else f"similar title ({closeness:.0%})")
+    if a.year is not None and b.year is not None:
+        if abs(a.year - b.year) > 1:
+            return None
+        if a.year == b.year:
+            score += 20
+            reasons.append(f"same year ({a.year})")
+        else:
+            score += 10
+            reasons.append(f"years {min(a.year, b.year)} and {max(a.year, b.year)}")
+    shared = a.directors & b.directors
+    if shared:
+        names = sorted({n for n in (*a.director_names, *b.director_names)
+                        if name_key(n) in shared}, key=str.casefold)
+        score += 25
+        reasons.append(f"same director ({', '.join(names[:2])})")
+    elif a.directors and b.directors:
+        return None  # each film names its directors, and none is the other's
+    editions = a.editions & b.editions
+    if editions:
+        score += 10
+        named = sorted(a.edition_names.get(e) or b.edition_names.get(e, "") for e in editions)
+        reasons.append(f"both at {named[0]}" if named and named[0] else "same festival edition")
+    vouched = bool(shared or editions)
+    if (a.year is None or b.year is None) and not vouched and (common >= COMMON_TITLE
+                                                                or closeness < 1.0):
+        return None  # a common title without a year or anything else in common
+    if common >= COMMON_TITLE and not vouched:
+        return None  # "Home" and "Home" of one year, and nothing else to go by
+    return Pair("film", a.id, b.id, _film_label(a), _film_label(b), min(score, 100),
+                tuple(reasons))
+
+
+def _initials_match(a: list[str], b: list[str]) -> bool:
+    """`a kaurismaki` and `aki kaurismaki`: the same surname, and each forename of the
+    shorter name an initial, or the whole, of the other's in turn."""
+    if a[-1] != b[-1] or len(a) != len(b) or len(a) < 2:
+        return False
+    initials = False
+    for x, y in zip(a[:-1], b[:-1], strict=True):
+        if x == y:
+            continue
+        if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+            initials = True
+            continue
+        return False
+    return initials
+
+
+def _words(name: str) -> list[str]:
+    """The name's words in written order (forenames, then surname), folded."""
+    written = name_as_written(name)
+    latin = written if written.isascii() else anyascii(written)
+    return fold(latin.replace(".", ". ")).split()
+
+
+def person_pairs(people: Iterable[PersonFacts], refused: set[tuple[int, int]]) -> list[Pair]:
+    """Pairs of people who are probably one, best first; `refused` pairs are left out."""
+    by_id = {p.id: p for p in people}
+    names: dict[int, list[str]] = {p.id: [p.name, *p.variants] for p in by_id.values()}
+    by_key: dict[str, set[int]] = defaultdict(set)
+    by_surname: dict[str, set[int]] = defaultdict(set)  # for initials
+    # for misspellings: the forename's initial with the surname's first or last letters
+    by_letters: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for pid, spellings in names.items():
+        for n in spellings:
+            if k := name_key(n):
+                by_key[k].add(pid)
+            words = _words(n)
+            if len(words) >= 2:
+                by_surname[words[-1]].add(pid)
+                by_letters[("head", words[0][0], words[-1][:3])].add(pid)
+                by_letters[("tail", words[0][0], words[-1][-3:])].add(pid)
+    candidates: dict[tuple[int, int], tuple[int, str]] = {}
+
+    def offer(a: int, b: int, score: int, why: str) -> None:
+        pair = (min(a, b), max(a, b))
+        if a != b and pair not in refused and score > candidates.get(pair, (0, ""))[0]:
+            candidates[pair] = (score, why)
+
+    for ids in by_key.values():
+        ordered = sorted(ids)
+        for n, a in enumerate(ordered):
+            for b in ordered[n + 1:]:
+                offer(a, b, 85, _same_name_reason(names[a], names[b]))
+    for block, close in ((by_surname, False), (by_letters, True)):
+        for ids in block.values():
+            if len(ids) > 200:
+                continue  # a name hundreds share ("Smith"): only exact names meet there
+            ordered = sorted(ids)
+            for n, a in enumerate(ordered):
+                for b in ordered[n + 1:]:
+                    if (min(a, b), max(a, b)) not in candidates:
+                        _compare_names(a, b, names, close, offer)
+    found = []
+    for (a, b), (score, why) in candidates.items():
+        pa, pb = by_id[a], by_id[b]
+        if pa.birth_year and pb.birth_year and pa.birth_year != pb.birth_year:
+            continue  # born in different years: two people of one name
+        reasons = [why]
+        shared = pa.films & pb.films
+        if shared:
+            score += 10
+            reasons.append(f"credited on the same film{'s' if len(shared) > 1 else ''} "
+                           f"({len(shared)})")
+        found.append(Pair("person", a, b, pa.name, pb.name, min(score, 100), tuple(reasons)))
+    found.sort(key=lambda p: (-p.score, p.first.casefold(), p.first_id, p.second_id))
+    return found
+
+
+def _compare_names(a: int, b: int, names: dict[int, list[str]], close: bool,
+                   offer: Callable[[int, int, int, str], None]) -> None:
+    """Offer two people by initials (`close` False) or by a close spelling of their
+    names whose forenames start alike (`close`: Mika is not Aki)."""
+    for x in names[a]:
+        for y in names[b]:
+            wx, wy = _words(x), _words(y)
+            if len(wx) < 2 or len(wy) < 2:
+                continue
+            if not close:
+                if _initials_match(wx, wy):
+                    offer(a, b, 70, f"initials: {x} / {y}")
+                continue
+            if wx[0][0] != wy[0][0]:
+                continue
+            closeness = _ratio(" ".join(wx), " ".join(wy))
+            if closeness >= CLOSE_NAME:
+                offer(a, b, round(80 * closeness) - 10,
+                      f"similar spelling ({closeness:.0%}): {x} / {y}")
+
+
+def _same_name_reason(a: list[str], b: list[str]) -> str:
+    for x in a:
+        for y in b:
+            if name_key(x) != name_key(y):
+                continue
+            if x == y:
+                return f"same name ({x})"
+            if not (fold(x).isascii() and fold(y).isascii()):
+                return f"same name in another script: {x} / {y}"
+            if fold(x) == fold(y):
+                return f"same name but for accents or case: {x} / {y}"
+            return f"same name written another way: {x} / {y}"
+    return "same name"
