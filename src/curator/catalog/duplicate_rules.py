@@ -11,6 +11,7 @@ that its speed does not matter: see benchmarks/bench_duplicates.py).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from curator.catalog.naming import sort_title
 # A title shared by this many films says little on its own ("Untitled", "Home"):
 # such films pair only with a year within one and a director or a screening in common.
 COMMON_TITLE = 4
-CLOSE_TITLE = 0.88  # difflib ratio above which two different title keys read as one
+CLOSE_TITLE = 0.9  # difflib ratio above which two different title keys read as one
 CLOSE_NAME = 0.88
 PREFIX = 4  # the letters of a title key a misspelt title most likely keeps
 
@@ -82,6 +83,14 @@ def name_key(name: str) -> str:
     return " ".join(sorted(fold(latin).split()))
 
 
+_NUMBERS = re.compile(r"\b(?:\d+|i{1,3}|iv|vi{0,3}|ix|x)\b")
+
+
+def numbers(key: str) -> list[str]:
+    """The numbers in a title key ("part 2", "ii"): sequels differ in them and little else."""
+    return _NUMBERS.findall(key)
+
+
 def _ratio(a: str, b: str) -> float:
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < CLOSE_TITLE - 0.1 or matcher.quick_ratio() < CLOSE_TITLE - 0.1:
@@ -103,7 +112,8 @@ def film_pairs(films: Iterable[FilmFacts], refused: set[tuple[int, int]]) -> lis
         keys[f.id] = ks
         for k in ks:
             by_key[k].append(f.id)
-    candidates: dict[tuple[int, int], float] = {}  # the pair -> its titles' closeness
+    # the pair -> its titles' closeness, and the keys that came close
+    candidates: dict[tuple[int, int], tuple[float, str, str]] = {}
     for ids in by_key.values():
         ids.sort(key=lambda i: (by_id[i].year is None, by_id[i].year or 0))
         for n, a in enumerate(ids):
@@ -111,7 +121,8 @@ def film_pairs(films: Iterable[FilmFacts], refused: set[tuple[int, int]]) -> lis
                 ya, yb = by_id[a].year, by_id[b].year
                 if ya is not None and yb is not None and yb - ya > 1:
                     break  # sorted by year: the rest are further apart still
-                candidates[(min(a, b), max(a, b))] = 1.0
+                key = next(iter(keys[a] & keys[b]))
+                candidates[(min(a, b), max(a, b))] = (1.0, key, key)
     # Close titles: a misspelling keeps the title's start or its end; films meet only
     # within a block of the same first (or last) letters and a year within one.
     blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
@@ -132,25 +143,38 @@ def film_pairs(films: Iterable[FilmFacts], refused: set[tuple[int, int]]) -> lis
                     pair = (min(a, b), max(a, b))
                     if pair in candidates:
                         continue
-                    best = max((_ratio(x, y) for x in keys[a] for y in keys[b]), default=0)
-                    if best >= CLOSE_TITLE:
-                        candidates[pair] = best
+                    best = max(((_ratio(x, y), x, y) for x in keys[a] for y in keys[b]
+                                if numbers(x) == numbers(y)), default=(0.0, "", ""))
+                    if best[0] >= CLOSE_TITLE:
+                        candidates[pair] = best if a < b else (best[0], best[2], best[1])
     found = []
-    for (a, b), closeness in candidates.items():
+    for (a, b), (closeness, ka, kb) in candidates.items():
         if (a, b) in refused:
             continue
         common = max(len(by_key[k]) for k in keys[a] & keys[b]) if closeness == 1.0 else 0
-        pair = _film_pair(by_id[a], by_id[b], closeness, common)
+        pair = _film_pair(by_id[a], by_id[b], closeness, common, _titles_said(
+            by_id[a], by_id[b], closeness, ka, kb))
         if pair is not None:
             found.append(pair)
     found.sort(key=lambda p: (-p.score, p.first.casefold(), p.first_id, p.second_id))
     return found
 
 
-def _film_pair(a: FilmFacts, b: FilmFacts, closeness: float, common: int) -> Pair | None:
-    reasons = []
+def _titles_said(a: FilmFacts, b: FilmFacts, closeness: float, ka: str, kb: str) -> str:
+    """Why the titles meet: "same title", or the two titles that came close."""
+    def text(f: FilmFacts, key: str) -> str:
+        return f.title if title_key(f.title) == key else f.original_title
+
+    ta, tb = text(a, ka), text(b, kb)
+    if closeness == 1.0:
+        return "same title" if (ta, tb) == (a.title, b.title) else f"same title: {ta} / {tb}"
+    return f"similar title ({closeness:.0%}): {ta} / {tb}"
+
+
+def _film_pair(a: FilmFacts, b: FilmFacts, closeness: float, common: int,
+               titles: str) -> Pair | None:
+    reasons = [titles]
     score = 55 if closeness == 1.0 else round(55 * closeness) - 8
-    reasons.append("same title" if closeness == 1.0 else f"similar title ({closeness:.0%})")
     if a.year is not None and b.year is not None:
         if abs(a.year - b.year) > 1:
             return None

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "curator.cli.lists",
     "curator.cli.settings",
     "curator.cli.editing",
+    "curator.cli.duplicates",
     "curator.cli.stills",
     "curator.cli.sources",
     "curator.cli.interchange",
