@@ -307,6 +307,9 @@ def _compare_names(a: int, b: int, names: dict[int, list[str]], close: bool,
 
 def _same_name_reason(a: list[str], b: list[str]) -> str:
     for x in a:
+        if x in b:
+            return f"same name ({x})"
+    for x in a:
         for y in b:
             if name_key(x) != name_key(y):
                 continue

@@ -86,21 +86,26 @@ class MergeDialog(QDialog):
         self.choice: dict[str, QButtonGroup] = {}
         line = 1
         for row in rows:
-            group = QButtonGroup(self)
+            if not row.differs and not row.keep.strip():
+                continue  # empty in both: nothing to choose or to see
             name = QLabel(row.label, objectName="mergeField")
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            cells = [self._cell(name, row.differs, field_name=True)]
+            grid.addWidget(self._cell(name, row.differs), line, 0)
+            if not row.differs:  # the same in both: said once, nothing to choose
+                same = QLabel(_short(row.keep), objectName="mergeSame")
+                same.setToolTip(f"The same in both: {row.keep}")
+                grid.addWidget(self._cell(same, False), line, 1, 1, 2)
+                line += 1
+                continue
+            group = QButtonGroup(self)
             for n, value in enumerate((row.keep, row.other)):
                 button = QRadioButton(_short(value) if value.strip() else "(empty)")
                 button.setObjectName(f"{row.field}-{n}")
                 button.setToolTip(value if value.strip() else "Nothing entered")
-                button.setEnabled(row.differs)
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 group.addButton(button, n)
                 button.setChecked(n == (0 if row.default == KEEP else 1))
-                cells.append(self._cell(button, row.differs))
-            for column, cell in enumerate(cells):
-                grid.addWidget(cell, line, column)
+                grid.addWidget(self._cell(button, True), line, n + 1)
             self.choice[row.field] = group
             line += 1
         heading = QLabel("Kept from both", objectName="mergeSection")
@@ -111,7 +116,7 @@ class MergeDialog(QDialog):
                 cell = QLabel(text, objectName="mergeField" if column == 0 else "mergeKept")
                 if column == 0:
                     cell.setAlignment(Qt.AlignmentFlag.AlignRight)
-                grid.addWidget(self._cell(cell, False, field_name=column == 0), line, column)
+                grid.addWidget(self._cell(cell, False), line, column)
             line += 1
         grid.setRowStretch(line, 1)
         scroll = QScrollArea(widgetResizable=True, objectName="mergeScroll")
@@ -133,11 +138,14 @@ class MergeDialog(QDialog):
             "QFrame[differs=\"true\"] { background: rgba(230, 170, 40, 0.16); }"
             "#mergeCell { border-bottom: 1px solid rgba(128, 128, 128, 0.18); }"
             "#mergeField { color: palette(placeholder-text); padding-right: 6px; }"
+            "#mergeSame, #mergeKept { color: palette(placeholder-text); }"
             "#mergeSection { font-weight: 600; padding: 14px 10px 4px 10px; }")
-        self.resize(900, 640)
+        # as tall as the rows need (a person's few fields), up to a screenful (a film's)
+        scroll.setMinimumHeight(min(grid_widget.sizeHint().height() + 4, 560))
+        self.resize(900, self.sizeHint().height())
 
     @staticmethod
-    def _cell(widget: QWidget, differs: bool, field_name: bool = False) -> QFrame:
+    def _cell(widget: QWidget, differs: bool) -> QFrame:
         cell = QFrame(objectName="mergeCell")
         cell.setProperty("differs", differs)
         box = QHBoxLayout(cell)
@@ -168,5 +176,5 @@ class MergeDialog(QDialog):
         """For each field that differs, whether the surviving record keeps its own value
         or takes the other's (what the catalog's merge is given)."""
         kept_side = self.survivor.checkedId()
-        return {r.field: KEEP if self.choice[r.field].checkedId() == kept_side else OTHER
-                for r in self.rows if r.differs}
+        return {field: KEEP if group.checkedId() == kept_side else OTHER
+                for field, group in self.choice.items()}
