@@ -128,9 +128,9 @@ def film_pairs(films: Iterable[FilmFacts], refused: set[tuple[int, int]]) -> lis
     blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
     for fid, ks in keys.items():
         for k in ks:
-            if len(k) >= 2 * PREFIX:
-                blocks[("head", k[:PREFIX], by_id[fid].year)].append(fid)
-                blocks[("tail", k[-PREFIX:], by_id[fid].year)].append(fid)
+            n = PREFIX if len(k) >= 2 * PREFIX else 2  # a short title: its first letters
+            blocks[("head", k[:n], by_id[fid].year)].append(fid)
+            blocks[("tail", k[-n:], by_id[fid].year)].append(fid)
     for (end, letters, year), ids in blocks.items():
         if year is None:
             continue  # a yearless film is matched on its exact title only
