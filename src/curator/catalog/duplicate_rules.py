@@ -2,11 +2,13 @@
 the rules that score a pair and say why.
 
 Nothing here reads the database: catalog/duplicates.py feeds it rows. Pairs are found by
-blocking, never by comparing all pairs: films meet only when they share a title key, or a
-title's first or last letters in neighbouring years; people only when they share a name
-key or a surname. Within a block, closeness is difflib's ratio (the standard library's,
-so the wheel and the bundle carry nothing more; blocking keeps the comparisons few enough
-that its speed does not matter: see benchmarks/bench_duplicates.py).
+blocking, never by comparing all pairs: films meet when they share a title key, or when
+their keys are one letter apart (found through the keys with one letter taken out, as a
+spelling corrector finds its candidates), and their years are within one; people meet
+when they share a name key, a surname, or a forename's initial and a surname's first or
+last letters. A pair's closeness is difflib's ratio (the standard library's: the wheel
+and the bundle carry nothing more, and blocking leaves it few pairs to measure;
+benchmarks/bench_duplicates.py times the whole on 100,000 films).
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from curator.catalog.naming import sort_title
 # A title shared by this many films says little on its own ("Untitled", "Home"):
 # such films pair only with a year within one and a director or a screening in common.
 COMMON_TITLE = 4
-CLOSE_TITLE = 0.9  # difflib ratio above which two different title keys read as one
+CLOSE_TITLE = 0.88  # difflib ratio below which keys one letter apart are still two titles
+SHORTEST = 5  # a title key shorter than this meets only its exact equals ("sea", "se")
+MOST_ALIKE = 50  # keys more alike than this (one letter from many others) say nothing
 CLOSE_NAME = 0.88
-PREFIX = 4  # the letters of a title key a misspelt title most likely keeps
 
 
 @dataclass(frozen=True)
@@ -92,10 +95,25 @@ def numbers(key: str) -> list[str]:
 
 
 def _ratio(a: str, b: str) -> float:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < CLOSE_TITLE - 0.1 or matcher.quick_ratio() < CLOSE_TITLE - 0.1:
-        return 0.0
-    return matcher.ratio()
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def close_keys(keys: Iterable[str]) -> set[tuple[str, str]]:
+    """Pairs of different keys one letter apart (as "cranes are flying" and "cranes are
+    flyng"), of the same numbers (a sequel is another film), none shorter than SHORTEST."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        if len(k) >= SHORTEST:
+            for form in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}:
+                forms[form].append(k)
+    pairs = set()
+    for ks in forms.values():
+        if 1 < len(ks) <= MOST_ALIKE:
+            for n, x in enumerate(ks):
+                for y in ks[n + 1:]:
+                    if x != y and numbers(x) == numbers(y):
+                        pairs.add((min(x, y), max(x, y)))
+    return pairs
 
 
 def _film_label(f: FilmFacts) -> str:
@@ -123,30 +141,26 @@ def film_pairs(films: Iterable[FilmFacts], refused: set[tuple[int, int]]) -> lis
                     break  # sorted by year: the rest are further apart still
                 key = next(iter(keys[a] & keys[b]))
                 candidates[(min(a, b), max(a, b))] = (1.0, key, key)
-    # Close titles: a misspelling keeps the title's start or its end; films meet only
-    # within a block of the same first (or last) letters and a year within one.
-    blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
+    # Close titles: two keys one letter apart (dropped, added or mistyped) are the same
+    # once a letter is taken out of each, so keys meet through those forms, never all
+    # against all; their films meet when their years are within one.
+    years: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for fid, ks in keys.items():
-        for k in ks:
-            n = PREFIX if len(k) >= 2 * PREFIX else 2  # a short title: its first letters
-            blocks[("head", k[:n], by_id[fid].year)].append(fid)
-            blocks[("tail", k[-n:], by_id[fid].year)].append(fid)
-    for (end, letters, year), ids in blocks.items():
-        if year is None:
-            continue  # a yearless film is matched on its exact title only
-        for other_year in (year, year + 1):
-            others = blocks.get((end, letters, other_year), [])
-            for a in ids:
-                for b in others:
-                    if a == b or (other_year == year and b < a):
-                        continue
-                    pair = (min(a, b), max(a, b))
-                    if pair in candidates:
-                        continue
-                    best = max(((_ratio(x, y), x, y) for x in keys[a] for y in keys[b]
-                                if numbers(x) == numbers(y)), default=(0.0, "", ""))
-                    if best[0] >= CLOSE_TITLE:
-                        candidates[pair] = best if a < b else (best[0], best[2], best[1])
+        if by_id[fid].year is not None:  # a yearless film is matched on its exact title only
+            for k in ks:
+                years[k][by_id[fid].year].append(fid)
+    for x, y in close_keys(years):
+        closeness = _ratio(x, y)
+        if closeness < CLOSE_TITLE:
+            continue  # one letter of five ("Brave", "Brake"): too little to go by
+        for year, ids in years[x].items():
+            for other_year in (year - 1, year, year + 1):
+                for a in ids:
+                    for b in years[y].get(other_year, ()):
+                        pair = (min(a, b), max(a, b))
+                        if a == b or pair in candidates:
+                            continue
+                        candidates[pair] = (closeness, x, y) if a < b else (closeness, y, x)
     found = []
     for (a, b), (closeness, ka, kb) in candidates.items():
         if (a, b) in refused:
