@@ -99,3 +99,14 @@ def test_not_a_duplicate_is_never_listed_again_and_undo_lists_it(catalog):
     assert catalog.duplicates.people() == []
     catalog.undo(said)
     assert [(x.first_id, x.second_id) for x in catalog.duplicates.films()] == [(a, b)]
+
+
+def test_sequels_and_short_lookalikes_are_two_films(catalog):
+    catalog.films.create("Paranormal Activity 2", year=2010)
+    catalog.films.create("Paranormal Activity 3", year=2011)
+    catalog.films.create("Brave", year=2012)
+    catalog.films.create("Brake", year=2012)
+    harbour = catalog.films.create("Harbour", year=1931).created_id
+    harbor = catalog.films.create("Harbor", year=1931).created_id
+    assert [(p.first_id, p.second_id) for p in catalog.duplicates.films()] == [
+        (harbour, harbor)]

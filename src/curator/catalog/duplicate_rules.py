@@ -237,6 +237,11 @@ def _initials_match(a: list[str], b: list[str]) -> bool:
     return initials
 
 
+def _ordinals(words: list[str]) -> list[str]:
+    """The numbers in a name ("II", "3"); a single letter is an initial, not a numeral."""
+    return [w for w in words if w.isdigit() or w in ("ii", "iii", "iv")]
+
+
 def _words(name: str) -> list[str]:
     """The name's words in written order (forenames, then surname), folded."""
     written = name_as_written(name)
@@ -305,8 +310,8 @@ def _compare_names(a: int, b: int, names: dict[int, list[str]], close: bool,
     for x in names[a]:
         for y in names[b]:
             wx, wy = _words(x), _words(y)
-            if len(wx) < 2 or len(wy) < 2:
-                continue
+            if len(wx) < 2 or len(wy) < 2 or _ordinals(wx) != _ordinals(wy):
+                continue  # a single word says too little; "II" and "III" are two people
             if not close:
                 if _initials_match(wx, wy):
                     offer(a, b, 70, f"initials: {x} / {y}")
