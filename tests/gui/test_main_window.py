@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton
 
 from curator import __version__
 from curator.catalog import Catalog
@@ -189,9 +190,11 @@ def test_merge_people_and_undo(demo_catalog, open_window, qtbot) -> None:  # noq
 
     def accept() -> None:
         dialog = QApplication.activeModalWidget()
-        assert dialog.people[0].name == "Marjaana Mykkanen"  # by sort name
-        dialog.group.button(0).setChecked(True)
-        dialog.accept()
+        assert dialog.windowTitle() == "Merge People"
+        assert dialog.sides[0].heading == "Marjaana Mykkanen"  # with more films
+        keep = dialog.findChildren(QRadioButton, "keepRecord")[0]
+        QTest.mouseClick(keep, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, accept)
     window.action_map["merge"].trigger()

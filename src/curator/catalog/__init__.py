@@ -6,7 +6,7 @@ core (catalog/core.py): `catalog.films.update(...)`, `catalog.people.merge(...)`
 `catalog.festivals`, `catalog.editions`, `catalog.sections`, `catalog.awards`,
 `catalog.lists`, `catalog.stills`, `catalog.search`, `catalog.imports`,
 `catalog.snapshot`, `catalog.settings`, `catalog.vocabulary`,
-`catalog.saved_searches`. Every mutation runs as
+`catalog.saved_searches`, `catalog.duplicates`. Every mutation runs as
 one transaction and returns a `Changes`; `Catalog.undo` inverts one, and returns
 the Changes of the undo, which redo inverts again.
 """
@@ -26,6 +26,7 @@ from curator.catalog.bulk_edit import BulkEdits, EditPlan, FilmsChange
 from curator.catalog.changes import ChangeKind, Changes, RowChange
 from curator.catalog.collections import Lists
 from curator.catalog.core import CatalogCore
+from curator.catalog.duplicates import Duplicates
 from curator.catalog.errors import (
     Cancelled,
     Conflict,
@@ -144,6 +145,7 @@ class Catalog:
         self.bulk = BulkEdits(core)
         self.replace = Replacing(core)
         self.saved_searches = SavedSearches(core)
+        self.duplicates = Duplicates(core)
         self._core = core
 
     @classmethod

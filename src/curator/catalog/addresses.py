@@ -2,8 +2,9 @@
 
 A film's page lives at `films/<id>/<slug>/`. When its title changes, a slug made from
 the title follows it; the slug it had is remembered here, as is the last slug of a film
-deleted or taken out of the archive while published. The export leaves a redirect to
-the film's page (or a "no longer in the archive" page) at every remembered address.
+deleted, taken out of the archive or merged into another film while published. The
+export leaves a redirect to the film's page (or to the film it was merged into, or a "no
+longer in the archive" page) at every remembered address.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from curator.catalog.core import Operations
 from curator.catalog.naming import slugify
-from curator.model import Film, FilmAddress
+from curator.model import Film, FilmAddress, FilmAlias
 from curator.model.enums import PublicationState
 
 
@@ -24,6 +25,7 @@ class PastAddress:
     film_id: int
     slug: str
     title: str  # the film's title when it had this address
+    merged_into: int | None = None  # the film it was merged into, which the address leads to
 
 
 def follows_title(film: Film) -> bool:
@@ -51,9 +53,11 @@ class Addresses(Operations):
     """The addresses films had before, which the site keeps leading somewhere."""
 
     def past(self) -> list[PastAddress]:
-        """Every address a published film had, in the order of film and slug."""
+        """Every address a published film had, in the order of film and slug; a film's
+        merged into another leads to that one."""
         with self.core.read() as session:
+            merged = dict(session.execute(select(FilmAlias.id, FilmAlias.film_id)).all())
             rows = session.execute(select(FilmAddress.film_id, FilmAddress.slug,
                                           FilmAddress.title)
                                    .order_by(FilmAddress.film_id, FilmAddress.slug))
-            return [PastAddress(*row) for row in rows]
+            return [PastAddress(*row, merged.get(row[0])) for row in rows]

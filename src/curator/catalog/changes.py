@@ -86,6 +86,9 @@ TABLE_MEANINGS: dict[str, tuple[tuple[Meaning, str | None], ...]] = {
     "quote": ((Meaning.FILMS, "film_id"),),
     "related_film": ((Meaning.FILMS, "film_id"), (Meaning.FILMS, "related_id")),
     "film_address": ((Meaning.FILMS, "film_id"),),
+    "film_alias": ((Meaning.FILMS, "film_id"), (Meaning.FILMS, KEY)),
+    # a pair said not to be one: nothing any pane shows but the duplicates finder
+    "not_duplicate": (),
     "person": ((Meaning.PEOPLE, KEY),),
     "name_variant": ((Meaning.PEOPLE, "person_id"),),
     "credit": ((Meaning.FILMS, "film_id"), (Meaning.PEOPLE, "person_id")),

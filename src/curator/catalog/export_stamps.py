@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Tables whose rows belong to one film (film_id); the film table is its own owner.
 FILM_TABLES = ("film", "film_country", "film_language", "film_genre", "alt_title", "credit",
                "quote", "external_id", "related_film", "screening", "award", "still",
-               "film_address")
+               "film_address", "film_alias")
 # portable SQL (SQLite's total() is not PostgreSQL's); bigint, as ids times versions
 # outgrow an integer
 _SUMS = ("count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(id), "

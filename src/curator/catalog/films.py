@@ -37,6 +37,7 @@ from curator.model import (
     Credit,
     Edition,
     Film,
+    FilmAlias,
     Person,
     Quote,
     RelatedFilm,
@@ -105,13 +106,39 @@ class Films(Operations):
     """Films and their parts: credits, quotes, screenings, titles, links."""
 
     def get(self, film_id: int) -> FilmRecord:
+        """The film's record; the id of a film merged into another gives that film's."""
         with self.core.read() as session:
             film = session.scalars(
                 select(Film).where(Film.id == film_id).options(*_FILM_LOAD)
             ).first()
             if film is None:
+                alias = session.get(FilmAlias, film_id)
+                film = session.scalars(
+                    select(Film).where(Film.id == alias.film_id).options(*_FILM_LOAD)
+                ).first() if alias is not None else None
+            if film is None:
                 get_row(session, Film, film_id, "film")
             return film_record(session, film)
+
+    def resolve(self, film_id: int) -> int:
+        """The film `film_id` is now: itself, or the film it was merged into."""
+        from curator.catalog.film_merge import FilmMerge
+
+        return FilmMerge(self.core).resolve(film_id)
+
+    def merge(self, keep_id: int, other_id: int,
+              choices: dict[str, str] | None = None) -> Changes:
+        """Merge film `other_id` into `keep_id`, choosing field by field which value stays
+        (catalog/film_merge.py); one step, undone whole."""
+        from curator.catalog.film_merge import FilmMerge
+
+        return FilmMerge(self.core).merge(keep_id, other_id, choices)
+
+    def merge_rows(self, keep: FilmRecord, other: FilmRecord) -> list:
+        """Two films' chosen fields side by side, for the merge dialog."""
+        from curator.catalog.film_merge import film_merge_rows
+
+        return film_merge_rows(keep, other)
 
     def get_many(self, film_ids: list[int]) -> list[FilmRecord]:
         """Several films at once, in the order asked (missing ones are left out).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -12,18 +12,33 @@ from curator.catalog.changes import Changes
 from curator.catalog.core import Operations, check_version, describe, get_row, set_fields
 from curator.catalog.errors import Conflict
 from curator.catalog.export_reads import people_in_bulk
+from curator.catalog.film_merge import KEEP, OTHER, MergeRow, read_choices
 from curator.catalog.films import still_record
 from curator.catalog.naming import slugify, sort_name
 from curator.catalog.people_list import PeoplePage, people_page
 from curator.catalog.records import ExternalIdData, PersonRecord
 from curator.catalog.sources import forget_citations
 from curator.catalog.validation import person_problems, raise_if
-from curator.model import Award, Credit, ExternalId, Film, NameVariant, Person
+from curator.model import (
+    Award,
+    Citation,
+    Credit,
+    ExternalId,
+    Film,
+    NameVariant,
+    Person,
+    Still,
+)
 from curator.model.entities import utcnow
 
 PERSON_COLUMNS = {
     "name", "sort_name", "slug", "birth_year", "death_year", "country", "biography", "notes",
     "state",
+}  # fmt: skip
+# The fields whose value a merge of two people chooses, with their names in the dialog.
+PERSON_CHOSEN_FIELDS = {
+    "name": "Name", "birth_year": "Born", "death_year": "Died", "country": "Country",
+    "biography": "Biography", "notes": "Notes",
 }  # fmt: skip
 
 
@@ -187,8 +202,22 @@ class People(Operations):
                 select(func.count()).select_from(Credit).where(Credit.person_id == person_id)
             ) or 0
 
-    def merge(self, survivor_id: int, other_id: int) -> Changes:
-        """Fold `other` into `survivor`: credits and awards move, the name becomes a variant."""
+    def merge_rows(self, keep: PersonRecord, other: PersonRecord) -> list[MergeRow]:
+        """The chosen fields of two people side by side (as film_merge_rows for films)."""
+        rows = []
+        for name, label in PERSON_CHOSEN_FIELDS.items():
+            mine = "" if getattr(keep, name) is None else str(getattr(keep, name))
+            theirs = "" if getattr(other, name) is None else str(getattr(other, name))
+            rows.append(MergeRow(name, label, mine, theirs,
+                                 OTHER if not mine.strip() and theirs.strip() else KEEP))
+        return rows
+
+    def merge(self, survivor_id: int, other_id: int,
+              choices: Mapping[str, str] | None = None) -> Changes:
+        """Fold `other` into `survivor`: credits, awards and portraits move, the name not
+        kept becomes a variant; `choices` say, field by field, whose value stays (KEEP or
+        OTHER; by default the survivor's, unless empty)."""
+        chosen = read_choices(choices or {}, PERSON_CHOSEN_FIELDS)
         if survivor_id == other_id:
             raise Conflict("Choose two different people to merge.")
         with self.core.write("Merge people") as uow:
@@ -196,6 +225,8 @@ class People(Operations):
             survivor = get_row(s, Person, survivor_id, "person")
             other = get_row(s, Person, other_id, "person")
             uow.label = f"Merge {other.name} into {survivor.name}"
+            names = [survivor.name, *(v.name for v in survivor.variants),
+                     other.name, *(v.name for v in other.variants)]
             held = {
                 (c.film_id, c.role, c.character)
                 for c in s.scalars(select(Credit).where(Credit.person_id == survivor_id))
@@ -209,20 +240,39 @@ class People(Operations):
                     held.add(key)
             for award in s.scalars(select(Award).where(Award.person_id == other_id)):
                 award.person_id = survivor_id
+            for field in PERSON_CHOSEN_FIELDS:
+                mine, theirs = getattr(survivor, field), getattr(other, field)
+                side = chosen.get(field) or (OTHER if mine in (None, "") and
+                                             theirs not in (None, "") else KEEP)
+                if side == OTHER and mine != theirs:
+                    if field == "name" and survivor.sort_name == sort_name(survivor.name):
+                        survivor.sort_name = sort_name(theirs)
+                    setattr(survivor, field, theirs)
+            for v in list(survivor.variants):
+                if v.name.casefold() == survivor.name.casefold():
+                    survivor.variants.remove(v)  # the name it now has is no variant
+            s.flush()
             known = {survivor.name.casefold()} | {v.name.casefold() for v in survivor.variants}
-            for name in [other.name, *(v.name for v in other.variants)]:
+            for name in names:
                 if name.casefold() not in known:
                     survivor.variants.append(NameVariant(name=name))
                     known.add(name.casefold())
-            for field in ("birth_year", "death_year", "country", "biography"):
-                if not getattr(survivor, field) and getattr(other, field):
-                    setattr(survivor, field, getattr(other, field))
             have = {(e.scheme, e.value) for e in survivor.external_ids}
             for e in list(other.external_ids):
                 if (e.scheme, e.value) not in have:
                     survivor.external_ids.append(ExternalId(scheme=e.scheme, value=e.value))
+            start = max((p.position for p in survivor.portraits), default=-1) + 1
+            has_primary = any(p.is_primary for p in survivor.portraits)
+            for still in s.scalars(select(Still).where(Still.person_id == other_id)):
+                still.person_id, still.position = survivor_id, start + still.position
+                still.is_primary = still.is_primary and not has_primary
+            cited = s.scalar(select(Citation.id).where(Citation.person_id == survivor_id))
+            if cited is None:
+                for citation in s.scalars(select(Citation).where(Citation.person_id == other_id)):
+                    citation.person_id = survivor_id
             forget_citations(s, person_id=other_id)
             s.flush()
+            s.expire(other)  # its portraits have moved: deleting it must not take them
             s.delete(other)
             survivor.updated_at = utcnow()
         return uow.changes

@@ -52,7 +52,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     catalog = Catalog.open(args.archive)
     try:
         catalog.archive.refuse_writes()  # read-only or damaged: say so before any file moves
-        owner = {"person_id": args.film_id} if args.person else {"film_id": args.film_id}
+        # a film merged into another: its stills go to the film it became
+        owner = ({"person_id": args.film_id} if args.person
+                 else {"film_id": catalog.films.resolve(args.film_id)})
         fields = {"caption": args.caption, "credit": args.credit, "alt_text": args.alt_text,
                   "rights": args.rights}
         result = import_stills(catalog, args.files, fields={k: v for k, v in fields.items() if v},

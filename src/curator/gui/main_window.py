@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from curator.catalog import Catalog, Changes, StaleVersion
 from curator.gui import (
     bulk_edit,
+    duplicates,
     export,
     find_replace,
     import_dialog,
@@ -38,7 +39,6 @@ from curator.gui.deleting import delete_selected
 from curator.gui.dialogs.about import AboutDialog
 from curator.gui.dialogs.confirm import confirm_deletion
 from curator.gui.dialogs.history import HistoryDialog
-from curator.gui.dialogs.merge import MergePeopleDialog
 from curator.gui.elsewhere import ChangesElsewhere
 from curator.gui.export import SiteExportController
 from curator.gui.extension import MENU_OF_PLACE, Install, MenuPlace
@@ -68,6 +68,7 @@ EXTENSIONS: tuple[Install, ...] = (
     bulk_edit.install,
     find_replace.install,
     saved_searches.install,
+    duplicates.install,
 )
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.
@@ -275,6 +276,8 @@ class MainWindow(QMainWindow):
         self._show_pending_record()  # asked for by name: shown at once
 
     def _open_record(self, kind: RecordKind, record_id: int) -> None:
+        if kind == RecordKind.FILM:
+            record_id = self.catalog.films.resolve(record_id)  # merged: the film it became
         if kind in VIEW_RECORD_KINDS:
             if self.sidebar.select_view(f"{kind}:{record_id}:"):
                 return
@@ -369,18 +372,16 @@ class MainWindow(QMainWindow):
     def confirm_deletion(self, what: str, impact: dict[str, int]) -> bool:
         return confirm_deletion(self, what, impact)
 
-    def merge_people(self) -> None:
+    def merge_selected(self) -> None:
+        """Merge the two films, or the two people, selected in the list, side by side."""
         pane = self.list_pane
-        rows = sorted(i.row() for i in pane.table.selectionModel().selectedRows())
-        if pane.table_name is not ListTable.PEOPLE or len(rows) != 2:
-            self.show_error("Select two people in the People list to merge them.")
+        ids = pane.selected_ids()
+        if pane.table_name not in (ListTable.FILMS, ListTable.PEOPLE) or len(ids) != 2:
+            self.show_error("Select two films, or two people, in the list to merge them.")
             return
-        dialog = MergePeopleDialog(pane.people.row(rows[0]), pane.people.row(rows[1]), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        survivor, other = dialog.survivor_and_other()
-        if self.run_operation(lambda: self.catalog.people.merge(survivor, other)):
-            self.open_record(RecordKind.PERSON, survivor)
+        merge = (duplicates.merge_films if pane.table_name is ListTable.FILMS
+                 else duplicates.merge_people)
+        merge(self, *ids)
 
     def focus_list(self) -> None:
         """Back to the list (Escape in the form), or to the list being edited."""
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
 
     # -- following the panes ------------------------------------------------------------
     def _add_merge_to_menu(self, menu: QMenu) -> None:
-        if self.list_pane.table_name is ListTable.PEOPLE:
+        if self.list_pane.table_name in (ListTable.FILMS, ListTable.PEOPLE):
             menu.addAction(self.action_map[ActionKey.MERGE])
 
     def _view_chosen(self, view: View) -> None:
@@ -530,8 +531,9 @@ class MainWindow(QMainWindow):
         a[ActionKey.DELETE].setEnabled(selected > 0 or bool(lists and lists.editing))
         total = pane.model.total if pane.stack.currentWidget() is pane.table else 0
         self.selection.setText(f"{selected:,} of {total:,} selected" if selected > 1 else "")
-        # always shown (the toolbar never reflows), usable on two people
-        a[ActionKey.MERGE].setEnabled(pane.table_name is ListTable.PEOPLE and selected == 2)
+        # always shown (the toolbar never reflows), usable on two films or two people
+        a[ActionKey.MERGE].setEnabled(
+            pane.table_name in (ListTable.FILMS, ListTable.PEOPLE) and selected == 2)
 
     def _changes_arrived(self, changes: Changes) -> None:
         """Refresh what an operation, undo or redo touched, and nothing else."""

@@ -103,8 +103,8 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
         ActionKey.QUIT: _action(w, "Quit", w.close, "", (Key.Quit, "Ctrl+Q")),
         ActionKey.DELETE: _action(w, "Delete", w.delete_selected, "delete", (Key.Delete,),
                           "Delete the selected records (undoable)"),
-        ActionKey.MERGE: _action(w, "Merge People\u2026", w.merge_people, "merge", ("Ctrl+M",),
-                         "Merge two selected people into one"),
+        ActionKey.MERGE: _action(w, "Merge\u2026", w.merge_selected, "merge", ("Ctrl+M",),
+                         "Merge the two selected films, or people, into one, side by side"),
         ActionKey.HISTORY: _action(w, "History\u2026", w.show_history, "", ("Ctrl+Shift+H",),
                            "Who changed the record on show, when, and what they changed"),
         ActionKey.FIND: _action(w, "Find", w.focus_search, "search", (Key.Find,),
@@ -134,7 +134,7 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
     # Delete acts on the list only, so the key still edits text in the form.
     a[ActionKey.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     w.list_pane.addAction(a[ActionKey.DELETE])
-    # Merge joins them in the People list
+    # Merge joins two films or two people of the list (its context menu adds it there)
     w.list_pane.context_actions = [a[ActionKey.DELETE], a[ActionKey.HISTORY]]
     for name, pane, title, key in (
             (ActionKey.SHOW_SIDEBAR, w.sidebar, "Sidebar", "Ctrl+Alt+1"),

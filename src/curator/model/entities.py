@@ -298,6 +298,31 @@ class FilmAddress(Editable, Base):
     title: Mapped[str] = mapped_column(String(500), nullable=False, default="")
 
 
+class FilmAlias(Editable, Base):
+    """The id of a film merged into another: a link to it, or a command given it, leads to
+    the film it was merged into (`film_id`), and its public addresses redirect there."""
+
+    __tablename__ = "film_alias"
+
+    # the merged-away film's id, never given to another film (ids are not reused)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    # no foreign key: an alias outlives the film it leads to (then it leads nowhere)
+    film_id: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+
+
+class NotDuplicate(Editable, Base):
+    """Two films, or two people, an archivist said are not one: the duplicates finder
+    never lists them again. `first_id` is the smaller id."""
+
+    __tablename__ = "not_duplicate"
+    __table_args__ = (UniqueConstraint("kind", "first_id", "second_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)  # "film" or "person"
+    first_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    second_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
 class RelatedFilm(Editable, Base):
     """A manual "See also" link, listed before the automatic ones."""
 

@@ -32,7 +32,7 @@ from curator.store import integrity
 DATABASE_NAME = "archive.sqlite"
 # Every revision this Curator knows, oldest first; a test checks it against Alembic's scripts.
 SCHEMA_REVISIONS = ("0001", "0002", "0003", "team", "history", "sources", "addresses",
-                    "saved", "source_files")
+                    "saved", "source_files", "duplicates")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 LOCK_TIMEOUT = float(os.environ.get("CURATOR_LOCK_TIMEOUT", "10"))
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
