@@ -293,7 +293,7 @@
       matched.sort(function (a, b) {
         var at = titled.has(a), bt = titled.has(b);
         if (at !== bt) return at ? -1 : 1;
-        var la = codesOf[a].letters, lb = codesOf[b].letters;
+        var la = (codesOf[a] || {}).letters || "", lb = (codesOf[b] || {}).letters || "";
         return la < lb ? -1 : la > lb ? 1 : a - b;
       });
       shown = matched;
