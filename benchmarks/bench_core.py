@@ -7,6 +7,7 @@ search results in a median <= 20 ms and worst <= 100 ms per query; open <= 0.3 s
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import statistics
@@ -151,6 +152,8 @@ def main() -> None:
         print(f"by relevance (the default): worst median {worst_median:.1f} ms (target <= 20), "
               f"worst case {worst_max:.1f} ms (target <= 100); title order is shown for "
               "information: it sorts every hit of a common word")
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} cores")
         print("\nthe query language, first 200 results with their count (ms): median / worst "
               "of 15 runs")
         for text in ("director:kaurismaki", "director:mykkanen-1234", "year:1970..1979",
