@@ -205,6 +205,8 @@ def main() -> None:
         print(f"by relevance (the default): worst median {worst_median:.1f} ms (target <= 20), "
               f"worst case {worst_max:.1f} ms (target <= 100); title order is shown for "
               "information: it sorts every hit of a common word")
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} cores")
         query_language(catalog)
         t = time.perf_counter()
         total = catalog.search.films(FilmQuery(text="film"), limit=200).total

@@ -59,12 +59,32 @@ def test_help_of_a_verb_and_a_usage_error_load_none_of_it_either():
     assert not names & set(HEAVY)
 
 
-def test_info_loads_the_catalogue_but_not_images_templates_or_the_exporter(tmp_path):
-    Catalog.create(tmp_path / "A.curator").close()
-    names, done = imported("info", str(tmp_path / "A.curator"))
-    assert done.returncode == 0 and "films" in done.stdout
-    assert "curator.catalog" in names
-    assert not names & {"PIL", "jinja2", "curator.publish.export", "PySide6"}
+def test_info_and_search_read_a_folder_without_sqlalchemy_or_the_orm(tmp_path):
+    """`curator info` and a search of free words read an archive folder through a bare
+    connection (catalog/glance.py): neither SQLAlchemy, the models nor the facade load."""
+    catalog = Catalog.create(tmp_path / "A.curator")
+    catalog.films.create(title="Assa", year=1987)
+    catalog.close()
+    for args in (["info"], ["search", "--json"], ["search"]):
+        verb, *options = args
+        query = ["assa"] if verb == "search" else []
+        names, done = imported(verb, str(tmp_path / "A.curator"), *query, *options)
+        assert done.returncode == 0, done.stderr
+        assert ("films" in done.stdout) if verb == "info" else ("Assa" in done.stdout)
+        assert "curator.catalog.glance" in names  # the log is real: the quick way ran
+        heavy = sorted(name for name in names if name.split(".")[0] in HEAVY or name in (
+            "curator.catalog.facade", "curator.model.entities", "curator.store.archive",
+            "curator.publish.export", "curator.stills"))
+        assert heavy == [], (args, heavy)
+
+
+def test_a_search_with_conditions_loads_the_catalogue_and_finds_the_same(tmp_path):
+    catalog = Catalog.create(tmp_path / "A.curator")
+    catalog.films.create(title="Assa", year=1987)
+    catalog.close()
+    names, done = imported("search", str(tmp_path / "A.curator"), "assa year:1987")
+    assert done.returncode == 0 and "Assa" in done.stdout
+    assert "curator.catalog.facade" in names and "sqlalchemy" in names
 
 
 @pytest.mark.parametrize("verb", ["export", "check", "stills", "import", "lists"])

@@ -53,6 +53,7 @@ def open_window(qtbot):  # noqa: ANN001, ANN201
         qtbot.waitUntil(window.isActiveWindow)
         # the sidebar's attention counts and the current record follow the first paint
         qtbot.waitUntil(lambda: not window.starting)
+        qtbot.waitUntil(lambda: window.sidebar.tree.attention_counted)  # read aside
         windows.append(window)
         return window
 

@@ -45,3 +45,18 @@ def test_curator_archive_opens_the_window(demo_catalog, tmp_path: Path) -> None:
     image = QImage(str(picture))
     assert (image.width(), image.height()) == (1440, 900)
     assert app.last_archive() == folder.resolve()
+
+
+def test_the_desk_loads_the_core_before_qt():
+    """PySide6 reads the source of every module imported after it: the desk's start loads
+    SQLAlchemy, the models and the catalogue first (gui/__init__.py)."""
+    import subprocess
+    import sys
+
+    listing = subprocess.run(
+        [sys.executable, "-c", "import sys, curator.gui.app; print('\\n'.join(sys.modules))"],
+        capture_output=True, text=True, timeout=120, check=True).stdout.split()
+    first_qt = listing.index("PySide6")
+    for core in ("sqlalchemy", "curator.model.entities", "curator.catalog.facade",
+                 "curator.stills.importing", "PIL"):
+        assert listing.index(core) < first_qt, core

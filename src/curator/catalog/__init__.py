@@ -1,7 +1,7 @@
 """The catalogue's operations: the only code that opens database sessions.
 
-`Catalog` is the facade the GUI, the command line and the tests all use. It is
-composed of parts, one per kind of record, each holding the archive's shared
+`Catalog` (catalog/facade.py) is the facade the GUI, the command line and the tests all
+use. It is composed of parts, one per kind of record, each holding the archive's shared
 core (catalog/core.py): `catalog.films.update(...)`, `catalog.people.merge(...)`,
 `catalog.festivals`, `catalog.editions`, `catalog.sections`, `catalog.awards`,
 `catalog.lists`, `catalog.stills`, `catalog.search`, `catalog.imports`,
@@ -9,99 +9,41 @@ core (catalog/core.py): `catalog.films.update(...)`, `catalog.people.merge(...)`
 `catalog.saved_searches`, `catalog.duplicates`. Every mutation runs as
 one transaction and returns a `Changes`; `Catalog.undo` inverts one, and returns
 the Changes of the undo, which redo inverts again.
+
+The names below are loaded when first asked for, so a command that only reads
+(catalog/glance.py: `curator info`, `curator search`) starts without the ORM.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-from pathlib import Path
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
-from curator.catalog.addresses import Addresses
-from curator.catalog.bulk import BulkResult, FilmData
-from curator.catalog.bulk_edit import BulkEdits, EditPlan, FilmsChange
-from curator.catalog.changes import ChangeKind, Changes, RowChange
-from curator.catalog.collections import Lists
-from curator.catalog.core import CatalogCore
-from curator.catalog.duplicates import Duplicates
-from curator.catalog.errors import (
-    Cancelled,
-    Conflict,
-    InvalidRecords,
-    NotFound,
-    StaleVersion,
-    ValidationError,
-)
-from curator.catalog.festivals import Awards, Editions, Festivals, Sections
-from curator.catalog.film_edit import FilmEdit
-from curator.catalog.films import Films
-from curator.catalog.history import History
-from curator.catalog.history_rows import FieldChange, HistoryStep, LastChange, ago
-from curator.catalog.importing import FilmImport, ImportResult, Imports, ScreeningRef
-from curator.catalog.people import People
-from curator.catalog.records import *  # noqa: F401,F403
-from curator.catalog.replace import Replacement, ReplaceRule, Replacing
-from curator.catalog.saved_searches import SavedSearches, SavedSearchRecord
-from curator.catalog.search import Attention, FilmQuery, Search
-from curator.catalog.settings import Settings
-from curator.catalog.snapshot import Snapshot
-from curator.catalog.sort_keys import keys_moved_by, refresh_sort_keys
-from curator.catalog.sources import Sources
-from curator.catalog.stills_meta import Stills
-from curator.catalog.unit import (
-    SORT_KEY_SOURCES,
-    affected_film_ids,
-    apply_inverse,
-    films_fed_by,
-    reindex,
-    translate_errors,
-    write_transaction,
-)
-from curator.catalog.vocabulary import Vocabulary
-from curator.model import (
-    Award,
-    Collection,
-    Credit,
-    Edition,
-    Festival,
-    Film,
-    NameVariant,
-    Person,
-    Quote,
-    Screening,
-    Section,
-    Source,
-    Still,
-)
-from curator.store import (
-    AnyArchive,
-    Archive,
-    ChangeWatch,
-    is_server_location,
-    open_archive,
-    watch_changes,
-)
-from curator.store.archive import DATABASE_NAME
-
-# What Archive.create makes in a new folder: all that a failed creation removes.
-NEW_ARCHIVE_PARTS = (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm",
-                     f"{DATABASE_NAME}-journal", "stills", "sources", "cache",
-                     "backups")
-
-
-def _remove_half_made(path: Path, keep_folder: bool) -> None:
-    for name in NEW_ARCHIVE_PARTS:
-        part = path / name
-        if part.is_dir() and not part.is_symlink():
-            shutil.rmtree(part, ignore_errors=True)
-        else:
-            part.unlink(missing_ok=True)
-    if not keep_folder:
-        with contextlib.suppress(OSError):
-            path.rmdir()  # only if nothing else came in meanwhile
+if TYPE_CHECKING:
+    from curator.catalog.bulk import BulkResult, FilmData  # noqa: F401
+    from curator.catalog.bulk_edit import EditPlan, FilmsChange  # noqa: F401
+    from curator.catalog.changes import ChangeKind, Changes, RowChange  # noqa: F401
+    from curator.catalog.errors import (  # noqa: F401
+        Cancelled,
+        Conflict,
+        InvalidRecords,
+        NotFound,
+        StaleVersion,
+        ValidationError,
+    )
+    from curator.catalog.facade import Catalog  # noqa: F401
+    from curator.catalog.film_edit import FilmEdit  # noqa: F401
+    from curator.catalog.history_rows import (  # noqa: F401
+        FieldChange,
+        HistoryStep,
+        LastChange,
+        ago,
+    )
+    from curator.catalog.importing import FilmImport, ImportResult, ScreeningRef  # noqa: F401
+    from curator.catalog.records import *  # noqa: F401,F403
+    from curator.catalog.replace import Replacement, ReplaceRule  # noqa: F401
+    from curator.catalog.saved_searches import SavedSearchRecord  # noqa: F401
+    from curator.catalog.search import Attention, FilmQuery  # noqa: F401
 
 __all__ = [
     "Attention", "BulkResult", "Cancelled", "Catalog", "ChangeKind", "Changes", "Conflict",
@@ -112,96 +54,32 @@ __all__ = [
     "ValidationError", "ago",
 ]  # fmt: skip
 
-COUNTED = {
-    "films": Film, "people": Person, "name variants": NameVariant, "credits": Credit,
-    "festivals": Festival, "editions": Edition, "sections": Section, "screenings": Screening,
-    "awards": Award, "stills": Still, "quotes": Quote, "lists": Collection,
-    "sources": Source,
+_WHERE = {
+    "Catalog": "facade",
+    "BulkResult": "bulk", "FilmData": "bulk",
+    "EditPlan": "bulk_edit", "FilmsChange": "bulk_edit",
+    "ChangeKind": "changes", "Changes": "changes", "RowChange": "changes",
+    "Cancelled": "errors", "Conflict": "errors", "InvalidRecords": "errors",
+    "NotFound": "errors", "StaleVersion": "errors", "ValidationError": "errors",
+    "FilmEdit": "film_edit",
+    "FieldChange": "history_rows", "HistoryStep": "history_rows",
+    "LastChange": "history_rows", "ago": "history_rows",
+    "FilmImport": "importing", "ImportResult": "importing", "ScreeningRef": "importing",
+    "Replacement": "replace", "ReplaceRule": "replace",
+    "Attention": "search", "FilmQuery": "search",
+    "SavedSearchRecord": "saved_searches",
 }  # fmt: skip
 
 
-class Catalog:
-    """All operations on one archive, by kind of record."""
-
-    def __init__(self, archive: AnyArchive) -> None:
-        self.archive = archive
-        core = CatalogCore(archive)
-        self.films = Films(core)
-        self.people = People(core)
-        self.festivals = Festivals(core)
-        self.editions = Editions(core)
-        self.sections = Sections(core)
-        self.awards = Awards(core)
-        self.lists = Lists(core)
-        self.stills = Stills(core)
-        self.search = Search(core)
-        self.imports = Imports(core)
-        self.snapshot = Snapshot(core)
-        self.settings = Settings(core)
-        self.vocabulary = Vocabulary(core)
-        self.history = History(core)
-        self.sources = Sources(core)
-        self.addresses = Addresses(core)
-        self.bulk = BulkEdits(core)
-        self.replace = Replacing(core)
-        self.saved_searches = SavedSearches(core)
-        self.duplicates = Duplicates(core)
-        self._core = core
-
-    @classmethod
-    def open(cls, where: str | os.PathLike[str], *, password: str | None = None) -> Catalog:
-        """Open an archive folder, or a catalogue on a server (an address or a
-        `.curator-team` file; `password` when libpq finds none of its own)."""
-        shown = where if is_server_location(where) else Path(where) / DATABASE_NAME
-        with translate_errors(shown):
-            return cls(open_archive(where, password=password))
-
-    @classmethod
-    def create(cls, folder: str | os.PathLike[str]) -> Catalog:
-        """A new, empty archive; if making it fails (a full disk), nothing of it is left."""
-        path = Path(folder).expanduser().absolute()
-        existed = path.exists()
-        made_here = not existed or (path.is_dir() and not any(path.iterdir()))
-        try:
-            with translate_errors(path / DATABASE_NAME):
-                return cls(Archive.create(path))
-        except BaseException:
-            if made_here and path.is_dir():
-                _remove_half_made(path, keep_folder=existed)
-            raise
-
-    def close(self) -> None:
-        self.archive.close()
-
-    def undo(self, changes: Changes, label: str = "") -> Changes:
-        """Write `changes` backwards; returns the Changes of doing so (undo them to redo).
-
-        `label` is what the history calls this step (`Undo Change year of Assa`, or `Redo
-        ...`); by default `Undo` and the step's own label.
-        """
-        with write_transaction(self.archive, label or f"Undo {changes.label}") as writing:
-            conn = writing.conn
-            rows = tuple(apply_inverse(conn, changes))
-            films = affected_film_ids(conn, rows)
-            reindex(conn, rows)
-            keyed = tuple(r for r in rows if r.table in SORT_KEY_SOURCES)
-            refresh_sort_keys(conn, films_fed_by(conn, keyed, SORT_KEY_SOURCES),
-                              keys_moved_by({r.table for r in keyed}))
-            writing.rows = rows
-        return Changes(changes.label, rows, frozenset(films), changes.created_id)
-
-    def watch_changes(self) -> ChangeWatch:
-        """A watch whose wait() returns once another Curator changed the catalogue (see
-        store/watch.py): on a server as that change commits, in a folder within a
-        quarter of a second."""
-        return watch_changes(self.archive)
-
-    def counts(self) -> dict[str, int]:
-        with self._core.read() as session:
-            return {
-                name: session.scalar(select(func.count()).select_from(entity)) or 0
-                for name, entity in COUNTED.items()
-            }
-
-    def schema_revision(self) -> str | None:
-        return self.archive.schema_revision()
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        if name.startswith("_") or not name[:1].isupper():
+            # a submodule (`from curator.catalog import wording`) is imported so
+            raise AttributeError(f"module 'curator.catalog' has no attribute {name!r}")
+        module = "records"  # the plain records the operations return
+    value = getattr(importlib.import_module(f"curator.catalog.{module}"), name, None)
+    if value is None:
+        raise AttributeError(f"module 'curator.catalog' has no attribute {name!r}")
+    globals()[name] = value
+    return value

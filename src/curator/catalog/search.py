@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from curator.catalog.core import CatalogCore, Operations
+from curator.catalog.glance import exact_first
 from curator.catalog.query import Condition, QueryError, parse_query
 from curator.catalog.query_sql import condition_clause
 from curator.catalog.records import FilmRow, SearchResult
@@ -219,9 +220,7 @@ class Search(Operations):
         """A film whose title is exactly what was typed leads, whatever bm25 says."""
         exact = set(session.scalars(select(Film.id).where(
             Film.id.in_(ranked), func.lower(Film.title) == text.strip().lower())))
-        if not exact:
-            return ranked
-        return [i for i in ranked if i in exact] + [i for i in ranked if i not in exact]
+        return exact_first(ranked, exact)
 
     def attention_counts(self) -> dict[Attention, int]:
         with self.core.read() as session:

@@ -107,16 +107,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from curator.catalog import Catalog
+    from curator.catalog.glance import summary
 
-    catalog = Catalog.open(args.archive)
-    counts = catalog.counts()
+    # An archive folder is read without the ORM; a server, or an archive to upgrade or
+    # check, is opened whole.
+    quick = summary(args.archive)
+    if quick is not None:
+        address, revision, counts = quick.address, quick.revision, quick.counts
+    else:
+        from curator.catalog import Catalog
+
+        catalog = Catalog.open(args.archive)
+        try:
+            address, revision = catalog.archive.address, catalog.schema_revision()
+            counts = catalog.counts()
+        finally:
+            catalog.close()
     width = max(len(k) for k in counts)
-    print(f"Archive: {catalog.archive.address}")
-    print(f"Schema version: {catalog.schema_revision()}")
+    print(f"Archive: {address}")
+    print(f"Schema version: {revision}")
     for name, count in counts.items():
         print(f"  {name:<{width}}  {count:>9,}")
-    catalog.close()
     return 0
 
 
@@ -155,35 +166,43 @@ def _years(text: str | None) -> tuple[int | None, int | None]:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from curator.catalog import Catalog, FilmQuery
-    from curator.catalog.query import QueryError
-
     year_from, year_to = _years(args.year)
     if not args.query.strip() and not args.saved:
         args.parser.error("give a QUERY, or --saved NAME")
-    filters = {"year_from": year_from, "year_to": year_to, "country": args.country,
-               "state": args.state, "order": args.order}
-    # the query is read before the archive is opened: a typing slip costs nothing
-    query = FilmQuery.parse(args.query, **filters)
-    catalog = Catalog.open(args.archive)
-    if args.saved:
+    quick = None
+    if (not args.saved and year_from is None and not (args.country or args.state)
+            and args.order == "relevance"):
+        from curator.catalog.glance import search_films
+
+        # free words in an archive folder: answered without the ORM (catalog/glance.py)
+        quick = search_films(args.archive, args.query, args.limit)
+    if quick is not None:
+        total, rows = quick
+    else:
+        from curator.catalog import Catalog, FilmQuery
+        from curator.catalog.query import QueryError
+
+        filters = {"year_from": year_from, "year_to": year_to, "country": args.country,
+                   "state": args.state, "order": args.order}
+        # the query is read before the archive is opened: a typing slip costs nothing
+        query = FilmQuery.parse(args.query, **filters)
+        catalog = Catalog.open(args.archive)
         try:
-            saved = catalog.saved_searches.named(args.saved)
-            args.query = f"{saved.query} {args.query}".strip()
-            query = FilmQuery.parse(args.query, **filters)
-        except QueryError as exc:
+            if args.saved:
+                saved = catalog.saved_searches.named(args.saved)
+                try:
+                    args.query = f"{saved.query} {args.query}".strip()
+                    query = FilmQuery.parse(args.query, **filters)
+                except QueryError as exc:
+                    raise QueryError(f"The saved search \u201c{saved.name}\u201d cannot run: "
+                                     f"{exc}") from None
+            result = catalog.search.films(query, limit=args.limit)
+            total, rows = result.total, catalog.films.rows(result.ids)
+        finally:
             catalog.close()
-            raise QueryError(f"The saved search “{saved.name}” cannot run: "
-                             f"{exc}") from None
-        except BaseException:
-            catalog.close()
-            raise
-    result = catalog.search.films(query, limit=args.limit)
-    rows = catalog.films.rows(result.ids)
-    catalog.close()
     if args.json:
         json.dump(
-            {"total": result.total, "films": [
+            {"total": total, "films": [
                 {"id": r.id, "title": r.title, "year": r.year,
                  "countries": [c for c in r.countries.split(" / ") if c],
                  "directors": [d for d in r.directors.split(", ") if d]}
@@ -196,6 +215,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                         "film."))
         return 0
     if not rows:
+        from curator.catalog import Catalog
+
         print(printable(f"No film matches \u201c{args.query}\u201d."))
         catalog = Catalog.open(args.archive)
         try:
@@ -210,8 +231,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         directors = f" \u2014 {r.directors}" if r.directors else ""
         print(printable(f"{r.id:>7}  {r.title}" + (f" ({details})" if details else "")
                         + directors))
-    if result.total > len(rows):
-        print(f"… {len(rows)} of {result.total:,} films; use --limit to see more.")
+    if total > len(rows):
+        print(f"… {len(rows)} of {total:,} films; use --limit to see more.")
     return 0
 
 

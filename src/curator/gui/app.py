@@ -229,7 +229,8 @@ def screenshot(archive: Path | str, target: Path, size: tuple[int, int] = (1440,
     if window is None:
         return 1
     window.resize(*size)
-    settle(app, until=lambda: not window.starting)
+    # the sidebar's attention counts are read aside, just after the first paint
+    settle(app, until=lambda: not window.starting and window.sidebar.tree.attention_counted)
     found = window.catalog.search.films("From Russia with Rock", limit=10)
     rows = window.catalog.films.rows(found.ids)
     best = [r for r in rows if r.title == "From Russia with Rock"] or rows

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.list_pane.activated.connect(self._activated)
         self.list_pane.form_requested.connect(self.form.focus_first_field)
         self.list_pane.first_step_chosen.connect(self._first_step)
+        self.list_pane.searched.connect(self._record_after_search)
         self.form.escaped.connect(self.focus_list)
         self.keys = UndoKeyRouter(self)
         self.list_pane.context_menu_requested.connect(self._add_merge_to_menu)
@@ -264,7 +265,10 @@ class MainWindow(QMainWindow):
             self._pending_record = None
             self.list_pane.select_row(0)  # it is gone: the list's first, as usual
         self._opening = None
-        self._show_pending_record()
+        if not self.list_pane.search_waiting:
+            self._show_pending_record()
+        # else: typed before the desk had finished opening: the list answers the keys first,
+        # and the record follows the search (the first record read costs the most)
         self.list_pane.films.read_ids()
         self.started.emit()
 
@@ -497,6 +501,10 @@ class MainWindow(QMainWindow):
             self._show_pending_record()
         self._update_actions()
 
+    def _record_after_search(self) -> None:
+        if self._pending_record is not None and not self.starting:
+            self._record_timer.start()  # once the list is painted
+
     def _show_pending_record(self) -> None:
         if self._pending_record is None:
             return
@@ -619,6 +627,7 @@ class MainWindow(QMainWindow):
             task.cancel()
         self.tasks.wait(10_000)
         self.list_pane.films.wait_for_ids()
+        self.sidebar.tree.wait_for_counts()
         if self._owns_catalog:
             self.catalog.close()
         super().closeEvent(event)

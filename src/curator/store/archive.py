@@ -28,12 +28,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from curator import CuratorError
 from curator.store import integrity
+from curator.store.schema import (  # noqa: F401 - known here too
+    DATABASE_NAME,
+    SCHEMA_HEAD,
+    SCHEMA_REVISIONS,
+)
 
-DATABASE_NAME = "archive.sqlite"
-# Every revision this Curator knows, oldest first; a test checks it against Alembic's scripts.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "team", "history", "sources", "addresses",
-                    "saved", "source_files", "duplicates")
-SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 LOCK_TIMEOUT = float(os.environ.get("CURATOR_LOCK_TIMEOUT", "10"))
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # FULL: a commit is on the disk before the desk says "saved", power cut or not (with

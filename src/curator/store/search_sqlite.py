@@ -9,7 +9,6 @@ databases fall back to portable LIKE.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from sqlalchemy import (
@@ -26,12 +25,9 @@ from sqlalchemy import (
 from sqlalchemy.sql import Select
 
 from curator.model import AltTitle, Credit, Film, FilmCountry, NameVariant, Person
-
-FTS_TABLE = "film_search"
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-# Above this many hits, bm25 ranking of every hit costs more than the answer is
-# worth; such queries rank title matches first instead.
-RANK_LIMIT = 2000
+from curator.store import search_fts5
+from curator.store.search_fts5 import FTS_TABLE, RANK_LIMIT, tokens  # noqa: F401
+from curator.store.search_fts5 import fts_query as _fts_query
 
 
 def is_sqlite(conn: Connection) -> bool:
@@ -127,18 +123,6 @@ def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, st
         "VALUES (?, ?, ?, ?, ?)", documents)
 
 
-def tokens(query: str) -> list[str]:
-    return _TOKEN.findall(query.casefold())
-
-
-def _fts_query(words: list[str], column: str | None = None) -> str:
-    # Every word must match. The last one is a prefix, as the user is still typing
-    # it; the ones before are whole words (a prefix costs a doclist merge each).
-    # Quoting keeps FTS5 operators inert.
-    terms = " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
-    return f"{{{column}}} : ({terms})" if column else terms
-
-
 def matching_film_ids(conn: Connection, query: str) -> Select | None:
     """A SELECT of the ids of films matching every word of query, or None for no words."""
     words = tokens(query)
@@ -171,54 +155,23 @@ def _column_matching_film_ids(conn: Connection, query: str, column: str) -> Sele
             bindparam("fts_c", _fts_query(words, column), unique=True)))
 
 
-def _hits(conn: Connection, fts_query: str, limit: int, ranked: bool = False) -> list[int]:
-    order = " ORDER BY rank" if ranked else ""
-    rows = conn.exec_driver_sql(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT ?",
-        (fts_query, limit),
-    )
-    return list(rows.scalars().all())  # fetched in one call, not row by row
-
-
-def _count_up_to(conn: Connection, fts_query: str, most: int) -> int:
-    """How many films match, counting no further than `most` (all inside SQLite)."""
-    return conn.exec_driver_sql(
-        f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
-        "LIMIT ?)", (fts_query, most)).scalar_one()
+def _run(conn: Connection) -> search_fts5.Run:
+    return lambda sql, params: conn.exec_driver_sql(sql, tuple(params)).all()
 
 
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
-    """The first `limit` films by relevance; None where FTS5 is not available.
-
-    A query with few hits is ranked whole with bm25. A very common word or a
-    one-letter prefix is not: ranking every hit costs more than the answer is
-    worth. Then films matching in their titles lead (ranked if they are few),
-    followed by the other hits in catalogue order.
-    """
-    words = tokens(query)
-    if not words or not is_sqlite(conn):
+    """The first `limit` films by relevance; None where FTS5 is not available
+    (search_fts5.relevance_ids says how they are chosen)."""
+    if not is_sqlite(conn):
         return None
-    everywhere = _fts_query(words)
-    if _count_up_to(conn, everywhere, max(RANK_LIMIT, limit) + 1) <= RANK_LIMIT:
-        return _hits(conn, everywhere, limit, ranked=True)
-    in_titles = _fts_query(words, "titles")
-    few = _count_up_to(conn, in_titles, max(RANK_LIMIT, limit) + 1) <= RANK_LIMIT
-    lead = _hits(conn, in_titles, limit, ranked=few)
-    seen = set(lead)
-    # A title match matches everywhere too: the first hits in catalogue order, less
-    # those already leading, fill the page.
-    rest = [i for i in _hits(conn, everywhere, limit + len(lead)) if i not in seen]
-    return lead + rest[: limit - len(lead)]
+    return search_fts5.relevance_ids(_run(conn), query, limit)
 
 
 def count_matches(conn: Connection, query: str) -> int | None:
     """How many films match every word; None where FTS5 is not available."""
-    words = tokens(query)
-    if not words or not is_sqlite(conn):
+    if not is_sqlite(conn):
         return None
-    return conn.exec_driver_sql(
-        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (_fts_query(words),)
-    ).scalar_one()
+    return search_fts5.count_matches(_run(conn), query)
 
 
 def _portable_matching_ids(words: list[str]) -> Select:

@@ -7,6 +7,7 @@ number of films it finds now. Each item carries a `View` saying what the list sh
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -89,6 +90,8 @@ class View:
 
 class SidebarModel(QStandardItemModel):
     counted = Signal(dict)  # the catalogue's counts, each time they are read
+    attention_shown = Signal()  # the "Needs attention" counts are in
+    _attention_read = Signal(int, object)  # the tree they were read for, the counts
 
     def __init__(self, catalog: Catalog, parent: Any = None, *, build: bool = True) -> None:
         super().__init__(parent)
@@ -96,6 +99,9 @@ class SidebarModel(QStandardItemModel):
         self.setColumnCount(2)
         self.attention_counted = False
         self.saved: list[SavedSearchRecord] = []  # the archive's own, in the order shown
+        self._built = 0  # which build of the tree is showing
+        self._counter: threading.Thread | None = None
+        self._attention_read.connect(self._counted_aside)
         if build:
             self.rebuild()
 
@@ -106,6 +112,7 @@ class SidebarModel(QStandardItemModel):
         (the slowest to read, a scan of every film): `count_attention` adds them.
         """
         # rows go, columns stay: clear() would reset the view's column sizing
+        self._built += 1
         self.removeRows(0, self.rowCount())
         # Python keeps every item it made until Qt deletes it: an item whose wrapper the
         # garbage collector freed first crashed removeRows.
@@ -178,13 +185,45 @@ class SidebarModel(QStandardItemModel):
 
     def count_attention(self) -> None:
         """Read how many films each saved search finds now, the built-in ones too."""
-        counts = self.catalog.search.attention_counts()
+        self._show_attention(self._built, self.catalog.search.attention_counts())
+
+    def count_attention_aside(self) -> None:
+        """Read those counts on a thread of their own and show them when they come: each is
+        a scan of every film (150 ms on 100,000), and SQLite lets the window's thread go on
+        meanwhile, so the first keystrokes after the desk opens are not kept waiting."""
+        if self.attention_counted or self._counter is not None:
+            return
+        built, catalog = self._built, self.catalog
+
+        def count() -> None:
+            try:
+                counts = catalog.search.attention_counts()
+                self._attention_read.emit(built, counts)  # shown on the window's thread
+            except Exception:  # noqa: BLE001 - the archive or the window closed meanwhile
+                return
+
+        self._counter = threading.Thread(target=count, daemon=True)
+        self._counter.start()
+
+    def wait_for_counts(self, seconds: float = 10.0) -> None:
+        """Let a count read aside finish (before the archive is closed)."""
+        if self._counter is not None:
+            self._counter.join(seconds)
+
+    def _counted_aside(self, built: int, counts: dict[Attention, int]) -> None:
+        self._counter = None
+        self._show_attention(built, counts)
+
+    def _show_attention(self, built: int, counts: dict[Attention, int]) -> None:
+        if built != self._built or self.attention_counted:
+            return  # read for a tree since rebuilt, which counted them itself
         heading = self.index(self.rowCount() - 1, 0)  # the saved searches come last
         for row, (name, _title) in enumerate(ATTENTION_VIEWS):
             # by index, not item: no Python wrapper of an item the model may delete
             self.setData(self.index(row, 1, heading), f"{counts[name]:,}")
         self.count_saved()
         self.attention_counted = True
+        self.attention_shown.emit()
 
     def count_saved(self) -> None:
         """Count the archive's own saved searches again (an edit may move them)."""

@@ -63,6 +63,7 @@ class ListPane(QWidget):
     form_requested = Signal()  # Enter or F2 on a film or a person: edit it in the form
     first_step_chosen = Signal(str)  # an empty archive's "import", "add-film" or "demo"
     context_menu_requested = Signal(QMenu)  # extensions add their actions before it shows
+    searched = Signal()  # the list shows what was typed
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -410,6 +411,11 @@ class ListPane(QWidget):
         self._suggest_timer.stop()
         self.fit.timer.stop()
 
+    @property
+    def search_waiting(self) -> bool:
+        """Whether something typed waits for the search delay to run."""
+        return self._timer.isActive()
+
     def _run_search(self) -> None:
         self._timer.stop()
         if self.search.isEnabled():
@@ -418,6 +424,7 @@ class ListPane(QWidget):
                 self.reload(look_far=False)
             finally:
                 self.searching = False
+            self.searched.emit()
 
     def _show_table(self) -> None:
         model = self.model

@@ -43,6 +43,7 @@ class Sidebar(QTreeView):
         self._fit.timeout.connect(self._fit_width)
         self.expanded.connect(lambda _index: self._fit.start())
         self.selectionModel().currentChanged.connect(self._moved)
+        self.tree.attention_shown.connect(self.fit_width)
         # Built as the event loop starts, before the first paint; the films needing
         # attention are counted by a scan of every film, so the window asks for those
         # counts (count_attention) just after it first paints.
@@ -66,10 +67,9 @@ class Sidebar(QTreeView):
         self.expand(self.tree.index(self.tree.rowCount() - 1, 0))  # needs attention
 
     def count_attention(self) -> None:
-        """Fill in the counts of the "Needs attention" views, if not read yet."""
-        if not self.tree.attention_counted:
-            self.tree.count_attention()
-            self.fit_width()
+        """Fill in the counts of the "Needs attention" views, if not read yet: read aside,
+        shown (and the width fitted to them) when they come."""
+        self.tree.count_attention_aside()
 
     def fit_width(self) -> None:
         self._fit.start()  # once the tree has laid out what it shows

@@ -1,0 +1,58 @@
+"""A big import into a smaller catalogue builds the film table's indexes after its rows
+(catalog/import_rows.py): the catalogue ends with the same indexes and finds, sorts and
+undoes the imported films as ever."""
+
+import sqlite3
+
+import pytest
+
+from curator.catalog import FilmData, FilmImport, FilmQuery, import_rows
+
+
+def film_indexes(catalog) -> dict[str, tuple[str, int]]:  # noqa: ANN001
+    """Each index of the film table: its definition, and the page it starts on."""
+    db = sqlite3.connect(catalog.archive.database_path)
+    try:
+        return {name: (sql, page) for name, sql, page in db.execute(
+            "SELECT name, sql, rootpage FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'film' AND sql IS NOT NULL")}
+    finally:
+        db.close()
+
+
+def items(count: int, name: str = "Zebra crossing") -> list[FilmImport]:
+    return [FilmImport(FilmData(f"{name} {n:04d}", year=1900 + n % 120,
+                                genres=("Drama",)), f"row {n + 2}") for n in range(count)]
+
+
+@pytest.mark.folder_only  # the folder's own indexes; a server keeps its indexes throughout
+def test_a_big_import_builds_the_same_indexes_and_finds_its_films(catalog, monkeypatch):
+    monkeypatch.setattr(import_rows, "REBUILD_FROM", 300)  # 10,000 in use: too slow here
+    catalog.films.create(title="Assa", year=1987)
+    before = film_indexes(catalog)
+    assert len(before) >= 5  # titles and sort keys, not just the constraints'
+    result = catalog.imports.run(items(300))
+    assert len(result.created) == 300
+    after = film_indexes(catalog)
+    assert {n: sql for n, (sql, _) in after.items()} == {n: sql for n, (sql, _) in
+                                                         before.items()}
+    assert all(after[n][1] != before[n][1] for n in before)  # built again, after the rows
+    found = catalog.search.films(FilmQuery(order="title"), limit=3)
+    assert found.total == 301
+    assert [r.title for r in catalog.films.rows(found.ids)] == [
+        "Assa", "Zebra crossing 0000", "Zebra crossing 0001"]
+    assert catalog.search.films("crossing 0123").total == 1
+    db = sqlite3.connect(catalog.archive.database_path)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    db.close()
+    catalog.undo(result.changes)  # one step, and nothing of the import is left
+    assert catalog.search.films(FilmQuery()).total == 1
+
+
+@pytest.mark.folder_only
+def test_an_import_no_bigger_than_the_catalogue_keeps_its_indexes(catalog, monkeypatch):
+    monkeypatch.setattr(import_rows, "REBUILD_FROM", 300)
+    catalog.imports.run(items(300))
+    before = film_indexes(catalog)
+    assert len(catalog.imports.run(items(300, "Level crossing")).created) == 300
+    assert film_indexes(catalog) == before  # the same pages: inserted into as they were
