@@ -69,8 +69,8 @@ def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_write
     changes = _edit_synopsis(demo)
     try:
         said = _export_process(demo, site)
-        assert ("The quick way: 1 film changed (from the state the last export saved)."
-                in said), said
+        assert ("The quick way: 1 film changed, only on its own pages (from the state the "
+                "last export saved)." in said), said
         after = site_files(site)
         changed = {p for p in after if before.get(p) != after[p]} - {MANIFEST}
         film_page = next(p for p in changed if p.startswith("films/5/"))
@@ -98,13 +98,12 @@ def _flip_a_byte(state: Path) -> None:
 
 
 def _drop_a_key(state: Path) -> None:
-    _rewrite(state, lambda body: body.pop("neighbours"))
+    _rewrite(state, lambda body: body.pop("films"))
 
 
 def _drop_a_film(state: Path) -> None:
-    # the changed film's footprint: the pages it was on before would not be known
-    _rewrite(state, lambda body: body.update(
-        footprints=[f for f in body["footprints"] if f[0] != 5]))
+    # the changed film: the pages it was on before would not be known
+    _rewrite(state, lambda body: body["films"].pop("5"))
 
 
 def _another_curator(state: Path) -> None:
@@ -119,7 +118,7 @@ def _truncated(state: Path) -> None:
 @pytest.mark.parametrize(("damage", "because"), [
     (_flip_a_byte, "the saved export state is damaged (its checksum does not match)"),
     (_truncated, "the saved export state is damaged (its checksum does not match)"),
-    (_drop_a_key, "the saved export state is damaged ('neighbours')"),
+    (_drop_a_key, "the saved export state is damaged ('films')"),
     (_drop_a_film, "the saved export state does not list the films the site holds"),
     (_another_curator, "the saved export state is from another Curator (0.0.1)"),
 ])
@@ -133,6 +132,73 @@ def test_a_damaged_or_edited_state_means_the_full_way_and_the_same_site(
         damage(_kept(demo, site))
         result = export_site(demo.catalog, site, session=quick.ExportSession())
         assert not result.quick and result.full_because == because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def _film_entry(state: Path, film_id: int, change: Callable[[list], None]) -> None:
+    def edit(body: dict) -> None:
+        entry = json.loads(body["films"][str(film_id)])
+        change(entry)
+        body["films"][str(film_id)] = json.dumps(entry)
+    _rewrite(state, edit)
+
+
+def _no_see_also(state: Path) -> None:
+    _film_entry(state, 5, lambda entry: entry.__setitem__(1, []))
+
+
+def _not_listed_anywhere(state: Path) -> None:
+    _film_entry(state, 5, lambda entry: entry.__setitem__(3, "0" * 32))
+
+
+def _search_words_elsewhere(state: Path) -> None:
+    _film_entry(state, 5, lambda entry: entry.__setitem__(4, "7a7a7a"))  # "zzz"
+
+
+def _a_part_longer(state: Path) -> None:
+    def edit(body: dict) -> None:
+        sizes = body["parts"]["data/films.csv"][3]
+        sizes[0] += 1
+    _rewrite(state, edit)
+
+
+def _parts_swapped(state: Path) -> None:
+    # the changed film's part and the one before it: the file's length is still right
+    def edit(body: dict) -> None:
+        sizes = body["parts"]["data/catalogue.json"][3]
+        at = max(list(body["films"]).index("5"), 1)
+        sizes[at - 1], sizes[at] = sizes[at], sizes[at - 1]
+    _rewrite(state, edit)
+
+
+@pytest.mark.parametrize("damage", [_no_see_also, _not_listed_anywhere,
+                                    _search_words_elsewhere, _a_part_longer, _parts_swapped])
+def test_a_film_of_the_state_edited_by_hand_never_makes_another_site(
+        demo: Demo, tmp_path: Path, damage: Callable[[Path], None]):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = _edit_synopsis(demo, more=" Its negative was restored.")
+    try:
+        damage(_kept(demo, site))
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        # the state's other parts still serve (the whole catalogue is read), or none does
+        assert "only on its own pages" not in result.quick_because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def test_a_data_file_changed_in_the_site_since_is_written_whole(demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = _edit_synopsis(demo, more=" Shown at dawn.")
+    try:
+        csv = site / "data" / "films.csv"
+        csv.write_bytes(csv.read_bytes().replace(b"\r\n", b"\n", 3))
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        assert "only on its own pages" not in result.quick_because
         assert _site(site) == _full_export(demo, tmp_path / "full")
     finally:
         demo.catalog.undo(changes)

@@ -21,8 +21,9 @@ from __future__ import annotations
 import json
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from curator.catalog.records import FilmRecord
 from curator.catalog.wording import country_year
@@ -94,9 +95,14 @@ class SearchIndex:
         self.terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.shards: dict[int, dict[str, list]] = defaultdict(dict)
         postings: dict[str, list[int]] = defaultdict(list)
+        # film -> the term shards its words are in: what a new process re-indexing it
+        # without this index must read again (see `retouched_files`)
+        self.shards_of: dict[int, tuple[str, ...]] = {}
         for film in sorted(site.films.values(), key=lambda f: f.id):
-            for word in film_words(film, site):
+            words = film_words(film, site)
+            for word in words:
                 postings[word].append(film.id)
+            self.shards_of[film.id] = _shards(words)
             self.shards[film.id // FILMS_PER_SHARD][str(film.id)] = _film_entry(
                 film, links, self._facets_of(film))
         for word, ids in postings.items():  # each word's shard once, not once per film
@@ -168,10 +174,13 @@ class SearchIndex:
             shard = film_id // FILMS_PER_SHARD
             if self.shards.get(shard, {}).pop(str(film_id), None) is not None:
                 dirty_shards.add(shard)
+            self.shards_of.pop(film_id, None)
             film = site.films.get(film_id)
             if film is None:
                 continue
-            for word in film_words(film, site):
+            words = film_words(film, site)
+            self.shards_of[film_id] = _shards(words)
+            for word in words:
                 key = shard_key(word)
                 insort(self.terms[key][word], film_id)
                 dirty_keys.add(key)
@@ -190,3 +199,65 @@ class SearchIndex:
                 self.shards.pop(n, None)
         return files
 
+
+
+def _shards(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({shard_key(w) for w in words}))
+
+
+Read = Callable[[str], Any]
+
+
+def retouched_files(read: Read, existing: Iterable[str], films: dict[int, FilmRecord],
+                    shards_before: dict[int, tuple[str, ...]], site: Site, links: Links
+                    ) -> tuple[list[tuple[str, bytes]], set[str], dict[int, tuple[str, ...]]]:
+    """The index with these films indexed anew, made from the index files as the last
+    export wrote them (`read(path)` gives one's JSON; `existing` names them all), when
+    each film's facets are what they were: the files written again, the files no longer
+    in the index, and each film's term shards now. `shards_before` holds the shards each
+    film's words were in."""
+    paths = set(existing)
+    keys = {p[len("search/terms/"):-len(".json")] for p in paths
+            if p.startswith("search/terms/")}
+    terms: dict[str, dict[str, list[int]]] = {}
+    film_shards: dict[int, dict[str, list]] = {}
+    shards_now: dict[int, tuple[str, ...]] = {}
+    for film_id, film in films.items():
+        words = film_words(film, site)
+        shards_now[film_id] = _shards(words)
+        for key in {*shards_before[film_id], *shards_now[film_id]}:
+            if key not in terms:
+                terms[key] = read(f"search/terms/{key}.json") if key in keys else {}
+            for word in list(terms[key]):
+                ids = terms[key][word]
+                if film_id in ids:
+                    ids.remove(film_id)
+                    if not ids:
+                        del terms[key][word]
+        for word in words:
+            insort(terms[shard_key(word)].setdefault(word, []), film_id)
+        n = film_id // FILMS_PER_SHARD
+        if n not in film_shards:
+            film_shards[n] = read(f"search/films/{n}.json")
+        film_shards[n][str(film_id)] = _film_entry(film, links, film_facets(film))
+    files = [(f"search/films/{n}.json", _dump(entries)) for n, entries in film_shards.items()]
+    gone = set()
+    for key, words in sorted(terms.items()):
+        if words:
+            files.append((f"search/terms/{key}.json", _dump(words)))
+            keys.add(key)
+        else:
+            gone.add(f"search/terms/{key}.json")
+            keys.discard(key)
+    index = SearchIndex.__new__(SearchIndex)  # only its head: the shards' keys and counts
+    index.terms, index.films = {key: {} for key in keys}, _films_in(read)
+    head = list(index._head())
+    gone |= {p for p in paths if p.startswith("search/keys/")} - {p for p, _ in head}
+    return files + head, gone, shards_now
+
+
+def _films_in(read: Read) -> int:
+    count = read("search/meta.json")["films"]
+    if type(count) is not int:
+        raise ValueError("the index's count of films is not a number")
+    return count
