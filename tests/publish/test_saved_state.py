@@ -82,11 +82,18 @@ def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_write
 
 
 def _rewrite(state: Path, change: Callable[[dict], None]) -> None:
-    """Edit the saved state by hand, its checksum made to match."""
+    """Edit the saved state by hand, its checksum made to match: its films (a line each
+    after the JSON) are in `body["films"]`, by id."""
     head, _, data = state.read_bytes().partition(b"\n")
-    body = json.loads(data)
+    header, *lines = data.decode().split("\n")
+    body = json.loads(header)
+    body["films"] = dict(line.split(" ", 1) for line in lines)
     change(body)
-    data = json.dumps(body).encode()
+    films = body.pop("films", None)
+    if films is not None:
+        body["films"] = len(films)
+    data = "\n".join([json.dumps(body), *(f"{i} {text}" for i, text in (films or {}).items())]
+                     ).encode()
     prefix = head.decode()[: -64]
     state.write_bytes(f"{prefix}{hashlib.sha256(data).hexdigest()}\n".encode() + data)
 

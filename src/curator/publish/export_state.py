@@ -4,14 +4,14 @@ files, and for every film the pages that show it, its See also (both ways), a di
 what other pages show of it, the search index's shards its words are in and where its
 part of each data file lies.
 
-The file (in the archive's cache, `cache/exports/`) is JSON after a first line holding its
-SHA-256, and names the Curator that wrote it, the archive, the folder, the selection and
-the SHA-256 of the manifest it goes with (the archive and the folder by digests of their
-paths, and each still's file by its place in the archive). Each film's part is kept as
-text and read only when that film is asked for: a re-export after one change reads a
-handful of the 10,000. Anything that does not match (a flipped byte, a key removed,
-another Curator, a manifest written since) makes the next export take the full way,
-saying why: the state is only ever a shortcut to the same site.
+The file (in the archive's cache, `cache/exports/`) holds, after a first line with the
+SHA-256 of the rest, a line of JSON that names the Curator that wrote it, the archive,
+the folder, the selection and the SHA-256 of the manifest it goes with (the archive and
+the folder by digests of their paths, each still's file by its place in the archive),
+then a line for each film, its id and its JSON, read only when that film is asked for: a
+re-export after one change reads a handful of the 10,000. Anything that does not match (a
+flipped byte, a key removed, another Curator, a manifest written since) makes the next
+export take the full way, saying why: the state is only ever a shortcut to the same site.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def save(target: Path, outdir: Path, key: tuple[str, str, str], state: SavedStat
         "design": state.design, "chrome": state.chrome,
         "tables": stamps.tables,
         "film_stamps": {t: _stamp_lines(rows) for t, rows in stamps.films.items()},
-        "films": {str(i): text for i, text in state.films.texts.items()},
+        "films": len(state.films.texts),  # one a line after this object
         "people": sorted(state.people),
         "media": [[p, *_image(state.media[p], archive), state.users[p]] for p in live],
         "portraits": [[i, list(paths)] for i, paths in state.portraits.items() if paths],
@@ -192,7 +192,8 @@ def save(target: Path, outdir: Path, key: tuple[str, str, str], state: SavedStat
         "parts": state.parts,
         "pages": state.pages,
     }
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+    data = "\n".join([json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str),
+                      *(f"{i} {text}" for i, text in state.films.texts.items())]).encode()
     temp = target.with_name(f"{target.name}.new")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -257,7 +258,8 @@ def load(target: Path, outdir: Path, key: tuple[str, str, str]
     if head.decode("latin-1") != _HEAD + hashlib.sha256(data).hexdigest():
         return None, "the saved export state is damaged (its checksum does not match)"
     try:
-        body = json.loads(data)
+        header, _, lines = data.partition(b"\n")
+        body = json.loads(header)
         if not isinstance(body, dict):
             raise ValueError("not an object")
         if body.get("format") != FORMAT or body.get("curator") != __version__:
@@ -272,7 +274,7 @@ def load(target: Path, outdir: Path, key: tuple[str, str, str]
             return None, f"the last export was of another selection ({body.get('selection')})"
         if body.get("manifest") != manifest_digest(outdir):
             return None, "the site's manifest is not the one the saved export state goes with"
-        state = _state_of(body, Path(archive))
+        state = _state_of(body, Path(archive), lines.decode("utf-8"))
         state.manifest = body["manifest"]
         return state, ""
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError) as exc:
@@ -283,15 +285,20 @@ def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
 def _int(value: Any) -> int:
     if type(value) is not int:
-        raise ValueError(f"{value!r} is not an id")
+        raise ValueError(f"{_short(value)} is not an id")
     return value
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not text")
+        raise ValueError(f"{_short(value)} is not text")
     return value
 
 
@@ -301,7 +308,7 @@ def _ints(values: Any) -> tuple[int, ...]:
     return tuple(values)
 
 
-def _state_of(body: dict[str, Any], archive: Path) -> SavedState:
+def _state_of(body: dict[str, Any], archive: Path, lines: str) -> SavedState:
     tables = {_text(t): _tuples(s) for t, s in body["tables"].items()}
     stamps = {_text(t): _StampLines(_text(lines)) for t, lines in body["film_stamps"].items()}
     media: dict[str, tuple[str, ImageFile]] = {}
@@ -316,7 +323,13 @@ def _state_of(body: dict[str, Any], archive: Path) -> SavedState:
     chrome = body["chrome"]
     if not isinstance(chrome, dict):
         raise ValueError("the site's header is not an object")
-    films = SavedFilms({int(i): _text(t) for i, t in body["films"].items()})
+    texts = {}
+    for line in lines.split("\n") if lines else ():
+        film_id, _, text = line.partition(" ")
+        texts[int(film_id)] = text
+    if len(texts) != _int(body["films"]):
+        raise ValueError("films")
+    films = SavedFilms(texts)
     parts = {_text(p): (_int(start), _int(sep), _int(tail), list(_ints(sizes)))
              for p, (start, sep, tail, sizes) in body["parts"].items()}
     return SavedState(

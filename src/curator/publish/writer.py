@@ -213,8 +213,9 @@ class SiteWriter:
         if self._proven:
             # the manifest an export of this Curator wrote, its paths proven then (a link
             # made since is still never followed: each path is proven as the switch uses it)
-            self.old = self._removable = {p: e for p, e in _files_of(document).items()
-                                          if p != MANIFEST}
+            files = dict(files) if isinstance(files, dict) else {}
+            files.pop(MANIFEST, None)
+            self.old = self._removable = files
             return
         known = self._known = {}
         outside: list[str] = []
