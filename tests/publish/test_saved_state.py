@@ -14,6 +14,7 @@ import pytest
 from publish_demo import Demo, site_files
 
 from curator.catalog import Changes
+from curator.catalog.records import QuoteData
 from curator.publish import export_site, quick
 from curator.publish.export_state import state_file
 from curator.publish.pages import PageMaker
@@ -77,6 +78,45 @@ def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_write
         assert "Restored in 2024." in (site / film_page).read_text(encoding="utf-8")
         assert 0 < len(changed) < 20
         assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def _quote(demo: Demo) -> Changes:
+    film = demo.catalog.films.get(demo.film_id)
+    return demo.catalog.films.update(demo.film_id, film.version, quotes=[
+        *film.quotes, QuoteData("The sound of a generation.", "A critic", "Rock Weekly")])
+
+
+def _caption(demo: Demo) -> Changes:
+    still = demo.catalog.films.get(demo.film_id).stills[0]
+    return demo.catalog.stills.update(still.id, still.version, caption="On stage, 1987")
+
+
+def _synopsis_of_the_demo_film(demo: Demo) -> Changes:
+    return _edit_synopsis(demo, demo.film_id, " Restored from the camera negative.")
+
+
+@pytest.mark.parametrize("edit", [_quote, _caption, _synopsis_of_the_demo_film])
+def test_a_change_on_a_films_own_page_reads_only_the_films_it_shows_and_writes_the_same_site(
+        demo: Demo, tmp_path: Path, edit: Callable[[Demo], Changes]):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = edit(demo)
+    try:
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        assert result.quick_because == ("1 film changed, only on its own pages (from the "
+                                        "state the last export saved)")
+        assert 0 < result.written < 20 and result.warnings == []
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+        # and the state it saved serves the next export as well
+        again = _edit_synopsis(demo, more=" Shown twice.")
+        try:
+            result = export_site(demo.catalog, site, session=quick.ExportSession())
+            assert "only on its own pages" in result.quick_because
+            assert _site(site) == _full_export(demo, tmp_path / "full-again")
+        finally:
+            demo.catalog.undo(again)
     finally:
         demo.catalog.undo(changes)
 
