@@ -11,6 +11,7 @@ from chromium import chromium
 from publish_demo import Demo
 
 from curator.publish import export_site
+from curator.publish.citations import quote
 from curator.publish.serve import SiteServer
 
 BASE = "https://archive.example.org/films/"
@@ -72,3 +73,12 @@ def test_citations_can_be_left_out(demo: Demo, tmp_path: Path):
         demo.catalog.settings.set("show_citations", "")
     html = (tmp_path / "site/films/7/from-russia-with-rock/index.html").read_text("utf-8")
     assert "Cite this page" not in html
+
+
+@pytest.mark.parametrize("text", ["", "From Russia with Rock", "a b/c?d=é&x#y",
+                                  "Наутилус Помпилиус \\ {x} ~_.-%",
+                                  "".join(map(chr, range(1, 700)))])
+def test_the_downloads_are_quoted_as_the_standard_library_quotes(text: str):
+    from urllib.parse import quote as standard
+
+    assert quote(text) == standard(text)
