@@ -181,6 +181,8 @@ def _retouch(catalog: Catalog, saved: SavedState, writer: SiteWriter,
         warnings=warnings,
         feed=feed_ids,
         parts=parts, pages=saved.pages)
+    if not changed:
+        return state, "no film changed (from the state the last export saved)"
     return state, (f"{films_word(len(changed))} changed, only on "
                    f"{'its' if len(changed) == 1 else 'their'} own pages (from the state the "
                    "last export saved)")
