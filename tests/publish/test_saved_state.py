@@ -121,6 +121,15 @@ def test_a_change_on_a_films_own_page_reads_only_the_films_it_shows_and_writes_t
         demo.catalog.undo(changes)
 
 
+def test_a_new_process_with_nothing_changed_says_so_and_writes_nothing(
+        demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    result = export_site(demo.catalog, site, session=quick.ExportSession())
+    assert result.quick_because == "no film changed (from the state the last export saved)"
+    assert result.written == 0 and result.removed == 0
+
+
 def _rewrite(state: Path, change: Callable[[dict], None]) -> None:
     """Edit the saved state by hand, its checksum made to match: its films (a line each
     after the JSON) are in `body["films"]`, by id."""
