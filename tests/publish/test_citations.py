@@ -12,6 +12,7 @@ from chromium import chromium
 from publish_demo import Demo
 
 from curator.publish import export_site
+from curator.publish.citations import quote
 from curator.publish.serve import SiteServer
 
 BASE = "https://archive.example.org/films/"
@@ -109,3 +110,10 @@ def test_an_export_days_later_with_no_change_writes_no_page(demo: Demo, tmp_path
     later = export_site(demo.catalog, out, still_files=demo.still_files)
     assert later.written == 0, later.summary
     assert page.read_bytes() == before
+@pytest.mark.parametrize("text", ["", "From Russia with Rock", "a b/c?d=é&x#y",
+                                  "Наутилус Помпилиус \\ {x} ~_.-%",
+                                  "".join(map(chr, range(1, 700)))])
+def test_the_downloads_are_quoted_as_the_standard_library_quotes(text: str):
+    from urllib.parse import quote as standard
+
+    assert quote(text) == standard(text)

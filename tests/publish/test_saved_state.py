@@ -14,6 +14,7 @@ import pytest
 from publish_demo import Demo, site_files
 
 from curator.catalog import Changes
+from curator.catalog.records import QuoteData
 from curator.publish import export_site, quick
 from curator.publish.export_state import state_file
 from curator.publish.pages import PageMaker
@@ -47,6 +48,12 @@ def _edit_synopsis(demo: Demo, film_id: int = 5, more: str = " Restored in 2024.
     return demo.catalog.films.update(film_id, film.version, synopsis=film.synopsis + more)
 
 
+def _edit_caption(demo: Demo, film_id: int = 5, caption: str = "On the set, 1986") -> Changes:
+    """A change only the film's own page shows: the search index holds nothing of it."""
+    still = demo.catalog.films.get(film_id).stills[0]
+    return demo.catalog.stills.update(still.id, still.version, caption=caption)
+
+
 def _export_process(demo: Demo, site: Path) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "curator", "export", str(demo.catalog.archive.location), str(site),
@@ -55,7 +62,7 @@ def _export_process(demo: Demo, site: Path) -> str:
     return done.stdout
 
 
-def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_writes(
+def test_a_new_process_after_one_change_on_a_films_page_writes_what_a_full_export_writes(
         demo: Demo, tmp_path: Path):
     site = tmp_path / "site"
     assert "The full way: no earlier export into this folder left its state." in (
@@ -66,27 +73,96 @@ def test_a_new_process_after_one_synopsis_change_writes_what_a_full_export_write
     assert not [p for p in site_files(site) if "state" in p]
     assert str(tmp_path) not in saved and str(demo.catalog.archive.folder) not in saved
     before = site_files(site)
-    changes = _edit_synopsis(demo)
+    changes = _edit_caption(demo)
     try:
         said = _export_process(demo, site)
-        assert ("The quick way: 1 film changed (from the state the last export saved)."
-                in said), said
+        assert ("The quick way: 1 film changed, only on its own pages (from the state the "
+                "last export saved)." in said), said
         after = site_files(site)
         changed = {p for p in after if before.get(p) != after[p]} - {MANIFEST}
         film_page = next(p for p in changed if p.startswith("films/5/"))
-        assert "Restored in 2024." in (site / film_page).read_text(encoding="utf-8")
+        assert "On the set, 1986" in (site / film_page).read_text(encoding="utf-8")
         assert 0 < len(changed) < 20
         assert _site(site) == _full_export(demo, tmp_path / "full")
     finally:
         demo.catalog.undo(changes)
 
 
+def _quote(demo: Demo) -> Changes:
+    film = demo.catalog.films.get(demo.film_id)
+    return demo.catalog.films.update(demo.film_id, film.version, quotes=[
+        *film.quotes, QuoteData("The sound of a generation.", "A critic", "Rock Weekly")])
+
+
+def _caption(demo: Demo) -> Changes:
+    still = demo.catalog.films.get(demo.film_id).stills[0]
+    return demo.catalog.stills.update(still.id, still.version, caption="On stage, 1987")
+
+
+def _caption_of_film_5(demo: Demo) -> Changes:
+    return _edit_caption(demo, 5, "In the rehearsal room")
+
+
+@pytest.mark.parametrize("edit", [_quote, lambda demo: _edit_synopsis(demo, demo.film_id)])
+def test_a_change_to_what_the_search_holds_of_a_film_reads_the_catalogue_and_writes_the_same_site(
+        demo: Demo, tmp_path: Path, edit: Callable[[Demo], Changes]):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = edit(demo)
+    try:
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        assert result.quick and "only on its own pages" not in result.quick_because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+@pytest.mark.parametrize("edit", [_caption, _caption_of_film_5])
+def test_a_change_on_a_films_own_page_reads_only_the_films_it_shows_and_writes_the_same_site(
+        demo: Demo, tmp_path: Path, edit: Callable[[Demo], Changes]):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = edit(demo)
+    try:
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        assert result.quick_because == ("1 film changed, only on its own pages (from the "
+                                        "state the last export saved)")
+        assert 0 < result.written < 20 and result.warnings == []
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+        # and the state it saved serves the next export as well
+        again = _edit_caption(demo, caption="Take 134")
+        try:
+            result = export_site(demo.catalog, site, session=quick.ExportSession())
+            assert "only on its own pages" in result.quick_because
+            assert _site(site) == _full_export(demo, tmp_path / "full-again")
+        finally:
+            demo.catalog.undo(again)
+    finally:
+        demo.catalog.undo(changes)
+
+
+def test_a_new_process_with_nothing_changed_says_so_and_writes_nothing(
+        demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    result = export_site(demo.catalog, site, session=quick.ExportSession())
+    assert result.quick_because == "no film changed (from the state the last export saved)"
+    assert result.written == 0 and result.removed == 0
+
+
 def _rewrite(state: Path, change: Callable[[dict], None]) -> None:
-    """Edit the saved state by hand, its checksum made to match."""
+    """Edit the saved state by hand, its checksum made to match: its films (a line each
+    after the JSON) are in `body["films"]`, by id."""
     head, _, data = state.read_bytes().partition(b"\n")
-    body = json.loads(data)
+    header, *lines = data.decode().split("\n")
+    body = json.loads(header)
+    body["films"] = dict(line.split(" ", 1) for line in lines)
     change(body)
-    data = json.dumps(body).encode()
+    films = body.pop("films", None)
+    if films is not None:
+        body["films"] = len(films)
+    data = "\n".join([json.dumps(body), *(f"{i} {text}" for i, text in (films or {}).items())]
+                     ).encode()
     prefix = head.decode()[: -64]
     state.write_bytes(f"{prefix}{hashlib.sha256(data).hexdigest()}\n".encode() + data)
 
@@ -98,13 +174,12 @@ def _flip_a_byte(state: Path) -> None:
 
 
 def _drop_a_key(state: Path) -> None:
-    _rewrite(state, lambda body: body.pop("neighbours"))
+    _rewrite(state, lambda body: body.pop("films"))
 
 
 def _drop_a_film(state: Path) -> None:
-    # the changed film's footprint: the pages it was on before would not be known
-    _rewrite(state, lambda body: body.update(
-        footprints=[f for f in body["footprints"] if f[0] != 5]))
+    # the changed film: the pages it was on before would not be known
+    _rewrite(state, lambda body: body["films"].pop("5"))
 
 
 def _another_curator(state: Path) -> None:
@@ -119,7 +194,7 @@ def _truncated(state: Path) -> None:
 @pytest.mark.parametrize(("damage", "because"), [
     (_flip_a_byte, "the saved export state is damaged (its checksum does not match)"),
     (_truncated, "the saved export state is damaged (its checksum does not match)"),
-    (_drop_a_key, "the saved export state is damaged ('neighbours')"),
+    (_drop_a_key, "the saved export state is damaged ('films')"),
     (_drop_a_film, "the saved export state does not list the films the site holds"),
     (_another_curator, "the saved export state is from another Curator (0.0.1)"),
 ])
@@ -133,6 +208,73 @@ def test_a_damaged_or_edited_state_means_the_full_way_and_the_same_site(
         damage(_kept(demo, site))
         result = export_site(demo.catalog, site, session=quick.ExportSession())
         assert not result.quick and result.full_because == because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def _film_entry(state: Path, film_id: int, change: Callable[[list], None]) -> None:
+    def edit(body: dict) -> None:
+        entry = json.loads(body["films"][str(film_id)])
+        change(entry)
+        body["films"][str(film_id)] = json.dumps(entry)
+    _rewrite(state, edit)
+
+
+def _no_see_also(state: Path) -> None:
+    _film_entry(state, 5, lambda entry: entry.__setitem__(1, []))
+
+
+def _not_listed_anywhere(state: Path) -> None:
+    _film_entry(state, 5, lambda entry: entry.__setitem__(3, "0" * 32))
+
+
+def _search_words_elsewhere(state: Path) -> None:
+    _film_entry(state, 5, lambda entry: entry.__setitem__(4, "7a7a7a"))  # "zzz"
+
+
+def _a_part_longer(state: Path) -> None:
+    def edit(body: dict) -> None:
+        sizes = body["parts"]["data/films.csv"][3]
+        sizes[0] += 1
+    _rewrite(state, edit)
+
+
+def _parts_swapped(state: Path) -> None:
+    # the changed film's part and the one before it: the file's length is still right
+    def edit(body: dict) -> None:
+        sizes = body["parts"]["data/catalogue.json"][3]
+        at = max(list(body["films"]).index("5"), 1)
+        sizes[at - 1], sizes[at] = sizes[at], sizes[at - 1]
+    _rewrite(state, edit)
+
+
+@pytest.mark.parametrize("damage", [_no_see_also, _not_listed_anywhere,
+                                    _search_words_elsewhere, _a_part_longer, _parts_swapped])
+def test_a_film_of_the_state_edited_by_hand_never_makes_another_site(
+        demo: Demo, tmp_path: Path, damage: Callable[[Path], None]):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = _edit_caption(demo, caption="Take 132")
+    try:
+        damage(_kept(demo, site))
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        # the state's other parts still serve (the whole catalogue is read), or none does
+        assert "only on its own pages" not in result.quick_because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def test_a_data_file_changed_in_the_site_since_is_written_whole(demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = _edit_synopsis(demo, more=" Shown at dawn.")
+    try:
+        csv = site / "data" / "films.csv"
+        csv.write_bytes(csv.read_bytes().replace(b"\r\n", b"\n", 3))
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        assert "only on its own pages" not in result.quick_because
         assert _site(site) == _full_export(demo, tmp_path / "full")
     finally:
         demo.catalog.undo(changes)

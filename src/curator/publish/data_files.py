@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -46,9 +47,61 @@ def film_json(f: FilmRecord, site: Site, links: Links) -> str:
     })
 
 
+@dataclass
+class FilmParts:
+    """A file of the site made of a part for each film, in filing order, between a head
+    and a tail: a re-export after a few films changed writes it again from the last one
+    with their parts changed (see `spliced`), without the other films."""
+
+    head: str
+    parts: list[str]
+    tail: str
+    sep: str = ""
+
+    def data(self) -> bytes:
+        return (self.head + self.sep.join(self.parts) + self.tail).encode("utf-8")
+
+    def layout(self) -> tuple[int, int, int, list[int]]:
+        """The bytes of the head, between two parts, of the tail, and of each part."""
+        return (_size(self.head), _size(self.sep), _size(self.tail),
+                [len(p) if p.isascii() else _size(p) for p in self.parts])
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def spliced(old: bytes, layout: tuple[int, int, int, list[int]], new: dict[int, str]
+            ) -> tuple[bytes, list[int], dict[int, bytes]]:
+    """`old`, laid out as `FilmParts.layout` says, with the parts at these positions
+    replaced; the parts' sizes now, and the parts replaced. ValueError if `old` is not
+    laid out so."""
+    start, sep, tail, sizes = layout
+    if start + sum(sizes) + sep * max(len(sizes) - 1, 0) + tail != len(old):
+        raise ValueError("a data file is not the length of its parts")
+    out, sizes, replaced = [old[:start]], list(sizes), {}
+    at = done = start
+    for n, size in enumerate(sizes):
+        if n in new:
+            out.append(old[done:at])
+            replaced[n] = old[at:at + size]
+            text = new[n].encode("utf-8")
+            out.append(text)
+            sizes[n] = len(text)
+            done = at + size
+        at += size + sep
+    out.append(old[done:])
+    return b"".join(out), sizes, replaced
+
+
 def catalogue_json(site: Site, links: Links, films: dict[int, str] | None = None) -> bytes:
     """Everything the site shows, as data; internal notes and unpublished records never.
     `films` may hold the films' `film_json` made earlier (a re-export keeps them)."""
+    return catalogue_json_parts(site, links, films).data()
+
+
+def catalogue_json_parts(site: Site, links: Links, films: dict[int, str] | None = None
+                         ) -> FilmParts:
     known = films or {}
     film_parts = [known.get(i) or film_json(f, site, links) for i, f in site.films.items()]
     people = [
@@ -72,10 +125,9 @@ def catalogue_json(site: Site, links: Links, films: dict[int, str] | None = None
         for c in site.lists.values()
     ]
     # laid out as json.dumps lays out the whole, so a film's text can be reused
-    text = (f'{{"archive":{_json(site.name)},"films":[{",".join(film_parts)}],'
-            f'"people":{_json(people)},"festival_editions":{_json(editions)},'
-            f'"lists":{_json(lists)}}}')
-    return text.encode("utf-8")
+    return FilmParts(f'{{"archive":{_json(site.name)},"films":[', film_parts,
+                     f'],"people":{_json(people)},"festival_editions":{_json(editions)},'
+                     f'"lists":{_json(lists)}}}', ",")
 
 
 FILM_COLUMNS = ("id", "url", "title", "original_title", "alternative_titles", "year",
@@ -102,7 +154,7 @@ def _csv_text(rows: Iterable[Iterable[object]]) -> str:
     return out.getvalue()
 
 
-def _film_csv(f: FilmRecord, site: Site, links: Links) -> tuple[str, str, str]:
+def film_csv(f: FilmRecord, site: Site, links: Links) -> tuple[str, str, str]:
     """A film's rows of the three CSV files, as text."""
     film = [f.id, links.films[f.id], f.title, f.original_title,
             JOIN.join(a.title for a in f.alt_titles), f.year or "", JOIN.join(f.countries),
@@ -117,17 +169,14 @@ def _film_csv(f: FilmRecord, site: Site, links: Links) -> tuple[str, str, str]:
     return _csv_text([film]), _csv_text(credits), _csv_text(screenings)
 
 
-def catalogue_csv(site: Site, links: Links, cached: Cached) -> list[tuple[str, bytes]]:
+def catalogue_csv(site: Site, links: Links, cached: Cached) -> list[tuple[str, FilmParts]]:
     """The three CSV files (UTF-8, a header row, RFC 4180 quoting). `cached(film, name,
     make)` keeps a film's rows from one export to the next while its record is the same."""
-    parts = [cached(f, "csv", lambda film: _film_csv(film, site, links))
+    parts = [cached(f, "csv", lambda film: film_csv(film, site, links))
              for f in site.films.values()]
-    files = []
-    for n, (path, columns) in enumerate(zip(CSV_FILES, (FILM_COLUMNS, CREDIT_COLUMNS,
-                                                        SCREENING_COLUMNS), strict=True)):
-        text = _csv_text([columns]) + "".join(p[n] for p in parts)
-        files.append((path, text.encode("utf-8")))
-    return files
+    return [(path, FilmParts(_csv_text([columns]), [p[n] for p in parts], ""))
+            for n, (path, columns) in enumerate(zip(CSV_FILES, (
+                FILM_COLUMNS, CREDIT_COLUMNS, SCREENING_COLUMNS), strict=True))]
 
 
 def sitemap_xml(site: Site, paths: Iterable[str]) -> bytes:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog
 from curator.catalog.export_stamps import catalogue_stamps
-from curator.publish import data_files, export_state, quick, render_worker, resume
+from curator.publish import data_files, export_state, quick, render_worker, resume, retouch
 from curator.publish.addresses import address_pages
 from curator.publish.media import StillFiles, archive_derivatives
 from curator.publish.pages import PageMaker
@@ -99,16 +99,30 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
     kept = export_state.state_file(catalog.archive.cache_dir, outdir)
     if last is None and saves:
         saved, why = export_state.load(kept, Path(key[1]), key)
-    with SiteWriter(outdir, selection=selection.spec) as writer:
-        done = None
+    with SiteWriter(outdir, selection=selection.spec,
+                    proven=saved.manifest if saved is not None else "") as writer:
+        done = touched = None
         if last is not None:
             done, why = quick.quick_export(catalog, last, writer, step)
         elif saved is not None:
-            done, why = resume.resume_export(catalog, saved, writer, step)
-        state = done or _full_export(catalog, selection, still_files, writer, step)
-        state.key, state.still_files = key, still_files
+            touched, why = retouch.retouch_export(catalog, saved, writer, step)
+            if touched is None:
+                done, why = resume.resume_export(catalog, saved, writer, step)
+        state = None if touched else (
+            done or _full_export(catalog, selection, still_files, writer, step))
         step(1, 1, "Putting the new site in place")
         summary = writer.commit()
+    if touched is not None:  # only a few films were read: there is no state to keep
+        export_state.save(kept, writer.outdir, key, touched)
+        session.forget()
+        return ExportResult(outdir=writer.outdir, written=summary.written,
+                            unchanged=summary.unchanged, removed=summary.removed,
+                            pages=touched.pages,
+                            films=len(touched.films), seconds=time.perf_counter() - started,
+                            warnings=[*writer.warnings, *touched.warnings.values()],
+                            quick=True, quick_because=why)
+    assert state is not None
+    state.key, state.still_files = key, still_files
     state.files = writer.files
     if saves:
         export_state.save(kept, writer.outdir, key, resume.saved_state(state))
@@ -169,8 +183,8 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
     for path, data in search.files():
         writer.put(path, data)
     film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
-    write_site_files(writer, site, maker, renderer, film_json, paths)
-    return ExportState(
+    layouts = write_site_files(writer, site, maker, renderer, film_json, paths)
+    return ExportState(layouts=layouts,
         stamps=stamps, site=site, renderer=renderer, maker=maker,
         neighbours={i: tuple(f.id for f in records.see_also(film))
                     for i, film in site.films.items()},

@@ -1,13 +1,16 @@
-"""What an export of the whole archive leaves beside the site's manifest for the next
-export in a new process: the catalogue's stamps it read, the design it rendered with,
-every film's See also and the pages that show it, who had a page, and the stills' files.
+"""What an export of the whole archive leaves for the next export in a new process: the
+catalogue's stamps it read, the design it rendered with, who had a page, the stills'
+files, and for every film the pages that show it, its See also (both ways), a digest of
+what other pages show of it, a digest of what the search index holds of it and where its
+part of each data file lies.
 
-The file (`.curator-export-state.json` in the site's folder) is JSON after a first line
-holding its SHA-256, and names the Curator that wrote it, the archive, the folder, the
-selection and the SHA-256 of the manifest it goes with (the archive and the folder by
-digests of their paths, and each still's file by its place in the archive: the file is
-published with the site, so it names no folder of this computer). Anything that does not match
-(a flipped byte, a key removed, another Curator, a manifest written since) makes the next
+The file (in the archive's cache, `cache/exports/`) holds, after a first line with the
+SHA-256 of the rest, a line of JSON that names the Curator that wrote it, the archive,
+the folder, the selection and the SHA-256 of the manifest it goes with (the archive and
+the folder by digests of their paths, each still's file by its place in the archive),
+then a line for each film, its id and its JSON, read only when that film is asked for: a
+re-export after one change reads a handful of the 10,000. Anything that does not match (a
+flipped byte, a key removed, another Curator, a manifest written since) makes the next
 export take the full way, saying why: the state is only ever a shortcut to the same site.
 """
 
@@ -18,19 +21,80 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from curator import __version__
-from curator.catalog.export_stamps import CatalogueStamps
+from curator.catalog.export_stamps import CatalogueStamps, Stamp
 from curator.publish.media import ImageFile
 from curator.publish.site_pages import Footprint
 from curator.publish.staging import MANIFEST
 
 STATE_FOLDER = "exports"  # in the archive's cache
-FORMAT = 1
+FORMAT = 3
 _HEAD = "curator-export-state sha256:"
+
+
+@dataclass(frozen=True)
+class SavedFilm:
+    """What the state keeps of one exported film: enough to tell which files show it,
+    and to change those files without reading the other films."""
+
+    footprint: Footprint  # the pages besides its own that show it
+    neighbours: tuple[int, ...]  # the films its See also lists
+    referrers: tuple[int, ...]  # the films whose See also lists it
+    listed: str  # the digest of what the other pages show of it (see site_pages.listing)
+    search: str  # a digest of what the search index holds of it (search_index.search_digest)
+    media: tuple[str, ...]  # its files in the site
+
+    def to_json(self) -> str:
+        return json.dumps([self.footprint.to_json(), self.neighbours, self.referrers,
+                           self.listed, self.search, self.media],
+                          ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> SavedFilm:
+        footprint, neighbours, referrers, listed, search, media = json.loads(_text(text))
+        return cls(Footprint.from_json(footprint), _ints(neighbours), _ints(referrers),
+                   _text(listed), _text(search), tuple(map(_text, media)))
+
+
+class SavedFilms(Mapping[int, SavedFilm]):
+    """The saved films in filing order, each read from its text only when asked for: a
+    re-export after a few changes reads a few of them. A damaged one raises ValueError."""
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        self.texts = texts
+        self._read: dict[int, SavedFilm] = {}
+
+    def __getitem__(self, film_id: int) -> SavedFilm:
+        film = self._read.get(film_id)
+        if film is None:
+            try:
+                film = self._read[film_id] = SavedFilm.from_json(self.texts[film_id])
+            except (TypeError, ValueError, AttributeError, RecursionError) as exc:
+                raise ValueError(f"film {film_id}: {exc}") from None
+        return film
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __contains__(self, film_id: object) -> bool:
+        return film_id in self.texts
+
+    def with_changes(self, films: dict[int, SavedFilm]) -> SavedFilms:
+        """These films as given, the others as they were (in the same order)."""
+        texts = dict(self.texts)
+        for film_id, film in films.items():
+            texts[film_id] = film.to_json()
+        out = SavedFilms(texts)
+        out._read = {**self._read, **films}
+        return out
 
 
 @dataclass
@@ -41,12 +105,33 @@ class SavedState:
     stamps: CatalogueStamps
     design: str
     chrome: dict[str, Any]
-    neighbours: dict[int, tuple[int, ...]]  # film -> the films its See also lists
-    footprints: dict[int, Footprint]  # every exported film -> the other pages showing it
+    films: SavedFilms  # every exported film, in filing order
     people: set[int]  # everyone with a page
-    media: dict[str, tuple[str, ImageFile]]  # site path -> (sha256, file)
-    media_of: dict[tuple[str, int], tuple[str, ...]]  # ("film" or "person", id) -> its files
+    media: dict[str, tuple[str, ImageFile]]  # site path -> (sha256, file), every file shown
+    users: Counter[str]  # how many records show each file
+    portraits: dict[int, tuple[str, ...]]  # person -> the files of their portraits
     lacking: set[int]  # films with a still that had no web sizes yet
+    warnings: dict[tuple[str, int], str]  # what the export told of records' stills
+    feed: tuple[int, ...]  # the films of the feed, newest first
+    # a file made of films' parts (see data_files.FilmParts) -> the bytes of its head,
+    # between two parts, of its tail, and of each film's part in filing order
+    parts: dict[str, tuple[int, int, int, list[int]]]
+    pages: int = 0  # the HTML pages of the site (its addresses' aside)
+    manifest: str = ""  # the SHA-256 of the site's manifest it goes with
+
+    @property
+    def footprints(self) -> dict[int, Footprint]:
+        return {i: self.films[i].footprint for i in self.films}
+
+    @property
+    def neighbours(self) -> dict[int, tuple[int, ...]]:
+        return {i: self.films[i].neighbours for i in self.films}
+
+    @property
+    def media_of(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        out = {("film", i): self.films[i].media for i in self.films}
+        out.update((("person", i), paths) for i, paths in self.portraits.items())
+        return {k: v for k, v in out.items() if v}
 
 
 def manifest_digest(outdir: Path) -> str:
@@ -89,22 +174,26 @@ def save(target: Path, outdir: Path, key: tuple[str, str, str], state: SavedStat
     the old or the new."""
     stamps = state.stamps
     archive = key[0]
+    live = sorted(p for p, n in state.users.items() if n > 0)
     body = {
         "format": FORMAT, "curator": __version__,
         "archive": _digest(key[0]), "site": _digest(key[1]), "selection": key[2],
         "manifest": manifest_digest(outdir),
         "design": state.design, "chrome": state.chrome,
         "tables": stamps.tables,
-        "film_stamps": {t: [[i, *s] for i, s in rows.items()] for t, rows in stamps.films.items()},
-        "neighbours": [[i, list(n)] for i, n in state.neighbours.items()],
-        "footprints": [[i, f.to_json()] for i, f in state.footprints.items()],
+        "film_stamps": {t: _stamp_lines(rows) for t, rows in stamps.films.items()},
+        "films": len(state.films.texts),  # one a line after this object
         "people": sorted(state.people),
-        "media": [[p, sha, f.width, f.height, f.format, _in_archive(f.source, archive)]
-                  for p, (sha, f) in state.media.items()],
-        "media_of": [[kind, i, list(paths)] for (kind, i), paths in state.media_of.items()],
+        "media": [[p, *_image(state.media[p], archive), state.users[p]] for p in live],
+        "portraits": [[i, list(paths)] for i, paths in state.portraits.items() if paths],
         "lacking": sorted(state.lacking),
+        "warnings": [[kind, i, text] for (kind, i), text in state.warnings.items()],
+        "feed": list(state.feed),
+        "parts": state.parts,
+        "pages": state.pages,
     }
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+    data = "\n".join([json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str),
+                      *(f"{i} {text}" for i, text in state.films.texts.items())]).encode()
     temp = target.with_name(f"{target.name}.new")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -114,6 +203,45 @@ def save(target: Path, outdir: Path, key: tuple[str, str, str], state: SavedStat
         with contextlib.suppress(OSError):
             temp.unlink()
         forget(target)
+
+
+def _image(entry: tuple[str, ImageFile], archive: str) -> list:
+    sha, f = entry
+    return [sha, f.width, f.height, f.format, _in_archive(f.source, archive)]
+
+
+class _StampLines(Mapping[int | None, Stamp]):
+    """A table's film stamps as saved ("film sum sum ..." a line), read into numbers only
+    when the table changed: most tables did not, and are saved again as they were."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._rows: dict[int | None, Stamp] | None = None
+
+    def _read(self) -> dict[int | None, Stamp]:
+        if self._rows is None:
+            rows: dict[int | None, Stamp] = {}
+            for line in self.text.split("\n") if self.text else ():
+                first, *sums = line.split(" ")
+                rows[None if first == "-" else int(first)] = tuple(map(int, sums))
+            self._rows = rows
+        return self._rows
+
+    def __getitem__(self, key: int | None) -> Stamp:
+        return self._read()[key]
+
+    def __iter__(self) -> Iterator[int | None]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+
+def _stamp_lines(rows: Mapping[int | None, Stamp]) -> str:
+    if isinstance(rows, _StampLines):
+        return rows.text
+    return "\n".join(" ".join(("-" if i is None else str(i), *map(str, stamp)))
+                     for i, stamp in rows.items())
 
 
 def load(target: Path, outdir: Path, key: tuple[str, str, str]
@@ -130,7 +258,8 @@ def load(target: Path, outdir: Path, key: tuple[str, str, str]
     if head.decode("latin-1") != _HEAD + hashlib.sha256(data).hexdigest():
         return None, "the saved export state is damaged (its checksum does not match)"
     try:
-        body = json.loads(data)
+        header, _, lines = data.partition(b"\n")
+        body = json.loads(header)
         if not isinstance(body, dict):
             raise ValueError("not an object")
         if body.get("format") != FORMAT or body.get("curator") != __version__:
@@ -145,7 +274,9 @@ def load(target: Path, outdir: Path, key: tuple[str, str, str]
             return None, f"the last export was of another selection ({body.get('selection')})"
         if body.get("manifest") != manifest_digest(outdir):
             return None, "the site's manifest is not the one the saved export state goes with"
-        return _state_of(body, Path(archive)), ""
+        state = _state_of(body, Path(archive), lines.decode("utf-8"))
+        state.manifest = body["manifest"]
+        return state, ""
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         return None, f"the saved export state is damaged ({exc})"
 
@@ -154,43 +285,65 @@ def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
 def _int(value: Any) -> int:
     if type(value) is not int:
-        raise ValueError(f"{value!r} is not an id")
+        raise ValueError(f"{_short(value)} is not an id")
     return value
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not text")
+        raise ValueError(f"{_short(value)} is not text")
     return value
 
 
-def _state_of(body: dict[str, Any], archive: Path) -> SavedState:
+def _ints(values: Any) -> tuple[int, ...]:
+    if not isinstance(values, list) or not all(type(v) is int for v in values):
+        raise ValueError("an id is not a number")
+    return tuple(values)
+
+
+def _state_of(body: dict[str, Any], archive: Path, lines: str) -> SavedState:
     tables = {_text(t): _tuples(s) for t, s in body["tables"].items()}
-    # a film's stamp is a flat row of sums (see curator.catalog.export_stamps)
-    films = {_text(t): {None if row[0] is None else _int(row[0]): tuple(row[1:])
-                        for row in rows}
-             for t, rows in body["film_stamps"].items()}
-    media = {_text(p): (_text(sha), ImageFile(_int(w), _int(h), _text(fmt),
-                                              archive / _text(src)))
-             for p, sha, w, h, fmt, src in body["media"]}
-    media_of = {(_text(kind), _int(i)): tuple(map(_text, paths))
-                for kind, i, paths in body["media_of"]}
-    if any(p not in media for paths in media_of.values() for p in paths):
-        raise ValueError("a still's file is not listed")
+    stamps = {_text(t): _StampLines(_text(lines)) for t, lines in body["film_stamps"].items()}
+    media: dict[str, tuple[str, ImageFile]] = {}
+    users: Counter[str] = Counter()
+    for p, sha, w, h, fmt, src, n in body["media"]:
+        media[_text(p)] = (_text(sha), ImageFile(_int(w), _int(h), _text(fmt),
+                                                 archive / _text(src)))
+        users[p] = _int(n)
+    portraits = {_int(i): tuple(map(_text, paths)) for i, paths in body["portraits"]}
+    if any(p not in media for paths in portraits.values() for p in paths):
+        raise ValueError("a portrait's file is not listed")
     chrome = body["chrome"]
     if not isinstance(chrome, dict):
         raise ValueError("the site's header is not an object")
+    texts = {}
+    for line in lines.split("\n") if lines else ():
+        film_id, _, text = line.partition(" ")
+        texts[int(film_id)] = text
+    if len(texts) != _int(body["films"]):
+        raise ValueError("films")
+    films = SavedFilms(texts)
+    parts = {_text(p): (_int(start), _int(sep), _int(tail), list(_ints(sizes)))
+             for p, (start, sep, tail, sizes) in body["parts"].items()}
     return SavedState(
-        stamps=CatalogueStamps(tables, films),
+        stamps=CatalogueStamps(tables, stamps),  # type: ignore[arg-type]
         design=_text(body["design"]),
         chrome=chrome,
-        neighbours={_int(i): tuple(map(_int, n)) for i, n in body["neighbours"]},
-        footprints={_int(i): Footprint.from_json(f) for i, f in body["footprints"]},
+        films=films,
         people=set(map(_int, body["people"])),
-        media=media, media_of=media_of,
-        lacking=set(map(_int, body["lacking"])))
+        media=media, users=users, portraits=portraits,
+        lacking=set(map(_int, body["lacking"])),
+        warnings={(_text(kind), _int(i)): _text(text) for kind, i, text in body["warnings"]},
+        feed=_ints(body["feed"]), parts=parts, pages=_int(body["pages"]))
+    if any(len(layout[3]) != len(films) for layout in parts.values()):
+        raise ValueError("a data file's parts are not the films'")
 
 
 def media_users(media_of: dict[tuple[str, int], tuple[str, ...]]) -> Counter[str]:

@@ -8,12 +8,14 @@ without one has neither, as it has no sitemap.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from curator.catalog.records import FilmRecord
+from curator.publish.data_files import FilmParts
 from curator.publish.pages import Links
 from curator.publish.site import Site
 
@@ -28,6 +30,15 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def response_date(newest: datetime) -> str:
+    """The OAI-PMH response's date: its newest record's change (a fixed width, so a re-export
+    may put a later one in its place)."""
+    return _stamp(newest)
+
+
+RESPONSE_DATE = re.compile(rb"<responseDate>([^<]*)</responseDate>")
+
+
 def _permanent(site: Site, film_id: int) -> str:
     return f"{site.base_url.rstrip('/')}/films/{film_id}/"
 
@@ -35,8 +46,7 @@ def _permanent(site: Site, film_id: int) -> str:
 def atom_feed(site: Site, links: Links) -> bytes:
     """The FEED_ENTRIES films changed last, newest first."""
     base = site.base_url.rstrip("/") + "/"
-    films = sorted(site.films.values(), key=lambda f: (f.updated_at, f.id),
-                   reverse=True)[:FEED_ENTRIES]
+    films = feed_films(site.films.values())
     updated = _stamp(films[0].updated_at) if films else _stamp(datetime(2000, 1, 1))
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -64,7 +74,7 @@ def atom_feed(site: Site, links: Links) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _dc_record(f: FilmRecord, site: Site, links: Links) -> str:
+def dc_record(f: FilmRecord, site: Site, links: Links) -> str:
     base = site.base_url.rstrip("/") + "/"
     identifier = _permanent(site, f.id)
     dc = [("title", f.title)]
@@ -99,30 +109,36 @@ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">{fields}
 """)
 
 
-def oai_list_records(site: Site, links: Links, cached: Cached) -> bytes:
+def oai_list_records(site: Site, links: Links, cached: Cached) -> FilmParts:
     """Every exported film as an OAI-PMH ListRecords response in Dublin Core (oai_dc)."""
     base = site.base_url.rstrip("/") + "/"
-    records = "".join(cached(f, "oai", lambda film: _dc_record(film, site, links))
-                      for f in site.films.values())
+    records = [cached(f, "oai", lambda film: dc_record(film, site, links))
+               for f in site.films.values()]
     # the time of the newest change in it, not of the export: the file changes only with
     # its records
     newest = max((f.updated_at for f in site.films.values()), default=datetime(2000, 1, 1))
-    return (f"""<?xml version="1.0" encoding="UTF-8"?>
+    return FilmParts(f"""<?xml version="1.0" encoding="UTF-8"?>
 <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/" \
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
 xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/ \
 http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">
-  <responseDate>{_stamp(newest)}</responseDate>
+  <responseDate>{response_date(newest)}</responseDate>
   <request verb="ListRecords" metadataPrefix="oai_dc">{escape(base + OAI_PATH)}</request>
   <ListRecords>
-{records}  </ListRecords>
+""", records, """  </ListRecords>
 </OAI-PMH>
-""").encode()
+""")
 
 
-def feed_files(site: Site, links: Links, cached: Cached) -> list[tuple[str, bytes]]:
+def feed_files(site: Site, links: Links, cached: Cached
+               ) -> list[tuple[str, bytes | FilmParts]]:
     """(path, content) of the feeds: none without the site's base address."""
     if not site.base_url:
         return []
     return [(FEED_PATH, atom_feed(site, links)),
             (OAI_PATH, oai_list_records(site, links, cached))]
+
+
+def feed_films(films: Iterable[FilmRecord]) -> list[FilmRecord]:
+    """The films the feed shows, newest first."""
+    return sorted(films, key=lambda f: (f.updated_at, f.id), reverse=True)[:FEED_ENTRIES]

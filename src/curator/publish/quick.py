@@ -57,7 +57,7 @@ from curator.publish.site import (
     sound_stills,
     source_lines,
 )
-from curator.publish.site_files import write_changed_pages, write_site_files
+from curator.publish.site_files import Layouts, write_changed_pages, write_site_files
 from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import SiteWriter
 
@@ -158,6 +158,7 @@ class ExportState:
     key: StateKey = ("", "", "")
     still_files: StillFiles | None = None  # the caller's own, if it gave one
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest written
+    layouts: Layouts = field(default_factory=dict)  # where each film is in the data files
 
 
 def state_key(catalog: Catalog, outdir: Path, selection: Selection) -> StateKey:
@@ -285,10 +286,11 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         if film_id in site.films:
             state.film_json[film_id] = data_files.film_json(site.films[film_id], site,
                                                             maker.links)
-    write_site_files(writer, site, maker, renderer, state.film_json, paths, changed=changed,
-                     previous_paths=state.page_paths)
+    layouts = write_site_files(writer, site, maker, renderer, state.film_json, paths,
+                               changed=changed, previous_paths=state.page_paths)
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths, credited=credited), films_word(len(changed)) + " changed"
+                   page_paths=paths, credited=credited, layouts=layouts), (
+                       films_word(len(changed)) + " changed")
 
 
 def path_of(file: str) -> str:

@@ -6,7 +6,14 @@ import hashlib
 import json
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from curator import resources_dir
 from curator.publish import urls
@@ -27,6 +34,17 @@ def design_of(folder: Path) -> str:
     return h.hexdigest()
 
 
+def _compiled_templates() -> BytecodeCache | None:
+    """Jinja's cache of compiled templates, in a folder only this user can write (Jinja
+    makes it and checks it), each checked against its template's source: a new process
+    renders its first page without compiling the templates again. None where there is no
+    such folder."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 class Renderer:
     def __init__(self, resources: Path | None = None) -> None:
         self.resources = resources or site_resources()
@@ -38,6 +56,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_compiled_templates(),
         )
         # A change to any template or asset makes every page new.
         self.design = design_of(self.resources)

@@ -14,8 +14,10 @@ from collections.abc import Callable
 
 from curator.catalog import Catalog
 from curator.catalog.export_stamps import changed_films
-from curator.publish import data_files
-from curator.publish.export_state import SavedState, media_users
+from curator.catalog.records import FilmRecord
+from curator.publish import data_files, urls
+from curator.publish.export_state import SavedFilm, SavedFilms, SavedState
+from curator.publish.feeds import feed_films
 from curator.publish.media import archive_derivatives
 from curator.publish.pages import PageMaker
 from curator.publish.quick import (
@@ -33,7 +35,7 @@ from curator.publish.render import Renderer
 from curator.publish.search_index import SearchIndex
 from curator.publish.site import credited_people, load_site
 from curator.publish.site_files import write_changed_pages, write_site_files
-from curator.publish.site_pages import Footprint, page_paths
+from curator.publish.site_pages import Footprint, listing, page_paths
 from curator.publish.writer import SiteWriter
 
 
@@ -61,23 +63,28 @@ def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
         return None, (f"{films_word(len(changed))} changed or have new web sizes (the quick "
                       f"way takes up to {QUICK_LIMIT})")
     # every film the site held then and holds now is known, or the pages showing it are not
-    if (saved.footprints.keys() != saved.neighbours.keys()
-            or (saved.footprints.keys() ^ site.films.keys()) - changed):
+    try:
+        footprints, neighbours_then = saved.footprints, saved.neighbours
+    except ValueError as exc:
+        return None, f"the saved export state is damaged ({exc})"
+    if (footprints.keys() ^ site.films.keys()) - changed or any(
+            i not in footprints and urls.file_of(maker.links.films[i]) in writer.old
+            for i in changed if i in site.films):
         return None, "the saved export state does not list the films the site holds"
     if maker.chrome != saved.chrome:  # every page shows it
         return None, ("the site's header or menus change (a first or last director, year, "
                       "country or festival, or a setting they show)")
     records = RecordPages(maker)
     paths = page_paths(maker)
-    before = Before({i: saved.footprints[i] for i in changed if i in saved.footprints},
-                    saved.people, {f.year for f in saved.footprints.values() if f.year},
-                    saved.neighbours)
+    before = Before({i: footprints[i] for i in changed if i in footprints},
+                    saved.people, {f.year for f in footprints.values() if f.year},
+                    neighbours_then)
     pages, neighbours = pages_to_lay_out(before, site, maker, records, changed)
     old_paths = {path_of(f) for f in writer.old}
     if set(paths) - {p.path for p in pages} - old_paths:
         return None, "a page the last export did not write would be missing"
 
-    media = MediaUse(dict(saved.media), dict(saved.media_of), media_users(saved.media_of),
+    media = MediaUse(dict(saved.media), saved.media_of, saved.users.copy(),
                      set(saved.lacking))
     media.follow(site, maker, changed, saved.people)
     live = media.live()
@@ -95,21 +102,44 @@ def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
     for path, data in search.files():
         writer.put(path, data)
     film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
-    write_site_files(writer, site, maker, renderer, film_json, paths, changed=changed)
+    layouts = write_site_files(writer, site, maker, renderer, film_json, paths,
+                               changed=changed)
     state = ExportState(
         stamps=stamps, site=site, renderer=renderer, maker=maker, neighbours=neighbours,
         search=search, film_json=film_json, media=media, page_paths=paths,
-        chrome=maker.chrome, credited=credited_people(site.films.values()))
+        chrome=maker.chrome, credited=credited_people(site.films.values()),
+        layouts=layouts)
     return state, f"{films_word(len(changed))} changed (from the state the last export saved)"
 
 
 def saved_state(state: ExportState) -> SavedState:
     """What of `state` a new process needs to start from it."""
-    media = state.media
+    site, maker, media = state.site, state.maker, state.media
+    links = maker.links
+    addresses: dict[int, list[str]] = {}
+    for a in site.addresses:
+        addresses.setdefault(a.film_id, []).append(a.slug)
+    referrers: dict[int, list[int]] = {}
+    for film_id, neighbours in state.neighbours.items():
+        for other in neighbours:
+            referrers.setdefault(other, []).append(film_id)
+
+    def listed(film: FilmRecord) -> str:
+        return listing(film, links.films[film.id], addresses.get(film.id, ()))
+
+    per_film = maker.per_film
+    digests = state.search.digests
+    films = {i: SavedFilm(
+        per_film.get(film, "footprint", Footprint.of), state.neighbours.get(i, ()),
+        tuple(sorted(referrers.get(i, ()))), per_film.get(film, "listed", listed),
+        digests.get(i, ""), media.of.get(("film", i), ())).to_json()
+        for i, film in site.films.items()}
     return SavedState(
         stamps=state.stamps, design=state.renderer.design, chrome=state.chrome,
-        neighbours=state.neighbours,
-        footprints={i: Footprint.of(f) for i, f in state.site.films.items()},
-        people=set(state.site.people), media=media.live(),
-        media_of={k: paths for k, paths in media.of.items() if paths},
-        lacking=set(media.lacking))
+        films=SavedFilms(films), people=set(site.people), media=media.live(),
+        users=+media.users,
+        portraits={i: paths for (kind, i), paths in media.of.items()
+                   if kind == "person" and paths},
+        lacking=set(media.lacking), warnings=dict(site.warnings),
+        feed=tuple(f.id for f in feed_films(site.films.values())) if site.base_url else (),
+        parts=dict(state.layouts), pages=len(state.page_paths))

@@ -29,6 +29,7 @@ films again and answers only the files that changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from bisect import insort
 from collections import defaultdict
@@ -99,6 +100,21 @@ def _film_entry(film: FilmRecord, links: Links) -> list:
             links.films[film.id]]
 
 
+def search_digest(film: FilmRecord, site: Site, links: Links) -> str:
+    """A digest of all the search index holds of `film` (its words, the words of its titles,
+    its facets, its place in title order, its entry): the same while those stay the same."""
+    words = film_words(film, site)
+    titled = {w for text in _titles(film) if text for w in tokens(text)}
+    letters = "".join(tokens(film.sort_title or film.title))[:SORT_LETTERS]
+    return _digest(words, titled, film_facets(film), letters, _film_entry(film, links))
+
+
+def _digest(words: set[str], titled: set[str], facets: list[tuple[str, str, str]],
+            letters: str, entry: list) -> str:
+    data = [sorted(words), sorted(titled & words), sorted(facets), letters, entry]
+    return hashlib.sha256(_dump(data)).hexdigest()[:32]
+
+
 class SearchIndex:
     """The index of a site's films, kept so that films changed later rewrite only the files
     that show them."""
@@ -118,6 +134,9 @@ class SearchIndex:
         self._facet_files: dict[str, tuple[bool, bytes]] = {}
         self._files: dict[str, bytes] = {}
         self._dirty: set[str] = set()  # paths of id-sharded files to make again
+        # film -> a digest of all the index holds of it: a re-export in a new process whose
+        # changed films keep theirs leaves the index as it is (publish/retouch.py)
+        self.digests: dict[int, str] = {}
         for film in sorted(site.films.values(), key=lambda f: f.id):
             self._add(film, site, links, last=True)
         self._settle()
@@ -171,9 +190,11 @@ class SearchIndex:
         letters = "".join(tokens(film.sort_title or film.title))[:SORT_LETTERS]
         self._film[film.id] = (words, titled & words, facets, letters)
         self.entries[film.id] = _film_entry(film, links)
+        self.digests[film.id] = _digest(words, titled, facets, letters, self.entries[film.id])
         self._touch(film.id, words, facets)
 
     def _remove(self, film_id: int) -> None:
+        self.digests.pop(film_id, None)
         known = self._film.pop(film_id, None)
         if known is None:
             return

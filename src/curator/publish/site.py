@@ -161,6 +161,35 @@ def load_site(catalog: Catalog, selection: Selection = ALL) -> Site:
     )
 
 
+def site_of_films(catalog: Catalog, films: dict[int, FilmRecord], people: set[int],
+                  warnings: dict[tuple[str, int], str]) -> Site:
+    """The whole archive's site as far as these published films go (with their sources),
+    and of these people (those with a page), for laying out pages that show no other
+    film: the festivals, lists and settings are the whole archive's, as `load_site` has
+    them."""
+    festivals = catalog.festivals.all()
+    editions: dict[int, EditionRecord] = {}
+    kept_festivals = []
+    for festival in festivals:
+        kept = tuple(e for e in festival.editions if e.state == PUBLISHED)
+        if kept:
+            kept_festivals.append(replace(festival, editions=kept))
+        editions.update((e.id, e) for e in kept)
+    collections = {c.id: c for c in catalog.lists.all() if c.state == PUBLISHED}
+    lists = {cid: collections[cid] for cid in sorted(
+        collections, key=lambda i: collections[i].title.casefold())}
+    persons = sound_stills({pid: p for pid, p in sorted(catalog.people.get_many(people).items())
+                            if p.state == PUBLISHED}, warnings)
+    return Site(
+        name=catalog.settings.get("site_name") or catalog.settings.get("archive_name")
+        or _festival_name(festivals) or "Film Archive",
+        base_url=_site_address(catalog), selection=ALL, films=films, published=films,
+        people=persons, festivals=kept_festivals, editions=editions,
+        sections=sections_of(editions, films), lists=lists_of(lists, films),
+        collections=lists, warnings=warnings, sources=source_lines(catalog, list(films)),
+        addresses=catalog.addresses.past(), options=site_options(catalog))
+
+
 def source_lines(catalog: Catalog, film_ids: list[int]) -> dict[int, SourceLine]:
     """"Source: MIFF 1989 catalogue, p. 42" for each film citing a source, when the
     archive's setting publishes sources (it does not unless turned on); with the page's

@@ -7,6 +7,7 @@ the paths of the others from `page_paths`, which walks the same parts in the sam
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from curator.publish.browse_pages import (
 )
 from curator.publish.pages import Page, PageMaker
 from curator.publish.record_pages import RecordPages, directors_pages
+from curator.publish.search_facets import film_facets
 
 Part = tuple[Callable[[], Iterable[str]], Callable[[], Iterable[Page]]]
 
@@ -109,6 +111,20 @@ class Footprint:
             raise ValueError("a country is not text")
         return cls(_ints(people), _ints(editions), _ints(sections), year, tuple(countries),
                    _ints(directors))
+
+
+def listing(film: FilmRecord, path: str, addresses: Iterable[str]) -> str:
+    """A digest of all that pages other than the film's own and those of the films whose
+    See also lists it show of the film, or depend on: its address and earlier ones, what
+    lists of films show (title, Country/Year, directors, runtime), where it files, its
+    credits and screenings (people's, editions', sections', years' and countries' pages,
+    the home page's counts), its manual links and what the See-also rule asks of it, and
+    its search facets. While it stays the same, a change to the film rewrites only those
+    pages (and the site's data files and search index)."""
+    parts = (path, tuple(addresses), film.state, film.title, film.sort_title, film.year,
+             film.countries, film.directors, film.runtime, film.credits, film.screenings,
+             film.related, film_facets(film))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def _ints(values: list) -> tuple[int, ...]:

@@ -63,9 +63,14 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]] | None:
     return _files_of(document)
 
 
-def _manifest_document(folder: Path) -> dict[str, Any] | None:
+def _manifest_document(folder: Path, digest: list[str] | None = None
+                       ) -> dict[str, Any] | None:
+    """The manifest as read; its SHA-256 is put in `digest` if given."""
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        raw = (folder / MANIFEST).read_bytes()
+        if digest is not None:
+            digest.append(hashlib.sha256(raw).hexdigest())
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, RecursionError):
@@ -102,7 +107,11 @@ class Folders:
 
 
 class SiteWriter:
-    def __init__(self, outdir: Path, *, selection: str = "all") -> None:
+    def __init__(self, outdir: Path, *, selection: str = "all", proven: str = "") -> None:
+        """`proven`: the SHA-256 of a manifest that an export of this Curator wrote and
+        proved inside the site (the state it saved vouches for it); if the site's manifest
+        is that one, its paths are not looked at again before the switch, which proves
+        every path it writes or removes as it goes."""
         self.outdir = Path(os.path.abspath(outdir))
         self._outdir = str(self.outdir)
         self.staging = self.outdir.with_name(f".{self.outdir.name}{STAGING_SUFFIX}")
@@ -126,6 +135,7 @@ class SiteWriter:
         self._staged: set[str] = set()  # paths written into the staging folder
         self._operations = 0
         self._fault_after = int(os.environ.get(FAULT_AFTER) or 0)
+        self._proven = proven
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
@@ -133,7 +143,11 @@ class SiteWriter:
             raise ExportError(f"{self.outdir} is a file, not a folder; choose a folder for the "
                               "site.")
         try:
-            document = _manifest_document(self.outdir) if self.outdir.is_dir() else None
+            digest: list[str] = []
+            document = (_manifest_document(self.outdir, digest) if self.outdir.is_dir()
+                        else None)
+            if not digest or digest[0] != self._proven:
+                self._proven = ""
             if document is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
                 raise ExportError(f"{self.outdir} holds files that are not a Curator site; "
                                   "choose an empty folder (or the folder of an earlier export).")
@@ -195,6 +209,13 @@ class SiteWriter:
         if proven is not None and proven[0] == files:
             self._known = proven[1]
             self.old = self._removable = proven[0]
+            return
+        if self._proven:
+            # the manifest an export of this Curator wrote, its paths proven then (a link
+            # made since is still never followed: each path is proven as the switch uses it)
+            files = dict(files) if isinstance(files, dict) else {}
+            files.pop(MANIFEST, None)
+            self.old = self._removable = files
             return
         known = self._known = {}
         outside: list[str] = []
