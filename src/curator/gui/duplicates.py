@@ -278,7 +278,7 @@ class FindDuplicates:
         self.action.setObjectName("findDuplicates")
         self.action.setStatusTip("Films and people that are probably one record typed twice")
         self.action.triggered.connect(lambda _checked=False: self.show())
-        desk.add_to_menu(MenuPlace.ARCHIVE_EXPORT, self.action)
+        desk.add_to_menu(MenuPlace.ARCHIVE_CLEAN_UP, self.action)
 
     def show(self) -> DuplicatesWindow:
         if self.window is None:

@@ -38,12 +38,14 @@ class MenuPlace(StrEnum):
     FILE_IMPORT = "file-import"  # after the archives, before Quit
     EDIT_RECORDS = "edit-records"  # after Delete and Merge People
     ARCHIVE_EXPORT = "archive-export"  # after Back Up and the folder
+    ARCHIVE_CLEAN_UP = "archive-clean-up"  # after the exports: Find Duplicates...
 
 
 # Which menu (by its key in `menus`) holds each place.
 MENU_OF_PLACE = {
     MenuPlace.FILE_NEW: "file", MenuPlace.FILE_IMPORT: "file",
     MenuPlace.EDIT_RECORDS: "edit", MenuPlace.ARCHIVE_EXPORT: "archive",
+    MenuPlace.ARCHIVE_CLEAN_UP: "archive",
 }
 
 

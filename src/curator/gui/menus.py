@@ -192,6 +192,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, Q
     menus["archive"].addActions([a[ActionKey.BACK_UP], a[ActionKey.REVEAL]])
     menus["archive"].addSeparator()
     places[MenuPlace.ARCHIVE_EXPORT] = menus["archive"].addSeparator()
+    places[MenuPlace.ARCHIVE_CLEAN_UP] = menus["archive"].addSeparator()
     menus["archive"].addAction(a[ActionKey.SITE_SETTINGS])  # how the exported site reads
     menus["help"].addAction(a[ActionKey.ABOUT])
     for name in ("file", "edit", "view", "archive", "help"):
