@@ -147,3 +147,32 @@ def test_people_festivals_and_lists_say_who_changed_them(qtbot, window, demo_cat
     window.open_record("person", person)
     menu = window.list_pane.row_menu()
     assert "History\u2026" in [a.text() for a in menu.actions()]
+
+
+@pytest.mark.parametrize("demo_catalog", ["server"], indirect=True)
+def test_a_desk_whose_notifications_are_cut_off_looks_meanwhile_and_listens_again(
+        qtbot, window, demo_catalog, postgres_server):  # noqa: ANN001
+    from curator.gui.elsewhere import CHECK_EVERY_MS, FALLBACK_EVERY_MS
+
+    elsewhere, model = window.elsewhere, window.list_pane.films
+    qtbot.waitUntil(lambda: elsewhere.listening)
+    # the server drops the desk's listening connection (a restart, a network cut)
+    postgres_server.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE query LIKE 'LISTEN curator_changes%'")
+    qtbot.waitUntil(lambda: not elsewhere.listening and
+                    elsewhere.timer.interval() == CHECK_EVERY_MS, timeout=WAIT_MS)
+    before = model.total
+    colleague_writes(demo_catalog, """
+        catalog.films.create("Igla", year=1988, countries=["USSR"])
+    """)
+    qtbot.waitUntil(lambda: model.total == before + 1, timeout=WAIT_MS)
+    # it listens again by itself, and the notifications wake it as before
+    qtbot.waitUntil(lambda: elsewhere.listening, timeout=WAIT_MS)
+    assert elsewhere.timer.interval() == FALLBACK_EVERY_MS
+    elsewhere.timer.stop()
+    woken = len(elsewhere.woken_by)
+    colleague_writes(demo_catalog, """
+        catalog.films.create("Assa", year=1987, countries=["USSR"])
+    """)
+    qtbot.waitUntil(lambda: model.total == before + 2, timeout=WAIT_MS)
+    assert elsewhere.woken_by[woken:] == ["notification"]
