@@ -203,7 +203,7 @@ def test_tables_of_later_migrations_carry_the_roles_after_an_upgrade(postgres_se
         upgrade_schema(conn, "addresses")
         roles.install(conn)
     engine.dispose()
-    for user, role in (("cora", "cataloguer"), ("vic", "viewer")):
+    for user, role in (("saskia", "cataloguer"), ("wanda", "viewer")):
         postgres_server.sql(f"CREATE ROLE {user} LOGIN")
         assert main(["team", "grant", url, user, role]) == 0
     assert main(["team", "upgrade", url, "--backup", str(tmp_path / "old.dump")]) == 0
@@ -213,7 +213,7 @@ def test_tables_of_later_migrations_carry_the_roles_after_an_upgrade(postgres_se
     third = admin.films.create("Assa", year=1987).created_id
     admin.close()
 
-    cataloguer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://cora@"))
+    cataloguer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://saskia@"))
     cataloguer.saved_searches.save("Eighties", "year:1980..1989")
     assert cataloguer.saved_searches.named("Eighties").query == "year:1980..1989"
     cataloguer.duplicates.mark_not_duplicate("film", first, second)
@@ -226,11 +226,11 @@ def test_tables_of_later_migrations_carry_the_roles_after_an_upgrade(postgres_se
     postgres_server.sql("REVOKE ALL ON saved_search FROM curator_cataloguer", name)
     assert main(["team", "upgrade", url, "--backup", str(tmp_path / "again.dump")]) == 0
     assert "nothing to do" in capsys.readouterr().out
-    cataloguer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://cora@"))
+    cataloguer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://saskia@"))
     cataloguer.saved_searches.save("Nineties", "year:1990..1999")
     cataloguer.close()
 
-    viewer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://vic@"))
+    viewer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://wanda@"))
     assert viewer.saved_searches.named("Eighties").query == "year:1980..1989"  # it reads
     with pytest.raises(Exception, match="The server refused: your role does not allow"):
         viewer.saved_searches.save("Seventies", "year:1970..1979")
