@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from curator.catalog import Catalog
@@ -64,6 +65,26 @@ def test_a_new_film_and_a_renamed_person_from_elsewhere_reach_the_lists(
     """)
     qtbot.waitUntil(lambda: model.total == before + 1, timeout=WAIT_MS)
     assert any(model.row(i).title == "Igla" for i in range(model.total))
+    # a folder announces nothing: the desk's once-a-second look found it
+    assert not window.elsewhere.listening and window.elsewhere.woken_by == ["timer"]
+
+
+@pytest.mark.parametrize("demo_catalog", ["server"], indirect=True)
+def test_on_a_server_the_notification_wakes_the_desk_without_polling(
+        qtbot, window, demo_catalog):  # noqa: ANN001
+    elsewhere, model = window.elsewhere, window.list_pane.films
+    qtbot.waitUntil(lambda: elsewhere.listening)
+    assert elsewhere.timer.interval() > 10_000  # behind LISTEN, only a rare look
+    elsewhere.timer.stop()  # no poll at all: only the server's NOTIFY can wake the desk
+    before = model.total
+    colleague_writes(demo_catalog, """
+        catalog.films.create("Igla", year=1988, countries=["USSR"])
+    """)
+    qtbot.waitUntil(lambda: model.total == before + 1, timeout=WAIT_MS)
+    assert any(model.row(i).title == "Igla" for i in range(model.total))
+    assert elsewhere.woken_by == ["notification"]
+    window.close()  # the watching thread ends with the window
+    assert not elsewhere.listening
 
 
 def test_the_history_dialog_lists_who_changed_what_newest_first(
@@ -126,3 +147,32 @@ def test_people_festivals_and_lists_say_who_changed_them(qtbot, window, demo_cat
     window.open_record("person", person)
     menu = window.list_pane.row_menu()
     assert "History\u2026" in [a.text() for a in menu.actions()]
+
+
+@pytest.mark.parametrize("demo_catalog", ["server"], indirect=True)
+def test_a_desk_whose_notifications_are_cut_off_looks_meanwhile_and_listens_again(
+        qtbot, window, demo_catalog, postgres_server):  # noqa: ANN001
+    from curator.gui.elsewhere import CHECK_EVERY_MS, FALLBACK_EVERY_MS
+
+    elsewhere, model = window.elsewhere, window.list_pane.films
+    qtbot.waitUntil(lambda: elsewhere.listening)
+    # the server drops the desk's listening connection (a restart, a network cut)
+    postgres_server.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE query LIKE 'LISTEN curator_changes%'")
+    qtbot.waitUntil(lambda: not elsewhere.listening and
+                    elsewhere.timer.interval() == CHECK_EVERY_MS, timeout=WAIT_MS)
+    before = model.total
+    colleague_writes(demo_catalog, """
+        catalog.films.create("Igla", year=1988, countries=["USSR"])
+    """)
+    qtbot.waitUntil(lambda: model.total == before + 1, timeout=WAIT_MS)
+    # it listens again by itself, and the notifications wake it as before
+    qtbot.waitUntil(lambda: elsewhere.listening, timeout=WAIT_MS)
+    assert elsewhere.timer.interval() == FALLBACK_EVERY_MS
+    elsewhere.timer.stop()
+    woken = len(elsewhere.woken_by)
+    colleague_writes(demo_catalog, """
+        catalog.films.create("Assa", year=1987, countries=["USSR"])
+    """)
+    qtbot.waitUntil(lambda: model.total == before + 2, timeout=WAIT_MS)
+    assert elsewhere.woken_by[woken:] == ["notification"]

@@ -187,3 +187,88 @@ def test_a_connection_file_never_holds_a_password(server_url, tmp_path, capsys):
         f"[curator-team]\nurl = {with_password}\n", encoding="utf-8")
     assert "Curator never keeps one in a file" in one_error_line(
         capsys, ["info", str(tmp_path / "Bad.curator-team")])
+
+
+def test_tables_of_later_migrations_carry_the_roles_after_an_upgrade(postgres_server,
+                                                                    tmp_path, capsys):
+    from sqlalchemy import create_engine
+
+    from curator.store import roles
+    from curator.store.server_setup import upgrade_schema
+
+    name = postgres_server.new_database()
+    url = postgres_server.url(name)
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:  # a team's catalogue set up before saved searches existed
+        upgrade_schema(conn, "addresses")
+        roles.install(conn)
+    engine.dispose()
+    for user, role in (("saskia", "cataloguer"), ("wanda", "viewer")):
+        postgres_server.sql(f"CREATE ROLE {user} LOGIN")
+        assert main(["team", "grant", url, user, role]) == 0
+    assert main(["team", "upgrade", url, "--backup", str(tmp_path / "old.dump")]) == 0
+    admin = Catalog.open(url)
+    first = admin.films.create("Assa", year=1987).created_id
+    second = admin.films.create("Assa", year=1987).created_id
+    third = admin.films.create("Assa", year=1987).created_id
+    admin.close()
+
+    cataloguer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://saskia@"))
+    cataloguer.saved_searches.save("Eighties", "year:1980..1989")
+    assert cataloguer.saved_searches.named("Eighties").query == "year:1980..1989"
+    cataloguer.duplicates.mark_not_duplicate("film", first, second)
+    assert not any({p.first_id, p.second_id} == {first, second}
+                   for p in cataloguer.duplicates.films())
+    cataloguer.close()
+
+    # grants lost on a catalogue at the newest schema (a table restored by hand): an
+    # admin's `team upgrade` has nothing to migrate but gives them again
+    postgres_server.sql("REVOKE ALL ON saved_search FROM curator_cataloguer", name)
+    assert main(["team", "upgrade", url, "--backup", str(tmp_path / "again.dump")]) == 0
+    assert "nothing to do" in capsys.readouterr().out
+    cataloguer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://saskia@"))
+    cataloguer.saved_searches.save("Nineties", "year:1990..1999")
+    cataloguer.close()
+
+    viewer = Catalog.open(url.replace("postgresql://postgres@", "postgresql://wanda@"))
+    assert viewer.saved_searches.named("Eighties").query == "year:1980..1989"  # it reads
+    with pytest.raises(Exception, match="The server refused: your role does not allow"):
+        viewer.saved_searches.save("Seventies", "year:1970..1979")
+    with pytest.raises(Exception, match="The server refused: your role does not allow"):
+        viewer.duplicates.mark_not_duplicate("film", first, third)
+    viewer.close()
+    postgres_server.drop_database(name)
+
+
+def test_every_table_of_the_schema_has_the_roles_grants(postgres_server, server_url):
+    from sqlalchemy import create_engine
+
+    from curator.store import roles
+
+    engine = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:
+        # a table a future migration adds: the same function covers it
+        conn.exec_driver_sql("CREATE TABLE future_part (id serial PRIMARY KEY, note text)")
+        roles.install(conn)
+        # and one made after the grants were given: the owner's default privileges cover it
+        conn.exec_driver_sql("CREATE TABLE later_part (id serial PRIMARY KEY, note text)")
+        tables = list(conn.exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").scalars())
+        assert {"future_part", "later_part", "saved_search", "not_duplicate"} <= set(tables)
+
+        def may(role: str, table: str, what: str) -> bool:
+            return conn.exec_driver_sql("SELECT has_table_privilege(%s, %s, %s)",
+                                        (role, table, what)).scalar()
+
+        for table in tables:
+            assert may("curator_viewer", table, "SELECT"), table
+            assert not may("curator_viewer", table, "INSERT"), table
+            if table not in ("alembic_version",):
+                assert may("curator_cataloguer", table, "INSERT"), table
+        sequences = list(conn.exec_driver_sql(
+            "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'").scalars())
+        for sequence in sequences:
+            assert conn.exec_driver_sql(
+                "SELECT has_sequence_privilege('curator_cataloguer', %s, 'USAGE')",
+                (sequence,)).scalar(), sequence
+    engine.dispose()

@@ -97,7 +97,8 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
     before = upgrade_catalogue(args.url, args.backup)
     if before is None:
-        print(f"The catalogue is at schema {SCHEMA_HEAD} already; nothing to do.")
+        print(f"The catalogue is at schema {SCHEMA_HEAD} already; nothing to do (an "
+              "admin's run gives the roles' grants on every table again).")
     else:
         print(f"Backed up to {args.backup}; upgraded from schema {before} to {SCHEMA_HEAD}.")
     return 0

@@ -48,7 +48,12 @@ END $$
 
 
 def install(conn: Connection) -> None:
-    """Create the group roles (once per server) and this database's grants and trigger."""
+    """Create the group roles (once per server) and this database's grants and trigger.
+
+    Called by `team init` and after every `team upgrade`, it grants every table and
+    sequence the schema holds then (those of newer migrations too), and sets the owner's
+    default privileges so a table made later carries the same grants.
+    """
     for role in ROLES:
         name = group_role(role)
         conn.exec_driver_sql(
@@ -76,6 +81,14 @@ def install(conn: Connection) -> None:
         f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {viewer}",
         f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {cataloguer}",
         f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {cataloguer}",
+        # and so on for whatever the owner makes later (a table of a newer migration): the
+        # grants follow the schema even before the next upgrade installs them again
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {viewer}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON SEQUENCES TO {viewer}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+        f"GRANT INSERT, UPDATE, DELETE ON TABLES TO {cataloguer}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+        f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {cataloguer}",
         # the schema's version is the admin's, who upgrades it
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {cataloguer}",
         # the history only grows: nobody's desk may rewrite or remove an entry

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from alembic import command
@@ -92,6 +93,11 @@ def upgrade_catalogue(url: str, backup_to: Path | None, *, password: str | None 
                 raise ServerError(f"{shown}: the database holds no Curator catalogue; run "
                                   f"\u201ccurator team init {shown}\u201d first.")
             if revision == SCHEMA_HEAD:
+                if roles.role_of(conn) == "admin":
+                    # nothing to migrate, but the grants are given again: a table that
+                    # lost them (made by hand, or by an older Curator) is covered again
+                    with contextlib.suppress(SQLAlchemyError), conn.begin_nested():
+                        roles.install(conn)
                 return None
             if revision not in SCHEMA_REVISIONS:
                 raise ServerError(f"{shown} was upgraded by a newer version of Curator "
