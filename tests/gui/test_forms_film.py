@@ -203,8 +203,7 @@ def test_lists_of_values_save_and_undo(qtbot, pane, undo, demo_catalog):
 def test_appearances_and_awards(qtbot, pane, undo, demo_catalog):
     fid = film_id(demo_catalog)
     form = pane.current
-    row = form.screenings._rows[0]
-    section = row[1]
+    section = form.screenings.findChild(QComboBox, "screenings.0.section")
     section.setCurrentIndex(section.findText("Documentaries"))
     section.activated.emit(section.currentIndex())
     assert demo_catalog.films.get(fid).screenings[0].label == "MIFF 1989, Documentaries"
@@ -357,7 +356,7 @@ def test_an_appearance_is_added_once(qtbot, pane, undo, demo_catalog):
     assert "already listed at MIFF 1989" in screenings.problem.text()
     assert len(demo_catalog.films.get(fid).screenings) == 1
     assert len(screenings.value()) == 1
-    section = screenings._rows[0][1]
+    section = screenings.findChild(QComboBox, "screenings.0.section")
     section.setCurrentIndex(section.findText("Animation"))
     section.activated.emit(section.currentIndex())
     add.setCurrentIndex(add.findText("MIFF 1989"))
