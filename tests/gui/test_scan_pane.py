@@ -285,3 +285,17 @@ def test_the_film_form_fits_beside_the_scan_on_a_laptop_screen(desk, qtbot):
     assert in_sight(form.source_line.remove_button)
     assert in_sight(form.findChild(StillStrip).delete_button)
 
+
+def test_at_1280_hiding_the_sidebar_gives_its_room_to_the_form(desk, qtbot):
+    desk.resize(1280, 800)
+    scroll = desk.form.current.scroll
+    qtbot.waitUntil(lambda: desk.width() == 1280)
+    assert scroll.horizontalScrollBar().maximum() > 0  # sidebar, list, form and scan: cramped
+    title = desk.form.current.fields["title"].editor
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_1,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert not desk.sidebar.isVisible()  # View › Sidebar, from the form
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() == 0)
+    assert desk.scan.isVisible() and desk.scan.width() >= 320  # the scan keeps its room
+    assert title.hasFocus()

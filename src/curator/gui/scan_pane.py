@@ -377,8 +377,16 @@ class ScanDock(QDockWidget):
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self.make_room()
+
+    def make_room(self) -> None:
         # once the layout has settled with the dock's new width
         QTimer.singleShot(0, self, lambda: _make_room(self.desk, self))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Hide:  # the sidebar's room goes to the form first
+            self.make_room()
+        return False
 
 
 def install(window: Desk) -> None:
@@ -411,6 +419,10 @@ def install(window: Desk) -> None:
     publish.setChecked(window.catalog.settings.get(PUBLISH_SOURCES) == "on")
     publish.toggled.connect(lambda on: _publish_sources(window, publish, on))
     window.add_to_menu(MenuPlace.ARCHIVE_EXPORT, publish)
+    # on a laptop screen, hiding the sidebar (View › Sidebar) gives its room to the form
+    sidebar = getattr(window, "sidebar", None)
+    if sidebar is not None:
+        sidebar.installEventFilter(dock)
 
 
 def _publish_sources(window: Desk, action: QAction, on: bool) -> None:
@@ -448,7 +460,10 @@ def _make_room(window: Any, dock: ScanDock) -> None:
     if len(sizes) != 3 or sizes[2] >= FORM_WIDTH:
         return
     want = FORM_WIDTH - sizes[2]
+
     def spare(pane: QWidget, size: int) -> int:
+        if pane.isHidden():  # just hidden: the splitter has not handed its room on yet
+            return size
         return max(0, size - max(pane.minimumWidth(), pane.minimumSizeHint().width()))
 
     from_list = min(want, spare(window.centre, sizes[1]))
