@@ -291,6 +291,7 @@ def test_at_1280_hiding_the_sidebar_gives_its_room_to_the_form(desk, qtbot):
     scroll = desk.form.current.scroll
     qtbot.waitUntil(lambda: desk.width() == 1280)
     assert scroll.horizontalScrollBar().maximum() > 0  # sidebar, list, form and scan: cramped
+    qtbot.waitUntil(lambda: "Ctrl+Alt+1" in desk.statusBar().currentMessage())
     title = desk.form.current.fields["title"].editor
     title.setFocus()
     qtbot.keyClick(title, Qt.Key.Key_1,

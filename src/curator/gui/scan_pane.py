@@ -374,6 +374,7 @@ class ScanDock(QDockWidget):
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.desk = desk
+        self.hinted = False  # told once how to give the form more room
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -473,6 +474,11 @@ def _make_room(window: Any, dock: ScanDock) -> None:
     short = want - from_list - from_sidebar
     if short > 0 and dock.width() - short >= DOCK_MIN_WIDTH:  # the rest from the scan
         window.resizeDocks([dock], [dock.width() - short], Qt.Orientation.Horizontal)
+    elif short > 0 and window.sidebar.isVisible() and not dock.hinted:
+        # a laptop screen: the archivist decides whether the sidebar goes, once told how
+        dock.hinted = True
+        window.show_message("The form is narrow beside the scan: View › Sidebar "
+                            "(Ctrl+Alt+1) hides the sidebar and gives its room to the form.")
 
 
 def _refresh(pane: ScanPane, changes: Any) -> None:
