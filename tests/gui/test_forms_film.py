@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
@@ -226,6 +226,8 @@ def test_appearances_and_awards(qtbot, pane, undo, demo_catalog):
     qtbot.keyClick(awards.new_name, Qt.Key.Key_Return)
     saved = demo_catalog.films.get(fid).awards
     assert [(a.name, a.person_name) for a in saved] == [("Best Director", "Marjaana Mykkanen")]
+    # a name too long for a narrow form shows its beginning, not its end
+    assert awards.findChild(QLineEdit, "awards.0.name").cursorPosition() == 0
     row_winner = awards._rows[0][1].findChild(QComboBox, "awards.0.winner")
     row_winner.setCurrentIndex(0)
     row_winner.activated.emit(0)

@@ -108,6 +108,7 @@ class AwardsEditor(ItemsField):
             lambda _i, a=item, c=edition: self._update(a, edition_id=c.currentData()))
         name = QLineEdit(item.name)
         name.setObjectName(f"awards.{index}.name")
+        name.setCursorPosition(0)  # a long name too wide for the form shows its beginning
         name.editingFinished.connect(
             lambda a=item, e=name: e.text().strip() != a.name
             and self._update(a, name=e.text().strip()))
