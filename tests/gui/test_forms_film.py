@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from curator.catalog import Catalog
 from curator.gui.forms import FormPane
@@ -203,8 +203,7 @@ def test_lists_of_values_save_and_undo(qtbot, pane, undo, demo_catalog):
 def test_appearances_and_awards(qtbot, pane, undo, demo_catalog):
     fid = film_id(demo_catalog)
     form = pane.current
-    row = form.screenings._rows[0]
-    section = row[1]
+    section = form.screenings.findChild(QComboBox, "screenings.0.section")
     section.setCurrentIndex(section.findText("Documentaries"))
     section.activated.emit(section.currentIndex())
     assert demo_catalog.films.get(fid).screenings[0].label == "MIFF 1989, Documentaries"
@@ -227,6 +226,8 @@ def test_appearances_and_awards(qtbot, pane, undo, demo_catalog):
     qtbot.keyClick(awards.new_name, Qt.Key.Key_Return)
     saved = demo_catalog.films.get(fid).awards
     assert [(a.name, a.person_name) for a in saved] == [("Best Director", "Marjaana Mykkanen")]
+    # a name too long for a narrow form shows its beginning, not its end
+    assert awards.findChild(QLineEdit, "awards.0.name").cursorPosition() == 0
     row_winner = awards._rows[0][1].findChild(QComboBox, "awards.0.winner")
     row_winner.setCurrentIndex(0)
     row_winner.activated.emit(0)
@@ -357,7 +358,7 @@ def test_an_appearance_is_added_once(qtbot, pane, undo, demo_catalog):
     assert "already listed at MIFF 1989" in screenings.problem.text()
     assert len(demo_catalog.films.get(fid).screenings) == 1
     assert len(screenings.value()) == 1
-    section = screenings._rows[0][1]
+    section = screenings.findChild(QComboBox, "screenings.0.section")
     section.setCurrentIndex(section.findText("Animation"))
     section.activated.emit(section.currentIndex())
     add.setCurrentIndex(add.findText("MIFF 1989"))

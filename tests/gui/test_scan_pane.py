@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QToolButton, QWidget
 
 from curator.catalog import NotFound
+from curator.gui.stills_strip import StillStrip
 from curator.sources import add_source
 from tests.sources.printed import SYNOPSIS, pdf_of, synopsis_page
 
@@ -253,3 +254,49 @@ def test_a_quote_read_from_the_scan_cites_its_page_and_keeps_it_through_edits(
     qtbot.mouseClick(first.source_line.cite, Qt.MouseButton.LeftButton)
     source = desk.catalog.sources.all()[0].id
     assert desk.catalog.films.get(film).quotes[0].cited == QuoteSource(source, 2)
+
+
+def test_the_film_form_fits_beside_the_scan_on_a_laptop_screen(desk, qtbot):
+    """At 1440x900 with the scan docked at its default width, the form does not scroll
+    sideways: a screening's line and the stills' Remove button are in sight."""
+    desk.resize(1440, 900)
+    form = desk.form.current
+    form.source_line.cite_button.click()  # the film's "From ..." line, with its Remove
+    scroll = form.scroll
+    box = form.findChild(QWidget, "screenings.box")
+    qtbot.waitUntil(lambda: desk.scan.width() < 400 and box.width() > 0)
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert not scroll.horizontalScrollBar().isVisible()
+    viewport = scroll.viewport()
+
+    def in_sight(widget: QWidget) -> bool:
+        left = widget.mapTo(viewport, QPoint(0, 0)).x()
+        return widget.isVisible() and left >= 0 and left + widget.width() <= viewport.width()
+
+    remove = next(b for b in form.findChildren(QToolButton)
+                  if b.toolTip() == "Remove this appearance")
+    assert in_sight(remove)
+    section = form.findChild(QComboBox, "screenings.0.section")
+    premiere = form.findChild(QComboBox, "screenings.0.premiere")
+    assert in_sight(section) and in_sight(premiere)
+    assert section.y() == premiere.y()  # on one line while there is room for both
+    assert premiere.currentText() == "No premiere"  # whole, not elided
+    assert in_sight(form.source_line.remove_button)
+    assert in_sight(form.findChild(StillStrip).delete_button)
+
+
+def test_at_1280_hiding_the_sidebar_gives_its_room_to_the_form(desk, qtbot):
+    desk.resize(1280, 800)
+    scroll = desk.form.current.scroll
+    qtbot.waitUntil(lambda: desk.width() == 1280)
+    assert scroll.horizontalScrollBar().maximum() > 0  # sidebar, list, form and scan: cramped
+    qtbot.waitUntil(lambda: "Ctrl+Alt+1" in desk.statusBar().currentMessage())
+    title = desk.form.current.fields["title"].editor
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_1,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert not desk.sidebar.isVisible()  # View › Sidebar, from the form
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() == 0)
+    assert desk.scan.isVisible() and desk.scan.width() >= 320  # the scan keeps its room
+    assert title.hasFocus()

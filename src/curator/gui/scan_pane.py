@@ -374,11 +374,20 @@ class ScanDock(QDockWidget):
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.desk = desk
+        self.hinted = False  # told once how to give the form more room
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self.make_room()
+
+    def make_room(self) -> None:
         # once the layout has settled with the dock's new width
         QTimer.singleShot(0, self, lambda: _make_room(self.desk, self))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Hide:  # the sidebar's room goes to the form first
+            self.make_room()
+        return False
 
 
 def install(window: Desk) -> None:
@@ -411,6 +420,10 @@ def install(window: Desk) -> None:
     publish.setChecked(window.catalog.settings.get(PUBLISH_SOURCES) == "on")
     publish.toggled.connect(lambda on: _publish_sources(window, publish, on))
     window.add_to_menu(MenuPlace.ARCHIVE_EXPORT, publish)
+    # on a laptop screen, hiding the sidebar (View › Sidebar) gives its room to the form
+    sidebar = getattr(window, "sidebar", None)
+    if sidebar is not None:
+        sidebar.installEventFilter(dock)
 
 
 def _publish_sources(window: Desk, action: QAction, on: bool) -> None:
@@ -448,7 +461,10 @@ def _make_room(window: Any, dock: ScanDock) -> None:
     if len(sizes) != 3 or sizes[2] >= FORM_WIDTH:
         return
     want = FORM_WIDTH - sizes[2]
+
     def spare(pane: QWidget, size: int) -> int:
+        if pane.isHidden():  # just hidden: the splitter has not handed its room on yet
+            return size
         return max(0, size - max(pane.minimumWidth(), pane.minimumSizeHint().width()))
 
     from_list = min(want, spare(window.centre, sizes[1]))
@@ -458,6 +474,11 @@ def _make_room(window: Any, dock: ScanDock) -> None:
     short = want - from_list - from_sidebar
     if short > 0 and dock.width() - short >= DOCK_MIN_WIDTH:  # the rest from the scan
         window.resizeDocks([dock], [dock.width() - short], Qt.Orientation.Horizontal)
+    elif short > 0 and window.sidebar.isVisible() and not dock.hinted:
+        # a laptop screen: the archivist decides whether the sidebar goes, once told how
+        dock.hinted = True
+        window.show_message("The form is narrow beside the scan: View › Sidebar "
+                            "(Ctrl+Alt+1) hides the sidebar and gives its room to the form.")
 
 
 def _refresh(pane: ScanPane, changes: Any) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from curator import CuratorError
 from curator.catalog import Changes
 from curator.catalog.records import StillRecord
 from curator.gui.extension import Desk
+from curator.gui.forms.chips import FlowBox
 from curator.gui.still_thumbnails import EMPTY_TEXT, PIXMAP_ROLE, STILL_ROLE, StripView
 from curator.gui.undo import CatalogUndo
 from curator.gui.workers import Task, TaskRunner
@@ -101,11 +101,11 @@ class StillStrip(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        # the buttons wrap to a second line rather than widen a form squeezed by the scan
+        buttons = FlowBox(spacing=6)
+        buttons.setObjectName("stills_buttons")
         for b in (self.add_button, self.primary_button, self.preview_button, self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+            buttons.flow.addWidget(b)
 
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -134,7 +134,7 @@ class StillStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.fields_box)
         layout.addStretch(1)

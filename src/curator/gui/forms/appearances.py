@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from curator.catalog.records import FestivalRecord, ScreeningData
+from curator.gui.forms.chips import FlowBox
 from curator.gui.forms.fields import compact
 from curator.gui.forms.items import ItemsField
 from curator.gui.forms.rows import remove_button
@@ -50,8 +51,7 @@ class ScreeningsField(ItemsField):
         self.editions: list[EditionChoice] = []
         super().__init__("screenings", "Not shown at any festival yet \u2014 choose an edition "
                          "below to add an appearance.", parent)
-        self.grid.setColumnStretch(1, 2)  # the section's name is the longest
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(1, 1)  # the section and the premiere
         self.new_edition = edition_combo("screenings.new", [], "Add an appearance at\u2026")
         self.new_edition.activated.connect(self._add)
         adder = QHBoxLayout()
@@ -83,7 +83,7 @@ class ScreeningsField(ItemsField):
         edition.setCurrentIndex(max(edition.findData(item.edition_id), 0))
         edition.activated.connect(lambda _i, n=index, c=edition: self.replace_item(
             n, replace(self._items[n], edition_id=c.currentData(), section_id=None)))
-        section = compact(QComboBox(), 7)
+        section = compact(QComboBox(), 6)
         section.setObjectName(f"screenings.{index}.section")
         section.addItem("No section", None)
         for sid, name in self._sections(item.edition_id):
@@ -91,7 +91,7 @@ class ScreeningsField(ItemsField):
         section.setCurrentIndex(max(section.findData(item.section_id), 0))
         section.activated.connect(lambda _i, n=index, c=section: self.replace_item(
             n, replace(self._items[n], section_id=c.currentData())))
-        premiere = compact(QComboBox(), 12)  # "No premiere" whole, not "No premi"
+        premiere = compact(QComboBox(), 9)  # "No premiere" whole, not "No premi"
         premiere.setObjectName(f"screenings.{index}.premiere")
         for value, label in PREMIERES:
             premiere.addItem(label, value)
@@ -100,7 +100,13 @@ class ScreeningsField(ItemsField):
             n, replace(self._items[n], premiere=c.currentData())))
         remove = remove_button("Remove this appearance")
         remove.clicked.connect(lambda _c=False, n=index: self.remove_item(n))
-        return [edition, section, premiere, remove]
+        # the section and the premiere share a column and wrap to a second line when the
+        # form is narrow (beside the scan), rather than make the form scroll sideways
+        where = FlowBox(spacing=6)
+        where.setObjectName(f"screenings.{index}.where")
+        where.flow.addWidget(section)
+        where.flow.addWidget(premiere)
+        return [edition, where, remove]
 
     def _add(self, _index: int) -> None:
         edition_id = self.new_edition.currentData()

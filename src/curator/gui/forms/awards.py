@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from curator.catalog import Changes
 from curator.catalog.records import AwardRecord, CreditRecord
 from curator.gui.forms.appearances import EditionChoice, edition_combo
+from curator.gui.forms.chips import FlowBox
 from curator.gui.forms.fields import compact
 from curator.gui.forms.items import ItemsField
 from curator.gui.forms.rows import remove_button
@@ -43,14 +44,13 @@ class AwardsEditor(ItemsField):
         add = QPushButton("Add award")
         add.setObjectName("awards.new.add")
         add.clicked.connect(self._add)
-        # Two lines, so the pane can be narrow: the name, then where, to whom and how.
+        # The name, then where, to whom and how, wrapping when the pane is narrow.
         self.outer.addWidget(self.new_name)
-        adder = QHBoxLayout()
-        adder.setSpacing(6)
+        adder = FlowBox(spacing=6)
+        adder.setObjectName("awards.new.line")
         for widget in (self.new_edition, self.new_winner, self.new_result, add):
-            adder.addWidget(widget)
-        adder.addStretch(1)
-        self.outer.addLayout(adder)
+            adder.flow.addWidget(widget)
+        self.outer.addWidget(adder)
         self.setFocusProxy(self.new_name)
 
     @staticmethod
@@ -108,6 +108,7 @@ class AwardsEditor(ItemsField):
             lambda _i, a=item, c=edition: self._update(a, edition_id=c.currentData()))
         name = QLineEdit(item.name)
         name.setObjectName(f"awards.{index}.name")
+        name.setCursorPosition(0)  # a long name too wide for the form shows its beginning
         name.editingFinished.connect(
             lambda a=item, e=name: e.text().strip() != a.name
             and self._update(a, name=e.text().strip()))
@@ -119,15 +120,19 @@ class AwardsEditor(ItemsField):
         stacked = QVBoxLayout(what)
         stacked.setContentsMargins(0, 0, 0, 0)
         stacked.setSpacing(3)
-        stacked.addWidget(name)
-        stacked.addWidget(winner)
         result = self._result_combo(f"awards.{index}.result", item.result)
         result.activated.connect(
             lambda _i, a=item, c=result: self._update(a, result=c.currentData()))
+        # to whom and how under the name, side by side while there is room
+        how = FlowBox(spacing=6)
+        how.flow.addWidget(winner)
+        how.flow.addWidget(result)
+        stacked.addWidget(name)
+        stacked.addWidget(how)
         remove = remove_button("Remove this award")
         remove.clicked.connect(
             lambda _c=False, a=item: self._run(lambda: self.catalog.awards.delete(a.id)))
-        return [edition, what, result, remove]
+        return [edition, what, remove]
 
     def _update(self, award: AwardRecord, **fields: Any) -> bool:
         return self._run(lambda: self.catalog.awards.update(award.id, award.version, **fields))

@@ -93,9 +93,9 @@ class FlowBox(QWidget):
     so the box sets its own minimum height whenever its width changes.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spacing: int = 4) -> None:
         super().__init__()
-        self.flow = FlowLayout(self)
+        self.flow = FlowLayout(self, spacing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def fit(self) -> None:

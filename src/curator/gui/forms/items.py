@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from curator.gui.forms.fields import Field
@@ -77,7 +78,8 @@ class ItemsField(Field):
             widgets = self.row_widgets(index, item)
             for column, widget in enumerate(widgets):
                 if widget is not None:
-                    self.grid.addWidget(widget, index, column)
+                    # a row wrapped to two lines keeps its other cells on its first line
+                    self.grid.addWidget(widget, index, column, Qt.AlignmentFlag.AlignTop)
             self._rows.append([w for w in widgets if w is not None])
         self.empty.setVisible(not self._items)
         self.grid_box.setVisible(bool(self._items))
