@@ -13,9 +13,9 @@ from tests.sources.printed import encrypted_pdf
 def _stored_files(catalog):
     """The source files the archive holds: in its folder, or in the server's database."""
     if catalog.archive.kind == "server":
-        from curator.store import server_sources
+        from curator.store.server_files import SOURCE_FILES
 
-        return sorted(server_sources.source_file_hashes(catalog.archive))
+        return sorted(SOURCE_FILES.hashes(catalog.archive))
     folder = catalog.archive.sources_dir
     return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
@@ -102,13 +102,13 @@ def test_on_a_server_the_files_live_in_the_database_and_each_desk_caches_them(
         team_catalog, catalogue_pdf, tmp_path):
     from curator.catalog import Catalog
     from curator.sources import render_page
-    from curator.store import server_sources
     from curator.store.server import write_team_file
+    from curator.store.server_files import SOURCE_FILES
 
     miff = catalogue_miff(team_catalog)
     added = add_source(team_catalog, [catalogue_pdf], edition_id=miff.edition)
     sha = team_catalog.sources.get(added.source_id).pages[0].sha256
-    assert set(server_sources.source_file_hashes(team_catalog.archive)) == {sha}
+    assert set(SOURCE_FILES.hashes(team_catalog.archive)) == {sha}
     assert not team_catalog.archive.sources_dir.exists()  # nothing on this desk until shown
     # another desk, with a cache of its own, shows the page from the server's copy
     other_desk = write_team_file(tmp_path / "other.curator-team",

@@ -2,7 +2,7 @@
 
     sources/ab/abcdef0123...   (no extension: the catalogue records the format)
 
-On a server the files are rows of the database (store/server_sources.py), and each desk
+On a server the files are rows of the database (store/server_files.py), and each desk
 keeps those it has shown in its own cache, under the same names.
 
 Scans are checked as stills are (a real decode, the same limits), and also refused past
@@ -91,9 +91,9 @@ def local_source_file(archive: Archive, sha256: str) -> Path:
         if path in _CHECKED:
             return path
         if not (path.is_file() and file_sha256(path) == sha256):
-            from curator.store import server_sources
+            from curator.store.server_files import SOURCE_FILES
 
-            data = server_sources.source_file_data(archive, sha256)  # type: ignore[arg-type]
+            data = SOURCE_FILES.data(archive, sha256)  # type: ignore[arg-type]
             if data is None or hashlib.sha256(data).hexdigest() != sha256:
                 return path  # missing or damaged on the server: `curator check` names it
             write_whole(path, data)
@@ -191,9 +191,9 @@ def store_source_file(archive: Archive, data: bytes, sha256: str) -> bool:
     """Write a verified file into sources/ (on a server, into the database) unless it is
     there whole; True if written."""
     if on_server(archive):
-        from curator.store import server_sources
+        from curator.store.server_files import SOURCE_FILES
 
-        return server_sources.put_source_file(archive, sha256, data)  # type: ignore[arg-type]
+        return SOURCE_FILES.put(archive, sha256, data)  # type: ignore[arg-type]
     target = source_file_path(archive, sha256)
     if target.is_file() and file_sha256(target) == sha256:
         return False

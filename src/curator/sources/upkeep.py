@@ -44,9 +44,9 @@ def source_file_problems(catalog: Catalog, hashes: list[str] | set[str], *,
     `read` False only looks for the files in a folder, without reading them."""
     wanted = sorted(sha for sha in set(hashes) if is_sha256(sha))
     if on_server(catalog.archive):
-        from curator.store import server_sources
+        from curator.store.server_files import SOURCE_FILES
 
-        return server_sources.source_file_problems(catalog.archive, wanted)
+        return SOURCE_FILES.problems(catalog.archive, wanted)
     out = {}
     for sha in wanted:
         path = source_file_path(catalog.archive, sha)
@@ -60,11 +60,11 @@ def source_file_problems(catalog: Catalog, hashes: list[str] | set[str], *,
 def _stored(catalog: Catalog) -> dict[str, tuple[float, int]]:
     """Every source file held: when it was stored, and its size in bytes."""
     if on_server(catalog.archive):
-        from curator.store import server_sources
+        from curator.store.server_files import SOURCE_FILES
 
-        sizes = server_sources.source_file_sizes(catalog.archive)
+        sizes = SOURCE_FILES.sizes(catalog.archive)
         return {sha: (stamp, sizes.get(sha, 0))
-                for sha, stamp in server_sources.source_file_hashes(catalog.archive).items()}
+                for sha, stamp in SOURCE_FILES.hashes(catalog.archive).items()}
     root = catalog.archive.sources_dir
     if not root.is_dir():
         return {}
@@ -112,9 +112,9 @@ def collect_unreferenced_files(catalog: Catalog, *, grace: float = DEFAULT_GRACE
             if sha in catalog.sources.file_hashes():
                 continue
             if on_server(archive):
-                from curator.store import server_sources
+                from curator.store.server_files import SOURCE_FILES
 
-                result.freed_bytes += server_sources.remove_source_file(archive, sha)
+                result.freed_bytes += SOURCE_FILES.remove(archive, sha)
             else:
                 result.freed_bytes += size
             source_file_path(archive, sha).unlink(missing_ok=True)  # (this desk's copy)

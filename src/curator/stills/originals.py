@@ -78,9 +78,9 @@ def local_original(archive: Archive, sha256: str) -> Path:
     path = original_path(archive, sha256)
     if not on_server(archive) or (path.is_file() and file_sha256(path) == sha256):
         return path
-    from curator.store import server_stills
+    from curator.store.server_files import STILL_ORIGINALS
 
-    data = server_stills.original_data(archive, sha256)
+    data = STILL_ORIGINALS.data(archive, sha256)
     if data is not None:
         write_whole(path, data)
     return path
@@ -236,9 +236,9 @@ def store_original(archive: Archive, data: bytes, sha256: str) -> bool:
     then renamed into place: the original appears whole or not at all.
     """
     if on_server(archive):
-        from curator.store import server_stills
+        from curator.store.server_files import STILL_ORIGINALS
 
-        return server_stills.put_original(archive, sha256, data)
+        return STILL_ORIGINALS.put(archive, sha256, data)
     target = original_path(archive, sha256)
     if target.is_file() and file_sha256(target) == sha256:
         return False  # a damaged copy (found by `stills check`) is replaced below

@@ -67,11 +67,11 @@ def check_stills(catalog: Catalog, progress: Progress | None = None) -> CheckRep
     total = len(owners)
     if on_server(catalog.archive):
         # the server hashes its own rows: nothing crosses the network but the answer
-        from curator.store import server_stills
+        from curator.store.server_files import STILL_ORIGINALS
 
         if progress is not None and not progress(0, total, f"Checking {total} originals"):
             raise Cancelled("The check was cancelled.")
-        found = server_stills.original_problems(
+        found = STILL_ORIGINALS.problems(
             catalog.archive, [sha for sha in owners if is_sha256(sha)])
     for sha, refs in owners.items():
         report.checked += 1
@@ -109,9 +109,9 @@ def _owners(catalog: Catalog, refs: list[tuple[int | None, int | None]]) -> tupl
 def stored_hashes(catalog: Catalog) -> set[str]:
     """The originals present in the stills folder (or on the server)."""
     if on_server(catalog.archive):
-        from curator.store import server_stills
+        from curator.store.server_files import STILL_ORIGINALS
 
-        return set(server_stills.original_hashes(catalog.archive))
+        return set(STILL_ORIGINALS.hashes(catalog.archive))
     root = catalog.archive.stills_dir
     if not root.is_dir():
         return set()
@@ -143,9 +143,9 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
             if catalog.stills.references(sha):
                 continue
             if on_server(archive):
-                from curator.store import server_stills
+                from curator.store.server_files import STILL_ORIGINALS
 
-                result.freed_bytes += server_stills.remove_original(archive, sha)
+                result.freed_bytes += STILL_ORIGINALS.remove(archive, sha)
                 original_path(archive, sha).unlink(missing_ok=True)  # this machine's copy
             else:
                 path = original_path(archive, sha)
@@ -164,9 +164,9 @@ def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
 def _stored_at(catalog: Catalog) -> dict[str, float]:
     """Every original held, with when it was stored (seconds since the epoch)."""
     if on_server(catalog.archive):
-        from curator.store import server_stills
+        from curator.store.server_files import STILL_ORIGINALS
 
-        return server_stills.original_hashes(catalog.archive)
+        return STILL_ORIGINALS.hashes(catalog.archive)
     return {sha: original_path(catalog.archive, sha).stat().st_mtime
             for sha in stored_hashes(catalog)}
 

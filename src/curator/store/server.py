@@ -6,7 +6,7 @@
 What differs from the folder lives here: writes take one lock per catalogue (an
 advisory lock, the server's counterpart of SQLite's BEGIN IMMEDIATE) and announce
 themselves with NOTIFY when they commit; originals of stills are rows of the database
-(see server_stills.py); thumbnails and web sizes go to this machine's cache.
+(see server_files.py); thumbnails and web sizes go to this machine's cache.
 Passwords come from libpq itself (~/.pgpass, PGPASSWORD, a service file) or from the
 caller; none is ever written to disk.
 """
@@ -236,7 +236,7 @@ class ServerArchive:
     @property
     def sources_dir(self) -> Path:
         """This machine's copies of printed sources' files fetched from the server (safe
-        to delete; see server_sources.py)."""
+        to delete; see server_files.py)."""
         return self.folder / "sources"
 
     @property
