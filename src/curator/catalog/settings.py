@@ -57,6 +57,8 @@ SITE_SETTINGS: tuple[SiteSetting, ...] = (
                 "whether a statement's source (a catalogue, a review) is shown with it"),
     SiteSetting("show_citations", "Show \u201cCite this page\u201d", "switch", YES,
                 "a citation and its downloads on film, person and list pages"),
+    SiteSetting("show_programme", "Show programme by day", "switch", NO,
+                "a Programme page per festival edition: its showings day by day"),
     SiteSetting("site_logo", "Logo", "image", "",
                 "an image file (PNG, SVG, JPEG or WebP) shown beside the site's title"),
 )
