@@ -37,3 +37,16 @@ def test_a_wrong_day_or_time_is_refused_in_one_line(catalog, showing, message):
             ScreeningData(miff.edition, showings=(showing,))]))
     assert "\n" not in str(refused.value)
     assert catalog.films.get(miff.film).screenings[0].showings == ()  # nothing written
+
+
+def test_a_merge_keeps_the_showings_of_both_records_of_an_appearance_once(catalog):
+    miff = catalogue_miff(catalog)
+    first, second = (ShowingData(date(1989, 6, 10), "19:30", "Capitol"),
+                     ShowingData(date(1989, 6, 12), "", "Forum Theatre"))
+    catalog.films.update(miff.film, None, FilmEdit(screenings=[
+        ScreeningData(miff.edition, showings=(first,))]))
+    twin = catalog.films.create("From Russia With Rock", screenings=[
+        ScreeningData(miff.edition, showings=(first, second))]).created_id
+    assert_undo_redo(catalog, lambda: catalog.films.merge(miff.film, twin))
+    [appearance] = catalog.films.get(miff.film).screenings
+    assert appearance.showings == (first, second)
