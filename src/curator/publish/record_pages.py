@@ -62,6 +62,7 @@ class RecordPages:
         self.site = maker.site
         self.links = maker.links
         self._neighbours: dict[int, list[FilmRecord]] = {}
+        self._programmes: dict[int, list[tuple[ShowingData, ScreeningRecord, FilmRecord]]] = {}
         # Indexes built once: asking every film per person or per edition is quadratic.
         credits: dict[int, list[tuple[FilmRecord, str, str]]] = defaultdict(list)
         shown: dict[tuple[int, int | None], list[FilmRecord]] = defaultdict(list)
@@ -337,10 +338,12 @@ class RecordPages:
                                                         FilmRecord]]:
         """The showings of exported films at an edition, by day and time (an untimed one
         first on its day), then by title."""
-        found = [(w, s, f) for f in self._screened(edition_id) for s in f.screenings
-                 if s.edition_id == edition_id for w in s.showings]
-        return sorted(found, key=lambda t: (t[0].day, t[0].time, t[2].sort_title.casefold(),
-                                            t[2].id))
+        if edition_id not in self._programmes:  # asked by the edition's page and its own
+            found = [(w, s, f) for f in self._screened(edition_id) for s in f.screenings
+                     if s.edition_id == edition_id for w in s.showings]
+            self._programmes[edition_id] = sorted(found, key=lambda t: (
+                t[0].day, t[0].time, t[2].sort_title.casefold(), t[2].id))
+        return self._programmes[edition_id]
 
     def programme(self, edition: EditionRecord) -> Page:
         m, links = self.m, self.links

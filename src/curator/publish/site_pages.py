@@ -60,6 +60,8 @@ def page_paths(maker: PageMaker) -> list[str]:
 
 
 def _programme_paths(maker: PageMaker, records: RecordPages | None) -> list[str]:
+    if not maker.chrome["programme"]:  # off by default: nothing to index
+        return []
     records = records or RecordPages(maker)
     return [programme_path(maker.links.editions[e.id]) for e in records.programme_editions()]
 
