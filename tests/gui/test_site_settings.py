@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit
 
 from curator.catalog import Catalog
@@ -49,3 +49,34 @@ def test_site_settings_is_in_the_archive_menu(window):  # noqa: ANN001
     action = window.action_map[ActionKey.SITE_SETTINGS]
     assert action in window.menus["archive"].actions()
     assert action.text() == "Site Settings\u2026" and action.isEnabled()
+
+
+def test_the_programme_by_day_is_off_until_ticked(catalog: Catalog, qtbot):
+    dialog = SiteSettingsDialog(catalog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QCheckBox, "show_programme")
+    assert not box.isChecked()  # off by default
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked()
+    _ok(dialog, qtbot)
+    assert catalog.settings.get("show_programme") == "yes"
+
+
+def test_publishing_sources_is_a_switch_that_reads_the_old_on(catalog: Catalog, qtbot):
+    catalog.settings.set("publish_sources", "on")  # as `curator sources publish` writes it
+    dialog = SiteSettingsDialog(catalog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QCheckBox, "publish_sources")
+    assert box.isChecked()
+    _ok(dialog, qtbot)
+    assert catalog.settings.get("publish_sources") == "on"  # left as it was
+    dialog = SiteSettingsDialog(catalog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QCheckBox, "publish_sources")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    _ok(dialog, qtbot)
+    assert catalog.settings.get("publish_sources") == "no"
+    assert catalog.sources.published_line(1) == ""  # off: no source line on any page

@@ -16,6 +16,7 @@ from curator.catalog.records import (
     QuoteSource,
     RelatedData,
     ScreeningData,
+    ShowingData,
 )
 from curator.interchange.catalogue_file import (
     FORMAT_VERSION,
@@ -38,7 +39,10 @@ def _enrich(cat: Catalog) -> int:
     film = cat.films.create(
         "Is It Easy to Be Young?", original_title="Vai viegli būt jaunam?", year=1986,
         countries=["USSR", "Latvia"], languages=["Latvian", "Russian"], genres=["Music"],
-        screenings=[ScreeningData(edition.id, premiere=Premiere.NATIONAL)], runtime=83,
+        screenings=[ScreeningData(edition.id, premiere=Premiere.NATIONAL, showings=(
+            ShowingData(date(1989, 6, 10), "19:30", "Kino Rodina"),
+            ShowingData(date(1989, 6, 12)),
+        ))], runtime=83,
         kind="documentary", colour="colour",
         format="35mm", alt_titles=[AltTitleData("Legko li byt molodym?", "Russian title")],
         credits=[CreditData(person, "director"), CreditData(person, "cinematographer")],
@@ -101,6 +105,8 @@ def test_round_trip_of_the_demo_archive_is_identical(demo_catalog, tmp_path):
             id=empty.sources.citation_of(person_id=person).id)
         assert len(changes.rows) > 9000
         original = demo_catalog.films.get(film)
+        assert copy.screenings[0].showings == (
+            ShowingData(date(1989, 6, 10), "19:30", "Kino Rodina"), ShowingData(date(1989, 6, 12)))
         for name in FILM_PARTS:  # every part of a film, a part added later too
             assert getattr(original, name), f"the test film has no {name}"
             assert _without_ids(getattr(copy, name)) == _without_ids(getattr(original, name))
@@ -152,6 +158,14 @@ def test_a_catalogue_file_is_restored_only_into_an_empty_archive(demo_catalog, t
      ' "MIFF"}], "sources": [{"id": 3, "title": "Catalogue", "festival": 1, "pages": [{"number":'
      ' 1, "sha256": "' + "ab" * 32 + '"}]}], "films": [{"id": 1, "title": "A", "quotes": [{"text":'
      ' "Hi", "cited": {"source": 3, "page": 4}}]}]}', "has no such page"),
+    ('{"format": "curator-catalogue", "format_version": 1, "festivals": [{"id": 1, "name":'
+     ' "MIFF", "editions": [{"id": 2, "year": 1989}]}], "films": [{"id": 1, "title": "A",'
+     ' "screenings": [{"edition": 2, "showings": [{"day": "1989-06-10", "time": "25:00"}]}]}]}',
+     "Film 1: A showing's time \u201c25:00\u201d is not a time of day"),
+    ('{"format": "curator-catalogue", "format_version": 1, "festivals": [{"id": 1, "name":'
+     ' "MIFF", "editions": [{"id": 2, "year": 1989}]}], "films": [{"id": 1, "title": "A",'
+     ' "screenings": [{"edition": 2, "showings": [{"day": "1989-13-40"}]}]}]}',
+     "1989-13-40"),
 ])
 def test_a_wrong_file_is_refused_with_a_reason(catalog, tmp_path, content, message):
     path = tmp_path / "wrong.json"

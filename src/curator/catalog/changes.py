@@ -97,6 +97,8 @@ TABLE_MEANINGS: dict[str, tuple[tuple[Meaning, str | None], ...]] = {
     "edition": ((Meaning.FESTIVAL_STRUCTURE, KEY), (Meaning.FILMS, "opening_film_id")),
     "section": ((Meaning.FESTIVAL_STRUCTURE, KEY),),
     "screening": ((Meaning.FESTIVAL_STRUCTURE, KEY), (Meaning.FILMS, "film_id")),
+    # a showing is part of its screening, whose rows an edit of it writes again
+    "showing": ((Meaning.FESTIVAL_STRUCTURE, KEY),),
     "award": ((Meaning.FESTIVAL_STRUCTURE, KEY), (Meaning.FILMS, "film_id"),
               (Meaning.PEOPLE, "person_id")),
     "still": ((Meaning.STILLS, KEY), (Meaning.FILMS, "film_id"),

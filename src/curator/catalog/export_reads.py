@@ -25,6 +25,7 @@ from curator.catalog.records import (
     QuoteSource,
     RelatedRecord,
     ScreeningRecord,
+    ShowingData,
     StillRecord,
 )
 from curator.catalog.sources import parse_region
@@ -45,6 +46,7 @@ from curator.model import (
     RelatedFilm,
     Screening,
     Section,
+    Showing,
     Still,
 )
 
@@ -112,6 +114,11 @@ def _films(core: CatalogCore, parts: list[Callable[[Any], Any]]) -> dict[int, Fi
             screenings = rows(Screening.film_id, Screening.id, Screening.edition_id,
                               Screening.section_id, Screening.premiere, where=Screening.film_id,
                               order=(Screening.id,))
+            showings = _grouped(session.execute(
+                select(Showing.screening_id, Showing.day, Showing.time, Showing.venue)
+                .join(Screening, Screening.id == Showing.screening_id)
+                .where(selects(Screening.film_id))
+                .order_by(Showing.screening_id, Showing.position, Showing.id)))
             stills = rows(Still.film_id, *_STILL_COLUMNS, where=Still.film_id,
                           order=(Still.position, Still.id))
             # The parts a FilmRecord shows with what other tables say (a credit's name...).
@@ -146,7 +153,8 @@ def _films(core: CatalogCore, parts: list[Callable[[Any], Any]]) -> dict[int, Fi
             for film in session.execute(select(*_FILM_COLUMNS).where(selects(Film.id))):
                 fid = film.id
 
-                def screening(row: Any) -> ScreeningRecord:
+                def screening(row: Any, showings: dict[int, list[Any]] = showings
+                              ) -> ScreeningRecord:
                     sid, edition_id, section_id, premiere = row
                     e = editions[edition_id]
                     return ScreeningRecord(
@@ -154,7 +162,8 @@ def _films(core: CatalogCore, parts: list[Callable[[Any], Any]]) -> dict[int, Fi
                         festival_id=e.festival_id, festival_name=e.name,
                         festival_short_name=e.short_name, section_id=section_id,
                         section_name=sections.get(section_id, "") if section_id else "",
-                        premiere=premiere)
+                        premiere=premiere,
+                        showings=tuple(ShowingData(*r) for r in showings.get(sid, ())))
 
                 def award(row: Any, fid: int = fid, title: str = film.title) -> AwardRecord:
                     aid, edition_id, name, person_id, person_name, result, version = row

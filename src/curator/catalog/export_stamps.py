@@ -23,10 +23,17 @@ from curator.model import Base
 if TYPE_CHECKING:
     from curator.catalog import Catalog
 
-# Tables whose rows belong to one film (film_id); the film table is its own owner.
+# Tables whose rows belong to one film (film_id, or a showing's screening's); the film
+# table is its own owner.
 FILM_TABLES = ("film", "film_country", "film_language", "film_genre", "alt_title", "credit",
                "quote", "external_id", "related_film", "screening", "award", "still",
-               "film_address", "film_alias")
+               "film_address", "film_alias", "showing")
+# Film-owned tables whose rows name their film through another row (a showing through its
+# screening): the rows with their film's id, as a table of their own
+_OWNED_THROUGH = {
+    "showing": "(SELECT sc.film_id AS film_id, sh.id AS id, sh.version AS version "
+               "FROM showing sh JOIN screening sc ON sc.id = sh.screening_id) owned",
+}
 # portable SQL (SQLite's total() is not PostgreSQL's); bigint, as ids times versions
 # outgrow an integer
 _SUMS = ("count(*), coalesce(sum(id), 0), coalesce(sum(version), 0), max(id), "
@@ -64,7 +71,8 @@ def _table_stamps(catalog: Catalog) -> dict[str, Stamp]:
 def _film_stamps(catalog: Catalog, table: str) -> dict[int | None, Stamp]:
     # a film's own row: the same sums over the one row, without grouping
     query = ("SELECT id, 1, id, version, id, id * version FROM film" if table == "film" else
-             f"SELECT film_id, {_SUMS} FROM {table} GROUP BY film_id")
+             f"SELECT film_id, {_SUMS} FROM {_OWNED_THROUGH.get(table, table)} "
+             "GROUP BY film_id")
     with translate_errors(), catalog.archive.engine.connect() as conn:
         rows = conn.execute(text(query))
         return {row[0]: _plain(row[1:]) for row in rows}

@@ -14,8 +14,10 @@ a field of FilmEdit, which a test keeps in step).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
+from datetime import date
 from typing import Any
 
 from curator.catalog.countries import country_key
@@ -31,6 +33,7 @@ from curator.catalog.records import (
     RelatedRecord,
     ScreeningData,
     ScreeningRecord,
+    ShowingData,
 )
 from curator.catalog.sources import parse_region, region_problem, region_text
 from curator.model import (
@@ -48,6 +51,7 @@ from curator.model import (
     RelatedFilm,
     Screening,
     Section,
+    Showing,
     Source,
 )
 
@@ -193,7 +197,54 @@ def screening_record(s: Any) -> ScreeningRecord:
         section_id=s.section_id,
         section_name=s.section.name if s.section else "",
         premiere=s.premiere,
+        showings=_showings_of(s),
     )
+
+
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def showing_day(given: Any) -> date:
+    """A showing's day as a date: a date, or its ISO spelling ("1989-07-14")."""
+    if isinstance(given, date):
+        return given
+    try:
+        return date.fromisoformat(str(given).strip())
+    except ValueError:
+        raise ValidationError({"screenings": f"A showing's date \u201c{given}\u201d is not a "
+                                             "date (year-month-day, e.g. 1989-07-14)."}) from None
+
+
+def showing_time(given: Any) -> str:
+    """A showing's time as "HH:MM" ("" when not known); "9:30" reads as "09:30"."""
+    text = str(given or "").strip()
+    if not text:
+        return ""
+    m = _TIME.fullmatch(text)
+    if m is None or int(m[1]) > 23 or int(m[2]) > 59:
+        raise ValidationError({"screenings": f"A showing's time \u201c{text}\u201d is not a "
+                                             "time of day (hours:minutes, e.g. 19:30)."})
+    return f"{int(m[1]):02d}:{m[2]}"
+
+
+def _tidy_showing(v: Any) -> ShowingData:
+    if isinstance(v, Mapping):
+        v = ShowingData(v.get("day"), v.get("time", ""), v.get("venue", ""))
+    return ShowingData(showing_day(v.day), showing_time(v.time), str(v.venue or "").strip())
+
+
+def _tidy_screening(v: ScreeningData) -> ScreeningData:
+    return replace(v, showings=tuple(_tidy_showing(s) for s in v.showings))
+
+
+def _showings_of(row: Any) -> tuple[ShowingData, ...]:
+    return tuple(ShowingData(s.day, s.time, s.venue) for s in row.showings)
+
+
+def _screening_row(v: ScreeningData, position: int) -> Screening:
+    return Screening(edition_id=v.edition_id, section_id=v.section_id, premiere=v.premiere,
+                     showings=[Showing(day=s.day, time=s.time, venue=s.venue, position=n)
+                               for n, s in enumerate(v.showings)])
 
 
 def _one_per_country(values: list[str]) -> list[str]:
@@ -306,13 +357,14 @@ FILM_PARTS: dict[str, FilmPart] = {
         _tidy_external_id, stored=("id",), in_file=("scheme", "value"),
         also=(("person_id", None),)),
     "screenings": FilmPart(
-        Screening, ("edition_id", "section_id", "premiere"), ScreeningData,
-        lambda v, p: Screening(edition_id=v.edition_id, section_id=v.section_id,
-                               premiere=v.premiere),
+        Screening, ("edition_id", "section_id", "premiere"), ScreeningData, _screening_row,
+        _tidy_screening,
         record=screening_record,
         order=lambda s: (s.edition_year, s.festival_name, s.section_name),
         check=_check_screenings, stored=("edition_id", "section_id", "id"),
-        in_file=("edition", "section", "premiere")),
+        in_file=("edition", "section", "premiere"),
+        reads=lambda r: ScreeningData(r.edition_id, r.section_id, r.premiere,
+                                      _showings_of(r))),
     "related": FilmPart(
         RelatedFilm, ("related_id", "note"), RelatedData,
         lambda v, p: RelatedFilm(related_id=v.film_id, note=v.note, position=p),

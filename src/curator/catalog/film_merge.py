@@ -242,12 +242,22 @@ def _move_parts(s: Session, keep: Film, other: Film, titles: list[str]) -> None:
         else:
             said.add(" ".join(quote.text.split()))
             quote.film_id, quote.position = keep.id, start + quote.position
-    shown = {(r.edition_id, r.section_id) for r in keep.screenings}
+    shown = {(r.edition_id, r.section_id): r for r in keep.screenings}
     for screening in owned(Screening):
-        if (screening.edition_id, screening.section_id) in shown:
+        kept = shown.get((screening.edition_id, screening.section_id))
+        if kept is not None:
+            # one appearance: its showings are the two films' together, each day once
+            days = {(w.day, w.time, w.venue.casefold()) for w in kept.showings}
+            for w in list(screening.showings):
+                if (w.day, w.time, w.venue.casefold()) not in days:
+                    days.add((w.day, w.time, w.venue.casefold()))
+                    screening.showings.remove(w)
+                    w.position = len(kept.showings)
+                    kept.showings.append(w)
+            s.flush()
             s.delete(screening)
         else:
-            shown.add((screening.edition_id, screening.section_id))
+            shown[(screening.edition_id, screening.section_id)] = screening
             screening.film_id = keep.id
     ids = {(e.scheme.casefold(), e.value.strip()) for e in keep.external_ids}
     for ext in owned(ExternalId):

@@ -37,10 +37,20 @@ class QuoteData:
 
 
 @dataclass(frozen=True)
+class ShowingData:
+    """A showing of an appearance: the day, and the time ("HH:MM") and venue if known."""
+
+    day: date
+    time: str = ""
+    venue: str = ""
+
+
+@dataclass(frozen=True)
 class ScreeningData:
     edition_id: int
     section_id: int | None = None
     premiere: str = ""
+    showings: tuple[ShowingData, ...] = ()  # in the order the programme lists them
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,7 @@ class ScreeningRecord:
     section_id: int | None
     section_name: str
     premiere: str
+    showings: tuple[ShowingData, ...] = ()
 
     @property
     def label(self) -> str:

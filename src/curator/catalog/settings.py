@@ -24,9 +24,11 @@ from curator.catalog.validation import raise_if
 from curator.model import Setting
 
 SITE_BASE_URL = "site_base_url"
-# "on": a film's page says which source its text came from ("Source: MIFF 1989 catalogue,
-# p. 42"); off (empty) unless turned on.
+# on ("yes", or "on" as `curator sources publish` and the Archive menu write it): a film's
+# page says which source its text came from ("Source: MIFF 1989 catalogue, p. 42"); off
+# unless turned on.
 PUBLISH_SOURCES = "publish_sources"
+SOURCES_ON = "on"
 LOGO_FORMATS = (".png", ".svg", ".jpg", ".jpeg", ".webp")
 LOGO_MAX_BYTES = 2_000_000
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
@@ -57,6 +59,10 @@ SITE_SETTINGS: tuple[SiteSetting, ...] = (
                 "whether a statement's source (a catalogue, a review) is shown with it"),
     SiteSetting("show_citations", "Show \u201cCite this page\u201d", "switch", YES,
                 "a citation and its downloads on film, person and list pages"),
+    SiteSetting("show_programme", "Show programme by day", "switch", NO,
+                "a Programme page per festival edition: its showings day by day"),
+    SiteSetting(PUBLISH_SOURCES, "Publish sources", "switch", NO,
+                "a film's page names the printed source its text came from"),
     SiteSetting("site_logo", "Logo", "image", "",
                 "an image file (PNG, SVG, JPEG or WebP) shown beside the site's title"),
 )
@@ -98,7 +104,7 @@ def site_setting_problem(setting: SiteSetting, value: str, *, files: bool = True
             return (f"The language must be a language tag such as en, fi or en-AU, "
                     f"not \u201c{_shown(text)}\u201d.")
     elif setting.kind == "switch":
-        if text not in (YES, NO):
+        if text not in (YES, NO) and not (setting.key == PUBLISH_SOURCES and text == SOURCES_ON):
             return f"{setting.label} is yes or no, not \u201c{_shown(text)}\u201d."
     elif setting.kind == "image" and text:
         path = Path(text)
@@ -123,10 +129,12 @@ def setting_problems(key: str, value: str, *, files: bool = True) -> dict[str, s
     setting = SITE_SETTING.get(key)
     if setting is not None and (problem := site_setting_problem(setting, value, files=files)):
         return {key: problem}
-    if key == PUBLISH_SOURCES and value not in ("", "on"):
-        return {key: f"Publishing sources is “on” or off (empty), not "
-                     f"“{value}”."}
     return {}
+
+
+def sources_published(value: str) -> bool:
+    """Whether the publish_sources setting's value turns it on (off when empty)."""
+    return value.strip() in (YES, SOURCES_ON)
 
 
 class Settings(Operations):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from curator.catalog.changes import Changes
 from curator.catalog.core import Operations, check_version, describe, get_row, set_fields
 from curator.catalog.errors import NotFound, ValidationError
-from curator.catalog.settings import PUBLISH_SOURCES, Settings
+from curator.catalog.settings import PUBLISH_SOURCES, Settings, sources_published
 from curator.catalog.wording import edition_name
 from curator.model import Citation, Edition, Festival, Film, Person, Quote, Source, SourcePage
 from curator.model.entities import utcnow
@@ -240,7 +240,7 @@ class Sources(Operations):
 
     def published_line(self, film_id: int) -> str:
         """The film's published source line, or "" (sources unpublished, none cited)."""
-        if Settings(self.core).get(PUBLISH_SOURCES) != "on":
+        if not sources_published(Settings(self.core).get(PUBLISH_SOURCES)):
             return ""
         citation = self.citation_of(film_id=film_id)
         return published_line(citation) if citation else ""

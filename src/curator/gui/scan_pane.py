@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog.records import QuoteSource
-from curator.catalog.settings import PUBLISH_SOURCES
+from curator.catalog.settings import PUBLISH_SOURCES, sources_published
 from curator.catalog.sources import Region, SourceRecord
 from curator.gui.extension import Desk, MenuPlace
 from curator.gui.lifetime import connect_in
@@ -417,7 +417,7 @@ def install(window: Desk) -> None:
                       objectName="publishSources")
     publish.setStatusTip("Film pages say which printed source their text came from "
                          "(“Source: MIFF 1989 catalogue, p. 42”)")
-    publish.setChecked(window.catalog.settings.get(PUBLISH_SOURCES) == "on")
+    publish.setChecked(sources_published(window.catalog.settings.get(PUBLISH_SOURCES)))
     publish.toggled.connect(lambda on: _publish_sources(window, publish, on))
     window.add_to_menu(MenuPlace.ARCHIVE_EXPORT, publish)
     # on a laptop screen, hiding the sidebar (View › Sidebar) gives its room to the form

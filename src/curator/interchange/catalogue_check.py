@@ -59,7 +59,9 @@ FILM = {
     "quotes": F([{"text": F(TEXT, True), "attribution": F(TEXT), "source": F(TEXT),
                   "cited": CITATION}]),
     "external_ids": F([EXTERNAL_ID]),
-    "screenings": F([{"edition": F(ID, True), "section": REF, "premiere": F(TEXT)}]),
+    "screenings": F([{"edition": F(ID, True), "section": REF, "premiere": F(TEXT),
+                      "showings": F([{"day": F(DATE, True), "time": F(TEXT),
+                                      "venue": F(TEXT)}])}]),
     "related": F([{"film": F(ID, True), "note": F(TEXT)}]),
     "stills": F([STILL]), "citation": CITATION, **STAMPS,
 }

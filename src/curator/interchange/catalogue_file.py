@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from curator.catalog import Catalog, Changes, InvalidRecords
-from curator.catalog.film_edit import FILM_PARTS
+from curator.catalog.errors import ValidationError
+from curator.catalog.film_edit import FILM_PARTS, showing_day, showing_time
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sources import parse_region, region_problem, region_text
 from curator.catalog.validation import catalogue_problems
@@ -84,6 +85,15 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
     cited = {owner: {r[owner]: _citation(r) for r in rows["citation"] if r[owner] is not None}
              for owner in ("film_id", "person_id", "quote_id")}
 
+    showings = children("showing", "screening_id")
+
+    def screening(row: dict[str, Any]) -> dict[str, Any]:
+        given = FILM_PARTS["screenings"].to_file(row)
+        if row["id"] in showings:
+            given["showings"] = [{"day": w["day"].isoformat(), "time": w["time"],
+                                  "venue": w["venue"]} for w in showings[row["id"]]]
+        return given
+
     def quote(row: dict[str, Any]) -> dict[str, Any]:
         given = FILM_PARTS["quotes"].to_file(row)
         if row["id"] in cited["quote_id"]:
@@ -92,7 +102,7 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
 
     films = [{
         "id": f["id"], **_fields(f, FILM_FIELDS),
-        **{name: [(quote if name == "quotes" else part.to_file)(r)
+        **{name: [{"quotes": quote, "screenings": screening}.get(name, part.to_file)(r)
                   for r in film_parts[name].get(f["id"], [])]
            for name, part in FILM_PARTS.items()},
         "stills": [_still(s) for s in film_stills.get(f["id"], [])],
@@ -349,6 +359,10 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
                 row = add(part.table, part.from_file(given, fid, pos))
                 if name == "quotes":
                     cite(given.get("cited"), "quote_id", row["id"], f"a quote of film {fid}")
+                elif name == "screenings":
+                    for n_showing, w in enumerate(list_of(given, "showings")):
+                        add("showing", {"screening_id": row["id"], "position": n_showing,
+                                        **_showing(w, fid)})
         for pos, s in enumerate(list_of(f, "stills")):
             add("still", _still_row(s, fid, None, pos, f"film {fid} \u201c{f['title']}\u201d"),
                 True)
@@ -422,6 +436,15 @@ def _source_owner(r: dict[str, Any], edition_ids: set[int], festival_ids: set[in
         _check_ref(r["edition"], edition_ids, f"source {r['id']}", "edition", required=True)
     else:
         _check_ref(r["festival"], festival_ids, f"source {r['id']}", "festival", required=True)
+
+
+def _showing(w: dict[str, Any], fid: int) -> dict[str, Any]:
+    """A showing as the file gives it, its day and time read as the catalogue keeps them."""
+    try:
+        return {"day": showing_day(w.get("day")), "time": showing_time(w.get("time", "")),
+                "venue": str(w.get("venue", "")).strip()}
+    except ValidationError as e:
+        raise CatalogueFileError(f"Film {fid}: {e.problems['screenings']}") from None
 
 
 def _check_screening(s: dict[str, Any], fid: int, edition_ids: set[int],

@@ -423,6 +423,26 @@ class Screening(Editable, Base):
     film: Mapped[Film] = relationship(back_populates="screenings")
     edition: Mapped[Edition] = relationship()
     section: Mapped[Section | None] = relationship()
+    showings: Mapped[list[Showing]] = relationship(
+        cascade=CASCADE, back_populates="screening", order_by="Showing.position")
+
+
+class Showing(Editable, Base):
+    """One showing of a film's appearance at an edition: its day, and the time and venue
+    when the programme says them (what a "programme by day" lists)."""
+
+    __tablename__ = "showing"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    screening_id: Mapped[int] = mapped_column(
+        ForeignKey("screening.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    day: Mapped[date] = mapped_column(Date, nullable=False)
+    time: Mapped[str] = mapped_column(String(5), nullable=False, default="")  # "HH:MM"
+    venue: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    screening: Mapped[Screening] = relationship(back_populates="showings")
 
 
 class Award(Editable, Base):

@@ -153,6 +153,7 @@ class PageMaker:
             "more": more_parts(options["more_label"]),
             "sources": switched_on(options["show_sources"]),
             "citations": switched_on(options["show_citations"]),
+            "programme": switched_on(options["show_programme"]),
             "logo": logo_path(options["site_logo"]),
             "feed": bool(site.base_url),  # feeds need the site's address (publish.feeds)
         }

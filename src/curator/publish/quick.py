@@ -386,6 +386,7 @@ def pages_to_lay_out(before: Before, site: Site, maker: PageMaker, records: Reco
     pages += [records.film_page(films[i]) for i in sorted(film_ids) if i in films]
     pages += [records.person_page(site.people[i]) for i in sorted(people) if i in site.people]
     pages += [records.edition(site.editions[i]) for i in sorted(editions) if i in site.editions]
+    pages += [records.programme(e) for e in records.programme_editions() if e.id in editions]
     pages += [records.section(site.sections[i]) for i in sorted(sections) if i in site.sections]
     pages += [records.collection(site.lists[i]) for i in sorted(lists)]
     if directors_changed:

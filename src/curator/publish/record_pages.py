@@ -6,6 +6,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import groupby
 from typing import Any
 
 from curator.catalog.records import (
@@ -13,7 +14,9 @@ from curator.catalog.records import (
     EditionRecord,
     FilmRecord,
     PersonRecord,
+    ScreeningRecord,
     SectionRecord,
+    ShowingData,
 )
 from curator.catalog.wording import (
     country_year,
@@ -31,6 +34,12 @@ from curator.publish.citations import citation
 from curator.publish.data_files import film_json_path
 from curator.publish.elsewhere import elsewhere, same_as
 from curator.publish.pages import Page, PageMaker
+
+
+def programme_path(edition_path: str) -> str:
+    """Where an edition's Programme page is: beside its page, below its address."""
+    return f"{edition_path}programme/"
+
 
 LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw"
 GALLERY_SIZES = "(min-width: 60rem) 14rem, 50vw"
@@ -53,6 +62,7 @@ class RecordPages:
         self.site = maker.site
         self.links = maker.links
         self._neighbours: dict[int, list[FilmRecord]] = {}
+        self._programmes: dict[int, list[tuple[ShowingData, ScreeningRecord, FilmRecord]]] = {}
         # Indexes built once: asking every film per person or per edition is quadratic.
         credits: dict[int, list[tuple[FilmRecord, str, str]]] = defaultdict(list)
         shown: dict[tuple[int, int | None], list[FilmRecord]] = defaultdict(list)
@@ -303,6 +313,8 @@ class RecordPages:
                 "sections": sections,
                 "other_films": unsectioned,
                 "film_count": len(all_films),
+                "programme": (programme_path(path) if m.chrome["programme"]
+                              and self._showings(edition.id) else None),
             }
         }
         url = links.absolute(path)
@@ -313,6 +325,43 @@ class RecordPages:
             for f in all_films]}
         return m.page(path, "edition.html", edition.label, data, ld, section="festivals",
                       description=synopsis_teaser(edition.intro, 160))
+
+    # -- programme by day ----------------------------------------------------------------
+    def programme_editions(self) -> list[EditionRecord]:
+        """The exported editions with a Programme page: when the site shows programmes, those
+        where an exported film has a showing."""
+        if not self.m.chrome["programme"]:
+            return []
+        return [e for e in self.site.editions.values() if self._showings(e.id)]
+
+    def _showings(self, edition_id: int) -> list[tuple[ShowingData, ScreeningRecord,
+                                                        FilmRecord]]:
+        """The showings of exported films at an edition, by day and time (an untimed one
+        first on its day), then by title."""
+        if edition_id not in self._programmes:  # asked by the edition's page and its own
+            found = [(w, s, f) for f in self._screened(edition_id) for s in f.screenings
+                     if s.edition_id == edition_id for w in s.showings]
+            self._programmes[edition_id] = sorted(found, key=lambda t: (
+                t[0].day, t[0].time, t[2].sort_title.casefold(), t[2].id))
+        return self._programmes[edition_id]
+
+    def programme(self, edition: EditionRecord) -> Page:
+        m, links = self.m, self.links
+        path = programme_path(links.editions[edition.id])
+        days = []
+        for day, showings in groupby(self._showings(edition.id), key=lambda t: t[0].day):
+            days.append({
+                "date": f"{day:%A} {day.day} {day:%B %Y}", "iso": day.isoformat(),
+                "showings": [{"time": w.time, "venue": w.venue, "section": s.section_name,
+                              "film": m.film_entry(f)} for w, s, f in showings]})
+        data = {"programme": {"edition": {"text": edition.label,
+                                          "url": links.editions[edition.id]},
+                              "dates": _dates(edition), "days": days}}
+        title = f"Programme — {edition.label}"
+        ld = jsonld.item_list(title, links.absolute(path), [
+            (f.title, links.absolute(links.films[f.id]) if f.id in links.films else None)
+            for _w, _s, f in self._showings(edition.id)])
+        return m.page(path, "programme.html", title, data, ld, section="festivals")
 
     def section(self, section: SectionRecord) -> Page:
         m, links = self.m, self.links

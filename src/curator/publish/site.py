@@ -23,6 +23,7 @@ from curator.catalog.settings import (
     SITE_SETTINGS,
     site_address_problem,
     site_setting_problem,
+    sources_published,
 )
 from curator.catalog.sources import SourceRecord, published_line
 from curator.model.enums import PublicationState
@@ -194,7 +195,7 @@ def source_lines(catalog: Catalog, film_ids: list[int]) -> dict[int, SourceLine]
     """"Source: MIFF 1989 catalogue, p. 42" for each film citing a source, when the
     archive's setting publishes sources (it does not unless turned on); with the page's
     scan only when its source is marked publishable."""
-    if catalog.settings.get(PUBLISH_SOURCES) != "on":
+    if not sources_published(catalog.settings.get(PUBLISH_SOURCES)):
         return {}
     sources: dict[int, SourceRecord] = {}
     lines = {}

@@ -21,7 +21,7 @@ from curator.publish.browse_pages import (
     year_pages,
 )
 from curator.publish.pages import Page, PageMaker
-from curator.publish.record_pages import RecordPages, directors_pages
+from curator.publish.record_pages import RecordPages, directors_pages, programme_path
 from curator.publish.search_facets import film_facets
 
 Part = tuple[Callable[[], Iterable[str]], Callable[[], Iterable[Page]]]
@@ -39,6 +39,8 @@ def _parts(maker: PageMaker, records: RecordPages | None) -> list[Part]:
         (lambda: [*links.films.values(), *links.people.values(), *links.editions.values(),
                   *links.sections.values(), *links.lists.values()],
          pages(RecordPages.all)),
+        (lambda: _programme_paths(maker, records),
+         pages(lambda r: [r.programme(e) for e in r.programme_editions()])),
         (lambda: _directors_paths(maker), lambda: directors_pages(maker)),
         (lambda: _years_paths(maker), lambda: year_pages(maker)),
         (lambda: _countries_paths(maker), lambda: country_pages(maker)),
@@ -55,6 +57,13 @@ def page_paths(maker: PageMaker) -> list[str]:
     """The paths of every page of the site, in the order of `site_pages`, without laying
     out any page."""
     return [path for paths, _pages in _parts(maker, None) for path in paths()]
+
+
+def _programme_paths(maker: PageMaker, records: RecordPages | None) -> list[str]:
+    if not maker.chrome["programme"]:  # off by default: nothing to index
+        return []
+    records = records or RecordPages(maker)
+    return [programme_path(maker.links.editions[e.id]) for e in records.programme_editions()]
 
 
 def _directors_paths(maker: PageMaker) -> Iterator[str]:

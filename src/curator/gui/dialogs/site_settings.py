@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from curator.catalog import Catalog
-from curator.catalog.settings import NO, SITE_SETTINGS, YES, SiteSetting, site_setting_problem
+from curator.catalog.settings import (
+    NO,
+    SITE_SETTINGS,
+    YES,
+    SiteSetting,
+    site_setting_problem,
+    switched_on,
+)
 
 
 class SiteSettingsDialog(QDialog):
@@ -57,7 +64,7 @@ class SiteSettingsDialog(QDialog):
     def _field(self, s: SiteSetting, value: str) -> QWidget:
         if s.kind == "switch":
             box = QCheckBox(s.help[0].upper() + s.help[1:])
-            box.setChecked((value or s.default) != NO)
+            box.setChecked(switched_on(value or s.default))
             box.setObjectName(s.key)
             self.fields[s.key] = box
             return box
@@ -90,8 +97,9 @@ class SiteSettingsDialog(QDialog):
             field = self.fields[s.key]
             if isinstance(field, QCheckBox):
                 value = YES if field.isChecked() else NO
-                out[s.key] = self.before[s.key] if value == (self.before[s.key] or
-                                                              s.default) else value
+                # a switch left as it was keeps its stored spelling (publish_sources' "on")
+                was = switched_on(self.before[s.key] or s.default)
+                out[s.key] = self.before[s.key] if field.isChecked() == was else value
             else:
                 out[s.key] = field.text().strip()
         return out

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QToolButton, QWidget
 
 from curator.catalog.records import FestivalRecord, ScreeningData
 from curator.gui.forms.chips import FlowBox
 from curator.gui.forms.fields import compact
 from curator.gui.forms.items import ItemsField
 from curator.gui.forms.rows import remove_button
+from curator.gui.forms.showings import ShowingsDialog, showings_label
+from curator.gui.style import icon
 from curator.model import Premiere
 
 PREMIERES = [(p.value, f"{p.value.capitalize()} premiere" if p.value else "No premiere")
@@ -22,11 +26,12 @@ class EditionChoice:
     id: int
     label: str  # "MIFF 1989"
     sections: tuple[tuple[int, str], ...]
+    starts_on: date | None = None  # a new showing's first day
 
 
 def edition_choices(festivals: list[FestivalRecord]) -> list[EditionChoice]:
     return [
-        EditionChoice(e.id, e.label, tuple((s.id, s.name) for s in e.sections))
+        EditionChoice(e.id, e.label, tuple((s.id, s.name) for s in e.sections), e.starts_on)
         for f in festivals for e in f.editions
     ]
 
@@ -98,15 +103,41 @@ class ScreeningsField(ItemsField):
         premiere.setCurrentIndex(max(premiere.findData(item.premiere), 0))
         premiere.activated.connect(lambda _i, n=index, c=premiere: self.replace_item(
             n, replace(self._items[n], premiere=c.currentData())))
+        # a calendar and the count: the row stays within the form's width at its narrowest
+        showings = QToolButton()
+        showings.setIcon(icon("edition"))
+        showings.setText(str(len(item.showings)) if item.showings else "")
+        showings.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        showings.setAutoRaise(True)
+        showings.setCursor(Qt.CursorShape.PointingHandCursor)
+        showings.setObjectName(f"screenings.{index}.showings")
+        showings.setToolTip(f"{showings_label(item.showings)}: the days, times and venues "
+                            "this appearance was shown")
+        showings.setAccessibleName(showings_label(item.showings))
+        showings.clicked.connect(lambda _c=False, n=index: self.edit_showings(n))
         remove = remove_button("Remove this appearance")
         remove.clicked.connect(lambda _c=False, n=index: self.remove_item(n))
-        # the section and the premiere share a column and wrap to a second line when the
-        # form is narrow (beside the scan), rather than make the form scroll sideways
+        # the section, the premiere and the showings share a column and wrap to a second
+        # line when the form is narrow (beside the scan), rather than make it scroll sideways
         where = FlowBox(spacing=6)
         where.setObjectName(f"screenings.{index}.where")
         where.flow.addWidget(section)
         where.flow.addWidget(premiere)
+        where.flow.addWidget(showings)
         return [edition, where, remove]
+
+    def edit_showings(self, index: int) -> None:
+        """Open the appearance's showings; OK saves them as one edit of the film."""
+        item = self._items[index]
+        edition = next((e for e in self.editions if e.id == item.edition_id), None)
+        section = dict(self._sections(item.edition_id)).get(item.section_id, "")
+        title = ", ".join(t for t in (edition.label if edition else "", section) if t)
+        dialog = ShowingsDialog(title, item.showings, edition.starts_on if edition else None,
+                                self)
+        self.showings_dialog = dialog  # what a test drives
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.replace_item(index, replace(self._items[index], showings=dialog.showings()))
+        dialog.deleteLater()
 
     def _add(self, _index: int) -> None:
         edition_id = self.new_edition.currentData()

@@ -223,7 +223,8 @@ class FilmForm(RecordForm):
             [(e.scheme, e.value) for e in film.external_ids], force)
         editions = edition_choices(self.catalog.festivals.all())
         self.screenings.set_editions(editions)
-        self.screenings.set_value([ScreeningData(s.edition_id, s.section_id, s.premiere)
+        self.screenings.set_value([ScreeningData(s.edition_id, s.section_id, s.premiere,
+                                                 s.showings)
                                    for s in film.screenings], force)
         self.awards.set_choices(editions, film.credits)
         self.awards.set_awards(film.id, film.awards)
