@@ -41,8 +41,7 @@ def pane(qtbot, undo: CatalogUndo) -> FormPane:
 
 def _showings_button(screenings) -> QToolButton:  # noqa: ANN001
     """The first appearance's "Showings…" button as the form shows it now."""
-    [button] = [w for w in screenings._rows[0] if w.objectName() == "screenings.0.showings"]
-    return button
+    return screenings.findChild(QToolButton, "screenings.0.showings")
 
 
 def _in_dialog(qtbot, button: QPushButton, steps) -> None:  # noqa: ANN001
