@@ -1,0 +1,61 @@
+"""The fields an archive adds to its films: defined, renamed and removed as undoable steps,
+their values a part of the film, checked against the field's kind."""
+
+import pytest
+
+from curator.catalog.errors import NotFound, ValidationError
+from curator.catalog.records import FieldValueData
+from tests.helpers import catalogue_miff
+
+
+def test_fields_are_added_in_order_renamed_and_removed_with_undo(catalog) -> None:
+    miff = catalogue_miff(catalog)
+    source = catalog.fields.add("Print source").created_id
+    reels = catalog.fields.add("Reels", "number").created_id
+    catalog.films.update(miff.film, None, field_values=[(source, " Finnish Film Archive "),
+                                                        (reels, "4")])
+    assert [(f.name, f.kind_name, f.films) for f in catalog.fields.all()] == [
+        ("Print source", "text", 1), ("Reels", "number", 1)]
+    renamed = catalog.fields.rename(source, "Print from")
+    assert renamed.label == "Rename field Print source to Print from"
+    assert catalog.fields.named("print FROM").id == source
+    removed = catalog.fields.remove(source)
+    assert removed.label == "Remove field Print from"
+    assert catalog.films.get(miff.film).field_values == (FieldValueData(reels, "4"),)
+    catalog.undo(removed)  # the field and what the film held in it come back
+    assert catalog.films.get(miff.film).field_values == (
+        FieldValueData(source, "Finnish Film Archive"), FieldValueData(reels, "4"))
+    catalog.undo(renamed)
+    assert [f.name for f in catalog.fields.all()] == ["Print source", "Reels"]
+
+
+def test_a_value_that_does_not_fit_its_field_is_refused_naming_both(catalog) -> None:
+    miff = catalogue_miff(catalog)
+    reels = catalog.fields.add("Reels", "number").created_id
+    restored = catalog.fields.add("Restored", "yesno").created_id
+    before = catalog.films.get(miff.film)
+    with pytest.raises(ValidationError, match="Reels: \u201cabc\u201d is not a number."):
+        catalog.films.update(miff.film, None, field_values=[(reels, "abc")])
+    with pytest.raises(ValidationError, match="neither yes nor no"):
+        catalog.films.update(miff.film, None, field_values=[(restored, "maybe")])
+    assert catalog.films.get(miff.film).version == before.version  # nothing written
+    # a value is kept in its one spelling; an empty one is no value
+    catalog.films.update(miff.film, None, field_values=[(reels, "1,200.50"),
+                                                        (restored, "Yes")])
+    assert catalog.films.get(miff.film).field_values == (
+        FieldValueData(reels, "1200.5"), FieldValueData(restored, "yes"))
+    catalog.films.update(miff.film, None, field_values=[(reels, " ")])
+    assert catalog.films.get(miff.film).field_values == ()
+
+
+def test_a_field_name_is_its_own_and_a_kind_is_one_there_is(catalog) -> None:
+    catalog.fields.add("Shelf mark")
+    with pytest.raises(ValidationError, match="already called \u201cshelf MARK\u201d"):
+        catalog.fields.add("shelf MARK")
+    with pytest.raises(ValidationError, match="not a kind of field"):
+        catalog.fields.add("Reels", "integer")
+    with pytest.raises(ValidationError, match="needs a name"):
+        catalog.fields.add("  ")
+    with pytest.raises(NotFound, match="the fields are \u201cShelf mark\u201d"):
+        catalog.fields.named("Shelf")
+    assert [f.name for f in catalog.fields.all()] == ["Shelf mark"]
