@@ -59,3 +59,30 @@ def test_a_field_name_is_its_own_and_a_kind_is_one_there_is(catalog) -> None:
     with pytest.raises(NotFound, match="the fields are \u201cShelf mark\u201d"):
         catalog.fields.named("Shelf")
     assert [f.name for f in catalog.fields.all()] == ["Shelf mark"]
+
+
+def test_a_bulk_edit_sets_an_archive_field_with_a_preview_and_one_undo(catalog) -> None:
+    miff = catalogue_miff(catalog)
+    source = catalog.fields.add("Print source").created_id
+    reels = catalog.fields.add("Reels", "number").created_id
+    catalog.films.update(miff.film, None, field_values=[(source, "KAVI")])
+    ids = [miff.film, miff.other]
+    change = catalog.bulk.change("set", "print SOURCE=Finnish Film Archive")
+    plan = catalog.bulk.plan(ids, [change])
+    assert plan.lines == ["Print source: KAVI \u2192 Finnish Film Archive (1 film), none "
+                          "\u2192 Finnish Film Archive (1 film)."]
+    assert plan.label == "Set Print source of 2 films to Finnish Film Archive"
+    done = catalog.bulk.apply(ids, [change])
+    assert {catalog.films.get(i).field_values for i in ids} == {
+        (FieldValueData(source, "Finnish Film Archive"),)}
+    catalog.undo(done)  # one step takes both back
+    assert catalog.films.get(miff.film).field_values == (FieldValueData(source, "KAVI"),)
+    assert catalog.films.get(miff.other).field_values == ()
+    cleared = catalog.bulk.apply(ids, [catalog.bulk.change("set", "Print source=")])
+    assert cleared.label == "Clear Print source of 2 films"
+    assert catalog.films.get(miff.film).field_values == ()
+    with pytest.raises(ValidationError, match="Reels: \u201cmany\u201d is not a number."):
+        catalog.bulk.plan(ids, [catalog.bulk.change("set", "Reels=many")])
+    with pytest.raises(ValidationError, match="or a field the archive added"):
+        catalog.bulk.change("set", "Shelf mark=B-12")
+    assert reels

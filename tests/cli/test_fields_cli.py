@@ -42,3 +42,22 @@ def test_a_field_that_is_not_there_or_taken_is_one_clear_line(catalog, capsys):
     assert main(["fields", path, "remove", "Reels"]) != 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no field called \u201cReels\u201d" in err
+
+
+def test_edit_sets_an_archive_field_on_what_the_query_finds(catalog, capsys):
+    miff = catalogue_miff(catalog)
+    path = str(catalog.archive.location)
+    field = catalog.fields.add("Print source").created_id
+    catalog.close()
+    assert main(["edit", path, "--where", "country:ussr", "--set",
+                 "Print source=Finnish Film Archive"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["Print source: none \u2192 Finnish Film Archive (2 films).",
+                   "Done: Set Print source of 2 films to Finnish Film Archive (2 changed)."]
+    reopened = Catalog.open(path)
+    try:
+        assert [v.value for v in reopened.films.get(miff.film).field_values] == [
+            "Finnish Film Archive"]
+        assert reopened.films.get(miff.film).field_values[0].field_id == field
+    finally:
+        reopened.close()
