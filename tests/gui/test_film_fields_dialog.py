@@ -76,3 +76,35 @@ def test_fields_are_added_renamed_and_removed_in_the_dialog(window, qtbot, demo_
     window.action_map["undo"].trigger()
     assert _names(dialog) == [("Print from", "Text", "0"), ("Reels", "Number", "0")]
     assert [label.text() for label in form.own.labels] == ["Print from", "Reels"]
+
+
+def test_the_bulk_edit_dialog_sets_an_archive_field_in_one_undo_step(open_window, qtbot,
+                                                                     demo_catalog):
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.gui.test_bulk_edit import search, with_dialog
+
+    source = demo_catalog.fields.add("Print source").created_id
+    restored = demo_catalog.fields.add("Restored", "yesno").created_id
+    window = open_window(demo_catalog)
+    total = search(window, qtbot, "year:1988")
+    window.list_pane.table.setFocus()
+
+    def fill(dialog) -> None:  # noqa: ANN001
+        line = dialog.findChild(QLineEdit, f"bulk-field-{source}")
+        line.setFocus()
+        qtbot.keyClicks(line, "Finnish Film Archive")
+        choose(qtbot, dialog.findChild(QComboBox, f"bulk-field-{restored}"), "Yes")
+        qtbot.waitUntil(lambda: dialog.apply.isEnabled()
+                        and "Restored" in dialog.preview.text())
+        assert (f"Print source: none \u2192 Finnish Film Archive ({total:,} films)"
+                in dialog.preview.text())
+        assert dialog.apply.text() == f"Edit {total:,} films"
+        qtbot.mouseClick(dialog.apply, LEFT)
+
+    with_dialog(qtbot, window, fill)
+    fid = film_id(demo_catalog)
+    assert [(v.field_id, v.value) for v in demo_catalog.films.get(fid).field_values] == [
+        (source, "Finnish Film Archive"), (restored, "yes")]
+    window.action_map["undo"].trigger()  # one step takes back both, on every film
+    assert demo_catalog.films.get(fid).field_values == ()
