@@ -86,3 +86,29 @@ def test_a_bulk_edit_sets_an_archive_field_with_a_preview_and_one_undo(catalog) 
     with pytest.raises(ValidationError, match="or a field the archive added"):
         catalog.bulk.change("set", "Shelf mark=B-12")
     assert reels
+
+
+def test_a_search_finds_films_by_an_archive_field(catalog) -> None:
+    from curator.catalog import FilmQuery
+    from curator.catalog.query import QueryError
+
+    miff = catalogue_miff(catalog)
+    source = catalog.fields.add("Print source").created_id
+    reels = catalog.fields.add("Reels", "number").created_id
+    catalog.films.update(miff.film, None, field_values=[(source, "Finnish Film Archive"),
+                                                        (reels, "6")])
+    catalog.films.update(miff.other, None, field_values=[(source, "BFI")])
+
+    def found(query: str) -> set[int]:
+        return set(catalog.search.films(FilmQuery.parse(query), limit=50).ids)
+
+    assert found('field:"print source=finnish"') == {miff.film}
+    assert found('field:"Print Source"') == {miff.film, miff.other}
+    assert found("field:reels=6.0") == {miff.film}
+    assert miff.film not in found('-field:"print source=finnish"')
+    assert miff.other in found('-field:"print source=finnish"')
+    with pytest.raises(QueryError, match="no field called \u201cshelf mark\u201d; the fields "
+                                         "are Print source, Reels"):
+        found('field:"shelf mark=B"')
+    with pytest.raises(QueryError, match="not a number"):
+        found("field:reels=many")
