@@ -220,6 +220,9 @@ class Films(Operations):
             check_version(film, version, film.title)
             name, slug = film.title, film.slug
             was_published = film.state == PublicationState.PUBLISHED
+            # read before any column is set: a read after would flush the film early
+            held = ({v.field_id: v.value for v in film.field_values}
+                    if "field_values" in edit.parts() else {})
             columns = edit.columns()
             if "title" in columns:
                 columns["title"] = columns["title"].strip()
@@ -229,7 +232,6 @@ class Films(Operations):
                     columns["slug"] = slugify(columns["title"], "film")
             changed = set_fields(film, columns, FILM_COLUMNS)
             remember_if_public(uow.session, film, slug, name, was_published)
-            held = {v.field_id: v.value for v in film.field_values}
             changed += self._replace_parts(uow.session, film, edit.parts())
             visible = [c for c in changed if c not in ("sort_title", "slug")] or changed
             if visible == ["field_values"]:  # "Change Print source of ...", not "field values"
