@@ -46,6 +46,10 @@ MEANINGS = {
                         lambda t, m: t.festival_structure),
     "new list": (lambda c, m: c.lists.create("Soviet rock", [m.film]),
                  lambda t, m: len(t.lists) == 1 and m.film in t.films),
+    "set an archive field": (
+        lambda c, m: c.films.update(m.film, None,
+                                    field_values=[(c.fields.add("Shelf mark").created_id, "B")]),
+        lambda t, m: t.films == {m.film} and not t.vocabulary and not t.counts),
     "add still": (lambda c, m: c.stills.add(
         [{"sha256": "ab" * 32, "width": 1280, "height": 1024, "format": "JPEG"}],
         film_id=m.film), lambda t, m: len(t.stills) == 1 and m.film in t.films and t.counts),

@@ -11,6 +11,7 @@ from curator.catalog.records import (
     AltTitleData,
     CreditData,
     ExternalIdData,
+    FieldValueData,
     QuoteData,
     RelatedData,
     ScreeningData,
@@ -47,6 +48,7 @@ def test_every_part_is_a_part_of_the_film_and_reads_back_as_written(catalog) -> 
     assert set(FILM_PARTS) <= relationships
     assert FILM_COLUMNS <= set(inspect(Film).columns.keys())
     miff = catalogue_miff(catalog)
+    shelf = catalog.fields.add("Shelf mark").created_id
     values = {
         "countries": ["USSR"], "languages": ["Russian"], "genres": ["Music"],
         "alt_titles": [AltTitleData("Rock from Russia", "English")],
@@ -55,6 +57,7 @@ def test_every_part_is_a_part_of_the_film_and_reads_back_as_written(catalog) -> 
         "screenings": [ScreeningData(miff.edition, miff.section)],
         "external_ids": [ExternalIdData("imdb", "tt0095181")],
         "related": [RelatedData(miff.other, "same band")],
+        "field_values": [FieldValueData(shelf, "B-12")],
     }
     assert set(values) == set(FILM_PARTS)  # a new part is tested here too
     film_id = catalog.films.create("Rock", FilmEdit(**values)).created_id

@@ -333,7 +333,7 @@ def test_extensions_entries_sit_in_their_named_places(window) -> None:  # noqa: 
         ["Back Up Now", "Show Archive Folder"],
         ["Export Site", "Export Selection\u2026", "Open in Browser", "Web Archive Folder\u2026",
          "Publish Sources on Film Pages"],
-        ["Find Duplicates\u2026"],
+        ["Find Duplicates\u2026", "Film Fields\u2026"],
         ["Site Settings\u2026"]]
 
 

@@ -36,6 +36,9 @@ def _enrich(cat: Catalog) -> int:
                        number=38)
     person = cat.people.create("Juris Podnieks", variants=["Юрис Подниекс"], birth_year=1950,
                                external_ids=[ExternalIdData("wikidata", "Q1985")]).created_id
+    # the archive's own fields, a number field before a text one
+    reels = cat.fields.add("Reels", "number").created_id
+    shelf = cat.fields.add("Shelf mark").created_id
     film = cat.films.create(
         "Is It Easy to Be Young?", original_title="Vai viegli būt jaunam?", year=1986,
         countries=["USSR", "Latvia"], languages=["Latvian", "Russian"], genres=["Music"],
@@ -50,6 +53,7 @@ def _enrich(cat: Catalog) -> int:
         external_ids=[ExternalIdData("imdb", "tt0091356")],
         related=[RelatedData(1, "also Soviet youth")],
         state=PublicationState.PUBLISHED, notes="Print from the Riga archive.",
+        field_values=[(reels, "5"), (shelf, "B-12")],
     ).created_id
     cat.awards.create(edition.id, "Audience Award", film_id=film, person_id=person)
     lst = cat.lists.create("Soviet rock on film, 1986-91", [film, 1], curator="M. K.",
@@ -97,6 +101,7 @@ def test_round_trip_of_the_demo_archive_is_identical(demo_catalog, tmp_path):
         assert [(s.name, s.query, s.count) for s in empty.saved_searches.all()][-1] == (
             "Soviet rock", "country:ussr genre:music", 1)
         assert empty.sources.all() == demo_catalog.sources.all()
+        assert empty.fields.all() == demo_catalog.fields.all()
         assert empty.sources.citation_of(film_id=film).reference == "MIFF 1989 catalogue, p. 2"
         assert copy.quotes[0].cited.region == (0.1, 0.2, 0.5, 0.25)
         person = copy.credits[0].person_id

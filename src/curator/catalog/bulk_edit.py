@@ -20,6 +20,7 @@ from curator.catalog.changes import Changes, RowChange
 from curator.catalog.core import Operations
 from curator.catalog.countries import CountrySpellings, used_countries
 from curator.catalog.errors import NotFound, ValidationError
+from curator.catalog.field_kinds import spelled
 from curator.catalog.import_rows import NewRows
 from curator.catalog.sort_keys import keys_moved_by, refresh_sort_keys
 from curator.catalog.text import clean_text
@@ -38,6 +39,7 @@ FIELDS: dict[str, tuple[Action, ...]] = {
     **{n: ("add", "remove") for n in NAMES},
     "appearance": ("add", "remove"),
     "list": ("add", "remove"),
+    "field": ("set",),  # one of the archive's own fields: (field id, value)
 }
 CHUNK = 500
 FILM_ID = TABLES["film"].c.id
@@ -87,16 +89,26 @@ class ChangeWords(Operations):
         name = {"countries": "country", "languages": "language", "genres": "genre",
                 "color": "colour", "edition": "appearance", "screening": "appearance",
                 "collection": "list"}.get(name, name)
-        if not equals or name not in FIELDS:
+        own = self._own_field_named(name) if equals and name not in FIELDS else None
+        if own is not None:
+            return FilmsChange(action, "field", (own, text.strip()))  # type: ignore[arg-type]
+        if not equals or name not in FIELDS or name == "field":
             raise ValidationError({"change": (
                 f"\u201c{assignment}\u201d is not a change: write FIELD=VALUE with one of "
-                f"{', '.join(FIELDS)}.")})
+                f"{', '.join(f for f in FIELDS if f != 'field')} or a field the archive "
+                "added (curator fields).")})
         text = text.strip()
         if name == "appearance":
             return FilmsChange(action, name, self._appearance_named(text))  # type: ignore[arg-type]
         if name == "list":
             return FilmsChange(action, name, self._list_named(text))  # type: ignore[arg-type]
         return FilmsChange(action, name, text)  # type: ignore[arg-type]
+
+    def _own_field_named(self, name: str) -> int | None:
+        table = TABLES["film_field"]
+        with self.core.read() as session:
+            return session.scalar(select(table.c.id).where(
+                func.lower(table.c.name) == clean_text(name).strip().lower()))
 
     def _appearance_named(self, text: str) -> tuple[int, int | None]:
         from curator.catalog.query_sql import editions_named
@@ -211,6 +223,17 @@ class BulkEdits(ChangeWords):
                 if found != edition_id:
                     raise NotFound(f"Edition {edition_id} has no section with id "
                                    f"{section_id}.")
+        elif c.field == "field":
+            field_id, text = value
+            own = TABLES["film_field"]
+            found = conn.execute(select(own.c.name, own.c.kind).where(
+                own.c.id == field_id)).first()
+            if found is None:
+                raise NotFound(f"There is no field with id {field_id}.")
+            try:
+                value = (field_id, spelled(found.kind, clean_text(str(text or ""))))
+            except ValueError as exc:
+                raise ValidationError({"field": f"{found.name}: {exc}"}) from None
         elif c.field == "list":
             collection = TABLES["collection"]
             if conn.execute(select(collection.c.id).where(collection.c.id == value)).first() \
@@ -229,6 +252,10 @@ class BulkEdits(ChangeWords):
             return f"{verb} {films}" if verb else f"Make {films} drafts"
         if c.field in COLUMNS:
             return f"Set {c.field} of {films} to {c.value or 'none'}"
+        if c.field == "field":
+            name = _own_field_name(conn, c.value[0])
+            return (f"Set {name} of {films} to {c.value[1]}" if c.value[1]
+                    else f"Clear {name} of {films}")
         what = self._value_words(conn, c)
         if c.field == "list":
             return (f"Add {films} to {what}" if c.action == "add"
@@ -259,6 +286,21 @@ class BulkEdits(ChangeWords):
 
     def _plan_line(self, conn: Connection, ids: list[int], c: FilmsChange
                    ) -> tuple[str, set[int]]:
+        if c.field == "field":
+            field_id, value = c.value
+            held = _own_values(conn, ids, field_id)
+            films = {i for i in ids if held.get(i, "") != value}
+            befores = Counter(held.get(i, "") for i in films)
+            shown = value or "none"
+            # the most films first; films holding no value last among equals
+            moves = ", ".join(f"{b or 'none'} \u2192 {shown} ({_films(n)})"
+                              for b, n in sorted(befores.items(),
+                                                 key=lambda bn: (-bn[1], not bn[0], bn[0])))
+            same = len(ids) - len(films)
+            line = f"{_own_field_name(conn, field_id)}: {moves or 'no film changes'}"
+            if same:
+                line += f"; {_films(same)} already {shown}"
+            return line + ".", films
         if c.field in COLUMNS:
             column = TABLES["film"].c[c.field]
             befores: Counter[str] = Counter()
@@ -319,6 +361,8 @@ class BulkEdits(ChangeWords):
     def _write_change(self, conn: Connection, ids: list[int], c: FilmsChange) -> list[RowChange]:
         if c.field in COLUMNS:
             return _set_column(conn, ids, c.field, c.value)
+        if c.field == "field":
+            return _set_own_field(conn, ids, *c.value)
         if c.action == "remove":
             return self._remove_rows(conn, ids, c)
         return self._add_rows(conn, ids, c)
@@ -368,6 +412,49 @@ def _value_label(field: str, value: str) -> str:
     if field == "state":
         return PublicationState.label_of(value)
     return value or "none"
+
+
+def _own_field_name(conn: Connection, field_id: int) -> str:
+    own = TABLES["film_field"]
+    return conn.execute(select(own.c.name).where(own.c.id == field_id)).scalar_one()
+
+
+def _own_values(conn: Connection, ids: list[int], field_id: int) -> dict[int, str]:
+    """What each of the films holds in an archive field (a film holding none is absent)."""
+    t = TABLES["film_field_value"]
+    held: dict[int, str] = {}
+    for chunk in _chunks(ids):
+        held.update(conn.execute(select(t.c.film_id, t.c.value).where(
+            t.c.film_id.in_(chunk), t.c.field_id == field_id)).all())
+    return held
+
+
+def _set_own_field(conn: Connection, ids: list[int], field_id: int, value: str
+                   ) -> list[RowChange]:
+    """Give the films `value` in an archive field (none: take their values away); the rows
+    before and after, as the undo needs them."""
+    t = TABLES["film_field_value"]
+    now = utcnow()
+    rows: list[RowChange] = []
+    new = NewRows(conn)
+    for chunk in _chunks(ids):
+        befores = {r["film_id"]: dict(r) for r in conn.execute(select(t).where(
+            t.c.film_id.in_(chunk), t.c.field_id == field_id)).mappings()}
+        differing = [b for b in befores.values() if b["value"] != value]
+        if differing and value:
+            conn.execute(update(t).where(t.c.id.in_([b["id"] for b in differing]))
+                         .values(value=value, version=t.c.version + 1, updated_at=now))
+            rows += [RowChange(t.name, (b["id"],), b,
+                               {**b, "value": value, "version": b["version"] + 1,
+                                "updated_at": now}) for b in differing]
+        elif differing:
+            conn.execute(delete(t).where(t.c.id.in_([b["id"] for b in differing])))
+            rows += [RowChange(t.name, (b["id"],), b, None) for b in differing]
+        if value:
+            for fid in chunk:
+                if fid not in befores:
+                    new.add(t.name, film_id=fid, field_id=field_id, value=value)
+    return rows + new.flush()
 
 
 def _last_positions(conn: Connection, table: Any, key: Any, ids: list[int]) -> dict[int, int]:

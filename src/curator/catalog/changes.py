@@ -107,6 +107,10 @@ TABLE_MEANINGS: dict[str, tuple[tuple[Meaning, str | None], ...]] = {
     "collection_item": ((Meaning.LISTS, "collection_id"), (Meaning.FILMS, "film_id")),
     "setting": ((Meaning.SETTINGS, KEY),),
     "saved_search": ((Meaning.SAVED_SEARCHES, KEY),),
+    # the archive's own fields: their definitions change the film form's rows (the form
+    # asks for film_field itself); their values are part of a film
+    "film_field": (),
+    "film_field_value": ((Meaning.FILMS, "film_id"),),
     # a source hangs on an edition or a festival; a citation is part of its record
     "source": ((Meaning.FESTIVAL_STRUCTURE, KEY),),
     "source_page": ((Meaning.FESTIVAL_STRUCTURE, "source_id"),),

@@ -18,6 +18,7 @@ from curator.catalog.collections import Lists
 from curator.catalog.core import CatalogCore
 from curator.catalog.duplicates import Duplicates
 from curator.catalog.festivals import Awards, Editions, Festivals, Sections
+from curator.catalog.film_fields import FilmFields
 from curator.catalog.films import Films
 from curator.catalog.glance import COUNTED_TABLES
 from curator.catalog.history import History
@@ -97,6 +98,7 @@ class Catalog:
         self.replace = Replacing(core)
         self.saved_searches = SavedSearches(core)
         self.duplicates = Duplicates(core)
+        self.fields = FilmFields(core)
         self._core = core
 
     @classmethod

@@ -27,6 +27,7 @@ from curator.catalog.records import (
     CreditData,
     CreditRecord,
     ExternalIdData,
+    FieldValueData,
     QuoteData,
     QuoteSource,
     RelatedData,
@@ -44,6 +45,8 @@ from curator.model import (
     ExternalId,
     Film,
     FilmCountry,
+    FilmField,
+    FilmFieldValue,
     FilmGenre,
     FilmLanguage,
     Person,
@@ -104,6 +107,8 @@ class FilmEdit:
     screenings: Sequence[ScreeningData] = UNSET
     external_ids: Sequence[ExternalIdData | tuple[str, str]] = UNSET
     related: Sequence[RelatedData | int] = UNSET
+    # the archive's own fields (catalog/film_fields.py); a field left out holds nothing
+    field_values: Sequence[FieldValueData | tuple[int, str]] = UNSET
 
     def values(self) -> dict[str, Any]:
         """The fields this edit sets, by name, in the order FilmEdit declares them."""
@@ -304,6 +309,31 @@ def _check_quote_sources(get: Getter, film: Any, values: list[QuoteData]) -> Non
             raise ValidationError({"quotes": problem})
 
 
+def _tidy_field_value(v: Any) -> FieldValueData:
+    given = FieldValueData(*v) if isinstance(v, tuple) and not isinstance(
+        v, FieldValueData) else v
+    value = given.value if isinstance(given.value, str) else str(given.value)
+    return FieldValueData(given.field_id, value.strip())
+
+
+def _one_per_field(values: list[FieldValueData]) -> list[FieldValueData]:
+    """An empty value is no value; a field given twice keeps its last value; kept in the
+    order of the fields' ids (as the rows are read back)."""
+    last = {v.field_id: v for v in values if v.value}
+    return [last[k] for k in sorted(last)]
+
+
+def _check_field_values(get: Getter, film: Any, values: list[FieldValueData]) -> None:
+    from curator.catalog.field_kinds import spelled
+
+    for i, v in enumerate(values):
+        field = get(FilmField, v.field_id, "field")
+        try:
+            values[i] = FieldValueData(v.field_id, spelled(field.kind, v.value))
+        except ValueError as exc:
+            raise ValidationError({"field_values": f"{field.name}: {exc}"}) from None
+
+
 def _name(row: Any) -> str:
     return row.name
 
@@ -371,6 +401,11 @@ FILM_PARTS: dict[str, FilmPart] = {
         _tidy_related,
         record=lambda r: RelatedRecord(r.related_id, r.related_film.title, r.note),
         check=_check_related, in_file=("film", "note")),
+    "field_values": FilmPart(
+        FilmFieldValue, ("field_id", "value"), FieldValueData,
+        lambda v, p: FilmFieldValue(field_id=v.field_id, value=v.value),
+        _tidy_field_value, settle=_one_per_field, check=_check_field_values,
+        stored=("field_id", "id"), in_file=("field", "value")),
 }
 
 # The film's own columns an edit may set (FilmEdit's fields that are not parts).

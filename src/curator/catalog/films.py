@@ -38,6 +38,7 @@ from curator.model import (
     Edition,
     Film,
     FilmAlias,
+    FilmField,
     Person,
     Quote,
     RelatedFilm,
@@ -219,6 +220,9 @@ class Films(Operations):
             check_version(film, version, film.title)
             name, slug = film.title, film.slug
             was_published = film.state == PublicationState.PUBLISHED
+            # read before any column is set: a read after would flush the film early
+            held = ({v.field_id: v.value for v in film.field_values}
+                    if "field_values" in edit.parts() else {})
             columns = edit.columns()
             if "title" in columns:
                 columns["title"] = columns["title"].strip()
@@ -230,6 +234,8 @@ class Films(Operations):
             remember_if_public(uow.session, film, slug, name, was_published)
             changed += self._replace_parts(uow.session, film, edit.parts())
             visible = [c for c in changed if c not in ("sort_title", "slug")] or changed
+            if visible == ["field_values"]:  # "Change Print source of ...", not "field values"
+                visible = _own_fields_changed(uow.session, held, film)
             uow.label = describe(visible, name)
             if changed:
                 film.updated_at = utcnow()  # the film's version counts edits of its parts too
@@ -304,6 +310,15 @@ class Films(Operations):
         for position, v in enumerate(wanted):
             collection.append(part.make(v, position))
         return True
+
+
+def _own_fields_changed(session: Session, held: dict[int, str], film: Film) -> list[str]:
+    """The names of the archive's own fields whose value the film changed."""
+    now = {v.field_id: v.value for v in film.field_values}
+    ids = sorted(i for i in held.keys() | now.keys() if held.get(i) != now.get(i))
+    names = dict(session.execute(select(FilmField.id, FilmField.name)
+                                 .where(FilmField.id.in_(ids))).all())
+    return [names.get(i, "field values") for i in ids] or ["field_values"]
 
 
 def _one_edit(edit: FilmEdit | None, fields: dict[str, Any]) -> FilmEdit:

@@ -63,6 +63,8 @@ FIELDS: dict[str, str] = {
     "section": "a section's name: animation",
     "list": "a retrospective list's title",
     "has": "still, synopsis, director, quote, screening, notes, year, runtime, country",
+    "field": "one of the archive's own fields: \"print source=finnish\" (words of a text, "
+             "a number, yes or no), or \"shelf mark\" for any value",
 }
 NUMBER_FIELDS = frozenset({"year", "runtime"})
 # has:WHAT -> the parts a film may lack
@@ -149,6 +151,11 @@ def _condition(field: str, value: str, negated: bool, typed: str) -> Condition:
         if folded not in KINDS:
             raise QueryError(f"{shown} is not a kind of film: {', '.join(KINDS)}.")
         value = folded
+    elif field == "field":
+        name, _equals, wanted = value.partition("=")
+        if not name.strip():
+            raise QueryError(f"{shown} names no field; write field:\"print source=KAVI\".")
+        value = f"{name.strip()}={wanted.strip()}" if _equals else name.strip()
     elif field == "has":
         if folded not in HAS:
             raise QueryError(f"{shown}: a film can be searched for has:{', has:'.join(HAS)}.")

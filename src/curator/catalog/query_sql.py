@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, exists, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
+from curator.catalog.field_kinds import spelled as field_spelling
 from curator.catalog.matching import fold
-from curator.catalog.query import Condition
+from curator.catalog.query import Condition, QueryError, quoted
 from curator.model import (
     Collection,
     CollectionItem,
@@ -23,6 +24,8 @@ from curator.model import (
     Festival,
     Film,
     FilmCountry,
+    FilmField,
+    FilmFieldValue,
     FilmGenre,
     FilmLanguage,
     NameVariant,
@@ -102,7 +105,33 @@ def _clause(session: Session, c: Condition) -> ColumnElement[bool]:  # noqa: C90
         lists = select(Collection.id).where(Collection.title.ilike(f"%{c.text}%"))
         return Film.id.in_(select(CollectionItem.film_id).where(
             CollectionItem.collection_id.in_(lists)))
+    if f == "field":
+        return _own_field_clause(session, c.text)
     raise AssertionError(f"no SQL for the field {f}")  # query.FIELDS and this agree
+
+
+def _own_field_clause(session: Session, text: str) -> ColumnElement[bool]:
+    """`print source=finnish`: films whose value in that archive field holds the words
+    (a number or yes/no: is it); `print source` alone: films holding any value."""
+    name, equals, wanted = text.partition("=")
+    found = session.execute(select(FilmField.id, FilmField.kind).where(
+        func.lower(FilmField.name) == name.strip().lower())).first()
+    if found is None:
+        known = session.scalars(select(FilmField.name).order_by(FilmField.position)).all()
+        there = (f"the fields are {', '.join(known)}" if known
+                 else "the archive has no fields of its own")
+        raise QueryError(f"field:{quoted(text)}: there is no field called "
+                         f"\u201c{name.strip()}\u201d; {there}.")
+    held = select(FilmFieldValue.film_id).where(FilmFieldValue.field_id == found.id)
+    if equals and wanted.strip():
+        if found.kind == "text":
+            held = held.where(FilmFieldValue.value.ilike(f"%{wanted.strip()}%"))
+        else:
+            try:
+                held = held.where(FilmFieldValue.value == field_spelling(found.kind, wanted))
+            except ValueError as exc:
+                raise QueryError(f"field:{quoted(text)}: {exc}") from None
+    return Film.id.in_(held)
 
 
 def whole_word(column: Any, value: str) -> ColumnElement[bool]:

@@ -72,6 +72,14 @@ class RelatedData:
 
 
 @dataclass(frozen=True)
+class FieldValueData:
+    """What a film holds in one of the archive's own fields (catalog/film_fields.py)."""
+
+    field_id: int
+    value: str
+
+
+@dataclass(frozen=True)
 class CreditRecord:
     id: int
     person_id: int
@@ -171,6 +179,7 @@ class FilmRecord:
     awards: tuple[AwardRecord, ...] = ()
     external_ids: tuple[ExternalIdData, ...] = ()
     related: tuple[RelatedRecord, ...] = ()
+    field_values: tuple[FieldValueData, ...] = ()
     stills: tuple[StillRecord, ...] = ()
     lists: tuple[tuple[int, str], ...] = ()  # (collection id, title) of the lists it is on
 

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "curator.cli.settings",
     "curator.cli.editing",
     "curator.cli.searches",
+    "curator.cli.fields",
     "curator.cli.duplicates",
     "curator.cli.stills",
     "curator.cli.sources",

@@ -13,7 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "edit", help="change every film a search finds, in one step",
         description="Set, add or remove a value on every film QUERY finds, e.g. "
                     "curator edit A.curator --where 'edition:\"miff 1989\" state:draft' "
-                    "--set state=published. FIELDS: state, kind, format, colour (--set); "
+                    "--set state=published. FIELDS: state, kind, format, colour and the "
+                    "archive's own fields, e.g. \"Print source=KAVI\" (--set; empty clears); "
                     "country, language, genre, appearance=EDITION[/SECTION], list=TITLE "
                     "(--add, --remove).")
     p.add_argument("archive", type=archive_location)

@@ -191,6 +191,22 @@ class BulkEditDialog(QDialog):
             grid.addWidget(value, row, 2)
             self.records[field] = (action, value)
             row += 1
+        # the archive's own fields (Archive › Film Fields…), set like the columns above
+        self.own: dict[int, QComboBox | QLineEdit] = {}
+        for record in self.catalog.fields.all():
+            widget: QComboBox | QLineEdit
+            if record.kind == "yesno":
+                widget = _combo(f"bulk-field-{record.id}", [(LEAVE, None), ("Yes", "yes"),
+                                                            ("No", "no"), ("None", "")])
+            else:
+                widget = QLineEdit(objectName=f"bulk-field-{record.id}")
+                widget.setPlaceholderText(LEAVE if record.kind == "text"
+                                          else f"{LEAVE} (a number)")
+            grid.addWidget(QLabel(record.name), row, 0)
+            grid.addWidget(QLabel("Set to", objectName="bulkVerb"), row, 1)
+            grid.addWidget(widget, row, 2)
+            self.own[record.id] = widget
+            row += 1
         grid.setColumnStretch(2, 1)
         for widget in box.findChildren(QComboBox):
             widget.currentIndexChanged.connect(lambda *_: self._soon())
@@ -214,6 +230,12 @@ class BulkEditDialog(QDialog):
         for field, (action, value) in self.records.items():
             if value.currentData() is not None:
                 found.append(FilmsChange(action.currentData(), field, value.currentData()))
+        for field_id, widget in self.own.items():
+            if isinstance(widget, QComboBox):
+                if widget.currentData() is not None:
+                    found.append(FilmsChange("set", "field", (field_id, widget.currentData())))
+            elif widget.text().strip():
+                found.append(FilmsChange("set", "field", (field_id, widget.text().strip())))
         return found
 
     def set_matching_reader(self, reader) -> None:  # noqa: ANN001 - () -> list[int]

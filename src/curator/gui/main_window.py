@@ -27,6 +27,7 @@ from curator.gui import (
     bulk_edit,
     duplicates,
     export,
+    film_fields,
     find_replace,
     import_dialog,
     lists,
@@ -68,6 +69,7 @@ EXTENSIONS: tuple[Install, ...] = (
     find_replace.install,
     saved_searches.install,
     duplicates.install,
+    film_fields.install,
 )
 
 # What a read-only archive disables: actions by key, and the extensions' by their text.

@@ -63,6 +63,7 @@ FILM = {
                       "showings": F([{"day": F(DATE, True), "time": F(TEXT),
                                       "venue": F(TEXT)}])}]),
     "related": F([{"film": F(ID, True), "note": F(TEXT)}]),
+    "field_values": F([{"field": F(ID, True), "value": F(TEXT)}]),
     "stills": F([STILL]), "citation": CITATION, **STAMPS,
 }
 PERSON = {
@@ -87,6 +88,7 @@ LIST = {"id": F(ID, True), "title": F(TEXT, True),
         **_text("slug", "curator", "introduction", "state"),
         "items": F([{"film": F(ID, True), "note": F(TEXT)}]), **STAMPS}
 SAVED_SEARCH = {"id": F(ID, True), "name": F(TEXT, True), "query": F(TEXT, True), **STAMPS}
+FIELD = {"id": F(ID, True), "name": F(TEXT, True), "kind": F(TEXT), **STAMPS}
 SOURCE = {"id": F(ID, True), "title": F(TEXT, True), "edition": REF, "festival": REF,
           **_text("date", "note", "language"), "publishable": F(BOOL),
           "pages": F([{"number": F(INT, True), "sha256": F(TEXT, True), "format": F(TEXT),
@@ -94,7 +96,7 @@ SOURCE = {"id": F(ID, True), "title": F(TEXT, True), "edition": REF, "festival":
                        "original_name": F(TEXT)}]), **STAMPS}
 TOP = {"films": ("film", FILM), "people": ("person", PERSON), "festivals": ("festival", FESTIVAL),
        "awards": ("award", AWARD), "lists": ("list", LIST), "sources": ("source", SOURCE),
-       "saved_searches": ("saved search", SAVED_SEARCH)}
+       "saved_searches": ("saved search", SAVED_SEARCH), "fields": ("field", FIELD)}
 # how a part of a record is called in a message: `film 12, credit 3`
 PART_NAMES = {"alt_titles": "alternative title", "credits": "credit", "quotes": "quote",
               "external_ids": "external id", "screenings": "screening", "related": "related film",
@@ -102,7 +104,8 @@ PART_NAMES = {"alt_titles": "alternative title", "credits": "credit", "quotes": 
               "sections": "section", "items": "entry", "countries": "country",
               "languages": "language", "genres": "genre", "variants": "name variant",
               "focal_point": "coordinate", "pages": "page", "citation": "citation",
-              "cited": "citation", "region": "coordinate"}
+              "cited": "citation", "region": "coordinate",
+              "field_values": "field value"}
 
 
 def json_kind(value: Any) -> str:

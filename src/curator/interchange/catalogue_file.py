@@ -15,6 +15,7 @@ from typing import Any
 
 from curator.catalog import Catalog, Changes, InvalidRecords
 from curator.catalog.errors import ValidationError
+from curator.catalog.field_kinds import kind_problem, spelled
 from curator.catalog.film_edit import FILM_PARTS, showing_day, showing_time
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sources import parse_region, region_problem, region_text
@@ -45,7 +46,8 @@ STAMPS = ("created_at", "updated_at")
 # catalog/film_edit.py names them)
 PARTS = {**{part.table: name for name, part in FILM_PARTS.items()},
          "name_variant": "variants", "still": "stills", "section": "sections",
-         "collection_item": "items", "source_page": "pages", "citation": "citation"}
+         "collection_item": "items", "source_page": "pages", "citation": "citation",
+         "film_field": ""}
 DATES = {"starts_on", "ends_on"}
 
 
@@ -138,6 +140,8 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
     } for c in rows["collection"]]
     saved = [{"id": s["id"], "name": s["name"], "query": s["query"], **_stamps(s)}
              for s in rows["saved_search"]]
+    own_fields = [{"id": f["id"], "name": f["name"], "kind": f["kind"], **_stamps(f)}
+                  for f in sorted(rows["film_field"], key=lambda f: (f["position"], f["id"]))]
     # printed sources: their files are named by SHA-256, as stills' originals are
     sources = [{
         "id": r["id"], "edition": r["edition_id"], "festival": r["festival_id"],
@@ -148,7 +152,7 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
         "films": films, "people": people, "festivals": festivals, "awards": awards,
-        "lists": lists, "saved_searches": saved, "sources": sources,
+        "lists": lists, "saved_searches": saved, "sources": sources, "fields": own_fields,
         "settings": {s["key"]: s["value"] for s in rows["setting"]},
     }
 
@@ -340,6 +344,16 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
                                     f"person {p['id']} \u201c{p['name']}\u201d"), True)
         cite(p.get("citation"), "person_id", p["id"], f"person {p['id']}")
 
+    kind_of: dict[int, str] = {}
+    for n, d in enumerate(_records(document, "fields", "name")):
+        at("fields", n, d)
+        kind = d.get("kind", "text")
+        if problem := kind_problem(kind):
+            raise CatalogueFileError(f"Field {d['id']}: {problem}")
+        add("film_field", {"id": d["id"], "name": _text(d["name"]), "kind": kind,
+                           "position": n + 1, **_times(d)}, True)
+        kind_of[d["id"]] = kind
+
     for n, f in enumerate(films):
         fid = f["id"]
         at("films", n, f)
@@ -356,6 +370,15 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
                 elif name == "related":
                     _check_ref(given.get("film"), film_ids, f"film {fid}", "related film",
                                required=True)
+                elif name == "field_values":
+                    _check_ref(given.get("field"), set(kind_of), f"film {fid}", "field",
+                               required=True)
+                    try:
+                        given = {**given, "value": spelled(kind_of[given["field"]],
+                                                           _text(given.get("value", "")))}
+                    except ValueError as exc:
+                        raise CatalogueFileError(f"Film {fid}, field {given['field']}: "
+                                                 f"{exc}") from None
                 row = add(part.table, part.from_file(given, fid, pos))
                 if name == "quotes":
                     cite(given.get("cited"), "quote_id", row["id"], f"a quote of film {fid}")

@@ -130,6 +130,9 @@ class Film(Editable, Base):
     stills: Mapped[list[Still]] = relationship(
         cascade=CASCADE, order_by="Still.position", foreign_keys="Still.film_id"
     )
+    field_values: Mapped[list[FilmFieldValue]] = relationship(
+        cascade=CASCADE, order_by="FilmFieldValue.field_id", back_populates="film"
+    )
 
 
 class _FilmValue(Editable):
@@ -537,6 +540,35 @@ class SavedSearch(Editable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
     query: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class FilmField(Editable, Base):
+    """A field the archive adds to its films ("Print source", "Shelf mark"): its name, the
+    kind of value it holds (text, number or yes/no) and where the form shows it."""
+
+    __tablename__ = "film_field"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), nullable=False, unique=True)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False, default="text")
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class FilmFieldValue(Editable, Base):
+    """What one film holds in one of the archive's own fields, kept as text (a number in
+    its plain decimal spelling, yes/no as "yes" or "no")."""
+
+    __tablename__ = "film_field_value"
+    __table_args__ = (UniqueConstraint("film_id", "field_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("film.id", ondelete="CASCADE"),
+                                         nullable=False, index=True)
+    field_id: Mapped[int] = mapped_column(ForeignKey("film_field.id", ondelete="CASCADE"),
+                                          nullable=False, index=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    film: Mapped[Film] = relationship(back_populates="field_values")
 
 
 class Setting(Base):

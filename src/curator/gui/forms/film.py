@@ -23,6 +23,7 @@ from curator.gui.forms.base import RecordForm, link
 from curator.gui.forms.chips import ChipsField
 from curator.gui.forms.credits import CreditsField
 from curator.gui.forms.fields import ChoiceField, LineField, NumberField, ParagraphsField
+from curator.gui.forms.own_fields import field_id_of, merged, rebuild
 from curator.gui.forms.quotes import QuotesField
 from curator.gui.forms.related import RelatedField
 from curator.gui.forms.rows import Cell, RowsField
@@ -130,6 +131,11 @@ class FilmForm(RecordForm):
         links.add("External ids", self.bind(external_ids_field()))
         self.lists = self.links_label("lists")
         links.add("On lists", self.lists)
+        # the archive's own fields, below the built-in ones; rows follow the definitions
+        self.own = self.section("Archive fields")
+        self.own.hide()
+        self._own_shown: tuple[Any, ...] | None = None
+        self._own_saving = ""  # the archive field being saved, where its problem shows
         self.finish_layout()
 
     # -- catalog -------------------------------------------------------------------------
@@ -137,7 +143,20 @@ class FilmForm(RecordForm):
         return self.catalog.films.get(record_id)
 
     def update(self, record_id: int, version: int | None, **fields: Any) -> Changes:
+        own = {k: v for k, v in fields.items() if field_id_of(k) is not None}
+        if own:
+            # an archive field is saved as the film's values, the others kept as they are
+            held = {v.field_id: v.value for v in self.record.field_values} \
+                if self.record is not None else {}
+            fields = {k: v for k, v in fields.items() if k not in own}
+            fields["field_values"] = merged(held, own)
+            self._own_saving = next(iter(own))
         return self.catalog.films.update(record_id, version, FilmEdit(**fields))
+
+    def problem_target(self, name: str) -> Any:
+        if name == "field_values" and self._own_saving in self.fields:
+            return self.fields[self._own_saving]
+        return super().problem_target(name)
 
     def save(self, fields: dict[str, Any]) -> bool:
         """A new title or year that another film has too is asked about first."""
@@ -185,7 +204,8 @@ class FilmForm(RecordForm):
     def touched_by(self, changes: Changes) -> bool:
         rid = self.record_id
         touched = changes.touched
-        return rid in touched.films or touched.festival_structure or bool(touched.lists)
+        return (rid in touched.films or touched.festival_structure or bool(touched.lists)
+                or changes.touches("film_field"))
 
     def to_catalog(self, name: str, value: Any) -> Any:
         if name == "alt_titles":
@@ -230,9 +250,26 @@ class FilmForm(RecordForm):
         self.awards.set_awards(film.id, film.awards)
         self.credits.set_credits(film.credits, force)
         self.related.set_related(film.id, film.related, force)
+        self._show_own_fields(film, force)
         self._show_lists(film)
         self.stills.show_stills(film.id, film.stills)
         self.source_line.show_citation(self.catalog.sources.citation_of(film_id=film.id))
+
+    def _show_own_fields(self, film: FilmRecord, force: bool) -> None:
+        records = self.catalog.fields.all()
+        shown = tuple((r.id, r.name, r.kind) for r in records)
+        if shown != self._own_shown:
+            for name in [n for n in self.fields if field_id_of(n) is not None]:
+                del self.fields[name]
+            width = max((label.minimumWidth() for s in self.sections if s is not self.own
+                         for label in s.labels), default=0)
+            for editor in rebuild(self.own, records, width).values():
+                self.bind(editor)
+            self._own_shown = shown
+            self.fix_tab_order()
+        held = {v.field_id: v.value for v in film.field_values}
+        for r in records:
+            self.fields[f"field:{r.id}"].set_value(held.get(r.id, ""), force)
 
     def _show_lists(self, film: FilmRecord) -> None:
         if film.lists:
