@@ -31,10 +31,16 @@ lint:
 	.venv/bin/lint-imports
 
 # Every benchmark runs, even after one misses its target; the misses are named at the end.
+# The run's output is kept in build/bench.log, and the README's table of figures is
+# rewritten from it (scripts/bench_table.py).
+bench: SHELL := /bin/bash
 bench:
 	./scripts/setup.sh --bench
-	missed=""; for b in benchmarks/bench_*.py; do echo "== $$b"; \
-		.venv/bin/python $$b || missed="$$missed $$b"; done; \
+	mkdir -p build; : > build/bench.log
+	set -o pipefail; missed=""; for b in benchmarks/bench_*.py; do \
+		echo "== $$b" | tee -a build/bench.log; \
+		.venv/bin/python $$b 2>&1 | tee -a build/bench.log || missed="$$missed $$b"; done; \
+	.venv/bin/python scripts/bench_table.py build/bench.log README.md; \
 	test -z "$$missed" || { echo "missed its target or failed:$$missed"; exit 1; }
 
 clean:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench_core import generate
+from figures import report
 
 from curator.catalog import Catalog, FilmQuery, FilmsChange
 
@@ -34,7 +35,7 @@ def timed(what: str, work):  # noqa: ANN001, ANN201
     verdict = "OK" if seconds <= TARGET else "OVER"
     print(f"  {what:44} {seconds:6.2f} s wall, {cpu:5.2f} s CPU  (target <= {TARGET:.0f} s) "
           f"{verdict}  load {os.getloadavg()[0]:.1f}")
-    return result
+    return result, seconds, cpu
 
 
 def main() -> None:
@@ -50,18 +51,22 @@ def main() -> None:
         own = catalog.fields.add("Print source").created_id  # a field the archive added
         print(f"{FILMS:,} draft films; the edits take the whole search result")
         query = FilmQuery.parse("state:draft")
-        ids = timed("reading every id of the search result",
-                    lambda: catalog.search.films(query, limit=FILMS, count=False).ids)
+        ids, _s, _c = timed("reading every id of the search result",
+                            lambda: catalog.search.films(query, limit=FILMS, count=False).ids)
         assert len(ids) == FILMS
         for change in (FilmsChange("set", "state", "published"),
                        FilmsChange("add", "country", "Tuvalu"),
                        FilmsChange("add", "appearance", (edition, section)),
                        FilmsChange("set", "field", (own, "Finnish Film Archive"))):
-            plan = timed(f"plan: {change.action} {change.field}",
-                         lambda c=change: catalog.bulk.plan(ids, [c]))
-            done = timed(plan.label, lambda c=change: catalog.bulk.apply(ids, [c]))
+            plan, _s, _c = timed(f"plan: {change.action} {change.field}",
+                                 lambda c=change: catalog.bulk.plan(ids, [c]))
+            done, edit, edit_cpu = timed(plan.label,
+                                         lambda c=change: catalog.bulk.apply(ids, [c]))
             assert done, plan.label  # some films hold the value already: they are left be
-            timed(f"undo {plan.label}", lambda d=done: catalog.undo(d))
+            _r, undo, undo_cpu = timed(f"undo {plan.label}", lambda d=done: catalog.undo(d))
+            report(f"bulk edit of {FILMS:,} films: {plan.label}, and its undo (bench_bulk_edit)",
+                   f"{edit:.2f} s (CPU {edit_cpu:.2f} s); undo {undo:.2f} s (CPU {undo_cpu:.2f} s)",
+                   target=f"≤ {TARGET:.0f} s each", met=max(edit, undo) <= TARGET)
         catalog.close()
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

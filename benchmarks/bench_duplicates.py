@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench_core import generate
+from figures import report
 
 from curator.catalog import Catalog
 
@@ -87,6 +88,13 @@ def main() -> int:
                         missed = True
                         line += "  OVER" if seconds > TARGET else "  MISSED TWINS"
                 print(line, flush=True)
+                if size == max(SIZES):
+                    report(f"`curator duplicates{(' ' + ' '.join(extra)) if extra else ''}`, "
+                           f"{total:,} films, a process (bench_duplicates)",
+                           f"{seconds:.1f} s (CPU {cpu:.1f} s), {len(pairs):,} pairs",
+                           peer=f"`curator info` {floor:.2f} s: {seconds / floor:.1f}×",
+                           target=f"≤ {TARGET:.0f} s" if what == "films" else "—",
+                           met=seconds <= TARGET if what == "films" else None)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 1 if missed else 0
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from statistics import median
 
 from bench_export_vs_hugo import build_archive
+from figures import report
 
 RUNS = 3
 EDITIONS = 10  # ten years of one festival, the films spread over them
@@ -86,6 +87,9 @@ def main() -> int:
         print(f"full export, programme off (peer): {off:.2f} s median of {RUNS}")
         print(f"ratio on/off: {on / off:.3f}; load average "
               f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        report(f"full `curator export` of {args.films:,} films with the programme by day "
+               "(bench_programme)", f"{on:.2f} s ({pages} Programme pages)",
+               peer=f"programme off {off:.2f} s: {on / off:.2f}×")
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from figures import report
+
 RUNS = 7
 CURATOR = [sys.executable, "-m", "curator"]
 
@@ -69,6 +71,10 @@ def main() -> None:
             seconds, cpu = median_seconds(CURATOR + args)
             print(f"  {label:34} {seconds:6.3f} s ({cpu:.3f})  {seconds / floor:5.1f}x the floor  "
                   f"(target <= {target:.2f} s) {'OK' if seconds <= target else 'OVER'}")
+            report(f"`{label}`, 100,000 films, a new process (bench_start)",
+                   f"{seconds:.3f} s (CPU {cpu:.3f} s)",
+                   peer=f"`python -c pass` {floor:.3f} s: {seconds / floor:.1f}×",
+                   target=f"≤ {target:.2f} s", met=seconds <= target)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ FLAGS = [a for a in sys.argv[1:] if a.startswith("--")]
 sys.argv[1:] = [a for a in sys.argv[1:] if not a.startswith("--")]  # bench_core reads them
 
 from bench_core import generate  # noqa: E402
+from figures import report as figure  # noqa: E402
 
 from curator.catalog import Catalog, FilmQuery  # noqa: E402
 from curator.interchange.team import push  # noqa: E402
@@ -139,6 +140,9 @@ def main() -> None:
         print(f"team push of {report.counts['films']:,} films, "
               f"{sum(report.counts.values()):,} records: {pushed:.1f} s (target <= 60) "
               f"{'OK' if pushed <= 60 else 'OVER'}; {load()}")
+        figure(f"`team push`, {report.counts['films']:,} films, "
+               f"{sum(report.counts.values()):,} records (bench_team)", f"{pushed:.1f} s",
+               target="≤ 60 s", met=pushed <= 60)
 
         print("search by relevance, first 200 (median / worst of 15), on the server:")
         remote = Catalog.open(url)
@@ -153,6 +157,11 @@ def main() -> None:
               f"{server_worst:.1f} ms (target <= 150) {'OK' if ok else 'OVER'}; SQLite "
               f"{local_median:.1f} / {local_worst:.1f} ms; ratio of the worst medians "
               f"{server_median / local_median:.2f}x; {load()}")
+        figure(f"search on a server, {FILMS:,} films: worst median by relevance (bench_team)",
+               f"{server_median:.1f} ms (worst {server_worst:.1f} ms)",
+               peer=f"SQLite {local_median:.1f} ms (worst {local_worst:.1f} ms): "
+                    f"{server_median / local_median:.2f}×",
+               target="≤ 30 ms (worst ≤ 150)", met=ok)
 
         if "--no-desk" not in FLAGS:
             from curator.store.server import write_team_file
@@ -165,6 +174,10 @@ def main() -> None:
             print(f"  server {on_server:.2f} s (target <= 1.5) "
                   f"{'OK' if on_server <= 1.5 else 'OVER'}; folder {in_folder:.2f} s; ratio "
                   f"{on_server / in_folder:.2f}x; {load()}")
+            figure(f"desk's first painted list on a server, {FILMS:,} films, from process "
+                   "start (bench_team)", f"{on_server:.2f} s (median of 5)",
+                   peer=f"the folder's {in_folder:.2f} s: {on_server / in_folder:.2f}×",
+                   target="≤ 1.5 s", met=on_server <= 1.5)
 
         if "--no-export" in FLAGS:
             return
@@ -198,6 +211,10 @@ def main() -> None:
             print(f"  best: server {times['server']:.1f} s, SQLite {times['SQLite']:.1f} s; "
                   f"ratio {ratio:.2f}x (target <= 1.3) {'OK' if ratio <= 1.3 else 'OVER'}; "
                   f"{load()}")
+            figure(f"full export of {EXPORT_FILMS:,} films from a server (bench_team)",
+                   f"{times['server']:.1f} s (best of {EXPORT_ROUNDS}, taking turns)",
+                   peer=f"from SQLite {times['SQLite']:.1f} s: {ratio:.2f}×",
+                   target="≤ 1.3×", met=ratio <= 1.3)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if server is not None:
