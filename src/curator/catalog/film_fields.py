@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from curator.catalog import named_records
 from curator.catalog.changes import Changes
-from curator.catalog.core import Operations, get_row
-from curator.catalog.errors import NotFound, ValidationError
+from curator.catalog.core import Operations
+from curator.catalog.errors import ValidationError
 from curator.catalog.field_kinds import KIND_NAMES, kind_problem
-from curator.catalog.text import clean_text
 from curator.model import FilmField, FilmFieldValue
 
+NOUN = "field"
 NAME_LENGTH = 100
 
 
@@ -50,22 +51,15 @@ class FilmFields(Operations):
 
     def named(self, name: str) -> FieldRecord:
         """The field of that name (case aside); NotFound naming the fields there are."""
-        wanted = clean_text(name).strip().casefold()
-        known = self.all()
-        for record in known:
-            if record.name.casefold() == wanted:
-                return record
-        if known:
-            there = "the fields are " + ", ".join(f"\u201c{r.name}\u201d" for r in known)
-        else:
-            there = "the archive has no fields of its own yet"
-        raise NotFound(f"There is no field called \u201c{name.strip()}\u201d; {there}.")
+        return named_records.find_named(
+            self.all(), name, noun=NOUN, known_are="the fields are",
+            none_there="the archive has no fields of its own yet")
 
     # -- changes ----------------------------------------------------------------------
     def add(self, name: str, kind: str = "text") -> Changes:
         """Add a field shown after the others; a name in use or an unknown kind is
         refused naming the problem."""
-        name = clean_text(name).strip()
+        name = named_records.clean_name(name)
         if problem := kind_problem(kind):
             raise ValidationError({"kind": problem})
         with self.core.write(f"Add field {name}") as uow:
@@ -78,37 +72,25 @@ class FilmFields(Operations):
         return uow.changes
 
     def rename(self, field_id: int, name: str) -> Changes:
-        name = clean_text(name).strip()
-        with self.core.write("Rename field") as uow:
-            row = get_row(uow.session, FilmField, field_id, "field")
-            if row.name == name:
-                return Changes(uow.label)  # nothing to do: no step
-            _check_name(uow.session, name, field_id)
-            uow.label = f"Rename field {row.name} to {name}"
-            row.name = name
-        return uow.changes
+        return named_records.rename(
+            self.core, FilmField, field_id, name, noun=NOUN,
+            check=lambda session, _row, new: _check_name(session, new, field_id))
 
     def remove(self, field_id: int) -> Changes:
         """Remove a field and what every film holds in it; Undo brings both back."""
-        with self.core.write("Remove field") as uow:
-            row = get_row(uow.session, FilmField, field_id, "field")
-            uow.label = f"Remove field {row.name}"
-            # each value goes as a row of its own, so the history holds it for Undo
-            for value in uow.session.scalars(select(FilmFieldValue)
-                                             .where(FilmFieldValue.field_id == field_id)):
-                uow.session.delete(value)
-            uow.session.flush()
-            uow.session.delete(row)
-        return uow.changes
+        return named_records.remove(self.core, FilmField, field_id, noun=NOUN,
+                                    before=_remove_values)
+
+
+def _remove_values(session: Session, field: FilmField) -> None:
+    # each value goes as a row of its own, so the history holds it for Undo
+    for value in session.scalars(select(FilmFieldValue)
+                                 .where(FilmFieldValue.field_id == field.id)):
+        session.delete(value)
+    session.flush()
 
 
 def _check_name(session: Session, name: str, field_id: int | None = None) -> None:
-    if not name:
-        raise ValidationError({"name": "A field needs a name."})
-    if len(name) > NAME_LENGTH:
-        raise ValidationError({"name": f"A field's name has at most {NAME_LENGTH} "
-                                       "characters."})
-    taken = session.scalar(select(FilmField.id).where(
-        func.lower(FilmField.name) == name.lower(), FilmField.id != (field_id or -1)))
-    if taken is not None:
-        raise ValidationError({"name": f"A field is already called \u201c{name}\u201d."})
+    if problem := named_records.name_problem(session, FilmField, name, noun=NOUN,
+                                             length=NAME_LENGTH, own_id=field_id):
+        raise ValidationError({"name": problem})

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from curator.catalog import named_records
 from curator.catalog.changes import Changes
 from curator.catalog.core import Operations, get_row
-from curator.catalog.errors import NotFound, ValidationError
+from curator.catalog.errors import ValidationError
 from curator.catalog.query import QueryError, parse_query
 from curator.catalog.search import ATTENTION_QUERIES, Attention, FilmQuery, Search
 from curator.catalog.text import clean_text
 from curator.model import SavedSearch
 
+NOUN = "saved search"
 NAME_LENGTH = 200
 QUERY_LENGTH = 2000
 # The built-in saved searches, in the order the sidebar lists them.
@@ -88,18 +90,11 @@ class SavedSearches(Operations):
     def named(self, name: str) -> SavedSearchRecord:
         """The saved search of that name (case aside), built in or not; NotFound naming
         the ones there are."""
-        wanted = clean_text(name).strip().casefold()
-        searches = self.all(counts=False)
-        for record in searches:
-            if record.name.casefold() == wanted:
-                return record
-        known = ", ".join(f"\u201c{r.name}\u201d" for r in searches)
-        raise NotFound(f"There is no saved search called \u201c{name.strip()}\u201d; "
-                       f"there are {known}.")
+        return named_records.find_named(self.all(counts=False), name, noun=NOUN)
 
     def get(self, search_id: int) -> SavedSearchRecord:
         with self.core.read() as session:
-            row = get_row(session, SavedSearch, search_id, "saved search")
+            row = get_row(session, SavedSearch, search_id, NOUN)
             return SavedSearchRecord(row.id, row.name, row.query,
                                      problem=query_problem(row.query))
 
@@ -107,7 +102,7 @@ class SavedSearches(Operations):
     def save(self, name: str, query: str) -> Changes:
         """Keep `query` under `name`; one undoable step. A name in use, or a query that
         cannot be read, is refused naming the problem."""
-        name, query = clean_text(name).strip(), clean_text(query).strip()
+        name, query = named_records.clean_name(name), clean_text(query).strip()
         with self.core.write(f"Save search {name}") as uow:
             _check(uow.session, name, query)
             row = SavedSearch(name=name, query=query)
@@ -117,32 +112,22 @@ class SavedSearches(Operations):
         return uow.changes
 
     def rename(self, search_id: int, name: str) -> Changes:
-        name = clean_text(name).strip()
-        with self.core.write("Rename saved search") as uow:
-            row = get_row(uow.session, SavedSearch, search_id, "saved search")
-            if row.name == name:
-                return Changes(uow.label)  # nothing to do: no step
-            _check(uow.session, name, row.query, search_id)
-            uow.label = f"Rename saved search {row.name} to {name}"
-            row.name = name
-        return uow.changes
+        return named_records.rename(
+            self.core, SavedSearch, search_id, name, noun=NOUN,
+            check=lambda session, row, new: _check(session, new, row.query, search_id))
 
     def change_query(self, search_id: int, query: str) -> Changes:
         """Give a saved search another query (the search field's, when saved over it)."""
         query = clean_text(query).strip()
         with self.core.write("Change saved search") as uow:
-            row = get_row(uow.session, SavedSearch, search_id, "saved search")
+            row = get_row(uow.session, SavedSearch, search_id, NOUN)
             _check(uow.session, row.name, query, search_id)
             uow.label = f"Change saved search {row.name}"
             row.query = query
         return uow.changes
 
     def remove(self, search_id: int) -> Changes:
-        with self.core.write("Remove saved search") as uow:
-            row = get_row(uow.session, SavedSearch, search_id, "saved search")
-            uow.label = f"Remove saved search {row.name}"
-            uow.session.delete(row)
-        return uow.changes
+        return named_records.remove(self.core, SavedSearch, search_id, noun=NOUN)
 
 
 def _with_count(record: SavedSearchRecord, count: int) -> SavedSearchRecord:
@@ -153,18 +138,11 @@ def _with_count(record: SavedSearchRecord, count: int) -> SavedSearchRecord:
 def _check(session: Session, name: str, query: str, search_id: int | None = None) -> None:
     """A saved search's name is its own (built-in names too), its query one that reads."""
     problems = {}
-    if not name:
-        problems["name"] = "A saved search needs a name."
-    elif len(name) > NAME_LENGTH:
-        problems["name"] = f"A saved search's name has at most {NAME_LENGTH} characters."
-    elif any(r.name.casefold() == name.casefold() for r in BUILT_IN):
+    if any(r.name.casefold() == name.casefold() for r in BUILT_IN):
         problems["name"] = f"\u201c{name}\u201d is a built-in search; choose another name."
-    else:
-        taken = session.scalar(select(SavedSearch.id).where(
-            func.lower(SavedSearch.name) == name.lower(),
-            SavedSearch.id != (search_id or -1)))
-        if taken is not None:
-            problems["name"] = f"A saved search is already called \u201c{name}\u201d."
+    elif problem := named_records.name_problem(session, SavedSearch, name, noun=NOUN,
+                                               length=NAME_LENGTH, own_id=search_id):
+        problems["name"] = problem
     if not query:
         problems["query"] = "A saved search needs something to search for."
     elif len(query) > QUERY_LENGTH:

@@ -139,6 +139,16 @@ def archive_location(text: str) -> Path | str:
     return Path(text)
 
 
+def expect_words(args: argparse.Namespace, usage: dict[str, str], what: str = "a name") -> None:
+    """Stops with the verb's usage when an action of a list-or-change verb (`curator
+    searches`, `curator fields`) is not given the words it takes: `usage` maps each action
+    to its words ("NAME NEW_NAME"), an action missing from it takes none."""
+    words = usage.get(args.action, "")
+    if len(args.words) != len(words.split()):
+        args.parser.error(f"{args.action} takes {words or 'nothing more'}"
+                          + (f" (quote {what} with spaces)" if words else ""))
+
+
 def record_id(text: str) -> int:
     """An id typed on the command line: a whole number a catalogue can hold."""
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from curator.cli.core import archive_location
+from curator.cli.core import archive_location, expect_words
 from curator.cli.terminal import printable
 
 KIND_CHOICES = ("text", "number", "yesno")
@@ -30,17 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_fields, parser=p)
 
 
-ARGUMENTS = {"list": 0, "add": 1, "rename": 2, "remove": 1}
 USAGE = {"add": "NAME", "rename": "OLD NEW", "remove": "NAME"}
 
 
 def cmd_fields(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog
 
-    wanted = ARGUMENTS[args.action]
-    if len(args.words) != wanted:
-        args.parser.error(f"{args.action} takes {USAGE.get(args.action, 'nothing more')}"
-                          + (" (quote a name with spaces)" if wanted else ""))
+    expect_words(args, USAGE)
     if args.kind is not None and args.action != "add":
         args.parser.error("--kind is given with add only")
     catalog = Catalog.open(args.archive)

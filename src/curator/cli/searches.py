@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from curator.cli.core import archive_location
+from curator.cli.core import archive_location, expect_words
 from curator.cli.terminal import printable
 
 
@@ -26,17 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_searches, parser=p)
 
 
-ARGUMENTS = {"list": 0, "save": 2, "rename": 2, "remove": 1}
 USAGE = {"save": "NAME QUERY", "rename": "NAME NEW_NAME", "remove": "NAME"}
 
 
 def cmd_searches(args: argparse.Namespace) -> int:
     from curator.catalog import Catalog, ValidationError
 
-    wanted = ARGUMENTS[args.action]
-    if len(args.words) != wanted:
-        args.parser.error(f"{args.action} takes {USAGE.get(args.action, 'nothing more')}"
-                          + (" (quote a name or a query with spaces)" if wanted else ""))
+    expect_words(args, USAGE, "a name or a query")
     catalog = Catalog.open(args.archive)
     try:
         searches = catalog.saved_searches
