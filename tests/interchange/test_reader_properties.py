@@ -303,7 +303,7 @@ def test_a_setting_is_stored_clean_or_refused(empty, key, value):
 @given(data=st.one_of(st.binary(max_size=60), JSON.map(lambda v: json.dumps(v).encode())))
 def test_a_damaged_list_of_unreferenced_stills_only_restarts_their_wait(empty, data):
     from curator.stills import collect_unreferenced
-    from curator.stills.upkeep import PENDING_FILE
+    from curator.stills.collection import PENDING_FILE
 
     (empty.archive.stills_dir / PENDING_FILE).write_bytes(data)
     result = collect_unreferenced(empty)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 
 from curator.sources import add_source
-from curator.sources.upkeep import FRESH, check_source_files, collect_unreferenced_files
+from curator.sources.upkeep import check_source_files, collect_unreferenced_files
+from curator.stills.collection import FRESH
 from tests.sources.test_ocr import run
 from tests.sources.test_sources import _stored_files
 

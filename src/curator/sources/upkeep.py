@@ -3,7 +3,7 @@ those no source refers to any more.
 
 Deleting a source deletes only its records, so that undo brings it back with its pages;
 its files go later, by `collect_unreferenced_files`, under the rules the stills follow
-(stills/upkeep.py): a file is removed once an earlier collection found it unreferenced at
+(stills/collection.py): a file is removed once an earlier collection found it unreferenced at
 least `grace` ago (or at once with `grace=0`), never when stored in the last ten minutes
 (an import elsewhere may be about to record it), and never while any page refers to it.
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from curator.catalog import Catalog
 from curator.paths import is_sha256
 from curator.sources.files import source_file_path
-from curator.stills.originals import TEMP_PREFIX, file_sha256, on_server
-from curator.stills.upkeep import DEFAULT_GRACE, FRESH, _read_pending, _write_pending
+from curator.stills.collection import DEFAULT_GRACE, collect
+from curator.stills.originals import file_sha256, on_server
 
 __all__ = ["DEFAULT_GRACE", "SourceFilesReport", "check_source_files",
            "collect_unreferenced_files", "source_file_problems", "unreferenced_files"]
@@ -96,38 +96,17 @@ def check_source_files(catalog: Catalog, *, read: bool = True) -> SourceFilesRep
 def collect_unreferenced_files(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
                                now: float | None = None) -> SourceCleanup:
     """Remove the source files no page refers to (see the module's rules)."""
-    now = time.time() if now is None else now
     archive = catalog.archive
-    folder = archive.sources_dir
-    pending = _read_pending(folder)
-    referenced = catalog.sources.file_hashes()
-    result = SourceCleanup()
-    still_pending: dict[str, float] = {}
-    for sha, (stored_at, size) in sorted(_stored(catalog).items()):
-        if sha in referenced:
-            continue
-        first_seen = pending.get(sha, now)
-        if now - first_seen >= grace and now - stored_at >= FRESH:
-            # asked again at the last moment: another desk may have added this very file
-            if sha in catalog.sources.file_hashes():
-                continue
-            if on_server(archive):
-                from curator.store.server_files import SOURCE_FILES
 
-                result.freed_bytes += SOURCE_FILES.remove(archive, sha)
-            else:
-                result.freed_bytes += size
-            source_file_path(archive, sha).unlink(missing_ok=True)  # (this desk's copy)
-            result.removed.append(sha)
-        else:
-            still_pending[sha] = first_seen
-            result.waiting.append(sha)
-    if still_pending or (folder / "unreferenced.json").exists():
-        _write_pending(folder, still_pending)
-    for temp in folder.glob(f"*/{TEMP_PREFIX}*") if folder.is_dir() else ():
-        try:  # left by an add that crashed (an hour old: no add still running)
-            if now - temp.stat().st_mtime > 3600:
-                temp.unlink()
-        except OSError:
-            pass
-    return result
+    def remove(sha: str, size: int) -> int:
+        if on_server(archive):
+            from curator.store.server_files import SOURCE_FILES
+
+            size = SOURCE_FILES.remove(archive, sha)
+        source_file_path(archive, sha).unlink(missing_ok=True)  # (on a server, this desk's copy)
+        return size
+
+    done = collect(archive.sources_dir, _stored(catalog), catalog.sources.file_hashes(),
+                   in_use=lambda sha: sha in catalog.sources.file_hashes(), remove=remove,
+                   grace=grace, now=time.time() if now is None else now)
+    return SourceCleanup(done.removed, done.waiting, done.freed_bytes)

@@ -9,26 +9,18 @@ asks for `grace=0`. A file that any record refers to is never removed.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from curator.catalog import Cancelled, Catalog
 from curator.paths import is_sha256
+from curator.stills.collection import DEFAULT_GRACE, collect
 from curator.stills.derivatives import derivative_folder
-from curator.stills.originals import TEMP_PREFIX, file_sha256, on_server, original_path
+from curator.stills.originals import file_sha256, on_server, original_path
 
 Progress = Callable[[int, int, str], bool]
-DEFAULT_GRACE = 24 * 3600.0  # seconds an unreferenced original is kept after it is first seen
-# An original stored this recently may belong to an import another session is
-# about to record (files are stored first, then recorded): never removed, even --now.
-FRESH = 600.0
-PENDING_FILE = "unreferenced.json"  # in stills/: hash -> when first found unreferenced
 BAD_RECORD = "bad record"
 
 
@@ -121,81 +113,35 @@ def stored_hashes(catalog: Catalog) -> set[str]:
 
 def collect_unreferenced(catalog: Catalog, *, grace: float = DEFAULT_GRACE,
                          now: float | None = None) -> CleanupReport:
-    """Remove originals (and their derivatives) that no still refers to any more.
-
-    An unreferenced original is removed once an earlier collection found it
-    unreferenced at least `grace` seconds ago; `grace=0` removes it now, unless
-    it was stored in the last ten minutes (`FRESH`: an import elsewhere may be
-    about to record it). Leftovers of interrupted imports are cleared too.
-    """
-    now = time.time() if now is None else now
+    """Remove originals (and their derivatives) that no still refers to any more, by the
+    rules of stills/collection.py; leftovers of interrupted imports are cleared too."""
     archive = catalog.archive
-    pending = _read_pending(archive.stills_dir)
-    referenced = {sha for sha, _f, _p in catalog.stills.all_hashes()}
-    result = CleanupReport()
-    still_pending: dict[str, float] = {}
-    stored_at = _stored_at(catalog)
-    for sha in sorted(set(stored_at) - referenced):
-        first_seen = pending.get(sha, now)
-        if now - first_seen >= grace and now - stored_at[sha] >= FRESH:
-            # Read the references again at the last moment: another session may
-            # have added this very image since the list above was taken.
-            if catalog.stills.references(sha):
-                continue
-            if on_server(archive):
-                from curator.store.server_files import STILL_ORIGINALS
 
-                result.freed_bytes += STILL_ORIGINALS.remove(archive, sha)
-                original_path(archive, sha).unlink(missing_ok=True)  # this machine's copy
-            else:
-                path = original_path(archive, sha)
-                result.freed_bytes += path.stat().st_size
-                path.unlink()
-            shutil.rmtree(derivative_folder(archive, sha), ignore_errors=True)
-            result.removed.append(sha)
-        else:
-            still_pending[sha] = first_seen
-            result.waiting.append(sha)
-    _write_pending(archive.stills_dir, still_pending)
-    _clear_leftovers(archive.stills_dir, now)
-    return result
+    def remove(sha: str, size: int) -> int:
+        if on_server(archive):
+            from curator.store.server_files import STILL_ORIGINALS
+
+            size = STILL_ORIGINALS.remove(archive, sha)
+        original_path(archive, sha).unlink(missing_ok=True)  # (on a server, this desk's copy)
+        shutil.rmtree(derivative_folder(archive, sha), ignore_errors=True)
+        return size
+
+    done = collect(archive.stills_dir, _stored_at(catalog),
+                   {sha for sha, _f, _p in catalog.stills.all_hashes()},
+                   in_use=lambda sha: bool(catalog.stills.references(sha)), remove=remove,
+                   grace=grace, now=time.time() if now is None else now)
+    return CleanupReport(done.removed, done.waiting, done.freed_bytes)
 
 
-def _stored_at(catalog: Catalog) -> dict[str, float]:
-    """Every original held, with when it was stored (seconds since the epoch)."""
+def _stored_at(catalog: Catalog) -> dict[str, tuple[float, int]]:
+    """Every original held, with when it was stored (seconds since the epoch) and its bytes
+    (0 on a server, which says how many it freed when it removes one)."""
     if on_server(catalog.archive):
         from curator.store.server_files import STILL_ORIGINALS
 
-        return STILL_ORIGINALS.hashes(catalog.archive)
-    return {sha: original_path(catalog.archive, sha).stat().st_mtime
-            for sha in stored_hashes(catalog)}
-
-
-def _read_pending(stills_dir: Path) -> dict[str, float]:
-    try:
-        data = json.loads((stills_dir / PENDING_FILE).read_text(encoding="utf-8"))
-        return {str(k): float(v) for k, v in data.items()}
-    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
-        return {}  # a damaged list: every unreferenced original waits its grace period again
-
-
-def _write_pending(stills_dir: Path, pending: dict[str, float]) -> None:
-    target = stills_dir / PENDING_FILE
-    if not pending:
-        target.unlink(missing_ok=True)
-        return
-    stills_dir.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=stills_dir)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(pending, fh, indent=0, sort_keys=True)
-    os.replace(temp, target)
-
-
-def _clear_leftovers(stills_dir: Path, now: float) -> None:
-    """Temporary files of an import that crashed (an hour old: no import still running)."""
-    for temp in stills_dir.glob(f"*/{TEMP_PREFIX}*"):
-        try:
-            if now - temp.stat().st_mtime > 3600:
-                temp.unlink()
-        except OSError:
-            pass
+        return {sha: (at, 0) for sha, at in STILL_ORIGINALS.hashes(catalog.archive).items()}
+    found = {}
+    for sha in stored_hashes(catalog):
+        stat = original_path(catalog.archive, sha).stat()
+        found[sha] = (stat.st_mtime, stat.st_size)
+    return found
