@@ -107,19 +107,26 @@ def test_a_box_is_read_into_the_focused_field_as_an_edit_with_undo(desk, qtbot,
     assert character_error_rate(SYNOPSIS, typed) <= 0.02
     # typed, not saved behind the archivist's back: saved when the field is, as one step
     assert desk.catalog.films.get(form.record_id).synopsis == old
+    assert desk.catalog.sources.citation_of(film_id=form.record_id) is None
     form.commit_pending()
     assert desk.catalog.films.get(form.record_id).synopsis == typed
-    assert desk.undo.stack.undoText() == f"Change synopsis of {TITLE}"
-    desk.undo.stack.undo()
-    assert desk.catalog.films.get(form.record_id).synopsis == old
-    assert field.editor.toPlainText() == old
-    # the film now cites the page, and the box the synopsis was read from
+    # saved with the page it came from, and the box the synopsis was read from
     citation = desk.catalog.sources.citation_of(film_id=form.record_id)
     assert (citation.page, citation.reference) == (3, "MIFF 1989 catalogue, p. 3")
     assert citation.region == pytest.approx((x / width, y / height, w / width, h / height),
                                             abs=0.01)
     assert form.source_line.label.text() == \
         'From <a href="source">MIFF 1989 catalogue, p. 3</a>'
+    # one step: Undo takes back the text and its citation together, Redo brings both
+    assert desk.undo.stack.undoText() == f"Change synopsis of {TITLE}"
+    desk.undo.stack.undo()
+    assert desk.catalog.films.get(form.record_id).synopsis == old
+    assert field.editor.toPlainText() == old
+    assert desk.catalog.sources.citation_of(film_id=form.record_id) is None
+    assert not form.source_line.remove_button.isVisibleTo(form)
+    desk.undo.stack.redo()
+    assert desk.catalog.films.get(form.record_id).synopsis == typed
+    assert desk.catalog.sources.citation_of(film_id=form.record_id).page == 3
 
 
 def test_a_films_source_is_shown_cited_and_opened_at_its_region(desk, qtbot):

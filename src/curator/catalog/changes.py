@@ -200,6 +200,15 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.rows)
 
+    def followed_by(self, later: Changes) -> Changes:
+        """This operation and a `later` one as one step, under this one's label: an undo
+        takes back both. A row both changed is one change, from its first state to its
+        last."""
+        if not self:
+            return later
+        return Changes(self.label, merge_rows(self.rows + later.rows),
+                       self.film_ids | later.film_ids, self.created_id)
+
     @cached_property
     def touched(self) -> Touched:
         """What the operation touched, in the catalogue's words: all a pane needs to know."""

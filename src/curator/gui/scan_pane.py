@@ -336,9 +336,13 @@ class ScanPane(QWidget):
         if citation is not None and (citation.source_id, citation.page, citation.region) \
                 == (source_id, number, region):
             return
-        record_id = form.record_id
-        self.desk.run_operation(lambda: self.catalog.sources.cite(source_id, number, region,
-                                                          **{owner: record_id}))
+        name = form.field_of(target)
+        cited = {"source_id": source_id, "page": number, "region": region,
+                 owner: form.record_id}
+        if name is None:  # not a field the form saves: cite at once
+            self.desk.run_operation(lambda: self.catalog.sources.cite(**cited))
+        else:  # cited when the field is saved, in the same undo step
+            form.pending_citation = (name, cited)
 
     def position(self) -> tuple[int, int, Region | None] | None:
         """The source and page on show (for a citation), or None when none is."""

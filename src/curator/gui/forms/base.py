@@ -158,6 +158,9 @@ class RecordForm(QWidget):
         self.undo = undo
         self.catalog = undo.catalog
         self.fields: dict[str, Field] = {}
+        # text read from a scan into a field and not saved yet: the field's name and the
+        # citation (keyword arguments of catalog.sources.cite) its save records with it
+        self.pending_citation: tuple[str, dict[str, Any]] | None = None
         self.sections: list[FormSection] = []
         self.record: Any = None
         self.record_id: int | None = None
@@ -289,6 +292,7 @@ class RecordForm(QWidget):
     def open(self, record_id: int) -> bool:
         if record_id != self.record_id:
             self.commit_pending()
+            self.pending_citation = None
         self.record_id = record_id
         for field in self.fields.values():
             field.clear_problem()
@@ -366,7 +370,32 @@ class RecordForm(QWidget):
         if self.record_id is None:
             return False
         record_id, version = self.record_id, self.version
-        return self.run(lambda: self.update(record_id, version, **fields), list(fields))
+        cited = None
+        if self.pending_citation is not None and self.pending_citation[0] in fields:
+            cited, self.pending_citation = self.pending_citation[1], None
+        if cited is None:
+            return self.run(lambda: self.update(record_id, version, **fields), list(fields))
+        return self.run(lambda: self._update_citing(record_id, version, fields, cited),
+                        list(fields))
+
+    def field_of(self, widget: QWidget) -> str | None:
+        """The name of the field whose editor is or holds `widget`, if any."""
+        for name, field in self.fields.items():
+            if field.editor is widget or field.editor.isAncestorOf(widget):
+                return name
+        return None
+
+    def _update_citing(self, record_id: int, version: int | None, fields: dict[str, Any],
+                       cited: dict[str, Any]) -> Changes:
+        """Save text read from a scan with the page it came from, as one undo step: an
+        Undo takes back both."""
+        edited = self.update(record_id, version, **fields)
+        try:
+            citing = self.catalog.sources.cite(**cited)
+        except CuratorError as exc:  # the source removed meanwhile: the text is kept
+            self.notice.emit(f"The text is saved; its source could not be recorded: {exc}")
+            return edited
+        return edited.followed_by(citing)
 
     def run(self, operation: Callable[[], Changes], names: list[str],
             target: Field | None = None) -> bool:
