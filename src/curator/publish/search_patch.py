@@ -19,13 +19,12 @@ from bisect import bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from curator.publish import search_index
 from curator.publish.search_encoding import ShardCuts, decode_ids, encode_ids, shard_name
 from curator.publish.search_index import (
     CODES_PER_SHARD,
     FILMS_PER_SHARD,
     INDEX_VERSION,
-    INLINE_FEWEST,
-    SHARD_TARGET,
     _dump,
     index_digest,
 )
@@ -59,7 +58,8 @@ def patch_index(read: Callable[[str], bytes], films: list[Rewording]
     meta = _read_json(read, META)
     if not isinstance(meta, dict) or meta.get("version") != INDEX_VERSION:
         raise NotPatchable("the site's search index is of another version")
-    inline_most = max(INLINE_FEWEST, int(meta["films"]) // 25)
+    # (read from the index's module when called: the layout is the one it writes now)
+    inline_most = max(search_index.INLINE_FEWEST, int(meta["films"]) // 25)
     firsts = [first for first, _name in meta["words"]]
     if [name for _first, name in meta["words"]] != [shard_name(w) for w in firsts]:
         raise ValueError(f"{META} does not name its shards as the index does")
@@ -129,7 +129,7 @@ def patch_index(read: Callable[[str], bytes], films: list[Rewording]
         if cuts is None and n not in by_shard:
             listed.append([first, shard_name(first)])  # as it was: not read, not written
             continue
-        cuts = cuts or ShardCuts(SHARD_TARGET)
+        cuts = cuts or ShardCuts(search_index.SHARD_TARGET)
         read_shards.add(f"search/words/{shard_name(first)}.json")
         for word, fragment in shard(n):
             fragments[word] = fragment
