@@ -8,7 +8,8 @@ the image store). One full `curator export` into an empty folder is the peer; th
 times, one film's synopsis is changed through the catalogue and `curator export` runs again
 into the same folder (a new process, starting from the state the last export saved beside
 its manifest). Prints the median wall-clock and CPU seconds of the re-exports, the full
-export's, their ratio, what the re-export said with --verbose, and the load average.
+export's, their ratio, how often the short way was taken (the search index's shards of the
+film's words patched), what the re-export said with --verbose, and the load average.
 Target (issue 19): at most 1.0 s on 10,000 films.
 """
 
@@ -18,6 +19,7 @@ import argparse
 import compileall
 import os
 import resource
+import secrets
 import shutil
 import subprocess
 import sys
@@ -50,8 +52,11 @@ def change_one_synopsis(archive: Path, n: int) -> None:
     try:
         film_id = catalog.films.with_state("published")[4242 + 97 * n]
         film = catalog.films.get(film_id)
+        # a word the film has never had, also in an archive kept from an earlier run: the
+        # search index changes, as with a new sentence about a new print
+        reel = secrets.token_hex(4)
         catalog.films.update(film_id, film.version,
-                            synopsis=film.synopsis + f" Restored in {2020 + n}.")
+                            synopsis=film.synopsis + f" Restored in {2020 + n} from reel {reel}.")
     finally:
         catalog.close()
 
@@ -78,11 +83,13 @@ def main() -> int:
                   "--quiet", "--verbose"]
         full, full_cpu, _said = timed(export)
         again, again_cpu, said = [], [], ""
+        short = 0  # re-exports that patched the search index instead of reading the catalogue
         for n in range(RUNS):
             change_one_synopsis(archive, n)
             seconds, cpu, said = timed(export)
             again.append(seconds)
             again_cpu.append(cpu)
+            short += "in the search index's files of its words" in said
         shutil.rmtree(site, ignore_errors=True)
         figure = median(again)
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
@@ -90,8 +97,9 @@ def main() -> int:
         print(f"full export into an empty folder (peer): {full:6.2f} s ({full_cpu:.2f} s CPU)")
         print(f"re-export after one synopsis changed: {figure:6.2f} s median of {RUNS} "
               f"({', '.join(f'{s:.2f}' for s in again)}; CPU {median(again_cpu):.2f} s), "
-              f"{figure / full:.1%} of the full export; target <= {TARGET:.1f} s "
-              f"{'OK' if figure <= TARGET else 'OVER'}")
+              f"{figure / full:.1%} of the full export (CPU {median(again_cpu) / full_cpu:.1%}); "
+              f"target <= {TARGET:.1f} s {'OK' if figure <= TARGET else 'OVER'}")
+        print(f"the short way (the search index patched) taken {short} of {RUNS} times")
         print(f"the last re-export said: {said.splitlines()[0] if said else '(nothing)'}")
     return 0
 

@@ -84,6 +84,15 @@ def test_a_new_process_after_one_change_on_a_films_page_writes_what_a_full_expor
         assert "On the set, 1986" in (site / film_page).read_text(encoding="utf-8")
         assert 0 < len(changed) < 20
         assert _site(site) == _full_export(demo, tmp_path / "full")
+        # a synopsis: the film's words change in the search index's files too
+        reworded = _edit_synopsis(demo, more=" Its negative was found in Riga.")
+        try:
+            said = _export_process(demo, site)
+            assert ("The quick way: 1 film changed, on its own pages and in the search index's "
+                    "files of its words (from the state the last export saved)." in said), said
+            assert _site(site) == _full_export(demo, tmp_path / "full-again")
+        finally:
+            demo.catalog.undo(reworded)
     finally:
         demo.catalog.undo(changes)
 
@@ -104,14 +113,16 @@ def _caption_of_film_5(demo: Demo) -> Changes:
 
 
 @pytest.mark.parametrize("edit", [_quote, lambda demo: _edit_synopsis(demo, demo.film_id)])
-def test_a_change_to_what_the_search_holds_of_a_film_reads_the_catalogue_and_writes_the_same_site(
+def test_a_change_to_the_words_of_a_film_patches_the_search_index_and_writes_the_same_site(
         demo: Demo, tmp_path: Path, edit: Callable[[Demo], Changes]):
     site = tmp_path / "site"
     export_site(demo.catalog, site)
     changes = edit(demo)
     try:
         result = export_site(demo.catalog, site, session=quick.ExportSession())
-        assert result.quick and "only on its own pages" not in result.quick_because
+        assert result.quick_because == (
+            "1 film changed, on its own pages and in the search index's files of its words "
+            "(from the state the last export saved)")
         assert _site(site) == _full_export(demo, tmp_path / "full")
     finally:
         demo.catalog.undo(changes)
@@ -261,6 +272,36 @@ def test_a_film_of_the_state_edited_by_hand_never_makes_another_site(
         result = export_site(demo.catalog, site, session=quick.ExportSession())
         # the state's other parts still serve (the whole catalogue is read), or none does
         assert "only on its own pages" not in result.quick_because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
+def _words(state: Path, change: Callable[[str], str]) -> None:
+    _film_entry(state, 5, lambda entry: entry.__setitem__(6, change(entry[6])))
+
+
+def _a_word_left_out(state: Path) -> None:
+    _words(state, lambda words: " ".join(words.split()[1:]))
+
+
+def _a_word_put_in(state: Path) -> None:
+    _words(state, lambda words: f"{words} zeppelin")
+
+
+@pytest.mark.parametrize("damage", [_a_word_left_out, _a_word_put_in])
+def test_a_films_words_in_the_state_edited_by_hand_never_make_another_index(
+        demo: Demo, tmp_path: Path, damage: Callable[[Path], None]):
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    changes = _edit_synopsis(demo, more=" Shown at the Moscow festival of 1987.")
+    try:
+        damage(_kept(demo, site))
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        # the whole catalogue is read and indexed anew, saying why
+        assert "in the search index's files" not in result.quick_because
+        assert "film 5's saved words are not those the search index holds" in (
+            result.quick_because or result.full_because)
         assert _site(site) == _full_export(demo, tmp_path / "full")
     finally:
         demo.catalog.undo(changes)

@@ -1,7 +1,8 @@
 """The search page on an index laid out as for a big archive, in Chromium: words common
 enough that their films' facet codes come from the code shards, facet counts that must
 come out exactly as Python counts them (with words and without), titles read only for the
-page shown, and a quick re-export's index the same as a full one's."""
+page shown, and a quick re-export's index (or one patched for films whose words changed)
+the same as a full one's."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from curator.catalog.records import CreditRecord, FilmRecord, ScreeningRecord
 from curator.publish import search_index
 from curator.publish.pages import Links, Page
 from curator.publish.render import Renderer
-from curator.publish.search_index import SearchIndex
+from curator.publish.search_index import SearchIndex, held_of
+from curator.publish.search_patch import Rewording, patch_index
 from curator.publish.selection import ALL
 from curator.publish.serve import SiteServer
 from curator.publish.site import Site
@@ -190,3 +192,38 @@ def test_a_re_index_of_changed_films_is_a_full_index(films: dict[int, FilmRecord
     assert [p for p in rewritten if p.startswith("search/films/")] == ["search/films/0.json"]
     assert len(rewritten) < len(full) / 3
     assert "search/facet/c-chad.json" in rewritten
+
+
+def test_an_index_patched_for_films_whose_words_changed_is_a_full_index(
+        films: dict[int, FilmRecord], monkeypatch: pytest.MonkeyPatch):
+    # small shards, so that the words of one film move cuts and the shards beside them
+    monkeypatch.setattr(search_index, "INLINE_FEWEST", 20)
+    monkeypatch.setattr(search_index, "SHARD_TARGET", 300)
+    site, links = _site(films)
+    index = SearchIndex(site, links)
+    before = dict(index.files())
+    changed = dict(films)
+    many = " ".join(f"{w}{n}" for n in range(60) for w in ("aurora", "mystic", "zephyr"))
+    changed[5] = dataclasses.replace(films[5], synopsis=f"{films[5].synopsis} {many} river")
+    changed[7] = dataclasses.replace(films[7], synopsis="")
+    changed[9] = dataclasses.replace(films[9], original_title="Aurora Borealis")
+    later, later_links = _site(changed)
+    reworded = []
+    for i in (5, 7, 9):
+        words, titled = index.words_of(i)
+        now = held_of(changed[i], later, later_links)
+        reworded.append(Rewording(i, index.digests[i], frozenset(words), frozenset(titled),
+                                  frozenset(now[0]), frozenset(now[1]), *now[2:]))
+    patched, dropped = patch_index(before.__getitem__, reworded)
+    full = dict(SearchIndex(later, later_links).files())
+    after = {p: d for p, d in before.items() if p not in dropped}
+    after.update(patched)
+    assert after == full
+    shards = [p for p in full if p.startswith("search/words/")]
+    moved = [p for p, d in patched if before.get(p) != d and p.startswith("search/words/")]
+    assert len(shards) > 100 and 0 < len(moved) < len(shards) / 4
+    assert dropped <= before.keys() - full.keys()
+    # saved words that are not what the index holds are refused, never patched in
+    wrong = dataclasses.replace(reworded[0], words_then=reworded[0].words_then - {"river"})
+    with pytest.raises(ValueError, match="saved words are not those the search index holds"):
+        patch_index(before.__getitem__, [wrong])

@@ -107,7 +107,9 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
         elif saved is not None:
             touched, why = retouch.retouch_export(catalog, saved, writer, step)
             if touched is None:
-                done, why = resume.resume_export(catalog, saved, writer, step)
+                done, resumed = resume.resume_export(catalog, saved, writer, step)
+                # say why the short way could not serve, beside what the resumed way did
+                why = f"{resumed}; the whole catalogue was read: {why}" if done else resumed
         state = None if touched else (
             done or _full_export(catalog, selection, still_files, writer, step))
         step(1, 1, "Putting the new site in place")

@@ -1,8 +1,8 @@
 """What an export of the whole archive leaves for the next export in a new process: the
 catalogue's stamps it read, the design it rendered with, who had a page, the stills'
 files, and for every film the pages that show it, its See also (both ways), a digest of
-what other pages show of it, a digest of what the search index holds of it and where its
-part of each data file lies.
+what other pages show of it, a digest of what the search index holds of it, the words
+it holds it under and where its part of each data file lies.
 
 The file (in the archive's cache, `cache/exports/`) holds, after a first line with the
 SHA-256 of the rest, a line of JSON that names the Curator that wrote it, the archive,
@@ -33,7 +33,7 @@ from curator.publish.site_pages import Footprint
 from curator.publish.staging import MANIFEST
 
 STATE_FOLDER = "exports"  # in the archive's cache
-FORMAT = 3
+FORMAT = 4
 _HEAD = "curator-export-state sha256:"
 
 
@@ -48,17 +48,27 @@ class SavedFilm:
     listed: str  # the digest of what the other pages show of it (see site_pages.listing)
     search: str  # a digest of what the search index holds of it (search_index.search_digest)
     media: tuple[str, ...]  # its files in the site
+    # the words the search index holds it under, and those of them in its titles (sorted,
+    # a space between): a change to its words rewrites only the shards they fall in
+    words: str = ""
+    titled: str = ""
 
     def to_json(self) -> str:
         return json.dumps([self.footprint.to_json(), self.neighbours, self.referrers,
-                           self.listed, self.search, self.media],
+                           self.listed, self.search, self.media, self.words, self.titled],
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> SavedFilm:
-        footprint, neighbours, referrers, listed, search, media = json.loads(_text(text))
+        footprint, neighbours, referrers, listed, search, media, words, titled = json.loads(
+            _text(text))
         return cls(Footprint.from_json(footprint), _ints(neighbours), _ints(referrers),
-                   _text(listed), _text(search), tuple(map(_text, media)))
+                   _text(listed), _text(search), tuple(map(_text, media)), _text(words),
+                   _text(titled))
+
+    @staticmethod
+    def word_list(words: set[str] | frozenset[str]) -> str:
+        return " ".join(sorted(words))
 
 
 class SavedFilms(Mapping[int, SavedFilm]):

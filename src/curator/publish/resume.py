@@ -128,12 +128,15 @@ def saved_state(state: ExportState) -> SavedState:
         return listing(film, links.films[film.id], addresses.get(film.id, ()))
 
     per_film = maker.per_film
-    digests = state.search.digests
-    films = {i: SavedFilm(
-        per_film.get(film, "footprint", Footprint.of), state.neighbours.get(i, ()),
-        tuple(sorted(referrers.get(i, ()))), per_film.get(film, "listed", listed),
-        digests.get(i, ""), media.of.get(("film", i), ())).to_json()
-        for i, film in site.films.items()}
+    search = state.search
+    films = {}
+    for i, film in site.films.items():
+        words, titled = search.words_of(i)
+        films[i] = SavedFilm(
+            per_film.get(film, "footprint", Footprint.of), state.neighbours.get(i, ()),
+            tuple(sorted(referrers.get(i, ()))), per_film.get(film, "listed", listed),
+            search.digests.get(i, ""), media.of.get(("film", i), ()),
+            SavedFilm.word_list(words), SavedFilm.word_list(titled)).to_json()
     return SavedState(
         stamps=state.stamps, design=state.renderer.design, chrome=state.chrome,
         films=SavedFilms(films), people=set(site.people), media=media.live(),

@@ -1,18 +1,18 @@
 """Re-exporting in a new process after a few films changed only in what their own pages
-show (a still, its caption, an award): from the state the last export saved, read
-only those films and the films their pages and their See-also neighbours' pages show, never
-the whole catalogue.
+and the search index show (a still, its caption, an award, a synopsis, a quote): from the
+state the last export saved, read only those films and the films their pages and their
+See-also neighbours' pages show, never the whole catalogue.
 
 Each saved film carries a digest of all that other pages show of it (`site_pages.listing`):
 while a changed film's digest is what it was, the site keeps its pages, its lists and its
 See also, and only these files change: the film's page and its JSON, the pages of the
 films whose See also lists it, its stills, its parts of the data downloads and the feeds
-(the last export's files with its parts replaced). A change to what the search index holds
-of a film (its words, a synopsis's or a quote's among them, or its facets) goes the resumed
-way, which indexes it anew. The files read back from the site
-are checked against the manifest's SHA-256 first. Anything else (a film whose lists or
-credits changed, one published or withdrawn, a file not as the manifest says) goes to the
-resumed export (`curator.publish.resume`), which reads the whole catalogue.
+(the last export's files with its parts replaced), and where its words changed, the
+search index's shards of its old and new words (`curator.publish.search_patch`, from the
+words the state saved of it). The files read back from the site are checked against the
+manifest's SHA-256 first. Anything else (a film whose lists, title or credits changed,
+one published or withdrawn, a file not as the manifest says) goes to the resumed export
+(`curator.publish.resume`), which reads the whole catalogue.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from curator.publish.pages import PageMaker
 from curator.publish.quick import MediaUse, beyond_films, films_word
 from curator.publish.record_pages import RecordPages
 from curator.publish.render import Renderer
-from curator.publish.search_index import search_digest
+from curator.publish.search_index import held_of, index_digest
+from curator.publish.search_patch import NotPatchable, Rewording, patch_index
 from curator.publish.site import PUBLISHED, site_of_films, sound_stills
 from curator.publish.site_files import write_address_pages
 from curator.publish.site_pages import listing
@@ -136,9 +137,21 @@ def _retouch(catalog: Catalog, saved: SavedState, writer: SiteWriter,
     if site.base_url:
         path, data, feed_ids = _feed(saved, site, maker, changed)
         files.append((path, data))
-    for film_id in changed:  # the search index's files hold nothing the change moved
-        if search_digest(site.films[film_id], site, maker.links) != before[film_id].search:
-            raise _NotAsSaved(f"film {film_id} changed in what the search index holds of it")
+    held = {i: held_of(site.films[i], site, maker.links) for i in changed}
+    digests = {i: index_digest(*held[i]) for i in changed}
+    # films whose words changed (a synopsis, a quote): their old words out of the index's
+    # files and the new ones in, from the files as the last export wrote them
+    reworded = [Rewording(i, before[i].search, frozenset(before[i].words.split()),
+                          frozenset(before[i].titled.split()), frozenset(held[i][0]),
+                          frozenset(held[i][1]), *held[i][2:])
+                for i in sorted(changed) if digests[i] != before[i].search]
+    dropped: set[str] = set()
+    if reworded:
+        try:
+            index_files, dropped = patch_index(read.raw, reworded)
+        except NotPatchable as exc:
+            raise _NotAsSaved(str(exc)) from None
+        files += index_files
 
     records = RecordPages(maker)
     for film_id in changed | referrers:  # See also as the last export found it
@@ -163,14 +176,15 @@ def _retouch(catalog: Catalog, saved: SavedState, writer: SiteWriter,
                 sha256, image = media.files[path]
                 writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
     dead = {p for p, n in media.users.items() if n <= 0}
-    for path in writer.old.keys() - writer.files.keys() - dead:
+    for path in writer.old.keys() - writer.files.keys() - dead - dropped:
         writer.carry(path)
 
     state = SavedState(
         stamps=stamps, design=saved.design, chrome=saved.chrome,
         films=saved.films.with_changes({i: SavedFilm(
             before[i].footprint, before[i].neighbours, before[i].referrers, before[i].listed,
-            before[i].search, media.of[("film", i)])
+            digests[i], media.of[("film", i)], SavedFilm.word_list(held[i][0]),
+            SavedFilm.word_list(held[i][1]))
             for i in changed}),
         people=saved.people, media=media.files, users=media.users,
         portraits=saved.portraits, lacking=media.lacking,
@@ -179,9 +193,13 @@ def _retouch(catalog: Catalog, saved: SavedState, writer: SiteWriter,
         parts=parts, pages=saved.pages)
     if not changed:
         return state, "no film changed (from the state the last export saved)"
-    return state, (f"{films_word(len(changed))} changed, only on "
-                   f"{'its' if len(changed) == 1 else 'their'} own pages (from the state the "
-                   "last export saved)")
+    its = "its" if len(changed) == 1 else "their"
+    if reworded:
+        return state, (f"{films_word(len(changed))} changed, on {its} own pages and in the "
+                       f"search index's files of {its} words (from the state the last export "
+                       "saved)")
+    return state, (f"{films_word(len(changed))} changed, only on {its} own pages (from the "
+                   "state the last export saved)")
 
 
 def _part(path: str, film: FilmRecord, site: Any, maker: PageMaker) -> str:

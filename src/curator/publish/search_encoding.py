@@ -96,28 +96,49 @@ def shard_groups(words: Sequence[str], size: dict[str, int], target: int) -> lis
     from the word itself, so that a changed word moves only the cuts beside it and a
     re-export rewrites a few shards, not all that follow; a word of half the target or more
     is a shard of its own; a shard reaching four times the target is cut there."""
+    cuts = ShardCuts(target)
     groups: list[list[str]] = []
-    current: list[str] = []
-    total = 0
     for word in words:
-        s = size[word]
-        if s * 2 >= target:
-            if current:
-                groups.append(current)
-            groups.append([word])
-            current, total = [], 0
-            continue
-        if current and total + s > 4 * target:
-            groups.append(current)
-            current, total = [], 0
-        current.append(word)
-        total += s
-        if _cut_chance(word) * target < s:
-            groups.append(current)
-            current, total = [], 0
-    if current:
-        groups.append(current)
-    return groups
+        groups += cuts.add(word, size[word])
+    return groups + cuts.end()
+
+
+class ShardCuts:
+    """The rule of `shard_groups` a word at a time, so that an index patched in place can
+    cut again from one cut to the first cut that falls where it fell before."""
+
+    def __init__(self, target: int) -> None:
+        self.target = target
+        self.current: list[str] = []
+        self.total = 0
+
+    @property
+    def between(self) -> bool:
+        """Whether the last word closed a shard (the next word starts one)."""
+        return not self.current
+
+    def add(self, word: str, s: int) -> list[list[str]]:
+        """The shards `word` (of `s` bytes) closes."""
+        closed: list[list[str]] = []
+        if s * 2 >= self.target:
+            if self.current:
+                closed.append(self.current)
+            closed.append([word])
+            self.current, self.total = [], 0
+            return closed
+        if self.current and self.total + s > 4 * self.target:
+            closed.append(self.current)
+            self.current, self.total = [], 0
+        self.current.append(word)
+        self.total += s
+        if _cut_chance(word) * self.target < s:
+            closed.append(self.current)
+            self.current, self.total = [], 0
+        return closed
+
+    def end(self) -> list[list[str]]:
+        """The last shard, after the last word."""
+        return [self.current] if self.current else []
 
 
 def shard_name(first_word: str) -> str:

@@ -103,14 +103,22 @@ def _film_entry(film: FilmRecord, links: Links) -> list:
 def search_digest(film: FilmRecord, site: Site, links: Links) -> str:
     """A digest of all the search index holds of `film` (its words, the words of its titles,
     its facets, its place in title order, its entry): the same while those stay the same."""
+    return index_digest(*held_of(film, site, links))
+
+
+def held_of(film: FilmRecord, site: Site, links: Links
+            ) -> tuple[set[str], set[str], list[tuple[str, str, str]], str, list]:
+    """All the index holds of `film`: its words, those of them in its titles, its facets,
+    the first letters of its sort title and its entry."""
     words = film_words(film, site)
     titled = {w for text in _titles(film) if text for w in tokens(text)}
     letters = "".join(tokens(film.sort_title or film.title))[:SORT_LETTERS]
-    return _digest(words, titled, film_facets(film), letters, _film_entry(film, links))
+    return words, titled & words, film_facets(film), letters, _film_entry(film, links)
 
 
-def _digest(words: set[str], titled: set[str], facets: list[tuple[str, str, str]],
-            letters: str, entry: list) -> str:
+def index_digest(words: set[str] | frozenset[str], titled: set[str] | frozenset[str],
+                 facets: list[tuple[str, str, str]], letters: str, entry: list) -> str:
+    """The digest `search_digest` gives a film the index holds so."""
     data = [sorted(words), sorted(titled & words), sorted(facets), letters, entry]
     return hashlib.sha256(_dump(data)).hexdigest()[:32]
 
@@ -145,6 +153,11 @@ class SearchIndex:
         """(path, content) of every file of the index."""
         self._files = dict(self._make())
         yield from self._files.items()
+
+    def words_of(self, film_id: int) -> tuple[set[str], set[str]]:
+        """The film's words, and those of them in its titles."""
+        words, titled, _facets, _letters = self._film[film_id]
+        return words, titled
 
     def paths(self) -> set[str]:
         """The paths of every file of the index."""
@@ -190,7 +203,8 @@ class SearchIndex:
         letters = "".join(tokens(film.sort_title or film.title))[:SORT_LETTERS]
         self._film[film.id] = (words, titled & words, facets, letters)
         self.entries[film.id] = _film_entry(film, links)
-        self.digests[film.id] = _digest(words, titled, facets, letters, self.entries[film.id])
+        self.digests[film.id] = index_digest(words, titled, facets, letters,
+                                             self.entries[film.id])
         self._touch(film.id, words, facets)
 
     def _remove(self, film_id: int) -> None:
