@@ -105,6 +105,20 @@ def test_index_follows_edits_deletes_merges_and_undo(catalog, miff):
     assert miff.film in catalog.search.films("rock").ids
 
 
+def test_the_titles_follow_a_retitle_a_delete_and_their_undo(catalog, miff):
+    # title: (and the title matches leading a common word) read the titles' own index
+    retitled = catalog.films.update(miff.film, None, title="Sverdlovsk Underground")
+    assert catalog.search.films(FilmQuery.parse("title:underground")).ids == [miff.film]
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == []
+    catalog.undo(retitled)
+    assert catalog.search.films(FilmQuery.parse("title:underground")).ids == []
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == [miff.film]
+    deleted = catalog.films.delete(miff.film)
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == []
+    catalog.undo(deleted)
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == [miff.film]
+
+
 def test_alternative_titles_and_countries_are_searchable(catalog, miff):
     catalog.films.update(miff.other, None, alt_titles=["Чёрный квадрат"],
                         screenings=[ScreeningData(miff.edition)])

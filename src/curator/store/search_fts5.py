@@ -2,7 +2,12 @@
 search_sqlite.py runs it through SQLAlchemy's connection, store/glance.py through a bare
 sqlite3 one (so `curator search` answers without loading SQLAlchemy). One set of rules
 for both: every word must match, the last one as a prefix, ranked by bm25 unless too
-many films match."""
+many films match.
+
+Two indexes: film_search holds each film's whole text (titles, people, synopsis and
+quotes, countries); film_title_search its titles alone, so that the title matches of
+common words are read from short doclists (a column filter on film_search walks every
+film holding the word, wherever it holds it)."""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from typing import Any
 Run = Callable[[str, Sequence[Any]], list[Sequence[Any]]]
 
 FTS_TABLE = "film_search"
+TITLE_TABLE = "film_title_search"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Above this many hits, bm25 ranking of every hit costs more than the answer is
 # worth; such queries rank title matches first instead.
@@ -32,10 +38,11 @@ def fts_query(words: list[str], column: str | None = None) -> str:
     return f"{{{column}}} : ({terms})" if column else terms
 
 
-def hits(run: Run, match: str, limit: int, ranked: bool = False) -> list[int]:
+def hits(run: Run, match: str, limit: int, ranked: bool = False,
+         table: str = FTS_TABLE) -> list[int]:
     order = " ORDER BY rank" if ranked else ""
     return [row[0] for row in run(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?{order} LIMIT ?",
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ?{order} LIMIT ?",
         (match, limit))]
 
 
@@ -57,12 +64,12 @@ def relevance_ids(run: Run, query: str, limit: int) -> list[int] | None:
     first = hits(run, everywhere, most + 1)
     if len(first) <= RANK_LIMIT:
         return hits(run, everywhere, limit, ranked=True) if first else []
-    in_titles = fts_query(words, "titles")
-    titled = hits(run, in_titles, most + 1)
+    # The title index answers the title matches: its doclists hold titles only.
+    titled = hits(run, everywhere, most + 1, table=TITLE_TABLE)
     if not titled or len(titled) > RANK_LIMIT:
         lead = titled[:limit]
     else:
-        lead = hits(run, in_titles, limit, ranked=True)
+        lead = hits(run, everywhere, limit, ranked=True, table=TITLE_TABLE)
     seen = set(lead)
     # A title match matches everywhere too: the first hits in catalogue order, less
     # those already leading, fill the page.
