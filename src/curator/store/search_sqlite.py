@@ -10,7 +10,8 @@ terms). Other databases fall back to portable LIKE.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -178,7 +179,10 @@ def _column_matching_film_ids(conn: Connection, query: str, column: str) -> Sele
 
 
 def _run(conn: Connection) -> search_fts5.Run:
-    return lambda sql, params: conn.exec_driver_sql(sql, tuple(params)).all()
+    def run(sql: str, params: Sequence[Any]) -> list[Sequence[Any]]:
+        result = conn.exec_driver_sql(sql, tuple(params))
+        return list(result.all()) if result.returns_rows else []
+    return run
 
 
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
