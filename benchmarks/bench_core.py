@@ -3,8 +3,9 @@
 Prints figures and ratios; run with `make bench` or `.venv/bin/python benchmarks/bench_core.py`.
 Targets (issue 2): bulk build <= 3x raw sqlite3.executemany of the same rows; first 200
 search results in a median <= 20 ms and worst <= 100 ms per query; open <= 0.3 s.
-Issue 15: director: and person: searches a median <= 20 ms. `bench_core.py --queries
-ARCHIVE` times only the query language, on an archive built before.
+Issue 15: director: and person: searches a median <= 20 ms. Issue 19: the worst median of
+the free-word searches, first 200 by relevance with their count as the desk asks, <= 20 ms.
+`bench_core.py --queries ARCHIVE` times only the searches, on an archive built before.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def raw_rows(films: list[FilmData]) -> dict[str, list[tuple]]:
     """The same rows the bulk path writes, as plain tuples."""
     now = datetime.now().isoformat(" ")
     rows: dict[str, list[tuple]] = {"film": [], "person": [], "credit": [], "film_country": [],
-                                    "film_search": []}
+                                    "film_search": [], "film_title_search": []}
     people: dict[str, int] = {}
     cid = 0
     for fid, f in enumerate(films, start=1):
@@ -68,6 +69,7 @@ def raw_rows(films: list[FilmData]) -> dict[str, list[tuple]]:
         rows["film_country"].append((fid, fid, 0, f.countries[0], 1, now, now))
         rows["film_search"].append((fid, f.title, " ".join(n for n, _ in f.credits), f.synopsis,
                                     " ".join(f.countries)))
+        rows["film_title_search"].append((fid, f.title))
         for pos, (name, role) in enumerate(f.credits):
             if name not in people:
                 people[name] = len(people) + 1
@@ -89,6 +91,7 @@ RAW_SQL = {
                     " updated_at) VALUES (?,?,?,?,?,?,?)",
     "film_search": "INSERT INTO film_search (rowid, titles, people, synopsis, countries)"
                    " VALUES (?,?,?,?,?)",
+    "film_title_search": "INSERT INTO film_title_search (rowid, titles) VALUES (?,?)",
     "credit": "INSERT INTO credit (id, film_id, person_id, role, character, position, version,"
               " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
 }
@@ -137,11 +140,63 @@ def query_language(catalog: Catalog) -> bool:
     return ok
 
 
+SEARCH_QUERIES = ("film", "f", "r", "rock", "moscow river", "mykkanen", "night winter city",
+                  "film rock", "s", "paradjanov", "sailor island", "zzz")
+SEARCH_TARGET_MS = 20.0  # issue 19: the worst median, by relevance, with the count
+
+
+def _timed(catalog: Catalog, query: FilmQuery, count: bool, runs: int = 15
+           ) -> tuple[float, float, float, int]:
+    """Median and worst wall time and median CPU time (ms) of the first 200 films, and how
+    many are shown."""
+    walls, cpus = [], []
+    found = catalog.search.films(query, limit=200, count=count)
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        found = catalog.search.films(query, limit=200, count=count)
+        walls.append((time.perf_counter() - t) * 1000)
+        cpus.append((time.process_time() - c) * 1000)
+    return statistics.median(walls), max(walls), statistics.median(cpus), len(found.ids)
+
+
+def search_times(catalog: Catalog) -> bool:
+    """Times free-word searches; True when the worst median meets the target.
+
+    By relevance, the order a search gives unless asked otherwise, as the desk's list
+    asks: the first 200 films with how many match in all; beside it the page alone
+    (the command line's and the pickers' ask) and title order, for information (it
+    sorts every hit of a common word).
+    """
+    print(f"\nsearch, first 200 results (ms): median / worst of 15 runs, median CPU; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"  {'':22} {'by relevance, with the count':>34}   {'the page alone':>26}   "
+          f"{'title order':>15}")
+    worst_median = worst_max = worst_page = 0.0
+    for text in SEARCH_QUERIES:
+        med, mx, cpu, shown = _timed(catalog, FilmQuery(text=text), count=True)
+        page, _pmx, page_cpu, _s = _timed(catalog, FilmQuery(text=text), count=False)
+        title, _tmx, _tcpu, _s = _timed(catalog, FilmQuery(text=text, order="title"),
+                                        count=False, runs=5)
+        worst_median, worst_max = max(worst_median, med), max(worst_max, mx)
+        worst_page = max(worst_page, page)
+        print(f"  {text!r:22} {med:6.1f} / {mx:6.1f}  cpu {cpu:5.1f}  ({shown:3} shown)   "
+              f"{page:6.1f}  cpu {page_cpu:5.1f}   {title:15.1f}")
+    ok = worst_median <= SEARCH_TARGET_MS
+    print(f"by relevance with the count: worst median {worst_median:.1f} ms "
+          f"(target <= {SEARCH_TARGET_MS:.0f}) {'OK' if ok else 'OVER'}, worst case "
+          f"{worst_max:.1f} ms (target <= 100); the page alone: worst median "
+          f"{worst_page:.1f} ms")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+          f"on {os.cpu_count()} cores")
+    return ok
+
+
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--queries":
         # an archive built by Curator already (this script's build, or the demo)
         catalog = Catalog.open(sys.argv[2])
         try:
+            search_times(catalog)
             query_language(catalog)
         finally:
             catalog.close()
@@ -164,7 +219,8 @@ def main() -> None:
             raw_tables.append(time.perf_counter() - started)
             started = time.perf_counter()
             with conn:
-                conn.executemany(RAW_SQL["film_search"], rows["film_search"])
+                for table in ("film_search", "film_title_search"):
+                    conn.executemany(RAW_SQL[table], rows[table])
             raw_times.append(raw_tables[-1] + time.perf_counter() - started)
             conn.close()
 
@@ -185,28 +241,7 @@ def main() -> None:
               f"{bulk / min(raw_tables):.2f}x against the table rows alone")
 
         catalog = Catalog.open(path)
-        queries = ["film", "f", "r", "rock", "moscow river", "mykkanen", "night winter city",
-                   "film rock", "s", "paradjanov", "sailor island", "zzz"]
-        print("\nsearch, first 200 results (ms): median / worst of 15 runs")
-        worst_median = worst_max = 0.0
-        for text in queries:
-            for order in ("relevance", "title"):
-                times = []
-                for _ in range(15):
-                    t = time.perf_counter()
-                    found = catalog.search.films(FilmQuery(text=text, order=order), limit=200,
-                                           count=False)
-                    times.append((time.perf_counter() - t) * 1000)
-                med, mx = statistics.median(times), max(times)
-                if order == "relevance":  # the order a search gives unless asked otherwise
-                    worst_median, worst_max = max(worst_median, med), max(worst_max, mx)
-                print(f"  {text!r:22} {order:9}  {med:6.1f} / {mx:6.1f}   "
-                      f"({len(found.ids)} shown)")
-        print(f"by relevance (the default): worst median {worst_median:.1f} ms (target <= 20), "
-              f"worst case {worst_max:.1f} ms (target <= 100); title order is shown for "
-              "information: it sorts every hit of a common word")
-        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
-              f"on {os.cpu_count()} cores")
+        search_times(catalog)
         query_language(catalog)
         t = time.perf_counter()
         total = catalog.search.films(FilmQuery(text="film"), limit=200).total

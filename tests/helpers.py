@@ -58,6 +58,9 @@ def snapshot(catalog: Catalog) -> dict:
                  if conn.dialect.name == "sqlite" else
                  "SELECT film_id, document::text FROM film_search ORDER BY film_id")
         state["search"] = conn.exec_driver_sql(index).all()
+        if conn.dialect.name == "sqlite":
+            state["title search"] = conn.exec_driver_sql(
+                f"SELECT rowid, titles FROM {search.TITLE_TABLE} ORDER BY rowid").all()
     return state
 
 

@@ -85,6 +85,18 @@ def test_total_counts_every_match_while_ids_are_one_page(catalog):
     assert result.total == 30 and len(result.ids) == 10
 
 
+def test_the_last_word_stands_for_every_word_it_begins(catalog):
+    # one, several, none, and more words than are spelt out one by one
+    for title in ("Rock", "Rocket Man", "The Rockers", "Stone"):
+        catalog.films.create(title, synopsis="A rocky road." if title == "Stone" else "")
+    for n, letter in enumerate("abcdefghij"):
+        catalog.films.create(f"Sta{letter}{n}")
+    for text, total in (("rock", 4), ("rocke", 2), ("rocket", 1), ("rockz", 0),
+                        ("man rock", 1), ("the rocker", 1), ("sta", 10), ("stab", 1)):
+        found = catalog.search.films(text)
+        assert (found.total, len(found.ids)) == (total, total), text
+
+
 def test_index_follows_edits_deletes_merges_and_undo(catalog, miff):
     assert catalog.search.films("pompilius").ids == [miff.film]
     changes = catalog.films.update(miff.film, None, synopsis="A concert film.")
@@ -103,6 +115,20 @@ def test_index_follows_edits_deletes_merges_and_undo(catalog, miff):
     assert miff.film not in catalog.search.films("rock").ids
     catalog.undo(deleted)
     assert miff.film in catalog.search.films("rock").ids
+
+
+def test_the_titles_follow_a_retitle_a_delete_and_their_undo(catalog, miff):
+    # title: (and the title matches leading a common word) read the titles' own index
+    retitled = catalog.films.update(miff.film, None, title="Sverdlovsk Underground")
+    assert catalog.search.films(FilmQuery.parse("title:underground")).ids == [miff.film]
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == []
+    catalog.undo(retitled)
+    assert catalog.search.films(FilmQuery.parse("title:underground")).ids == []
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == [miff.film]
+    deleted = catalog.films.delete(miff.film)
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == []
+    catalog.undo(deleted)
+    assert catalog.search.films(FilmQuery.parse("title:russia")).ids == [miff.film]
 
 
 def test_alternative_titles_and_countries_are_searchable(catalog, miff):

@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 from sqlalchemy.sql import Select
 
 from curator.store import search_postgres, search_sqlite
-from curator.store.search_sqlite import FTS_TABLE, is_sqlite, tokens  # noqa: F401
+from curator.store.search_sqlite import FTS_TABLE, TITLE_TABLE, is_sqlite, tokens  # noqa: F401
 
 _ENGINES = {"sqlite": search_sqlite, "postgresql": search_postgres}
 

@@ -1,15 +1,17 @@
 """SQLite's search index (FTS5), behind the interface of store/search.py.
 
 One row per film (rowid = film id) holding its titles, people (names and name
-variants), synopsis and quotes, and countries. The unicode61 tokenizer with
-remove_diacritics makes search case- and accent-insensitive; the prefix indexes
-make search-as-you-type cheap (longer prefixes expand over few terms). Other
-databases fall back to portable LIKE.
+variants), synopsis and quotes, and countries; film_title_search the same titles alone
+(search_fts5.py says why), copied from film_search's row by the same functions. The
+unicode61 tokenizer with remove_diacritics makes search case- and accent-insensitive;
+the prefix indexes make search-as-you-type cheap (longer prefixes expand over few
+terms). Other databases fall back to portable LIKE.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -26,7 +28,7 @@ from sqlalchemy.sql import Select
 
 from curator.model import AltTitle, Credit, Film, FilmCountry, NameVariant, Person
 from curator.store import search_fts5
-from curator.store.search_fts5 import FTS_TABLE, RANK_LIMIT, tokens  # noqa: F401
+from curator.store.search_fts5 import FTS_TABLE, RANK_LIMIT, TITLE_TABLE, tokens  # noqa: F401
 from curator.store.search_fts5 import fts_query as _fts_query
 
 
@@ -45,6 +47,10 @@ def create_index(conn: Connection) -> None:
     conn.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)')"
     )
+    conn.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_TABLE} USING fts5("
+        "titles, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')"
+    )
 
 
 _DOCUMENT_SQL = f"""
@@ -61,6 +67,9 @@ SELECT f.id,
   coalesce((SELECT group_concat(c.name, ' ') FROM film_country c WHERE c.film_id = f.id), '')
 FROM film f
 """
+# The title index copies the titles film_search was just given (its own text, never
+# gathered twice).
+_TITLES_SQL = f"INSERT INTO {TITLE_TABLE}(rowid, titles) SELECT rowid, titles FROM {FTS_TABLE}"
 
 
 def rebuild_index(conn: Connection) -> None:
@@ -68,7 +77,9 @@ def rebuild_index(conn: Connection) -> None:
     if not is_sqlite(conn):
         return
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+    conn.exec_driver_sql(f"DELETE FROM {TITLE_TABLE}")
     conn.exec_driver_sql(_DOCUMENT_SQL)
+    conn.exec_driver_sql(_TITLES_SQL)
 
 
 def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
@@ -79,8 +90,10 @@ def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
+        for table in (FTS_TABLE, TITLE_TABLE):
+            conn.exec_driver_sql(f"DELETE FROM {table} WHERE rowid IN ({marks})", tuple(chunk))
         conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id IN ({marks})", tuple(chunk))
+        conn.exec_driver_sql(f"{_TITLES_SQL} WHERE rowid IN ({marks})", tuple(chunk))
 
 
 _COUNTRIES_SQL = f"""
@@ -105,9 +118,11 @@ def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
     """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
     if not is_sqlite(conn):
         return
-    conn.exec_driver_sql(
-        f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
+    for table in (FTS_TABLE, TITLE_TABLE):
+        conn.exec_driver_sql(
+            f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
     conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id BETWEEN ? AND ?", (first_id, last_id))
+    conn.exec_driver_sql(f"{_TITLES_SQL} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
 
 
 def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, str]]) -> None:
@@ -121,6 +136,8 @@ def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, st
     conn.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}(rowid, titles, people, synopsis, countries) "
         "VALUES (?, ?, ?, ?, ?)", documents)
+    conn.exec_driver_sql(f"INSERT INTO {TITLE_TABLE}(rowid, titles) VALUES (?, ?)",
+                         [(d[0], d[1]) for d in documents])
 
 
 def matching_film_ids(conn: Connection, query: str) -> Select | None:
@@ -136,8 +153,14 @@ def matching_film_ids(conn: Connection, query: str) -> Select | None:
 
 
 def title_matching_film_ids(conn: Connection, query: str) -> Select | None:
-    """Like matching_film_ids, restricted to the titles."""
-    return _column_matching_film_ids(conn, query, "titles")
+    """Like matching_film_ids, restricted to the titles (read from the title index)."""
+    words = tokens(query)
+    if not words or not is_sqlite(conn):
+        return None
+    # unique: one statement may hold several (title:rock and the title-first order)
+    return select(literal_column("rowid").label("id")).select_from(text(TITLE_TABLE)).where(
+        text(f"{TITLE_TABLE} MATCH :fts_t").bindparams(
+            bindparam("fts_t", _fts_query(words), unique=True)))
 
 
 def people_matching_film_ids(conn: Connection, query: str) -> Select | None:
@@ -156,7 +179,10 @@ def _column_matching_film_ids(conn: Connection, query: str, column: str) -> Sele
 
 
 def _run(conn: Connection) -> search_fts5.Run:
-    return lambda sql, params: conn.exec_driver_sql(sql, tuple(params)).all()
+    def run(sql: str, params: Sequence[Any]) -> list[Sequence[Any]]:
+        result = conn.exec_driver_sql(sql, tuple(params))
+        return list(result.all()) if result.returns_rows else []
+    return run
 
 
 def relevance_film_ids(conn: Connection, query: str, limit: int) -> list[int] | None:
