@@ -37,12 +37,25 @@ def sort_name(name: str) -> str:
     return " ".join(parts[i:]) + ", " + " ".join(parts[:i])
 
 
+# anyascii's spelling of each character met so far: it spells a text character by character,
+# so a table handed to str.translate spells it alike, without a Python loop per character
+# (an import slugs 100,000 titles, a third of them with accents).
+_SPELLED: dict[int, str] = {}
+
+
+def _transliterated(text: str) -> str:
+    for char in set(text):
+        if not char.isascii() and ord(char) not in _SPELLED:
+            _SPELLED[ord(char)] = anyascii(char)
+    return text.translate(_SPELLED)
+
+
 def slugify(text: str, fallback: str = "item") -> str:
     """A lower-case ASCII slug: `From Russia with Rock` -> `from-russia-with-rock`.
 
     Other scripts are transliterated (`Наутилус` -> `nautilus`, `中国` -> `zhongguo`) by
     anyascii, a maintained table of every Unicode character, not one of our own.
     """
-    ascii_text = text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))
+    ascii_text = text if text.isascii() else _transliterated(unicodedata.normalize("NFC", text))
     slug = _NOT_SLUG.sub("-", ascii_text.casefold()).strip("-")
     return slug[:80].rstrip("-") or fallback
