@@ -53,6 +53,22 @@ def insert_many_sql(conn: Connection, table: Table, now: datetime,
             f"VALUES ({', '.join(mark(n) for n in names)})")
 
 
+def insert_tuples(conn: Connection, table: Table, now: datetime, columns: list[str],
+                  rows: list[tuple], stamps: Iterable[str] = ()) -> None:
+    """Insert rows given as tuples of `columns`, in one executemany (the driver binds
+    positions faster than it looks names up). The `stamps` columns, not in the tuples, all
+    take `now`: written once into the statement, in SQLAlchemy's storage format on SQLite
+    and as a timestamp literal elsewhere."""
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    stamp = "'" + now.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
+    stamps = list(stamps)
+    names = [*columns, *stamps]
+    conn.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join([mark] * len(columns) + [stamp] * len(stamps))})", rows)
+
+
 def reset_sequences(conn: Connection, tables: list[Table]) -> None:
     """After rows went in with explicit ids, let PostgreSQL's sequences catch up."""
     if conn.dialect.name != "postgresql":
