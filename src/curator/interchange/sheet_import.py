@@ -102,7 +102,9 @@ def film_from_row(values: dict[str, list[str]], source: str,
     credits = tuple((name, role) for field, role in ROLES.items() if field in has
                     for name in many(field)) if has & _ROLE_FIELDS else ()
     genres = many("genres")
-    if genres and any(g.casefold() in _NO_GENRE for g in genres):
+    # a genre of letters alone is never "(no genres listed)", "n/a" or "-"
+    if genres and not all(map(str.isalpha, genres)) and \
+            any(g.casefold() in _NO_GENRE for g in genres):
         genres = [g for g in genres if g.casefold() not in _NO_GENRE]
     film = FilmData(
         title=parsed.title, sort_title=parsed.sort_title,
