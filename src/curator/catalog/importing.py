@@ -276,9 +276,11 @@ class _ImportRun(UpdatingFilms):
         year, runtime = film.year, film.runtime
         return (type(film.title) is str and film.title.strip() != "" and film.state in _STATES
                 and film.kind in _KINDS
-                and all(role in _ROLES for _, role in film.credits)
-                and all(type(v) is str for v in (film.original_title, film.format,
-                                                   film.colour, film.synopsis, film.notes))
+                and (not film.credits or all(role in _ROLES for _, role in film.credits))
+                # one test after another: no generator for every one of 100,000 rows
+                and type(film.original_title) is str and type(film.format) is str
+                and type(film.colour) is str and type(film.synopsis) is str
+                and type(film.notes) is str
                 and (year is None or type(year) is int and FIRST_FILM_YEAR <= year
                      <= self.latest_year)
                 and (runtime is None or type(runtime) is int and 1 <= runtime <= MAX_RUNTIME))

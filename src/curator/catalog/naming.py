@@ -41,12 +41,13 @@ def sort_name(name: str) -> str:
 # so a table handed to str.translate spells it alike, without a Python loop per character
 # (an import slugs 100,000 titles, a third of them with accents).
 _SPELLED: dict[int, str] = {}
+_MET = {chr(n) for n in range(128)}  # the characters spelled (or ASCII) so far
 
 
 def _transliterated(text: str) -> str:
-    for char in set(text):
-        if not char.isascii() and ord(char) not in _SPELLED:
-            _SPELLED[ord(char)] = anyascii(char)
+    for char in set(text).difference(_MET):
+        _SPELLED[ord(char)] = anyascii(char)
+        _MET.add(char)
     return text.translate(_SPELLED)
 
 
