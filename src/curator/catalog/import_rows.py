@@ -8,7 +8,6 @@ raw inserts, and the same dicts become the Changes that undo the import.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -91,9 +90,8 @@ class NewRows:
                 insert_tuples(self.conn, t, self.now, columns,
                               list(map(itemgetter(*columns), rows)) if len(columns) > 1
                               else [(row[columns[0]],) for row in rows], stamps=stamped)
-            # RowChange(table, (id,), None, row) for each row, without a Python call per row
-            changes.extend(map(RowChange._make, zip(
-                repeat(t.name), zip(map(itemgetter("id"), rows)), repeat(None), rows)))
+            name = t.name
+            changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
         reset_sequences(self.conn, [TABLES[name] for name in self.by_table])
         self.by_table.clear()
         return changes

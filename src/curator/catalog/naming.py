@@ -37,26 +37,12 @@ def sort_name(name: str) -> str:
     return " ".join(parts[i:]) + ", " + " ".join(parts[:i])
 
 
-# anyascii's spelling of each character met so far: it spells a text character by character,
-# so a table handed to str.translate spells it alike, without a Python loop per character
-# (an import slugs 100,000 titles, a third of them with accents).
-_SPELLED: dict[int, str] = {}
-_MET = {chr(n) for n in range(128)}  # the characters spelled (or ASCII) so far
-
-
-def _transliterated(text: str) -> str:
-    for char in set(text).difference(_MET):
-        _SPELLED[ord(char)] = anyascii(char)
-        _MET.add(char)
-    return text.translate(_SPELLED)
-
-
 def slugify(text: str, fallback: str = "item") -> str:
     """A lower-case ASCII slug: `From Russia with Rock` -> `from-russia-with-rock`.
 
     Other scripts are transliterated (`Наутилус` -> `nautilus`, `中国` -> `zhongguo`) by
     anyascii, a maintained table of every Unicode character, not one of our own.
     """
-    ascii_text = text if text.isascii() else _transliterated(unicodedata.normalize("NFC", text))
+    ascii_text = text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))
     slug = _NOT_SLUG.sub("-", ascii_text.casefold()).strip("-")
     return slug[:80].rstrip("-") or fallback
