@@ -24,7 +24,12 @@ from curator.catalog.import_rows import NewRows
 from curator.catalog.import_update import UpdatingFilms
 from curator.catalog.matching import ArchiveIndex, fold, name_as_written, title_keys
 from curator.catalog.naming import slugify, sort_name, sort_title
-from curator.catalog.sort_keys import refresh_sort_key_range, refresh_sort_keys
+from curator.catalog.sort_keys import (
+    KEYS_OF_TABLE,
+    keys_moved_by,
+    refresh_sort_key_range,
+    refresh_sort_keys,
+)
 from curator.catalog.text import clean_values
 from curator.catalog.unit import TABLES, write_transaction
 from curator.catalog.validation import (
@@ -420,11 +425,12 @@ class _ImportRun(UpdatingFilms):
                 pos += 1
 
     def finish(self) -> list[RowChange]:
+        parts = [table for table in self.rows.by_table if table in KEYS_OF_TABLE]
         inserted = self.rows.flush()
         created = self.result.created
         if created:
             fts.reindex_range(self.conn, min(created), max(created))
-            refresh_sort_key_range(self.conn, min(created), max(created))
+            refresh_sort_key_range(self.conn, min(created), max(created), keys_moved_by(parts))
         if self.touched:
             fts.reindex_films(self.conn, self.touched)
             refresh_sort_keys(self.conn, self.touched)
