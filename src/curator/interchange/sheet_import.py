@@ -235,7 +235,7 @@ def _import_spreadsheet(catalog: Catalog, path: Path | str, overrides: list[str]
 
 def _row_order(error: tuple[str, str]) -> tuple[int, str]:
     source = error[0]
-    if source.startswith("row ") and source[4:].isdigit():  # nearly every one: no regex
+    if source.startswith("row ") and source[4:].isdecimal():  # nearly every one: no regex
         return int(source[4:]), source
     digits = re.search(r"\d+", source)
     return (int(digits.group()) if digits else 0, source)
