@@ -5,8 +5,10 @@ undoes the imported films as ever."""
 import sqlite3
 
 import pytest
+from sqlalchemy import select
 
-from curator.catalog import FilmData, FilmImport, FilmQuery, import_rows
+from curator.catalog import FilmData, FilmImport, FilmQuery, ScreeningRef, import_rows
+from curator.model import Film
 
 
 def film_indexes(catalog) -> dict[str, tuple[str, int]]:  # noqa: ANN001
@@ -56,3 +58,19 @@ def test_an_import_no_bigger_than_the_catalogue_keeps_its_indexes(catalog, monke
     before = film_indexes(catalog)
     assert len(catalog.imports.run(items(300, "Level crossing")).created) == 300
     assert film_indexes(catalog) == before  # the same pages: inserted into as they were
+
+
+def test_an_import_works_out_the_sort_keys_its_parts_move(catalog):
+    result = catalog.imports.run([
+        FilmImport(FilmData("Assa", year=1987, countries=("USSR",),
+                            credits=(("Sergei Solovyov", "director"),)), "row 2",
+                   screenings=(ScreeningRef("MIFF", 1989),)),
+        FilmImport(FilmData("Igla", year=1988, countries=("Kazakh SSR",)), "row 3"),
+        FilmImport(FilmData("Kin-dza-dza!", year=1986), "row 4"),
+    ])
+    film = Film.__table__
+    with catalog.archive.engine.connect() as conn:
+        keys = {r.title: (r.sort_countries, r.sort_directors, r.appearance_count) for r in
+                conn.execute(select(film).where(film.c.id.in_(result.created)))}
+    assert keys == {"Assa": ("USSR", "Solovyov, Sergei", 1), "Igla": ("Kazakh SSR", "", 0),
+                    "Kin-dza-dza!": ("", "", 0)}

@@ -91,6 +91,9 @@ def test_country_pages_of_other_scripts_and_spellings_do_not_collide(catalog, tm
     assert country_path("France") == country_path("FRANCE") == "countries/france/"
     assert country_path("???") != country_path("!!!")  # no letters: a page from the digest
     assert slugify("Наутилус Помпилиус") == "nautilus-pompilius"
+    # accented Latin letters lose their accents; other scripts are spelled out
+    assert slugify("Été à Mädchen-Straße, Łódź 中国") == "ete-a-madchen-strasse-lodz-zhongguo"
+    assert slugify("Łódź, été") == "lodz-ete"
     for title, country in (("Red Sorghum", "中国"), ("Tampopo", "日本"), ("Shoah", "France")):
         catalog.films.create(title, countries=[country], state=PublicationState.PUBLISHED,
                              year=1985)

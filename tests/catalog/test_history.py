@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -73,6 +73,24 @@ def test_every_kind_of_write_is_recorded_and_undo_never_removes_an_entry(catalog
     assert "Set site base url" in labels
     assert not any("Kin-dza-dza" in label for label in labels)
     assert "boris" in who
+
+
+def test_an_imported_film_keeps_what_the_import_gave_it_in_one_entry(catalog):
+    catalog.archive.user_name = "anna"
+    result = catalog.imports.run([FilmImport(FilmData(
+        "Assa", year=1987, runtime=153, genres=("Drama", "Music"),
+        credits=(("Sergei Solovyov", "director"),)), "row 2")], label="Import assa.csv")
+    film = result.created[0]
+    (step,) = catalog.history.of("film", film)
+    assert (step.label, step.who) == ("Import assa.csv", "anna")
+    assert abs(step.at - datetime.now(UTC).replace(tzinfo=None)) < timedelta(minutes=5)
+    (entry,) = step.changes  # its genres and credit inside the film's own entry
+    assert (entry.table, entry.action) == ("film", "insert")
+    assert entry.fields["title"] == (None, "Assa")
+    assert entry.fields["year"] == (None, 1987) and entry.fields["runtime"] == (None, 153)
+    assert entry.fields["film_genre"] == (None, ["Drama", "Music"])
+    (credit,) = entry.fields["credit"][1]
+    assert credit["role"] == "director"
 
 
 def test_a_refused_write_leaves_no_history(catalog):

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select
 from curator.catalog.changes import BOOKKEEPING, RowChange
 from curator.model.entities import utcnow
 from curator.model.history import CHANGE_HISTORY, RECORD_COLUMNS
-from curator.store.rows import insert_many_sql
+from curator.store.rows import insert_tuples
 
 H = CHANGE_HISTORY
 # Columns of a row the history leaves out: its bookkeeping, its id (the row's key), and
@@ -142,21 +142,25 @@ def record_rows(conn: Connection, label: str, rows: Iterable[RowChange], who: st
     names: dict[str, str] = {}  # plain str: the driver binds a str subclass slowly
     created: dict[tuple[str, Any], dict[str, Any]] = {}  # (record column, id) -> its fields
     parts: list[tuple[str, dict[str, Any]]] = []
+    add_part = parts.append
     for r in rows:
         before, after = r.before, r.after
         if before is None:
             if after is None:
                 continue
+            own = _OWN_RECORD.get(r.table)
+            if own is None:  # folded into its record's entry below, if new too
+                add_part((names.get(r.table) or names.setdefault(r.table, str(r.table)),
+                          after))
+                continue
             action, row = "insert", after
         elif after is None:
             action, row = "delete", before
+            own = _OWN_RECORD.get(r.table)
         else:
             action, row = "update", after
+            own = _OWN_RECORD.get(r.table)
         table = names.get(r.table) or names.setdefault(r.table, str(r.table))
-        own = _OWN_RECORD.get(table)
-        if action == "insert" and own is None:
-            parts.append((table, row))  # folded into its record's entry below, if new too
-            continue
         key = r.key
         if action == "update":
             fields = {k: (before.get(k), v) for k, v in after.items()
@@ -169,39 +173,46 @@ def record_rows(conn: Connection, label: str, rows: Iterable[RowChange], who: st
             if action == "insert":
                 created[(own, key[0])] = fields
         entries.append(_entry(action, table, key, fields, row, own))
+    by_film = {k[1]: fields for k, fields in created.items() if k[0] == "film_id"}
     for table, row in parts:
         if table in _NAMED_PARTS:  # a country, language or genre: its name says it all
             fields = row["name"]
         else:
             fields = {k: v for k, v in row.items() if k not in _LEFT_OUT_OF_ROWS
                       and v is not None and v != ""}
-        record = created.get(("film_id", row.get("film_id")))
+        record = by_film.get(row.get("film_id"))
         if record is None:
             record = next((created[(c, row[c])] for c in RECORD_COLUMNS
                            if (c, row.get(c)) in created), None)
         if record is not None:
-            record.setdefault(table, []).append(fields)
+            if table in record:
+                record[table].append(fields)
+            else:
+                record[table] = [fields]
         else:
             entries.append(_entry("insert", table, (row.get("id"),) if "id" in row else
                                   tuple(row.values())[:1],
                                   {"name": fields} if table in _NAMED_PARTS else fields,
                                   row, None))
     for entry in entries:
-        entry["fields"] = _encode(entry["fields"])
-        entry.update(label=label, who=who, desk=desk, at=at)
+        entry[3] = _encode(entry[3])  # its fields, complete now with its record's parts
     if entries:
-        conn.exec_driver_sql(insert_many_sql(conn, H, at, entries[0], stamps=("at",)),
-                             entries)
+        insert_tuples(conn, H, at, [*_ENTRY_COLUMNS, "label", "who", "desk"],
+                      [(*entry, label, who, desk) for entry in entries], stamps=("at",))
+
+
+_ENTRY_COLUMNS = ("action", "table_name", "row_key", "fields", *RECORD_COLUMNS)
+_RECORD_PLACE = {column: 4 + n for n, column in enumerate(RECORD_COLUMNS)}
 
 
 def _entry(action: str, table: str, key: tuple[Any, ...], fields: dict[str, Any],
-           row: dict[str, Any], own: str | None) -> dict[str, Any]:
-    entry = {"action": action, "table_name": table,
-             "row_key": str(key[0]) if len(key) == 1 else _encode(list(key)), "fields": fields,
-             "film_id": row.get("film_id"), "person_id": row.get("person_id"),
-             "festival_id": row.get("festival_id"), "collection_id": row.get("collection_id")}
+           row: dict[str, Any], own: str | None) -> list[Any]:
+    """A history row's values in _ENTRY_COLUMNS' order (its fields encoded at the end)."""
+    entry = [action, table, str(key[0]) if len(key) == 1 else _encode(list(key)), fields,
+             row.get("film_id"), row.get("person_id"), row.get("festival_id"),
+             row.get("collection_id")]
     if own is not None:
-        entry[own] = key[0]
+        entry[_RECORD_PLACE[own]] = key[0]
     return entry
 
 

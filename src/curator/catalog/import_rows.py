@@ -8,6 +8,7 @@ raw inserts, and the same dicts become the Changes that undo the import.
 from __future__ import annotations
 
 from contextlib import nullcontext
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -19,7 +20,7 @@ from curator.model.entities import utcnow
 from curator.store.rows import (
     first_free_id,
     indexes_built_after,
-    insert_many_sql,
+    insert_tuples,
     reset_sequences,
 )
 
@@ -28,6 +29,9 @@ from curator.store.rows import (
 # grow in order and are cheap to keep.
 REBUILT_INDEXES = frozenset({"film"})
 REBUILD_FROM = 10_000  # new rows, and more than the table holds already
+
+
+_STAMPS = ("created_at", "updated_at")  # one moment for every row: written into the statement
 
 
 class NewRows:
@@ -80,9 +84,12 @@ class NewRows:
             first_new = rows[0]["id"]
             rebuild = (t.name in REBUILT_INDEXES and len(rows) >= REBUILD_FROM
                        and len(rows) > first_new - 1)  # ids are given in order from max+1
+            stamped = [c for c in _STAMPS if c in rows[0]]
+            columns = [c.name for c in t.c if c.name in rows[0] and c.name not in stamped]
             with indexes_built_after(self.conn, t) if rebuild else nullcontext():
-                self.conn.exec_driver_sql(insert_many_sql(self.conn, t, self.now, rows[0]),
-                                          rows)
+                insert_tuples(self.conn, t, self.now, columns,
+                              list(map(itemgetter(*columns), rows)) if len(columns) > 1
+                              else [(row[columns[0]],) for row in rows], stamps=stamped)
             name = t.name
             changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
         reset_sequences(self.conn, [TABLES[name] for name in self.by_table])

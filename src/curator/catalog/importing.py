@@ -24,7 +24,12 @@ from curator.catalog.import_rows import NewRows
 from curator.catalog.import_update import UpdatingFilms
 from curator.catalog.matching import ArchiveIndex, fold, name_as_written, title_keys
 from curator.catalog.naming import slugify, sort_name, sort_title
-from curator.catalog.sort_keys import refresh_sort_key_range, refresh_sort_keys
+from curator.catalog.sort_keys import (
+    KEYS_OF_TABLE,
+    keys_moved_by,
+    refresh_sort_key_range,
+    refresh_sort_keys,
+)
 from curator.catalog.text import clean_values
 from curator.catalog.unit import TABLES, write_transaction
 from curator.catalog.validation import (
@@ -276,9 +281,11 @@ class _ImportRun(UpdatingFilms):
         year, runtime = film.year, film.runtime
         return (type(film.title) is str and film.title.strip() != "" and film.state in _STATES
                 and film.kind in _KINDS
-                and all(role in _ROLES for _, role in film.credits)
-                and all(type(v) is str for v in (film.original_title, film.format,
-                                                   film.colour, film.synopsis, film.notes))
+                and (not film.credits or all(role in _ROLES for _, role in film.credits))
+                # one test after another: no generator for every one of 100,000 rows
+                and type(film.original_title) is str and type(film.format) is str
+                and type(film.colour) is str and type(film.synopsis) is str
+                and type(film.notes) is str
                 and (year is None or type(year) is int and FIRST_FILM_YEAR <= year
                      <= self.latest_year)
                 and (runtime is None or type(runtime) is int and 1 <= runtime <= MAX_RUNTIME))
@@ -418,11 +425,12 @@ class _ImportRun(UpdatingFilms):
                 pos += 1
 
     def finish(self) -> list[RowChange]:
+        parts = [table for table in self.rows.by_table if table in KEYS_OF_TABLE]
         inserted = self.rows.flush()
         created = self.result.created
         if created:
             fts.reindex_range(self.conn, min(created), max(created))
-            refresh_sort_key_range(self.conn, min(created), max(created))
+            refresh_sort_key_range(self.conn, min(created), max(created), keys_moved_by(parts))
         if self.touched:
             fts.reindex_films(self.conn, self.touched)
             refresh_sort_keys(self.conn, self.touched)

@@ -54,9 +54,18 @@ def keys_moved_by(tables: Iterable[str]) -> set[str]:
     return {k for t in tables for k in KEYS_OF_TABLE.get(t, SORT_KEY_COLUMNS)}
 
 
-def refresh_sort_key_range(conn: Connection, first_id: int, last_id: int) -> None:
-    conn.execute(update(Film.__table__).where(Film.id.between(first_id, last_id))
-                 .values(**_KEYS))
+def refresh_sort_key_range(conn: Connection, first_id: int, last_id: int,
+                           keys: Iterable[str] = SORT_KEY_COLUMNS) -> None:
+    """Work the `keys` out for the new films with ids in [first_id, last_id]. A new film's
+    keys start at their defaults (no country, no director, nothing shown): only the `keys`
+    its parts can move are worked out, and only a film whose key moves is written (an import
+    without countries, directors or festivals writes no film twice)."""
+    names = [k for k in SORT_KEY_COLUMNS if k in set(keys)]
+    if not names:
+        return
+    moved = or_(*(Film.__table__.c[k].is_distinct_from(_KEYS[k]) for k in names))
+    conn.execute(update(Film.__table__).where(Film.id.between(first_id, last_id), moved)
+                 .values(**{k: _KEYS[k] for k in [*names, "updated_at"]}))
 
 
 def refresh_all_sort_keys(conn: Connection) -> None:

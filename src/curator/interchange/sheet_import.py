@@ -102,7 +102,9 @@ def film_from_row(values: dict[str, list[str]], source: str,
     credits = tuple((name, role) for field, role in ROLES.items() if field in has
                     for name in many(field)) if has & _ROLE_FIELDS else ()
     genres = many("genres")
-    if genres and any(g.casefold() in _NO_GENRE for g in genres):
+    # a genre of letters alone is never "(no genres listed)", "n/a" or "-"
+    if genres and not all(map(str.isalpha, genres)) and \
+            any(g.casefold() in _NO_GENRE for g in genres):
         genres = [g for g in genres if g.casefold() not in _NO_GENRE]
     film = FilmData(
         title=parsed.title, sort_title=parsed.sort_title,
@@ -223,14 +225,17 @@ def _import_spreadsheet(catalog: Catalog, path: Path | str, overrides: list[str]
                                   text_cleaned=sheet.cleaned,
                                   label=f"Import {sheet.name}", progress=progress)
     result.errors = sorted([*sheet.errors, *errors, *result.errors], key=_row_order)
-    result.outcomes = sorted(
-        [*result.outcomes,
-         *(RowOutcome(source, "error", None, reason) for source, reason in
-           [*sheet.errors, *errors])],
-        key=lambda o: _row_order((o.source, o.outcome)))
+    unread = [RowOutcome(source, "error", None, reason) for source, reason in
+              [*sheet.errors, *errors]]
+    if unread:  # the imported rows' outcomes are in the file's order already
+        result.outcomes = sorted([*result.outcomes, *unread],
+                                 key=lambda o: _row_order((o.source, o.outcome)))
     return result
 
 
 def _row_order(error: tuple[str, str]) -> tuple[int, str]:
-    digits = re.search(r"\d+", error[0])
-    return (int(digits.group()) if digits else 0, error[0])
+    source = error[0]
+    if source.startswith("row ") and source[4:].isdecimal():  # nearly every one: no regex
+        return int(source[4:]), source
+    digits = re.search(r"\d+", source)
+    return (int(digits.group()) if digits else 0, source)

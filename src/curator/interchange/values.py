@@ -9,6 +9,7 @@ Each parser raises ValueError with a message naming the value it could not read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _YEAR = re.compile(
     r"^(?P<approx>(?:c|ca|circa)\.?\s*)?(?P<year>\d{4})"
@@ -21,18 +22,23 @@ _HOURS = re.compile(
     r"^(?P<h>\d+)\s*(?:h|hr|hrs|hours?|:)\s*(?:(?P<m>\d{1,2})\s*(?:m|min|mins|minutes?|'|\u2032)?\.?)?$",
     re.IGNORECASE,
 )
+_PLAIN_YEAR = re.compile(r"\d{4}(?:\.0+)?")  # 1988, or 1988.0 from a spreadsheet
+_NOT_DIGIT = re.compile(r"\D")
 _SPLIT = re.compile(r"\s*[;|]\s*")
 _COUNTRY_SPLIT = re.compile(r"\s*(?:[;|]|\s/\s)\s*")
 _IMDB = re.compile(r"(tt\d{5,10}|nm\d{5,10})", re.IGNORECASE)
 _WIKIDATA = re.compile(r"\b(Q\d+)\b", re.IGNORECASE)
 
 
+# A column holds few distinct years and runtimes: each is read once per import, not per row
+# (a value it cannot read raises again each time, and is not kept).
+@lru_cache(maxsize=4096)
 def parse_year(text: str) -> tuple[int | None, str]:
     """A production year and, when the catalogue gave more than a year, how it gave it."""
     text = text.strip()
     if not text:
         return None, ""
-    if re.fullmatch(r"\d{4}(?:\.0+)?", text):  # 1988, or 1988.0 from a spreadsheet
+    if _PLAIN_YEAR.fullmatch(text):
         return int(text[:4]), ""
     m = _YEAR.match(text)
     if not m:
@@ -48,12 +54,13 @@ def parse_year(text: str) -> tuple[int | None, str]:
     return year, note
 
 
+@lru_cache(maxsize=4096)
 def parse_runtime(text: str) -> int | None:
     """Minutes from `90`, `90 min`, `90'`, `1h 30m`, `1 h 30`, `1:30` or `2h`."""
     text = text.strip()
     if not text:
         return None
-    if len(re.sub(r"\D", "", text)) > 6:  # no film runs a million minutes: not a runtime
+    if len(_NOT_DIGIT.sub("", text)) > 6:  # no film runs a million minutes: not a runtime
         raise ValueError(f"\u201c{text[:40]}\u201d is not a running time")
     m = _MINUTES.match(text)
     if m:

@@ -27,30 +27,20 @@ def first_free_id(conn: Connection, table: Table) -> int:
     return first
 
 
-def insert_many_sql(conn: Connection, table: Table, now: datetime,
-                    columns: Iterable[str] | None = None,
-                    stamps: Iterable[str] = ("created_at", "updated_at")) -> str:
-    """An INSERT for the driver's executemany over dict rows with these keys (default:
-    every column; the others take their server defaults).
-
-    On SQLite the (shared) timestamps, the `stamps` columns, go in as a literal in
-    SQLAlchemy's storage format, so no row needs converting; other drivers take the
-    datetime itself.
-    """
+def insert_tuples(conn: Connection, table: Table, now: datetime, columns: list[str],
+                  rows: list[tuple], stamps: Iterable[str] = ()) -> None:
+    """Insert rows given as tuples of `columns`, in one executemany (the driver binds
+    positions faster than it looks names up). The `stamps` columns, not in the tuples, all
+    take `now`: written once into the statement, in SQLAlchemy's storage format on SQLite
+    and as a timestamp literal elsewhere."""
     quote = conn.dialect.identifier_preparer.quote
-    wanted = set(columns) if columns is not None else None
-    names = [c.name for c in table.c if wanted is None or c.name in wanted]
-    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
     stamp = "'" + now.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
-    stamped = frozenset(stamps)
-
-    def mark(name: str) -> str:
-        if sqlite and name in stamped:
-            return stamp
-        return f":{name}" if sqlite else f"%({name})s"
-
-    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-            f"VALUES ({', '.join(mark(n) for n in names)})")
+    stamps = list(stamps)
+    names = [*columns, *stamps]
+    conn.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join([mark] * len(columns) + [stamp] * len(stamps))})", rows)
 
 
 def reset_sequences(conn: Connection, tables: list[Table]) -> None:
