@@ -146,3 +146,16 @@ def test_no_feeds_without_the_sites_address(demo: Demo, tmp_path: Path):
         demo.catalog.settings.set("site_base_url", before)
     assert not (tmp_path / "site" / "feed.xml").exists()
     assert "atom+xml" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("text", ["", "Assa", "Tom & Jerry <3>", 'He said "no"', "l'été",
+                                  'both \' and "', "a\nb\r\tc", "&amp; already"])
+def test_the_feeds_escape_text_as_the_standard_library_does(text):
+    """Curator writes XML's escapes itself (saxutils loads the web client with them): the
+    feeds and the sitemap come out as they did."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    from curator.publish.text import xml_attribute, xml_escape
+
+    assert xml_escape(text) == escape(text)
+    assert xml_attribute(text) == quoteattr(text)

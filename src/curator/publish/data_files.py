@@ -12,11 +12,11 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from curator.catalog.records import FilmRecord
 from curator.publish.pages import Links
 from curator.publish.site import Site
+from curator.publish.text import xml_escape
 
 
 def _json(data: object) -> str:
@@ -183,7 +183,7 @@ def sitemap_xml(site: Site, paths: Iterable[str]) -> bytes:
     base = site.base_url.rstrip("/") + "/"
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{escape(base + path)}</loc></url>"
+    lines += [f"  <url><loc>{xml_escape(base + path)}</loc></url>"
               for path in paths if path.endswith("/") or path == ""]
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from curator.catalog.records import FilmRecord
 from curator.publish.data_files import FilmParts
 from curator.publish.pages import Links
 from curator.publish.site import Site
+from curator.publish.text import xml_attribute, xml_escape
 
 FEED_PATH = "feed.xml"
 OAI_PATH = "oai/ListRecords.xml"
@@ -50,25 +50,25 @@ def atom_feed(site: Site, links: Links) -> bytes:
     updated = _stamp(films[0].updated_at) if films else _stamp(datetime(2000, 1, 1))
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{escape(site.name)}: recently published films</title>",
-             f"  <id>{escape(base)}</id>",
+             f"  <title>{xml_escape(site.name)}: recently published films</title>",
+             f"  <id>{xml_escape(base)}</id>",
              f"  <updated>{updated}</updated>",
-             f"  <link rel=\"self\" href={quoteattr(base + FEED_PATH)}/>",
-             f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base)}/>",
-             f"  <author><name>{escape(site.name)}</name></author>"]
+             f"  <link rel=\"self\" href={xml_attribute(base + FEED_PATH)}/>",
+             f"  <link rel=\"alternate\" type=\"text/html\" href={xml_attribute(base)}/>",
+             f"  <author><name>{xml_escape(site.name)}</name></author>"]
     for f in films:
         summary = " ".join(f.synopsis.split())[:500]
         lines += ["  <entry>",
-                  f"    <title>{escape(f.title)}</title>",
-                  f"    <id>{escape(_permanent(site, f.id))}</id>",
+                  f"    <title>{xml_escape(f.title)}</title>",
+                  f"    <id>{xml_escape(_permanent(site, f.id))}</id>",
                   f"    <link rel=\"alternate\" type=\"text/html\" "
-                  f"href={quoteattr(base + links.films[f.id])}/>",
+                  f"href={xml_attribute(base + links.films[f.id])}/>",
                   f"    <published>{_stamp(f.created_at)}</published>",
                   f"    <updated>{_stamp(f.updated_at)}</updated>"]
         for name in f.directors:
-            lines.append(f"    <author><name>{escape(name)}</name></author>")
+            lines.append(f"    <author><name>{xml_escape(name)}</name></author>")
         if summary:
-            lines.append(f"    <summary>{escape(summary)}</summary>")
+            lines.append(f"    <summary>{xml_escape(summary)}</summary>")
         lines.append("  </entry>")
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -90,11 +90,11 @@ def dc_record(f: FilmRecord, site: Site, links: Links) -> str:
     dc += [("description", " ".join(f.synopsis.split()))] if f.synopsis.strip() else []
     dc += [("format", f"{f.runtime} min")] if f.runtime else []
     dc += [("identifier", base + links.films[f.id]), ("publisher", site.name)]
-    fields = "".join(f"\n          <dc:{name}>{escape(value)}</dc:{name}>"
+    fields = "".join(f"\n          <dc:{name}>{xml_escape(value)}</dc:{name}>"
                      for name, value in dc)
     return (f"""    <record>
       <header>
-        <identifier>{escape(identifier)}</identifier>
+        <identifier>{xml_escape(identifier)}</identifier>
         <datestamp>{_stamp(f.updated_at)}</datestamp>
       </header>
       <metadata>
@@ -123,7 +123,7 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
 xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/ \
 http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">
   <responseDate>{response_date(newest)}</responseDate>
-  <request verb="ListRecords" metadataPrefix="oai_dc">{escape(base + OAI_PATH)}</request>
+  <request verb="ListRecords" metadataPrefix="oai_dc">{xml_escape(base + OAI_PATH)}</request>
   <ListRecords>
 """, records, """  </ListRecords>
 </OAI-PMH>
