@@ -410,6 +410,7 @@ class ListPane(QWidget):
         self._timer.stop()
         self._suggest_timer.stop()
         self.fit.timer.stop()
+        self.films.stop_reading()
 
     @property
     def search_waiting(self) -> bool:
