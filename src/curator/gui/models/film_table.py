@@ -11,6 +11,7 @@ from PySide6.QtGui import QPixmap
 
 from curator import collector
 from curator.catalog import Catalog, FilmQuery
+from curator.catalog.query import QueryError
 from curator.catalog.records import FilmRow
 from curator.gui.models.film_drag import FILM_IDS_MIME, film_ids_mime
 from curator.gui.models.paged import Column, PagedTableModel
@@ -101,8 +102,13 @@ class FilmTableModel(PagedTableModel):
         return self._thumbnails[sha256]
 
     def set_query(self, query: FilmQuery) -> None:
-        self.query = query
-        self.reload()
+        """List what `query` finds; a QueryError leaves the list as it was."""
+        previous, self.query = self.query, query
+        try:
+            self.reload()
+        except QueryError:
+            self.query = previous
+            raise
 
     def reload(self) -> None:
         self._generation += 1
