@@ -1,10 +1,15 @@
-"""The desk on a 100,000-film archive, offscreen: start-up, search, sort, scroll, memory.
+"""The desk on a 100,000-film archive: start-up, search, sort, scroll, memory.
 
 Targets (issue 3): first painted list <= 1.0 s from process start; a keystroke to the
 updated list <= 60 ms; sorting by any column <= 200 ms; no pause over 50 ms while
 scrolling from top to bottom; resident memory <= 300 MB.
 
     PYTHONPATH=src python benchmarks/bench_main_window.py [--films 100000]
+
+Offscreen unless told otherwise; as a user sees it, on a display:
+`DISPLAY=:1 QT_QPA_PLATFORM=xcb`. The first key is typed as the list first paints, while
+the desk is still opening; each figure prints the CPU time beside it (every thread of the
+process), and the load average, since other work on the machine stretches wall time.
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ def measure(archive: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # in the order `curator open` imports them: the desk (which loads the core first), then Qt
     from curator.gui.app import application  # isort: skip
-    from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 
     settings = Path(tempfile.mkdtemp(prefix="curator-bench-settings-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -88,8 +93,11 @@ def measure(archive: Path) -> None:
     window.show()
     while not painted:
         app.processEvents()
-    print(f"load average:              {os.getloadavg()[0]:7.2f} on {os.cpu_count()} cores")
-    print(f"first painted list:        {painted[0]:7.3f} s   (target 1.0 s)")
+    started_cpu = time.process_time()  # this process's CPU, every thread of it
+    print(f"load average:              {os.getloadavg()[0]:7.2f} on {os.cpu_count()} cores, "
+          f"Qt platform {app.platformName()}")
+    print(f"first painted list:        {painted[0]:7.3f} s, {started_cpu:.3f} s CPU   "
+          "(target 1.0 s)")
 
     pane = window.list_pane
 
@@ -105,7 +113,15 @@ def measure(archive: Path) -> None:
         pane.films.wait_for_ids()
         until = time.perf_counter() + 0.3
         while time.perf_counter() < until:
-            app.processEvents()
+            idle(until)
+
+    def idle(until: float) -> None:
+        """Handle events as the desk's own loop does: asleep until one comes (spinning
+        would take a core from the desk's threads and count as CPU time)."""
+        wake = QTimer(singleShot=True)
+        wake.start(max(1, int((until - time.perf_counter()) * 1000)))
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        wake.stop()
 
     # A keystroke as a person types it: a key event on the search field, then the desk's
     # own search delay, the query and the list painted again with the result.
@@ -130,9 +146,11 @@ def measure(archive: Path) -> None:
     pane.empty.installEventFilter(result_paint)  # what shows when nothing matches
     pane.search.setFocus()
 
+    cpu: list[float] = []  # each keystroke's CPU time, the threads it sets off included
+
     def keystroke(key: str) -> float:
         reset.clear(), repainted.clear()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         if key == "clear":
             QTest.keyClick(pane.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             QTest.keyClick(pane.search, Qt.Key.Key_Backspace)
@@ -140,7 +158,8 @@ def measure(archive: Path) -> None:
             QTest.keyClicks(pane.search, key)
         deadline = started + 5
         while not repainted and time.perf_counter() < deadline:
-            app.processEvents()
+            idle(deadline)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         return (repainted[0] - started) * 1000 if repainted else float("inf")
 
     typed = ["f", "r", "i", "e", "n", "d", "s", "clear", "r", "o", "c", "k", "clear",
@@ -153,6 +172,9 @@ def measure(archive: Path) -> None:
           f"{sorted(keystrokes)[len(keystrokes) // 2]:.1f} ms median after the "
           f"{SEARCH_DELAY_MS} ms search delay, from the key event   (target 60 ms)")
     print("    " + ", ".join(f"{t}: {ms:.0f}" for t, ms in zip(typed, keystrokes, strict=True)))
+    print("    CPU ms: " + ", ".join(f"{t}: {ms:.0f}" for t, ms in zip(typed, cpu, strict=True))
+          + f"   (the first key is typed as the list first paints; load now "
+          f"{os.getloadavg()[0]:.2f})")
     view.viewport().removeEventFilter(result_paint)
     pane.empty.removeEventFilter(result_paint)
 

@@ -44,6 +44,42 @@ def test_opens_on_demo_and_search_filters_as_you_type(window, qtbot) -> None:  #
     qtbot.waitUntil(lambda: pane.films.total == 9068)
 
 
+def test_keys_typed_while_the_desk_opens_are_answered_before_it_reads_aside(  # noqa: ANN001
+        demo_catalog, qtbot) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    from curator.gui.main_window import MainWindow
+
+    window = MainWindow(demo_catalog)
+    qtbot.addWidget(window)
+    pane = window.list_pane
+
+    class TypesAtFirstPaint(QObject):
+        """The archivist types as the window appears, before the desk has finished."""
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+            if event.type() == QEvent.Type.Paint and not pane.search.text():
+                pane.search.setFocus()
+                QTest.keyClicks(pane.search, "mykkanen")
+            return False
+
+    typist = TypesAtFirstPaint()
+    window.installEventFilter(typist)
+    read_before_answer = []
+    pane.searched.connect(lambda: read_before_answer.append(
+        window.sidebar.tree.attention_counted or window.sidebar.tree._counter is not None
+        or pane.films._reader is not None))
+    window.show()
+    qtbot.waitUntil(lambda: pane.films.total == 1)
+    window.removeEventFilter(typist)
+    assert not window.starting
+    assert read_before_answer == [False]  # neither the counts nor the old list's ids
+    # then the sidebar's counts and the film's page come as usual
+    qtbot.waitUntil(lambda: window.sidebar.tree.attention_counted)
+    qtbot.waitUntil(lambda: window.detail.toPlainText().startswith("From Russia with Rock"))
+    window.close()
+
+
 def test_nothing_found_says_what_to_do(window, qtbot) -> None:  # noqa: ANN001
     pane = window.list_pane
     qtbot.keyClicks(pane.search, "zzqxj")

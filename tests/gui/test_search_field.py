@@ -98,3 +98,31 @@ def test_a_search_that_finds_nothing_offers_the_nearest_spelling(window, qtbot) 
     qtbot.mouseClick(pane.suggestion, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pane.search.text() == "Mykkanen")
     qtbot.waitUntil(lambda: "From Russia with Rock" in titles(window))
+
+
+def test_field_completes_the_archives_own_field_names(window, demo_catalog, qtbot) -> None:  # noqa: ANN001
+    shelf = demo_catalog.fields.add("Shelf mark").created_id
+    demo_catalog.fields.add("Print source")
+    rock = demo_catalog.search.films("From Russia with Rock").ids[0]
+    demo_catalog.films.update(rock, None, field_values=[(shelf, "B-12")])
+    field = window.list_pane.search
+    popup = field.completer_popup.popup()
+    typed(window, qtbot, "fie")
+    qtbot.waitUntil(popup.isVisible)
+    assert field.offers.stringList() == ["field:"]
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    # the archive's fields follow at once, in the form's order; typing narrows them
+    qtbot.waitUntil(popup.isVisible)
+    assert field.offers.stringList() == ['field:"Shelf mark"', 'field:"Print source"']
+    qtbot.keyClicks(popup, "sh")
+    assert field.offers.stringList() == ['field:"Shelf mark"']
+    # meanwhile the unfinished name is a problem said under the field, not a broken list
+    qtbot.waitUntil(window.list_pane.problem.isVisible)
+    assert "no field called \u201csh\u201d" in window.list_pane.problem.text()
+    assert window.list_pane.films.total > 1
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.text() == 'field:"Shelf mark" '
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.list_pane.films.total == 1)
+    assert titles(window) == ["From Russia with Rock"]
+    assert not window.list_pane.problem.isVisible()

@@ -8,7 +8,16 @@ from curator.catalog.core import CatalogCore
 from curator.catalog.matching import fold
 from curator.catalog.query import FIELDS, HAS, KINDS, STATES, quoted
 from curator.catalog.wording import edition_name
-from curator.model import Collection, Credit, Edition, Festival, Film, Person, Section
+from curator.model import (
+    Collection,
+    Credit,
+    Edition,
+    Festival,
+    Film,
+    FilmField,
+    Person,
+    Section,
+)
 from curator.model.enums import Colour
 
 COMPLETIONS_SHOWN = 12
@@ -66,6 +75,9 @@ def _used(core: CatalogCore, field: str) -> list[str]:
                 .join(Edition, Edition.festival_id == Festival.id)
                 .order_by(Festival.name, Edition.year.desc()))
             return [edition_name(short, name, year) for short, name, year in rows]
+        elif field == "field":  # the archive's own fields, in the form's order
+            names = session.scalars(select(FilmField.name)
+                                    .order_by(FilmField.position, FilmField.id))
         else:  # title, year, runtime: nothing to offer
             return []
         return list(dict.fromkeys(names))

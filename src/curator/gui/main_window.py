@@ -88,6 +88,9 @@ HOME_VIEW = {RecordKind.FILM: ViewKind.FILMS.key, RecordKind.PERSON: ViewKind.PE
 VIEW_RECORD_KINDS = {ViewKind.FESTIVAL: RecordKind.FESTIVAL, ViewKind.EDITION: RecordKind.EDITION,
                      ViewKind.SECTION: RecordKind.SECTION, ViewKind.LIST: RecordKind.LIST}
 STATUS_TIMEOUT_MS = 6000
+# How long after a search has answered the start-up's reading aside begins (the answer
+# paints first, and the next key of a burst postpones it again).
+READ_ASIDE_DELAY_MS = 60
 # The archive setting naming the record the desk opens on ("film:42"); the demo names
 # the film its pages were catalogued from.
 OPENS_ON_SETTING = "desk_opens_on"
@@ -162,12 +165,16 @@ class MainWindow(QMainWindow):
         self._pending_record: tuple[str, int] | None = None
         self._record_timer = QTimer(self, singleShot=True, interval=0)
         self._record_timer.timeout.connect(self._show_pending_record)
+        # what start-up reads on threads of its own, once nothing typed waits for an answer
+        self._aside_timer = QTimer(self, singleShot=True, interval=READ_ASIDE_DELAY_MS)
+        self._aside_timer.timeout.connect(self._read_aside)
         self.list_pane.current_changed.connect(self._record_current)
         self.list_pane.cleared.connect(self._show_view_record)
         self.list_pane.activated.connect(self._activated)
         self.list_pane.form_requested.connect(self.form.focus_first_field)
         self.list_pane.first_step_chosen.connect(self._first_step)
         self.list_pane.searched.connect(self._record_after_search)
+        self.list_pane.searched.connect(self._delay_reading_aside)
         self.form.escaped.connect(self.focus_list)
         self.keys = UndoKeyRouter(self)
         self.list_pane.context_menu_requested.connect(self._add_merge_to_menu)
@@ -254,12 +261,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._finish_start)
 
     def _finish_start(self) -> None:
-        """Just after the first paint: the sidebar's attention counts, the current record's
-        page and form, and the reading of every id of the list."""
+        """Just after the first paint: the current record's page and form, then (on threads)
+        the sidebar's attention counts and the reading of every id of the list."""
         if not self.starting:
             return
         self.starting = False
-        self.sidebar.count_attention()
         if self._opening is not None and self.list_pane.table_name is ListTable.FILMS and (
                 self.list_pane.select_record(*self._opening, centre=True)):
             pass  # selecting it showed it
@@ -271,8 +277,26 @@ class MainWindow(QMainWindow):
             self._show_pending_record()
         # else: typed before the desk had finished opening: the list answers the keys first,
         # and the record follows the search (the first record read costs the most)
-        self.list_pane.films.read_ids()
+        if self.list_pane.search_waiting:
+            self._aside_timer.start()  # after the search: it replaces the list anyway
+        else:
+            self._read_aside()
         self.started.emit()
+
+    def _read_aside(self) -> None:
+        """Start what start-up reads on threads: the sidebar's attention counts (a scan of
+        every film) and every id of the list. Keys typed while the desk opened are answered
+        first: those threads would take the interpreter from the window's thread, and a
+        search replaces the list whose ids start-up would have read."""
+        if self.list_pane.search_waiting or self.starting:
+            self._aside_timer.start()
+            return
+        self.sidebar.count_attention()
+        self.list_pane.films.read_ids()
+
+    def _delay_reading_aside(self) -> None:
+        if self._aside_timer.isActive():
+            self._aside_timer.start()  # again: the answer paints before the reading starts
 
     # -- the extension surface ----------------------------------------------------------
     def open_record(self, kind: RecordKind, record_id: int) -> None:
@@ -622,6 +646,7 @@ class MainWindow(QMainWindow):
         # a closed window reads nothing more: the record it was about to show, the search
         # it was about to run (its catalogue may be closed, or its disk gone, next)
         self._record_timer.stop()
+        self._aside_timer.stop()
         self.elsewhere.stop()
         self._pending_record = None
         self.list_pane.stop_pending_work()

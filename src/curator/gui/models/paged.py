@@ -51,10 +51,11 @@ class PagedTableModel(QAbstractTableModel):
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
-        """Run the query again from the first page."""
+        """Run the query again from the first page (a query that fails changes nothing)."""
+        total, first = self.fetch(0, self.PAGE, True)
         self.beginResetModel()
         self._pages.clear()
-        self._total, first = self.fetch(0, self.PAGE, True)
+        self._total = total
         self._pages[0] = first
         self.endResetModel()
 

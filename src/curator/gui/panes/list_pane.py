@@ -353,7 +353,8 @@ class ListPane(QWidget):
         self._say_problem("")
         if name is ListTable.FILMS:
             try:
-                query = self.current_query()
+                # some problems show only when the query runs (field:"a field unknown")
+                self.films.set_query(self.current_query())
             except QueryError as problem:
                 self._say_problem(str(problem))
                 if self.view.problem:  # a saved search that cannot run lists nothing
@@ -364,7 +365,6 @@ class ListPane(QWidget):
                     self.stack.setCurrentWidget(self.empty_page)
                     self.announce()
                 return
-            self.films.set_query(query)
         elif name is ListTable.PEOPLE:
             self.people.set_text(self.search.text().strip())
         elif name is ListTable.LISTS:
@@ -410,6 +410,7 @@ class ListPane(QWidget):
         self._timer.stop()
         self._suggest_timer.stop()
         self.fit.timer.stop()
+        self.films.stop_reading()
 
     @property
     def search_waiting(self) -> bool:
