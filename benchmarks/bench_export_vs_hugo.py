@@ -17,7 +17,8 @@ besides (each film's JSON, the search index, the data downloads, the feeds).
 Prints the median seconds of three runs of each, the HTML pages and all files each wrote,
 the like-for-like time ratio (Hugo's seconds over Curator's: target >= 1.0x, Curator as
 fast on the same pages while writing its extra files), files per second of each and
-their ratio, and the load average.
+their ratio, the CPU seconds of each (user and system, every thread and process), and
+the load average.
 Hugo is Debian's `hugo` package: `./scripts/setup.sh --bench` installs it.
 """
 
@@ -27,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -149,10 +151,14 @@ def build_hugo_site(archive: Path, folder: Path) -> None:
     (folder / "layouts" / "404.html").write_text(LIST_TEMPLATE)
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user and system, of the process and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def files_in(folder: Path) -> tuple[int, int]:
@@ -184,19 +190,23 @@ def main() -> int:
             print(f"archive of {args.films:,} films built in {time.perf_counter() - started:.0f} s")
         if not hugo_site.exists():
             build_hugo_site(archive, hugo_site)
-        curator_s, hugo_s = [], []
+        curator_s, hugo_s, curator_cpu, hugo_cpu = [], [], [], []
         curator_files = hugo_files = curator_pages = hugo_pages = 0
         for n in range(RUNS):
             out = folder / f"curator-site-{n}"
             shutil.rmtree(out, ignore_errors=True)
-            curator_s.append(timed([sys.executable, "-m", "curator", "export", str(archive),
-                                    str(out), "--quiet"]))
+            wall, cpu = timed([sys.executable, "-m", "curator", "export", str(archive),
+                               str(out), "--quiet"])
+            curator_s.append(wall)
+            curator_cpu.append(cpu)
             curator_pages, curator_files = files_in(out)
             curator_files -= 1  # the manifest is Curator's own
             shutil.rmtree(out)
             out = folder / f"hugo-site-{n}"
             shutil.rmtree(out, ignore_errors=True)
-            hugo_s.append(timed([hugo, "--quiet", "-s", str(hugo_site), "-d", str(out)]))
+            wall, cpu = timed([hugo, "--quiet", "-s", str(hugo_site), "-d", str(out)])
+            hugo_s.append(wall)
+            hugo_cpu.append(cpu)
             hugo_pages, hugo_files = files_in(out)
             shutil.rmtree(out)
         cur, hug = median(curator_s), median(hugo_s)
@@ -211,6 +221,10 @@ def main() -> int:
               f"{hug / cur:.2f}x Hugo's speed (Hugo's seconds over Curator's; target >= 1.00x) "
               f"{'OK' if cur <= hug else 'UNDER'}")
         print(f"files per second: {ours / theirs:.2f}x Hugo's")
+        # both use the two cores: Hugo its threads, Curator a second process rendering pages
+        print(f"CPU seconds (user + system, medians): curator {median(curator_cpu):.2f}, "
+              f"hugo {median(hugo_cpu):.2f}: {median(hugo_cpu) / median(curator_cpu):.2f}x "
+              f"(Hugo's over Curator's; {os.cpu_count()} cores)")
     return 0
 
 

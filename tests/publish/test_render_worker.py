@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 from pathlib import Path
 
@@ -43,6 +44,18 @@ def test_a_site_rendered_by_two_processes_is_the_same_byte_for_byte(
     manifests = [json.loads((tmp_path / name / MANIFEST).read_text())["files"]
                  for name in ("alone", "shared")]
     assert manifests[0] == manifests[1]
+
+
+def test_a_file_handed_over_is_written_as_it_is_and_answered_with_its_digest(
+        tmp_path: Path):
+    staging, site = tmp_path / "staging", tmp_path / "site"
+    staging.mkdir()
+    data = json.dumps({"id": 1, "title": "Rock"}).encode()
+    with RenderWorker(site_resources(), staging, site) as worker:
+        assert worker.offer("films/1/film.json", data, "")
+        answers = worker.finish()
+    assert (staging / "films" / "1" / "film.json").read_bytes() == data
+    assert answers == [("films/1/film.json", hashlib.sha256(data).hexdigest(), True)]
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ The downloads are data: addresses inside the page, so citing costs the site no f
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from datetime import date
@@ -28,6 +29,7 @@ def quote(text: str) -> str:
     return "".join(map(_QUOTED.__getitem__, text.encode("utf-8")))
 
 
+@functools.lru_cache(maxsize=4096)  # the month's name asks the locale: records share days
 def _chicago_date(day: date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 

@@ -174,18 +174,33 @@ def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles
             if n % 100 == 0:
                 step(n, total, f"Writing pages ({n:,} of {len(pages):,})")
         if helper is not None:
+            # the files besides (each film's JSON, the search index's shards) are shared
+            # with it too, while this process makes the next ones
+            def hand_over(file: str, data: bytes, old_digest: str) -> bool:
+                taken = helper.offer(file, data, old_digest)
+                if taken:
+                    sources[file] = ""  # made from its content, as `put` records it
+                return taken
+
+            writer.hand_over = hand_over
+        try:
+            for n, (path, (sha256, image)) in enumerate(sorted(maker.media.items())):
+                writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
+                if n % 20 == 0:
+                    step(len(pages) + n, total,
+                         f"Copying stills ({n:,} of {len(maker.media):,})")
+            step(total - 1, total, "Writing the search index and data download")
+            search = SearchIndex(site, maker.links)
+            for path, data in search.files():
+                writer.put(path, data)
+            film_json = {i: data_files.film_json(f, site, maker.links)
+                         for i, f in site.films.items()}
+            layouts = write_site_files(writer, site, maker, renderer, film_json, paths)
+        finally:
+            writer.hand_over = None
+        if helper is not None:
             for file, digest, written in helper.finish():
-                writer.record(file, digest, sources[file], written)
-    for n, (path, (sha256, image)) in enumerate(sorted(maker.media.items())):
-        writer.put_file(path, image.source, f"{sha256}:{image.source.name}")
-        if n % 20 == 0:
-            step(len(pages) + n, total, f"Copying stills ({n:,} of {len(maker.media):,})")
-    step(total - 1, total, "Writing the search index and data download")
-    search = SearchIndex(site, maker.links)
-    for path, data in search.files():
-        writer.put(path, data)
-    film_json = {i: data_files.film_json(f, site, maker.links) for i, f in site.films.items()}
-    layouts = write_site_files(writer, site, maker, renderer, film_json, paths)
+                writer.record(file, digest, sources[file] or digest, written)
     return ExportState(layouts=layouts,
         stamps=stamps, site=site, renderer=renderer, maker=maker,
         neighbours={i: tuple(f.id for f in records.see_also(film))

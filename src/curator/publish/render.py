@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     BytecodeCache,
@@ -45,10 +46,28 @@ def _compiled_templates() -> BytecodeCache | None:
         return None
 
 
+# what `name.attribute` finds on a dict before its keys (its methods): nothing else
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class SiteEnvironment(Environment):
+    """Jinja's environment, finding `page.title` in a page's context (plain dicts) at once:
+    Jinja asks for an attribute first, and a dict's missing attribute costs an exception,
+    some eighty a page. What it finds is the same: a dict's attributes are its methods."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 class Renderer:
     def __init__(self, resources: Path | None = None) -> None:
         self.resources = resources or site_resources()
-        self.env = Environment(
+        self.env = SiteEnvironment(
             # the assets too: the 404 page takes the stylesheet in (it is served anywhere)
             loader=FileSystemLoader([self.resources / "templates", self.resources / "assets"]),
             autoescape=select_autoescape(["html", "xml"], default=True),
@@ -57,6 +76,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             bytecode_cache=_compiled_templates(),
+            # the design's digest is taken once, below: a template changed later is not
+            # this renderer's, so it need not ask the disk about each one at every page
+            auto_reload=False,
         )
         # A change to any template or asset makes every page new.
         self.design = design_of(self.resources)

@@ -2,7 +2,8 @@
 
 Rendering is pure Python, so a thread would only take turns with the exporter;
 a process renders on another core. The exporter sends batches of laid-out pages
-(path, template, context) with the digest the last export recorded for each;
+(path, template, context) with the digest the last export recorded for each,
+and, once the pages are laid out, the small files written besides as they are;
 the worker renders them with the same templates, writes each new or changed page
 into the staging folder, and answers with each page's digest and whether it
 wrote it. The exporter keeps the manifest and decides everything else, so the
@@ -30,9 +31,10 @@ from typing import BinaryIO
 import curator
 from curator.publish.pages import Page
 from curator.publish.render import Renderer
-from curator.publish.writer import ExportError, Folders
+from curator.publish.writer import ExportError, Folders, write_new
 
-Job = tuple[str, Page, str]  # (file in the site, laid-out page, digest recorded last time)
+# (file in the site, laid-out page or the file's content, digest recorded last time)
+Job = tuple[str, Page | bytes, str]
 Answer = list[tuple[str, str, bool]]  # (file, digest of its content, written)
 
 
@@ -49,8 +51,7 @@ class PageFiles:
             return digest, False
         target = os.path.join(self.staging, file)
         self.folders.make(os.path.dirname(target))
-        with open(target, "wb") as fh:
-            fh.write(data)
+        write_new(target, data)
         return digest, True
 
 
@@ -62,8 +63,9 @@ def serve(resources: Path, staging: str, site: str, jobs: BinaryIO, answers: Bin
         if batch is None:
             return
         try:
-            answer: Answer = [(file, *files.write(file, renderer.render(page), old))
-                              for file, page, old in batch]
+            answer: Answer = [(file, *files.write(
+                file, page if isinstance(page, bytes) else renderer.render(page), old))
+                for file, page, old in batch]
         except OSError as exc:
             pickle.dump(("error", exc.errno or 0, exc.strerror or str(exc), exc.filename or ""),
                         answers)
@@ -135,7 +137,14 @@ class RenderWorker:
         self._collect(block=False)
         return self.in_flight < IN_FLIGHT or len(self._batch) < self.batch_size - 1
 
-    def add(self, file: str, page: Page, old_digest: str) -> None:
+    def offer(self, file: str, data: bytes, old_digest: str) -> bool:
+        """Hand over a file to write as it is, if the worker can take it now."""
+        if not self.ready():
+            return False
+        self.add(file, data, old_digest)
+        return True
+
+    def add(self, file: str, page: Page | bytes, old_digest: str) -> None:
         self._batch.append((file, page, old_digest))
         if len(self._batch) >= self.batch_size:
             self._send(self._batch)
