@@ -5,32 +5,24 @@ names it and the catalogue's records, errors and queries (see catalog/__init__.p
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import text
 
 from curator.catalog.addresses import Addresses
-from curator.catalog.bulk_edit import BulkEdits
 from curator.catalog.changes import Changes
-from curator.catalog.collections import Lists
 from curator.catalog.core import CatalogCore
-from curator.catalog.duplicates import Duplicates
 from curator.catalog.festivals import Awards, Editions, Festivals, Sections
-from curator.catalog.film_fields import FilmFields
 from curator.catalog.films import Films
 from curator.catalog.glance import COUNTED_TABLES
-from curator.catalog.history import History
-from curator.catalog.importing import Imports
 from curator.catalog.people import People
-from curator.catalog.replace import Replacing
-from curator.catalog.saved_searches import SavedSearches
 from curator.catalog.search import Search
 from curator.catalog.settings import Settings
-from curator.catalog.snapshot import Snapshot
 from curator.catalog.sort_keys import keys_moved_by, refresh_sort_keys
-from curator.catalog.sources import Sources
 from curator.catalog.stills_meta import Stills
 from curator.catalog.unit import (
     SORT_KEY_SOURCES,
@@ -41,7 +33,6 @@ from curator.catalog.unit import (
     translate_errors,
     write_transaction,
 )
-from curator.catalog.vocabulary import Vocabulary
 from curator.store import (
     AnyArchive,
     Archive,
@@ -51,6 +42,21 @@ from curator.store import (
     watch_changes,
 )
 from curator.store.archive import DATABASE_NAME
+
+if TYPE_CHECKING:
+    from curator.catalog.bulk_edit import BulkEdits
+    from curator.catalog.collections import Lists
+    from curator.catalog.duplicates import Duplicates
+    from curator.catalog.film_fields import FilmFields
+    from curator.catalog.history import History
+    from curator.catalog.importing import Imports
+    from curator.catalog.replace import Replacing
+    from curator.catalog.saved_searches import SavedSearches
+    from curator.catalog.snapshot import Snapshot
+    from curator.catalog.sources import Sources
+    from curator.catalog.vocabulary import Vocabulary
+
+P = TypeVar("P")
 
 # What Archive.create makes in a new folder: all that a failed creation removes.
 NEW_ARCHIVE_PARTS = (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm",
@@ -72,8 +78,40 @@ def _remove_half_made(path: Path, keep_folder: bool) -> None:
 
 
 
+class _Part(Generic[P]):
+    """A part of the catalogue made when first used: a command that never imports a
+    spreadsheet or finds duplicates does not load their modules (a re-export or a search
+    as a new process starts that much sooner)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name, self.attr = module, name, ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    def __get__(self, catalog: Any, owner: type | None = None) -> P:
+        if catalog is None:
+            return self  # type: ignore[return-value]
+        part = getattr(importlib.import_module(self.module), self.name)(catalog._core)
+        catalog.__dict__[self.attr] = part  # from now on an attribute like the others
+        return part
+
+
 class Catalog:
     """All operations on one archive, by kind of record."""
+
+    lists: _Part[Lists] = _Part("curator.catalog.collections", "Lists")
+    imports: _Part[Imports] = _Part("curator.catalog.importing", "Imports")
+    snapshot: _Part[Snapshot] = _Part("curator.catalog.snapshot", "Snapshot")
+    vocabulary: _Part[Vocabulary] = _Part("curator.catalog.vocabulary", "Vocabulary")
+    history: _Part[History] = _Part("curator.catalog.history", "History")
+    sources: _Part[Sources] = _Part("curator.catalog.sources", "Sources")
+    bulk: _Part[BulkEdits] = _Part("curator.catalog.bulk_edit", "BulkEdits")
+    replace: _Part[Replacing] = _Part("curator.catalog.replace", "Replacing")
+    saved_searches: _Part[SavedSearches] = _Part("curator.catalog.saved_searches",
+                                                 "SavedSearches")
+    duplicates: _Part[Duplicates] = _Part("curator.catalog.duplicates", "Duplicates")
+    fields: _Part[FilmFields] = _Part("curator.catalog.film_fields", "FilmFields")
 
     def __init__(self, archive: AnyArchive) -> None:
         self.archive = archive
@@ -84,21 +122,10 @@ class Catalog:
         self.editions = Editions(core)
         self.sections = Sections(core)
         self.awards = Awards(core)
-        self.lists = Lists(core)
         self.stills = Stills(core)
         self.search = Search(core)
-        self.imports = Imports(core)
-        self.snapshot = Snapshot(core)
         self.settings = Settings(core)
-        self.vocabulary = Vocabulary(core)
-        self.history = History(core)
-        self.sources = Sources(core)
         self.addresses = Addresses(core)
-        self.bulk = BulkEdits(core)
-        self.replace = Replacing(core)
-        self.saved_searches = SavedSearches(core)
-        self.duplicates = Duplicates(core)
-        self.fields = FilmFields(core)
         self._core = core
 
     @classmethod
