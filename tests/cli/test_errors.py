@@ -266,5 +266,5 @@ def test_a_runtime_of_four_hundred_digits_is_a_row_error(archive, tmp_path, caps
     assert main(["import", str(archive), str(path)]) == 0
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err and not captured.err
-    assert "row 2: \u201c" + "9" * 40 + "\u201d is not a running time" in captured.out
+    assert "row 2: \u201c" + "9" * 40 + "\u2026\u201d is not a running time" in captured.out
     assert "row 3: " in captured.out and counts(archive)["films"] == 0

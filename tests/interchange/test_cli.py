@@ -50,3 +50,13 @@ def test_mistakes_get_one_clear_line(capsys, archive_path, tmp_path):
     assert main(["import", str(archive_path), str(Path(sheet).with_suffix(".xls"))]) == 1
     assert main(["export-data", str(archive_path), str(tmp_path / "out.txt")]) == 1
     assert "written as .json" in capsys.readouterr().err
+
+
+def test_a_cell_with_a_line_break_is_named_on_one_line(capsys, archive_path, tmp_path):
+    Catalog.create(archive_path).close()
+    sheet = tmp_path / "films.csv"
+    sheet.write_text('Title,Year\nStalker,"19\n79"\nMirror,1975\n', encoding="utf-8")
+    assert main(["import", str(archive_path), str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert "row 2: \u201c19 79\u201d is not a year\n" in out
+    assert "Imported: 1 new film, 0 updates, 1 row with errors" in out

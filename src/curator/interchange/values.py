@@ -26,8 +26,17 @@ _PLAIN_YEAR = re.compile(r"\d{4}(?:\.0+)?")  # 1988, or 1988.0 from a spreadshee
 _NOT_DIGIT = re.compile(r"\D")
 _SPLIT = re.compile(r"\s*[;|]\s*")
 _COUNTRY_SPLIT = re.compile(r"\s*(?:[;|]|\s/\s)\s*")
+_SPACES = re.compile(r"\s+")
 _IMDB = re.compile(r"(tt\d{5,10}|nm\d{5,10})", re.IGNORECASE)
 _WIKIDATA = re.compile(r"\b(Q\d+)\b", re.IGNORECASE)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A value as a message quotes it: on one line (a cell may hold line breaks), cut short."""
+    text = _SPACES.sub(" ", text)
+    if len(text) > limit:
+        text = text[:limit] + "\u2026"
+    return f"\u201c{text}\u201d"
 
 
 # A column holds few distinct years and runtimes: each is read once per import, not per row
@@ -42,13 +51,13 @@ def parse_year(text: str) -> tuple[int | None, str]:
         return int(text[:4]), ""
     m = _YEAR.match(text)
     if not m:
-        raise ValueError(f"\u201c{text}\u201d is not a year")
+        raise ValueError(f"{shown(text)} is not a year")
     year = int(m.group("year"))
     if m.group("end"):
         end = m.group("end")
         last = int(str(year)[:2] + end) if len(end) == 2 else int(end)
         if last < year:
-            raise ValueError(f"\u201c{text}\u201d is not a range of years")
+            raise ValueError(f"{shown(text)} is not a range of years")
     note = f"Year given as \u201c{text}\u201d." if m.group("approx") or m.group("end") or \
         m.group("doubt") else ""
     return year, note
@@ -61,7 +70,7 @@ def parse_runtime(text: str) -> int | None:
     if not text:
         return None
     if len(_NOT_DIGIT.sub("", text)) > 6:  # no film runs a million minutes: not a runtime
-        raise ValueError(f"\u201c{text[:40]}\u201d is not a running time")
+        raise ValueError(f"{shown(text)} is not a running time")
     m = _MINUTES.match(text)
     if m:
         minutes = round(float(m.group("m").replace(",", ".")))
@@ -69,7 +78,7 @@ def parse_runtime(text: str) -> int | None:
     m = _HOURS.match(text)
     if m and (":" not in text or m.group("m")):
         return int(m.group("h")) * 60 + int(m.group("m") or 0)
-    raise ValueError(f"\u201c{text}\u201d is not a running time")
+    raise ValueError(f"{shown(text)} is not a running time")
 
 
 def split_values(text: str) -> list[str]:
@@ -92,7 +101,7 @@ def imdb_id(text: str) -> str:
         return m.group(1).lower()
     if text.isdigit():
         return "tt" + text.zfill(7)
-    raise ValueError(f"\u201c{text}\u201d is not an IMDb id")
+    raise ValueError(f"{shown(text)} is not an IMDb id")
 
 
 def wikidata_id(text: str) -> str:
@@ -101,5 +110,5 @@ def wikidata_id(text: str) -> str:
         return ""
     m = _WIKIDATA.search(text)
     if not m:
-        raise ValueError(f"\u201c{text}\u201d is not a Wikidata id")
+        raise ValueError(f"{shown(text)} is not a Wikidata id")
     return m.group(1).upper()
