@@ -109,6 +109,40 @@ def test_bad_merges_are_refused_in_one_line(catalog):
     assert snapshot(catalog) == before
 
 
+def test_the_archives_own_fields_are_chosen_as_the_others_and_undone(catalog):
+    miff = catalogue_miff(catalog)
+    shelf = catalog.fields.add("Shelf mark").created_id
+    source = catalog.fields.add("Print source").created_id
+    reels = catalog.fields.add("Reels", "number").created_id
+    twin = catalog.films.create("From Russia With Rock", year=1988, field_values=[
+        (shelf, "B-12"), (source, "Finnish Film Archive"), (reels, "3")]).created_id
+    catalog.films.update(miff.film, None, field_values=[(source, "Gosfilmofond")])
+    rows = {r.field: r for r in catalog.films.merge_rows(catalog.films.get(miff.film),
+                                                         catalog.films.get(twin))}
+    assert (rows["shelf_mark"].label, rows["shelf_mark"].keep, rows["shelf_mark"].other,
+            rows["shelf_mark"].default) == ("Shelf mark", "", "B-12", "other")
+    assert (rows["print_source"].keep, rows["print_source"].default) == ("Gosfilmofond", "keep")
+
+    before = snapshot(catalog)
+    changes = catalog.films.merge(miff.film, twin, {"Reels": "keep"})
+    values = {v.field_id: v.value for v in catalog.films.get(miff.film).field_values}
+    # the empty shelf mark takes the other's; the kept print source stays; reels as chosen
+    assert values == {shelf: "B-12", source: "Gosfilmofond"}
+    catalog.undo(changes)
+    assert snapshot(catalog) == before
+
+    catalog.films.merge(miff.film, twin, {"print-source": "other", "shelf mark": "keep"})
+    values = {v.field_id: v.value for v in catalog.films.get(miff.film).field_values}
+    assert values == {source: "Finnish Film Archive", reels: "3"}
+
+
+def test_a_merge_names_the_archives_fields_among_those_it_chooses(catalog):
+    miff = catalogue_miff(catalog)
+    catalog.fields.add("Shelf mark")
+    with pytest.raises(ValidationError, match="choose among title, .*, state, shelf-mark"):
+        catalog.films.merge(miff.film, miff.other, {"budget": "other"})
+
+
 def test_merge_people_with_field_choices_keeps_credits_portraits_and_names(catalog):
     miff = catalogue_miff(catalog)
     catalog.people.update(miff.critic, None, birth_year=1960, biography="A critic.")

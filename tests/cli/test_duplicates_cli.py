@@ -13,6 +13,9 @@ def test_duplicates_lists_pairs_and_merge_joins_them(catalog, capsys):
     twin = catalog.films.create("From Russia With Rock", year=1988, runtime=90,
                                 credits=[CreditData(miff.director, "director")]).created_id
     catalog.people.create("Marjaana Mykkänen")
+    shelf = catalog.fields.add("Shelf mark").created_id
+    catalog.films.update(miff.film, None, field_values=[(shelf, "A-1")])
+    catalog.films.update(twin, None, field_values=[(shelf, "B-12")])
     catalog.close()
     path = str(catalog.archive.location)
     assert main(["duplicates", path]) == 0
@@ -25,12 +28,14 @@ def test_duplicates_lists_pairs_and_merge_joins_them(catalog, capsys):
     assert [(p["first"], p["second"]) for p in people] == [
         ("Marjaana Mykkanen", "Marjaana Mykkänen")]
     assert people[0]["reasons"][0].startswith("same name")
-    assert main(["merge", path, str(miff.film), str(twin), "--take", "runtime=other"]) == 0
+    assert main(["merge", path, str(miff.film), str(twin), "--take", "runtime=other",
+                 "--take", "shelf-mark=other"]) == 0
     assert capsys.readouterr().out == (
         "Done: Merge From Russia With Rock into From Russia with Rock.\n")
     reopened = Catalog.open(path)
     try:
         assert reopened.films.get(miff.film).runtime == 90
+        assert [v.value for v in reopened.films.get(miff.film).field_values] == ["B-12"]
         assert reopened.films.resolve(twin) == miff.film
     finally:
         reopened.close()

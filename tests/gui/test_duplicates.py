@@ -59,8 +59,11 @@ def _select(page, first_id: int) -> None:
 def test_the_finder_lists_marks_and_merges_pairs(demo_catalog, open_window, qtbot):
     frwr = _title_id(demo_catalog, "From Russia with Rock")
     director = demo_catalog.films.get(frwr).credits[0].person_id
+    shelf = demo_catalog.fields.add("Shelf mark").created_id
+    demo_catalog.films.update(frwr, None, field_values=[(shelf, "A-1")])
     twin = demo_catalog.films.create("From Russia With Rock", year=1988, runtime=57,
-                                     credits=[CreditData(director, "director")]).created_id
+                                     credits=[CreditData(director, "director")],
+                                     field_values=[(shelf, "B-12")]).created_id
     window = open_window(demo_catalog)
     finder = _open_finder(window, qtbot)
     films = finder.pages["film"]
@@ -85,6 +88,9 @@ def test_the_finder_lists_marks_and_merges_pairs(demo_catalog, open_window, qtbo
         assert dialog.findChild(QRadioButton, "year-1") is None  # the same: no choice
         QTest.mouseClick(runtime, LEFT, pos=QPoint(6, runtime.height() // 2))
         assert dialog.choices()["runtime"] == "other"
+        shelf_mark = dialog.findChild(QRadioButton, "shelf_mark-1")  # the archive's own
+        assert shelf_mark.text() == "B-12"
+        QTest.mouseClick(shelf_mark, LEFT, pos=QPoint(6, shelf_mark.height() // 2))
         QTest.mouseClick(dialog.merge_button, LEFT)
 
     _select(films, frwr)
@@ -92,6 +98,7 @@ def test_the_finder_lists_marks_and_merges_pairs(demo_catalog, open_window, qtbo
     QTest.mouseClick(finder.merge_button, LEFT)
     film = demo_catalog.films.get(frwr)
     assert film.runtime == 57 and film.title == "From Russia with Rock"
+    assert [v.value for v in film.field_values] == ["B-12"]
     assert demo_catalog.films.resolve(twin) == frwr
     qtbot.waitUntil(lambda: films.count() == count - 1)
     assert window.detail.record_id == frwr

@@ -1,15 +1,16 @@
 """Merging two records of one film: field by field, the archivist chooses which value
-stays; everything either film has (credits, screenings, awards, quotes, stills, list
-entries, related films, titles, external ids, cited sources) is kept, once. The
-merged-away film's id becomes an alias of the film it was merged into, so links and
-commands that name it, and its public addresses, lead there.
+stays, the archive's own fields ("Shelf mark") too; everything either film has (credits,
+screenings, awards, quotes, stills, list entries, related films, titles, external ids,
+cited sources) is kept, once. The merged-away film's id becomes an alias of the film it
+was merged into, so links and commands that name it, and its public addresses, lead there.
 
 One unit of work: undoing it brings both films back exactly as they were.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -33,6 +34,8 @@ from curator.model import (
     Film,
     FilmAlias,
     FilmCountry,
+    FilmField,
+    FilmFieldValue,
     FilmGenre,
     FilmLanguage,
     Quote,
@@ -78,9 +81,27 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def film_merge_rows(keep: FilmRecord, other: FilmRecord) -> list[MergeRow]:
-    """The chosen fields of two films side by side; by default the kept film's value
-    stays, unless it is empty and the other's is not."""
+def choice_key(name: str) -> str:
+    """A field as a merge's choices name it: `original_title`, `shelf_mark` (typed as
+    "Shelf mark", "shelf-mark" or "shelf_mark")."""
+    return re.sub(r"[\s\-]+", "_", name.strip()).lower()
+
+
+def archive_field_keys(fields: Iterable[tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """The archive's own fields by their key in a merge's choices, each with its id and
+    name; `field:KEY` for one named like a field every film has ("Notes")."""
+    keys = {}
+    for field_id, name in fields:
+        key = choice_key(name)
+        keys[f"field:{key}" if key in CHOSEN_FIELDS else key] = (field_id, name)
+    return keys
+
+
+def film_merge_rows(keep: FilmRecord, other: FilmRecord,
+                    fields: Iterable[tuple[int, str]] = ()) -> list[MergeRow]:
+    """The chosen fields of two films side by side, then the archive's own fields
+    (`fields`: id and name, in the form's order) that either film holds; by default the
+    kept film's value stays, unless it is empty and the other's is not."""
     rows = []
     for name, label in CHOSEN_FIELDS.items():
         mine, theirs = _text(getattr(keep, name)), _text(getattr(other, name))
@@ -88,6 +109,13 @@ def film_merge_rows(keep: FilmRecord, other: FilmRecord) -> list[MergeRow]:
             mine, theirs = (f"{v} min" if v else "" for v in (mine, theirs))
         rows.append(MergeRow(name, label, mine, theirs,
                              OTHER if not mine.strip() and theirs.strip() else KEEP))
+    kept = {v.field_id: v.value for v in keep.field_values}
+    others = {v.field_id: v.value for v in other.field_values}
+    for key, (field_id, label) in archive_field_keys(fields).items():
+        mine, theirs = kept.get(field_id, ""), others.get(field_id, "")
+        if mine or theirs:
+            rows.append(MergeRow(key, label, mine, theirs,
+                                 OTHER if not mine.strip() and theirs.strip() else KEEP))
     return rows
 
 
@@ -116,7 +144,7 @@ def read_choices(given: Mapping[str, str], fields: Mapping[str, str] = CHOSEN_FI
     `keep` or `other`; anything else is one clear line."""
     choices = {}
     for name, side in given.items():
-        field = name.strip().replace("-", "_").lower()
+        field = choice_key(name)
         if field not in fields:
             raise ValidationError({name: (
                 f"\u201c{name}\u201d is not a field a merge chooses; choose among "
@@ -146,11 +174,13 @@ class FilmMerge(Operations):
               choices: Mapping[str, str] | None = None) -> Changes:
         """Merge film `other_id` into `keep_id`; `choices` say, field by field, which
         film's value stays (KEEP or OTHER; by default the kept film's, unless empty)."""
-        chosen = read_choices(choices or {})
         if keep_id == other_id:
             raise Conflict("Choose two different films to merge.")
         with self.core.write("Merge films") as uow:
             s = uow.session
+            own = archive_field_keys(s.execute(select(FilmField.id, FilmField.name)
+                                               .order_by(FilmField.position, FilmField.id)))
+            chosen = read_choices(choices or {}, {**CHOSEN_FIELDS, **own})
             keep = get_row(s, Film, keep_id, "film")
             other = get_row(s, Film, other_id, "film")
             uow.label = f"Merge {other.title} into {keep.title}"
@@ -160,6 +190,7 @@ class FilmMerge(Operations):
                 remember_address(s, other.id, other.slug, other.title)
             titles = [keep.title, other.title]
             _choose_fields(s, keep, other, chosen)
+            _choose_archive_fields(s, keep, other, chosen, own)
             _move_parts(s, keep, other, titles)
             for alias in s.scalars(select(FilmAlias).where(FilmAlias.film_id == other.id)):
                 alias.film_id = keep.id  # a film merged into `other` before leads on here
@@ -197,6 +228,30 @@ def _choose_fields(s: Session, keep: Film, other: Film, chosen: dict[str, str]) 
             if follows_title(keep):
                 keep.slug = slugify(value, "film")
         setattr(keep, name, value)
+
+
+def _choose_archive_fields(s: Session, keep: Film, other: Film, chosen: dict[str, str],
+                           own: dict[str, tuple[int, str]]) -> None:
+    """The archive's own fields, chosen as the others: the other film's value is copied to
+    the kept film (its own row goes with the other film, as Undo brings it back)."""
+    mine = {v.field_id: v for v in keep.field_values}
+    theirs = {v.field_id: v for v in other.field_values}
+    for key, (field_id, _name) in own.items():
+        kept, taken = mine.get(field_id), theirs.get(field_id)
+        side = chosen.get(key)
+        if side is None:
+            empty = kept is None or not kept.value.strip()
+            side = OTHER if empty and taken is not None and taken.value.strip() else KEEP
+        if side == KEEP:
+            continue
+        if taken is None:
+            if kept is not None:
+                keep.field_values.remove(kept)
+        elif kept is None:
+            keep.field_values.append(FilmFieldValue(field_id=field_id, value=taken.value))
+        else:
+            kept.value = taken.value
+    s.flush()
 
 
 def _move_parts(s: Session, keep: Film, other: Film, titles: list[str]) -> None:

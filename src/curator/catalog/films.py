@@ -136,10 +136,14 @@ class Films(Operations):
         return FilmMerge(self.core).merge(keep_id, other_id, choices)
 
     def merge_rows(self, keep: FilmRecord, other: FilmRecord) -> list:
-        """Two films' chosen fields side by side, for the merge dialog."""
+        """Two films' chosen fields side by side, the archive's own ones after the others,
+        for the merge dialog."""
         from curator.catalog.film_merge import film_merge_rows
 
-        return film_merge_rows(keep, other)
+        with self.core.read() as session:
+            fields = session.execute(select(FilmField.id, FilmField.name)
+                                     .order_by(FilmField.position, FilmField.id)).all()
+        return film_merge_rows(keep, other, [tuple(f) for f in fields])
 
     def get_many(self, film_ids: list[int]) -> list[FilmRecord]:
         """Several films at once, in the order asked (missing ones are left out).

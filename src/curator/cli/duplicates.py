@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Merges OTHER_ID into KEEP_ID: every credit, screening, award, quote, "
                     "still, list entry, related film and id of both is kept; each field "
                     "keeps KEEP_ID's value unless it is empty or --take FIELD=other says "
-                    "otherwise. OTHER_ID then leads to KEEP_ID. One step: the desk's Undo "
+                    "otherwise (the archive's own fields too: --take shelf-mark=other). "
+                    "OTHER_ID then leads to KEEP_ID. One step: the desk's Undo "
                     "or another merge does not lose it.")
     p.add_argument("archive", type=archive_location)
     p.add_argument("keep_id", type=record_id, metavar="KEEP_ID")
