@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from curator.catalog.changes import BOOKKEEPING, RowChange
+from curator.model import Base
 from curator.model.entities import utcnow
 from curator.model.history import CHANGE_HISTORY, RECORD_COLUMNS
+from curator.store import history_sqlite
 from curator.store.rows import insert_tuples
 
 H = CHANGE_HISTORY
@@ -138,6 +140,7 @@ def record_rows(conn: Connection, label: str, rows: Iterable[RowChange], who: st
     """
     at = utcnow()
     rows = _without_rows_put_back(rows)
+    rows = _new_films_entered_by_engine(conn, rows, at, label, who, desk)
     entries = []
     names: dict[str, str] = {}  # plain str: the driver binds a str subclass slowly
     created: dict[tuple[str, Any], dict[str, Any]] = {}  # (record column, id) -> its fields
@@ -199,6 +202,54 @@ def record_rows(conn: Connection, label: str, rows: Iterable[RowChange], who: st
     if entries:
         insert_tuples(conn, H, at, [*_ENTRY_COLUMNS, "label", "who", "desk"],
                       [(*entry, label, who, desk) for entry in entries], stamps=("at",))
+
+
+# From this many new films in one step (an import), the engine may compose their entries.
+ENGINE_ENTRIES_FROM = 1_000
+# Parts whose values the engine writes to JSON as Python would: texts and integers only.
+_PLAIN_TYPES = frozenset({"Integer", "String", "Text", "Enum"})
+
+
+def _new_films_entered_by_engine(conn: Connection, rows: list[RowChange], at: datetime,
+                                 label: str, who: str, desk: str) -> list[RowChange]:
+    """Where the engine composes new films' entries itself (store/history_sqlite.py), let it
+    write those of a step's many new films, parts and all; the rows left are returned.
+
+    The same entries as the loop of `record_rows` writes: the film's values less those left
+    out, and its parts' under their tables' names, in the order they were added."""
+    if not history_sqlite.writes_film_entries(conn):
+        return rows
+    ids = [r.key[0] for r in rows if r.table == "film" and r.before is None
+           and r.after is not None]
+    if len(ids) < ENGINE_ENTRIES_FROM:
+        return rows
+    first, last = min(ids), max(ids)
+    if last - first + 1 != len(ids):
+        return rows  # not one run of new ids: the parts cannot be told by their film's id
+    rest, part_tables = [], {}
+    for r in rows:
+        after = r.after
+        if r.before is None and after is not None:
+            if r.table == "film":
+                continue
+            film_id = after.get("film_id")
+            if film_id is not None and first <= film_id <= last:
+                part_tables[r.table] = None
+                continue
+        rest.append(r)
+    tables = Base.metadata.tables
+    parts = []
+    for name in part_tables:
+        table = tables[name]
+        columns = [c.name for c in table.c if c.name not in _LEFT_OUT_OF_ROWS]
+        if any(type(table.c[c].type).__name__ not in _PLAIN_TYPES for c in columns):
+            return rows  # a flag or a number with a point: JSON would spell it differently
+        parts.append((table, None if name in _NAMED_PARTS else columns))
+    film = tables["film"]
+    history_sqlite.add_film_entries(
+        conn, first, last, at, label, who, desk,
+        [c.name for c in film.c if c.name not in _LEFT_OUT_OF_ROWS], parts)
+    return rest
 
 
 _ENTRY_COLUMNS = ("action", "table_name", "row_key", "fields", *RECORD_COLUMNS)
