@@ -174,8 +174,10 @@ class Imports(Operations):
                 # a big import touches every index page; keep them in memory (64 MB)
                 conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()
             spellings = CountrySpellings(used_countries(conn))
-            items = [item if (film := with_countries_spelled(item.film, spellings))
-                     is item.film else replace(item, film=film) for item in items]
+            # most rows of a sheet without a Country column have none to spell
+            items = [item if not item.film.countries
+                     or (film := with_countries_spelled(item.film, spellings)) is item.film
+                     else replace(item, film=film) for item in items]
             run = _ImportRun(conn, result, existing)
             # about fifty reports, so a progress bar moves on a small file too
             step = max(1, min(1000, len(items) // 50))
