@@ -237,18 +237,16 @@ def _new_films_entered_by_engine(conn: Connection, rows: list[RowChange], at: da
                 part_tables[r.table] = None
                 continue
         rest.append(r)
-    tables = Base.metadata.tables
-    parts = []
-    for name in part_tables:
-        table = tables[name]
-        columns = [c.name for c in table.c if c.name not in _LEFT_OUT_OF_ROWS]
-        if any(type(table.c[c].type).__name__ not in _PLAIN_TYPES for c in columns):
+    kept: dict[str, list[str]] = {}
+    for name in ["film", *part_tables]:
+        table = Base.metadata.tables[name]
+        kept[name] = [c.name for c in table.c if c.name not in _LEFT_OUT_OF_ROWS]
+        if any(type(table.c[c].type).__name__ not in _PLAIN_TYPES for c in kept[name]):
             return rows  # a flag or a number with a point: JSON would spell it differently
-        parts.append((table, None if name in _NAMED_PARTS else columns))
-    film = tables["film"]
     history_sqlite.add_film_entries(
-        conn, first, last, at, label, who, desk,
-        [c.name for c in film.c if c.name not in _LEFT_OUT_OF_ROWS], parts)
+        conn, first, last, at, label, who, desk, kept["film"],
+        [(Base.metadata.tables[name], None if name in _NAMED_PARTS else kept[name])
+         for name in part_tables])
     return rest
 
 
