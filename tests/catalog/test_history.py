@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from curator.catalog import Catalog, FilmData, FilmImport, StaleVersion, ago
+from curator.catalog import Catalog, FilmData, FilmImport, StaleVersion, ago, history_rows
 from curator.model.history import CHANGE_HISTORY
 from tests.helpers import catalogue_miff
 
@@ -91,6 +91,31 @@ def test_an_imported_film_keeps_what_the_import_gave_it_in_one_entry(catalog):
     assert entry.fields["film_genre"] == (None, ["Drama", "Music"])
     (credit,) = entry.fields["credit"][1]
     assert credit["role"] == "director"
+
+
+def test_each_film_of_a_big_import_keeps_its_values_in_one_entry(catalog, monkeypatch):
+    # as an import of thousands, whose entries a folder's SQLite composes itself
+    monkeypatch.setattr(history_rows, "ENGINE_ENTRIES_FROM", 3)
+    result = catalog.imports.run([FilmImport(FilmData(
+        f"Assa {n}", year=1987, runtime=153 if n else None, genres=("Drama", "Music")[:n],
+        countries=("USSR",), credits=(("Sergei Solovyov", "director"),),
+        quotes=(("Rock.", "Viktor Tsoi"),) if n == 2 else ()), f"row {n + 2}")
+        for n in range(3)], label="Import assa.csv")
+    kept = []
+    for film in result.created:
+        (step,) = catalog.history.of("film", film)
+        (entry,) = step.changes
+        assert (step.label, entry.table, entry.action) == ("Import assa.csv", "film", "insert")
+        kept.append({k: new for k, (_, new) in entry.fields.items()})
+    common = {"year": 1987, "state": "draft", "film_country": ["USSR"],
+              "credit": [{"role": "director", "position": 0}]}
+    assert kept[0] == {"slug": "assa-0", "title": "Assa 0", "sort_title": "Assa 0", **common}
+    assert kept[2] == {"slug": "assa-2", "title": "Assa 2", "sort_title": "Assa 2",
+                       "runtime": 153, "film_genre": ["Drama", "Music"], **common,
+                       "quote": [{"position": 0, "text": "Rock.", "attribution": "Viktor Tsoi"}]}
+    catalog.undo(result.changes)
+    assert [s.label for s in catalog.history.of("film", result.created[1])] == [
+        "Undo Import assa.csv", "Import assa.csv"]
 
 
 def test_a_refused_write_leaves_no_history(catalog):

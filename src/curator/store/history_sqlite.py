@@ -1,0 +1,49 @@
+"""The history entries of many new films at once, composed by SQLite from the rows just written.
+
+An import of 100,000 films writes one history entry per film: its values, with its
+genres, countries and other parts inside it. Building those entries in Python and
+encoding each as JSON costs more than writing the films; SQLite's JSON functions build the
+very same entries from the rows the import has just inserted, in one statement. Other
+engines have their entries built by catalog/history_rows.py, as every other write's are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection, Table
+
+
+def writes_film_entries(conn: Connection) -> bool:
+    """Whether this engine composes new films' history entries itself."""
+    return conn.dialect.name == "sqlite"
+
+
+def _object(alias: str, columns: Sequence[str]) -> str:
+    """A row as a JSON object of its non-empty values (a null member is left out by
+    json_patch, and an empty text is made null first): what the history keeps of it."""
+    members = ", ".join(f"'{c}', nullif({alias}.\"{c}\", '')" for c in columns)
+    return f"json_patch('{{}}', json_object({members}))"
+
+
+def add_film_entries(conn: Connection, first_id: int, last_id: int, at: datetime,
+                     label: str, who: str, desk: str, film_columns: Sequence[str],
+                     parts: Sequence[tuple[Table, Sequence[str] | None]]) -> None:
+    """One `insert` entry per film with an id in [first_id, last_id] (all of them new in
+    this transaction): the film's `film_columns`, and under each part table's name the list
+    of its rows in the order they were added: their `name` alone where the columns are
+    None (a genre's name says it all), else an object of the part's columns."""
+    members = [f"'{c}', nullif(f.\"{c}\", '')" for c in film_columns]
+    for table, columns in parts:
+        value = "p.name" if columns is None else _object("p", columns)
+        members.append(
+            f"'{table.name}', json((SELECT nullif(json_group_array({value}), '[]') FROM "
+            f"(SELECT * FROM \"{table.name}\" WHERE film_id = f.id ORDER BY id) AS p))")
+    conn.exec_driver_sql(
+        "INSERT INTO change_history (at, who, desk, label, action, table_name, row_key, "
+        "fields, film_id) "
+        f"SELECT ?, ?, ?, ?, 'insert', 'film', CAST(f.id AS TEXT), "
+        f"json_patch('{{}}', json_object({', '.join(members)})), f.id "
+        "FROM film AS f WHERE f.id BETWEEN ? AND ? ORDER BY f.id",
+        (at.strftime("%Y-%m-%d %H:%M:%S.%f"), who, desk, label, first_id, last_id))
