@@ -80,6 +80,12 @@ def _enrich(cat: Catalog) -> int:
                                                    cited)])
     cat.sources.cite(source, 2, (0.05, 0.1, 0.9, 0.4), film_id=film)
     cat.sources.cite(source, 1, person_id=person)
+    # the past: the film typed twice and merged, its page's address before a new title,
+    # two films said not to be one
+    twin = cat.films.create("Is It Easy to Be Young?", year=1986).created_id
+    cat.films.merge(film, twin)
+    cat.films.update(film, None, title="Is It Easy to Be Young? (Riga print)")
+    cat.duplicates.mark_not_duplicate("film", 2, 1)
     return film
 
 
@@ -109,6 +115,14 @@ def test_round_trip_of_the_demo_archive_is_identical(demo_catalog, tmp_path):
             demo_catalog.sources.citation_of(person_id=person),
             id=empty.sources.citation_of(person_id=person).id)
         assert len(changes.rows) > 9000
+        # links and decisions of the past hold: the merged-away id, the old address, the pair
+        assert empty.films.resolve(film + 1) == film
+        assert [(a.film_id, a.slug) for a in empty.addresses.past()] == [
+            (a.film_id, a.slug) for a in demo_catalog.addresses.past()]
+        assert (film, "is-it-easy-to-be-young") in [(a.film_id, a.slug)
+                                                    for a in empty.addresses.past()]
+        assert {(p.first_id, p.second_id) for p in empty.duplicates.films()} == {
+            (p.first_id, p.second_id) for p in demo_catalog.duplicates.films()}
         original = demo_catalog.films.get(film)
         assert copy.screenings[0].showings == (
             ShowingData(date(1989, 6, 10), "19:30", "Kino Rodina"), ShowingData(date(1989, 6, 12)))
@@ -171,6 +185,13 @@ def test_a_catalogue_file_is_restored_only_into_an_empty_archive(demo_catalog, t
      ' "MIFF", "editions": [{"id": 2, "year": 1989}]}], "films": [{"id": 1, "title": "A",'
      ' "screenings": [{"edition": 2, "showings": [{"day": "1989-13-40"}]}]}]}',
      "1989-13-40"),
+    ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1, "title": "A"}],'
+     ' "merged_films": [{"id": 1, "film": 1}]}', "Film 1 is in the file and also merged"),
+    ('{"format": "curator-catalogue", "format_version": 1, "films": [{"id": 1, "title": "A"}],'
+     ' "not_duplicates": [{"kind": "festival", "first": 1, "second": 2}]}',
+     "of films or of people"),
+    ('{"format": "curator-catalogue", "format_version": 1, "past_addresses": [{"film": 1}]}',
+     "past address 1 of the file: \u201cslug\u201d is missing"),
 ])
 def test_a_wrong_file_is_refused_with_a_reason(catalog, tmp_path, content, message):
     path = tmp_path / "wrong.json"

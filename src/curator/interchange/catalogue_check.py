@@ -94,9 +94,17 @@ SOURCE = {"id": F(ID, True), "title": F(TEXT, True), "edition": REF, "festival":
           "pages": F([{"number": F(INT, True), "sha256": F(TEXT, True), "format": F(TEXT),
                        "file_page": F(INT), "width": F(INT), "height": F(INT),
                        "original_name": F(TEXT)}]), **STAMPS}
+# what the archive keeps of its films' past: a page's former address (also of a film no
+# longer in it), the id of a film merged into another, two records said not to be one
+PAST_ADDRESS = {"film": F(ID, True), "slug": F(TEXT, True), "title": F(TEXT)}
+MERGED_FILM = {"id": F(ID, True), "film": F(ID, True)}
+NOT_DUPLICATE = {"kind": F(TEXT, True), "first": F(ID, True), "second": F(ID, True)}
 TOP = {"films": ("film", FILM), "people": ("person", PERSON), "festivals": ("festival", FESTIVAL),
        "awards": ("award", AWARD), "lists": ("list", LIST), "sources": ("source", SOURCE),
-       "saved_searches": ("saved search", SAVED_SEARCH), "fields": ("field", FIELD)}
+       "saved_searches": ("saved search", SAVED_SEARCH), "fields": ("field", FIELD),
+       "past_addresses": ("past address", PAST_ADDRESS),
+       "merged_films": ("merged film", MERGED_FILM),
+       "not_duplicates": ("pair said not to be one", NOT_DUPLICATE)}
 # how a part of a record is called in a message: `film 12, credit 3`
 PART_NAMES = {"alt_titles": "alternative title", "credits": "credit", "quotes": "quote",
               "external_ids": "external id", "screenings": "screening", "related": "related film",

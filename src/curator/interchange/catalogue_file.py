@@ -9,6 +9,7 @@ empty archive and exporting again gives the same file, byte for byte.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,13 @@ def export_catalogue(catalog: Catalog) -> dict[str, Any]:
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
         "films": films, "people": people, "festivals": festivals, "awards": awards,
         "lists": lists, "saved_searches": saved, "sources": sources, "fields": own_fields,
+        # what keeps links and decisions of the past good: the site's redirects, the ids
+        # of merged films, the pairs the duplicates finder is not to list again
+        "past_addresses": [{"film": a["film_id"], "slug": a["slug"], "title": a["title"]}
+                           for a in rows["film_address"]],
+        "merged_films": [{"id": a["id"], "film": a["film_id"]} for a in rows["film_alias"]],
+        "not_duplicates": [{"kind": d["kind"], "first": d["first_id"],
+                            "second": d["second_id"]} for d in rows["not_duplicate"]],
         "settings": {s["key"]: s["value"] for s in rows["setting"]},
     }
 
@@ -412,6 +420,7 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
         _need(s, "saved_searches", "query")
         add("saved_search", {"id": s["id"], "name": s["name"], "query": s["query"],
                              **_times(s)}, True)
+    _past(document, film_ids, add, where)
     settings = document.get("settings") or {}
     if not isinstance(settings, dict):
         raise CatalogueFileError("The settings of a catalogue file are a JSON object.")
@@ -420,6 +429,50 @@ def catalogue_tables(document: dict[str, Any], places: dict[str, list[str]] | No
         places.setdefault("setting", []).append(f"settings \u201c{key}\u201d")
         tables.setdefault("setting", []).append({"key": key, "value": value})
     return tables
+
+
+def _past(document: dict[str, Any], film_ids: set[int],
+          add: Callable[..., dict[str, Any]], where: dict[str, str]) -> None:
+    """A page's former addresses, merged films' ids and pairs said not to be one: a past
+    address may be a film's no longer in the file (its page says so); a merged film's id
+    is none of the file's films, and may lead to a film deleted since."""
+    seen: set[tuple[int, str]] = set()
+    for n, a in enumerate(list_of(document, "past_addresses")):
+        where["record"] = f"past_addresses[{n}]"
+        _need_keys(a, "past_addresses", "film", "slug")
+        if (a["film"], a["slug"]) in seen:
+            raise CatalogueFileError(f"Film {a['film']} has the past address {a['slug']!r} "
+                                     "twice.")
+        seen.add((a["film"], a["slug"]))
+        add("film_address", {"film_id": a["film"], "slug": a["slug"],
+                             "title": a.get("title", "")})
+    for n, m in enumerate(_records(document, "merged_films", "film")):
+        where["record"] = f"merged_films[{n}] (id {m['id']})"
+        if m["id"] in film_ids:
+            raise CatalogueFileError(f"Film {m['id']} is in the file and also merged into "
+                                     f"film {m['film']}.")
+        add("film_alias", {"id": m["id"], "film_id": m["film"]}, True)
+    pairs: set[tuple[str, int, int]] = set()
+    for n, d in enumerate(list_of(document, "not_duplicates")):
+        where["record"] = f"not_duplicates[{n}]"
+        _need_keys(d, "not_duplicates", "kind", "first", "second")
+        if d["kind"] not in ("film", "person"):
+            raise CatalogueFileError(f"A pair said not to be one is of {d['kind']!r}; "
+                                     "it is of films or of people.")
+        # a pair outlives a record deleted or merged since: it is kept as the archive kept it
+        first, second = sorted((d["first"], d["second"]))
+        if first == second or (d["kind"], first, second) in pairs:
+            continue  # a record is itself; a pair given twice is one decision
+        pairs.add((d["kind"], first, second))
+        add("not_duplicate", {"kind": d["kind"], "first_id": first, "second_id": second})
+
+
+def _need_keys(record: Any, what: str, *fields: str) -> None:
+    if not isinstance(record, dict):
+        raise CatalogueFileError(f"An entry of {what} is not a JSON object.")
+    for field in fields:
+        if record.get(field) in (None, ""):
+            raise CatalogueFileError(f"An entry of {what} has no {field}.")
 
 
 def _records(document: dict[str, Any], key: str, required: str) -> list[dict[str, Any]]:

@@ -2,8 +2,9 @@
 
 Films keep their parts, credits (by name), screenings (by festival, year and
 section), quotes, ids in other databases and See-also links, and are matched
-like a spreadsheet's rows. The file's own ids, its awards, lists and stills,
-and people's other details are restored only into an empty archive.
+like a spreadsheet's rows. The file's own ids, its awards, lists and stills, its
+past addresses, merged films' ids and pairs said not to be one, and people's other
+details are restored only into an empty archive.
 """
 
 from __future__ import annotations
