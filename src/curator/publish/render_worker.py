@@ -31,7 +31,7 @@ from typing import BinaryIO
 import curator
 from curator.publish.pages import Page
 from curator.publish.render import Renderer
-from curator.publish.writer import ExportError, Folders, write_new
+from curator.publish.writer import ExportError, Folders
 
 # (file in the site, laid-out page or the file's content, digest recorded last time)
 Job = tuple[str, Page | bytes, str]
@@ -49,9 +49,7 @@ class PageFiles:
         digest = hashlib.sha256(data).hexdigest()
         if digest == old_digest and os.path.isfile(os.path.join(self.site, file)):
             return digest, False
-        target = os.path.join(self.staging, file)
-        self.folders.make(os.path.dirname(target))
-        write_new(target, data)
+        self.folders.write(os.path.join(self.staging, file), data)
         return digest, True
 
 

@@ -131,6 +131,21 @@ class Folders:
             pass  # made by the other process rendering pages
         self.made.add(folder)
 
+    def write(self, target: str, data: bytes) -> None:
+        """Write the file, making its folder only if it is not there: the other process
+        rendering pages may have made it (a film's folder holds the page of one and the
+        redirect of the other), and a second mkdir of a folder costs as much as the first."""
+        folder = os.path.dirname(target)
+        if folder not in self.made:
+            try:
+                write_new(target, data)
+            except FileNotFoundError:
+                self.make(folder)
+            else:
+                self.made.add(folder)
+                return
+        write_new(target, data)
+
 
 class SiteWriter:
     def __init__(self, outdir: Path, *, selection: str = "all", proven: str = "") -> None:
@@ -352,6 +367,7 @@ class SiteWriter:
         if self.keep(path, source):
             return
         target = self._target(path)
+        self._folders.make(os.path.dirname(target))
         self.operation()
         shutil.copyfile(source_file, target)
         self._staged.add(path)
@@ -365,13 +381,11 @@ class SiteWriter:
 
     def _target(self, path: str) -> str:
         self.check_path(path)
-        target = os.path.join(self._staging, path)
-        self._folders.make(os.path.dirname(target))
-        return target
+        return os.path.join(self._staging, path)
 
     def _write_bytes(self, target: str | Path, data: bytes) -> None:
         self.operation()
-        write_new(os.fspath(target), data)
+        self._folders.write(os.fspath(target), data)
 
     def _in_site(self, path: str) -> bool:
         return (self.outdir / path).is_file()
