@@ -17,7 +17,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, select
 
 from curator.catalog.bulk import BulkResult, FilmData, add_in_bulk
-from curator.catalog.changes import Changes, RowChange, merge_rows
+from curator.catalog.changes import Changes, InsertedRows, RowChange, merge_rows
 from curator.catalog.core import Operations
 from curator.catalog.countries import CountrySpellings, used_countries, with_countries_spelled
 from curator.catalog.errors import Cancelled
@@ -195,8 +195,7 @@ class Imports(Operations):
             else:
                 writing.rows = rows
         if not dry_run:
-            result.changes = Changes(label, tuple(rows),
-                                     frozenset(result.created + result.updated))
+            result.changes = Changes(label, rows, frozenset(result.created + result.updated))
 
 
 class _ImportRun(UpdatingFilms):
@@ -427,9 +426,9 @@ class _ImportRun(UpdatingFilms):
                 have[other] = pos
                 pos += 1
 
-    def finish(self) -> list[RowChange]:
+    def finish(self) -> InsertedRows:
         parts = [table for table in self.rows.by_table if table in KEYS_OF_TABLE]
-        inserted = self.rows.flush()
+        rows = self.rows.flush_rows(merge_rows(self.extra))
         created = self.result.created
         if created:
             fts.reindex_range(self.conn, min(created), max(created))
@@ -437,7 +436,7 @@ class _ImportRun(UpdatingFilms):
         if self.touched:
             fts.reindex_films(self.conn, self.touched)
             refresh_sort_keys(self.conn, self.touched)
-        return [*merge_rows(self.extra), *inserted]
+        return rows
 
 
 def _printed(item: FilmImport) -> tuple[str, int | None, frozenset[str]] | None:
