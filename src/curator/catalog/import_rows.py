@@ -71,6 +71,16 @@ class NewRows:
         self.by_table.setdefault(table, []).append(getter(row))
         return row
 
+    def add_tuple(self, table: str, columns: tuple[str, ...], values: tuple[Any, ...]) -> int:
+        """A row given as the values of `columns` (the same columns, in the same order, for
+        every row of the table); returns its new id. A film per row of a sheet: no dict."""
+        known = self.columns.setdefault(table, ("id", "version", *columns))
+        if len(known) != len(columns) + 2 or known[2:] != columns:
+            return self.add(table, **dict(zip(columns, values, strict=True)))["id"]
+        new_id = self.new_id(table)
+        self.by_table.setdefault(table, []).append((new_id, 1, *values))
+        return new_id
+
     def add_values(self, table: str, film_id: int, values: tuple[str, ...]) -> None:
         """A film's countries, languages or genres: the bulk of an import's rows."""
         if self.columns.setdefault(table, _VALUE_COLUMNS) != _VALUE_COLUMNS:
