@@ -207,6 +207,18 @@ def touched_by(rows: Iterable[RowChange], film_ids: Iterable[int] = ()) -> Touch
     """
     ids: dict[Meaning, set[Any]] = {m: set() for m in Meaning}
     by_table: dict[str, list[RowChange]] = {}
+    inserted: dict[str, list[Any]] = {}  # an import's new rows, read from their tuples
+    if isinstance(rows, InsertedRows):
+        for table, columns, values in rows.tables:
+            by_table.setdefault(table, [])
+            for meaning, column in TABLE_MEANINGS.get(table, ()):
+                at = 0 if column is KEY else columns.index(column) if column in columns \
+                    else None
+                if at is not None:
+                    ids[meaning].update(v for row in values if (v := row[at]) is not None)
+            if table == "film":
+                inserted[table] = [row[0] for row in values]
+        rows = rows.changed
     for r in rows:  # table by table: an import's hundreds of thousands of rows read quickly
         by_table.setdefault(r.table, []).append(r)
     for table, changed in by_table.items():
@@ -219,7 +231,7 @@ def touched_by(rows: Iterable[RowChange], film_ids: Iterable[int] = ()) -> Touch
     if any(table not in TABLE_MEANINGS for table in by_table):
         return _everything(ids, film_ids)
     films = by_table.get("film", ())
-    added = {r.key[0] for r in films if r.before is None}
+    added = {r.key[0] for r in films if r.before is None} | set(inserted.get("film", ()))
     removed = {r.key[0] for r in films if r.after is None}
     counts = "still" in by_table or "credit" in by_table or any(
         r.before is not None and r.after is not None
