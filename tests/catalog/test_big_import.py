@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from curator.catalog import FilmData, FilmImport, FilmQuery, ScreeningRef, import_rows
+from curator.catalog.changes import touched_by
 from curator.model import Film
 
 
@@ -74,3 +75,22 @@ def test_an_import_works_out_the_sort_keys_its_parts_move(catalog):
                 conn.execute(select(film).where(film.c.id.in_(result.created)))}
     assert keys == {"Assa": ("USSR", "Solovyov, Sergei", 1), "Igla": ("Kazakh SSR", "", 0),
                     "Kin-dza-dza!": ("", "", 0)}
+
+
+def test_an_import_says_what_it_touched_and_undoes_and_redoes_as_one_step(catalog):
+    # its new rows are kept as the tuples inserted; the desk and undo read them as rows
+    assa = catalog.films.create(title="Assa", year=1987).created_id
+    result = catalog.imports.run([*items(20), FilmImport(FilmData(
+        "Assa", year=1987, genres=("Music",)), "row 30")], existing="update")
+    assert (len(result.created), result.updated) == (20, [assa])
+    touched = result.changes.touched
+    assert touched.films_added == frozenset(result.created)
+    assert touched.films == frozenset([*result.created, assa])
+    assert touched.vocabulary and touched.counts and not touched.people
+    assert touched == touched_by(tuple(result.changes.rows), result.changes.film_ids)
+    undone = catalog.undo(result.changes)
+    assert catalog.search.films(FilmQuery()).total == 1
+    assert catalog.films.get(assa).genres == ()
+    catalog.undo(undone, "Redo")
+    assert catalog.search.films(FilmQuery()).total == 21
+    assert catalog.films.get(assa).genres == ("Music",)

@@ -141,12 +141,12 @@ def add_in_bulk(
             for scheme, value in film.external_ids:
                 rows.add("external_id", **{"film_id": fid, "person_id": None,
                                          "scheme": scheme, "value": value})
-        changes = rows.flush()
+        changes = rows.flush_rows()
         fts.add_documents(conn, documents)
         if result_ids:
             refresh_sort_key_range(conn, result_ids[0], result_ids[-1])
         writing.rows = changes
-    changes_obj = Changes(label, tuple(changes), frozenset(result_ids))
+    changes_obj = Changes(label, changes, frozenset(result_ids))
     return BulkResult(changes_obj, result_ids, errors, created_people)
 
 

@@ -12,8 +12,9 @@ every producer (operations, undo and redo, imports) says them the same way.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -58,6 +59,61 @@ class RowChange(NamedTuple):
             return False
         keys = (set(self.before) | set(self.after)) - BOOKKEEPING
         return all(self.before.get(k) == self.after.get(k) for k in keys)
+
+
+class InsertedRows(Sequence[RowChange]):
+    """An operation's rows where most are new rows kept as the tuples they were inserted
+    from (an import writes hundreds of thousands): the same RowChanges as a tuple of them,
+    built only when something reads them (an undo, the desk's panes), so a command that
+    imports and ends builds none.
+
+    `changed` are the other rows, as RowChanges; each of `tables` is a table's name, its
+    columns (the id first) and its new rows' values, all created at `now` at version 1."""
+
+    def __init__(self, changed: Iterable[RowChange],
+                 tables: Sequence[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]],
+                 now: datetime) -> None:
+        self.changed = tuple(changed)
+        self.tables = tables
+        self.now = now
+
+    def new_rows(self, table: str, columns: tuple[str, ...],
+                 values: Iterable[tuple[Any, ...]]) -> Iterator[RowChange]:
+        """One table's new rows as RowChanges, as the rows inserted them."""
+        now = self.now
+        for row in values:
+            after = dict(zip(columns, row, strict=True))
+            after["created_at"] = after["updated_at"] = now
+            yield RowChange(table, (row[0],), None, after)
+
+    @cached_property
+    def _rows(self) -> tuple[RowChange, ...]:
+        return (*self.changed, *(r for name, columns, values in self.tables
+                                 for r in self.new_rows(name, columns, values)))
+
+    def __len__(self) -> int:
+        return len(self.changed) + sum(len(values) for _, _, values in self.tables)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._rows[index]
+
+    def __iter__(self) -> Iterator[RowChange]:
+        return iter(self._rows)
+
+    def __add__(self, other: Iterable[RowChange]) -> tuple[RowChange, ...]:
+        return (*self._rows, *other)
+
+    def __radd__(self, other: Iterable[RowChange]) -> tuple[RowChange, ...]:
+        return (*other, *self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._rows)
+
+    def __repr__(self) -> str:
+        return f"InsertedRows({len(self):,} rows)"
 
 
 class Meaning(enum.Enum):
@@ -151,6 +207,18 @@ def touched_by(rows: Iterable[RowChange], film_ids: Iterable[int] = ()) -> Touch
     """
     ids: dict[Meaning, set[Any]] = {m: set() for m in Meaning}
     by_table: dict[str, list[RowChange]] = {}
+    inserted: dict[str, list[Any]] = {}  # an import's new rows, read from their tuples
+    if isinstance(rows, InsertedRows):
+        for table, columns, values in rows.tables:
+            by_table.setdefault(table, [])
+            for meaning, column in TABLE_MEANINGS.get(table, ()):
+                at = 0 if column is KEY else columns.index(column) if column in columns \
+                    else None
+                if at is not None:
+                    ids[meaning].update(v for row in values if (v := row[at]) is not None)
+            if table == "film":
+                inserted[table] = [row[0] for row in values]
+        rows = rows.changed
     for r in rows:  # table by table: an import's hundreds of thousands of rows read quickly
         by_table.setdefault(r.table, []).append(r)
     for table, changed in by_table.items():
@@ -163,7 +231,7 @@ def touched_by(rows: Iterable[RowChange], film_ids: Iterable[int] = ()) -> Touch
     if any(table not in TABLE_MEANINGS for table in by_table):
         return _everything(ids, film_ids)
     films = by_table.get("film", ())
-    added = {r.key[0] for r in films if r.before is None}
+    added = {r.key[0] for r in films if r.before is None} | set(inserted.get("film", ()))
     removed = {r.key[0] for r in films if r.after is None}
     counts = "still" in by_table or "credit" in by_table or any(
         r.before is not None and r.after is not None
@@ -193,7 +261,8 @@ class Changes:
     """The outcome of one operation: the label a user reads, and the rows it changed."""
 
     label: str
-    rows: tuple[RowChange, ...] = ()
+    # a tuple, or an import's InsertedRows: a sequence of RowChanges either way
+    rows: Sequence[RowChange] = ()
     film_ids: frozenset[int] = field(default=frozenset())  # films whose pages changed
     created_id: int | None = None  # the id of the record the operation created, if any
 
@@ -206,7 +275,7 @@ class Changes:
         last."""
         if not self:
             return later
-        return Changes(self.label, merge_rows(self.rows + later.rows),
+        return Changes(self.label, merge_rows((*self.rows, *later.rows)),
                        self.film_ids | later.film_ids, self.created_id)
 
     @cached_property

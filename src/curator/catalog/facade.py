@@ -13,17 +13,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import text
 
-from curator.catalog.addresses import Addresses
 from curator.catalog.changes import Changes
 from curator.catalog.core import CatalogCore
-from curator.catalog.festivals import Awards, Editions, Festivals, Sections
-from curator.catalog.films import Films
 from curator.catalog.glance import COUNTED_TABLES
-from curator.catalog.people import People
-from curator.catalog.search import Search
-from curator.catalog.settings import Settings
 from curator.catalog.sort_keys import keys_moved_by, refresh_sort_keys
-from curator.catalog.stills_meta import Stills
 from curator.catalog.unit import (
     SORT_KEY_SOURCES,
     affected_film_ids,
@@ -44,16 +37,23 @@ from curator.store import (
 from curator.store.archive import DATABASE_NAME
 
 if TYPE_CHECKING:
+    from curator.catalog.addresses import Addresses
     from curator.catalog.bulk_edit import BulkEdits
     from curator.catalog.collections import Lists
     from curator.catalog.duplicates import Duplicates
+    from curator.catalog.festivals import Awards, Editions, Festivals, Sections
     from curator.catalog.film_fields import FilmFields
+    from curator.catalog.films import Films
     from curator.catalog.history import History
     from curator.catalog.importing import Imports
+    from curator.catalog.people import People
     from curator.catalog.replace import Replacing
     from curator.catalog.saved_searches import SavedSearches
+    from curator.catalog.search import Search
+    from curator.catalog.settings import Settings
     from curator.catalog.snapshot import Snapshot
     from curator.catalog.sources import Sources
+    from curator.catalog.stills_meta import Stills
     from curator.catalog.vocabulary import Vocabulary
 
 P = TypeVar("P")
@@ -100,6 +100,16 @@ class _Part(Generic[P]):
 class Catalog:
     """All operations on one archive, by kind of record."""
 
+    films: _Part[Films] = _Part("curator.catalog.films", "Films")
+    people: _Part[People] = _Part("curator.catalog.people", "People")
+    festivals: _Part[Festivals] = _Part("curator.catalog.festivals", "Festivals")
+    editions: _Part[Editions] = _Part("curator.catalog.festivals", "Editions")
+    sections: _Part[Sections] = _Part("curator.catalog.festivals", "Sections")
+    awards: _Part[Awards] = _Part("curator.catalog.festivals", "Awards")
+    stills: _Part[Stills] = _Part("curator.catalog.stills_meta", "Stills")
+    search: _Part[Search] = _Part("curator.catalog.search", "Search")
+    settings: _Part[Settings] = _Part("curator.catalog.settings", "Settings")
+    addresses: _Part[Addresses] = _Part("curator.catalog.addresses", "Addresses")
     lists: _Part[Lists] = _Part("curator.catalog.collections", "Lists")
     imports: _Part[Imports] = _Part("curator.catalog.importing", "Imports")
     snapshot: _Part[Snapshot] = _Part("curator.catalog.snapshot", "Snapshot")
@@ -115,18 +125,7 @@ class Catalog:
 
     def __init__(self, archive: AnyArchive) -> None:
         self.archive = archive
-        core = CatalogCore(archive)
-        self.films = Films(core)
-        self.people = People(core)
-        self.festivals = Festivals(core)
-        self.editions = Editions(core)
-        self.sections = Sections(core)
-        self.awards = Awards(core)
-        self.stills = Stills(core)
-        self.search = Search(core)
-        self.settings = Settings(core)
-        self.addresses = Addresses(core)
-        self._core = core
+        self._core = CatalogCore(archive)
 
     @classmethod
     def open(cls, where: str | os.PathLike[str], *, password: str | None = None) -> Catalog:

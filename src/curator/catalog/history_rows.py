@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from curator.catalog.changes import BOOKKEEPING, RowChange
+from curator.catalog.changes import BOOKKEEPING, InsertedRows, RowChange
 from curator.model import Base
 from curator.model.entities import utcnow
 from curator.model.history import CHANGE_HISTORY, RECORD_COLUMNS
@@ -141,7 +141,7 @@ def record_rows(conn: Connection, label: str, rows: Iterable[RowChange], who: st
     at = utcnow()
     # a new film's parts name it, so none of them is a part put back as it was: the engine
     # takes its films first, and the rows left are looked through for those
-    rows = _new_films_entered_by_engine(conn, list(rows), at, label, who, desk)
+    rows = _new_films_entered_by_engine(conn, rows, at, label, who, desk)
     rows = _without_rows_put_back(rows)
     entries = []
     names: dict[str, str] = {}  # plain str: the driver binds a str subclass slowly
@@ -212,7 +212,7 @@ ENGINE_ENTRIES_FROM = 1_000
 _PLAIN_TYPES = frozenset({"Integer", "String", "Text", "Enum"})
 
 
-def _new_films_entered_by_engine(conn: Connection, rows: list[RowChange], at: datetime,
+def _new_films_entered_by_engine(conn: Connection, rows: Iterable[RowChange], at: datetime,
                                  label: str, who: str, desk: str) -> list[RowChange]:
     """Where the engine composes new films' entries itself (store/history_sqlite.py), let it
     write those of a step's many new films, parts and all; the rows left are returned.
@@ -220,7 +220,12 @@ def _new_films_entered_by_engine(conn: Connection, rows: list[RowChange], at: da
     The same entries as the loop of `record_rows` writes: the film's values less those left
     out, and its parts' under their tables' names, in the order they were added."""
     if not history_sqlite.writes_film_entries(conn):
-        return rows
+        return list(rows)
+    if isinstance(rows, InsertedRows):
+        left = _new_films_of_inserted_rows(conn, rows, at, label, who, desk)
+        if left is not None:
+            return left
+    rows = list(rows)
     # rows unpacked as the tuples they are: 400,000 of them in an import of 100,000 films
     ids = [key[0] for table, key, before, after in rows
            if table == "film" and before is None and after is not None]
@@ -241,17 +246,61 @@ def _new_films_entered_by_engine(conn: Connection, rows: list[RowChange], at: da
                 part_tables[table] = None
                 continue
         keep(r)
+    if not _engine_entries(conn, first, last, at, label, who, desk, list(part_tables)):
+        return rows
+    return rest
+
+
+def _new_films_of_inserted_rows(conn: Connection, rows: InsertedRows, at: datetime,
+                                label: str, who: str, desk: str) -> list[RowChange] | None:
+    """`_new_films_entered_by_engine` for rows kept as tuples: the new films and their
+    parts are told by their tables' columns, and only the rows left are read as RowChanges.
+    None where the engine cannot take them (the caller reads every row then)."""
+    films = [values for name, _, values in rows.tables if name == "film"]
+    if len(films) != 1 or len(films[0]) < ENGINE_ENTRIES_FROM or any(
+            r.table == "film" and r.before is None for r in rows.changed):
+        return None
+    first, last = films[0][0][0], films[0][-1][0]
+    if last - first + 1 != len(films[0]):
+        return None  # not one run of new ids: the parts cannot be told by their film's id
+    rest = list(rows.changed)
+    part_tables: list[str] = []
+    others: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = []
+    for name, columns, values in rows.tables:
+        if name == "film":
+            continue
+        if "film_id" not in columns:
+            others.append((name, columns, values))
+            continue
+        at_film = columns.index("film_id")
+        outside = [v for v in values if v[at_film] is None or not first <= v[at_film] <= last]
+        if len(outside) < len(values):
+            part_tables.append(name)
+        if outside:
+            others.append((name, columns, outside))
+    if not _engine_entries(conn, first, last, at, label, who, desk, part_tables):
+        return None
+    for name, columns, values in others:
+        rest.extend(rows.new_rows(name, columns, values))
+    return rest
+
+
+def _engine_entries(conn: Connection, first: int, last: int, at: datetime, label: str,
+                    who: str, desk: str, part_tables: list[str]) -> bool:
+    """Have the engine write the entries of the new films with ids in [first, last], with
+    their parts in `part_tables`; False (nothing written) where a column's values would
+    read differently from the engine's JSON."""
     kept: dict[str, list[str]] = {}
     for name in ["film", *part_tables]:
         table = Base.metadata.tables[name]
         kept[name] = [c.name for c in table.c if c.name not in _LEFT_OUT_OF_ROWS]
         if any(type(table.c[c].type).__name__ not in _PLAIN_TYPES for c in kept[name]):
-            return rows  # a flag or a number with a point: JSON would spell it differently
+            return False  # a flag or a number with a point: JSON would spell it differently
     history_sqlite.add_film_entries(
         conn, first, last, at, label, who, desk, kept["film"],
         [(Base.metadata.tables[name], None if name in _NAMED_PARTS else kept[name])
          for name in part_tables])
-    return rest
+    return True
 
 
 _ENTRY_COLUMNS = ("action", "table_name", "row_key", "fields", *RECORD_COLUMNS)

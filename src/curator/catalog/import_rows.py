@@ -7,13 +7,14 @@ raw inserts, and the same dicts become the Changes that undo the import.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import nullcontext
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
-from curator.catalog.changes import RowChange
+from curator.catalog.changes import InsertedRows, RowChange
 from curator.catalog.unit import TABLES
 from curator.model import Base
 from curator.model.entities import utcnow
@@ -32,14 +33,21 @@ REBUILD_FROM = 10_000  # new rows, and more than the table holds already
 
 
 _STAMPS = ("created_at", "updated_at")  # one moment for every row: written into the statement
+# A film's country, language or genre row, as add_values keeps it.
+_VALUE_COLUMNS = ("id", "version", "film_id", "position", "name")
 
 
 class NewRows:
-    """Rows to insert, ids assigned up front, written with the driver's executemany."""
+    """Rows to insert, ids assigned up front, written with the driver's executemany.
+
+    Each table's rows are kept as tuples of its columns (the id first; the stamps, one
+    moment for all, apart): what the driver takes, and what the Changes keep."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.by_table: dict[str, list[dict[str, Any]]] = {}
+        self.by_table: dict[str, list[tuple[Any, ...]]] = {}
+        self.columns: dict[str, tuple[str, ...]] = {}
+        self._values_of: dict[str, itemgetter] = {}
         self.next_id: dict[str, int] = {}
         self.now = utcnow()
 
@@ -53,45 +61,68 @@ class NewRows:
     def add(self, table: str, **values: Any) -> dict[str, Any]:
         row = {"id": self.new_id(table), "version": 1, "created_at": self.now,
                "updated_at": self.now, **values}
-        self.by_table.setdefault(table, []).append(row)
+        getter = self._values_of.get(table)
+        if getter is None:
+            columns = self.columns.setdefault(
+                table, tuple(c for c in row if c not in _STAMPS))
+            getter = self._values_of[table] = itemgetter(*columns)
+        if len(row) != len(self.columns[table]) + len(_STAMPS):
+            raise ValueError(f"a row of {table} with other columns than the rows before it")
+        self.by_table.setdefault(table, []).append(getter(row))
         return row
+
+    def add_tuple(self, table: str, columns: tuple[str, ...], values: tuple[Any, ...]) -> int:
+        """A row given as the values of `columns` (the same columns, in the same order, for
+        every row of the table); returns its new id. A film per row of a sheet: no dict."""
+        known = self.columns.setdefault(table, ("id", "version", *columns))
+        if len(known) != len(columns) + 2 or known[2:] != columns:
+            return self.add(table, **dict(zip(columns, values, strict=True)))["id"]
+        new_id = self.new_id(table)
+        self.by_table.setdefault(table, []).append((new_id, 1, *values))
+        return new_id
 
     def add_values(self, table: str, film_id: int, values: tuple[str, ...]) -> None:
         """A film's countries, languages or genres: the bulk of an import's rows."""
+        if self.columns.setdefault(table, _VALUE_COLUMNS) != _VALUE_COLUMNS:
+            for position, name in enumerate(dict.fromkeys(
+                    n for v in values if (n := v.strip()))):
+                self.add(table, film_id=film_id, position=position, name=name)
+            return
         out = self.by_table.setdefault(table, [])
         if table not in self.next_id:
             self.next_id[table] = first_free_id(self.conn, TABLES[table])
-        next_id, now = self.next_id[table], self.now
+        next_id = self.next_id[table]
         position = 0
         seen = set()
         for value in values:
             name = value.strip()
             if name and name not in seen:
                 seen.add(name)
-                out.append({"id": next_id, "version": 1, "created_at": now, "updated_at": now,
-                            "film_id": film_id, "position": position, "name": name})
+                out.append((next_id, 1, film_id, position, name))
                 next_id += 1
                 position += 1
         self.next_id[table] = next_id
 
-    def flush(self) -> list[RowChange]:
-        """Insert every queued row, parents first; the rows become the Changes."""
-        changes: list[RowChange] = []
+    def flush_rows(self, changed: Iterable[RowChange] = ()) -> InsertedRows:
+        """Insert every queued row, parents first; returns them, after the `changed` rows,
+        as the operation's Changes rows (tuples, read as RowChanges when read)."""
+        written: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = []
         for t in Base.metadata.sorted_tables:
             rows = self.by_table.get(t.name)
             if not rows:
                 continue
-            first_new = rows[0]["id"]
+            columns = self.columns[t.name]
+            first_new = rows[0][0]
             rebuild = (t.name in REBUILT_INDEXES and len(rows) >= REBUILD_FROM
                        and len(rows) > first_new - 1)  # ids are given in order from max+1
-            stamped = [c for c in _STAMPS if c in rows[0]]
-            columns = [c.name for c in t.c if c.name in rows[0] and c.name not in stamped]
             with indexes_built_after(self.conn, t) if rebuild else nullcontext():
-                insert_tuples(self.conn, t, self.now, columns,
-                              list(map(itemgetter(*columns), rows)) if len(columns) > 1
-                              else [(row[columns[0]],) for row in rows], stamps=stamped)
-            name = t.name
-            changes.extend(RowChange(name, (r["id"],), None, r) for r in rows)
+                insert_tuples(self.conn, t, self.now, list(columns), rows,
+                              stamps=[c for c in _STAMPS if c in t.c])
+            written.append((t.name, columns, rows))
         reset_sequences(self.conn, [TABLES[name] for name in self.by_table])
-        self.by_table.clear()
-        return changes
+        self.by_table = {}
+        return InsertedRows(changed, written, self.now)
+
+    def flush(self) -> list[RowChange]:
+        """Insert every queued row, parents first; the rows become the Changes."""
+        return list(self.flush_rows())

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, select
 
 from curator.catalog.bulk import BulkResult, FilmData, add_in_bulk
-from curator.catalog.changes import Changes, RowChange, merge_rows
+from curator.catalog.changes import Changes, InsertedRows, RowChange, merge_rows
 from curator.catalog.core import Operations
 from curator.catalog.countries import CountrySpellings, used_countries, with_countries_spelled
 from curator.catalog.errors import Cancelled
@@ -50,6 +50,9 @@ __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportResult", "Imports", "RowOut
 _STATES = frozenset(PublicationState)
 _KINDS = frozenset(FilmKind) | {""}
 _ROLES = frozenset(Role)
+# A new film's row, as _create gives it to NewRows.add_tuple.
+_FILM_COLUMNS = ("slug", "title", "original_title", "sort_title", "year", "runtime", "format",
+                 "colour", "kind", "synopsis", "notes", "state")
 Progress = Callable[[int, int], bool | None]
 
 
@@ -195,8 +198,7 @@ class Imports(Operations):
             else:
                 writing.rows = rows
         if not dry_run:
-            result.changes = Changes(label, tuple(rows),
-                                     frozenset(result.created + result.updated))
+            result.changes = Changes(label, rows, frozenset(result.created + result.updated))
 
 
 class _ImportRun(UpdatingFilms):
@@ -234,8 +236,11 @@ class _ImportRun(UpdatingFilms):
             outcomes.append(RowOutcome(item.source, "error", None, reason))
             return None
         policy = item.existing or self.policy
-        names = [name for name, role in film.credits if role == "director"]
-        directors = {pid for name in names if (pid := self.known.person(name)) is not None}
+        if film.credits:
+            names = [name for name, role in film.credits if role == "director"]
+            directors = {pid for name in names if (pid := self.known.person(name)) is not None}
+        else:
+            names, directors = [], set()
         keys = item.match_keys
         if keys is None:
             keys = title_keys(film.title, film.original_title)
@@ -296,28 +301,33 @@ class _ImportRun(UpdatingFilms):
     def _create(self, item: FilmImport, keys: set[str]) -> int:
         film, rows = item.film, self.rows
         title = film.title.strip()
-        fid = rows.add(
-            "film", slug=slugify(title, "film"), title=title,
-            original_title=film.original_title.strip(),
-            sort_title=film.sort_title or sort_title(title), year=film.year,
-            runtime=film.runtime, format=film.format, colour=film.colour, kind=film.kind,
-            synopsis=film.synopsis, notes=film.notes, state=film.state,
-        )["id"]
+        fid = rows.add_tuple("film", _FILM_COLUMNS, (
+            slugify(title, "film"), title, film.original_title.strip(),
+            film.sort_title or sort_title(title), film.year, film.runtime, film.format,
+            film.colour, film.kind, film.synopsis, film.notes, film.state))
         self.known.add_film(fid, title, film.original_title, film.year, keys)
-        for table, values in (("film_country", film.countries),
-                              ("film_language", film.languages), ("film_genre", film.genres)):
-            if values:
-                rows.add_values(table, fid, values)
-        for pos, alt in enumerate(dict.fromkeys(a.strip() for a in film.alt_titles if a.strip())):
-            rows.add("alt_title", film_id=fid, position=pos, title=alt, note="")
-        self._add_credits(fid, film.credits, set(), 0)
-        sources = item.quote_sources
-        for pos, (text, attribution) in enumerate(film.quotes):
-            rows.add("quote", film_id=fid, position=pos, text=text.strip(),
-                     attribution=attribution.strip(),
-                     source=sources[pos].strip() if pos < len(sources) else "")
-        for scheme, value in dict.fromkeys(film.external_ids):
-            self._add_external_id(fid, scheme, value)
+        # most rows of a sheet have a few of these parts: the others cost no loop
+        if film.countries:
+            rows.add_values("film_country", fid, film.countries)
+        if film.languages:
+            rows.add_values("film_language", fid, film.languages)
+        if film.genres:
+            rows.add_values("film_genre", fid, film.genres)
+        if film.alt_titles:
+            for pos, alt in enumerate(dict.fromkeys(
+                    a.strip() for a in film.alt_titles if a.strip())):
+                rows.add("alt_title", film_id=fid, position=pos, title=alt, note="")
+        if film.credits:
+            self._add_credits(fid, film.credits, set(), 0)
+        if film.quotes:
+            sources = item.quote_sources
+            for pos, (text, attribution) in enumerate(film.quotes):
+                rows.add("quote", film_id=fid, position=pos, text=text.strip(),
+                         attribution=attribution.strip(),
+                         source=sources[pos].strip() if pos < len(sources) else "")
+        if film.external_ids:
+            for scheme, value in dict.fromkeys(film.external_ids):
+                self._add_external_id(fid, scheme, value)
         for ref in item.screenings:
             self._add_screening(fid, ref)
         return fid
@@ -427,9 +437,9 @@ class _ImportRun(UpdatingFilms):
                 have[other] = pos
                 pos += 1
 
-    def finish(self) -> list[RowChange]:
+    def finish(self) -> InsertedRows:
         parts = [table for table in self.rows.by_table if table in KEYS_OF_TABLE]
-        inserted = self.rows.flush()
+        rows = self.rows.flush_rows(merge_rows(self.extra))
         created = self.result.created
         if created:
             fts.reindex_range(self.conn, min(created), max(created))
@@ -437,7 +447,7 @@ class _ImportRun(UpdatingFilms):
         if self.touched:
             fts.reindex_films(self.conn, self.touched)
             refresh_sort_keys(self.conn, self.touched)
-        return [*merge_rows(self.extra), *inserted]
+        return rows
 
 
 def _printed(item: FilmImport) -> tuple[str, int | None, frozenset[str]] | None:
