@@ -8,6 +8,7 @@ import contextlib
 import importlib
 import os
 import shutil
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -92,9 +93,16 @@ class _Part(Generic[P]):
     def __get__(self, catalog: Any, owner: type | None = None) -> P:
         if catalog is None:
             return self  # type: ignore[return-value]
-        part = getattr(importlib.import_module(self.module), self.name)(catalog._core)
-        catalog.__dict__[self.attr] = part  # from now on an attribute like the others
+        # the desk's threads may ask at once: one part each, as a part may keep a cache
+        with _MAKING:
+            part = catalog.__dict__.get(self.attr)
+            if part is None:
+                part = getattr(importlib.import_module(self.module), self.name)(catalog._core)
+                catalog.__dict__[self.attr] = part  # from now on an attribute like others
         return part
+
+
+_MAKING = threading.RLock()
 
 
 class Catalog:
