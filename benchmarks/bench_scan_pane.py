@@ -122,6 +122,11 @@ def main() -> int:
         window = MainWindow(catalog)
         window.resize(1600, 950)
         window.show()
+        # as a person's click would: the window takes the keys (its shortcuts need it active)
+        window.activateWindow()
+        deadline = time.perf_counter() + 5
+        while not window.isActiveWindow() and time.perf_counter() < deadline:
+            app.processEvents()
         window.open_record("film", film)
         window.scan.show()
         pane = window.scan.pane
@@ -150,7 +155,7 @@ def main() -> int:
         wait_for_page(lambda: pane.open_source(source, 1))
         window.form.focus_field("synopsis")
         app.processEvents()
-        editor = app.focusWidget()
+        editor = app.focusWidget() or window.focusWidget()  # the synopsis
         times = []
         for _ in range(args.flips):
             expected[0] = pane.number + 1
