@@ -156,3 +156,26 @@ def test_a_renamed_or_new_person_is_found_by_the_next_search(catalog):
     assert directed("kaurismaki") == [miff.other]
     assert directed("aki kauris") == [miff.other]
     assert directed("kauris mykk") == []  # every word in one name
+
+
+def test_a_page_of_a_persons_many_films_keeps_the_title_order_and_count(catalog, miff,
+                                                                         monkeypatch):
+    """Past a few films, a people-only page is read off the title index: the same films,
+    in the same order, with the same count, a page at a time and either way round."""
+    from curator.catalog import search
+
+    monkeypatch.setattr(search, "_WALKED_FILMS", 1)
+    by_title = [miff.alice, miff.wings]  # Alice in the Cities, Wings of Desire
+
+    def page(text, offset, descending=False):
+        q = FilmQuery.parse(text, descending=descending)
+        result = catalog.search.films(q, limit=1, offset=offset)
+        assert catalog.search.count(q) == result.total
+        return result.total, result.ids
+
+    assert page("director:wenders", 0) == (2, by_title[:1])
+    assert page("director:wenders", 1) == (2, by_title[1:])
+    assert page("director:wenders", 2) == (2, [])
+    assert page("director:wenders", 0, descending=True) == (2, by_title[1:])
+    assert page("person:wenders director:wim", 1, descending=True) == (2, by_title[:1])
+    assert page("person:smith director:wenders", 0) == (0, [])

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from curator.catalog.core import CatalogCore, Operations
 from curator.catalog.glance import exact_first
 from curator.catalog.query import Condition, QueryError, parse_query
-from curator.catalog.query_sql import condition_clause
+from curator.catalog.query_sql import condition_clause, films_of_people
 from curator.catalog.records import FilmRow, SearchResult
 from curator.catalog.wording import appearance, edition_name
 from curator.model import (
@@ -75,6 +75,22 @@ class FilmQuery:
             self.edition_id, self.section_id, self.year_from, self.year_to, self.country,
             self.kind, self.state, self.attention, self.collection_id))
 
+    @property
+    def people_only(self) -> bool:
+        """`person:varda`, `director:kaurismaki person:pajala`: films of people alone."""
+        return (not self.text.strip() and bool(self.conditions)
+                and all(c.field in ("person", "director") and not c.negated
+                        for c in self.conditions)
+                and all(getattr(self, k) is None for k in _FILTERS))
+
+
+_FILTERS = ("edition_id", "section_id", "year_from", "year_to", "country", "kind", "state",
+            "attention", "collection_id")
+# A page of a people-only search is read off the title index when it lies this near the top
+# and the people have this many films at least; a few films, or a page far down, are sorted.
+_WALKED_PAGES_END = 2000
+_WALKED_FILMS = 2000
+
 
 # The "Needs attention" views are built-in saved searches: each one a query of the query
 # language, so `curator search ARCHIVE -has:director` lists what the sidebar counts.
@@ -101,6 +117,14 @@ _SORT_COLUMNS = {
 def _sort_column(order: str):  # noqa: ANN202 - a SQL expression
     # Derived keys kept in step by catalog/sort_keys.py: every order is an index scan.
     return _SORT_COLUMNS.get(order, Film.sort_title)
+
+
+def _ordering(q: FilmQuery) -> tuple[Any, ...]:
+    """The ORDER BY of a listing that is not by relevance to typed words."""
+    column = _sort_column(q.order)
+    key = column.desc() if q.descending else column.asc()
+    tiebreak = Film.sort_title.desc() if q.descending else Film.sort_title
+    return key, tiebreak, Film.id
 
 
 class Search(Operations):
@@ -144,6 +168,36 @@ class Search(Operations):
             stmt = stmt.where(condition_clause(session, condition))
         return stmt
 
+    def _people_films(self, session: Session, q: FilmQuery) -> set[int] | None:
+        """The films of a people-only query, read once (SQLite: a local read of a few
+        thousand ids costs less than matching them in SQL twice), else None."""
+        if not (q.people_only and fts.is_sqlite(session.connection())):
+            return None
+        found: set[int] | None = None
+        for condition in q.conditions:
+            films = films_of_people(session, condition)
+            found = set(films) if found is None else found & films
+        return found
+
+    def _title_walk(self, session: Session, q: FilmQuery, films: set[int], limit: int,
+                    offset: int) -> list[int]:
+        """A page of `films` in title order, read off the title index in growing steps
+        until it is full: for thousands of films, cheaper than sorting them all."""
+        conn = session.connection()
+        stmt = select(Film.id).order_by(*_ordering(q))
+        want = offset + limit
+        # the first step as long as the page likely needs: ids are about as many as films
+        catalogue = conn.execute(select(func.max(Film.id))).scalar() or 0
+        found: list[int] = []
+        at, step = 0, max(want * catalogue * 5 // (4 * len(films)) + 100, 500)
+        while len(found) < want:
+            chunk = conn.execute(stmt.limit(step).offset(at)).scalars().all()
+            found += [i for i in chunk if i in films]
+            if len(chunk) < step:
+                break
+            at, step = at + step, step * 2
+        return found[offset:want]
+
     def films(self, q: FilmQuery | str = FilmQuery(), *, limit: int = 200, offset: int = 0,
                count: bool = True) -> SearchResult:
         """Ids of matching films, one page at a time, and (if asked) how many match in all."""
@@ -151,8 +205,16 @@ class Search(Operations):
             q = FilmQuery(text=q)
         with self.core.read() as session:
             conn = session.connection()
+            people_films = self._people_films(session, q)
+            if people_films is not None and (
+                    len(people_films) >= _WALKED_FILMS and offset + limit <= _WALKED_PAGES_END
+                    and q.order in ("relevance", "title")):
+                ids = self._title_walk(session, q, people_films, limit, offset)
+                return SearchResult(len(people_films) if count else len(ids), ids)
             total = -1
-            if count:
+            if count and people_films is not None:
+                total = len(people_films)
+            elif count:
                 fast = None if q.has_filters else fts.count_matches(conn, q.text)
                 total = fast if fast is not None else session.scalar(
                     select(func.count()).select_from(self._filtered(session, q).subquery())
@@ -170,16 +232,16 @@ class Search(Operations):
                     stmt = stmt.order_by(Film.id.not_in(in_titles.scalar_subquery()))
                 stmt = stmt.order_by(Film.sort_title, Film.id)
             else:
-                column = _sort_column(q.order)
-                key = column.desc() if q.descending else column.asc()
-                tiebreak = Film.sort_title.desc() if q.descending else Film.sort_title
-                stmt = self._filtered(session, q).order_by(key, tiebreak, Film.id)
+                stmt = self._filtered(session, q).order_by(*_ordering(q))
             ids = list(session.scalars(stmt.limit(limit).offset(offset)))
             return SearchResult(total if count else len(ids), ids)
 
     def count(self, q: FilmQuery) -> int:
         """How many films match (a saved search's live count)."""
         with self.core.read() as session:
+            people_films = self._people_films(session, q)
+            if people_films is not None:
+                return len(people_films)
             fast = None if q.has_filters else fts.count_matches(session.connection(), q.text)
             if fast is not None:
                 return fast

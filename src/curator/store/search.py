@@ -87,3 +87,8 @@ def count_matches(conn: Connection, query: str) -> int | None:
 
 def index_size(conn: Connection) -> int:
     return _engine(conn).index_size(conn)
+
+
+def id_set(conn: Connection, ids: Select) -> set[int]:
+    """The ids the one column of `ids` holds (films of people, say), as a set."""
+    return _engine(conn).id_set(conn, ids)

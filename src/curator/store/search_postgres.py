@@ -245,3 +245,7 @@ def close_terms(conn: Connection, word: str, most: int = 3) -> list[str]:
         "WHERE length(word) BETWEEN :low AND :high AND word !~ '[0-9]'"),
         {"low": len(word) - 2, "high": len(word) + 2}).scalars().all()
     return difflib.get_close_matches(word, sorted(terms), n=most, cutoff=0.75)
+
+
+def id_set(conn: Connection, ids: Select) -> set[int]:
+    return set(conn.execute(ids).scalars().all())

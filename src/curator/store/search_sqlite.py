@@ -246,3 +246,10 @@ def close_terms(conn: Connection, word: str, most: int = 3) -> list[str]:
         f"SELECT term FROM temp.{FTS_TABLE}_words WHERE length(term) BETWEEN ? AND ? "
         "AND term NOT GLOB '*[0-9]*'", (len(word) - 2, len(word) + 2)).scalars().all()
     return difflib.get_close_matches(word, terms, n=most, cutoff=0.75)
+
+
+def id_set(conn: Connection, ids: Select) -> set[int]:
+    # read as one joined string: half the cost of tens of thousands of rows one by one
+    inner = ids.subquery()
+    joined = conn.execute(select(func.group_concat(next(iter(inner.c))))).scalar()
+    return set(map(int, joined.split(","))) if joined else set()
