@@ -15,6 +15,15 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import Expr
+from markupsafe import escape
+
+try:  # markupsafe 3: a str's escaping as a plain str, without making a Markup of it
+    from markupsafe import _escape_inner
+except ImportError:  # pragma: no cover - an older markupsafe
+    def _escape_inner(text: str) -> str:
+        return str(escape(text))
 
 from curator import resources_dir
 from curator.publish import urls
@@ -35,13 +44,18 @@ def design_of(folder: Path) -> str:
     return h.hexdigest()
 
 
+# Compiled templates call `environment.shown` (below), which Jinja's own do not: they are
+# cached under a name of their own, so that neither is ever taken for the other.
+_CACHED_AS = "__curator_site_%s.cache"
+
+
 def _compiled_templates() -> BytecodeCache | None:
     """Jinja's cache of compiled templates, in a folder only this user can write (Jinja
     makes it and checks it), each checked against its template's source: a new process
     renders its first page without compiling the templates again. None where there is no
     such folder."""
     try:
-        return FileSystemBytecodeCache()
+        return FileSystemBytecodeCache(pattern=_CACHED_AS)
     except (OSError, RuntimeError):
         return None
 
@@ -50,10 +64,39 @@ def _compiled_templates() -> BytecodeCache | None:
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
+def shown(value: Any) -> Any:
+    """A value printed in a page, escaped: the same text as markupsafe's `escape`, but a
+    plain str (an int as its digits) where `escape` would wrap it in a new Markup. Pages
+    print some eighty values each, and the Markup is thrown away: everything printed is
+    joined into one str, and a macro's output is made Markup as a whole."""
+    kind = type(value)
+    if kind is str:
+        return _escape_inner(value)
+    if kind is int:
+        return str(value)
+    return escape(value)  # Markup as it is, anything else escaped (or refused) as Jinja does
+
+
+class ShownCodeGenerator(CodeGenerator):
+    """Jinja's compiler, printing each value through `shown` where it calls `escape`."""
+
+    def _output_child_pre(self, node: Expr, frame: Frame,
+                          finalize: CodeGenerator._FinalizeInfo) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("environment.shown(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
 class SiteEnvironment(Environment):
     """Jinja's environment, finding `page.title` in a page's context (plain dicts) at once:
     Jinja asks for an attribute first, and a dict's missing attribute costs an exception,
     some eighty a page. What it finds is the same: a dict's attributes are its methods."""
+
+    code_generator_class = ShownCodeGenerator
+    shown = staticmethod(shown)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
