@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
     BytecodeCache,
@@ -26,9 +26,22 @@ except ImportError:  # pragma: no cover - an older markupsafe
         return str(escape(text))
 
 from curator import resources_dir
-from curator.publish import urls
-from curator.publish.pages import Page
-from curator.publish.writer import SiteWriter
+
+if TYPE_CHECKING:  # the process rendering beside the exporter (render_worker) never loads
+    # these, nor the catalogue's modules they bring: starting it costs a fraction of a second
+    from curator.publish.pages import Page
+    from curator.publish.writer import SiteWriter
+
+# A page as it is rendered: (template, path, way back to the site's root, context)
+Layout = tuple[str, str, str, dict[str, Any]]
+
+
+def layout_of(page: Page) -> Layout:
+    """What rendering `page` takes, plain values a second process can be handed."""
+    from curator.publish import urls
+
+    root = page.context.get("absolute_root") or urls.root_of(page.path)
+    return page.template, page.path, root, page.context
 
 
 def site_resources() -> Path:
@@ -148,9 +161,12 @@ class Renderer:
             writer.put(page.file, self.render(built), source)
 
     def render(self, page: Page) -> bytes:
-        template = self.env.get_template(page.template)
-        root = page.context.get("absolute_root") or urls.root_of(page.path)
-        return template.render(root=root, path=page.path, **page.context).encode("utf-8")
+        return self.lay_out(*layout_of(page))
+
+    def lay_out(self, template: str, path: str, root: str, context: dict[str, Any]) -> bytes:
+        """A page's HTML (see `layout_of`)."""
+        return (self.env.get_template(template).render(root=root, path=path, **context)
+                .encode("utf-8"))
 
     def assets(self) -> list[tuple[str, Path]]:
         """(site path, file) of the stylesheet, the search script and the icon."""
