@@ -17,7 +17,7 @@ from jinja2 import (
 )
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Expr
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 try:  # markupsafe 3: a str's escaping as a plain str, without making a Markup of it
     from markupsafe import _escape_inner
@@ -85,9 +85,11 @@ def shown(value: Any) -> Any:
     kind = type(value)
     if kind is str:
         return _escape_inner(value)
+    if kind is Markup:  # a macro's output, a `|safe` value: already escaped, not copied
+        return value
     if kind is int:
         return str(value)
-    return escape(value)  # Markup as it is, anything else escaped (or refused) as Jinja does
+    return escape(value)  # anything else escaped (or refused) as Jinja does
 
 
 class ShownCodeGenerator(CodeGenerator):
@@ -120,6 +122,11 @@ class SiteEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
+# what a page is made from, as text: one encoder for every page (json.dumps with options
+# makes a new one at each call)
+_FINGERPRINT_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str).encode
+
+
 class Renderer:
     def __init__(self, resources: Path | None = None) -> None:
         self.resources = resources or site_resources()
@@ -140,7 +147,7 @@ class Renderer:
         self.design = design_of(self.resources)
 
     def fingerprint(self, page: Page) -> str:
-        body = json.dumps(page.context, sort_keys=True, ensure_ascii=False, default=str)
+        body = _FINGERPRINT_JSON(page.context)
         return hashlib.sha256(f"{self.design}\n{page.path}\n{page.template}\n{body}"
                               .encode()).hexdigest()
 
