@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,14 @@ def test_an_export_whose_second_process_cannot_write_says_so(
     with pytest.raises(ExportError, match="previous site"):
         export_site(demo.catalog, site, still_files=demo.still_files)
     assert site_files(site) == before
+
+
+def test_the_second_process_starts_without_the_catalogue_or_its_database_modules():
+    # it only renders and writes: loading SQLAlchemy and the catalogue cost each export
+    # a fraction of a second of CPU before the first page
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, curator.publish.render_worker; "
+         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' "
+         "or m.startswith('curator.catalog')))"],
+        check=True, capture_output=True, text=True).stdout.strip()
+    assert loaded == "[]"

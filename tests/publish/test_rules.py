@@ -86,3 +86,21 @@ def test_bulk_reads_give_the_same_records_as_one_at_a_time(demo_catalog):
     assert list(people) == [1]
     assert people[1].variants == record.variants == ("Marjaana Mykkänen",)
     assert people[1].name == record.name and people[1].portraits == record.portraits
+
+
+def test_a_page_prints_every_kind_of_value_as_jinjas_own_escaping_does():
+    from jinja2 import DictLoader, Environment
+    from markupsafe import Markup
+
+    from curator.publish.render import SiteEnvironment
+
+    source = ("{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}"
+              "{% for v in values %}[{{ v }}|{{ b(v) }}|{{ v|safe }}]{% endfor %}"
+              "{{ values|join(', ') }}")
+    values = ["Tom & Jerry <3 \"quoted\" 'single'", "plain", "", 1984, -3, 2.5, True, None,
+              Markup("<i>kept</i> &amp;"), Markup("")]
+    theirs = Environment(loader=DictLoader({"t.html": source}), autoescape=True)
+    ours = SiteEnvironment(loader=DictLoader({"t.html": source}), autoescape=True)
+    expected = theirs.get_template("t.html").render(values=values)
+    assert "Tom &amp; Jerry &lt;3 &#34;quoted&#34; &#39;single&#39;" in expected
+    assert ours.get_template("t.html").render(values=values) == expected

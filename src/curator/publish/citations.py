@@ -34,11 +34,20 @@ def _chicago_date(day: date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
+_BIBTEX_SPELLED = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def _bibtex_escape(match: re.Match[str]) -> str:
+    c = match[1]
+    return _BIBTEX_SPELLED.get(c, "\\" + c)
+
+
 def _bibtex(text: str) -> str:
-    def escape(match: re.Match[str]) -> str:
-        c = match[1]
-        return {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}.get(c, "\\" + c)
-    return _BIBTEX_SPECIAL.sub(escape, " ".join(text.split()))
+    return _BIBTEX_SPECIAL.sub(_bibtex_escape, " ".join(text.split()))
+
+
+# one encoder for every citation: `json.dumps` with options makes a new one at each call
+_CSL_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def citation(kind: str, record_id: int, title: str, url: str | None, site_name: str,
@@ -92,7 +101,7 @@ def citation(kind: str, record_id: int, title: str, url: str | None, site_name: 
     return {
         "text": " ".join(parts),
         "csl": "data:application/vnd.citationstyles.csl+json;charset=utf-8,"
-               + quote(json.dumps([csl], ensure_ascii=False)),
+               + quote(_CSL_JSON([csl])),
         "bib": "data:application/x-bibtex;charset=utf-8," + quote(bib),
         "file": slugify(title, kind),
     }

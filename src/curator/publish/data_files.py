@@ -18,9 +18,8 @@ from curator.publish.pages import Links
 from curator.publish.site import Site
 from curator.publish.text import xml_escape
 
-
-def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+# one encoder for every film's file: json.dumps with options makes a new one at each call
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def film_json(f: FilmRecord, site: Site, links: Links) -> str:

@@ -17,32 +17,40 @@ CONTEXT = "https://schema.org"
 
 def _clean(data: Any) -> Any:
     """Leave out empty values, so no field is an empty string, list or object."""
-    if isinstance(data, dict):
+    kind = type(data)
+    if kind is dict:
         out = {}
         for key, value in data.items():
-            if isinstance(value, (dict, list)):
+            if value is None or value == "":
+                continue
+            inner = type(value)
+            if inner is dict or inner is list:
                 value = _clean(value)
-                if value:
-                    out[key] = value
-            elif value is not None and value != "":
-                out[key] = value
+                if not value:
+                    continue
+            elif isinstance(value, (dict, list)):
+                value = _clean(dict(value) if isinstance(value, dict) else list(value))
+                if not value:
+                    continue
+            out[key] = value
         return out
+    if kind is list:
+        return [value for value in map(_clean, data)
+                if value is not None and value != "" and value != [] and value != {}]
+    if isinstance(data, dict):
+        return _clean(dict(data))
     if isinstance(data, list):
-        kept = []
-        for value in data:
-            if isinstance(value, (dict, list)):
-                value = _clean(value)
-                if value:
-                    kept.append(value)
-            elif value is not None and value != "":
-                kept.append(value)
-        return kept
+        return _clean(list(data))
     return data
+
+
+# one encoder for every page: `json.dumps` with options makes a new one at each call
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=False).encode
 
 
 def script_text(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no `</script>` or `<!--` can close or open anything."""
-    text = json.dumps(_clean(data), ensure_ascii=False, sort_keys=False)
+    text = _ENCODE(_clean(data))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

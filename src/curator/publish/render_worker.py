@@ -2,7 +2,7 @@
 
 Rendering is pure Python, so a thread would only take turns with the exporter;
 a process renders on another core. The exporter sends batches of laid-out pages
-(path, template, context) with the digest the last export recorded for each,
+(template, path, root, context) with the digest the last export recorded for each,
 and, once the pages are laid out, the small files written besides as they are;
 the worker renders them with the same templates, writes each new or changed page
 into the staging folder, and answers with each page's digest and whether it
@@ -26,15 +26,17 @@ import sys
 import tempfile
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import curator
-from curator.publish.pages import Page
-from curator.publish.render import Renderer
+from curator.publish.render import Layout, Renderer, layout_of
 from curator.publish.writer import ExportError, Folders
 
+if TYPE_CHECKING:
+    from curator.publish.pages import Page
+
 # (file in the site, laid-out page or the file's content, digest recorded last time)
-Job = tuple[str, Page | bytes, str]
+Job = tuple[str, Layout | bytes, str]
 Answer = list[tuple[str, str, bool]]  # (file, digest of its content, written)
 
 
@@ -62,7 +64,7 @@ def serve(resources: Path, staging: str, site: str, jobs: BinaryIO, answers: Bin
             return
         try:
             answer: Answer = [(file, *files.write(
-                file, page if isinstance(page, bytes) else renderer.render(page), old))
+                file, page if isinstance(page, bytes) else renderer.lay_out(*page), old))
                 for file, page, old in batch]
         except OSError as exc:
             pickle.dump(("error", exc.errno or 0, exc.strerror or str(exc), exc.filename or ""),
@@ -143,7 +145,8 @@ class RenderWorker:
         return True
 
     def add(self, file: str, page: Page | bytes, old_digest: str) -> None:
-        self._batch.append((file, page, old_digest))
+        self._batch.append((file, page if isinstance(page, bytes) else layout_of(page),
+                            old_digest))
         if len(self._batch) >= self.batch_size:
             self._send(self._batch)
             self._batch = []
