@@ -224,12 +224,12 @@ def main() -> None:
                 ratios.append(took_now["server"] / took_now["SQLite"])
         if ratios:
             ratio = statistics.median(ratios)
-            server, sqlite = (statistics.median(walls[n]) for n in ("server", "SQLite"))
-            print(f"  median: server {server:.1f} s, SQLite {sqlite:.1f} s; median of the "
+            on_server, sqlite = (statistics.median(walls[n]) for n in ("server", "SQLite"))
+            print(f"  median: server {on_server:.1f} s, SQLite {sqlite:.1f} s; median of the "
                   f"rounds' ratios {ratio:.2f}x ({', '.join(f'{r:.2f}' for r in ratios)}; "
                   f"target <= 1.3) {'OK' if ratio <= 1.3 else 'OVER'}; {load()}")
             figure(f"full export of {EXPORT_FILMS:,} films from a server (bench_team)",
-                   f"{server:.1f} s (median of {EXPORT_ROUNDS}, in pairs taking turns)",
+                   f"{on_server:.1f} s (median of {EXPORT_ROUNDS}, in pairs taking turns)",
                    peer=f"from SQLite {sqlite:.1f} s: {ratio:.2f}×, the median of the pairs' "
                         f"ratios (user CPU, median: server "
                         f"{statistics.median(users['server']):.1f} s, SQLite "
