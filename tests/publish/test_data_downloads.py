@@ -12,7 +12,13 @@ from publish_demo import SECRET, Demo
 
 from curator.model.enums import PublicationState
 from curator.publish import export_site
-from curator.publish.data_files import CREDIT_COLUMNS, FILM_COLUMNS, JOIN, SCREENING_COLUMNS
+from curator.publish.data_files import (
+    CREDIT_COLUMNS,
+    FILM_COLUMNS,
+    JOIN,
+    SCREENING_COLUMNS,
+    SHOWING_COLUMNS,
+)
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -80,5 +86,5 @@ def test_each_film_has_its_json_beside_its_permanent_address(site: Path, demo: D
 def test_the_readme_documents_every_column():
     text = README.read_text("utf-8")
     section = text[text.index("**Data downloads.**"):]
-    for column in {*FILM_COLUMNS, *CREDIT_COLUMNS, *SCREENING_COLUMNS}:
+    for column in {*FILM_COLUMNS, *CREDIT_COLUMNS, *SCREENING_COLUMNS, *SHOWING_COLUMNS}:
         assert f"`{column}`" in section, column

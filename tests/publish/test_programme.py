@@ -1,8 +1,11 @@
-"""The programme by day: an optional page per festival edition listing its showings."""
+"""The programme by day: an optional page per festival edition listing its showings, and
+the showings in the data downloads and the films' linked data."""
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +17,7 @@ from curator.catalog import Changes, FilmEdit
 from curator.catalog.records import ScreeningData, ShowingData
 from curator.cli import main
 from curator.publish import export_site, quick
+from curator.publish.data_files import SCREENING_COLUMNS, SHOWING_COLUMNS
 from curator.publish.pages import PageMaker
 from curator.publish.record_pages import RecordPages
 from curator.publish.serve import SiteServer
@@ -92,6 +96,7 @@ def test_a_re_export_after_a_showing_changes_writes_what_a_full_export_writes(
         result = export_site(catalog, site, still_files=programme.still_files, session=session)
         assert result.quick
         assert "Kino Rodina" in _programme_page(site).read_text("utf-8")
+        assert ("1989-06-11", "20:00", "Kino Rodina") in _showings(site, OTHER)
         fresh = tmp_path / "full"
         export_site(catalog, fresh, still_files=programme.still_files)
         ours, full = site_files(site), site_files(fresh)
@@ -102,6 +107,103 @@ def test_a_re_export_after_a_showing_changes_writes_what_a_full_export_writes(
         catalog.undo(added)
     finally:
         catalog.settings.set("show_programme", "")
+
+
+def _csv(site: Path, name: str) -> tuple[list[str], list[dict[str, str]]]:
+    with (site / "data" / name).open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _showings(site: Path, film_id: int) -> list[tuple[str, str, str]]:
+    """A film's showings as the CSV download has them: date, time, venue."""
+    return [(r["date"], r["time"], r["venue"]) for r in _csv(site, "showings.csv")[1]
+            if r["film_id"] == str(film_id)]
+
+
+def _json_showings(site: Path, film_id: int) -> list[dict]:
+    catalogue = json.loads((site / "data/catalogue.json").read_text("utf-8"))
+    [film] = [f for f in catalogue["films"] if f["id"] == film_id]
+    beside = json.loads((site / f"films/{film_id}/film.json").read_text("utf-8"))
+    assert beside == film
+    return [w for s in film["screenings"] for w in s.get("showings", [])]
+
+
+def test_the_data_downloads_say_when_and_where_each_film_was_shown(
+        programme: Demo, tmp_path: Path):
+    site = tmp_path / "site"  # the programme page off: the downloads hold the showings still
+    export_site(programme.catalog, site, still_files=programme.still_files)
+    catalogue = json.loads((site / "data/catalogue.json").read_text("utf-8"))
+    film = next(f for f in catalogue["films"] if f["id"] == FILM)
+    assert film["screenings"] == [{
+        "festival": "Melbourne International Film Festival", "edition": 1989,
+        "edition_id": film["screenings"][0]["edition_id"], "section": "Documentaries",
+        "premiere": "", "showings": [
+            {"date": "1989-06-12", "time": "21:00", "venue": "Forum Theatre"},
+            {"date": "1989-06-10", "time": None, "venue": "Capitol"}]}]
+    assert _json_showings(site, FILM) == film["screenings"][0]["showings"]
+    script = next(f for f in catalogue["films"] if f["id"] == programme.script_id)
+    assert script["screenings"] and "showings" not in script["screenings"][0]  # as before
+
+    columns, rows = _csv(site, "showings.csv")
+    assert tuple(columns) == SHOWING_COLUMNS
+    assert [(r["film_title"], r["edition_year"], r["section"], r["date"], r["time"],
+             r["venue"]) for r in rows if r["film_id"] == str(FILM)] == [
+        ("From Russia with Rock", "1989", "Documentaries", "1989-06-12", "21:00",
+         "Forum Theatre"),
+        ("From Russia with Rock", "1989", "Documentaries", "1989-06-10", "", "Capitol")]
+    assert _showings(site, OTHER) == [("1989-06-10", "18:30", "State Theatre")]
+    assert len(rows) == 3
+    assert all(r["festival"] == "Melbourne International Film Festival" and r["edition_id"]
+               for r in rows)
+    columns, screenings = _csv(site, "screenings.csv")  # still one row an appearance
+    assert tuple(columns) == SCREENING_COLUMNS
+    assert [r["film_id"] for r in screenings].count("7") == 1
+
+    html = (site / "films/7/from-russia-with-rock/index.html").read_text("utf-8")
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html,
+                              re.S)[1])
+    edition_url = ld["subjectOf"][0]["superEvent"]["url"]
+    assert edition_url.startswith("https://archive.example.org/films/festivals/")
+    assert ld["@type"] == "Movie" and ld["subjectOf"] == [
+        {"@type": "ScreeningEvent", "name": "From Russia with Rock at MIFF 1989",
+         "startDate": start, "location": {"@type": "Place", "name": venue},
+         "workPresented": {"@type": "Movie", "name": "From Russia with Rock"},
+         "superEvent": {"@type": "Festival", "name": "MIFF 1989", "url": edition_url}}
+        for start, venue in (("1989-06-12T21:00", "Forum Theatre"), ("1989-06-10", "Capitol"))]
+    script_page = next((site / f"films/{programme.script_id}").glob("*/index.html"))
+    [event] = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                   script_page.read_text("utf-8"), re.S)[1])["subjectOf"]
+    assert "startDate" not in event and "location" not in event  # no showings: as before
+
+
+def test_a_new_process_after_a_showing_changes_writes_it_into_the_downloads(
+        programme: Demo, tmp_path: Path):
+    catalog, site = programme.catalog, tmp_path / "site"
+    export_site(catalog, site)  # leaves its state for the next process
+    moved = _show(programme, OTHER, ShowingData(date(1989, 6, 11), "22:15", "Kino Rodina"))
+    try:
+        result = export_site(catalog, site, session=quick.ExportSession())
+        assert result.quick, result.full_because
+        assert _showings(site, OTHER) == [("1989-06-11", "22:15", "Kino Rodina")]
+        assert _json_showings(site, OTHER) == [
+            {"date": "1989-06-11", "time": "22:15", "venue": "Kino Rodina"}]
+        # a change only its own page shows: its parts of the downloads spliced in place
+        still = catalog.films.get(FILM).stills[0]
+        captioned = catalog.stills.update(still.id, still.version, caption="Encore, 1987")
+        try:
+            result = export_site(catalog, site, session=quick.ExportSession())
+            assert "only on its own pages" in result.quick_because
+            assert len(_showings(site, FILM)) == 2
+            fresh = tmp_path / "full"
+            export_site(catalog, fresh, still_files=programme.still_files)
+            ours, full = site_files(site), site_files(fresh)
+            ours.pop(MANIFEST), full.pop(MANIFEST)
+            assert [p for p in ours.keys() | full.keys() if ours.get(p) != full.get(p)] == []
+        finally:
+            catalog.undo(captioned)
+    finally:
+        catalog.undo(moved)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The site's machine-readable files: the catalogue as JSON and as CSV (films, credits,
-screenings), each film's JSON beside its permanent address, sitemap.xml and robots.txt.
+screenings and their showings), each film's JSON beside its permanent address, sitemap.xml
+and robots.txt.
 
 The CSV columns are documented in the README ("Data downloads"); change both together.
 """
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from curator.catalog.records import FilmRecord
+from curator.catalog.records import FilmRecord, ScreeningRecord
 from curator.publish.pages import Links
 from curator.publish.site import Site
 from curator.publish.text import xml_escape
@@ -36,14 +37,21 @@ def film_json(f: FilmRecord, site: Site, links: Links) -> str:
                     for c in f.credits],
         "quotes": [{"text": q.text, "attribution": q.attribution, "source": q.source}
                    for q in f.quotes],
-        "screenings": [{"festival": s.festival_name, "edition": s.edition_year,
-                        "edition_id": s.edition_id if s.edition_id in site.editions
-                        else None, "section": s.section_name, "premiere": s.premiere}
-                       for s in f.screenings],
+        "screenings": [_screening_json(s, site) for s in f.screenings],
         "awards": [{"name": a.name, "edition": a.edition_label, "result": a.result,
                     "person": a.person_name} for a in f.awards],
         "external_ids": {e.scheme: e.value for e in f.external_ids},
     })
+
+
+def _screening_json(s: ScreeningRecord, site: Site) -> dict[str, Any]:
+    entry = {"festival": s.festival_name, "edition": s.edition_year,
+             "edition_id": s.edition_id if s.edition_id in site.editions else None,
+             "section": s.section_name, "premiere": s.premiere}
+    if s.showings:  # left out when none, so a film without showings reads as it always did
+        entry["showings"] = [{"date": w.day.isoformat(), "time": w.time or None,
+                              "venue": w.venue} for w in s.showings]
+    return entry
 
 
 @dataclass
@@ -136,7 +144,11 @@ CREDIT_COLUMNS = ("film_id", "film_title", "position", "role", "person_id", "nam
                   "character")
 SCREENING_COLUMNS = ("film_id", "film_title", "festival", "edition_year", "edition_id",
                      "section", "premiere")
-CSV_FILES = ("data/films.csv", "data/credits.csv", "data/screenings.csv")
+# one row a showing, so a spreadsheet sorts and filters the programme by day
+SHOWING_COLUMNS = ("film_id", "film_title", "festival", "edition_year", "edition_id",
+                   "section", "date", "time", "venue")
+CSV_FILES = ("data/films.csv", "data/credits.csv", "data/screenings.csv",
+             "data/showings.csv")
 # within a cell, several values (countries, titles, ids)
 JOIN = " | "
 Cached = Callable[[FilmRecord, str, Callable[[FilmRecord], Any]], Any]
@@ -153,8 +165,8 @@ def _csv_text(rows: Iterable[Iterable[object]]) -> str:
     return out.getvalue()
 
 
-def film_csv(f: FilmRecord, site: Site, links: Links) -> tuple[str, str, str]:
-    """A film's rows of the three CSV files, as text."""
+def film_csv(f: FilmRecord, site: Site, links: Links) -> tuple[str, str, str, str]:
+    """A film's rows of the four CSV files, as text."""
     film = [f.id, links.films[f.id], f.title, f.original_title,
             JOIN.join(a.title for a in f.alt_titles), f.year or "", JOIN.join(f.countries),
             JOIN.join(f.languages), f.runtime or "", f.format, f.colour, f.kind,
@@ -165,17 +177,21 @@ def film_csv(f: FilmRecord, site: Site, links: Links) -> tuple[str, str, str]:
     screenings = [[f.id, f.title, s.festival_name, s.edition_year,
                    s.edition_id if s.edition_id in site.editions else "", s.section_name,
                    s.premiere or ""] for s in f.screenings]
-    return _csv_text([film]), _csv_text(credits), _csv_text(screenings)
+    showings = [[f.id, f.title, s.festival_name, s.edition_year,
+                 s.edition_id if s.edition_id in site.editions else "", s.section_name,
+                 w.day.isoformat(), w.time, w.venue] for s in f.screenings for w in s.showings]
+    return _csv_text([film]), _csv_text(credits), _csv_text(screenings), _csv_text(showings)
 
 
 def catalogue_csv(site: Site, links: Links, cached: Cached) -> list[tuple[str, FilmParts]]:
-    """The three CSV files (UTF-8, a header row, RFC 4180 quoting). `cached(film, name,
+    """The four CSV files (UTF-8, a header row, RFC 4180 quoting). `cached(film, name,
     make)` keeps a film's rows from one export to the next while its record is the same."""
     parts = [cached(f, "csv", lambda film: film_csv(film, site, links))
              for f in site.films.values()]
     return [(path, FilmParts(_csv_text([columns]), [p[n] for p in parts], ""))
             for n, (path, columns) in enumerate(zip(CSV_FILES, (
-                FILM_COLUMNS, CREDIT_COLUMNS, SCREENING_COLUMNS), strict=True))]
+                FILM_COLUMNS, CREDIT_COLUMNS, SCREENING_COLUMNS, SHOWING_COLUMNS),
+                strict=True))]
 
 
 def sitemap_xml(site: Site, paths: Iterable[str]) -> bytes:

@@ -33,7 +33,7 @@ from curator.publish.site_pages import Footprint
 from curator.publish.staging import MANIFEST
 
 STATE_FOLDER = "exports"  # in the archive's cache
-FORMAT = 4
+FORMAT = 5  # a state of 4 does not know the showings CSV among the data files
 _HEAD = "curator-export-state sha256:"
 
 

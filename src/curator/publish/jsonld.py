@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from curator.catalog.records import EditionRecord, FilmRecord, PersonRecord
+from curator.catalog.records import EditionRecord, FilmRecord, PersonRecord, ShowingData
 
 Absolute = Callable[[str | None], str | None]
 CONTEXT = "https://schema.org"
@@ -69,6 +69,25 @@ def edition_event(edition: EditionRecord, url: str | None) -> dict[str, Any]:
         "endDate": edition.ends_on.isoformat() if edition.ends_on else None,
         "organizer": {"@type": "Organization", "name": edition.festival_name},
     }
+
+
+def showing_start(showing: ShowingData) -> str:
+    """When a showing starts, in ISO 8601: its day, with its time when the programme says it
+    ("1989-06-12T21:00"; no zone: the programme gives the festival's local time)."""
+    day = showing.day.isoformat()
+    return f"{day}T{showing.time}" if showing.time else day
+
+
+def screening_event(film: FilmRecord, edition: str, edition_url: str | None,
+                    showing: ShowingData | None = None) -> dict[str, Any]:
+    """The film's appearance at a festival edition (`edition`, as the page names it), or one
+    showing of it: when it started and where, the film shown and the edition it was part of."""
+    return {"@type": "ScreeningEvent", "name": f"{film.title} at {edition}",
+            "startDate": showing_start(showing) if showing else None,
+            "location": ({"@type": "Place", "name": showing.venue}
+                         if showing and showing.venue else None),
+            "workPresented": {"@type": "Movie", "name": film.title},
+            "superEvent": {"@type": "Festival", "name": edition, "url": edition_url}}
 
 
 def movie(film: FilmRecord, url: str | None, directors: list[dict[str, Any]],

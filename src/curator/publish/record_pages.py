@@ -191,11 +191,12 @@ class RecordPages:
             [{"@type": "Person", "name": d["name"], "url": links.absolute(d["url"])}
              for d in directors],
             [m.still_ld(img) for img in images],
-            [{"@type": "ScreeningEvent", "name": f"{film.title} at {a['edition']['text']}",
-              "workPresented": {"@type": "Movie", "name": film.title},
-              "superEvent": {"@type": "Festival", "name": a["edition"]["text"],
-                             "url": links.absolute(a["edition"]["url"])}}
-             for a in appearances],
+            # an appearance with showings is an event for each of them, with its start
+            # and venue
+            [jsonld.screening_event(film, a["edition"]["text"],
+                                    links.absolute(a["edition"]["url"]), w)
+             for a, s in zip(appearances, film.screenings, strict=True)
+             for w in (s.showings or (None,))],
         )
         data["cite"] = self._cite("film", film.id, film.title,
                                   links.absolute(permanent_path(film.id)), film.updated_at,
