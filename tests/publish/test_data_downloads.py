@@ -14,6 +14,7 @@ from curator.model.enums import PublicationState
 from curator.publish import export_site
 from curator.publish.data_files import (
     CREDIT_COLUMNS,
+    CSV_FILES,
     FILM_COLUMNS,
     JOIN,
     SCREENING_COLUMNS,
@@ -81,6 +82,14 @@ def test_each_film_has_its_json_beside_its_permanent_address(site: Path, demo: D
     page = (site / "films/7/from-russia-with-rock/index.html").read_text("utf-8")
     assert '<a href="../../../films/7/film.json" type="application/json">JSON</a>' in page
     assert not (site / "films" / str(demo.draft_id)).exists()
+
+
+def test_every_page_links_every_download(site: Path):
+    for page in (site / "index.html", site / "films/7/from-russia-with-rock/index.html"):
+        footer = page.read_text("utf-8").split('<footer class="colophon">')[1]
+        root = "./" if page.parent == site else "../../../"
+        for path in ("data/catalogue.json", *CSV_FILES):
+            assert f'<a href="{root}{path}"' in footer and (site / path).is_file(), path
 
 
 def test_the_readme_documents_every_column():
