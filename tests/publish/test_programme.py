@@ -64,7 +64,8 @@ def test_off_by_default_then_a_page_of_days_linked_from_the_edition(
         site = tmp_path / "on"
         export_site(catalog, site, still_files=programme.still_files)
         page = _programme_page(site)
-        html = page.read_text("utf-8")
+        text = page.read_text("utf-8")
+        html = text[text.index("<main"):]  # the venues are in the linked data too
         # days in order; on a day, an untimed showing first, then by time
         days = [html.index(d) for d in ("Saturday 10 June 1989", "Monday 12 June 1989")]
         assert days == sorted(days)
@@ -73,6 +74,16 @@ def test_off_by_default_then_a_page_of_days_linked_from_the_edition(
         assert days[0] < capitol < state < days[1] < forum
         assert '<time datetime="1989-06-12T21:00">21:00</time>' in html
         assert 'href="../../../films/7/from-russia-with-rock/"' in html
+        ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                  text, re.S)[1])
+        assert [(e["name"], e["item"]["@type"], e["item"]["startDate"],
+                 e["item"]["location"]["name"], e["item"]["superEvent"]["name"])
+                for e in ld["itemListElement"]] == [
+            ("From Russia with Rock", "ScreeningEvent", "1989-06-10", "Capitol", "MIFF 1989"),
+            (ld["itemListElement"][1]["name"], "ScreeningEvent", "1989-06-10T18:30",
+             "State Theatre", "MIFF 1989"),
+            ("From Russia with Rock", "ScreeningEvent", "1989-06-12T21:00", "Forum Theatre",
+             "MIFF 1989")]
         edition = (page.parent.parent / "index.html").read_text("utf-8")
         link = (f'<a href="../../festivals/{page.parent.parent.name}/programme/">'
                 "Programme by day</a>")

@@ -359,9 +359,13 @@ class RecordPages:
                                           "url": links.editions[edition.id]},
                               "dates": _dates(edition), "days": days}}
         title = f"Programme — {edition.label}"
+        showings = self._showings(edition.id)
         ld = jsonld.item_list(title, links.absolute(path), [
             (f.title, links.absolute(links.films[f.id]) if f.id in links.films else None)
-            for _w, _s, f in self._showings(edition.id)])
+            for _w, _s, f in showings])
+        edition_url = links.absolute(links.editions[edition.id])
+        for element, (w, _s, f) in zip(ld["itemListElement"], showings, strict=True):
+            element["item"] = jsonld.screening_event(f, edition.label, edition_url, w)
         return m.page(path, "programme.html", title, data, ld, section="festivals")
 
     def section(self, section: SectionRecord) -> Page:
