@@ -132,6 +132,10 @@ def test_column_choice_is_remembered(window, open_window, demo_catalog) -> None:
     assert again.list_pane.column_actions[1].isChecked()
     assert not again.list_pane.column_actions[6].isChecked()
     assert again.list_pane.films_view.columnWidth(0) == 333
+    again.action_map["fit-panes"].trigger()  # the title takes what the others leave again
+    films = again.list_pane.films_view
+    assert films.columnWidth(0) != 333
+    assert films.horizontalHeader().length() == films.viewport().width()
 
 
 def test_new_film_undo_redo(window, qtbot) -> None:  # noqa: ANN001
@@ -296,6 +300,11 @@ def test_geometry_and_a_dragged_divider_are_restored(window, open_window, demo_c
     again = open_window(demo_catalog)
     assert (again.width(), again.height()) == (780, 560)
     assert again.splitter.sizes() == sizes
+    # View › Fit Panes to Window forgets the drag, then and at the next start
+    again.action_map["fit-panes"].trigger()
+    assert again.splitter.sizes() == before
+    again.close()
+    assert open_window(demo_catalog).splitter.sizes() == before
 
 
 def test_about_shows_the_version(window) -> None:  # noqa: ANN001

@@ -483,6 +483,14 @@ class MainWindow(QMainWindow):
             kind, form.record_id), self)
         self.history_box.open()
 
+    def fit_panes(self) -> None:
+        """View › Fit Panes to Window: the panes and the list's columns share the window's
+        width again as they do until the user drags a divider or sizes a column."""
+        self.list_pane.fit.forget()
+        self.panes.forget()
+        self.list_pane.save_headers()
+        self.show_message("The panes and the list's columns fit the window again.")
+
     def back_up(self) -> None:
         archive = self.catalog.archive
         task = Task("Backing up the archive", lambda progress: archive.backup("manual"))

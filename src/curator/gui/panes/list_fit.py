@@ -137,6 +137,11 @@ class ListFit(QObject):
             finally:
                 self.fitting = False
 
+    def forget(self) -> None:
+        """Back to the fitted widths: the columns the user sized are theirs no more."""
+        self.unsized = {ListTable.FILMS, ListTable.PEOPLE}
+        self._fit_first_columns()
+
     def _sized_by_user(self, name: str, old: int, new: int) -> None:
         # a column hidden (to 0) or shown again (from 0) is a choice of columns, not a size
         if not self.fitting and old and new:

@@ -61,6 +61,16 @@ class PaneFit(QObject):
         self.chosen[name] = sizes
         self._restoring.add(name)
 
+    def forget(self) -> None:
+        """Back to the fitted sizes: the dividers the user dragged are theirs no more."""
+        self.chosen.clear()
+        self._restoring.clear()
+        for splitter in self.splitters:
+            if splitter is not self.splitter:  # the others share by their stretch factors
+                total = sum(splitter.sizes())
+                splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
+        self.fit()
+
     def sizes_to_keep(self) -> dict[str, list[int]]:
         """The dragged splitters' sizes as they are now (the window may have been resized
         since the drag): what the next run restores."""
