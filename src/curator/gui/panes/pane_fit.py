@@ -10,6 +10,8 @@ theirs: from then on the panes keep the sizes they chose (remembered across rest
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
@@ -37,6 +39,9 @@ class PaneFit(QObject):
         # the sizes the user dragged each splitter's dividers to, by the splitter's name
         self.chosen: dict[str, list[int]] = {}
         self._restoring: set[str] = set()  # chosen in an earlier run, not applied yet
+        # while one of these says so, another part shares the width (the scan docked
+        # beside the form makes room for the form its own way)
+        self.yield_to: list[Callable[[], bool]] = []
         self.timer = QTimer(self, singleShot=True, interval=0)
         self.timer.timeout.connect(self.fit)
         self.watch(splitter)
@@ -95,7 +100,7 @@ class PaneFit(QObject):
                 continue
             if splitter.objectName() in self.chosen:
                 self._keep_chosen(splitter)
-            elif splitter is self.splitter:
+            elif splitter is self.splitter and not any(held() for held in self.yield_to):
                 self._share_width()
 
     def _keep_chosen(self, splitter: QSplitter) -> None:
