@@ -12,7 +12,7 @@ from curator.gui.models.sidebar import ListTable
 
 FIRST_COLUMN_MIN = 140
 # A title this wide reads whole for most films; the window's panes leave the list room
-# for it before the form takes more (see MainWindow's pane fitting).
+# for it before the form takes more (see pane_fit.py).
 FIRST_COLUMN_COMFORT = 200
 # Columns of names and lists that give way (eliding) before the first column goes below
 # its minimum; dates, counts, the still and the state keep their width.

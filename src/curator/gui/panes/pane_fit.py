@@ -4,8 +4,8 @@ The sidebar keeps the width its names need, the list gets room for its columns w
 (its title column at a comfortable width), and the form takes the rest between its
 readable minimum and its usual width: on a 1,280 px laptop the form gives way, on a
 wide screen the form lays its labels beside its fields and the list's columns share
-what is left. A divider the user drags is
-theirs: from then on the panes keep the sizes they chose (remembered across restarts).
+what is left. A divider the user drags is theirs: from then on the panes keep the
+sizes they chose (remembered across restarts) until View › Fit Panes to Window.
 """
 
 from __future__ import annotations
