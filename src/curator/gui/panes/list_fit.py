@@ -42,7 +42,7 @@ class ListFit(QObject):
         self._tall_rows: set[int] = set()
         self.timer = QTimer(self, singleShot=True, interval=0)
         self.timer.timeout.connect(self._fit_still_rows)
-        self.timer.timeout.connect(self._fit_first_columns)
+        self.timer.timeout.connect(self.fit_columns)
         # A film with a still gets a row tall enough to recognise it; the others stay
         # compact. Rows are fitted as they come into view (the list is read lazily).
         films.setIconSize(FilmTableModel.THUMB_SIZE)
@@ -100,7 +100,7 @@ class ListFit(QObject):
         return first + sum(natural[n] for n in range(head.count())
                            if n != title and not head.isSectionHidden(n))
 
-    def _fit_first_columns(self) -> None:
+    def fit_columns(self) -> None:
         """The first column (a title, a name) takes what the others leave, so the default
         columns fit the list without a horizontal scroll bar. Where that leaves the first
         column too little, the columns of names give way (down to YIELDING_MIN) first."""
@@ -140,7 +140,7 @@ class ListFit(QObject):
     def forget(self) -> None:
         """Back to the fitted widths: the columns the user sized are theirs no more."""
         self.unsized = {ListTable.FILMS, ListTable.PEOPLE}
-        self._fit_first_columns()
+        self.fit_columns()
 
     def _sized_by_user(self, name: str, old: int, new: int) -> None:
         # a column hidden (to 0) or shown again (from 0) is a choice of columns, not a size

@@ -117,7 +117,7 @@ class PaneFit(QObject):
                 self.chosen[name] = kept
         # (a pane's minimum may have grown since, the sidebar's once its names are read)
         if sum(kept) == total and kept != sizes:
-            splitter.setSizes(kept)
+            self._set_sizes(splitter, kept)
 
     def _share_width(self) -> None:
         splitter = self.splitter
@@ -136,4 +136,10 @@ class PaneFit(QObject):
                        min(form, total - side - listed))
         sizes = [side, total - side - form, form]
         if sizes != splitter.sizes():
-            splitter.setSizes(sizes)
+            self._set_sizes(splitter, sizes)
+
+    def _set_sizes(self, splitter: QSplitter, sizes: list[int]) -> None:
+        splitter.setSizes(sizes)
+        # the list's columns follow at once: the window paints no frame whose columns
+        # were fitted to the list's width before (a sideways scroll bar, a moment long)
+        self.list_pane.fit.fit_columns()
