@@ -69,6 +69,15 @@ def test_a_laptop_window_shows_the_list_columns_whole(window, qtbot) -> None:  #
     for label in form.findChildren(QLabel):
         if label.isVisible() and not label.wordWrap() and label.text():
             assert label.width() >= label.sizeHint().width(), label.text()
+    # every column shown (View › Columns): names give way, the State column stays in sight
+    for action in window.list_pane.column_actions:
+        action.setChecked(True)
+    qtbot.waitUntil(lambda: head.sectionViewportPosition(state) + head.sectionSize(state)
+                    <= films.viewport().width())
+    qtbot.waitUntil(lambda: not films.horizontalScrollBar().isVisible())
+    for action, column in zip(window.list_pane.column_actions, window.list_pane.films.columns,
+                              strict=True):
+        action.setChecked(column.shown)  # back to the first choice
     # wider again, the list's title takes the room and the form its usual width
     window.resize(1440, 900)
     qtbot.waitUntil(lambda: window.form.width() == 480

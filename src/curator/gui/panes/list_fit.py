@@ -35,9 +35,9 @@ class ListFit(QObject):
         self.tables = tables
         self.unsized: set[str] = set()  # tables whose columns the user has not sized
         self.fitting = False  # True while columns are sized by the fit (or restored)
-        # each table's first widths, before any fitting or restoring: what a fit starts from
-        self.natural = {name: [t.horizontalHeader().sectionSize(n)
-                               for n in range(t.horizontalHeader().count())]
+        # each table's first widths, what a fit starts from (a column hidden at first:
+        # its own, never narrower than its title)
+        self.natural = {name: [self._first_width(t, n) for n in range(len(t.model().columns))]
                         for name, t in tables.items()}
         self._tall_rows: set[int] = set()
         self.timer = QTimer(self, singleShot=True, interval=0)
@@ -56,6 +56,13 @@ class ListFit(QObject):
             # the viewport narrows when a vertical scroll bar comes (taller rows, more
             # rows), not only when the pane is resized
             tables[name].viewport().installEventFilter(self)
+
+    @staticmethod
+    def _first_width(table: QTableView, n: int) -> int:
+        head = table.horizontalHeader()
+        if not head.isSectionHidden(n):
+            return head.sectionSize(n)
+        return max(table.model().columns[n].width, head.sectionSizeFromContents(n).width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
@@ -119,10 +126,15 @@ class ListFit(QObject):
             yielding = [n for n in shown if model.columns[n].key in YIELDING_COLUMNS]
             spare = sum(max(0, sizes[n] - YIELDING_MIN) for n in yielding)
             if short > 0 and spare:
-                # each gives way in proportion to what it can spare
+                # each gives way in proportion to what it can spare (the pixels rounding
+                # leaves over, one each from the first that can)
+                need = min(short, spare)
+                gives = {n: max(0, sizes[n] - YIELDING_MIN) * need // spare for n in yielding}
                 for n in yielding:
-                    give = max(0, sizes[n] - YIELDING_MIN) * min(short, spare) // spare
-                    sizes[n] -= give
+                    if need > sum(gives.values()) and sizes[n] - gives[n] > YIELDING_MIN:
+                        gives[n] += 1
+                for n in yielding:
+                    sizes[n] -= gives[n]
             extra = width - sum(sizes.values()) - FIRST_COLUMN_WIDE
             room = sum(natural[n] for n in yielding)
             if extra > 0 and room:
