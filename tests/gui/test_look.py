@@ -1,11 +1,12 @@
-"""The desk's look at its default size (1440x900), in light and in dark mode."""
+"""The desk's look at its default size (1440x900), in light and in dark mode, and on a
+1,280 px laptop screen."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from curator.gui.models.sidebar import ListTable
 from curator.gui.style import SCHEME_VARIABLE, apply_style
@@ -50,6 +51,38 @@ def test_default_columns_and_form_fit_the_default_window(window, qtbot) -> None:
     window.sidebar.select_view("people::")
     people = window.list_pane.tables[ListTable.PEOPLE]
     qtbot.waitUntil(lambda: not people.horizontalScrollBar().isVisible())
+
+
+def test_a_laptop_window_shows_the_list_columns_whole(window, qtbot) -> None:  # noqa: ANN001
+    window.resize(1280, 800)
+    films = window.list_pane.films_view
+    head = films.horizontalHeader()
+    state = [c.key for c in window.list_pane.films.columns].index("state")
+    qtbot.waitUntil(lambda: head.sectionViewportPosition(state) + head.sectionSize(state)
+                    <= films.viewport().width() and window.form.width() < 480)
+    qtbot.waitUntil(lambda: not films.horizontalScrollBar().isVisible())
+    assert films.viewport().width() < head.length() + 20  # no gap after the last column
+    # the form gave way, down to where its fields still read whole
+    form = window.form.current
+    assert window.form.width() < 480
+    assert not form.scroll.horizontalScrollBar().isVisible()
+    for label in form.findChildren(QLabel):
+        if label.isVisible() and not label.wordWrap() and label.text():
+            assert label.width() >= label.sizeHint().width(), label.text()
+    # every column shown (View › Columns): names give way, the State column stays in sight
+    for action in window.list_pane.column_actions:
+        action.setChecked(True)
+    qtbot.waitUntil(lambda: head.sectionViewportPosition(state) + head.sectionSize(state)
+                    <= films.viewport().width())
+    qtbot.waitUntil(lambda: not films.horizontalScrollBar().isVisible())
+    for action, column in zip(window.list_pane.column_actions, window.list_pane.films.columns,
+                              strict=True):
+        action.setChecked(column.shown)  # back to the first choice
+    # wider again, the list's title takes the room and the form its usual width
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.form.width() == 480
+                    and not films.horizontalScrollBar().isVisible())
+    check_default_size(window)
 
 
 def test_dark_mode_fits_and_keeps_field_borders(dark, window) -> None:  # noqa: ANN001

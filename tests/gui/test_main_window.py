@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton
 
@@ -131,6 +132,11 @@ def test_column_choice_is_remembered(window, open_window, demo_catalog) -> None:
     assert again.list_pane.column_actions[1].isChecked()
     assert not again.list_pane.column_actions[6].isChecked()
     assert again.list_pane.films_view.columnWidth(0) == 333
+    films = again.list_pane.films_view
+    chosen = films.horizontalHeader().length()
+    again.action_map["fit-panes"].trigger()  # the title takes what the others leave again
+    assert films.columnWidth(0) != 333
+    assert films.horizontalHeader().length() < chosen  # fitted to the (narrow) window
 
 
 def test_new_film_undo_redo(window, qtbot) -> None:  # noqa: ANN001
@@ -270,14 +276,36 @@ def test_stale_version_is_explained_and_reloaded(window, demo_catalog) -> None: 
     assert demo_catalog.films.get(frwr).year == 1990
 
 
-def test_geometry_and_splitters_are_restored(window, open_window, demo_catalog) -> None:  # noqa: ANN001
+def drag_divider(splitter, index: int, dx: int) -> None:  # noqa: ANN001
+    """Drag the divider before the splitter's pane `index` sideways with the mouse."""
+    handle = splitter.handle(index)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    for step in (dx // 2, dx):  # a drag moves through the way, not a jump
+        QApplication.sendEvent(handle, QMouseEvent(
+            QEvent.Type.MouseMove, QPointF(start.x() + step, start.y()),
+            handle.mapToGlobal(QPointF(start.x() + step, start.y())),
+            Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, 0))
+
+
+def test_geometry_and_a_dragged_divider_are_restored(window, open_window, demo_catalog) -> None:  # noqa: ANN001
     window.resize(780, 560)  # within the offscreen screen, which restoring respects
-    window.splitter.setSizes([300, 500, 300])
+    QApplication.processEvents()
+    before = window.splitter.sizes()
+    drag_divider(window.splitter, 2, 10)  # the list made wider, the form narrower
+    QApplication.processEvents()
     sizes = window.splitter.sizes()
+    assert sizes[1] > before[1] and sizes[2] < before[2]
     window.close()
     again = open_window(demo_catalog)
     assert (again.width(), again.height()) == (780, 560)
     assert again.splitter.sizes() == sizes
+    # View › Fit Panes to Window forgets the drag, then and at the next start
+    again.action_map["fit-panes"].trigger()
+    assert again.splitter.sizes() == before
+    again.close()
+    assert open_window(demo_catalog).splitter.sizes() == before
 
 
 def test_about_shows_the_version(window) -> None:  # noqa: ANN001

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from curator.gui.menus import ActionKey
     from curator.gui.panes.detail_pane import DetailPane
     from curator.gui.panes.list_pane import ListPane
+    from curator.gui.panes.pane_fit import PaneFit
     from curator.gui.panes.sidebar import Sidebar
     from curator.gui.undo import CatalogUndo
     from curator.gui.workers import Task, TaskRunner
@@ -60,6 +61,7 @@ class Desk(Protocol):
     list_pane: ListPane
     detail: DetailPane
     form: FormPane
+    panes: PaneFit  # how the sidebar, list and form share the window's width
     menus: dict[str, QMenu]
     action_map: dict[ActionKey, QAction]
     # What the extensions provide, for each other and for the tests (None: not installed).

@@ -7,6 +7,7 @@ menu entries go to named places (`MenuPlace`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,6 +53,7 @@ from curator.gui.menus import ActionKey, build_actions, build_menus
 from curator.gui.models.sidebar import ListTable, View, ViewKind
 from curator.gui.panes.detail_pane import DetailPane
 from curator.gui.panes.list_pane import ListPane
+from curator.gui.panes.pane_fit import PaneFit
 from curator.gui.panes.sidebar import Sidebar
 from curator.gui.panes.task_status import TaskStatus
 from curator.gui.undo import CatalogUndo
@@ -137,9 +139,10 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
             self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
         self.splitter.setStretchFactor(1, 1)
-        # At 1440 px the film list's default columns fit without a horizontal scroll bar,
-        # and the form has room for its rows.
-        self.splitter.setSizes([215, 745, 480])
+        # the panes share the window's width (the list's columns whole, the form giving
+        # way on a narrow screen) until the user drags a divider
+        self.panes = PaneFit(self.splitter, self.sidebar, self.list_pane, self.form)
+        self.panes.watch(self.centre)
         self.centre.setSizes([520, 330])
         self.setCentralWidget(self.splitter)
 
@@ -480,6 +483,14 @@ class MainWindow(QMainWindow):
             kind, form.record_id), self)
         self.history_box.open()
 
+    def fit_panes(self) -> None:
+        """View › Fit Panes to Window: the panes and the list's columns share the window's
+        width again as they do until the user drags a divider or sizes a column."""
+        self.list_pane.fit.forget()
+        self.panes.forget()
+        self.list_pane.save_headers()
+        self.show_message("The panes and the list's columns fit the window again.")
+
     def back_up(self) -> None:
         archive = self.catalog.archive
         task = Task("Backing up the archive", lambda progress: archive.backup("manual"))
@@ -622,9 +633,12 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         for splitter in (self.splitter, self.centre):
-            sizes = settings.value(f"window/{splitter.objectName()}")
-            if sizes is not None:
-                splitter.restoreState(sizes)
+            # only dividers the user dragged are restored; the others fit the window
+            name = splitter.objectName()
+            chosen = str(settings.value(f"window/{name}Chosen", ""))
+            if re.fullmatch(r"\d+(,\d+)*", chosen) and \
+                    len(chosen.split(",")) == splitter.count():
+                self.panes.restore(name, [int(n) for n in chosen.split(",")])
         for key, pane in ((ActionKey.SHOW_SIDEBAR, self.sidebar),
                           (ActionKey.SHOW_DETAIL, self.detail), (ActionKey.SHOW_FORM, self.form)):
             visible = str(settings.value(f"window/{key}", "true")).lower() == "true"
@@ -635,8 +649,12 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        kept = self.panes.sizes_to_keep()
         for splitter in (self.splitter, self.centre):
-            settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+            name = splitter.objectName()
+            settings.remove(f"window/{name}")  # (sizes saved before dividers were told apart)
+            settings.setValue(f"window/{name}Chosen",
+                              ",".join(str(n) for n in kept.get(name, [])))
         for key in (ActionKey.SHOW_SIDEBAR, ActionKey.SHOW_DETAIL, ActionKey.SHOW_FORM):
             settings.setValue(f"window/{key}", self.action_map[key].isChecked())
         self.list_pane.save_headers()

@@ -45,6 +45,7 @@ class ActionKey(StrEnum):
     SHOW_SIDEBAR = "show-sidebar"
     SHOW_DETAIL = "show-detail"
     SHOW_FORM = "show-form"
+    FIT_PANES = "fit-panes"
     GO_FILMS = "go-films"
     GO_PEOPLE = "go-people"
     GO_FESTIVALS = "go-festivals"
@@ -117,6 +118,10 @@ def build_actions(window: MainWindow) -> dict[ActionKey, QAction]:
             w, "Site Settings\u2026", lambda: _site_settings(w), "", (),
             "The exported site's title, address, language, wording, parts and logo"),
         ActionKey.ABOUT: _action(w, "About Curator", w.show_about, "about", ()),
+        ActionKey.FIT_PANES: _action(
+            w, "Fit Panes to Window", w.fit_panes, "", ("Ctrl+Alt+0",),
+            "Forget the dragged dividers and column widths: the list shows its columns "
+            "whole, the form takes the rest"),
     }
     a[ActionKey.NEW_FILM].setIconText("New Film")
     undo = w.undo.stack.createUndoAction(w, "Undo")
@@ -188,7 +193,8 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[MenuPlace, Q
     v.addActions([a[ActionKey.GO_FILMS], a[ActionKey.GO_PEOPLE], a[ActionKey.GO_FESTIVALS],
                   a[ActionKey.GO_LISTS]])
     v.addSeparator()
-    v.addActions([a[ActionKey.SHOW_SIDEBAR], a[ActionKey.SHOW_DETAIL], a[ActionKey.SHOW_FORM]])
+    v.addActions([a[ActionKey.SHOW_SIDEBAR], a[ActionKey.SHOW_DETAIL], a[ActionKey.SHOW_FORM],
+                  a[ActionKey.FIT_PANES]])
     menus["archive"].addActions([a[ActionKey.BACK_UP], a[ActionKey.REVEAL]])
     menus["archive"].addSeparator()
     places[MenuPlace.ARCHIVE_EXPORT] = menus["archive"].addSeparator()

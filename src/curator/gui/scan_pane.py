@@ -424,6 +424,9 @@ def install(window: Desk) -> None:
     publish.setChecked(sources_published(window.catalog.settings.get(PUBLISH_SOURCES)))
     publish.toggled.connect(lambda on: _publish_sources(window, publish, on))
     window.add_to_menu(MenuPlace.ARCHIVE_EXPORT, publish)
+    # docked beside the form, the scan makes room for the form (below), not the desk's
+    # sharing of the width, which fits the list's columns
+    window.panes.yield_to.append(lambda: dock.isVisible() and not dock.isFloating())
     # on a laptop screen, hiding the sidebar (View › Sidebar) gives its room to the form
     sidebar = getattr(window, "sidebar", None)
     if sidebar is not None:

@@ -40,6 +40,11 @@ FORM_MAX_WIDTH = 820
 HISTORY_KINDS = {RecordKind.FILM: "film", RecordKind.PERSON: "person",
                  RecordKind.FESTIVAL: "festival", RecordKind.LIST: "list"}
 NARROW_WIDTH = 520  # below this, labels sit above their fields
+# The narrowest form that shows the film form's widest row (a screening's edition,
+# section and premiere) whole, labels above the fields, with its margins and scroll bar:
+# on a 1,280 px screen the form gives way to the list down to here. (Not a hard minimum:
+# a window tiled on half a screen may squeeze it further, the form then scrolls.)
+FORM_MIN_WIDTH = 380
 
 
 def link(text: str, kind: RecordKind, ident: int) -> str:

@@ -244,17 +244,24 @@ class ListPane(QWidget):
         for name in (ListTable.FILMS, ListTable.PEOPLE):
             settings.setValue(f"list/{name}/header",
                               self.tables[name].horizontalHeader().saveState())
+            # only widths the user chose are kept; others are fitted to the list's width
+            settings.setValue(f"list/{name}/sized", name not in self.fit.unsized)
         settings.setValue("list/films/order", self.films.query.order)
         settings.setValue("list/films/descending", self.films.query.descending)
 
     def _restore_headers(self) -> None:
         settings = QSettings()
         self.fit.unsized = {name for name in (ListTable.FILMS, ListTable.PEOPLE)
-                            if settings.value(f"list/{name}/header") is None}
-        for name in (ListTable.FILMS, ListTable.PEOPLE):
-            state = settings.value(f"list/{name}/header")
-            if state is not None:
-                self.tables[name].horizontalHeader().restoreState(state)
+                            if str(settings.value(f"list/{name}/sized", "false")).lower()
+                            != "true"}
+        self.fit.fitting = True  # restoring is not the user sizing a column
+        try:
+            for name in (ListTable.FILMS, ListTable.PEOPLE):
+                state = settings.value(f"list/{name}/header")
+                if state is not None:
+                    self.tables[name].horizontalHeader().restoreState(state)
+        finally:
+            self.fit.fitting = False
         head = self.films_view.horizontalHeader()
         for n, action in enumerate(self.column_actions):
             action.blockSignals(True)

@@ -57,7 +57,10 @@ class Sidebar(QTreeView):
         self._expand_defaults()
         self.select_view(ViewKind.FILMS.key)
         self.selectionModel().blockSignals(False)
-        self.fit_width()
+        # at once, not once the tree has laid out: the desk's panes share the window's
+        # width by the sidebar's, before the first paint
+        self.executeDelayedItemsLayout()
+        self._fit_width()
 
     def _expand_defaults(self) -> None:
         for key in (ViewKind.FESTIVALS.key,):
@@ -130,7 +133,10 @@ class Sidebar(QTreeView):
             self.selectionModel().blockSignals(False)
             self.select_view(ViewKind.FILMS.key)
         self.selectionModel().blockSignals(False)
-        self.fit_width()
+        # at once, not once the tree has laid out: the desk's panes share the window's
+        # width by the sidebar's, before the first paint
+        self.executeDelayedItemsLayout()
+        self._fit_width()
 
     def _removes(self, event: QKeyEvent) -> bool:
         """Whether a key removes the current saved search (Delete and Backspace do)."""
