@@ -43,6 +43,7 @@ from curator.catalog.validation import (
 from curator.limits import EXISTING_POLICIES
 from curator.model import FilmKind, PublicationState, Role
 from curator.store import search as fts
+from curator.store.rows import pages_kept_for
 
 __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportResult", "Imports", "RowOutcome",
            "ScreeningRef", "fold"]
@@ -174,9 +175,7 @@ class Imports(Operations):
                 progress: Progress | None, result: ImportResult) -> None:
         with write_transaction(self.core.archive, label) as writing:
             conn = writing.conn
-            if conn.dialect.name == "sqlite":
-                # a big import touches every index page; keep them in memory (64 MB)
-                conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()
+            writing.keep_pages(pages_kept_for(conn, len(items)))
             spellings = CountrySpellings(used_countries(conn))
             # most rows of a sheet without a Country column have none to spell
             items = [item if not item.film.countries

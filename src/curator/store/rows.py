@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 
 from sqlalchemy import Connection, Table, func, select
@@ -70,3 +71,31 @@ def indexes_built_after(conn: Connection, table: Table) -> Iterator[None]:
     yield
     for _name, sql in kept:
         conn.exec_driver_sql(sql)
+
+
+# What an archive folder grows by per imported film (its row, parts, search entry, history
+# entry and indexes: about 1.1 KiB), with room to spare.
+_KIB_PER_FILM = 2
+_LEAST_CACHE_KIB = 65_536
+
+
+@contextmanager
+def pages_kept_for(conn: Connection, films: int) -> Iterator[None]:
+    """Inside the block SQLite keeps in memory every page that `films` new films dirty, so
+    each goes to the write-ahead log once, at the commit: a smaller cache spills pages
+    there before the commit and writes many of them again (a third more writes and twice
+    the reads for 100,000 films). The connection's own cache size is put back after it,
+    giving the memory back. Other engines have their own buffers."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    cursor = conn.connection.cursor()
+    try:
+        before = cursor.execute("PRAGMA cache_size").fetchone()[0]
+        wanted = max(_LEAST_CACHE_KIB, _KIB_PER_FILM * films)
+        cursor.execute(f"PRAGMA cache_size = {-wanted}")
+        yield
+    finally:
+        with suppress(sqlite3.Error):  # a connection lost on the way out has no cache
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+            cursor.close()
