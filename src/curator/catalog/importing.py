@@ -437,11 +437,12 @@ class _ImportRun(UpdatingFilms):
                 pos += 1
 
     def finish(self) -> InsertedRows:
-        parts = [table for table in self.rows.by_table if table in KEYS_OF_TABLE]
+        tables = set(self.rows.by_table)  # the new films' parts are all among these
+        parts = [table for table in tables if table in KEYS_OF_TABLE]
         rows = self.rows.flush_rows(merge_rows(self.extra))
         created = self.result.created
         if created:
-            fts.reindex_range(self.conn, min(created), max(created))
+            fts.reindex_range(self.conn, min(created), max(created), tables)
             refresh_sort_key_range(self.conn, min(created), max(created), keys_moved_by(parts))
         if self.touched:
             fts.reindex_films(self.conn, self.touched)
