@@ -138,7 +138,10 @@ class ArchiveIndex:
                 return fid
         if keys is None:
             keys = title_keys(film.title, film.original_title)
-        candidates = sorted({fid for k in keys for fid in self.by_title.get(k, ())})
+        by_title = self.by_title
+        if not any(k in by_title for k in keys):
+            return None  # most rows of a new sheet: no film of that title yet
+        candidates = sorted({fid for k in keys for fid in by_title.get(k, ())})
         ours: dict[str, set[str]] = {}
         for scheme, value in film.external_ids:
             ours.setdefault(scheme.casefold(), set()).add(value.strip())
