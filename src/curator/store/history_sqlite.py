@@ -47,10 +47,12 @@ def add_film_entries(conn: Connection, first_id: int, last_id: int, at: datetime
     for table, columns in parts:
         value = "json_quote(p.name)" if columns is None else _object(
             [_member("p", c) for c in columns])
+        # the columns the entry keeps alone, not the part's whole rows
+        read = "name" if columns is None else ", ".join(f'"{c}"' for c in columns) or "id"
         members.append(
             f"coalesce(',\"{table.name}\":[' || (SELECT group_concat({value}, ',') FROM "
-            f"(SELECT * FROM \"{table.name}\" WHERE film_id = f.id ORDER BY id) AS p) || ']', "
-            "'')")
+            f"(SELECT {read} FROM \"{table.name}\" WHERE film_id = f.id ORDER BY id) AS p) "
+            "|| ']', '')")
     conn.exec_driver_sql(
         "INSERT INTO change_history (at, who, desk, label, action, table_name, row_key, "
         "fields, film_id) "
