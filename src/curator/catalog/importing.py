@@ -51,6 +51,7 @@ __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportResult", "Imports", "RowOut
 _STATES = frozenset(PublicationState)
 _KINDS = frozenset(FilmKind) | {""}
 _ROLES = frozenset(Role)
+_NO_PEOPLE: frozenset[int] = frozenset()  # a row without directors: none made per row
 # A new film's row, as _create gives it to NewRows.add_tuple.
 _FILM_COLUMNS = ("slug", "title", "original_title", "sort_title", "year", "runtime", "format",
                  "colour", "kind", "synopsis", "notes", "state")
@@ -239,7 +240,7 @@ class _ImportRun(UpdatingFilms):
             names = [name for name, role in film.credits if role == "director"]
             directors = {pid for name in names if (pid := self.known.person(name)) is not None}
         else:
-            names, directors = [], set()
+            names, directors = (), _NO_PEOPLE
         keys = item.match_keys
         if keys is None:
             keys = title_keys(film.title, film.original_title)
