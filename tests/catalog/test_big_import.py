@@ -94,3 +94,17 @@ def test_an_import_says_what_it_touched_and_undoes_and_redoes_as_one_step(catalo
     catalog.undo(undone, "Redo")
     assert catalog.search.films(FilmQuery()).total == 21
     assert catalog.films.get(assa).genres == ("Music",)
+
+
+def test_imported_films_are_found_by_each_part_they_brought_and_by_title_alone(catalog):
+    # the index asks only the part tables an import wrote to (store/search_sqlite.py)
+    result = catalog.imports.run([
+        FilmImport(FilmData("Igla", year=1988, alt_titles=("The Needle",),
+                            credits=(("Rashid Nugmanov", "director"),),
+                            quotes=(("Kino forever.", "Viktor Tsoi"),), countries=("USSR",)),
+                   "row 2"),
+        FilmImport(FilmData("Assa", year=1987, genres=("Drama",)), "row 3")])
+    igla, assa = result.created
+    for words in ("needle", "nugmanov", "forever", "tsoi", "ussr", "igla"):
+        assert catalog.search.films(words).ids == [igla], words
+    assert catalog.search.films("assa").ids == [assa]

@@ -118,6 +118,33 @@ def test_each_film_of_a_big_import_keeps_its_values_in_one_entry(catalog, monkey
         "Undo Import assa.csv", "Import assa.csv"]
 
 
+def test_the_entries_a_big_import_composes_in_the_engine_read_as_those_of_a_small_one(
+        catalog, monkeypatch):
+    # The same films imported twice: below the threshold their entries are encoded here,
+    # above it (a folder) SQLite composes them; both are kept byte for byte alike.
+    films = [FilmImport(FilmData(
+        title, original_title=original, year=1987 + n, runtime=(None, 153, 1)[n % 3],
+        genres=("Drama", "Comédie \"noire\"")[:n % 3], countries=("USSR",) * (n % 2),
+        synopsis="Line one\n\tback\\slash \u2603" if n == 1 else "",
+        credits=(("Sergei Solovyov", "director"),) if n else (),
+        quotes=(("Rock.", ""),) if n == 2 else ()), f"row {n + 2}")
+        for n, (title, original) in enumerate(
+            [("Assa", ""), ("Igla \u201cThe Needle\u201d", "\u0418\u0433\u043b\u0430"),
+             ("Kin-dza-dza!", "")])]
+
+    def fields_of(label: str) -> list[str]:
+        created = catalog.imports.run(films, label=label, existing="duplicate").created
+        with catalog.archive.engine.connect() as conn:
+            return [conn.execute(select(CHANGE_HISTORY.c.fields).where(
+                CHANGE_HISTORY.c.film_id == film, CHANGE_HISTORY.c.table_name == "film")
+            ).scalar_one() for film in created]
+
+    encoded = fields_of("Import small.csv")
+    monkeypatch.setattr(history_rows, "ENGINE_ENTRIES_FROM", 3)
+    assert fields_of("Import big.csv") == encoded, encoded
+    assert '"film_genre":["Drama","Comédie \\"noire\\""]' in encoded[2]
+
+
 def test_a_refused_write_leaves_no_history(catalog):
     film = catalog.films.create("Assa").created_id
     count = entries(catalog)

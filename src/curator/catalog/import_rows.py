@@ -48,6 +48,7 @@ class NewRows:
         self.by_table: dict[str, list[tuple[Any, ...]]] = {}
         self.columns: dict[str, tuple[str, ...]] = {}
         self._values_of: dict[str, itemgetter] = {}
+        self._tuple_columns: dict[str, tuple[str, ...]] = {}  # add_tuple's, checked
         self.next_id: dict[str, int] = {}
         self.now = utcnow()
 
@@ -74,9 +75,10 @@ class NewRows:
     def add_tuple(self, table: str, columns: tuple[str, ...], values: tuple[Any, ...]) -> int:
         """A row given as the values of `columns` (the same columns, in the same order, for
         every row of the table); returns its new id. A film per row of a sheet: no dict."""
-        known = self.columns.setdefault(table, ("id", "version", *columns))
-        if len(known) != len(columns) + 2 or known[2:] != columns:
-            return self.add(table, **dict(zip(columns, values, strict=True)))["id"]
+        if self._tuple_columns.get(table) is not columns:  # checked once per table
+            if self.columns.setdefault(table, ("id", "version", *columns))[2:] != columns:
+                return self.add(table, **dict(zip(columns, values, strict=True)))["id"]
+            self._tuple_columns[table] = columns
         new_id = self.new_id(table)
         self.by_table.setdefault(table, []).append((new_id, 1, *values))
         return new_id

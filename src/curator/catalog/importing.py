@@ -43,6 +43,7 @@ from curator.catalog.validation import (
 from curator.limits import EXISTING_POLICIES
 from curator.model import FilmKind, PublicationState, Role
 from curator.store import search as fts
+from curator.store.rows import pages_kept_for
 
 __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportResult", "Imports", "RowOutcome",
            "ScreeningRef", "fold"]
@@ -50,6 +51,7 @@ __all__ = ["EXISTING_POLICIES", "FilmImport", "ImportResult", "Imports", "RowOut
 _STATES = frozenset(PublicationState)
 _KINDS = frozenset(FilmKind) | {""}
 _ROLES = frozenset(Role)
+_NO_PEOPLE: frozenset[int] = frozenset()  # a row without directors: none made per row
 # A new film's row, as _create gives it to NewRows.add_tuple.
 _FILM_COLUMNS = ("slug", "title", "original_title", "sort_title", "year", "runtime", "format",
                  "colour", "kind", "synopsis", "notes", "state")
@@ -174,9 +176,7 @@ class Imports(Operations):
                 progress: Progress | None, result: ImportResult) -> None:
         with write_transaction(self.core.archive, label) as writing:
             conn = writing.conn
-            if conn.dialect.name == "sqlite":
-                # a big import touches every index page; keep them in memory (64 MB)
-                conn.connection.cursor().execute("PRAGMA cache_size = -65536").close()
+            writing.keep_pages(pages_kept_for(conn, len(items)))
             spellings = CountrySpellings(used_countries(conn))
             # most rows of a sheet without a Country column have none to spell
             items = [item if not item.film.countries
@@ -240,7 +240,7 @@ class _ImportRun(UpdatingFilms):
             names = [name for name, role in film.credits if role == "director"]
             directors = {pid for name in names if (pid := self.known.person(name)) is not None}
         else:
-            names, directors = [], set()
+            names, directors = (), _NO_PEOPLE
         keys = item.match_keys
         if keys is None:
             keys = title_keys(film.title, film.original_title)
@@ -438,11 +438,12 @@ class _ImportRun(UpdatingFilms):
                 pos += 1
 
     def finish(self) -> InsertedRows:
-        parts = [table for table in self.rows.by_table if table in KEYS_OF_TABLE]
+        tables = set(self.rows.by_table)  # the new films' parts are all among these
+        parts = [table for table in tables if table in KEYS_OF_TABLE]
         rows = self.rows.flush_rows(merge_rows(self.extra))
         created = self.result.created
         if created:
-            fts.reindex_range(self.conn, min(created), max(created))
+            fts.reindex_range(self.conn, min(created), max(created), tables)
             refresh_sort_key_range(self.conn, min(created), max(created), keys_moved_by(parts))
         if self.touched:
             fts.reindex_films(self.conn, self.touched)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set
 
 from sqlalchemy import Connection, select
 
@@ -130,7 +131,7 @@ class ArchiveIndex:
         pid = self.people.get(name.strip().casefold())
         return pid if pid is not None else self.people_folded.get(fold(name))
 
-    def match(self, film: FilmData, has_directors: bool, director_ids: set[int],
+    def match(self, film: FilmData, has_directors: bool, director_ids: Set[int],
               keys: set[str] | None = None) -> int | None:
         for scheme, value in film.external_ids:
             fid = self.by_external.get((scheme.casefold(), value.strip()))
@@ -138,7 +139,10 @@ class ArchiveIndex:
                 return fid
         if keys is None:
             keys = title_keys(film.title, film.original_title)
-        candidates = sorted({fid for k in keys for fid in self.by_title.get(k, ())})
+        by_title = self.by_title
+        if by_title.keys().isdisjoint(keys):
+            return None  # most rows of a new sheet: no film of that title yet
+        candidates = sorted({fid for k in keys for fid in by_title.get(k, ())})
         ours: dict[str, set[str]] = {}
         for scheme, value in film.external_ids:
             ours.setdefault(scheme.casefold(), set()).add(value.strip())

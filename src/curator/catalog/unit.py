@@ -7,7 +7,7 @@ its values before and after; `apply_inverse` writes such a record backwards.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -218,11 +218,17 @@ def affected_film_ids(conn: Connection, rows: tuple[RowChange, ...]) -> set[int]
 class Writing:
     """One write transaction: its connection, and what its body says it changed."""
 
-    def __init__(self, conn: Connection, label: str) -> None:
+    def __init__(self, conn: Connection, label: str, held: ExitStack) -> None:
         self.conn = conn
         self.label = label
         self.rows: Iterable[RowChange] = ()  # set by the body: recorded before the commit
         self.kept = True
+        self._held = held
+
+    def keep_pages(self, setting: AbstractContextManager[None]) -> None:
+        """Hold a setting of the connection (store/rows.py's pages_kept_for) until after
+        the commit: the history and the commit write the pages it keeps."""
+        self._held.enter_context(setting)
 
     def discard(self) -> None:
         """Roll everything back at the end (a dry run): nothing is written or recorded."""
@@ -233,10 +239,11 @@ class Writing:
 def write_transaction(archive: AnyArchive, label: str) -> Iterator[Writing]:
     """The one way anything is written: one transaction whose rows go into the change
     history (who, when, old and new values) before it commits, whatever wrote them."""
-    with translate_errors(archive.database_path), archive.write_engine.connect() as conn:
+    with translate_errors(archive.database_path), archive.write_engine.connect() as conn, \
+            ExitStack() as held:
         transaction = conn.begin()
         try:
-            writing = Writing(conn, label)
+            writing = Writing(conn, label, held)
             yield writing
             if writing.kept:
                 record_rows(conn, writing.label, writing.rows, archive.user_name, archive.desk)

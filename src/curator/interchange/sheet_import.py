@@ -47,91 +47,96 @@ class RowError(ValueError):
     pass
 
 
+def _one(values: dict[str, list[str]], name: str) -> str:
+    """A field's one value: its cell, or its cells joined where two columns feed it."""
+    cells = values.get(name)
+    if not cells:
+        return ""
+    if len(cells) == 1:
+        return cells[0].strip()
+    return " ".join(v.strip() for v in cells if v.strip())
+
+
+def _many(values: dict[str, list[str]], name: str,
+          split: Callable[[str], list[str]] = split_values) -> list[str]:
+    """A field's several values, from each of its cells."""
+    cells = values.get(name)
+    if not cells:
+        return []
+    if len(cells) == 1:
+        return split(cells[0])
+    return [x for v in cells for x in split(v)]
+
+
 def film_from_row(values: dict[str, list[str]], source: str,
                   title: ParsedTitle | None = None) -> FilmImport:
     """One row's values by field (a list per field: two columns may feed one) as a film.
 
     `title` overrides how the row's title is read (the whole printed title, say).
     Only the fields the sheet has are looked at: a row is read 100,000 times over."""
-    def one(name: str) -> str:
-        cells = values.get(name)
-        if not cells:
-            return ""
-        if len(cells) == 1:
-            return cells[0].strip()
-        return " ".join(v.strip() for v in cells if v.strip())
-
-    def many(name: str, split: Callable[[str], list[str]] = split_values) -> list[str]:
-        cells = values.get(name)
-        if not cells:
-            return []
-        if len(cells) == 1:
-            return split(cells[0])
-        return [x for v in cells for x in split(v)]
-
-    raw_title = one("title")
+    raw_title = _one(values, "title")
     if not raw_title:
         raise RowError("it has no title")
     parsed = title or parse_title(raw_title)
     has = values.keys()
-    original = one("original_title") if "original_title" in has else ""
+    original = _one(values, "original_title") if "original_title" in has else ""
     alt_titles = parsed.alt_titles
     if original and parsed.original_title and parsed.original_title != original:
         alt_titles = [parsed.original_title, *alt_titles]
     if "alt_titles" in has:
-        alt_titles = [*alt_titles, *many("alt_titles")]
+        alt_titles = [*alt_titles, *_many(values, "alt_titles")]
     try:
-        year, year_note = parse_year(one("year")) if "year" in has else (None, "")
-        runtime = parse_runtime(one("runtime")) if "runtime" in has else None
-        ids = [("imdb", imdb_id(v)) for v in many("imdb_id")] if "imdb_id" in has else []
+        year, year_note = parse_year(_one(values, "year")) if "year" in has else (None, "")
+        runtime = parse_runtime(_one(values, "runtime")) if "runtime" in has else None
+        ids = [("imdb", imdb_id(v)) for v in _many(values, "imdb_id")] \
+            if "imdb_id" in has else []
         if "wikidata_id" in has:
-            ids += [("wikidata", wikidata_id(v)) for v in many("wikidata_id")]
+            ids += [("wikidata", wikidata_id(v)) for v in _many(values, "wikidata_id")]
     except ValueError as exc:
         raise RowError(str(exc)) from None
     if "movielens_id" in has:
-        ids += [("movielens", v) for v in many("movielens_id")]
-    notes = "\n\n".join(n for n in (one("notes"), year_note) if n) if "notes" in has \
-        else year_note
+        ids += [("movielens", v) for v in _many(values, "movielens_id")]
+    notes = "\n\n".join(n for n in (_one(values, "notes"), year_note) if n) \
+        if "notes" in has else year_note
     kind = state = ""
     if "kind" in has:
-        kind = one("kind").casefold()
+        kind = _one(values, "kind").casefold()
         kind = KINDS.get(kind, kind)
     if "state" in has:
-        state = one("state").casefold()
+        state = _one(values, "state").casefold()
         state = STATES.get(state, state)
     credits = tuple((name, role) for field, role in ROLES.items() if field in has
-                    for name in many(field)) if has & _ROLE_FIELDS else ()
-    genres = many("genres")
+                    for name in _many(values, field)) if not has.isdisjoint(_ROLE_FIELDS) \
+        else ()
+    genres = _many(values, "genres")
     # a genre of letters alone is never "(no genres listed)", "n/a" or "-"
     if genres and not all(map(str.isalpha, genres)) and \
             any(g.casefold() in _NO_GENRE for g in genres):
         genres = [g for g in genres if g.casefold() not in _NO_GENRE]
+    # by position, in FilmData's order: keywords cost a tenth of this function's time
     film = FilmData(
-        title=parsed.title, sort_title=parsed.sort_title,
-        original_title=original or parsed.original_title,
-        alt_titles=tuple(alt_titles), year=year, runtime=runtime,
-        kind=kind, format=one("format") if "format" in has else "",
-        colour=one("colour") if "colour" in has else "",
-        synopsis="\n\n".join(p for v in values["synopsis"] if (p := v.strip()))
+        parsed.title, original or parsed.original_title, parsed.sort_title, year, runtime,
+        kind, _one(values, "format") if "format" in has else "",
+        _one(values, "colour") if "colour" in has else "",
+        "\n\n".join(p for v in values["synopsis"] if (p := v.strip()))
         if "synopsis" in has else "",
-        notes=notes, state=state or PublicationState.DRAFT,
-        countries=tuple(many("countries", split_countries)) if "countries" in has else (),
-        languages=tuple(many("languages")) if "languages" in has else (),
-        genres=tuple(genres),
-        credits=credits, external_ids=tuple((s, v) for s, v in ids if v),
-    )
-    screenings = _screenings(one, source) if "festival" in has or "section" in has else ()
-    return FilmImport(film, source, screenings=screenings, printed_title=raw_title,
+        notes, state or PublicationState.DRAFT,
+        tuple(_many(values, "countries", split_countries)) if "countries" in has else (),
+        tuple(_many(values, "languages")) if "languages" in has else (),
+        tuple(genres), tuple(alt_titles), credits, (),
+        tuple((s, v) for s, v in ids if v) if ids else ())
+    screenings = _screenings(values, source) if "festival" in has or "section" in has else ()
+    return FilmImport(film, source, screenings, printed_title=raw_title,
                       remark=parsed.doubt, sets_state=bool(state))
 
 
-def _screenings(one: Callable[[str], str], source: str) -> tuple[ScreeningRef, ...]:
-    festival, section = one("festival"), one("section")
+def _screenings(values: dict[str, list[str]], source: str) -> tuple[ScreeningRef, ...]:
+    festival, section = _one(values, "festival"), _one(values, "section")
     if not festival:
         if section:
             raise RowError(f"the section \u201c{section}\u201d is given without its festival")
         return ()
-    year_text = one("festival_year")
+    year_text = _one(values, "festival_year")
     m = _FESTIVAL_YEAR.match(festival)
     if m and not year_text:
         festival, year_text = m.group("name").strip(), m.group("year")
@@ -139,7 +144,8 @@ def _screenings(one: Callable[[str], str], source: str) -> tuple[ScreeningRef, .
         raise RowError(f"the festival \u201c{festival}\u201d is given without its year")
     if not year_text.isdigit():
         raise RowError(f"\u201c{year_text}\u201d is not a festival year")
-    return (ScreeningRef(festival, int(year_text), section, one("premiere").casefold()),)
+    return (ScreeningRef(festival, int(year_text), section,
+                         _one(values, "premiere").casefold()),)
 
 
 def films_from_sheet(sheet: Spreadsheet, mapping: list[str]

@@ -152,11 +152,11 @@ def _read_rows(sheet: Spreadsheet, lines: list[str]) -> None:
                 sheet.errors.append((source, f"the row cannot be read ({_csv_problem(exc)})"))
                 continue
             row_number += 1
-            if not any(v.strip() for v in values):
+            if not "".join(values).strip():
                 continue  # a blank row
-            source = f"row {row_number}"
-            spans = reader.line_num - first_line
             if len(values) > width:
+                source = f"row {row_number}"
+                spans = reader.line_num - first_line
                 if spans > 1:
                     sheet.errors.append((source, "a quotation mark opens a value that runs "
                                                  "over the next rows"))

@@ -20,11 +20,20 @@ def writes_film_entries(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
 
 
-def _object(alias: str, columns: Sequence[str]) -> str:
-    """A row as a JSON object of its non-empty values (a null member is left out by
-    json_patch, and an empty text is made null first): what the history keeps of it."""
-    members = ", ".join(f"'{c}', nullif({alias}.\"{c}\", '')" for c in columns)
-    return f"json_patch('{{}}', json_object({members}))"
+def _member(alias: str, column: str) -> str:
+    """`,"column":value` of a row's column, or nothing where it is null or an empty text
+    (what the history keeps of a row: its values that say something)."""
+    value = f'{alias}."{column}"'
+    return (f"CASE WHEN {value} IS NULL OR {value} = '' THEN '' "
+            f"ELSE ',\"{column}\":' || json_quote({value}) END")
+
+
+def _object(members: Sequence[str]) -> str:
+    """A JSON object of members made by _member (each with its leading comma), written as
+    text: json_object would keep the null members, and taking them out again with
+    json_patch parses every entry once more (a fifth of the time of 100,000)."""
+    joined = " || ".join(members) or "''"
+    return f"'{{' || substr({joined}, 2) || '}}'"
 
 
 def add_film_entries(conn: Connection, first_id: int, last_id: int, at: datetime,
@@ -34,16 +43,19 @@ def add_film_entries(conn: Connection, first_id: int, last_id: int, at: datetime
     this transaction): the film's `film_columns`, and under each part table's name the list
     of its rows in the order they were added: their `name` alone where the columns are
     None (a genre's name says it all), else an object of the part's columns."""
-    members = [f"'{c}', nullif(f.\"{c}\", '')" for c in film_columns]
+    members = [_member("f", c) for c in film_columns]
     for table, columns in parts:
-        value = "p.name" if columns is None else _object("p", columns)
+        value = "json_quote(p.name)" if columns is None else _object(
+            [_member("p", c) for c in columns])
+        # the columns the entry keeps alone, not the part's whole rows
+        read = "name" if columns is None else ", ".join(f'"{c}"' for c in columns) or "id"
         members.append(
-            f"'{table.name}', json((SELECT nullif(json_group_array({value}), '[]') FROM "
-            f"(SELECT * FROM \"{table.name}\" WHERE film_id = f.id ORDER BY id) AS p))")
+            f"coalesce(',\"{table.name}\":[' || (SELECT group_concat({value}, ',') FROM "
+            f"(SELECT {read} FROM \"{table.name}\" WHERE film_id = f.id ORDER BY id) AS p) "
+            "|| ']', '')")
     conn.exec_driver_sql(
         "INSERT INTO change_history (at, who, desk, label, action, table_name, row_key, "
         "fields, film_id) "
-        f"SELECT ?, ?, ?, ?, 'insert', 'film', CAST(f.id AS TEXT), "
-        f"json_patch('{{}}', json_object({', '.join(members)})), f.id "
+        f"SELECT ?, ?, ?, ?, 'insert', 'film', CAST(f.id AS TEXT), {_object(members)}, f.id "
         "FROM film AS f WHERE f.id BETWEEN ? AND ? ORDER BY f.id",
         (at.strftime("%Y-%m-%d %H:%M:%S.%f"), who, desk, label, first_id, last_id))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
+from itertools import chain
 
 from sqlalchemy import Connection, Table, func, select
 
@@ -27,20 +29,38 @@ def first_free_id(conn: Connection, table: Table) -> int:
     return first
 
 
+# SQLite's least limit of bound values in one statement (999 before 3.32): a statement of
+# several rows stays under it, whichever SQLite the Python at hand was built with.
+_SQLITE_VALUES_PER_STATEMENT = 999
+
+
 def insert_tuples(conn: Connection, table: Table, now: datetime, columns: list[str],
                   rows: list[tuple], stamps: Iterable[str] = ()) -> None:
     """Insert rows given as tuples of `columns`, in one executemany (the driver binds
     positions faster than it looks names up). The `stamps` columns, not in the tuples, all
     take `now`: written once into the statement, in SQLAlchemy's storage format on SQLite
-    and as a timestamp literal elsewhere."""
+    and as a timestamp literal elsewhere.
+
+    On SQLite each statement inserts as many rows as its limit of values allows: a row a
+    statement costs a step and a reset of the statement per row (300,000 genres of an
+    import: 0.30 s against 0.17). psycopg sends an executemany in one pipeline already."""
     quote = conn.dialect.identifier_preparer.quote
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
     stamp = "'" + now.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
     stamps = list(stamps)
     names = [*columns, *stamps]
-    conn.exec_driver_sql(
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-        f"VALUES ({', '.join([mark] * len(columns) + [stamp] * len(stamps))})", rows)
+    head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) VALUES "
+    one = f"({', '.join([mark] * len(columns) + [stamp] * len(stamps))})"
+    per = max(1, _SQLITE_VALUES_PER_STATEMENT // max(1, len(columns))) if sqlite else 1
+    whole = len(rows) - len(rows) % per if per > 1 else 0
+    if whole:
+        conn.exec_driver_sql(head + ", ".join([one] * per), [
+            tuple(chain.from_iterable(rows[start:start + per]))
+            for start in range(0, whole, per)])
+        rows = rows[whole:]
+    if rows:
+        conn.exec_driver_sql(head + one, rows)
 
 
 def reset_sequences(conn: Connection, tables: list[Table]) -> None:
@@ -70,3 +90,31 @@ def indexes_built_after(conn: Connection, table: Table) -> Iterator[None]:
     yield
     for _name, sql in kept:
         conn.exec_driver_sql(sql)
+
+
+# What an archive folder grows by per imported film (its row, parts, search entry, history
+# entry and indexes: about 1.1 KiB), with room to spare.
+_KIB_PER_FILM = 2
+_LEAST_CACHE_KIB = 65_536
+
+
+@contextmanager
+def pages_kept_for(conn: Connection, films: int) -> Iterator[None]:
+    """Inside the block SQLite keeps in memory every page that `films` new films dirty, so
+    each goes to the write-ahead log once, at the commit: a smaller cache spills pages
+    there before the commit and writes many of them again (a third more writes and twice
+    the reads for 100,000 films). The connection's own cache size is put back after it,
+    giving the memory back. Other engines have their own buffers."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    cursor = conn.connection.cursor()
+    try:
+        before = cursor.execute("PRAGMA cache_size").fetchone()[0]
+        wanted = max(_LEAST_CACHE_KIB, _KIB_PER_FILM * films)
+        cursor.execute(f"PRAGMA cache_size = {-wanted}")
+        yield
+    finally:
+        with suppress(sqlite3.Error):  # a connection lost on the way out has no cache
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+            cursor.close()

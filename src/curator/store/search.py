@@ -9,7 +9,7 @@ search and unaccent (search_postgres.py); nothing above the store asks which.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from types import ModuleType
 
 from sqlalchemy import Connection
@@ -44,9 +44,12 @@ def reindex_countries(conn: Connection, film_ids: Iterable[int]) -> None:
     _engine(conn).reindex_countries(conn, film_ids)
 
 
-def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
-    """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
-    _engine(conn).reindex_range(conn, first_id, last_id)
+def reindex_range(conn: Connection, first_id: int, last_id: int,
+                  parts: Collection[str] | None = None) -> None:
+    """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows.
+    `parts` names the part tables that may hold rows of these films (None: any); an
+    engine may leave the others unread."""
+    _engine(conn).reindex_range(conn, first_id, last_id, parts)
 
 
 def add_documents(conn: Connection, documents: list[tuple[int, str, str, str, str]]) -> None:

@@ -14,7 +14,7 @@ then disagree on what "rode" finds.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import Connection, literal_column, select, text
 from sqlalchemy.sql import Select
@@ -86,7 +86,8 @@ def reindex_countries(conn: Connection, film_ids: Iterable[int]) -> None:
     reindex_films(conn, film_ids)  # one document per film: made whole again
 
 
-def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
+def reindex_range(conn: Connection, first_id: int, last_id: int,
+                  parts: Collection[str] | None = None) -> None:
     bounds = {"first": first_id, "last": last_id}
     conn.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE film_id BETWEEN :first AND :last"),
                  bounds)

@@ -10,7 +10,7 @@ terms). Other databases fall back to portable LIKE.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -53,20 +53,38 @@ def create_index(conn: Connection) -> None:
     )
 
 
-_DOCUMENT_SQL = f"""
-INSERT INTO {FTS_TABLE}(rowid, titles, people, synopsis, countries)
-SELECT f.id,
-  f.title || ' ' || f.original_title || ' ' ||
-    coalesce((SELECT group_concat(a.title, ' ') FROM alt_title a WHERE a.film_id = f.id), ''),
-  coalesce((SELECT group_concat(p.name || ' ' || coalesce(
-      (SELECT group_concat(v.name, ' ') FROM name_variant v WHERE v.person_id = p.id), ''), ' ')
-    FROM credit c JOIN person p ON p.id = c.person_id WHERE c.film_id = f.id), ''),
-  f.synopsis || ' ' ||
-    coalesce((SELECT group_concat(q.text || ' ' || q.attribution, ' ')
-              FROM quote q WHERE q.film_id = f.id), ''),
-  coalesce((SELECT group_concat(c.name, ' ') FROM film_country c WHERE c.film_id = f.id), '')
-FROM film f
-"""
+# Each column's text, and the part tables it gathers from: a film without rows in a part
+# table has '' there (coalesce's answer), so an import that gave its new films no such
+# rows asks nothing of them.
+_TITLES = ("f.title || ' ' || f.original_title || ' ' || {alt_title}", {
+    "alt_title": "coalesce((SELECT group_concat(a.title, ' ') FROM alt_title a "
+                 "WHERE a.film_id = f.id), '')"})
+_PEOPLE = ("{credit}", {
+    "credit": "coalesce((SELECT group_concat(p.name || ' ' || coalesce((SELECT "
+              "group_concat(v.name, ' ') FROM name_variant v WHERE v.person_id = p.id), ''), "
+              "' ') FROM credit c JOIN person p ON p.id = c.person_id WHERE c.film_id = f.id), "
+              "'')"})
+_SYNOPSIS = ("f.synopsis || ' ' || {quote}", {
+    "quote": "coalesce((SELECT group_concat(q.text || ' ' || q.attribution, ' ') "
+             "FROM quote q WHERE q.film_id = f.id), '')"})
+_COUNTRIES = ("{film_country}", {
+    "film_country": "coalesce((SELECT group_concat(c.name, ' ') FROM film_country c "
+                    "WHERE c.film_id = f.id), '')"})
+
+
+def _document_sql(parts: Collection[str] | None = None) -> str:
+    """The statement indexing films from the tables; `parts`: the part tables that may
+    hold rows of them (None: any)."""
+    columns = []
+    for text_sql, gathered in (_TITLES, _PEOPLE, _SYNOPSIS, _COUNTRIES):
+        columns.append(text_sql.format(**{
+            table: sql if parts is None or table in parts else "''"
+            for table, sql in gathered.items()}))
+    return (f"INSERT INTO {FTS_TABLE}(rowid, titles, people, synopsis, countries)\n"
+            f"SELECT f.id,\n  " + ",\n  ".join(columns) + "\nFROM film f\n")
+
+
+_DOCUMENT_SQL = _document_sql()
 # The title index copies the titles film_search was just given (its own text, never
 # gathered twice).
 _TITLES_SQL = f"INSERT INTO {TITLE_TABLE}(rowid, titles) SELECT rowid, titles FROM {FTS_TABLE}"
@@ -114,14 +132,17 @@ def reindex_countries(conn: Connection, film_ids: Iterable[int]) -> None:
         conn.exec_driver_sql(f"{_COUNTRIES_SQL} WHERE rowid IN ({marks})", tuple(chunk))
 
 
-def reindex_range(conn: Connection, first_id: int, last_id: int) -> None:
-    """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows."""
+def reindex_range(conn: Connection, first_id: int, last_id: int,
+                  parts: Collection[str] | None = None) -> None:
+    """Index films with ids in [first_id, last_id]: the bulk path's contiguous new rows;
+    `parts` names the part tables that may hold rows of them (None: any)."""
     if not is_sqlite(conn):
         return
     for table in (FTS_TABLE, TITLE_TABLE):
         conn.exec_driver_sql(
             f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
-    conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id BETWEEN ? AND ?", (first_id, last_id))
+    conn.exec_driver_sql(f"{_document_sql(parts)} WHERE f.id BETWEEN ? AND ?",
+                         (first_id, last_id))
     conn.exec_driver_sql(f"{_TITLES_SQL} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
 
 
