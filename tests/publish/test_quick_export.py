@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -119,6 +120,30 @@ def test_someone_elses_export_into_the_folder_is_noticed(demo: Demo, tmp_path: P
     (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert not result.quick
+
+    # edited in place, at the same size, its modified time set back: noticed all the same
+    path = site / MANIFEST
+    _after_the_clock_moves_on(path)
+    before, data = path.stat(), path.read_bytes()
+    digest = json.loads(data)["files"]["404.html"]["sha256"].encode()
+    path.write_bytes(data.replace(digest, b"0" * 64))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size,
+                                                             before.st_mtime_ns)
+    result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
+    assert not result.quick
+    assert result.full_because == "the site's manifest is not the one the last export wrote"
+
+
+def _after_the_clock_moves_on(path: Path) -> None:
+    """Wait until a file written now gets a later change time than `path` has (the file
+    system's clock moves in ticks of a few milliseconds)."""
+    probe = path.with_name("probe")
+    while True:
+        probe.write_bytes(b"")
+        if probe.stat().st_ctime_ns > path.stat().st_ctime_ns:
+            probe.unlink()
+            return
 
 
 @pytest.mark.parametrize("fail_at", ["Writing", "search index"])

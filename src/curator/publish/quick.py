@@ -59,7 +59,7 @@ from curator.publish.site import (
 )
 from curator.publish.site_files import Layouts, write_changed_pages, write_site_files
 from curator.publish.site_pages import Footprint, page_paths
-from curator.publish.writer import SiteWriter
+from curator.publish.writer import ManifestMark, SiteWriter
 
 # Beyond this many changed films the full way is as quick, and simpler to trust.
 QUICK_LIMIT = 100
@@ -158,6 +158,7 @@ class ExportState:
     key: StateKey = ("", "", "")
     still_files: StillFiles | None = None  # the caller's own, if it gave one
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest written
+    manifest: ManifestMark | None = None  # its file, as the next export knows it again
     layouts: Layouts = field(default_factory=dict)  # where each film is in the data files
 
 
@@ -218,7 +219,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     old = state.site
     if old.selection.kind != "all":
         return None, f"only a whole-archive export starts from the last ({old.selection.spec})"
-    if writer.old != state.files:
+    if writer.old is not state.files and writer.old != state.files:
         return None, "the site's manifest is not the one the last export wrote"
     if design_of(state.renderer.resources) != state.renderer.design:
         return None, "the site's templates or assets changed"
