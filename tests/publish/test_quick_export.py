@@ -146,6 +146,23 @@ def _after_the_clock_moves_on(path: Path) -> None:
             return
 
 
+def test_a_data_file_changed_in_the_site_since_is_made_whole(demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    session = quick.ExportSession()
+    export_site(demo.catalog, site, still_files=demo.still_files, session=session)
+    csv = site / "data" / "films.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"\r\n", b"\n", 3))  # the manifest as it was
+    changes = _update(demo.catalog, 5, synopsis="Penguins, and the ice at dawn.")
+    try:
+        result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
+        assert result.quick and result.quick_because == (
+            "1 film changed; the data downloads were made whole: data/films.csv in the site "
+            "is not as the last export wrote it")
+        _same_as_full_export(demo, site, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
+
+
 @pytest.mark.parametrize("fail_at", ["Writing", "search index"])
 def test_a_cancelled_quick_export_leaves_the_site_and_the_next_export_is_right(
         demo: Demo, tmp_path: Path, fail_at: str):

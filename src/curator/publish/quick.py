@@ -57,7 +57,14 @@ from curator.publish.site import (
     sound_stills,
     source_lines,
 )
-from curator.publish.site_files import Layouts, write_changed_pages, write_site_files
+from curator.publish.site_files import (
+    Layouts,
+    NotAsWritten,
+    WrittenFiles,
+    splice_films,
+    write_changed_pages,
+    write_site_files,
+)
 from curator.publish.site_pages import Footprint, page_paths
 from curator.publish.writer import ManifestMark, SiteWriter
 
@@ -287,11 +294,37 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         if film_id in site.films:
             state.film_json[film_id] = data_files.film_json(site.films[film_id], site,
                                                             maker.links)
+    spliced, whole_because = splice_data_files(writer, state.layouts, old, site, maker,
+                                               changed)
     layouts = write_site_files(writer, site, maker, renderer, state.film_json, paths,
-                               changed=changed, previous_paths=state.page_paths)
+                               changed=changed, previous_paths=state.page_paths,
+                               spliced=spliced)
+    done = films_word(len(changed)) + " changed"
+    if whole_because:
+        done += f"; the data downloads were made whole: {whole_because}"
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths, credited=credited, layouts=layouts), (
-                       films_word(len(changed)) + " changed")
+                   page_paths=paths, credited=credited, layouts=layouts), done
+
+
+def splice_data_files(writer: SiteWriter, layouts: Layouts, old: Site, site: Site,
+                      maker: PageMaker, changed: set[int]
+                      ) -> tuple[tuple[list[tuple[str, bytes]], Layouts] | None, str]:
+    """The files made of films' parts (see `site_files.splice_films`) with the changed
+    films' parts replaced, when nothing but those parts changes in them: the same films in
+    the same order (the files' parts), the same people with a page and sections with one
+    (what the catalogue's head and tail, and the other films' parts, show of them). Else
+    None (they are made whole), and why if the files were not as the last export left them."""
+    films = site.films
+    if (not layouts or not changed <= films.keys() or list(films) != list(old.films)
+            or site.people.keys() != old.people.keys()
+            or site.sections.keys() != old.sections.keys()):
+        return None, ""
+    position = {film_id: n for n, film_id in enumerate(films)}
+    try:
+        return splice_films(WrittenFiles(writer).raw, layouts, position,
+                            {i: films[i] for i in sorted(changed)}, site, maker.links), ""
+    except NotAsWritten as exc:
+        return None, str(exc)
 
 
 def path_of(file: str) -> str:
