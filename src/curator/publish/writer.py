@@ -32,7 +32,7 @@ import os
 import shutil
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -64,6 +64,8 @@ class ManifestMark:
     identity: tuple[int, ...]  # device, inode, size, modified and changed (ns)
     files: dict[str, dict[str, str]]
     staging_token: str
+    # each file's entry as the manifest's text has it, in its order (see SiteWriter._manifest)
+    texts: dict[str, tuple[dict[str, str], str]] = field(default_factory=dict)
 
 
 def file_identity(path: Path) -> tuple[int, ...] | None:
@@ -116,6 +118,9 @@ def _files_of(document: dict[str, Any]) -> dict[str, dict[str, str]]:
     return {path: entry for path, entry in files.items() if isinstance(entry, dict)
             and all(isinstance(v, str) for v in entry.values())}
 
+
+# the manifest's encoder: compact, every character as it is
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 # a file in the staging folder, written with plain system calls: `open()` would ask of
 # each file whether it is a terminal, its block size and where it starts, three calls
@@ -214,6 +219,7 @@ class SiteWriter:
         self._read_identity: tuple[int, ...] | None = None  # of the manifest as read
         self._read_token = ""  # the staging token it records
         self.mark: ManifestMark | None = None  # of the manifest in place, once committed
+        self._texts: dict[str, tuple[dict[str, str], str]] = {}  # of the manifest written
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
@@ -456,9 +462,30 @@ class SiteWriter:
         }
         if switch is not None:
             manifest["switch"] = switch
-        manifest["files"] = dict(sorted(self.files.items()))
-        # compact, so the C encoder writes it: a manifest lists every file of the site
-        return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
+        # compact, as json.dumps would write it with the files last, in order of their paths;
+        # each file's entry encoded once and kept while it is the same (a re-export carries
+        # most entries from the last manifest)
+        head = _encode(manifest)[:-1]
+        return f'{head},"files":{{{",".join(self._entry_texts())}}}}}'.encode()
+
+    def _entry_texts(self) -> list[str]:
+        """Each file's entry in the manifest, in order of their paths."""
+        known = self._last_mark.texts if self._last_mark is not None else {}
+        files = self.files
+        if files.keys() == known.keys():  # the same files: in the same order
+            texts = dict(known)
+            for path, entry in files.items():
+                if texts[path][0] is not entry:
+                    texts[path] = (entry, f"{_encode(path)}:{_encode(entry)}")
+        else:
+            texts = {}
+            for path in sorted(files):
+                entry = files[path]
+                text = known.get(path)
+                texts[path] = (text if text is not None and text[0] is entry
+                               else (entry, f"{_encode(path)}:{_encode(entry)}"))
+        self._texts = texts
+        return [text for _entry, text in texts.values()]
 
     def _put_first_in_place(self) -> None:
         """The staging folder's tree is the whole site: swapped with the placeholder in one
@@ -498,7 +525,8 @@ class SiteWriter:
                 self._leave_mark(written)
             elif (self._read_identity is not None
                   and file_identity(self.outdir / MANIFEST) == self._read_identity):
-                self.mark = ManifestMark(self._read_identity, self.files, self._read_token)
+                self.mark = ManifestMark(self._read_identity, self.files, self._read_token,
+                                         self._last_mark.texts if self._last_mark else {})
             self.discard()
             _PROVEN[self._outdir] = (self.files, self._known)
             return WriteSummary(0, self.unchanged, 0, swapped=False)
@@ -530,7 +558,7 @@ class SiteWriter:
         moving it in may change its change time, and nothing else may have replaced it)."""
         identity = file_identity(self.outdir / MANIFEST)
         if written is not None and identity is not None and identity[:2] == written[:2]:
-            self.mark = ManifestMark(identity, self.files, self._next_token)
+            self.mark = ManifestMark(identity, self.files, self._next_token, self._texts)
 
 
 # site folder -> (the files of the manifest this Curator last wrote there, the folders of
