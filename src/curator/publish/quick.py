@@ -32,7 +32,7 @@ from pathlib import Path
 from curator.catalog import Catalog
 from curator.catalog.export_stamps import FILM_TABLES, CatalogueStamps, changed_films
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
-from curator.publish import data_files
+from curator.publish import data_files, urls
 from curator.publish.browse_pages import (
     country_pages,
     home_page,
@@ -266,7 +266,8 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     pages, neighbours = pages_to_lay_out(
         Before(before, set(old.people), {f.year for f in old.films.values() if f.year},
                state.neighbours), site, maker, records, changed)
-    if set(paths) - {p.path for p in pages} - {path_of(f) for f in writer.old}:
+    laid_out, written = {p.path for p in pages}, writer.old
+    if any(p not in laid_out and urls.file_of(p) not in written for p in paths):
         return None, "a page the last export did not write would be missing"
 
     step(0, len(pages), f"Writing {len(pages):,} pages")
