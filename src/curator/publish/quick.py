@@ -11,8 +11,11 @@ own rows changed (an edit, a new film, one unpublished) it reads just those film
 and lays out again only the pages that show them: their own, the See-also lists
 they are on or now belong on, their people, editions, sections, lists, years and
 countries, the home and index pages, the directors' pages if their directors
-changed; their search shards and the data download. Every other file is kept as
-the manifest records it.
+changed; their search shards and the data downloads (where nothing else in them
+changes, with only the changed films' entries spliced into the files the last export
+wrote: `site_files.splice_films`). Every other file is kept as the manifest records it,
+and the manifest itself, while its file is the one the last export wrote, is not read
+again (`writer.ManifestMark`).
 
 Anything else (a person, a festival, a list or a setting changed; a template; a
 selection; someone else's export into the folder; many films) takes the full way,

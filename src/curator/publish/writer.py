@@ -266,11 +266,10 @@ class SiteWriter:
     def _marked_manifest(self) -> dict[str, Any] | None:
         """The files of the manifest the last export left, if the site's manifest is still
         that file (and the caller gave its mark); else None."""
-        mark, self._last_mark = self._last_mark, None
+        mark = self._last_mark
         if mark is None or file_identity(self.outdir / MANIFEST) != mark.identity:
             return None
-        self._last_mark = mark
-        self._by_mark = False  # the manifest was known by the last mark, not read
+        self._by_mark = True
         self._read_identity = mark.identity
         return {"staging_token": mark.staging_token, "files": mark.files}
 
@@ -551,7 +550,6 @@ class SiteWriter:
         _PROVEN[self._outdir] = (self.files, self._known)
         self._leave_mark(written)
         return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
-
 
     def _leave_mark(self, written: tuple[int, ...] | None) -> None:
         """Mark the manifest in place if it is the file written as `written` (by its inode:
