@@ -142,23 +142,27 @@ def main() -> int:
         print(f"unchanged export:   {again.seconds:6.2f} s, {again.summary}")
 
         published = catalog.films.with_state(PublicationState.PUBLISHED)
-        times = []
+        times, cpu = [], []
         for n in range(5):  # five edits one after another, as an archivist makes them
             film = catalog.films.get(published[(42 + 97 * n) % len(published)])
             catalog.films.update(film.id, film.version,
                                 synopsis=film.synopsis + " Restored in 2024.")
+            started_cpu = time.process_time()
             one = export_site(catalog, site, still_files=files, session=session)
+            cpu.append(time.process_time() - started_cpu)
             assert one.quick, "the re-export did not start from the last one's state"
             times.append(one.seconds)
-        print(f"one film changed:   {median(times):6.2f} s median, {max(times):.2f} s worst of "
-              f"{len(times)} (from the last export's state, as in a running Curator; "
-              f"target 0.5 s); last: {one.summary}")
+        print(f"one film changed:   {median(times):6.2f} s median ({median(cpu):.2f} s CPU), "
+              f"{max(times):.2f} s worst of {len(times)} (from the last export's state, as in "
+              f"a running Curator; target 0.5 s); last: {one.summary}; load average "
+              f"{os.getloadavg()[0]:.2f}")
         film = catalog.films.get(published[4242 % len(published)])
         catalog.films.update(film.id, film.version, title=film.title + " (restored)")
         retitled = export_site(catalog, site, still_files=files, session=session)
         report(f"export after one film changed, in the running desk, {args.films:,} films "
                "(bench_export)",
-               f"{median(times):.2f} s median, {max(times):.2f} s worst of {len(times)}",
+               f"{median(times):.2f} s median ({median(cpu):.2f} s CPU), {max(times):.2f} s "
+               f"worst of {len(times)}",
                target="≤ 0.5 s", met=median(times) <= 0.5)
         print(f"one film retitled:  {retitled.seconds:6.2f} s, {retitled.summary} "
               "(its page moves, lists re-sort)")

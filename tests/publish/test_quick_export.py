@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -119,6 +120,47 @@ def test_someone_elses_export_into_the_folder_is_noticed(demo: Demo, tmp_path: P
     (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
     assert not result.quick
+
+    # edited in place, at the same size, its modified time set back: noticed all the same
+    path = site / MANIFEST
+    _after_the_clock_moves_on(path)
+    before, data = path.stat(), path.read_bytes()
+    digest = json.loads(data)["files"]["404.html"]["sha256"].encode()
+    path.write_bytes(data.replace(digest, b"0" * 64))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size,
+                                                             before.st_mtime_ns)
+    result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
+    assert not result.quick
+    assert result.full_because == "the site's manifest is not the one the last export wrote"
+
+
+def _after_the_clock_moves_on(path: Path) -> None:
+    """Wait until a file written now gets a later change time than `path` has (the file
+    system's clock moves in ticks of a few milliseconds)."""
+    probe = path.with_name("probe")
+    while True:
+        probe.write_bytes(b"")
+        if probe.stat().st_ctime_ns > path.stat().st_ctime_ns:
+            probe.unlink()
+            return
+
+
+def test_a_data_file_changed_in_the_site_since_is_made_whole(demo: Demo, tmp_path: Path):
+    site = tmp_path / "site"
+    session = quick.ExportSession()
+    export_site(demo.catalog, site, still_files=demo.still_files, session=session)
+    csv = site / "data" / "films.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"\r\n", b"\n", 3))  # the manifest as it was
+    changes = _update(demo.catalog, 5, synopsis="Penguins, and the ice at dawn.")
+    try:
+        result = export_site(demo.catalog, site, still_files=demo.still_files, session=session)
+        assert result.quick and result.quick_because == (
+            "1 film changed; the data downloads were made whole: data/films.csv in the site "
+            "is not as the last export wrote it")
+        _same_as_full_export(demo, site, tmp_path / "full")
+    finally:
+        demo.catalog.undo(changes)
 
 
 @pytest.mark.parametrize("fail_at", ["Writing", "search index"])

@@ -100,7 +100,8 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
     if last is None and saves:
         saved, why = export_state.load(kept, Path(key[1]), key)
     with SiteWriter(outdir, selection=selection.spec,
-                    proven=saved.manifest if saved is not None else "") as writer:
+                    proven=saved.manifest if saved is not None else "",
+                    mark=last.manifest if last is not None else None) as writer:
         done = touched = None
         if last is not None:
             done, why = quick.quick_export(catalog, last, writer, step)
@@ -125,7 +126,7 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
                             quick=True, quick_because=why)
     assert state is not None
     state.key, state.still_files = key, still_files
-    state.files = writer.files
+    state.files, state.manifest = writer.files, writer.mark
     if saves:
         export_state.save(kept, writer.outdir, key, resume.saved_state(state))
     else:

@@ -11,8 +11,11 @@ own rows changed (an edit, a new film, one unpublished) it reads just those film
 and lays out again only the pages that show them: their own, the See-also lists
 they are on or now belong on, their people, editions, sections, lists, years and
 countries, the home and index pages, the directors' pages if their directors
-changed; their search shards and the data download. Every other file is kept as
-the manifest records it.
+changed; their search shards and the data downloads (where nothing else in them
+changes, with only the changed films' entries spliced into the files the last export
+wrote: `site_files.splice_films`). Every other file is kept as the manifest records it,
+and the manifest itself, while its file is the one the last export wrote, is not read
+again (`writer.ManifestMark`).
 
 Anything else (a person, a festival, a list or a setting changed; a template; a
 selection; someone else's export into the folder; many films) takes the full way,
@@ -32,7 +35,7 @@ from pathlib import Path
 from curator.catalog import Catalog
 from curator.catalog.export_stamps import FILM_TABLES, CatalogueStamps, changed_films
 from curator.catalog.records import FilmRecord, PersonRecord, StillRecord
-from curator.publish import data_files
+from curator.publish import data_files, urls
 from curator.publish.browse_pages import (
     country_pages,
     home_page,
@@ -57,9 +60,16 @@ from curator.publish.site import (
     sound_stills,
     source_lines,
 )
-from curator.publish.site_files import Layouts, write_changed_pages, write_site_files
+from curator.publish.site_files import (
+    Layouts,
+    NotAsWritten,
+    WrittenFiles,
+    splice_films,
+    write_changed_pages,
+    write_site_files,
+)
 from curator.publish.site_pages import Footprint, page_paths
-from curator.publish.writer import SiteWriter
+from curator.publish.writer import ManifestMark, SiteWriter
 
 # Beyond this many changed films the full way is as quick, and simpler to trust.
 QUICK_LIMIT = 100
@@ -158,6 +168,7 @@ class ExportState:
     key: StateKey = ("", "", "")
     still_files: StillFiles | None = None  # the caller's own, if it gave one
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest written
+    manifest: ManifestMark | None = None  # its file, as the next export knows it again
     layouts: Layouts = field(default_factory=dict)  # where each film is in the data files
 
 
@@ -218,7 +229,7 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     old = state.site
     if old.selection.kind != "all":
         return None, f"only a whole-archive export starts from the last ({old.selection.spec})"
-    if writer.old != state.files:
+    if writer.old is not state.files and writer.old != state.files:
         return None, "the site's manifest is not the one the last export wrote"
     if design_of(state.renderer.resources) != state.renderer.design:
         return None, "the site's templates or assets changed"
@@ -258,7 +269,8 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     pages, neighbours = pages_to_lay_out(
         Before(before, set(old.people), {f.year for f in old.films.values() if f.year},
                state.neighbours), site, maker, records, changed)
-    if set(paths) - {p.path for p in pages} - {path_of(f) for f in writer.old}:
+    laid_out, written = {p.path for p in pages}, writer.old
+    if any(p not in laid_out and urls.file_of(p) not in written for p in paths):
         return None, "a page the last export did not write would be missing"
 
     step(0, len(pages), f"Writing {len(pages):,} pages")
@@ -286,11 +298,37 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
         if film_id in site.films:
             state.film_json[film_id] = data_files.film_json(site.films[film_id], site,
                                                             maker.links)
+    spliced, whole_because = splice_data_files(writer, state.layouts, old, site, maker,
+                                               changed)
     layouts = write_site_files(writer, site, maker, renderer, state.film_json, paths,
-                               changed=changed, previous_paths=state.page_paths)
+                               changed=changed, previous_paths=state.page_paths,
+                               spliced=spliced)
+    done = films_word(len(changed)) + " changed"
+    if whole_because:
+        done += f"; the data downloads were made whole: {whole_because}"
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths, credited=credited, layouts=layouts), (
-                       films_word(len(changed)) + " changed")
+                   page_paths=paths, credited=credited, layouts=layouts), done
+
+
+def splice_data_files(writer: SiteWriter, layouts: Layouts, old: Site, site: Site,
+                      maker: PageMaker, changed: set[int]
+                      ) -> tuple[tuple[list[tuple[str, bytes]], Layouts] | None, str]:
+    """The files made of films' parts (see `site_files.splice_films`) with the changed
+    films' parts replaced, when nothing but those parts changes in them: the same films in
+    the same order (the files' parts), the same people with a page and sections with one
+    (what the catalogue's head and tail, and the other films' parts, show of them). Else
+    None (they are made whole), and why if the files were not as the last export left them."""
+    films = site.films
+    if (not layouts or not changed <= films.keys() or list(films) != list(old.films)
+            or site.people.keys() != old.people.keys()
+            or site.sections.keys() != old.sections.keys()):
+        return None, ""
+    position = {film_id: n for n, film_id in enumerate(films)}
+    try:
+        return splice_films(WrittenFiles(writer).raw, layouts, position,
+                            {i: films[i] for i in sorted(changed)}, site, maker.links), ""
+    except NotAsWritten as exc:
+        return None, str(exc)
 
 
 def path_of(file: str) -> str:

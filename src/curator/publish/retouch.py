@@ -17,15 +17,11 @@ one published or withdrawn, a file not as the manifest says) goes to the resumed
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from collections.abc import Callable
 from typing import Any
 
 from curator.catalog import Catalog
 from curator.catalog.export_stamps import changed_films
-from curator.catalog.records import FilmRecord
 from curator.publish import data_files, feeds, urls
 from curator.publish.export_state import SavedFilm, SavedState
 from curator.publish.media import archive_derivatives
@@ -36,7 +32,12 @@ from curator.publish.render import Renderer
 from curator.publish.search_index import held_of, index_digest
 from curator.publish.search_patch import NotPatchable, Rewording, patch_index
 from curator.publish.site import PUBLISHED, site_of_films, sound_stills
-from curator.publish.site_files import write_address_pages
+from curator.publish.site_files import (
+    NotAsWritten,
+    WrittenFiles,
+    splice_films,
+    write_address_pages,
+)
 from curator.publish.site_pages import listing
 from curator.publish.writer import SiteWriter
 
@@ -55,7 +56,7 @@ def retouch_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
     nothing), None and why not."""
     try:
         return _retouch(catalog, saved, writer, step)
-    except _NotAsSaved as exc:
+    except (_NotAsSaved, NotAsWritten) as exc:
         return None, str(exc)
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         return None, f"the saved export state is damaged ({exc})"
@@ -119,20 +120,10 @@ def _retouch(catalog: Catalog, saved: SavedState, writer: SiteWriter,
             raise _NotAsSaved("a film changed in what other pages show of it")
 
     # read and change the data downloads and the search index before writing anything
-    read = _SiteFiles(writer)
+    read = WrittenFiles(writer)
     order = {film_id: n for n, film_id in enumerate(saved.films)}
-    parts = {}
-    files: list[tuple[str, bytes]] = []
-    for path, layout in saved.parts.items():
-        new = {order[i]: _part(path, site.films[i], site, maker) for i in changed}
-        data, now, old = data_files.spliced(read.raw(path), layout, new)
-        if path == feeds.OAI_PATH:  # its date is its newest record's, which may be a changed one
-            data = _newer_response_date(data, [site.films[i].updated_at for i in changed])
-        for i in changed:  # the part replaced is the film's own, or the layout is not
-            if old[order[i]] and _owner(path, old[order[i]]) != i:
-                raise _NotAsSaved(f"{path} is not laid out as the saved export state says")
-        files.append((path, data))
-        parts[path] = (*layout[:3], now)
+    files, parts = splice_films(read.raw, saved.parts, order,
+                                {i: site.films[i] for i in changed}, site, maker.links)
     feed_ids: tuple[int, ...] = ()
     if site.base_url:
         path, data, feed_ids = _feed(saved, site, maker, changed)
@@ -202,29 +193,6 @@ def _retouch(catalog: Catalog, saved: SavedState, writer: SiteWriter,
                    "state the last export saved)")
 
 
-def _part(path: str, film: FilmRecord, site: Any, maker: PageMaker) -> str:
-    """The film's part of a file of films' parts."""
-    if path == "data/catalogue.json":
-        return data_files.film_json(film, site, maker.links)
-    if path in data_files.CSV_FILES:
-        return data_files.film_csv(film, site, maker.links)[data_files.CSV_FILES.index(path)]
-    if path == feeds.OAI_PATH:
-        return feeds.dc_record(film, site, maker.links)
-    raise _NotAsSaved(f"the saved export state names a file of films it does not know "
-                      f"({path})")
-
-
-_OWNERS = {"data/catalogue.json": re.compile(rb'\{"id":(\d+),'),
-           feeds.OAI_PATH: re.compile(rb"\s*<record>\s*<header>\s*<identifier>[^<]*/films/(\d+)/<")}
-_CSV_OWNER = re.compile(rb"(\d+),")
-
-
-def _owner(path: str, part: bytes) -> int | None:
-    """The film a part of a data file is of, as its first field says."""
-    found = _OWNERS.get(path, _CSV_OWNER).match(part)
-    return int(found.group(1)) if found else None
-
-
 def _feed(saved: SavedState, site: Any, maker: PageMaker, changed: set[int]
           ) -> tuple[str, bytes, tuple[int, ...]]:
     """The feed: the films changed last, found among those it showed and the changed
@@ -238,45 +206,3 @@ def _feed(saved: SavedState, site: Any, maker: PageMaker, changed: set[int]
             raise _NotAsSaved("the feed may show a film it did not show")
     partial = type(site)(**{**site.__dict__, "films": {f.id: f for f in films}})
     return feeds.FEED_PATH, feeds.atom_feed(partial, maker.links), tuple(f.id for f in films)
-
-
-class _SiteFiles:
-    """Files of the site as the last export wrote them, each checked against the SHA-256
-    its manifest records."""
-
-    def __init__(self, writer: SiteWriter) -> None:
-        self.writer = writer
-        self._read: dict[str, bytes] = {}
-
-    def raw(self, path: str) -> bytes:
-        if path not in self._read:
-            self._read[path] = self._checked(path)
-        return self._read[path]
-
-    def _checked(self, path: str) -> bytes:
-        entry = self.writer.old.get(path)
-        if entry is None:
-            raise _NotAsSaved(f"the site's manifest does not list {path}")
-        try:
-            data = (self.writer.outdir / path).read_bytes()
-        except OSError:
-            raise _NotAsSaved(f"{path} could not be read from the site") from None
-        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
-            raise _NotAsSaved(f"{path} in the site is not as the last export wrote it")
-        return data
-
-    def json(self, path: str) -> Any:
-        data = json.loads(self.raw(path))
-        if not isinstance(data, dict):
-            raise _NotAsSaved(f"{path} in the site is not as the last export wrote it")
-        return data
-
-
-def _newer_response_date(data: bytes, changed: list) -> bytes:
-    """The OAI-PMH file with its response date moved on to the latest of the changed films'
-    changes, if later (a film's change only ever moves on; the date's width is fixed)."""
-    found = feeds.RESPONSE_DATE.search(data)
-    if found is None:
-        raise _NotAsSaved(f"{feeds.OAI_PATH} has no response date")
-    latest = max([found.group(1).decode(), *(feeds.response_date(m) for m in changed)])
-    return data[:found.start(1)] + latest.encode() + data[found.end(1):]

@@ -6,6 +6,7 @@ inside), so the site works under any sub-path of any static web server.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from curator.catalog.countries import country_key
@@ -45,6 +46,7 @@ def year_path(year: int) -> str:
     return f"years/{year}/"
 
 
+@functools.lru_cache(maxsize=4096)  # asked for each film's countries, by every export
 def country_path(country: str) -> str:
     """One page per country, whatever its script: "France" and "FRANCE" share theirs, a name
     with no letters to spell in ASCII gets a page of its own from its name's digest."""

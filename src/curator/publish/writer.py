@@ -13,7 +13,11 @@ place in one step (a swap with the empty placeholder folder, on Linux; elsewhere
 rename). If nothing changed, the site is not touched.
 
 The manifest (`curator-manifest.json`) records, for every file, the SHA-256 of
-its content and the fingerprint of what it was made from. A manifest naming a
+its content and the fingerprint of what it was made from. The writer leaves a
+`ManifestMark` of the manifest it put in place: the next export in the same process
+knows that manifest again by a stat alone (its file's device, inode, size and times),
+without reading and parsing it; any change to the file (edited, replaced, another
+export) is read as usual. A manifest naming a
 file outside the site (by "..", an absolute path or a link) was not written by
 Curator: nothing it names outside is touched, and the whole site is written again.
 """
@@ -28,7 +32,7 @@ import os
 import shutil
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -50,6 +54,28 @@ FAULT_AFTER = "CURATOR_EXPORT_FAULT_AFTER"
 
 class ExportError(CuratorError):
     pass
+
+
+@dataclass(frozen=True)
+class ManifestMark:
+    """The manifest an export put in place, as the next export into the same folder in the
+    same process knows it again without reading it: by the identity of its file."""
+
+    identity: tuple[int, ...]  # device, inode, size, modified and changed (ns)
+    files: dict[str, dict[str, str]]
+    staging_token: str
+    # each file's entry as the manifest's text has it, in its order (see SiteWriter._manifest)
+    texts: dict[str, tuple[dict[str, str], str]] = field(default_factory=dict)
+
+
+def file_identity(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file is written, replaced or touched; None if it is not
+    there. (Its change time cannot be set back by hand, as its modified time can.)"""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 @dataclass(frozen=True)
@@ -92,6 +118,9 @@ def _files_of(document: dict[str, Any]) -> dict[str, dict[str, str]]:
     return {path: entry for path, entry in files.items() if isinstance(entry, dict)
             and all(isinstance(v, str) for v in entry.values())}
 
+
+# the manifest's encoder: compact, every character as it is
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 # a file in the staging folder, written with plain system calls: `open()` would ask of
 # each file whether it is a terminal, its block size and where it starts, three calls
@@ -148,11 +177,15 @@ class Folders:
 
 
 class SiteWriter:
-    def __init__(self, outdir: Path, *, selection: str = "all", proven: str = "") -> None:
+    def __init__(self, outdir: Path, *, selection: str = "all", proven: str = "",
+                 mark: ManifestMark | None = None) -> None:
         """`proven`: the SHA-256 of a manifest that an export of this Curator wrote and
         proved inside the site (the state it saved vouches for it); if the site's manifest
         is that one, its paths are not looked at again before the switch, which proves
-        every path it writes or removes as it goes."""
+        every path it writes or removes as it goes.
+
+        `mark`: the mark the last export into the folder left (`self.mark`); while the
+        site's manifest is still that file, untouched, it is not read again."""
         self.outdir = Path(os.path.abspath(outdir))
         self._outdir = str(self.outdir)
         self.staging = self.outdir.with_name(f".{self.outdir.name}{STAGING_SUFFIX}")
@@ -181,6 +214,12 @@ class SiteWriter:
         # file's path, content and the digest the last export recorded, True if it took the
         # file (its answer is recorded later), False to write it here
         self.hand_over: Callable[[str, bytes, str], bool] | None = None
+        self._last_mark = mark
+        self._by_mark = False  # the manifest was known by the last mark, not read
+        self._read_identity: tuple[int, ...] | None = None  # of the manifest as read
+        self._read_token = ""  # the staging token it records
+        self.mark: ManifestMark | None = None  # of the manifest in place, once committed
+        self._texts: dict[str, tuple[dict[str, str], str]] = {}  # of the manifest written
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
@@ -189,8 +228,9 @@ class SiteWriter:
                               "site.")
         try:
             digest: list[str] = []
-            document = (_manifest_document(self.outdir, digest) if self.outdir.is_dir()
-                        else None)
+            document = self._marked_manifest()
+            if document is None:
+                document = self._read_manifest(digest)
             if not digest or digest[0] != self._proven:
                 self._proven = ""
             if document is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
@@ -198,11 +238,12 @@ class SiteWriter:
                                   "choose an empty folder (or the folder of an earlier export).")
             if document is None or self._placeholder_only():
                 document = self._placeholder()
-            else:
+            elif not self._by_mark:  # the export that left the mark finished its switch
                 staging_folder.finish_switch(self.outdir, document, self.operation)
             self._read_old(document)
             ours = document.get("staging_token")
             if isinstance(ours, str) and ours:
+                self._read_token = ours
                 self._token = ours  # so this export's folder, if it is killed, is known next
             self.staging, notes = staging_folder.make_staging(
                 self.outdir, self._token, ours if isinstance(ours, str) else None,
@@ -221,6 +262,25 @@ class SiteWriter:
         self._staging = str(self.new_files)
         self._folders = Folders(self._staging)
         return self
+
+    def _marked_manifest(self) -> dict[str, Any] | None:
+        """The files of the manifest the last export left, if the site's manifest is still
+        that file (and the caller gave its mark); else None."""
+        mark = self._last_mark
+        if mark is None or file_identity(self.outdir / MANIFEST) != mark.identity:
+            return None
+        self._by_mark = True
+        self._read_identity = mark.identity
+        return {"staging_token": mark.staging_token, "files": mark.files}
+
+    def _read_manifest(self, digest: list[str]) -> dict[str, Any] | None:
+        if not self.outdir.is_dir():
+            return None
+        before = file_identity(self.outdir / MANIFEST)
+        document = _manifest_document(self.outdir, digest)
+        after = file_identity(self.outdir / MANIFEST)
+        self._read_identity = after if before == after else None  # unless written meanwhile
+        return document
 
     def _placeholder_only(self) -> bool:
         """Whether the folder holds only what `_placeholder` writes (a first export of it
@@ -251,7 +311,7 @@ class SiteWriter:
         # the folders proven last time, if the site is as this Curator left it (a link made
         # since is still never followed: each path is proven again as the switch uses it)
         proven = _PROVEN.pop(self._outdir, None)
-        if proven is not None and proven[0] == files:
+        if proven is not None and (proven[0] is files or proven[0] == files):
             self._known = proven[1]
             self.old = self._removable = proven[0]
             return
@@ -401,9 +461,30 @@ class SiteWriter:
         }
         if switch is not None:
             manifest["switch"] = switch
-        manifest["files"] = dict(sorted(self.files.items()))
-        # compact, so the C encoder writes it: a manifest lists every file of the site
-        return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
+        # compact, as json.dumps would write it with the files last, in order of their paths;
+        # each file's entry encoded once and kept while it is the same (a re-export carries
+        # most entries from the last manifest)
+        head = _encode(manifest)[:-1]
+        return f'{head},"files":{{{",".join(self._entry_texts())}}}}}'.encode()
+
+    def _entry_texts(self) -> list[str]:
+        """Each file's entry in the manifest, in order of their paths."""
+        known = self._last_mark.texts if self._last_mark is not None else {}
+        files = self.files
+        if files.keys() == known.keys():  # the same files: in the same order
+            texts = dict(known)
+            for path, entry in files.items():
+                if texts[path][0] is not entry:
+                    texts[path] = (entry, f"{_encode(path)}:{_encode(entry)}")
+        else:
+            texts = {}
+            for path in sorted(files):
+                entry = files[path]
+                text = known.get(path)
+                texts[path] = (text if text is not None and text[0] is entry
+                               else (entry, f"{_encode(path)}:{_encode(entry)}"))
+        self._texts = texts
+        return [text for _entry, text in texts.values()]
 
     def _put_first_in_place(self) -> None:
         """The staging folder's tree is the whole site: swapped with the placeholder in one
@@ -413,6 +494,7 @@ class SiteWriter:
         # folder known as Curator's
         self._next_token = self._token
         self._write_bytes(self.new_files / MANIFEST, self._manifest())
+        written = file_identity(self.new_files / MANIFEST)
         self.operation()
         if not staging_folder.exchange(self.new_files, self.outdir):
             self.operation()
@@ -426,6 +508,7 @@ class SiteWriter:
         # every folder of the site was made just now, by this export: none is a link
         _PROVEN[self._outdir] = (self.files, {folder: "" for path in self.files
                                               for folder in _folders_of(path)})
+        self._leave_mark(written)
 
     def commit(self) -> WriteSummary:
         """Move the written files into the site and remove the stale ones."""
@@ -435,8 +518,14 @@ class SiteWriter:
                 # same files, made from sources fingerprinted anew: keep the new fingerprints
                 # so the next export can skip them, touching nothing but the manifest
                 self._write_bytes(self.new_files / MANIFEST, self._manifest())
+                written = file_identity(self.new_files / MANIFEST)
                 self.operation()
                 os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)
+                self._leave_mark(written)
+            elif (self._read_identity is not None
+                  and file_identity(self.outdir / MANIFEST) == self._read_identity):
+                self.mark = ManifestMark(self._read_identity, self.files, self._read_token,
+                                         self._last_mark.texts if self._last_mark else {})
             self.discard()
             _PROVEN[self._outdir] = (self.files, self._known)
             return WriteSummary(0, self.unchanged, 0, swapped=False)
@@ -450,6 +539,7 @@ class SiteWriter:
                               "unchanged.") from None
         switch = {"staging": self.staging.name, "token": self._token, "remove": stale}
         self._write_bytes(self.new_files / MANIFEST, self._manifest(switch))
+        written = file_identity(self.new_files / MANIFEST)
         self.operation()
         os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)  # the manifest first
         self._switching = True
@@ -458,7 +548,15 @@ class SiteWriter:
         if refused:
             self.warnings.append(_outside_warning(refused))
         _PROVEN[self._outdir] = (self.files, self._known)
+        self._leave_mark(written)
         return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
+
+    def _leave_mark(self, written: tuple[int, ...] | None) -> None:
+        """Mark the manifest in place if it is the file written as `written` (by its inode:
+        moving it in may change its change time, and nothing else may have replaced it)."""
+        identity = file_identity(self.outdir / MANIFEST)
+        if written is not None and identity is not None and identity[:2] == written[:2]:
+            self.mark = ManifestMark(identity, self.files, self._next_token, self._texts)
 
 
 # site folder -> (the files of the manifest this Curator last wrote there, the folders of
