@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from publish_demo import Demo, site_files
 
 from curator.catalog import Changes
 from curator.catalog.records import QuoteData
-from curator.publish import export_site, quick
-from curator.publish.export_state import state_file
+from curator.model.enums import PublicationState
+from curator.publish import export_site, quick, resume
+from curator.publish.export_state import load, state_file
 from curator.publish.pages import PageMaker
 from curator.publish.record_pages import RecordPages
+from curator.publish.selection import ALL
 from curator.publish.site import load_site
 from curator.publish.site_pages import page_paths, site_pages
 from curator.publish.writer import MANIFEST
@@ -345,3 +348,38 @@ def test_the_pages_paths_are_those_of_the_full_exports_pages_in_its_order(demo: 
     assert page_paths(maker) == [p.path for p in pages]
     assert len(pages) > 10 and {"", "directors/", "years/", "countries/", "search/"} <= {
         p.path for p in pages}
+
+
+def test_the_desks_quick_exports_save_the_state_a_new_process_takes_the_short_way_from(
+        demo: Demo, tmp_path: Path):
+    """As the desk exports: its session, the archive's own stills; each quick export saves
+    the state anew from the last one, encoding only what changed, and that state is the one
+    a whole save would write."""
+    site = tmp_path / "site"
+    session = quick.ExportSession()
+    assert not export_site(demo.catalog, site, session=session).quick
+    # a film its See also lists, unpublished: the See also of the films it listed changes
+    other = demo.catalog.films.see_also(demo.film_id, published_only=True)[0].id
+    edits = [_edit_synopsis(demo)]
+    try:
+        assert export_site(demo.catalog, site, session=session).quick
+        gone = demo.catalog.films.get(other)
+        edits.append(demo.catalog.films.update(other, gone.version,
+                                               state=PublicationState.DRAFT))
+        assert export_site(demo.catalog, site, session=session).quick
+        key = quick.state_key(demo.catalog, site, ALL)
+        state, why = session.take(key, None)
+        assert state is not None, why
+        saved, why = load(_kept(demo, site), Path(key[1]), key)
+        assert saved is not None, why
+        whole = resume.saved_state(replace(state, since=None))
+        assert list(saved.films.texts.items()) == list(whole.films.texts.items())
+        assert other not in saved.films and other not in saved.films[demo.film_id].referrers
+        # a new process after the desk's exports takes the short way to the same site
+        edits.append(_edit_caption(demo))
+        result = export_site(demo.catalog, site, session=quick.ExportSession())
+        assert result.quick, result.full_because
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+    finally:
+        for changes in reversed(edits):
+            demo.catalog.undo(changes)

@@ -116,7 +116,7 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
         step(1, 1, "Putting the new site in place")
         summary = writer.commit()
     if touched is not None:  # only a few films were read: there is no state to keep
-        export_state.save(kept, writer.outdir, key, touched)
+        export_state.save(kept, writer.outdir, key, touched, writer.digest)
         session.forget()
         return ExportResult(outdir=writer.outdir, written=summary.written,
                             unchanged=summary.unchanged, removed=summary.removed,
@@ -128,9 +128,12 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
     state.key, state.still_files = key, still_files
     state.files, state.manifest = writer.files, writer.mark
     if saves:
-        export_state.save(kept, writer.outdir, key, resume.saved_state(state))
+        state.saved = resume.saved_state(state)
+        export_state.save(kept, writer.outdir, key, state.saved, writer.digest)
     else:
+        state.saved = None
         export_state.forget(kept)
+    state.since = None  # the next save starts from this one
     # entries of films are quick to make again; digests and teasers are kept
     state.maker.per_film.forget("entry", "see_also_entry")
     session.keep(state)

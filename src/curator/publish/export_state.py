@@ -22,7 +22,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +128,10 @@ class SavedState:
     parts: dict[str, tuple[int, int, int, list[int]]]
     pages: int = 0  # the HTML pages of the site (its addresses' aside)
     manifest: str = ""  # the SHA-256 of the site's manifest it goes with
+    # table -> its film stamps and their text as last saved: a table that did not change
+    # since (the same rows) is saved again as that text, not encoded anew
+    stamp_texts: dict[str, tuple[Mapping[int | None, Stamp], str]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def footprints(self) -> dict[int, Footprint]:
@@ -179,19 +183,22 @@ def _in_archive(source: Path, archive: str) -> str:
     return relative if not relative.startswith("..") else os.path.join("..", source.name)
 
 
-def save(target: Path, outdir: Path, key: tuple[str, str, str], state: SavedState) -> None:
+def save(target: Path, outdir: Path, key: tuple[str, str, str], state: SavedState,
+         manifest: str = "") -> None:
     """Write the state of the export into `outdir` as `target`, by a rename: a reader sees
-    the old or the new."""
+    the old or the new. `manifest`: the SHA-256 of the site's manifest, if the writer knows
+    it (else the file is read)."""
     stamps = state.stamps
     archive = key[0]
     live = sorted(p for p, n in state.users.items() if n > 0)
     body = {
         "format": FORMAT, "curator": __version__,
         "archive": _digest(key[0]), "site": _digest(key[1]), "selection": key[2],
-        "manifest": manifest_digest(outdir),
+        "manifest": manifest or manifest_digest(outdir),
         "design": state.design, "chrome": state.chrome,
         "tables": stamps.tables,
-        "film_stamps": {t: _stamp_lines(rows) for t, rows in stamps.films.items()},
+        "film_stamps": {t: _stamp_text(state.stamp_texts, t, rows)
+                        for t, rows in stamps.films.items()},
         "films": len(state.films.texts),  # one a line after this object
         "people": sorted(state.people),
         "media": [[p, *_image(state.media[p], archive), state.users[p]] for p in live],
@@ -245,6 +252,17 @@ class _StampLines(Mapping[int | None, Stamp]):
 
     def __len__(self) -> int:
         return len(self._read())
+
+
+def _stamp_text(texts: dict[str, tuple[Mapping[int | None, Stamp], str]], table: str,
+                rows: Mapping[int | None, Stamp]) -> str:
+    """The table's stamps as saved, encoded only if they are not the rows last saved."""
+    known = texts.get(table)
+    if known is not None and known[0] is rows:
+        return known[1]
+    text = _stamp_lines(rows)
+    texts[table] = (rows, text)
+    return text
 
 
 def _stamp_lines(rows: Mapping[int | None, Stamp]) -> str:

@@ -43,6 +43,7 @@ from curator.publish.browse_pages import (
     search_page,
     year_pages,
 )
+from curator.publish.export_state import SavedState
 from curator.publish.media import ImageFile, StillFiles, media_path
 from curator.publish.pages import Page, PageMaker
 from curator.publish.record_pages import RecordPages, directors_pages
@@ -170,6 +171,18 @@ class ExportState:
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest written
     manifest: ManifestMark | None = None  # its file, as the next export knows it again
     layouts: Layouts = field(default_factory=dict)  # where each film is in the data files
+    saved: SavedState | None = None  # what the last save of this state holds (export_state)
+    since: SavedBefore | None = None  # the state saved before a quick export, and its changes
+
+
+@dataclass(frozen=True)
+class SavedBefore:
+    """The saved state a quick export started from, and what changed since: saving the new
+    state encodes again only the films whose entries may differ (see resume.saved_state)."""
+
+    saved: SavedState
+    neighbours: dict[int, tuple[int, ...]]  # every film's See also then
+    changed: frozenset[int]
 
 
 def state_key(catalog: Catalog, outdir: Path, selection: Selection) -> StateKey:
@@ -306,8 +319,11 @@ def quick_export(catalog: Catalog, state: ExportState, writer: SiteWriter,
     done = films_word(len(changed)) + " changed"
     if whole_because:
         done += f"; the data downloads were made whole: {whole_because}"
+    since = (SavedBefore(state.saved, state.neighbours, frozenset(changed))
+             if state.saved is not None else None)
     return replace(state, stamps=stamps, site=site, maker=maker, neighbours=neighbours,
-                   page_paths=paths, credited=credited, layouts=layouts), done
+                   page_paths=paths, credited=credited, layouts=layouts, saved=None,
+                   since=since), done
 
 
 def splice_data_files(writer: SiteWriter, layouts: Layouts, old: Site, site: Site,

@@ -25,6 +25,7 @@ from curator.publish.quick import (
     Before,
     ExportState,
     MediaUse,
+    SavedBefore,
     beyond_films,
     films_word,
     pages_to_lay_out,
@@ -113,36 +114,70 @@ def resume_export(catalog: Catalog, saved: SavedState, writer: SiteWriter,
 
 
 def saved_state(state: ExportState) -> SavedState:
-    """What of `state` a new process needs to start from it."""
+    """What of `state` a new process needs to start from it. After a quick export from a
+    state that was saved (`state.since`), only the films whose entries may differ are
+    encoded again: the changed ones and those whose See also, or whose place in others'
+    See also, changed; the others' entries are the last save's text."""
     site, maker, media = state.site, state.maker, state.media
     links = maker.links
     addresses: dict[int, list[str]] = {}
     for a in site.addresses:
         addresses.setdefault(a.film_id, []).append(a.slug)
-    referrers: dict[int, list[int]] = {}
-    for film_id, neighbours in state.neighbours.items():
-        for other in neighbours:
-            referrers.setdefault(other, []).append(film_id)
 
     def listed(film: FilmRecord) -> str:
         return listing(film, links.films[film.id], addresses.get(film.id, ()))
 
     per_film = maker.per_film
     search = state.search
-    films = {}
-    for i, film in site.films.items():
+
+    def entry(i: int, referrers: tuple[int, ...]) -> str:
+        film = site.films[i]
         words, titled = search.words_of(i)
-        films[i] = SavedFilm(
+        return SavedFilm(
             per_film.get(film, "footprint", Footprint.of), state.neighbours.get(i, ()),
-            tuple(sorted(referrers.get(i, ()))), per_film.get(film, "listed", listed),
+            referrers, per_film.get(film, "listed", listed),
             search.digests.get(i, ""), media.of.get(("film", i), ()),
             SavedFilm.word_list(words), SavedFilm.word_list(titled)).to_json()
+
+    since = state.since
+    if since is None:
+        referrers: dict[int, list[int]] = {}
+        for film_id, neighbours in state.neighbours.items():
+            for other in neighbours:
+                referrers.setdefault(other, []).append(film_id)
+        films = SavedFilms({i: entry(i, tuple(sorted(referrers.get(i, ()))))
+                            for i in site.films})
+    else:
+        films = _films_since(since, state, entry)
     return SavedState(
         stamps=state.stamps, design=state.renderer.design, chrome=state.chrome,
-        films=SavedFilms(films), people=set(site.people), media=media.live(),
+        films=films, people=set(site.people), media=media.live(),
         users=+media.users,
         portraits={i: paths for (kind, i), paths in media.of.items()
                    if kind == "person" and paths},
         lacking=set(media.lacking), warnings=dict(site.warnings),
         feed=tuple(f.id for f in feed_films(site.films.values())) if site.base_url else (),
-        parts=dict(state.layouts), pages=len(state.page_paths))
+        parts=dict(state.layouts), pages=len(state.page_paths),
+        stamp_texts=since.saved.stamp_texts if since is not None else {})
+
+
+def _films_since(since: SavedBefore, state: ExportState,
+                 entry: Callable[[int, tuple[int, ...]], str]) -> SavedFilms:
+    """The saved films of `state`, from those saved `since`: the entries of films whose
+    rows, See also or referrers changed made again, the others' texts as they were."""
+    old, now = since.neighbours, state.neighbours
+    relinked = {i for i in old.keys() | now.keys() if old.get(i, ()) != now.get(i, ())}
+    texts = since.saved.films.texts
+    films = state.site.films
+    dirty = since.changed | relinked | (films.keys() - texts.keys())
+    dirty |= {n for i in relinked for n in (*old.get(i, ()), *now.get(i, ()))}
+    fresh = {}
+    for i in dirty & films.keys():
+        referrers = set(since.saved.films[i].referrers) if i in texts else set()
+        for j in relinked:
+            if i in now.get(j, ()):
+                referrers.add(j)
+            else:
+                referrers.discard(j)
+        fresh[i] = entry(i, tuple(sorted(referrers)))
+    return SavedFilms({i: fresh[i] if i in fresh else texts[i] for i in films})

@@ -66,6 +66,7 @@ class ManifestMark:
     staging_token: str
     # each file's entry as the manifest's text has it, in its order (see SiteWriter._manifest)
     texts: dict[str, tuple[dict[str, str], str]] = field(default_factory=dict)
+    digest: str = ""  # the SHA-256 of its content
 
 
 def file_identity(path: Path) -> tuple[int, ...] | None:
@@ -220,6 +221,11 @@ class SiteWriter:
         self._read_token = ""  # the staging token it records
         self.mark: ManifestMark | None = None  # of the manifest in place, once committed
         self._texts: dict[str, tuple[dict[str, str], str]] = {}  # of the manifest written
+        self._read_digest = ""  # the SHA-256 of the manifest as read (or known by its mark)
+        self._written_digest = ""  # of the manifest this export wrote
+        # the SHA-256 of the manifest in place once committed, when this export knows it
+        # (wrote it, or read it and left it): a state saved with it need not read it again
+        self.digest = ""
 
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
@@ -231,6 +237,8 @@ class SiteWriter:
             document = self._marked_manifest()
             if document is None:
                 document = self._read_manifest(digest)
+            if digest:
+                self._read_digest = digest[0]
             if not digest or digest[0] != self._proven:
                 self._proven = ""
             if document is None and self.outdir.is_dir() and any(self.outdir.iterdir()):
@@ -271,6 +279,7 @@ class SiteWriter:
             return None
         self._by_mark = True
         self._read_identity = mark.identity
+        self._read_digest = mark.digest
         return {"staging_token": mark.staging_token, "files": mark.files}
 
     def _read_manifest(self, digest: list[str]) -> dict[str, Any] | None:
@@ -493,7 +502,7 @@ class SiteWriter:
         # the new manifest records this export's token, so a kill before then leaves a
         # folder known as Curator's
         self._next_token = self._token
-        self._write_bytes(self.new_files / MANIFEST, self._manifest())
+        self._write_manifest(self._manifest())
         written = file_identity(self.new_files / MANIFEST)
         self.operation()
         if not staging_folder.exchange(self.new_files, self.outdir):
@@ -517,7 +526,7 @@ class SiteWriter:
             if self.files != self.old:
                 # same files, made from sources fingerprinted anew: keep the new fingerprints
                 # so the next export can skip them, touching nothing but the manifest
-                self._write_bytes(self.new_files / MANIFEST, self._manifest())
+                self._write_manifest(self._manifest())
                 written = file_identity(self.new_files / MANIFEST)
                 self.operation()
                 os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)
@@ -525,7 +534,9 @@ class SiteWriter:
             elif (self._read_identity is not None
                   and file_identity(self.outdir / MANIFEST) == self._read_identity):
                 self.mark = ManifestMark(self._read_identity, self.files, self._read_token,
-                                         self._last_mark.texts if self._last_mark else {})
+                                         self._last_mark.texts if self._last_mark else {},
+                                         self._read_digest)
+                self.digest = self._read_digest
             self.discard()
             _PROVEN[self._outdir] = (self.files, self._known)
             return WriteSummary(0, self.unchanged, 0, swapped=False)
@@ -538,7 +549,7 @@ class SiteWriter:
             raise ExportError(f"{exc} Nothing was written there; the previous site is "
                               "unchanged.") from None
         switch = {"staging": self.staging.name, "token": self._token, "remove": stale}
-        self._write_bytes(self.new_files / MANIFEST, self._manifest(switch))
+        self._write_manifest(self._manifest(switch))
         written = file_identity(self.new_files / MANIFEST)
         self.operation()
         os.replace(self.new_files / MANIFEST, self.outdir / MANIFEST)  # the manifest first
@@ -551,12 +562,18 @@ class SiteWriter:
         self._leave_mark(written)
         return WriteSummary(self.written, self.unchanged, len(stale), swapped=True)
 
+    def _write_manifest(self, data: bytes) -> None:
+        self._write_bytes(self.new_files / MANIFEST, data)
+        self._written_digest = hashlib.sha256(data).hexdigest()
+
     def _leave_mark(self, written: tuple[int, ...] | None) -> None:
         """Mark the manifest in place if it is the file written as `written` (by its inode:
         moving it in may change its change time, and nothing else may have replaced it)."""
         identity = file_identity(self.outdir / MANIFEST)
         if written is not None and identity is not None and identity[:2] == written[:2]:
-            self.mark = ManifestMark(identity, self.files, self._next_token, self._texts)
+            self.mark = ManifestMark(identity, self.files, self._next_token, self._texts,
+                                     self._written_digest)
+            self.digest = self._written_digest
 
 
 # site folder -> (the files of the manifest this Curator last wrote there, the folders of
