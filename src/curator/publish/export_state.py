@@ -370,8 +370,6 @@ def _state_of(body: dict[str, Any], archive: Path, lines: str) -> SavedState:
         lacking=set(map(_int, body["lacking"])),
         warnings={(_text(kind), _int(i)): _text(text) for kind, i, text in body["warnings"]},
         feed=_ints(body["feed"]), parts=parts, pages=_int(body["pages"]))
-    if any(len(layout[3]) != len(films) for layout in parts.values()):
-        raise ValueError("a data file's parts are not the films'")
 
 
 def media_users(media_of: dict[tuple[str, int], tuple[str, ...]]) -> Counter[str]:
