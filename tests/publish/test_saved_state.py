@@ -383,3 +383,29 @@ def test_the_desks_quick_exports_save_the_state_a_new_process_takes_the_short_wa
     finally:
         for changes in reversed(edits):
             demo.catalog.undo(changes)
+
+
+def test_the_desk_opened_on_an_exported_site_keeps_what_its_next_export_needs(
+        demo: Demo, tmp_path: Path):
+    """A desk opened on an archive exported before: its first export reads the state and the
+    manifest the last export saved; its next one knows both from the first, and reads
+    neither file again."""
+    site = tmp_path / "site"
+    export_site(demo.catalog, site)
+    session = quick.ExportSession()
+    edits = [_edit_caption(demo)]
+    try:
+        first = export_site(demo.catalog, site, session=session)
+        assert "only on its own pages" in first.quick_because and first.manifest_read
+        edits.append(_edit_synopsis(demo, more=" Its negative was found in Riga."))
+        _kept(demo, site).write_text("not read again", encoding="utf-8")
+        second = export_site(demo.catalog, site, session=session)
+        assert "in the search index's files of its words" in second.quick_because
+        assert not second.manifest_read and second.written > 0
+        assert _site(site) == _full_export(demo, tmp_path / "full")
+        # the state it saved serves a new process as well
+        assert load(_kept(demo, site), site.resolve(),
+                    quick.state_key(demo.catalog, site, ALL))[0] is not None
+    finally:
+        for changes in reversed(edits):
+            demo.catalog.undo(changes)

@@ -48,6 +48,9 @@ class ExportResult:
     quick: bool = False  # started from the last export's state (see curator.publish.quick)
     full_because: str = ""  # why it took the full way, if it did
     quick_because: str = ""  # what the quick way had to write again, if it took it
+    # whether the site's manifest was read from its file, not known from the last export
+    # in the same session (see writer.ManifestMark)
+    manifest_read: bool = True
 
     @property
     def summary(self) -> str:
@@ -96,12 +99,19 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
     # saved beside its manifest, when the stills come from the archive's own store
     saves = selection.kind == "all" and still_files is None
     saved = None
+    mark = last.manifest if last is not None else None
     kept = export_state.state_file(catalog.archive.cache_dir, outdir)
     if last is None and saves:
-        saved, why = export_state.load(kept, Path(key[1]), key)
+        # the state the last export in this session saved, while its manifest is in place:
+        # neither file is read again
+        remembered = session.take_saved(key)
+        if remembered is not None:
+            saved, mark = remembered
+        else:
+            saved, why = export_state.load(kept, Path(key[1]), key)
     with SiteWriter(outdir, selection=selection.spec,
                     proven=saved.manifest if saved is not None else "",
-                    mark=last.manifest if last is not None else None) as writer:
+                    mark=mark) as writer:
         done = touched = None
         if last is not None:
             done, why = quick.quick_export(catalog, last, writer, step)
@@ -117,13 +127,15 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
         summary = writer.commit()
     if touched is not None:  # only a few films were read: there is no state to keep
         export_state.save(kept, writer.outdir, key, touched, writer.digest)
-        session.forget()
+        touched.manifest = writer.digest
+        session.keep_saved(key, touched, writer.mark)
         return ExportResult(outdir=writer.outdir, written=summary.written,
                             unchanged=summary.unchanged, removed=summary.removed,
                             pages=touched.pages,
                             films=len(touched.films), seconds=time.perf_counter() - started,
                             warnings=[*writer.warnings, *touched.warnings.values()],
-                            quick=True, quick_because=why)
+                            quick=True, quick_because=why,
+                            manifest_read=writer.manifest_read)
     assert state is not None
     state.key, state.still_files = key, still_files
     state.files, state.manifest = writer.files, writer.mark
@@ -143,7 +155,8 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
                         seconds=time.perf_counter() - started, skipped=state.site.skipped,
                         warnings=[*writer.warnings, *state.site.warnings.values()],
                         quick=done is not None, full_because="" if done else why,
-                        quick_because=why if done else "")
+                        quick_because=why if done else "",
+                        manifest_read=writer.manifest_read)
 
 
 def _full_export(catalog: Catalog, selection: Selection, still_files: StillFiles | None,

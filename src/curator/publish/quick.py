@@ -21,7 +21,9 @@ Anything else (a person, a festival, a list or a setting changed; a template; a
 selection; someone else's export into the folder; many films) takes the full way,
 whose writing is incremental too; the planner says which of these it was
 (`ExportResult.full_because`, shown by `curator export --verbose`). A new process
-starts with a new session, and so with the full way.
+starts with a new session, and so from the state the last export saved (see
+`curator.publish.export_state`); after a short export from it (`curator.publish.retouch`)
+the session keeps that saved state and its manifest's mark for the next export.
 """
 
 from __future__ import annotations
@@ -195,10 +197,14 @@ class ExportSession:
 
     It holds one state at a time (a state holds a whole archive's records), and an
     export takes it, so one that fails leaves none behind and the next goes the full way.
+    After an export that read only a few films (`curator.publish.retouch`) it holds the
+    state that export saved instead, with the mark of the manifest it wrote: the next
+    export starts from them without reading either file again.
     """
 
     def __init__(self) -> None:
         self._state: ExportState | None = None
+        self._saved: tuple[StateKey, SavedState, ManifestMark] | None = None
 
     def take(self, key: StateKey, still_files: StillFiles | None
              ) -> tuple[ExportState | None, str]:
@@ -217,11 +223,24 @@ class ExportSession:
             return None, "the stills come from elsewhere this time"
         return state, ""
 
+    def take_saved(self, key: StateKey) -> tuple[SavedState, ManifestMark] | None:
+        """The state the last export saved and the mark of its manifest, while that
+        manifest is still in the site (else the state file on disk is the one to trust)."""
+        kept, self._saved = self._saved, None
+        if kept is None or kept[0] != key or not kept[2].holds(Path(key[1])):
+            return None
+        return kept[1], kept[2]
+
     def keep(self, state: ExportState) -> None:
-        self._state = state
+        self._state, self._saved = state, None
+
+    def keep_saved(self, key: StateKey, saved: SavedState, mark: ManifestMark | None
+                   ) -> None:
+        self._state = None
+        self._saved = (key, saved, mark) if mark is not None else None
 
     def forget(self) -> None:
-        self._state = None
+        self._state = self._saved = None
 
 
 def films_word(count: int) -> str:

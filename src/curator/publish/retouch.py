@@ -181,7 +181,7 @@ def _retouch(catalog: Catalog, saved: SavedState, writer: SiteWriter,
         portraits=saved.portraits, lacking=media.lacking,
         warnings=warnings,
         feed=feed_ids,
-        parts=parts, pages=saved.pages)
+        parts=parts, pages=saved.pages, stamp_texts=saved.stamp_texts)
     if not changed:
         return state, "no film changed (from the state the last export saved)"
     its = "its" if len(changed) == 1 else "their"

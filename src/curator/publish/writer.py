@@ -68,6 +68,10 @@ class ManifestMark:
     texts: dict[str, tuple[dict[str, str], str]] = field(default_factory=dict)
     digest: str = ""  # the SHA-256 of its content
 
+    def holds(self, outdir: Path) -> bool:
+        """Whether the site's manifest in `outdir` is still the file this mark was left of."""
+        return file_identity(Path(outdir) / MANIFEST) == self.identity
+
 
 def file_identity(path: Path) -> tuple[int, ...] | None:
     """What changes whenever a file is written, replaced or touched; None if it is not
@@ -227,6 +231,11 @@ class SiteWriter:
         # (wrote it, or read it and left it): a state saved with it need not read it again
         self.digest = ""
 
+    @property
+    def manifest_read(self) -> bool:
+        """Whether the site's manifest was read from its file (not known by the last mark)."""
+        return not self._by_mark
+
     # -- lifecycle -----------------------------------------------------------------------
     def __enter__(self) -> SiteWriter:
         if self.outdir.exists() and not self.outdir.is_dir():
@@ -275,7 +284,7 @@ class SiteWriter:
         """The files of the manifest the last export left, if the site's manifest is still
         that file (and the caller gave its mark); else None."""
         mark = self._last_mark
-        if mark is None or file_identity(self.outdir / MANIFEST) != mark.identity:
+        if mark is None or not mark.holds(self.outdir):
             return None
         self._by_mark = True
         self._read_identity = mark.identity
