@@ -403,9 +403,15 @@ def test_the_desk_opened_on_an_exported_site_keeps_what_its_next_export_needs(
         assert "in the search index's files of its words" in second.quick_because
         assert not second.manifest_read and second.written > 0
         assert _site(site) == _full_export(demo, tmp_path / "full")
-        # the state it saved serves a new process as well
-        assert load(_kept(demo, site), site.resolve(),
-                    quick.state_key(demo.catalog, site, ALL))[0] is not None
+        # the state it saved serves a new process as well; after that one's export, the
+        # desk's memory is not the site's: it goes by the state file (here damaged)
+        edits.append(_edit_caption(demo, 5, "Take 2"))
+        assert export_site(demo.catalog, site, session=quick.ExportSession()).quick
+        _flip_a_byte(_kept(demo, site))
+        edits.append(_edit_caption(demo, caption="Take 3"))
+        third = export_site(demo.catalog, site, session=session)
+        assert not third.quick and "damaged" in third.full_because and third.manifest_read
+        assert _site(site) == _full_export(demo, tmp_path / "full-again")
     finally:
         for changes in reversed(edits):
             demo.catalog.undo(changes)
