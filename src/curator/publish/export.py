@@ -98,7 +98,7 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
     # a new process (or a session that holds nothing) starts from what the last export
     # saved beside its manifest, when the stills come from the archive's own store
     saves = selection.kind == "all" and still_files is None
-    saved = None
+    saved = remembered = None
     mark = last.manifest if last is not None else None
     kept = export_state.state_file(catalog.archive.cache_dir, outdir)
     if last is None and saves:
@@ -113,6 +113,8 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
                     proven=saved.manifest if saved is not None else "",
                     mark=mark) as writer:
         done = touched = None
+        if remembered is not None and writer.manifest_read:  # replaced since it was looked at
+            saved, why = None, "the site's manifest changed as the export began"
         if last is not None:
             done, why = quick.quick_export(catalog, last, writer, step)
         elif saved is not None:
@@ -125,7 +127,7 @@ def _export(catalog: Catalog, outdir: Path, selection: Selection,
             done or _full_export(catalog, selection, still_files, writer, step))
         step(1, 1, "Putting the new site in place")
         summary = writer.commit()
-    if touched is not None:  # only a few films were read: there is no state to keep
+    if touched is not None:  # only a few films were read: the session keeps what it saved
         export_state.save(kept, writer.outdir, key, touched, writer.digest)
         touched.manifest = writer.digest
         session.keep_saved(key, touched, writer.mark)
