@@ -172,6 +172,11 @@ def test_the_data_downloads_say_when_and_where_each_film_was_shown(
     assert [r["film_id"] for r in screenings].count("7") == 1
 
     html = (site / "films/7/from-russia-with-rock/index.html").read_text("utf-8")
+    # the film's page says when and where, in the order they took place
+    shown = html[html.index("<main"):]
+    capitol = shown.index('<time datetime="1989-06-10">Saturday 10 June 1989</time> · Capitol')
+    assert capitol < shown.index('<time datetime="1989-06-12T21:00">Monday 12 June 1989, 21:00'
+                                 '</time> · Forum Theatre')
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html,
                               re.S)[1])
     edition_url = ld["subjectOf"][0]["superEvent"]["url"]
@@ -186,6 +191,7 @@ def test_the_data_downloads_say_when_and_where_each_film_was_shown(
     [event] = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
                                    script_page.read_text("utf-8"), re.S)[1])["subjectOf"]
     assert "startDate" not in event and "location" not in event  # no showings: as before
+    assert "film-showings" not in script_page.read_text("utf-8")
 
 
 def test_a_new_process_after_a_showing_changes_writes_it_into_the_downloads(

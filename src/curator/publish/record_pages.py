@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
@@ -54,6 +54,18 @@ def _dates(edition: EditionRecord) -> str:
     if s:
         return f"from {s.day} {s:%B %Y}"
     return ""
+
+
+def _day(day: date) -> str:
+    """A showing's day as the pages print it: `Monday 12 June 1989`."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _film_showings(showings: tuple[ShowingData, ...]) -> list[dict[str, str]]:
+    """An appearance's showings for its film's page, in the order they took place (an
+    untimed one first on its day, as the Programme page lists them)."""
+    return [{"date": _day(w.day), "iso": w.day.isoformat(), "time": w.time, "venue": w.venue}
+            for w in sorted(showings, key=lambda w: (w.day, w.time))]
 
 
 class RecordPages:
@@ -139,6 +151,7 @@ class RecordPages:
                             "url": links.editions.get(s.edition_id)},
                 "section": ({"text": s.section_name, "url": links.sections.get(s.section_id)}
                             if s.section_name else None),
+                "showings": _film_showings(s.showings),
             }
             for s in film.screenings
         ]
@@ -352,7 +365,7 @@ class RecordPages:
         days = []
         for day, showings in groupby(self._showings(edition.id), key=lambda t: t[0].day):
             days.append({
-                "date": f"{day:%A} {day.day} {day:%B %Y}", "iso": day.isoformat(),
+                "date": _day(day), "iso": day.isoformat(),
                 "showings": [{"time": w.time, "venue": w.venue, "section": s.section_name,
                               "film": m.film_entry(f)} for w, s, f in showings]})
         data = {"programme": {"edition": {"text": edition.label,
