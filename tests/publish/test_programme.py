@@ -192,6 +192,15 @@ def test_the_data_downloads_say_when_and_where_each_film_was_shown(
                                    script_page.read_text("utf-8"), re.S)[1])["subjectOf"]
     assert "startDate" not in event and "location" not in event  # no showings: as before
     assert "film-showings" not in script_page.read_text("utf-8")
+    # the edition's page: an event for each showing, in order, and one for a film without
+    edition_page = next(site.glob("festivals/*/index.html"))
+    events = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                  edition_page.read_text("utf-8"), re.S)[1])["subEvent"]
+    assert [(e["name"], e.get("startDate"), e.get("location", {}).get("name"))
+            for e in events if e["name"] == "From Russia with Rock"] == [
+        ("From Russia with Rock", "1989-06-10", "Capitol"),
+        ("From Russia with Rock", "1989-06-12T21:00", "Forum Theatre")]
+    assert any("startDate" not in e for e in events)
 
 
 def test_a_new_process_after_a_showing_changes_writes_it_into_the_downloads(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from itertools import groupby
 from typing import Any
@@ -61,11 +61,16 @@ def _day(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def _in_order(showings: Iterable[ShowingData]) -> list[ShowingData]:
+    """Showings in the order they took place (an untimed one first on its day, as the
+    Programme page lists them)."""
+    return sorted(showings, key=lambda w: (w.day, w.time))
+
+
 def _film_showings(showings: tuple[ShowingData, ...]) -> list[dict[str, str]]:
-    """An appearance's showings for its film's page, in the order they took place (an
-    untimed one first on its day, as the Programme page lists them)."""
+    """An appearance's showings as its film's page lists them."""
     return [{"date": _day(w.day), "iso": w.day.isoformat(), "time": w.time, "venue": w.venue}
-            for w in sorted(showings, key=lambda w: (w.day, w.time))]
+            for w in _in_order(showings)]
 
 
 class RecordPages:
@@ -332,11 +337,16 @@ class RecordPages:
             }
         }
         url = links.absolute(path)
+        # a film with showings here is an event for each of them, with its start and venue
         ld = {"@context": jsonld.CONTEXT, **jsonld.edition_event(edition, url), "subEvent": [
             {"@type": "ScreeningEvent", "name": f.title,
+             "startDate": jsonld.showing_start(w) if w else None,
+             "location": {"@type": "Place", "name": w.venue} if w and w.venue else None,
              "workPresented": {"@type": "Movie", "name": f.title,
                                "url": links.absolute(links.films[f.id])}}
-            for f in all_films]}
+            for f in all_films
+            for w in (_in_order(w for s in f.screenings if s.edition_id == edition.id
+                                for w in s.showings) or [None])]}
         return m.page(path, "edition.html", edition.label, data, ld, section="festivals",
                       description=synopsis_teaser(edition.intro, 160))
 
