@@ -23,7 +23,7 @@ wheel:
 # once offscreen to check it (several minutes; not part of `make test`).
 bundle:
 	./scripts/setup.sh
-	.venv/bin/pip install -q -e ".[gui,bundle]"
+	.venv/bin/pip install -q -e ".[gui,bundle]" --config-settings editable_mode=compat
 	.venv/bin/python scripts/build_bundle.py
 
 lint:

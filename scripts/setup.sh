@@ -42,6 +42,8 @@ extras="gui"
 stamp=".venv/.installed-$extras-$(sha1sum pyproject.toml | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip >/dev/null
-  .venv/bin/pip install -q -e ".[$extras]"
+  # compat: the source folder as a path entry, not an import hook that site.py loads
+  # (pathlib and importlib.util) before every command: `curator --help` starts ~50 ms sooner
+  .venv/bin/pip install -q -e ".[$extras]" --config-settings editable_mode=compat
   touch "$stamp"
 fi
