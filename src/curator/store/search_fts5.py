@@ -5,9 +5,9 @@ for both: every word must match, the last one as a prefix, ranked by bm25 unless
 many films match.
 
 Two indexes: film_search holds each film's whole text (titles, people, synopsis and
-quotes, countries); film_title_search its titles alone, so that the title matches of
-common words are read from short doclists (a column filter on film_search walks every
-film holding the word, wherever it holds it)."""
+quotes, countries); film_title_search indexes its titles alone (reading their text from
+film_search's), so that the title matches of common words are read from short doclists
+(a column filter on film_search walks every film holding the word, wherever it holds it)."""
 
 from __future__ import annotations
 

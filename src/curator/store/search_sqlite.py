@@ -1,11 +1,17 @@
 """SQLite's search index (FTS5), behind the interface of store/search.py.
 
 One row per film (rowid = film id) holding its titles, people (names and name
-variants), synopsis and quotes, and countries; film_title_search the same titles alone
-(search_fts5.py says why), copied from film_search's row by the same functions. The
-unicode61 tokenizer with remove_diacritics makes search case- and accent-insensitive;
-the prefix indexes make search-as-you-type cheap (longer prefixes expand over few
-terms). Other databases fall back to portable LIKE.
+variants), synopsis and quotes, and countries; film_title_search indexes the same titles
+alone (search_fts5.py says why), reading their text from film_search's titles column
+(FTS5 external content), so the titles are stored once. The unicode61 tokenizer with
+remove_diacritics makes search case- and accent-insensitive; the prefix indexes make
+search-as-you-type cheap (longer prefixes expand over few terms). Other databases fall
+back to portable LIKE.
+
+The title index keeps no text of its own: FTS5 removes a film's entry by the words of the
+titles it is given, so every change that replaces or deletes film_search rows takes the
+films out of the title index first, while film_search still holds the titles they were
+indexed from (_FORGET_TITLES_SQL), and indexes them again after.
 """
 
 from __future__ import annotations
@@ -49,7 +55,8 @@ def create_index(conn: Connection) -> None:
     )
     conn.exec_driver_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_TABLE} USING fts5("
-        "titles, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')"
+        f"titles, content = '{FTS_TABLE}', content_rowid = 'rowid', "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')"
     )
 
 
@@ -85,17 +92,23 @@ def _document_sql(parts: Collection[str] | None = None) -> str:
 
 
 _DOCUMENT_SQL = _document_sql()
-# The title index copies the titles film_search was just given (its own text, never
-# gathered twice).
+# The title index is given the titles film_search was just given (never gathered twice);
+# it stores no copy of them.
 _TITLES_SQL = f"INSERT INTO {TITLE_TABLE}(rowid, titles) SELECT rowid, titles FROM {FTS_TABLE}"
+# Takes films out of the title index by the titles film_search holds for them now, which
+# are the ones they were indexed from: run before their film_search rows change.
+_FORGET_TITLES_SQL = (f"INSERT INTO {TITLE_TABLE}({TITLE_TABLE}, rowid, titles) "
+                      f"SELECT 'delete', rowid, titles FROM {FTS_TABLE}")
 
 
 def rebuild_index(conn: Connection) -> None:
     """Rebuild the whole index from the catalogue tables."""
     if not is_sqlite(conn):
         return
+    # 'delete-all' reads nothing; FTS5's 'rebuild' would read film_search with a statement
+    # SQLite refuses over a virtual table, hence the INSERT ... SELECT.
+    conn.exec_driver_sql(f"INSERT INTO {TITLE_TABLE}({TITLE_TABLE}) VALUES ('delete-all')")
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-    conn.exec_driver_sql(f"DELETE FROM {TITLE_TABLE}")
     conn.exec_driver_sql(_DOCUMENT_SQL)
     conn.exec_driver_sql(_TITLES_SQL)
 
@@ -108,8 +121,8 @@ def reindex_films(conn: Connection, film_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for table in (FTS_TABLE, TITLE_TABLE):
-            conn.exec_driver_sql(f"DELETE FROM {table} WHERE rowid IN ({marks})", tuple(chunk))
+        conn.exec_driver_sql(f"{_FORGET_TITLES_SQL} WHERE rowid IN ({marks})", tuple(chunk))
+        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
         conn.exec_driver_sql(f"{_DOCUMENT_SQL} WHERE f.id IN ({marks})", tuple(chunk))
         conn.exec_driver_sql(f"{_TITLES_SQL} WHERE rowid IN ({marks})", tuple(chunk))
 
@@ -122,7 +135,8 @@ UPDATE {FTS_TABLE} SET countries = coalesce(
 
 def reindex_countries(conn: Connection, film_ids: Iterable[int]) -> None:
     """The countries column alone, as the document would have it: the other columns'
-    people, titles and quotes are not gathered again (a third of the time of 50,000)."""
+    people, titles and quotes are not gathered again (a third of the time of 50,000).
+    The titles stay as they were, so the title index, which reads them, stays right."""
     if not is_sqlite(conn):
         return
     ids = sorted(set(film_ids))
@@ -138,9 +152,10 @@ def reindex_range(conn: Connection, first_id: int, last_id: int,
     `parts` names the part tables that may hold rows of them (None: any)."""
     if not is_sqlite(conn):
         return
-    for table in (FTS_TABLE, TITLE_TABLE):
-        conn.exec_driver_sql(
-            f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
+    conn.exec_driver_sql(f"{_FORGET_TITLES_SQL} WHERE rowid BETWEEN ? AND ?",
+                         (first_id, last_id))
+    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN ? AND ?",
+                         (first_id, last_id))
     conn.exec_driver_sql(f"{_document_sql(parts)} WHERE f.id BETWEEN ? AND ?",
                          (first_id, last_id))
     conn.exec_driver_sql(f"{_TITLES_SQL} WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
