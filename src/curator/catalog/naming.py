@@ -23,9 +23,14 @@ _ACCENTS = re.compile("[\u0300-\u0362]")
 
 def sort_title(title: str) -> str:
     """The title as it files: without a leading article (`Les Misérables` -> `Misérables`)."""
-    stripped = _ARTICLE.sub("", title.strip(), count=1).strip()
+    stripped = title.strip()
+    article = _ARTICLE.match(stripped)  # most titles have none: no new string is made
+    if article:
+        stripped = stripped[article.end():].strip()
     stripped = stripped.lstrip("'\"\u2018\u2019\u201c\u201d\u00ab([.-\u2026 ") or title.strip()
-    return stripped[:1].upper() + stripped[1:]
+    first = stripped[:1]
+    capital = first.upper()
+    return stripped if capital == first else capital + stripped[1:]
 
 
 def sort_name(name: str) -> str:
