@@ -96,19 +96,19 @@ def _layout(mapping: list[str]) -> tuple[_Layout, RowCells | None]:
             columns.setdefault(name, []).append(i)
         elif name:
             columns[name] = [i]  # a field of one value: the last of its columns gives it
-    gather = None
     if all(len(found) == 1 for found in columns.values()):
-        at = {name: found[0] for name, found in columns.items()}
-    else:
-        at = {name: n for n, name in enumerate(columns)}
-        fields = list(columns.items())
+        return _placed({name: found[0] for name, found in columns.items()}), None
+    fields = list(columns.items())
 
-        def gather(row: list[str]) -> list[str]:
-            return [row[found[0]] if len(found) == 1 else _joined(name, [row[i] for i in found])
-                    for name, found in fields]
+    def gather(row: list[str]) -> list[str]:
+        return [row[found[0]] if len(found) == 1 else _joined(name, [row[i] for i in found])
+                for name, found in fields]
+    return _placed({name: n for n, (name, _found) in enumerate(fields)}), gather
+
+
+def _placed(at: dict[str, int]) -> _Layout:
     credits = tuple((at[name], role) for name, role in ROLES.items() if name in at)
-    return _Layout(**at, credits=credits,
-                   screened="festival" in at or "section" in at), gather
+    return _Layout(**at, credits=credits, screened="festival" in at or "section" in at)
 
 
 def _joined(name: str, cells: list[str]) -> str:
