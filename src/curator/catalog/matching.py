@@ -75,6 +75,10 @@ class ArchiveIndex:
             self.directors.setdefault(fid, set()).add(pid)
         self.people: dict[str, int] = {}
         self.people_folded: dict[str, int | None] = {}
+        # Each name a sheet gives, as found (a director's on many rows, looked up twice a
+        # row). A name found stays found: add_person never takes a name over, and a person
+        # folding alike with one found is never added, since the name finds that one.
+        self.found_people: dict[str, int] = {}
         variant, person = t["name_variant"], t["person"]
         for pid, name in [*conn.execute(select(variant.c.person_id, variant.c.name)),
                           *conn.execute(select(person.c.id, person.c.name))]:
@@ -127,9 +131,16 @@ class ArchiveIndex:
             self.people_folded[key] = pid
 
     def person(self, name: str) -> int | None:
-        name = name_as_written(name)
-        pid = self.people.get(name.strip().casefold())
-        return pid if pid is not None else self.people_folded.get(fold(name))
+        pid = self.found_people.get(name)
+        if pid is not None:
+            return pid
+        written = name_as_written(name)
+        pid = self.people.get(written.strip().casefold())
+        if pid is None:
+            pid = self.people_folded.get(fold(written))
+        if pid is not None:
+            self.found_people[name] = pid
+        return pid
 
     def match(self, film: FilmData, has_directors: bool, director_ids: Set[int],
               keys: set[str] | None = None) -> int | None:
