@@ -187,7 +187,7 @@ class Imports(Operations):
             step = max(1, min(1000, len(items) // 50))
             # the items with "See also" films, noted while each is at hand (a second pass
             # over 100,000 items, only to find that none has any, takes 20 ms)
-            linking = []
+            linking: list[int] = []
             for n, item in enumerate(items):
                 if progress and n % step == 0 and progress(n, len(items)) is False:
                     raise Cancelled("The import was cancelled; nothing was changed.")
