@@ -18,12 +18,15 @@ from curator.catalog.unit import TABLES
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")  # Combining Diacritical Marks
+_FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")  # words and single spaces: folded already
 
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-blind form of a title or a name, for matching."""
     if text.isascii():
-        return _NON_WORD.sub(" ", text.lower()).strip()
+        lower = text.lower()
+        # most titles are words and spaces: checked without making a new string
+        return lower if _FOLDED.fullmatch(lower) else _NON_WORD.sub(" ", lower).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = _LATIN_MARKS.sub("", decomposed)  # the accents of Latin letters, at C speed
     if not bare.isascii():  # other scripts: every combining mark, one by one
