@@ -202,3 +202,63 @@ def test_an_update_sets_the_state_the_sheet_gives_and_only_then(catalog, tmp_pat
     catalog.undo(later.changes)
     catalog.undo(updated.changes)
     assert catalog.films.get(fid).state == "draft"
+
+
+
+# Every kind of column, and each field that takes several values in two columns ("Cast"
+# and "Actors"): the same rows with each pair in one cell must read as the same films.
+PEOPLE = [("Ann Lee", "Bo Ek"), ("", "Cy Do"), ("Di Ma", ""), ("", "")]
+EVERY_COLUMN = {
+    "Title": ["Misérables, Les (Elenditt, A)", "Hamlet (Act One)", "Hamlet (Act Two)", "Été"],
+    "Original title": ["", "Gamlet", "", "Summer"],
+    ("AKA", "Also known as"): [("Les Mis", "Misery"), ("", ""), ("One", ""), ("", "Ete")],
+    "Year": ["c. 1988", "1990", "1990", "1988-89"],
+    ("Director", "Directed by"): [("Agnès Varda", "Mike Leigh"), ("Kira Muratova", ""),
+                                  ("", "Muratova, Kira"), ("Otar Iosseliani |", "; Leigh")],
+    ("Country", "Production country"): [("USSR /", "Finland"), ("France", "USSR / Finland"),
+                                        ("", ""), ("West Germany;", " / Italy")],
+    "Runtime": ["1h 30m", "90 min", "", "2:05"],
+    "Synopsis": ["  A film.  ", "", "Two\nlines.", ""],
+    ("Genres", "Tags"): [("Drama", "(no genres listed)"), ("n/a", "Comedy|Drama"), ("", "-"),
+                         ("War", "")],
+    ("Language", "Sprache"): [("Russian", "Finnish"), ("", ""), ("French", ""), ("", "")],
+    "Kind": ["Short film", "doc", "", "feature"], "Format": [" 35mm", "", "16mm", ""],
+    "Colour": ["b/w", "", "", "colour"],
+    ("Notes", "Comments"): [(" from the catalogue", "page 3"), ("", "x"), ("", ""), ("a", "")],
+    "State": ["public", "", "draft", "published"],
+    "IMDb": ["tt0094012", "", "https://www.imdb.com/title/tt0101010/", ""],
+    "Wikidata": ["Q42", "", "", ""], "movieId": ["12", "", "7", ""],
+    "Festival": ["MIFF 1989", "Berlinale", "", "MIFF"], "Festival year": ["", "1990", "", "1991"],
+    "Section": ["Animation", "", "", "Docs"], "Premiere": ["World", "", "", ""],
+    ("Cast", "Actors"): PEOPLE, ("Producer", "Produced by"): PEOPLE,
+    ("Writer", "Screenplay"): PEOPLE, ("Camera", "Cinematography"): PEOPLE,
+    ("Editor", "Editing"): PEOPLE, ("Composer", "Music"): PEOPLE,
+}
+
+
+def test_two_columns_of_one_field_read_as_one_column_holding_both():
+    from curator.interchange.mapping import guess_mapping
+    from curator.interchange.sheet_import import films_from_sheet
+    from curator.interchange.spreadsheet import read_spreadsheet, write_rows
+
+    def films(header: list[str], rows: list[list[str]]):
+        sheet = read_spreadsheet("films.csv", data=write_rows(header, rows).encode())
+        mapping = guess_mapping(sheet.header)
+        assert "" not in mapping  # every column is read
+        return films_from_sheet(sheet, mapping)
+
+    def as_cells(column: str | tuple[str, str]) -> tuple[str, ...]:
+        return column if isinstance(column, tuple) else (column,)
+
+    apart = films([h for column in EVERY_COLUMN for h in as_cells(column)],
+                  [[cell for cells in EVERY_COLUMN.values() for cell in as_cells(cells[n])]
+                   for n in range(4)])
+    # in one cell, values are joined as a cataloguer would: by "; ", and notes by a space
+    together = films([as_cells(column)[0] for column in EVERY_COLUMN],
+                     [[(" " if column == ("Notes", "Comments") else "; ").join(cells[n])
+                       if isinstance(cells[n], tuple) else cells[n]
+                       for column, cells in EVERY_COLUMN.items()] for n in range(4)])
+    assert apart == together
+    films_read, errors = apart
+    assert [f.film.title for f in films_read] == [
+        "Les Misérables", "Hamlet (Act One)", "Hamlet (Act Two)", "Été"] and not errors

@@ -18,12 +18,15 @@ from curator.catalog.unit import TABLES
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")  # Combining Diacritical Marks
+_FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")  # words and single spaces: folded already
 
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-blind form of a title or a name, for matching."""
     if text.isascii():
-        return _NON_WORD.sub(" ", text.lower()).strip()
+        lower = text.lower()
+        # most titles are words and spaces: checked without making a new string
+        return lower if _FOLDED.fullmatch(lower) else _NON_WORD.sub(" ", lower).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = _LATIN_MARKS.sub("", decomposed)  # the accents of Latin letters, at C speed
     if not bare.isascii():  # other scripts: every combining mark, one by one
@@ -75,6 +78,10 @@ class ArchiveIndex:
             self.directors.setdefault(fid, set()).add(pid)
         self.people: dict[str, int] = {}
         self.people_folded: dict[str, int | None] = {}
+        # Each name a sheet gives, as found (a director's on many rows, looked up twice a
+        # row). A name found stays found: add_person never takes a name over, and a person
+        # folding alike with one found is never added, since the name finds that one.
+        self.found_people: dict[str, int] = {}
         variant, person = t["name_variant"], t["person"]
         for pid, name in [*conn.execute(select(variant.c.person_id, variant.c.name)),
                           *conn.execute(select(person.c.id, person.c.name))]:
@@ -127,9 +134,16 @@ class ArchiveIndex:
             self.people_folded[key] = pid
 
     def person(self, name: str) -> int | None:
-        name = name_as_written(name)
-        pid = self.people.get(name.strip().casefold())
-        return pid if pid is not None else self.people_folded.get(fold(name))
+        pid = self.found_people.get(name)
+        if pid is not None:
+            return pid
+        written = name_as_written(name)
+        pid = self.people.get(written.strip().casefold())
+        if pid is None:
+            pid = self.people_folded.get(fold(written))
+        if pid is not None:
+            self.found_people[name] = pid
+        return pid
 
     def match(self, film: FilmData, has_directors: bool, director_ids: Set[int],
               keys: set[str] | None = None) -> int | None:

@@ -27,6 +27,8 @@ def clean_text(value: str) -> str:
         return value
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _UNCLEAN.search(value) is None:  # line breaks and tabs alone (a whole file): one pass
+        return value
     # half a surrogate pair cannot be stored at all: it becomes the replacement character
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
 

@@ -108,8 +108,9 @@ def read_spreadsheet(path: Path | str, data: bytes | None = None) -> Spreadsheet
     except UnicodeDecodeError as exc:
         raise ReadError(f"it is marked as {exc.encoding.upper()} text, but byte {exc.start:,} "
                         "does not read as such; save it again as UTF-8.", file=path.name) from None
-    # the catalogue's one rule for incoming text, applied once to the whole file
-    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # the catalogue's one rule for incoming text, applied once to the whole file (which
+    # makes CR LF and a lone CR line breaks)
+    text = clean_text(text)
     lines = [line + "\n" for line in text.split("\n")]
     if lines and lines[-1] == "\n":
         lines.pop()
