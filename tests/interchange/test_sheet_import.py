@@ -127,6 +127,34 @@ def test_existing_policies(catalog, tmp_path):
     assert catalog.counts()["films"] == 2
 
 
+def test_rows_updating_one_film_add_its_parts_once(catalog, tmp_path):
+    """Rows of one file that match the same film (by its IMDb id) see what the rows before
+    them added: a credit, a title or an id is added once, and the last row's genres are
+    the film's, as a row's replace the archive's."""
+    first = tmp_path / "first.csv"
+    first.write_text("Title,Year,Genres,IMDb\nBlack Square,1988,Documentary,tt0094012\n",
+                     encoding="utf-8")
+    [fid] = import_spreadsheet(catalog, first).created
+    path = tmp_path / "update.csv"
+    path.write_text(
+        "Title,Year,Cast,Genres,Alternative titles,Wikidata\n"
+        "Black Square,1988,,Drama,,\n"
+        "Black Square,1988,Otar Iosseliani,Drama|War,Chyornyy kvadrat,Q4046957\n"
+        "Black Square,1988,Otar Iosseliani,War,Chyornyy kvadrat,Q4046957\n",
+        encoding="utf-8")
+    updated = import_spreadsheet(catalog, path, existing="update")
+    assert (updated.updated, updated.errors) == ([fid], [])
+    film = catalog.films.get(fid)
+    assert [(c.person_name, c.role) for c in film.credits] == [("Otar Iosseliani", "cast")]
+    assert film.genres == ("War",)
+    assert [a.title for a in film.alt_titles] == ["Chyornyy kvadrat"]
+    assert sorted((e.scheme, e.value) for e in film.external_ids) == [
+        ("imdb", "tt0094012"), ("wikidata", "Q4046957")]
+    catalog.undo(updated.changes)
+    film = catalog.films.get(fid)
+    assert (film.credits, film.genres, film.alt_titles) == ((), ("Documentary",), ())
+
+
 def test_people_match_on_name_variants(demo_catalog, tmp_path):
     path = tmp_path / "more.csv"
     path.write_text("Title\tYear\tDirector(s)\n"

@@ -22,7 +22,7 @@ from curator.catalog.core import Operations
 from curator.catalog.countries import CountrySpellings, used_countries, with_countries_spelled
 from curator.catalog.errors import Cancelled
 from curator.catalog.import_rows import NewRows
-from curator.catalog.import_update import UpdatingFilms
+from curator.catalog.import_update import HeldParts, UpdatingFilms
 from curator.catalog.matching import ArchiveIndex, fold, name_as_written, title_keys
 from curator.catalog.naming import slugify, sort_name, sort_title
 from curator.catalog.sort_keys import (
@@ -217,6 +217,7 @@ class _ImportRun(UpdatingFilms):
         self.known = ArchiveIndex(conn)
         self.extra: list[RowChange] = []  # updates and deletes, recorded by hand
         self.touched: set[int] = set()  # existing films changed by this import
+        self.held: dict[int, HeldParts] = {}  # what films updated so far hold now
         self.screened: set[tuple[int, int, int | None]] = set()
         self.screened_films: set[int] = set()
         self.created: set[int] = set()
