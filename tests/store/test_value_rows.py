@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, inspect
 
 from curator.catalog import Catalog
 from curator.cli import main
-from curator.store import SCHEMA_HEAD
+from curator.store import SCHEMA_HEAD, Archive
 from curator.store.archive import MIGRATIONS_DIR
 
 VALUE_TABLES = ("film_country", "film_language", "film_genre")
@@ -51,16 +51,26 @@ def _columns(engine, table: str) -> list[str]:
     return [c["name"] for c in inspect(engine).get_columns(table)]
 
 
+def _shape(engine) -> dict[str, tuple]:
+    """Each value table's columns, key, foreign keys and indexes, as the engine says them."""
+    seen = inspect(engine)
+    return {t: ([{**c, "type": str(c["type"])} for c in seen.get_columns(t)],
+                seen.get_pk_constraint(t), seen.get_foreign_keys(t),
+                sorted(seen.get_indexes(t), key=lambda i: i["name"])) for t in VALUE_TABLES}
+
+
 @pytest.fixture(params=["folder", "server"])
 def old_catalogue(request, tmp_path):
-    """(location, SQLAlchemy URL) of a catalogue at schema "titles" on either engine."""
+    """(location, SQLAlchemy URL) of a catalogue at schema "titles" on either engine, and
+    the URL of a new one."""
     if request.param == "folder":
         folder = tmp_path / "Old archive.curator"
         folder.mkdir()
         url = f"sqlite:///{folder / 'archive.sqlite'}"
         with create_engine(url).begin() as conn:
             _at_titles(conn)
-        yield str(folder), url
+        Archive.create(tmp_path / "New archive.curator").close()
+        yield str(folder), url, f"sqlite:///{tmp_path / 'New archive.curator' / 'archive.sqlite'}"
         return
     from curator.store import roles
 
@@ -76,13 +86,14 @@ def old_catalogue(request, tmp_path):
     server.sql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'yuri') "
                "THEN CREATE ROLE yuri LOGIN; END IF; END $$")
     assert main(["team", "grant", location, "yuri", "cataloguer"]) == 0
-    yield location, url
+    new = server.url(request.getfixturevalue("server_template"))
+    yield location, url, new.replace("postgresql://", "postgresql+psycopg://")
     server.drop_database(name)
 
 
 def test_value_rows_lose_their_times_keep_their_values_and_get_them_back(
         old_catalogue, tmp_path, capsys):
-    location, url = old_catalogue
+    location, url, new = old_catalogue
     if location.startswith("postgresql"):
         assert main(["team", "upgrade", location, "--backup", str(tmp_path / "old.dump")]) == 0
     catalog = Catalog.open(location)  # a folder upgrades as it opens
@@ -95,6 +106,7 @@ def test_value_rows_lose_their_times_keep_their_values_and_get_them_back(
     for table in VALUE_TABLES:
         assert _columns(engine, table) == ["id", "position", "name", "film_id", "version"]
     assert "updated_at" in _columns(engine, "film")
+    assert _shape(engine) == _shape(create_engine(new))  # as a new catalogue has them
     capsys.readouterr()
     assert main(["search", location, "genre:drama", "--json"]) == 0
     assert [f["title"] for f in json.loads(capsys.readouterr().out)["films"]] == ["Assa"]
