@@ -69,6 +69,16 @@ def old_catalogue(request, tmp_path):
         url = f"sqlite:///{folder / 'archive.sqlite'}"
         with create_engine(url).begin() as conn:
             _at_titles(conn)
+            # and a second film with many genres: their rows make a good part of the file
+            conn.exec_driver_sql(
+                "INSERT INTO film (id, slug, title, original_title, sort_title, format, colour,"
+                " kind, synopsis, notes, state, version, created_at, updated_at) SELECT 2,"
+                " 'tags', 'Tags', '', 'Tags', '', '', '', '', '', 'draft', 1, created_at,"
+                " updated_at FROM film WHERE id = 1")
+            conn.exec_driver_sql(
+                "INSERT INTO film_genre (film_id, position, name, version, created_at, "
+                "updated_at) VALUES (2, ?, ?, 1, ?, ?)",
+                [(n, f"tag {n}", CHANGED, CHANGED) for n in range(5000)])
         Archive.create(tmp_path / "New archive.curator").close()
         yield str(folder), url, f"sqlite:///{tmp_path / 'New archive.curator' / 'archive.sqlite'}"
         return
@@ -107,6 +117,9 @@ def test_value_rows_lose_their_times_keep_their_values_and_get_them_back(
         assert _columns(engine, table) == ["id", "position", "name", "film_id", "version"]
     assert "updated_at" in _columns(engine, "film")
     assert _shape(engine) == _shape(create_engine(new))  # as a new catalogue has them
+    if not location.startswith("postgresql"):  # and the room they took is given back
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
     capsys.readouterr()
     assert main(["search", location, "genre:drama", "--json"]) == 0
     assert [f["title"] for f in json.loads(capsys.readouterr().out)["films"]] == ["Assa"]
@@ -124,7 +137,8 @@ def test_value_rows_lose_their_times_keep_their_values_and_get_them_back(
         _downgrade(conn)
         rows = conn.exec_driver_sql(
             "SELECT g.name, g.created_at, g.updated_at, f.created_at, f.updated_at "
-            "FROM film_genre g JOIN film f ON f.id = g.film_id ORDER BY g.position").all()
+            "FROM film_genre g JOIN film f ON f.id = g.film_id WHERE f.id = 1 "
+            "ORDER BY g.position").all()
     assert [r[0] for r in rows] == ["Music", "Drama"]
     assert all(str(r[1]) == str(r[3]) == FILMED and r[2] == r[4] for r in rows)
     for table in VALUE_TABLES:
