@@ -365,6 +365,8 @@ class Archive:
             free = db.execute("PRAGMA freelist_count").fetchone()[0]
             if free * 10 >= db.execute("PRAGMA page_count").fetchone()[0] and free:
                 db.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass  # busy or short of disk: the migration stands, later writes reuse the pages
         finally:
             raw.close()
 
