@@ -68,7 +68,7 @@ def raw_rows(films: list[FilmData]) -> dict[str, list[tuple]]:
     for fid, f in enumerate(films, start=1):
         rows["film"].append((fid, slugify(f.title), f.title, "", sort_title(f.title), f.year,
                              f.runtime, "", "", "", f.synopsis, "", f.state, 1, now, now))
-        rows["film_country"].append((fid, fid, 0, f.countries[0], 1, now, now))
+        rows["film_country"].append((fid, fid, 0, f.countries[0], 1))
         rows["film_search"].append((fid, f.title, " ".join(n for n, _ in f.credits), f.synopsis,
                                     " ".join(f.countries)))
         rows["film_title_search"].append((fid, f.title))
@@ -89,8 +89,8 @@ RAW_SQL = {
     "film": "INSERT INTO film (id, slug, title, original_title, sort_title, year, runtime, format,"
             " colour, kind, synopsis, notes, state, version, created_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    "film_country": "INSERT INTO film_country (id, film_id, position, name, version, created_at,"
-                    " updated_at) VALUES (?,?,?,?,?,?,?)",
+    "film_country": "INSERT INTO film_country (id, film_id, position, name, version)"
+                    " VALUES (?,?,?,?,?)",
     "film_search": "INSERT INTO film_search (rowid, titles, people, synopsis, countries)"
                    " VALUES (?,?,?,?,?)",
     "film_title_search": "INSERT INTO film_title_search (rowid, titles) VALUES (?,?)",

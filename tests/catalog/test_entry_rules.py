@@ -113,9 +113,8 @@ def test_country_pages_of_other_scripts_and_spellings_do_not_collide(catalog, tm
     # an archive from before spellings were kept: a second spelling already stored
     catalog.films.create("Jeanne Dielman", state=PublicationState.PUBLISHED, year=1975)
     with catalog.archive.write_engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO film_country (film_id, position, name, version, "
-                             "created_at, updated_at) VALUES (4, 0, 'FRANCE', 1, "
-                             "'2020-01-01', '2020-01-01')")
+        conn.exec_driver_sql("INSERT INTO film_country (film_id, position, name, version) "
+                             "VALUES (4, 0, 'FRANCE', 1)")
     site = tmp_path / "site"
     export_site(catalog, site)
     countries = sorted(p.parent.name for p in (site / "countries").glob("*/index.html"))

@@ -18,11 +18,15 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from curator.model import Base
 from curator.model.entities import CollectionId, FilmId, PersonId, StillId
 
 Row = Mapping[str, Any]
 # Columns that record when and how often a row changed, not what it says.
 BOOKKEEPING = frozenset({"version", "created_at", "updated_at"})
+# The tables whose rows keep their creation and change times (not a film's countries,
+# languages and genres: the film's own time and the history say when those changed).
+STAMPED = frozenset(t.name for t in Base.metadata.sorted_tables if "updated_at" in t.c)
 
 
 class ChangeKind(enum.StrEnum):
@@ -68,7 +72,8 @@ class InsertedRows(Sequence[RowChange]):
     imports and ends builds none.
 
     `changed` are the other rows, as RowChanges; each of `tables` is a table's name, its
-    columns (the id first) and its new rows' values, all created at `now` at version 1."""
+    columns (the id first) and its new rows' values, all created at `now` at version 1
+    (a film's countries, languages and genres keep no times: only the version)."""
 
     def __init__(self, changed: Iterable[RowChange],
                  tables: Sequence[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]],
@@ -80,6 +85,10 @@ class InsertedRows(Sequence[RowChange]):
     def new_rows(self, table: str, columns: tuple[str, ...],
                  values: Iterable[tuple[Any, ...]]) -> Iterator[RowChange]:
         """One table's new rows as RowChanges, as the rows inserted them."""
+        if table not in STAMPED:
+            for row in values:
+                yield RowChange(table, (row[0],), None, dict(zip(columns, row, strict=True)))
+            return
         now = self.now
         for row in values:
             after = dict(zip(columns, row, strict=True))

@@ -70,7 +70,7 @@ def stale_message(obj: Any, name: str) -> str:
     last = last_change_of_row(object_session(obj).connection(), obj.__tablename__, key, row)
     if last is not None:
         who = f"by {last.who} {ago(last.at)}"
-    elif obj.updated_at is not None:
+    elif getattr(obj, "updated_at", None) is not None:  # a film's genre row keeps no time
         who = ago(obj.updated_at)
     else:
         who = "elsewhere"

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from curator.catalog.changes import InsertedRows, RowChange
+from curator.catalog.changes import STAMPED, InsertedRows, RowChange
 from curator.catalog.unit import TABLES
 from curator.model import Base
 from curator.model.entities import utcnow
@@ -60,14 +60,15 @@ class NewRows:
         return value
 
     def add(self, table: str, **values: Any) -> dict[str, Any]:
-        row = {"id": self.new_id(table), "version": 1, "created_at": self.now,
-               "updated_at": self.now, **values}
+        stamps = _STAMPS if table in STAMPED else ()
+        row = {"id": self.new_id(table), "version": 1, **dict.fromkeys(stamps, self.now),
+               **values}
         getter = self._values_of.get(table)
         if getter is None:
             columns = self.columns.setdefault(
                 table, tuple(c for c in row if c not in _STAMPS))
             getter = self._values_of[table] = itemgetter(*columns)
-        if len(row) != len(self.columns[table]) + len(_STAMPS):
+        if len(row) != len(self.columns[table]) + len(stamps):
             raise ValueError(f"a row of {table} with other columns than the rows before it")
         self.by_table.setdefault(table, []).append(getter(row))
         return row

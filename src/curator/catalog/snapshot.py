@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from curator.catalog.changes import Changes, RowChange
+from curator.catalog.changes import BOOKKEEPING, STAMPED, Changes, RowChange
 from curator.catalog.core import Operations
 from curator.catalog.errors import Conflict, InvalidRecords, ValidationError
 from curator.catalog.sort_keys import refresh_all_sort_keys
@@ -91,9 +91,15 @@ class Snapshot(Operations):
                     conn.execute(table.delete().where(
                         table.c.key.in_([r["key"] for r in full])))
                 else:
-                    defaults = {"version": 1, "created_at": now, "updated_at": now,
-                                **_defaults(name)}
-                    full = [{**defaults, **r} for r in rows]
+                    kept = ({"version": 1} if "version" in table.c else {}) | (
+                        {"created_at": now, "updated_at": now} if name in STAMPED else {})
+                    defaults = {**kept, **_defaults(name)}
+                    if name in STAMPED:
+                        full = [{**defaults, **r} for r in rows]
+                    else:  # rows of an older Curator may carry times this table lost
+                        full = [{**defaults, **{k: v for k, v in r.items()
+                                                if k not in BOOKKEEPING or k in table.c}}
+                                for r in rows]
                 conn.execute(insert(table), full)
                 keys = [c.name for c in table.primary_key.columns]
                 changes.extend(RowChange(name, tuple(r[k] for k in keys), None, r)

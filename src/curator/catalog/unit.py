@@ -386,6 +386,7 @@ def apply_inverse(conn: Connection, changes: Changes) -> list[RowChange]:
             values = dict(r.before)
             if "version" in table.c:
                 values["version"] = now["version"] + 1
+            if "updated_at" in table.c:
                 values["updated_at"] = stamp
             written.append(values)
             changed = tuple(c for c in values if c not in keys and values[c] != now.get(c))

@@ -1,7 +1,10 @@
 """The catalogue's tables as typed SQLAlchemy 2 entities.
 
 Every editable row carries a version counter (optimistic locking: a save based
-on a stale version is refused) and its creation and change times.
+on a stale version is refused) and its creation and change times, save a film's
+countries, languages and genres: those carry the counter alone (the film's own
+change time and the history say when they changed, and an import writes hundreds
+of thousands of them).
 """
 
 from __future__ import annotations
@@ -51,6 +54,16 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """Mixin: a version counter checked on every UPDATE."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805 - SQLAlchemy's declared_attr signature
+        return {"version_id_col": cls.__table__.c.version}
 
 
 class Editable:
@@ -135,8 +148,9 @@ class Film(Editable, Base):
     )
 
 
-class _FilmValue(Editable):
-    """A film's ordered list of plain values (countries, languages, genres)."""
+class _FilmValue(Versioned):
+    """A film's ordered list of plain values (countries, languages, genres): a version
+    counter, no times of their own (the film's updated_at and its history say when)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

@@ -352,6 +352,23 @@ class Archive:
         with self.write_engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, SCHEMA_HEAD)
+        self._give_back_freed_pages()
+
+    def _give_back_freed_pages(self) -> None:
+        """After a migration that made big tables anew smaller (schema value_rows: a film's
+        genres lost two thirds of their bytes), the file keeps the freed pages until later
+        writes reuse them; VACUUM gives them back when they are a tenth of the file or more
+        (100,000 films: 119 MB after the migration, 95 MB after half a second)."""
+        raw = self.write_engine.raw_connection()
+        try:
+            db = raw.driver_connection  # outside a transaction, as VACUUM must run
+            free = db.execute("PRAGMA freelist_count").fetchone()[0]
+            if free * 10 >= db.execute("PRAGMA page_count").fetchone()[0] and free:
+                db.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass  # busy or short of disk: the migration stands, later writes reuse the pages
+        finally:
+            raw.close()
 
     def backup(self, reason: str = "manual") -> Path:
         """Copy the catalogue into backups/ with SQLite's online backup; returns the copy."""

@@ -7,5 +7,5 @@ DATABASE_NAME = "archive.sqlite"
 # Every revision this Curator knows, oldest first; a test checks it against Alembic's scripts.
 SCHEMA_REVISIONS = ("0001", "0002", "0003", "team", "history", "sources", "addresses",
                     "saved", "source_files", "duplicates", "showings", "fields", "titles",
-                    "title_content")
+                    "title_content", "value_rows")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
