@@ -134,8 +134,18 @@ def holding(tmp_path):
     catalog.close()
 
 
+_ROOM: list[Path] = []  # where this module's examples write their files
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _scratch_room(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The examples' files go below pytest's own temporary folder, which it clears away,
+    not loose in the system's (a run of this module made hundreds of folders there)."""
+    _ROOM[:] = [tmp_path_factory.mktemp("examples")]
+
+
 def scratch(name: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix="curator-prop-")) / name
+    return Path(tempfile.mkdtemp(dir=_ROOM[0])) / name
 
 
 # -- catalogue files -----------------------------------------------------------------------
